@@ -1,0 +1,164 @@
+"""Normalised text that keeps its way back to the source.
+
+Extractors match on a normalised, simplified-Chinese copy of a document; evidence is cut
+from the source by offsets. `NormText.src[i]` is the source offset of normalised
+character i (one extra entry at the end for the end of the text).
+
+Steps: traditional -> simplified (OpenCC, character for character), unified punctuation
+and widths, invisible characters dropped, and lines that a PDF broke inside a sentence
+rejoined ("负责市人民政府常\\n\\n务工作"), while real line structure (member lists, one
+per line) is kept.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["NormText", "normalize", "to_simplified", "unify_char", "HEADING_START"]
+
+# Invisible characters that break names ("田\u200b东").
+_DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\r"}
+# Punctuation unified to the Chinese (full-width) form the extractors match on.
+_PUNCT = {
+    "(": "（", ")": "）", ":": "：", ";": "；", "!": "！", "?": "？",
+    "\u3000": " ", "\u00a0": " ", "\t": " ", "〔": "〔", "［": "〔", "］": "〕",
+    "【": "【", "﹙": "（", "﹚": "）", "﹕": "：", "︰": "：", "∶": "：",
+    "—": "—", "─": "—", "•": "·", "・": "·", "‧": "·", "●": "·", "▪": "·",
+}
+TERMINAL = "。；！？：…"
+HEADING_START = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|"
+    r"第[一二三四五六七八九十百\d]+[章节条]|附件|[-·*]\s)"
+)
+_MEMBER_LIKE = re.compile(r"^\s*[\u4e00-\u9fff·]{1,4}(?:\s[\u4e00-\u9fff]{1,2})?\s+[\u4e00-\u9fff]")
+_ROLE_LINE = re.compile(r"^\s*[\u4e00-\u9fff\s]{1,12}[：:]")
+
+
+@lru_cache(maxsize=1)
+def _converter():  # OpenCC is slow to construct; build it once.
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> simplified, keeping the length so offsets stay valid."""
+    if not text:
+        return text
+    conv = _converter()
+    out = conv.convert(text)
+    if len(out) == len(text):
+        return out
+    chars = []
+    for ch in text:
+        c = conv.convert(ch)
+        chars.append(c if len(c) == 1 else ch)
+    return "".join(chars)
+
+
+def unify_char(ch: str, prev: str, nxt: str) -> str:
+    """One character's normalised form; "" drops it."""
+    if ch in _DROP:
+        return ""
+    if ch == ",":
+        return "," if prev.isdigit() and nxt.isdigit() else "，"
+    if ch in _PUNCT:
+        return _PUNCT[ch]
+    o = ord(ch)
+    if 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A:
+        return chr(o - 0xFEE0)  # full-width letters and digits
+    if ch != "\n" and unicodedata.category(ch) in ("Cc", "Cf"):
+        return " " if ch in "\x0b\x0c" else ""
+    return ch
+
+
+@dataclass
+class NormText:
+    """Normalised text plus, for every character, its offset in the source."""
+
+    text: str
+    src: list[int]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Source offsets of the normalised span [start, end)."""
+        if end <= start:
+            s = self.src[min(start, len(self.src) - 1)]
+            return s, s
+        return self.src[start], self.src[end - 1] + 1
+
+    def lines(self) -> list[tuple[int, str]]:
+        """(offset in normalised text, line) for every line."""
+        out, pos = [], 0
+        for line in self.text.split("\n"):
+            out.append((pos, line))
+            pos += len(line) + 1
+        return out
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    """Whether a line break between `prev` and `nxt` was made by the layout, not the author."""
+    p, n = prev.rstrip(), nxt.strip()
+    if not p or not n:
+        return False
+    if p[-1] in TERMINAL or p[-1] in "）)》」":
+        return False
+    if HEADING_START.match(n) or _ROLE_LINE.match(n) or HEADING_START.match(p) and len(p) < 16:
+        return False
+    if re.match(r"^[\d一二三四五六七八九〇零○Ｏ]{2,4}\s*年", n):  # a date line
+        return False
+    if _MEMBER_LIKE.match(n) and not re.search(r"[，。；、]", n):
+        return False
+    if _MEMBER_LIKE.match(p) and not re.search(r"[，。；]", p):
+        return False  # member lines are one per line; their broken tails are the parser's
+    if p[-1] in "、，,和及与的（(—-":
+        return True
+    # prose continues: the next line reads as running text and this one is not a title
+    return len(p) >= 12 and (len(n) >= 15 and bool(re.search(r"[，。、；]", n)) or n[-1] in "。；")
+
+
+def normalize(source: str, start: int = 0, end: int | None = None, rejoin: bool = True) -> NormText:
+    """Normalise source[start:end] for extraction; offsets refer to `source`."""
+    end = len(source) if end is None else end
+    raw = source[start:end]
+    simp = to_simplified(raw)
+    chars: list[str] = []
+    src: list[int] = []
+    n = len(simp)
+    for i, ch in enumerate(simp):
+        u = unify_char(ch, simp[i - 1] if i else "", simp[i + 1] if i + 1 < n else "")
+        if u:
+            chars.append(u)
+            src.append(start + i)
+    text = "".join(chars)
+    if rejoin:
+        text, src = _rejoin(text, src)
+    src.append(src[-1] + 1 if src else start)
+    return NormText(text, src)
+
+
+def _rejoin(text: str, src: list[int]) -> tuple[str, list[int]]:
+    lines = text.split("\n")
+    keep = [True] * len(text)  # which characters survive
+    pos = [0]
+    for line in lines[:-1]:
+        pos.append(pos[-1] + len(line) + 1)
+    i = 0
+    while i < len(lines):
+        if not lines[i].strip():
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        if j < len(lines) and _continues(lines[i], lines[j]):
+            # drop trailing spaces of line i, the breaks and blank lines, leading spaces of j
+            a = pos[i] + len(lines[i].rstrip())
+            b = pos[j] + (len(lines[j]) - len(lines[j].lstrip()))
+            for k in range(a, b):
+                keep[k] = False
+        i = j
+    out = [c for c, k in zip(text, keep) if k]
+    return "".join(out), [s for s, k in zip(src, keep) if k]

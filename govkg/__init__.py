@@ -1,0 +1,1 @@
+"""The `govkg` command line. Commands only parse arguments and call library functions."""

@@ -1,0 +1,17 @@
+"""The `govkg` command: one Typer app; each command lives in `govkg/commands/`."""
+
+from __future__ import annotations
+
+import typer
+
+from govkg.commands import extract_cmd, ingest_cmd
+
+app = typer.Typer(
+    help="govkg: 政府公报 -> knowledge graph of organisations, officials and responsibilities.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+app.command("ingest")(ingest_cmd.ingest)
+app.command("extract")(extract_cmd.extract)

@@ -1,0 +1,126 @@
+"""The schema, loaded once from `graph/schema/schema.yaml` into frozen objects.
+
+Every other part of govkg (extractors, the networkx graph, the LadybugDB tables, the
+Neo4j constraints, the RDF export, the UI legends) asks this module for labels,
+relationship types and their Chinese terms instead of spelling them itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Mapping
+
+import yaml
+
+__all__ = ["NodeLabel", "RelType", "Schema", "load_schema", "SCHEMA"]
+
+SCHEMA_PATH = Path(__file__).parent / "schema" / "schema.yaml"
+
+
+@dataclass(frozen=True)
+class NodeLabel:
+    """A node label such as Person, with its properties and RDF class."""
+
+    name: str
+    zh: str
+    rdf: str
+    color: str
+    properties: Mapping[str, str]
+    kinds: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RelType:
+    """A relationship type such as IN_CHARGE_OF (分管)."""
+
+    name: str
+    zh: str
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    rdf: str
+    properties: Mapping[str, str] = field(default_factory=dict)
+    triggers: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Schema:
+    """All labels and relationship types, with lookups by name and by Chinese term."""
+
+    namespaces: Mapping[str, str]
+    nodes: Mapping[str, NodeLabel]
+    relationships: Mapping[str, RelType]
+    provenance: Mapping[str, str]
+    appointment_actions: Mapping[str, str]
+    document_types: Mapping[str, str]
+
+    def rel_by_zh(self, zh: str) -> RelType:
+        """The relationship type whose Chinese term is `zh` (e.g. "分管")."""
+        for rel in self.relationships.values():
+            if rel.zh == zh:
+                return rel
+        raise KeyError(f"no relationship type for Chinese term {zh!r}")
+
+    @property
+    def zh_terms(self) -> dict[str, str]:
+        """Chinese term -> relationship type name."""
+        return {rel.zh: rel.name for rel in self.relationships.values()}
+
+    def rel_properties(self, rel: str) -> dict[str, str]:
+        """Provenance properties plus the relationship's own, in a stable order."""
+        return {**self.provenance, **self.relationships[rel].properties}
+
+
+def _as_tuple(value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=None)
+def load_schema(path: Path = SCHEMA_PATH) -> Schema:
+    """Read the schema file once and return frozen objects."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    nodes = {
+        name: NodeLabel(
+            name=name,
+            zh=spec["zh"],
+            rdf=spec["rdf"],
+            color=spec.get("color", "#999999"),
+            properties=dict(spec.get("properties", {})),
+            kinds=_as_tuple(spec.get("kinds")),
+        )
+        for name, spec in raw["nodes"].items()
+    }
+    rels = {
+        name: RelType(
+            name=name,
+            zh=spec["zh"],
+            sources=_as_tuple(spec["from"]),
+            targets=_as_tuple(spec["to"]),
+            rdf=spec["rdf"],
+            properties=dict(spec.get("properties", {})),
+            triggers=_as_tuple(spec.get("triggers")),
+            roles=_as_tuple(spec.get("roles")),
+        )
+        for name, spec in raw["relationships"].items()
+    }
+    for rel in rels.values():
+        for label in rel.sources + rel.targets:
+            if label not in nodes:
+                raise ValueError(f"schema: {rel.name} refers to unknown label {label}")
+    return Schema(
+        namespaces=dict(raw["namespaces"]),
+        nodes=nodes,
+        relationships=rels,
+        provenance=dict(raw["provenance"]),
+        appointment_actions=dict(raw["appointment_actions"]),
+        document_types=dict(raw["document_types"]),
+    )
+
+
+SCHEMA = load_schema()
