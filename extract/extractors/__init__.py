@@ -1,0 +1,46 @@
+"""Type-specific extractors, registered by name; each takes a document and returns assertions."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from extract.document import ParsedDocument
+from graph.records import Assertion
+
+__all__ = ["EXTRACTORS", "extractors_for"]
+
+Extractor = Callable[[ParsedDocument], list[Assertion]]
+
+
+def _registry() -> dict[str, Extractor]:
+    from extract.extractors import appointment, task_allocation, task_force, work_division
+
+    return {
+        "work_division": work_division.extract,
+        "task_force": task_force.extract,
+        "appointment": appointment.extract,
+        "task_allocation": task_allocation.extract,
+        "bodies_in_text": task_force.extract_mentions,
+    }
+
+
+EXTRACTORS: dict[str, Extractor] = {}
+
+# Which extractors run on which document type. Coordinating bodies mentioned in plans
+# (领导小组下设监测组 …) are found in every document.
+_BY_TYPE = {
+    "work_division": ["work_division"],
+    "task_force": ["task_force"],
+    "coordination": ["task_force"],
+    "appointment": ["appointment"],
+    "task_allocation": ["task_allocation", "bodies_in_text"],
+    "approval": [],
+    "plan": ["bodies_in_text"],
+    "other": ["bodies_in_text", "work_division", "appointment"],
+}
+
+
+def extractors_for(doc_type: str) -> list[tuple[str, Extractor]]:
+    if not EXTRACTORS:
+        EXTRACTORS.update(_registry())
+    return [(name, EXTRACTORS[name]) for name in _BY_TYPE.get(doc_type, ["bodies_in_text"])]

@@ -1,0 +1,106 @@
+"""任免: 任命…为…（试用期一年）, 免去…职务, "免去其…" (the pronoun refers back), several
+persons per notice, name and post glued together ("孙义朔州机场建设管理有限公司董事长职务"),
+and the deciding meeting's date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.dates import parse_date
+from extract.document import ParsedDocument
+from extract.extractors.base import Emitter, sentence_bounds, strip_alias
+from extract.lexicon import CJK
+from extract.posts import parse_posts, split_list
+from graph.records import Assertion
+
+__all__ = ["extract"]
+
+_MEETING = re.compile(r"经(?P<meeting>[^。]{0,60}?(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。，]{0,30}?(?:会议|常务会议|党组会议|常委会))")
+_APPOINT = re.compile(rf"(?P<name>[{CJK}·]{{2,8}}?)为(?P<post>[^，。；：]{{2,80}}?)(?P<prob>[（(]试用期[^）)]*[）)])?(?:职务)?(?=[，,。；;]|$)")
+_REMOVE_OWN = re.compile(r"免去(?:其|他|她)(?P<post>[^，。；]{2,80}?)(?:的)?职务")
+_REMOVE = re.compile(rf"免去(?P<name>[{CJK}·]{{2,4}})(?:同志)?的?(?P<post>[^，。；]{{2,80}}?)职务")
+_SECTION = re.compile(r"(?P<act>任命|免去)[：:]")
+
+
+def extract(doc: ParsedDocument) -> list[Assertion]:
+    em = Emitter(doc, "appointment")
+    text = em.text
+    meeting = _MEETING.search(text)
+    decided = {}
+    if meeting:
+        decided = {"decided_on": parse_date(meeting.group("date")), "decided_by": re.sub(r"\s+", "", meeting.group("meeting"))}
+    mode: str | None = None
+    last_person: str | None = None
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        s = line.strip()
+        if not s:
+            continue
+        sec = _SECTION.search(s)
+        if sec and len(s) - sec.end() < 3 + (s.find(sec.group(0))):
+            mode = "任命" if sec.group("act") == "任命" else "免去"
+            if s.endswith(("：", ":")):
+                continue
+        for clause_a, clause_b in _clauses(line):
+            ca, cb = start + clause_a, start + clause_b
+            clause = text[ca:cb]
+            at = sentence_bounds(text, ca)
+            m_own = _REMOVE_OWN.search(clause)
+            if m_own and last_person:
+                _emit_posts(em, "免去", last_person, ca + m_own.start("post"), ca + m_own.end("post"), at, decided)
+                continue
+            m_rm = _REMOVE.search(clause)
+            if m_rm:
+                last_person = em.surface(ca + m_rm.start("name"), ca + m_rm.end("name"))
+                _emit_posts(em, "免去", last_person, ca + m_rm.start("post"), ca + m_rm.end("post"), at, decided)
+                continue
+            m_ap = _APPOINT.search(clause)
+            if m_ap and (mode == "任命" or "任命" in text[max(0, ca - 40):ca + m_ap.start()] or mode is None and "任命" in clause):
+                name_a = ca + m_ap.start("name")
+                raw = m_ap.group("name")
+                raw = re.sub(r"^.*?(?:任命|聘任|决定)", "", raw)
+                name_a = ca + m_ap.end("name") - len(raw)
+                if not 2 <= len(raw) <= 4 and "·" not in raw:
+                    continue
+                last_person = em.surface(name_a, ca + m_ap.end("name"))
+                _emit_posts(em, "任命", last_person, ca + m_ap.start("post"), ca + m_ap.end("post"), at, decided,
+                            probation=bool(m_ap.group("prob")))
+                continue
+            if mode == "免去":
+                m_g = re.match(rf"^\s*(?P<body>[^，。；]+?)职务", clause)
+                if m_g:
+                    body = m_g.group("body")
+                    for n in (3, 2, 4):
+                        if parse_posts(body[n:]) and parse_posts(body[n:])[0].org:
+                            last_person = em.surface(ca + (len(clause) - len(clause.lstrip())), ca + (len(clause) - len(clause.lstrip())) + n)
+                            off = ca + (len(clause) - len(clause.lstrip())) + n
+                            _emit_posts(em, "免去", last_person, off, off + len(body) - n, at, decided)
+                            break
+    return em.out
+
+
+def _clauses(line: str) -> list[tuple[int, int]]:
+    return split_list(line, "，,；;。") if line.strip() else []
+
+
+def _emit_posts(em: Emitter, act: str, person: str, a: int, b: int, at: tuple[int, int],
+                decided: dict, probation: bool | None = None) -> None:
+    text = em.text[a:b]
+    posts = parse_posts(re.sub(r"\s+", "", text))
+    for post in posts:
+        if not post.org:
+            continue
+        title = post.title
+        m = re.match(r"^(代理|代)(.+)$", title)
+        org_name = post.org
+        if post.org_span is not None:
+            org_name = em.surface(a + post.org_span[0], a + post.org_span[1])
+        org_name = strip_alias(org_name)[0]
+        extra: dict = dict(decided)
+        if act == "任命":
+            extra["probation"] = bool(probation)
+        em.emit(act, person, "Person", org_name, "Organization", at,
+                position=("代理" + m.group(2)) if m and not title.startswith("代理") else title, **extra)

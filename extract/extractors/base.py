@@ -1,0 +1,94 @@
+"""What every extractor shares: emitting assertions with provenance, and name clean-up."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.document import ParsedDocument
+from extract.lexicon import lexicon
+from graph.model import SCHEMA
+from graph.records import Assertion
+
+__all__ = ["Emitter", "clean_name", "sentence_bounds", "is_category", "strip_alias"]
+
+_SPACE = re.compile(r"\s+")
+
+
+def clean_name(text: str) -> str:
+    """A name as the gold standard writes it: inner spaces removed, 同志 dropped."""
+    text = _SPACE.sub("", text)
+    text = text.strip("，,。；;：:、 ")
+    if text.endswith("同志") and len(text) > 3:
+        text = text[:-2]
+    return text
+
+
+def strip_alias(name: str) -> tuple[str, str | None]:
+    """"市发展和改革委员会（市粮食和物资储备局）" -> (first name, second name)."""
+    m = re.match(r"^(.+?)[（(]([^（）()]{2,40})[）)]$", name)
+    if m and lexicon().is_org(m.group(1)):
+        return m.group(1), m.group(2)
+    return name, None
+
+
+def is_category(item: str) -> bool:
+    """Whether a list item is a category of bodies rather than one body."""
+    lex = lexicon()
+    if len(item) < 2:
+        return True
+    if item.startswith(lex.category_prefixes):
+        return True
+    if item in lex.category_words or (len(item) <= 4 and item.endswith(("机构", "企业", "单位", "部门"))):
+        return True
+    return False
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The sentence around `pos` (between 。；! ? or line breaks)."""
+    start = max(text.rfind(c, 0, pos) for c in "。；！？\n") + 1
+    ends = [i for i in (text.find(c, pos) for c in "。；！？\n") if i != -1]
+    end = min(ends) + 1 if ends else len(text)
+    return start, end
+
+
+@dataclass
+class Emitter:
+    """Collects assertions for one document; offsets are into the document's normalised text."""
+
+    doc: ParsedDocument
+    extractor: str
+    out: list[Assertion] = field(default_factory=list)
+    _seen: set[tuple] = field(default_factory=set)
+
+    @property
+    def text(self) -> str:
+        return self.doc.norm.text
+
+    def surface(self, start: int, end: int) -> str:
+        """The source text of a normalised span (original script), spaces removed."""
+        s, e = self.doc.norm.span(start, end)
+        return clean_name(self.doc.source.text[s:e])
+
+    def emit(self, rel: str, s: str, s_type: str, o: str, o_type: str, at: tuple[int, int],
+             **extra: object) -> None:
+        """One assertion; `at` is the normalised span of its evidence sentence."""
+        s, o = clean_name(s), clean_name(o)
+        if not s or not o or s == o:
+            return
+        key = (rel, s, o, extra.get("role"), extra.get("position"))
+        if key in self._seen:
+            return
+        self._seen.add(key)
+        if rel in ("任命", "免去"):
+            rtype = "HOLDS"
+        else:
+            rtype = SCHEMA.rel_by_zh(rel).name
+        ev, start, end, line = self.doc.evidence(*at)
+        info = self.doc.info
+        self.out.append(Assertion(
+            rel=rel, type=rtype, s=s, s_type=s_type, o=o, o_type=o_type,
+            doc=info.label, doc_id=info.doc_id, date=info.date,
+            evidence=ev.strip(), source=info.source, line=line, start=start, end=end,
+            extractor=self.extractor, **extra,  # type: ignore[arg-type]
+        ))

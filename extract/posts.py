@@ -1,0 +1,140 @@
+"""Posts: "市政府办公室二级调研员" -> (市政府办公室, 二级调研员).
+
+A post string may list several posts ("市交通局副局长、市邮政管理局局长"); a post without
+its own organisation inherits the previous one's ("市林草局党组副书记、局长"), and some
+titles imply their organisation (副市长 -> 市政府).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.lexicon import lexicon
+
+__all__ = ["Post", "parse_posts", "split_post", "split_list"]
+
+
+@dataclass(frozen=True)
+class Post:
+    """One post; offsets are relative to the parsed string."""
+
+    org: str | None
+    title: str
+    org_span: tuple[int, int] | None
+    title_span: tuple[int, int]
+    implied: bool = False   # the organisation comes from the title (副市长 -> 市政府)
+
+
+_TITLE_HEAD = re.compile(r"^(主持日常工作的|常务|第一|代理|代|专职|兼职|分管|主要)?")
+_STRONG = ("局", "厅", "委", "委员会", "办公室", "办公厅", "公司", "集团", "中心", "院", "支队", "海关",
+           "政府", "管委会", "工委", "联络处", "分局")
+_PLAIN_TITLE = re.compile(
+    r"(?:党组|党委|党工委|纪检组)?(?:常务|专职)?副?(?:一级|二级|三级|四级|正处级|副处级|处级|正科级|副科级|科级)?"
+    r"(?:" + "|".join(lexicon().title_words) + r")"
+)
+
+
+def split_list(text: str, seps: str = "、，,；;") -> list[tuple[int, int]]:
+    """Spans of the items of a list, not splitting inside brackets."""
+    spans, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "（(《“【":
+            depth += 1
+        elif ch in "）)》”】":
+            depth = max(depth - 1, 0)
+        elif ch in seps and depth == 0:
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(text)))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def split_post(text: str) -> tuple[int, bool] | None:
+    """Where the organisation ends and the title begins; (cut, implied) or None.
+
+    cut == 0 means the whole text is a title. Prefer the longest organisation whose
+    remainder is a plain title; failing that, the shortest one whose remainder is a title
+    inside an internal division ("市人社局" + "社会保险科科长").
+    """
+    lex = lexicon()
+    t = text.strip()
+    if not t:
+        return None
+    tail = re.search(r"[（(][^（）()]{1,12}[）)]$", t)
+    if tail and lex.is_title(tail.group(0)[1:-1]) and len(t) > len(tail.group(0)):
+        res = split_post(t[: tail.start()])  # 副主任（副院长）: the bracket is the title's
+        return res
+    if t in lex.implied_org or re.sub(r"^(常务|代理|代)", "", t) in lex.implied_org:
+        return 0, True
+    plain: int | None = None
+    divided: int | None = None
+    depth = 0
+    for i in range(1, len(t)):
+        ch = t[i - 1]
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth -= 1
+        if depth:
+            continue
+        prefix, rest = t[:i], t[i:]
+        bare = re.sub(r"[（(][^（）()]*[）)]$", "", prefix)
+        if not lex.is_org(bare) or (bare.endswith(lex.internal_suffixes) and not bare.endswith(("办公室", "工作室"))):
+            continue
+        if rest in lex.implied_org or _PLAIN_TITLE.fullmatch(_TITLE_HEAD.sub("", rest) or "-"):
+            plain = i
+        elif lex.is_title(rest) and (divided is None or bare.endswith(_STRONG)):
+            divided = i
+    if plain is not None:
+        return plain, False
+    if divided is not None:
+        return divided, False
+    if lex.is_title(t):
+        return 0, t in lex.implied_org
+    return None
+
+
+def parse_posts(text: str) -> list[Post]:
+    """Every post in a post string, in order."""
+    lex = lexicon()
+    posts: list[Post] = []
+    prev_org: tuple[str, tuple[int, int] | None] | None = None
+    for a, b in split_list(text, "、，,；;"):
+        item = text[a:b]
+        sub = re.match(r"^(.*?)(兼|并|同时兼任)(.+)$", item)
+        pieces = [(a, b)]
+        if sub and split_post(sub.group(3)):
+            cut = a + len(sub.group(1))
+            pieces = [(a, cut), (cut + len(sub.group(2)), b)]
+        for pa, pb in pieces:
+            piece = text[pa:pb]
+            res = split_post(piece)
+            if res is None:
+                continue
+            cut, implied = res
+            if cut == 0:
+                title = piece
+                if implied or title in lex.implied_org:
+                    org = lex.implied_org.get(title) or lex.implied_org.get(re.sub(r"^(常务|代理|代)", "", title))
+                    posts.append(Post(org, title, None, (pa, pb), implied=True))
+                    if org:
+                        prev_org = (org, None)  # type: ignore[assignment]
+                elif prev_org is not None:
+                    posts.append(Post(prev_org[0], title, prev_org[1], (pa, pb)))
+                else:
+                    posts.append(Post(None, title, None, (pa, pb)))
+                continue
+            org = piece[:cut]
+            title = piece[cut:]
+            posts.append(Post(org, title, (pa, pa + cut), (pa + cut, pb)))
+            prev_org = (org, (pa, pa + cut))
+    return posts
