@@ -34,6 +34,7 @@ HEADING_START = re.compile(
     r"第[一二三四五六七八九十百\d]+[章节条]|附件|[-·*]\s)"
 )
 _MEMBER_LIKE = re.compile(r"^\s*[\u4e00-\u9fff·]{1,4}(?:\s[\u4e00-\u9fff]{1,2})?\s+[\u4e00-\u9fff]")
+_NEW_SUBJECT = re.compile(r"^\s*(?:工作专班|专班|领导小组|联席会议|指挥部|办公室|各成员单位|成员单位)")
 _ROLE_LINE = re.compile(r"^\s*[\u4e00-\u9fff\s]{1,12}[：:]")
 
 
@@ -105,12 +106,14 @@ def _continues(prev: str, nxt: str) -> bool:
         return False
     if p[-1] in TERMINAL or p[-1] in "）)》」":
         return False
-    if HEADING_START.match(n) or _ROLE_LINE.match(n) or HEADING_START.match(p) and len(p) < 16:
+    if HEADING_START.match(n) or _ROLE_LINE.match(n) or HEADING_START.match(p) and len(p) < 30:
         return False
     if re.match(r"^[\d一二三四五六七八九〇零○Ｏ]{2,4}\s*年", n):  # a date line
         return False
     if _MEMBER_LIKE.match(n) and not re.search(r"[，。；、]", n):
         return False
+    if _NEW_SUBJECT.match(n):
+        return False  # "工作专班办公室设在…" starts a sentence of its own
     if _MEMBER_LIKE.match(p) and not re.search(r"[，。；]", p):
         return False  # member lines are one per line; their broken tails are the parser's
     if p[-1] in "、，,和及与的（(—-":

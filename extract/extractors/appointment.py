@@ -19,7 +19,7 @@ __all__ = ["extract"]
 _MEETING = re.compile(r"经(?P<meeting>[^。]{0,60}?(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。，]{0,30}?(?:会议|常务会议|党组会议|常委会))")
 _APPOINT = re.compile(rf"(?P<name>[{CJK}·]{{2,8}}?)为(?P<post>[^，。；：]{{2,80}}?)(?P<prob>[（(]试用期[^）)]*[）)])?(?:职务)?(?=[，,。；;]|$)")
 _REMOVE_OWN = re.compile(r"免去(?:其|他|她)(?P<post>[^，。；]{2,80}?)(?:的)?职务")
-_REMOVE = re.compile(rf"免去(?P<name>[{CJK}·]{{2,4}})(?:同志)?的?(?P<post>[^，。；]{{2,80}}?)职务")
+_REMOVE = re.compile(rf"免去(?P<name>[{CJK}·]{{2,4}}?)(?:同志)?的(?P<post>[^，。；]{{2,80}}?)职务")
 _SECTION = re.compile(r"(?P<act>任命|免去)[：:]")
 
 
@@ -58,10 +58,12 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                 _emit_posts(em, "免去", last_person, ca + m_rm.start("post"), ca + m_rm.end("post"), at, decided)
                 continue
             m_ap = _APPOINT.search(clause)
-            if m_ap and (mode == "任命" or "任命" in text[max(0, ca - 40):ca + m_ap.start()] or mode is None and "任命" in clause):
+            if "任命" in clause:
+                mode = "任命"
+            if m_ap and mode == "任命":
                 name_a = ca + m_ap.start("name")
                 raw = m_ap.group("name")
-                raw = re.sub(r"^.*?(?:任命|聘任|决定)", "", raw)
+                raw = re.sub(r"^.*(?:任命|聘任|决定)", "", raw)
                 name_a = ca + m_ap.end("name") - len(raw)
                 if not 2 <= len(raw) <= 4 and "·" not in raw:
                     continue
@@ -73,12 +75,16 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                 m_g = re.match(rf"^\s*(?P<body>[^，。；]+?)职务", clause)
                 if m_g:
                     body = m_g.group("body")
-                    for n in (3, 2, 4):
-                        if parse_posts(body[n:]) and parse_posts(body[n:])[0].org:
+                    # glued name and post: prefer the cut whose post starts like other posts here
+                    cands = [n for n in (3, 2, 4) if parse_posts(body[n:]) and parse_posts(body[n:])[0].org]
+                    cands.sort(key=lambda n: -text.count(body[n:n + 2]))
+                    for n in cands[:1]:
                             last_person = em.surface(ca + (len(clause) - len(clause.lstrip())), ca + (len(clause) - len(clause.lstrip())) + n)
                             off = ca + (len(clause) - len(clause.lstrip())) + n
                             _emit_posts(em, "免去", last_person, off, off + len(body) - n, at, decided)
                             break
+    if doc.info.number is None:  # reports name people with their posts
+        mentions(doc, em)
     return em.out
 
 
@@ -89,7 +95,16 @@ def _clauses(line: str) -> list[tuple[int, int]]:
 def _emit_posts(em: Emitter, act: str, person: str, a: int, b: int, at: tuple[int, int],
                 decided: dict, probation: bool | None = None) -> None:
     text = em.text[a:b]
-    posts = parse_posts(re.sub(r"\s+", "", text))
+    posts = []
+    for x, y in split_list(text, "、"):
+        item = re.sub(r"\s+", "", text[x:y])
+        acting = re.match(r"^(代理|代)", item)
+        for p in parse_posts(item[acting.end():] if acting else item):
+            if acting:
+                p = type(p)(p.org, acting.group(1) + p.title, None, p.title_span)
+            elif p.org_span is not None:
+                p = type(p)(p.org, p.title, (x + p.org_span[0], x + p.org_span[1]), p.title_span)
+            posts.append(p)
     for post in posts:
         if not post.org:
             continue
@@ -104,3 +119,53 @@ def _emit_posts(em: Emitter, act: str, person: str, a: int, b: int, at: tuple[in
             extra["probation"] = bool(probation)
         em.emit(act, person, "Person", org_name, "Organization", at,
                 position=("代理" + m.group(2)) if m and not title.startswith("代理") else title, **extra)
+
+
+_TRAILING_VERB = re.compile(r"(?:及委员|等)?(?:主持会议|出席会议|列席会议|出席|列席|主持|参加会议|参加)$")
+
+
+def mentions(doc: ParsedDocument, em: Emitter | None = None) -> list[Assertion]:
+    """Posts stated beside names in reports: "市法院院长罗雄", "副主任吴达金、李珊珊"."""
+    em = em or Emitter(doc, "post_mentions")
+    text = em.text
+    for sa, sb in split_list(text, "。；\n"):
+        prev_org: str | None = None
+        for ca, cb in split_list(text[sa:sb], "，,"):
+            a = sa + ca
+            clause = _TRAILING_VERB.sub("", re.sub(r"\s+", "", text[a:sa + cb]))
+            got = _posts_then_names(clause)
+            if got is None:
+                continue
+            cut, names = got
+            head = clause[:cut]
+            posts = parse_posts(head)
+            for post in posts:
+                org = post.org
+                if (post.org_span is None and prev_org and post.title in ("秘书长", "副秘书长", "主任", "副主任")) \
+                        or org is None:
+                    org = prev_org
+                if org is None:
+                    continue
+                for name in names:
+                    em.emit("任职", name, "Person", org, "Organization", (sa, sb), position=post.title)
+            explicit = [p.org for p in posts if p.org_span is not None]
+            if explicit:
+                prev_org = explicit[-1]
+    return em.out
+
+
+def _posts_then_names(clause: str) -> tuple[int, list[str]] | None:
+    """Split "市委常委、组织部长蔡亚东" into the posts and the names after them."""
+    for cut in range(len(clause) - 2, 1, -1):
+        head, tail = clause[:cut], clause[cut:]
+        names = tail.split("、")
+        if not all(2 <= len(n) <= 3 and re.fullmatch(rf"[{CJK}]+", n) for n in names):
+            continue
+        if any(n[0] in "及和与等的了在" or n.endswith(("会议", "出席", "列席")) for n in names):
+            continue
+        items = split_list(head, "、")
+        if items and all(parse_posts(head[x:y]) for x, y in items) and not head.endswith("、"):
+            last = parse_posts(head[items[-1][0]:items[-1][1]])[-1]
+            if head.endswith(last.title):
+                return cut, names
+    return None

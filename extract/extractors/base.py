@@ -70,10 +70,30 @@ class Emitter:
         s, e = self.doc.norm.span(start, end)
         return clean_name(self.doc.source.text[s:e])
 
+    def in_source(self, value: str, at: tuple[int, int]) -> str:
+        """`value` as the source writes it (traditional characters stay traditional).
+
+        Values built from normalised text are looked up in the evidence span; found,
+        the source's own characters are returned."""
+        if not value:
+            return value
+        a, b = at
+        text = self.doc.norm.text
+        idx = [i for i in range(max(a, 0), min(b, len(text))) if not text[i].isspace()]
+        compact = "".join(text[i] for i in idx)
+        k = compact.find(value)
+        if k < 0:
+            return value
+        s, _ = self.doc.norm.span(idx[k], idx[k] + 1)
+        _, e = self.doc.norm.span(idx[k + len(value) - 1], idx[k + len(value) - 1] + 1)
+        return clean_name(self.doc.source.text[s:e]) or value
+
     def emit(self, rel: str, s: str, s_type: str, o: str, o_type: str, at: tuple[int, int],
              **extra: object) -> None:
         """One assertion; `at` is the normalised span of its evidence sentence."""
-        s, o = clean_name(s), clean_name(o)
+        s, o = self.in_source(clean_name(s), at), self.in_source(clean_name(o), at)
+        if isinstance(extra.get("position"), str):
+            extra["position"] = self.in_source(clean_name(extra["position"]), at)  # type: ignore[arg-type]
         if not s or not o or s == o:
             return
         key = (rel, s, o, extra.get("role"), extra.get("position"))

@@ -366,7 +366,7 @@ def _subgroups(em: Emitter, st: _State) -> None:
 def _units(em: Emitter, a: int, b: int, group: str, role: str, at: tuple[int, int]) -> None:
     seg = em.text[a:b]
     seg_clean = re.sub(r"等(?:相关|有关)?(?:部门|单位)?(?:负责人|负责同志)?$", "", seg)
-    for x, y in split_list(seg_clean, "、，,和"):
+    for x, y in split_list(seg_clean, "、，,"):
         item = re.sub(r"\s+", "", seg_clean[x:y])
         item = re.sub(r"(?:等)?(?:相关|有关)?(?:部门|单位)?(?:分管|主要|有关)?负责(?:人|同志)$", "", item)
         if not item or is_category(item) or not (lexicon().is_org(item) or len(item) >= 3):

@@ -21,8 +21,11 @@ _LEADER_TITLE = r"(?:常务副市长|副市长|市长|常务副县长|副县长|
 _HEADER = re.compile(rf"^\s*(?P<head>[^：:。，]{{3,40}}?)[：:]")
 _LIST_HEADER = re.compile(rf"^\s*(?P<name>[{CJK}](?:\s*[{CJK}·]){{1,5}})\s+(?P<title>(?:[{CJK}]{{0,8}}、)?[{CJK}]{{0,8}}{_LEADER_TITLE})\s*$")
 _NAME_BEFORE = re.compile(rf"(?P<name>[{CJK}]{{2,3}})(?:作为|作為)?(?P<title>{_LEADER_TITLE})")
-_TITLE_BEFORE = re.compile(rf"(?P<title>{_LEADER_TITLE})(?P<name>[{CJK}]{{2,3}})(?=主持|负责|分管|[，,：:])")
+_TITLE_BEFORE = re.compile(rf"(?P<title>{_LEADER_TITLE})(?P<name>[{CJK}]{{2,3}})(?=主持|负责|分管|[：:])")
 _NOT_NAME_START = set("由则和与是为的了在对将从向把被及以各位等也还即均作")
+_NOT_NAMES = {"协助", "完成", "关于", "现将", "交办", "各位", "担任", "兼任", "作为", "同时", "其中", "分管", "负责",
+              "联系", "主持", "协调", "配合", "请示", "报告", "由于", "一名", "一位", "新任", "原任", "除了",
+              "外出", "外出时", "不在", "出差", "记者", "分析", "各位"}
 _VERBS = [("协助市长联系", "协助联系"), ("协助联系", "协助联系"), ("协助分管", "协助分管"), ("分管", "分管"),
           ("主管", "主管"), ("联系", "联系"), ("负责", "负责"), ("主持", "主持"), ("领导", "主持")]
 _VERB_RE = re.compile("|".join(v for v, _ in _VERBS))
@@ -40,6 +43,8 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
     em = Emitter(doc, "work_division")
     text = em.text
     leader: str | None = None
+    structured = any(_HEADER.match(text[a:b]) and _split_head(_HEADER.match(text[a:b]).group("head"))
+                     for a, b in _sentences(text)) or any(_LIST_HEADER.match(l) for l in text.split("\n"))
     for sa, sb in _sentences(text):
         sent = text[sa:sb]
         # a header sets the leader: "市委常委、副市长武跃飞：" / "张小宏 副市长"
@@ -59,7 +64,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                 leader = em.surface(name_a, sa + h.end("head"))
                 _posts(em, leader, titles, (sa, sb))
                 body_from = h.end()
-        mentioned = _mentions(em, sa + body_from, sb)
+        mentioned = None if structured else _mentions(em, sa + body_from, sb)
         by = _BY_LEADER.search(sent)
         if by and _name_ok(by.group("name")):
             who = em.surface(sa + by.start("name"), sa + by.end("name"))
@@ -115,7 +120,8 @@ def _raw_len(head: str, n: int) -> int:
 
 
 def _name_ok(name: str) -> bool:
-    return bool(name) and name[0] not in _NOT_NAME_START and not lexicon().is_title(name)
+    return bool(name) and name[0] not in _NOT_NAME_START and name not in _NOT_NAMES \
+        and not name.startswith(tuple(_NOT_NAMES)) and not lexicon().is_title(name)
 
 
 def _posts(em: Emitter, who: str, titles: str, at: tuple[int, int]) -> None:
@@ -131,14 +137,19 @@ def _mentions(em: Emitter, a: int, b: int) -> str | None:
     for m in list(_NAME_BEFORE.finditer(text)) + list(_TITLE_BEFORE.finditer(text)):
         name = m.group("name")
         na = m.start("name")
+        title = m.group("title")
+        if name.endswith("副") and m.re is _NAME_BEFORE:
+            name, title = name[:-1], "副" + title
         if len(name) == 3 and name[0] in _NOT_NAME_START:
             name, na = name[1:], na + 1
         if not _name_ok(name) or lexicon().is_title(name) or name.endswith(("市", "县", "区", "省")):
             continue
         if text[max(0, m.start() - 1):m.start()] == "由":
             continue
+        if len(name) < 2:
+            continue
         who = em.surface(a + na, a + na + len(name))
-        _posts(em, who, m.group("title"), (a, b))
+        _posts(em, who, title, (a, b))
         if found is None:
             found = who
     return found
@@ -163,7 +174,7 @@ def _items(seg: str) -> list[tuple[int, int]]:
 def _split_and(piece: str) -> list[tuple[int, int]]:
     """Split "A及B" / "A以及B" when both sides are bodies."""
     m = re.search(r"以及|及", piece)
-    if m and lexicon().is_org(piece[:m.start()]) and len(piece) - m.end() >= 2:
+    if m and lexicon().is_org(strip_alias(piece[:m.start()])[0]) and len(piece) - m.end() >= 2:
         return [(0, m.start())] + [(m.end() + a, m.end() + b) for a, b in _split_and(piece[m.end():])]
     return [(0, len(piece))]
 
@@ -186,15 +197,16 @@ def _clauses(em: Emitter, leader: str, a: int, b: int) -> str | None:
     for ca, cb in split_list(sent, "，,"):
         clause = sent[ca:cb]
         if re.search(r"外出时|不在时|缺席时", clause):
-            rel = None
-            continue
+            break  # who stands in for whom is not a division of work
         v = _VERB_RE.search(clause)
+        if v and v.group(0) in ("领导", "主持") and not re.search(r"工作$", clause):
+            v = None
         if v and v.start() <= 14 and not re.search(r"负责制|负责人|负责同志", clause[v.start():v.end() + 2]):
             rel = dict(_VERBS)[v.group(0)]
             seg_a = ca + v.end()
             if rel == "协助联系" and False:
                 pass
-        elif rel and (_CONTINUE.match(clause) or ("、" in clause or lexicon().is_org(clause.strip())) and not _STOP.match(clause)):
+        elif rel and not _STOP.match(clause) and not v:
             seg_a = ca
         else:
             rel = None
