@@ -161,7 +161,7 @@ def _posts_then_names(clause: str) -> tuple[int, list[str]] | None:
         names = tail.split("、")
         if not all(2 <= len(n) <= 3 and re.fullmatch(rf"[{CJK}]+", n) for n in names):
             continue
-        if any(n[0] in "及和与等的了在" or n.endswith(("会议", "出席", "列席")) for n in names):
+        if any(n[0] in "及和与等的了在" or n.endswith(("会议", "出席", "列席", "职务", "同志")) for n in names):
             continue
         items = split_list(head, "、")
         if items and all(parse_posts(head[x:y]) for x, y in items) and not head.endswith("、"):

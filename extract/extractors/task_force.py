@@ -275,7 +275,6 @@ def _office(em: Emitter, st: _State) -> None:
         a2, b2 = a, a + len(org)
         em.emit("办公室设在", group, "TaskForce", strip_alias(em.surface(a2, b2))[0], "Organization",
                 sentence_bounds(text, m.start("org")))
-    in_office = False
     for m in list(_DIRECTOR_BY.finditer(text, body_from)) + list(_DIRECTOR_BEFORE.finditer(text, body_from)):
         role = m.group("role")
         ctx = text[max(0, m.start() - 12):m.start()]
@@ -283,10 +282,8 @@ def _office(em: Emitter, st: _State) -> None:
             if "办公室" not in text[sentence_bounds(text, m.start())[0]:m.start() + 2] and "办公室" not in ctx:
                 continue
             role = "办公室" + role
-        in_office = True
         who_a, who_b = m.span("who")
         _directors(em, st, who_a, who_b, role, sentence_bounds(text, m.start()))
-    _ = in_office
 
 
 def _local_group(g: str) -> str | None:
@@ -452,7 +449,8 @@ def extract_mentions(doc: ParsedDocument, em: Emitter | None = None, st: _State 
         kids = re.sub(r"^\d+个", "", kids)
         ca = m.start("children") + (len(m.group("children")) - len(kids))
         if kids.startswith("办公室"):
-            em.emit("下设", parent, "TaskForce", parent + "办公室", "TaskForce", sentence_bounds(text, m.start()),
+            ka = m.start("children") + (len(m.group("children")) - len(kids))
+            em.emit("下设", parent, "TaskForce", parent + em.surface(ka, ka + 3), "TaskForce", sentence_bounds(text, m.start()),
                     o_kind="办公室")
             continue
         if re.match(r"^(专项工作组|工作组|小组)$", kids):
@@ -484,7 +482,6 @@ def extract_mentions(doc: ParsedDocument, em: Emitter | None = None, st: _State 
         group = em.surface(*m.span("group"))
         recent.append(group)
         _units(em, m.start("orgs"), m.end("orgs"), group, "成员单位", sentence_bounds(text, m.start()))
-        sb = sentence_bounds(text, m.end())
         para_end = text.find("\n", m.end())
         para = text[m.end():para_end if para_end != -1 else len(text)]
         lm = re.search(r"由(?P<org>[^，。；]{2,30}?)牵头", para)
@@ -492,13 +489,10 @@ def extract_mentions(doc: ParsedDocument, em: Emitter | None = None, st: _State 
             oa = m.end() + lm.start("org")
             em.emit("牵头", em.surface(oa, oa + len(lm.group("org"))), "Organization", group, "TaskForce",
                     sentence_bounds(text, oa))
-        _ = sb
     if st is not None:
         for m in _UNITS_ARE.finditer(text):
             _units(em, m.start("orgs"), m.end("orgs"), st.group, "成员单位", sentence_bounds(text, m.start()))
         for m in _CHAIR_BY.finditer(text):
-            if _SUBGROUP_CONTEXT.search(text[max(0, m.start() - 200):m.start()].split("\n")[-2:][0] if False else ""):
-                continue
             line_start = text.rfind("\n", 0, m.start()) + 1
             prev_line = text[text.rfind("\n", 0, max(line_start - 2, 0)) + 1:line_start]
             if _SUBGROUP_HEAD.match(prev_line.strip("\n")) or re.search(r"分管负责人担任", m.group(0)) and "组长" == m.group("role"):
@@ -515,5 +509,3 @@ def extract_mentions(doc: ParsedDocument, em: Emitter | None = None, st: _State 
                         role=role, o_kind=st.group_kind, **extra)
     return em.out
 
-
-_SUBGROUP_CONTEXT = re.compile(r"$^")

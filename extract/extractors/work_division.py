@@ -29,14 +29,9 @@ _NOT_NAMES = {"协助", "完成", "关于", "现将", "交办", "各位", "担�
 _VERBS = [("协助市长联系", "协助联系"), ("协助联系", "协助联系"), ("协助分管", "协助分管"), ("分管", "分管"),
           ("主管", "主管"), ("联系", "联系"), ("负责", "负责"), ("主持", "主持"), ("领导", "主持")]
 _VERB_RE = re.compile("|".join(v for v, _ in _VERBS))
-_STOP = re.compile(r"^(?:有利于|体现|也|将|这|包括|从而|进一步|确保|着力|充分|以便|便于|实现|形成|推动|使|让|以)")
+_STOP = re.compile(r"^(?:有利于|体现|也|将|这|包括|从而|进一步|确保|着力|充分|以便|便于|实现|形成|推动|使|让|以(?!及))")
 _CONTINUE = re.compile(r"^(?:以及|此外还有|此外|还有|及|并)")
 _BY_LEADER = re.compile(rf"(?:均|统一|统一归口|归口)?由(?P<name>[{CJK}]{{2,3}}?)(?P<title>{_LEADER_TITLE})?负责")
-
-
-class _Leader:
-    def __init__(self, name: str) -> None:
-        self.name = name
 
 
 def extract(doc: ParsedDocument) -> list[Assertion]:
@@ -72,6 +67,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                 _posts(em, who, by.group("title"), (sa, sb))
             _backward_list(em, who, sa + body_from, sa + by.start(), (sa, sb))
             leader = who
+            _clauses(em, leader, sa + by.end(), sb)
             continue
         if mentioned:
             leader = mentioned
@@ -204,8 +200,6 @@ def _clauses(em: Emitter, leader: str, a: int, b: int) -> str | None:
         if v and v.start() <= 14 and not re.search(r"负责制|负责人|负责同志", clause[v.start():v.end() + 2]):
             rel = dict(_VERBS)[v.group(0)]
             seg_a = ca + v.end()
-            if rel == "协助联系" and False:
-                pass
         elif rel and not _STOP.match(clause) and not v:
             seg_a = ca
         else:
@@ -252,4 +246,3 @@ def _backward_list(em: Emitter, who: str, a: int, b: int, at: tuple[int, int]) -
                 continue
             start = a + ca + x
             em.emit("负责", who, "Person", em.surface(start, start + len(item)), "Area", at)
-    _ = _Leader
