@@ -1,0 +1,163 @@
+"""Entity resolution: one entity per real body or person, whatever the spelling.
+
+Bodies: full names and abbreviations (市发改委 = 市发展改革委 = 市发展和改革委员会, from
+graph/data/aliases.yaml), second names in brackets ("市发展和改革委员会(市粮食和物资储备局)",
+read from the evidence), and the city prefix (朔州市财政局 = 市财政局 within 朔州's
+documents). Persons: one per name within a place; two people with one name in different
+places stay two until something ties them. Every merge records its reason.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from graph.records import Assertion, DocumentInfo, make_id
+
+__all__ = ["resolve", "ResolutionReport", "Merge", "body_key", "scope_of"]
+
+_DATA = Path(__file__).parent / "data" / "aliases.yaml"
+_PLACE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,4}?)(?P<level>市|县|区|省)(?=[\u4e00-\u9fff]{2})")
+
+
+@dataclass(frozen=True)
+class Merge:
+    """Several surface names resolved to one entity, and why."""
+
+    label: str
+    entity_id: str
+    name: str
+    surfaces: tuple[str, ...]
+    reasons: tuple[str, ...]
+
+
+@dataclass
+class ResolutionReport:
+    merges: list[Merge] = field(default_factory=list)
+    unresolved: list[str] = field(default_factory=list)   # persons named only by role
+    ambiguous: list[str] = field(default_factory=list)    # one name, several places
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> tuple[list[tuple[str, str]], dict[str, str]]:
+    raw = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    abbr = sorted(raw["abbreviations"].items(), key=lambda kv: len(kv[0]), reverse=True)
+    same = {}
+    for group in raw["same_body"]:
+        for name in group:
+            same[name] = group[0]
+    return abbr, same
+
+
+def _norm(name: str) -> str:
+    name = unicodedata.normalize("NFKC", name)
+    return re.sub(r"\s+", "", name).replace("(", "（").replace(")", "）")
+
+
+def scope_of(doc: DocumentInfo | None, a: Assertion) -> str:
+    """The place a document speaks for (朔州市): from its issuer or title, else its file."""
+    if doc is not None:
+        for text in (doc.issuer or "", doc.title or ""):
+            m = re.search(r"([\u4e00-\u9fff]{2,4}?(?:市|县|区|省|州))(?:人民政府|政府|委|人大)", _norm(text))
+            if m:
+                return m.group(1)
+    return a.doc_id
+
+
+def body_key(name: str, scope: str) -> tuple[str, list[str]]:
+    """Canonical key of a body's name and the reasons for each rewrite."""
+    reasons = []
+    n = _norm(name)
+    abbr, same = _aliases()
+    m = _PLACE.match(n)
+    if m and scope.startswith(m.group("place")):
+        n = m.group("level") + n[m.end():]
+        reasons.append("city prefix")
+    for short, full in abbr:
+        if n.endswith(short) and not n.endswith(full):
+            n = n[: len(n) - len(short)] + full
+            reasons.append(f"abbreviation {short}={full}")
+            break
+    if n in same:
+        if same[n] != n:
+            reasons.append("same body")
+        n = same[n]
+    return n, reasons
+
+
+def _second_names(assertions: list[Assertion]) -> dict[str, str]:
+    """"甲（乙）" in evidence: 乙 is a second name of 甲."""
+    out: dict[str, str] = {}
+    for a in assertions:
+        for name in (a.s, a.o):
+            if name and f"{name}（" in _norm(a.evidence):
+                m = re.search(re.escape(name) + r"（([^（）]{2,30})）", _norm(a.evidence))
+                if m and m.group(1).endswith(("局", "委员会", "办公室", "委", "院", "中心", "公司")):
+                    out[_norm(m.group(1))] = _norm(name)
+    return out
+
+
+def resolve(assertions: list[Assertion], documents: list[DocumentInfo] | None = None
+            ) -> tuple[list[Assertion], ResolutionReport]:
+    """Fill s_id/o_id and canonical names; report merges and what stayed unresolved."""
+    report = ResolutionReport()
+    docs = {d.doc_id: d for d in documents or []}
+    second = _second_names(assertions)
+    surfaces: dict[tuple[str, str], set[str]] = defaultdict(set)
+    why: dict[tuple[str, str], set[str]] = defaultdict(set)
+    display: dict[tuple[str, str], str] = {}
+    person_places: dict[str, set[str]] = defaultdict(set)
+
+    def key_of(name: str, label: str, a: Assertion, unnamed: bool) -> tuple[str, str]:
+        scope = scope_of(docs.get(a.doc_id), a)
+        if label == "Organization":
+            n = _norm(name)
+            reasons = []
+            if n in second:
+                n = second[n]
+                reasons.append("second name in brackets")
+            k, more = body_key(n, scope)
+            kk = ("Organization", f"{scope}|{k}" if k.startswith(("市", "县", "区")) else k)
+            why[kk].update(reasons + more)
+        elif label == "Person":
+            if unnamed:
+                kk = ("Person", f"{a.doc_id}|{_norm(name)}")
+                report.unresolved.append(f"{name} ({a.doc})")
+            else:
+                kk = ("Person", f"{scope}|{_norm(name)}")
+                person_places[_norm(name)].add(scope)
+        elif label == "TaskForce":
+            kk = ("TaskForce", f"{scope}|{_norm(name)}")
+        else:
+            kk = (label, _norm(name))
+        surfaces[kk].add(name)
+        cur = display.get(kk)
+        if cur is None or len(_norm(name)) > len(cur) and label == "Organization":
+            display[kk] = name
+        return kk
+
+    keyed = []
+    for a in assertions:
+        sk = key_of(a.s, a.s_type, a, a.s_unnamed)
+        ok = key_of(a.o, a.o_type, a, False)
+        keyed.append((a, sk, ok))
+    out = []
+    for a, sk, ok in keyed:
+        out.append(replace(
+            a,
+            s_id=make_id(sk[0], sk[1]), o_id=make_id(ok[0], ok[1]),
+            s_name=display[sk], o_name=display[ok],
+        ))
+    for kk, names in sorted(surfaces.items()):
+        if len(names) > 1:
+            report.merges.append(Merge(kk[0], make_id(*kk), display[kk], tuple(sorted(names)),
+                                       tuple(sorted(why[kk])) or ("same canonical name",)))
+    report.ambiguous = sorted(f"{n}: {', '.join(sorted(p))}" for n, p in person_places.items() if len(p) > 1)
+    report.unresolved = sorted(set(report.unresolved))
+    return out, report
