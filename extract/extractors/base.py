@@ -39,7 +39,7 @@ def is_category(item: str) -> bool:
         return True
     if item.startswith(lex.category_prefixes):
         return True
-    if item in lex.category_words or (len(item) <= 4 and item.endswith(("机构", "企业", "单位", "部门"))):
+    if item in lex.category_words or item.endswith(("机构", "企业", "单位", "部门", "方面")):
         return True
     return False
 

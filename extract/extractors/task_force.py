@@ -100,7 +100,7 @@ def _split_member(text: str, base: int) -> tuple[str, tuple[int, int], str, int]
             post = t[post_start:]
             if parse_posts(re.sub(r"\s+", "", post)) or k == len(tokens) - 1:
                 return name, (base + tokens[0][0], base + tokens[k - 1][1]), post, base + post_start
-    if len(tokens) == 1 and not parse_posts(t):
+    if len(tokens) == 1:
         # glued name and post: 张三市政府副市长
         for n in (3, 2, 4):
             if len(t) > n + 1 and _POST_START.match(t[n:]) and parse_posts(t[n:]) and _plausible_name(t[:n]):
@@ -185,10 +185,12 @@ def _entries(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def _member_from(em: Emitter, st: _State, entry: tuple[int, int], role: str,
                  line_span: tuple[int, int], pending: Member | None) -> Member | None:
-    text = em.text[entry[0]:entry[1]].strip()
+    raw = em.text[entry[0]:entry[1]]
+    bullet = re.match(r"^\s*(?:[-·*•]\s*)?", raw)
+    text = raw[bullet.end():].strip()
     if not text:
         return pending
-    base = entry[0] + (len(em.text[entry[0]:entry[1]]) - len(em.text[entry[0]:entry[1]].lstrip()))
+    base = entry[0] + bullet.end()
     split = _split_member(text, base)
     if split is None:
         if re.search(r"分管|负责|主要|有关", text) and len(text) >= 4:

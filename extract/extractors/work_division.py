@@ -176,6 +176,8 @@ def _split_and(piece: str) -> list[tuple[int, int]]:
 
 
 def _clean_item(item: str, rel: str) -> str | None:
+    if is_category(item.strip()):
+        return None
     item = re.sub(r"^(?:其他|另外)?", "", item).strip()
     item = re.sub(r"(?:等)?(?:方面|方面的|领域)?(?:的)?(?:专项)?工作$", lambda m: "" if m.group(0) != "工作" else m.group(0), item)
     item = re.sub(r"(?:等方面的工作|方面的工作|等方面工作|等工作|专项工作|方面工作)$", "", item)
