@@ -19,7 +19,7 @@ __all__ = ["extract"]
 _MEETING = re.compile(r"经(?P<meeting>[^。]{0,60}?(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。，]{0,30}?(?:会议|常务会议|党组会议|常委会))")
 _APPOINT = re.compile(rf"(?P<name>[{CJK}·]{{2,8}}?)为(?P<post>[^，。；：]{{2,80}}?)(?P<prob>[（(]试用期[^）)]*[）)])?(?:职务)?(?=[，,。；;]|$)")
 _REMOVE_OWN = re.compile(r"免去(?:其|他|她)(?P<post>[^，。；]{2,80}?)(?:的)?职务")
-_REMOVE = re.compile(rf"免去(?P<name>[{CJK}·]{{2,4}}?)(?:同志)?的(?P<post>[^，。；]{{2,80}}?)职务")
+_REMOVE = re.compile(rf"免去(?P<name>[{CJK}·]{{2,4}}?)(?:同志的?|的)(?P<post>[^，。；]{{2,80}}?)职务")
 _SECTION = re.compile(r"(?P<act>任命|免去)[：:]")
 
 

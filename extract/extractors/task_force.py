@@ -100,7 +100,18 @@ def _split_member(text: str, base: int) -> tuple[str, tuple[int, int], str, int]
             post = t[post_start:]
             if parse_posts(re.sub(r"\s+", "", post)) or k == len(tokens) - 1:
                 return name, (base + tokens[0][0], base + tokens[k - 1][1]), post, base + post_start
+    if len(tokens) >= 2:
+        last_a, last_b = tokens[-1]
+        head = re.sub(r"\s+", "", t[:last_a])
+        if _plausible_name(t[last_a:last_b]) and parse_posts(head) and not parse_posts(t[last_a:last_b]):
+            return t[last_a:last_b], (base + last_a, base + last_b), t[:last_a], base
     if len(tokens) == 1:
+        # post then name glued: 市发改委主任王五
+        for n in (3, 2):
+            head = t[:-n]
+            if len(t) > n + 2 and _plausible_name(t[-n:]) and parse_posts(head) and \
+                    head.endswith(tuple(lexicon().title_words)) and _POST_START.match(head):
+                return t[-n:], (base + len(t) - n, base + len(t)), head, base
         # glued name and post: 张三市政府副市长
         for n in (3, 2, 4):
             if len(t) > n + 1 and _POST_START.match(t[n:]) and parse_posts(t[n:]) and _plausible_name(t[:n]):
@@ -204,6 +215,7 @@ def _member_from(em: Emitter, st: _State, entry: tuple[int, int], role: str,
             em.doc.source.warnings.append(
                 f"{em.doc.info.source}:{em.doc.evidence(*entry)[3]}: member line not understood: {text}")
         return None
+    _flush(em, st, pending)  # several members on one line
     name, span, post_text, _ = split
     name = em.surface(*span)
     if name.endswith(("（兼）", "(兼)")):
@@ -424,6 +436,7 @@ _LED_BY = re.compile(rf"(?P<group>[{CJK}]{{2,20}}?{_GROUP_WORDS}|[{CJK}]{{1,10}}
 _UNITS_OF = re.compile(rf"(?P<orgs>[{CJK}、]{{2,120}}?)等(?P<group>[{CJK}]{{2,30}}?{_GROUP_WORDS})成员单位")
 _COMPOSED = re.compile(r"建立由(?P<orgs>[^。；]{4,400}?)组成的(?P<group>[^，。；]{2,40})")
 _UNITS_ARE = re.compile(r"(?P<orgs>(?:[\u4e00-\u9fff（）()]{2,30}、){2,}[\u4e00-\u9fff（）()]{2,30}?)(?:有关|主要)?负责(?:人|同志)为(?P<group>[^，。；]{0,40}?)成员")
+_UNIT_LIST = re.compile(r"成员单位(?:包括|为|有|：|:)\s*(?P<orgs>[^。；\n]{2,400}?)(?:等(?:相关|有关)?(?:单位|部门))?[。；\n]")
 _CHAIR_BY = re.compile(r"(?P<role>总召集人|召集人|组长|副组长|指挥长|副指挥长|主任|副主任)由(?P<who>[^，。；]{2,80}?)担任")
 
 
@@ -492,6 +505,8 @@ def extract_mentions(doc: ParsedDocument, em: Emitter | None = None, st: _State 
             em.emit("牵头", em.surface(oa, oa + len(lm.group("org"))), "Organization", group, "TaskForce",
                     sentence_bounds(text, oa))
     if st is not None:
+        for m in _UNIT_LIST.finditer(text):
+            _units(em, m.start("orgs"), m.end("orgs"), st.group, "成员单位", sentence_bounds(text, m.start()))
         for m in _UNITS_ARE.finditer(text):
             _units(em, m.start("orgs"), m.end("orgs"), st.group, "成员单位", sentence_bounds(text, m.start()))
         for m in _CHAIR_BY.finditer(text):

@@ -55,9 +55,21 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
             got = _split_head(h.group("head"))
             if got:
                 titles, n = got
-                name_a = sa + h.end("head") - n
-                leader = em.surface(name_a, sa + h.end("head"))
-                _posts(em, leader, titles, (sa, sb))
+                if n < 0:  # the name comes first
+                    head = h.group("head")
+                    lead = len(head) - len(head.lstrip())
+                    name_a = sa + h.start("head") + lead
+                    raw = head.lstrip()
+                    k, count = 0, 0
+                    while k < len(raw) and count < -n:
+                        count += 0 if raw[k].isspace() else 1
+                        k += 1
+                    leader = em.surface(name_a, name_a + k)
+                    _posts(em, leader, re.sub(r"[（()）\s]", "", raw[k:]), (sa, sb))
+                else:
+                    name_a = sa + h.end("head") - n
+                    leader = em.surface(name_a, sa + h.end("head"))
+                    _posts(em, leader, titles, (sa, sb))
                 body_from = h.end()
         mentioned = None if structured else _mentions(em, sa + body_from, sb)
         by = _BY_LEADER.search(sent)
@@ -91,6 +103,9 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 def _split_head(head: str) -> tuple[str, int] | None:
     """"市委常委、副市长武跃飞" -> ("市委常委、副市长", 3)."""
     h = re.sub(r"\s+", "", head)
+    first = re.match(rf"^(?P<name>[{CJK}]{{2,3}})[（(]?(?P<titles>[^（）()]*{_LEADER_TITLE})[）)]?$", h)
+    if first and _name_ok(first.group("name")) and parse_posts(first.group("titles")):
+        return "", -len(first.group("name"))  # name first: "王大明市长" / "王大明（市长）"
     for n in (2, 3, 4):
         if len(h) <= n + 1:
             continue

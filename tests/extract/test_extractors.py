@@ -305,3 +305,48 @@ def test_every_assertion_has_provenance() -> None:
         assert a.doc == "甲政办函〔2024〕12号" and a.date == "2024-05-06"
         assert a.evidence and a.line > 0 and 0 <= a.start < a.end
         assert TASK_FORCE[a.start:a.end].strip() == a.evidence
+
+
+MORE_FORMS = """己市人民政府办公室关于调整己市安全生产委员会成员的通知
+
+己政办发〔2024〕9号
+
+各有关单位：
+
+主  任：卫东 市长
+副主任：市发展改革委主任 蒋南
+成  员：市财政局局长沈北，市公安局副局长韩西
+成员单位包括市应急局、市消防救援支队等单位。
+
+己市人民政府办公室
+
+2024年6月1日
+"""
+
+
+@pytest.mark.parametrize("fact", [
+    ("成员", "卫东", "己市安全生产委员会", "主任"),
+    ("任职", "卫东", "市政府", "市长"),
+    ("成员", "蒋南", "己市安全生产委员会", "副主任"),
+    ("任职", "蒋南", "市发展改革委", "主任"),
+    ("成员", "沈北", "己市安全生产委员会", "成员"),
+    ("成员", "韩西", "己市安全生产委员会", "成员"),
+    ("任职", "韩西", "市公安局", "副局长"),
+    ("成员单位", "市应急局", "己市安全生产委员会", "成员单位"),
+    ("成员单位", "市消防救援支队", "己市安全生产委员会", "成员单位"),
+])
+def test_member_lists_with_post_first_and_unit_lists(fact: tuple) -> None:
+    assert fact in facts(MORE_FORMS)
+
+
+def test_leader_named_before_title() -> None:
+    text = "庚市人民政府领导工作分工\n\n郭南市长：主持市政府全面工作。\n\n分管市审计局。\n"
+    got = facts(text)
+    assert ("主持", "郭南", "市政府", "") in got
+    assert ("分管", "郭南", "市审计局", "") in got
+    assert ("任职", "郭南", "市政府", "市长") in got
+
+
+def test_removal_with_tongzhi() -> None:
+    text = "辛市人大常委会关于人事任免的决定\n\n会议决定：免去马东同志的辛市财政局局长职务。\n"
+    assert ("免去", "马东", "辛市财政局", "局长") in facts(text)
