@@ -158,6 +158,54 @@ def resolve(assertions: list[Assertion], documents: list[DocumentInfo] | None = 
         if len(names) > 1:
             report.merges.append(Merge(kk[0], make_id(*kk), display[kk], tuple(sorted(names)),
                                        tuple(sorted(why[kk])) or ("same canonical name",)))
+    out = _resolve_roles(out, report)
     report.ambiguous = sorted(f"{n}: {', '.join(sorted(p))}" for n, p in person_places.items() if len(p) > 1)
     report.unresolved = sorted(set(report.unresolved))
     return out, report
+
+
+_BY_AREA = re.compile(r"^(?:分管|负责)(?P<area>.+?)(?:工作|方面工作)?的(?P<title>.+)$")
+
+
+def _resolve_roles(assertions: list[Assertion], report: ResolutionReport) -> list[Assertion]:
+    """Persons named only by role, tied to a person where the graph leaves one choice.
+
+    "负责住房和城乡建设工作的副市长" -> the 副市长 who 负责 住房和城乡建设;
+    "市能源局局长" -> the one person holding that post. Marked inferred, with the reason.
+    """
+    holders: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    titles: dict[str, set[str]] = defaultdict(set)
+    areas: dict[str, set[str]] = defaultdict(set)
+    for a in assertions:
+        if a.s_type != "Person" or a.s_unnamed or not a.s_id:
+            continue
+        if a.rel == "任职" and a.position:
+            holders[(a.o_id or "", _norm(a.position))].add((a.s_id, a.s_name or a.s))
+            holders[(_norm(a.o) + _norm(a.position), "")].add((a.s_id, a.s_name or a.s))
+            titles[a.s_id].add(_norm(a.position))
+        elif a.rel == "负责":
+            areas[_norm(a.o)].add(a.s_id)
+    names = {sid: n for group in holders.values() for sid, n in group}
+    out = []
+    for a in assertions:
+        if not (a.s_unnamed and a.s_type == "Person"):
+            out.append(a)
+            continue
+        role = _norm(a.s)
+        found: set[str] = set()
+        reason = ""
+        m = _BY_AREA.match(role)
+        if m:
+            found = {sid for sid in areas.get(m.group("area"), set()) if m.group("title") in titles[sid]}
+            reason = f"the only {m.group('title')} responsible for {m.group('area')}"
+        elif (role, "") in holders:
+            found = {sid for sid, _ in holders[(role, "")]}
+            reason = f"the only holder of {role}"
+        if len(found) == 1:
+            sid = found.pop()
+            out.append(replace(a, s_id=sid, s_name=names.get(sid, a.s_name), inferred=True,
+                               notes=a.notes + (f"role resolved: {reason}",)))
+            report.unresolved = [u for u in report.unresolved if not u.startswith(a.s + " (")]
+        else:
+            out.append(a)
+    return out

@@ -1,0 +1,73 @@
+"""Entity resolution: aliases, city prefix, second names, persons per place, roles."""
+
+from __future__ import annotations
+
+from graph.records import Assertion, DocumentInfo
+from graph.resolve import body_key, resolve
+
+
+def doc(doc_id: str, issuer: str) -> DocumentInfo:
+    return DocumentInfo(doc_id=doc_id, number=None, title=f"{issuer}关于…的通知", issuer=issuer,
+                        date="2024-01-01", doc_type="other", source="x.txt", lines=(1, 2))
+
+
+def fact(rel: str, s: str, s_type: str, o: str, o_type: str, doc_id: str = "d1", evidence: str = "",
+         **kw: object) -> Assertion:
+    return Assertion(rel=rel, type="X", s=s, s_type=s_type, o=o, o_type=o_type, doc=doc_id, doc_id=doc_id,
+                     date="2024-01-01", evidence=evidence or f"{s}{o}", source="x.txt", line=1, **kw)
+
+
+def test_resolve_abbreviations_and_city_prefix_are_one_body() -> None:
+    scope = "朔州市"
+    assert body_key("市发改委", scope)[0] == body_key("市发展和改革委员会", scope)[0]
+    assert body_key("市发展改革委", scope)[0] == body_key("市发展和改革委员会", scope)[0]
+    assert body_key("朔州市财政局", scope)[0] == body_key("市财政局", scope)[0]
+    assert body_key("市交通局", scope)[0] == body_key("市交通运输局", scope)[0]
+
+
+def test_resolve_merges_with_reasons_and_canonical_name() -> None:
+    docs = [doc("d1", "朔州市人民政府办公室")]
+    facts = [fact("分管", "张三", "Person", "市发改委", "Organization"),
+             fact("成员单位", "市发展和改革委员会", "Organization", "某专班", "TaskForce")]
+    out, report = resolve(facts, docs)
+    assert out[0].o_id == out[1].s_id
+    assert out[0].o_name == "市发展和改革委员会"
+    merge = next(m for m in report.merges if m.label == "Organization")
+    assert any("发改委" in r for r in merge.reasons)
+
+
+def test_resolve_second_name_in_brackets() -> None:
+    docs = [doc("d1", "朔州市人民政府办公室")]
+    facts = [fact("分管", "张三", "Person", "市发展和改革委员会", "Organization",
+                  evidence="分管市发展和改革委员会（市粮食和物资储备局）、市财政局。"),
+             fact("联系", "李四", "Person", "市粮食和物资储备局", "Organization")]
+    out, _ = resolve(facts, docs)
+    assert out[0].o_id == out[1].o_id
+
+
+def test_resolve_same_name_in_two_places_stays_two() -> None:
+    docs = [doc("d1", "朔州市人民政府办公室"), doc("d2", "大同市人民政府办公室")]
+    facts = [fact("分管", "王伟", "Person", "市财政局", "Organization", "d1"),
+             fact("分管", "王伟", "Person", "市财政局", "Organization", "d2")]
+    out, report = resolve(facts, docs)
+    assert out[0].s_id != out[1].s_id
+    assert out[0].o_id != out[1].o_id
+    assert any(a.startswith("王伟") for a in report.ambiguous)
+
+
+def test_resolve_role_named_member_when_unambiguous() -> None:
+    docs = [doc("d1", "朔州市人民政府办公室")]
+    facts = [fact("任职", "何向荣", "Person", "市政府", "Organization", position="副市长"),
+             fact("负责", "何向荣", "Person", "住房和城乡建设", "Area"),
+             fact("任职", "田东", "Person", "市政府", "Organization", position="副市长"),
+             fact("负责", "田东", "Person", "教育", "Area"),
+             fact("成员", "负责住房和城乡建设工作的副市长", "Person", "某专班", "TaskForce", s_unnamed=True)]
+    out, report = resolve(facts, docs)
+    assert out[-1].s_id == out[0].s_id and out[-1].inferred
+    assert not report.unresolved
+
+
+def test_resolve_is_stable() -> None:
+    docs = [doc("d1", "朔州市人民政府办公室")]
+    facts = [fact("分管", "张三", "Person", "市财政局", "Organization")]
+    assert resolve(facts, docs)[0] == resolve(list(facts), docs)[0]
