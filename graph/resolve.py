@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from graph.kinds import org_kind
 from graph.records import Assertion, DocumentInfo, make_id
 
 __all__ = ["resolve", "ResolutionReport", "Merge", "body_key", "scope_of"]
@@ -153,6 +154,8 @@ def resolve(assertions: list[Assertion], documents: list[DocumentInfo] | None = 
             a,
             s_id=make_id(sk[0], sk[1]), o_id=make_id(ok[0], ok[1]),
             s_name=display[sk], o_name=display[ok],
+            s_kind=org_kind(_norm(display[sk])) if a.s_type == "Organization" else a.s_kind,
+            o_kind=org_kind(_norm(display[ok])) if a.o_type == "Organization" else a.o_kind,
         ))
     for kk, names in sorted(surfaces.items()):
         if len(names) > 1:

@@ -71,3 +71,17 @@ def test_resolve_is_stable() -> None:
     docs = [doc("d1", "朔州市人民政府办公室")]
     facts = [fact("分管", "张三", "Person", "市财政局", "Organization")]
     assert resolve(facts, docs)[0] == resolve(list(facts), docs)[0]
+
+
+def test_org_kinds_from_names() -> None:
+    from graph.kinds import org_kind
+
+    assert org_kind("市财政局") == "政府部门"
+    assert org_kind("市委政法委") == "党委部门"
+    assert org_kind("朔州机场建设管理有限公司") == "企业"
+    assert org_kind("朔州职业技术学院") == "学校"
+    assert org_kind("朔州军分区") == "军队武警"
+    assert org_kind("团市委") == "群团组织"
+    assert org_kind("平鲁区人民政府") == "县区政府"
+    assert org_kind("市公安局交警支队") == "政府部门"
+    assert org_kind("朔州海关") == "驻地单位"

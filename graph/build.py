@@ -1,0 +1,282 @@
+"""Assertions -> one networkx MultiDiGraph, as the schema declares it.
+
+The graph is the meeting point of every store and export: LadybugDB tables, Neo4j pushes,
+RDF, GraphML and CSV are all written from it, so its shape is decided here once.
+
+- Nodes carry `label` (a schema node label), `id` and every property the schema declares
+  for that label (None where unknown). Edges carry `type`, `id` and the provenance
+  properties plus their own; the edge key is the edge id.
+- Each fact is one edge however many documents state it: assertions with the same key are
+  merged, their documents accumulated, the earliest date and its evidence kept.
+- 任职/任命/免去 become a Post apart from its holder (Person -HOLDS-> Post -POST_IN->
+  Organization); 任命/免去 also become an Appointment node announced in its Document.
+  A holding is `current` only after a 任命, `ended` after a 免去, otherwise `unknown`
+  ("known to hold on that date").
+- Rebuilding from the same inputs, in any order, gives the same graph.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+import networkx as nx
+
+from graph.model import SCHEMA
+from graph.records import Assertion, DocumentInfo, make_id
+
+__all__ = ["GraphBuild", "build_graph", "label_counts", "type_counts", "assertion_sort_key"]
+
+_HOLDS = SCHEMA.relationships["HOLDS"]
+_POST_IN = SCHEMA.relationships["POST_IN"]
+_OF_PERSON = SCHEMA.relationships["OF_PERSON"]
+_TO_POST = SCHEMA.relationships["TO_POST"]
+_ANNOUNCED_IN = SCHEMA.relationships["ANNOUNCED_IN"]
+_PERSON = _HOLDS.sources[0]
+_POST = _HOLDS.targets[0]
+_APPOINTMENT = _OF_PERSON.sources[0]
+_DOCUMENT = _ANNOUNCED_IN.targets[0]
+
+# Relationships that only tie the parts of a post or an appointment together; they are
+# not facts that start and end, so they carry no valid_from/status.
+_STRUCTURAL = {_POST_IN.name, _OF_PERSON.name, _TO_POST.name, _ANNOUNCED_IN.name}
+
+# Order of holding events on the same date: a post stated, then appointed, then removed.
+_EVENT_RANK = {_HOLDS.zh: 0, "任命": 1, "免去": 2}
+
+
+@dataclass
+class GraphBuild:
+    """The graph and what could not be put into it (never dropped silently)."""
+
+    graph: nx.MultiDiGraph
+    problems: list[str] = field(default_factory=list)
+    assertions: int = 0
+
+
+@dataclass
+class _Fact:
+    """One relationship being accumulated from the assertions that state it."""
+
+    type: str
+    u: str
+    v: str
+    id: str
+    own: dict[str, Any]
+    docs: dict[str, str] = field(default_factory=dict)   # doc_id -> number, in first-seen order
+    date: str | None = None
+    evidence: str | None = None
+    source: str | None = None
+    inferred: bool = True
+    events: list[tuple[str | None, str]] = field(default_factory=list)  # (date, rel) for holdings
+
+    def add(self, a: Assertion) -> None:
+        if a.doc_id not in self.docs:
+            self.docs[a.doc_id] = a.doc
+        if self.evidence is None:  # assertions come earliest first (assertion_sort_key)
+            self.date, self.evidence, self.source = a.date, a.evidence, f"{a.source}:{a.line}"
+        self.inferred = self.inferred and a.inferred
+
+
+def assertion_sort_key(a: Assertion) -> tuple[Any, ...]:
+    """A total order on assertions, so that the build never depends on input order."""
+    return (a.date or "9999", a.doc_id, a.line, a.start, a.rel, a.s, a.o,
+            a.role or "", a.position or "", json.dumps(a.to_dict(), ensure_ascii=False, sort_keys=True))
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.nodes: dict[str, dict[str, Any]] = {}
+        self.names: dict[str, set[str]] = {}
+        self.facts: dict[str, _Fact] = {}
+        self.problems: list[str] = []
+
+    # -- nodes ---------------------------------------------------------------------------
+
+    def node(self, label: str, node_id: str, name: str, **props: Any) -> str:
+        """Add a node (first writer wins for each property); returns its id."""
+        spec = SCHEMA.nodes[label]
+        node = self.nodes.get(node_id)
+        if node is None:
+            node = {"label": label, "id": node_id, **{p: None for p in spec.properties}}
+            node["name"] = name
+            self.nodes[node_id] = node
+            self.names[node_id] = set()
+        elif node["label"] != label:
+            raise ValueError(f"id {node_id} is both {node['label']} and {label}")
+        for key, value in props.items():
+            if key in spec.properties and value is not None and node.get(key) is None:
+                node[key] = value
+        return node_id
+
+    def entity(self, a: Assertion, side: str) -> str:
+        """The subject ("s") or object ("o") of an assertion as a node."""
+        label = getattr(a, f"{side}_type")
+        if label not in SCHEMA.nodes:
+            raise ValueError(f"unknown label {label!r}")
+        raw: str = getattr(a, side)
+        name = getattr(a, f"{side}_name") or raw
+        node_id = getattr(a, f"{side}_id") or make_id(label, name)
+        props: dict[str, Any] = {"kind": getattr(a, f"{side}_kind")}
+        if side == "s" and label == _PERSON:
+            props["unnamed"] = a.s_unnamed
+        self.node(label, node_id, name, **props)
+        if raw != self.nodes[node_id]["name"]:
+            self.names[node_id].add(raw)
+        return node_id
+
+    def document(self, doc: DocumentInfo) -> None:
+        self.node(_DOCUMENT, doc.doc_id, doc.label, number=doc.number, title=doc.title,
+                  issuer=doc.issuer, date=doc.date, doc_type=doc.doc_type, source=doc.source,
+                  first_line=doc.lines[0], last_line=doc.lines[1])
+
+    # -- relationships -------------------------------------------------------------------
+
+    def fact(self, rtype: str, u: str, v: str, a: Assertion, **own: Any) -> _Fact:
+        rel = SCHEMA.relationships[rtype]
+        ul, vl = self.nodes[u]["label"], self.nodes[v]["label"]
+        if ul not in rel.sources or vl not in rel.targets:
+            raise ValueError(f"{rtype} does not go from {ul} to {vl}")
+        key = make_id(rtype, u, v, *(own.get(p) for p in rel.properties))
+        fact = self.facts.get(key)
+        if fact is None:
+            fact = self.facts[key] = _Fact(rtype, u, v, key, {p: own.get(p) for p in rel.properties})
+        fact.add(a)
+        return fact
+
+    def post(self, a: Assertion, person: str) -> tuple[str, str]:
+        """The Post an assertion about a holding names, tied to its organisation."""
+        if not a.position:
+            raise ValueError(f"{a.rel} without a position")
+        org = self.entity(a, "o")
+        org_name = self.nodes[org]["name"]
+        post = self.node(_POST, make_id(_POST, org, a.position), f"{org_name}{a.position}",
+                         title=a.position, organization=org_name)
+        self.fact(_POST_IN.name, post, org, a)
+        return post, org
+
+    def holding(self, a: Assertion) -> None:
+        person = self.entity(a, "s")
+        post, _ = self.post(a, person)
+        fact = self.fact(_HOLDS.name, person, post, a, title=a.position)
+        fact.events.append((a.date, a.rel))
+
+    def appointment(self, a: Assertion) -> None:
+        person = self.entity(a, "s")
+        post, org = self.post(a, person)
+        action = SCHEMA.appointment_actions[a.rel]
+        person_name, post_name = self.nodes[person]["name"], self.nodes[post]["name"]
+        app = self.node(_APPOINTMENT, make_id(_APPOINTMENT, a.doc_id, person, action, post),
+                        f"{a.rel}{person_name}{post_name}", action=action, probation=a.probation,
+                        date=a.date, decided_on=a.decided_on, decided_by=a.decided_by,
+                        doc=a.doc, evidence=a.evidence)
+        if a.doc_id not in self.nodes:
+            self.node(_DOCUMENT, a.doc_id, a.doc, number=a.doc, date=a.date, source=a.source)
+        self.fact(_OF_PERSON.name, app, person, a)
+        self.fact(_TO_POST.name, app, post, a)
+        self.fact(_ANNOUNCED_IN.name, app, a.doc_id, a)
+        fact = self.fact(_HOLDS.name, person, post, a, title=a.position)
+        fact.events.append((a.date, a.rel))
+
+    def plain(self, a: Assertion) -> None:
+        rtype = a.type if a.type in SCHEMA.relationships else SCHEMA.zh_terms.get(a.rel)
+        if rtype is None:
+            raise ValueError(f"no relationship type for {a.rel!r}/{a.type!r}")
+        _check(rtype, a.s_type, a.o_type)
+        u, v = self.entity(a, "s"), self.entity(a, "o")
+        own = {"role": a.role} if "role" in SCHEMA.relationships[rtype].properties else {}
+        self.fact(rtype, u, v, a, **own)
+
+    def add(self, a: Assertion) -> None:
+        if a.rel in SCHEMA.appointment_actions or a.rel == _HOLDS.zh:
+            _check(_HOLDS.name, a.s_type, _POST)
+            _check(_POST_IN.name, _POST, a.o_type)
+        if a.rel in SCHEMA.appointment_actions:
+            self.appointment(a)
+        elif a.rel == _HOLDS.zh:
+            self.holding(a)
+        else:
+            self.plain(a)
+
+    # -- the graph -----------------------------------------------------------------------
+
+    def graph(self) -> nx.MultiDiGraph:
+        g = nx.MultiDiGraph()
+        for node_id in sorted(self.nodes):
+            node = dict(self.nodes[node_id])
+            if "aliases" in node:
+                node["aliases"] = sorted(self.names[node_id] - {node["name"]})
+            g.add_node(node_id, **node)
+        for key in sorted(self.facts, key=lambda k: (self.facts[k].u, self.facts[k].v, k)):
+            fact = self.facts[key]
+            g.add_edge(fact.u, fact.v, key=key, **_edge_properties(fact))
+        return g
+
+
+def _check(rtype: str, source: str, target: str) -> None:
+    """Refuse, before any node is made, a relationship the schema does not allow."""
+    rel = SCHEMA.relationships[rtype]
+    if source not in rel.sources or target not in rel.targets:
+        raise ValueError(f"{rtype} does not go from {source} to {target}")
+
+
+def _timeline(fact: _Fact) -> tuple[str | None, str | None, str]:
+    """valid_from, valid_to, status of a holding from its dated events."""
+    valid_from: str | None = None
+    valid_to: str | None = None
+    status: str | None = None
+    for date, rel in sorted(fact.events, key=lambda e: (e[0] is None, e[0] or "", _EVENT_RANK[e[1]])):
+        if rel == "免去":
+            status, valid_to = "ended", date
+        elif rel == "任命":
+            if status != "current":
+                status, valid_from, valid_to = "current", date, None
+        elif status is None:
+            status, valid_from = "unknown", date
+        elif status == "ended" and date is not None and valid_to is not None and date > valid_to:
+            status, valid_from, valid_to = "unknown", date, None  # stated again after removal
+    return valid_from, valid_to, status or "unknown"
+
+
+def _edge_properties(fact: _Fact) -> dict[str, Any]:
+    props: dict[str, Any] = {"type": fact.type, "id": fact.id}
+    props.update({p: None for p in SCHEMA.rel_properties(fact.type)})
+    props.update(fact.own)
+    props.update(docs=list(fact.docs), doc_numbers=list(fact.docs.values()), date=fact.date,
+                 evidence=fact.evidence, source=fact.source, inferred=fact.inferred)
+    if fact.type == _HOLDS.name:
+        props["valid_from"], props["valid_to"], props["status"] = _timeline(fact)
+    elif fact.type not in _STRUCTURAL:
+        props["valid_from"], props["status"] = fact.date, "unknown"
+    return props
+
+
+def build_graph(assertions: Iterable[Assertion], documents: Iterable[DocumentInfo] = ()) -> GraphBuild:
+    """Build the graph; assertions it cannot place are reported in `problems`."""
+    builder = _Builder()
+    for doc in sorted(documents, key=lambda d: d.doc_id):
+        builder.document(doc)
+    ordered = sorted(assertions, key=assertion_sort_key)
+    for a in ordered:
+        try:
+            builder.add(a)
+        except (KeyError, ValueError) as exc:
+            builder.problems.append(f"{a.source}:{a.line}: {a.rel} {a.s} -> {a.o} not in the graph: {exc}")
+    return GraphBuild(builder.graph(), builder.problems, len(ordered))
+
+
+def label_counts(g: nx.MultiDiGraph) -> dict[str, int]:
+    """Nodes per label, for every label of the schema (zero included)."""
+    counts = {label: 0 for label in SCHEMA.nodes}
+    for _, label in g.nodes(data="label"):
+        counts[label] += 1
+    return counts
+
+
+def type_counts(g: nx.MultiDiGraph) -> dict[str, int]:
+    """Relationships per type, for every type of the schema (zero included)."""
+    counts = {rtype: 0 for rtype in SCHEMA.relationships}
+    for _, _, rtype in g.edges(data="type"):
+        counts[rtype] += 1
+    return counts
