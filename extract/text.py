@@ -8,6 +8,9 @@ Steps: traditional -> simplified (OpenCC, character for character), unified punc
 and widths, invisible characters dropped, and lines that a PDF broke inside a sentence
 rejoined ("负责市人民政府常\\n\\n务工作"), while real line structure (member lists, one
 per line) is kept.
+
+Speed matters (a year of gazettes is tens of megabytes): only the characters that change
+are visited one by one; unchanged runs are copied, with their offsets, as slices.
 """
 
 from __future__ import annotations
@@ -36,6 +39,9 @@ HEADING_START = re.compile(
 _MEMBER_LIKE = re.compile(r"^\s*[\u4e00-\u9fff·]{1,4}(?:\s[\u4e00-\u9fff]{1,2})?\s+[\u4e00-\u9fff]")
 _NEW_SUBJECT = re.compile(r"^\s*(?:工作专班|专班|领导小组|联席会议|指挥部|办公室|各成员单位|成员单位)")
 _ROLE_LINE = re.compile(r"^\s*[\u4e00-\u9fff\s]{1,12}[：:]")
+_DATE_START = re.compile(r"^[\d一二三四五六七八九〇零○Ｏ]{2,4}\s*年")
+_LIST_PUNCT = re.compile(r"[，。；、]")
+_PROSE_PUNCT = re.compile(r"[，。、；]")
 
 
 @lru_cache(maxsize=1)
@@ -45,19 +51,40 @@ def _converter():  # OpenCC is slow to construct; build it once.
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def _special() -> re.Pattern[str]:
+    """Every character `unify_char` may change, as one character class.
+
+    Control and format characters are enumerated from the Unicode database once (the
+    planes where they occur), so the class stays exactly in step with `unify_char`.
+    """
+    chars = set(_DROP) | set(_PUNCT) | {","}
+    for cp in [*range(0x20000), *range(0xE0000, 0xE0080)]:
+        if cp != 10 and unicodedata.category(chr(cp)) in ("Cc", "Cf"):
+            chars.add(chr(cp))
+    body = "".join(re.escape(c) for c in sorted(chars))
+    return re.compile(f"[{body}\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+
+
 def to_simplified(text: str) -> str:
-    """Traditional -> simplified, keeping the length so offsets stay valid."""
+    """Traditional -> simplified, keeping the length so offsets stay valid.
+
+    OpenCC converts phrases; where a phrase changes length, that line is converted
+    character by character instead.
+    """
     if not text:
         return text
     conv = _converter()
     out = conv.convert(text)
     if len(out) == len(text):
         return out
-    chars = []
-    for ch in text:
-        c = conv.convert(ch)
-        chars.append(c if len(c) == 1 else ch)
-    return "".join(chars)
+    lines = []
+    for line in text.split("\n"):
+        c = conv.convert(line)
+        if len(c) != len(line):
+            c = "".join(s if len(s := conv.convert(ch)) == 1 else ch for ch in line)
+        lines.append(c)
+    return "\n".join(lines)
 
 
 def unify_char(ch: str, prev: str, nxt: str) -> str:
@@ -108,9 +135,9 @@ def _continues(prev: str, nxt: str) -> bool:
         return False
     if HEADING_START.match(n) or _ROLE_LINE.match(n) or HEADING_START.match(p) and len(p) < 30:
         return False
-    if re.match(r"^[\d一二三四五六七八九〇零○Ｏ]{2,4}\s*年", n):  # a date line
+    if _DATE_START.match(n):  # a date line
         return False
-    if _MEMBER_LIKE.match(n) and not re.search(r"[，。；、]", n):
+    if _MEMBER_LIKE.match(n) and not _LIST_PUNCT.search(n):
         return False
     if _NEW_SUBJECT.match(n):
         return False  # "工作专班办公室设在…" starts a sentence of its own
@@ -119,23 +146,34 @@ def _continues(prev: str, nxt: str) -> bool:
     if p[-1] in "、，,和及与的（(—-":
         return True
     # prose continues: the next line reads as running text and this one is not a title
-    return len(p) >= 12 and (len(n) >= 15 and bool(re.search(r"[，。、；]", n)) or n[-1] in "。；")
+    return len(p) >= 12 and (len(n) >= 15 and bool(_PROSE_PUNCT.search(n)) or n[-1] in "。；")
 
 
 def normalize(source: str, start: int = 0, end: int | None = None, rejoin: bool = True) -> NormText:
     """Normalise source[start:end] for extraction; offsets refer to `source`."""
     end = len(source) if end is None else end
-    raw = source[start:end]
-    simp = to_simplified(raw)
-    chars: list[str] = []
-    src: list[int] = []
+    start = max(0, min(start, len(source)))
+    end = max(start, min(end, len(source)))
+    simp = to_simplified(source[start:end])
     n = len(simp)
-    for i, ch in enumerate(simp):
+    parts: list[str] = []
+    src: list[int] = []
+    last = 0
+    for m in _special().finditer(simp):
+        i = m.start()
+        ch = simp[i]
         u = unify_char(ch, simp[i - 1] if i else "", simp[i + 1] if i + 1 < n else "")
+        if u == ch:
+            continue
+        parts.append(simp[last:i])
+        src.extend(range(start + last, start + i))
         if u:
-            chars.append(u)
+            parts.append(u)
             src.append(start + i)
-    text = "".join(chars)
+        last = i + 1
+    parts.append(simp[last:])
+    src.extend(range(start + last, start + n))
+    text = "".join(parts)
     if rejoin:
         text, src = _rejoin(text, src)
     src.append(src[-1] + 1 if src else start)
@@ -143,11 +181,14 @@ def normalize(source: str, start: int = 0, end: int | None = None, rejoin: bool 
 
 
 def _rejoin(text: str, src: list[int]) -> tuple[str, list[int]]:
+    """Remove the breaks (and blank lines, and the spaces around them) inside sentences."""
     lines = text.split("\n")
-    keep = [True] * len(text)  # which characters survive
-    pos = [0]
-    for line in lines[:-1]:
-        pos.append(pos[-1] + len(line) + 1)
+    pos = [0] * len(lines)
+    p = 0
+    for k, line in enumerate(lines):
+        pos[k] = p
+        p += len(line) + 1
+    cuts: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
         if not lines[i].strip():
@@ -160,8 +201,17 @@ def _rejoin(text: str, src: list[int]) -> tuple[str, list[int]]:
             # drop trailing spaces of line i, the breaks and blank lines, leading spaces of j
             a = pos[i] + len(lines[i].rstrip())
             b = pos[j] + (len(lines[j]) - len(lines[j].lstrip()))
-            for k in range(a, b):
-                keep[k] = False
+            cuts.append((a, b))
         i = j
-    out = [c for c, k in zip(text, keep) if k]
-    return "".join(out), [s for s, k in zip(src, keep) if k]
+    if not cuts:
+        return text, src
+    out: list[str] = []
+    out_src: list[int] = []
+    last = 0
+    for a, b in cuts:
+        out.append(text[last:a])
+        out_src.extend(src[last:a])
+        last = b
+    out.append(text[last:])
+    out_src.extend(src[last:])
+    return "".join(out), out_src

@@ -17,7 +17,7 @@ from graph.records import Assertion
 __all__ = ["extract"]
 
 _MEETING = re.compile(r"经(?P<meeting>[^。]{0,60}?(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。，]{0,30}?(?:会议|常务会议|党组会议|常委会))")
-_APPOINT = re.compile(rf"(?P<name>[{CJK}·]{{2,8}}?)为(?P<post>[^，。；：]{{2,80}}?)(?P<prob>[（(]试用期[^）)]*[）)])?(?:职务)?(?=[，,。；;]|$)")
+_APPOINT = re.compile(rf"(?P<name>[{CJK}·、]{{2,40}}?)为(?P<post>[^，。；：]{{2,80}}?)(?P<prob>[（(]试用期[^）)]*[）)])?(?:职务)?(?=[，,。；;]|$)")
 _REMOVE_OWN = re.compile(r"免去(?:其|他|她)(?P<post>[^，。；]{2,80}?)(?:的)?职务")
 _REMOVE = re.compile(rf"免去(?P<name>[{CJK}·]{{2,4}}?)(?:同志的?|的)(?P<post>[^，。；]{{2,80}}?)职务")
 _SECTION = re.compile(r"(?P<act>任命|免去)[：:]")
@@ -61,15 +61,21 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
             if "任命" in clause:
                 mode = "任命"
             if m_ap and mode == "任命":
-                name_a = ca + m_ap.start("name")
                 raw = m_ap.group("name")
                 raw = re.sub(r"^.*(?:任命|聘任|决定)", "", raw)
                 name_a = ca + m_ap.end("name") - len(raw)
-                if not 2 <= len(raw) <= 4 and "·" not in raw:
-                    continue
-                last_person = em.surface(name_a, ca + m_ap.end("name"))
-                _emit_posts(em, "任命", last_person, ca + m_ap.start("post"), ca + m_ap.end("post"), at, decided,
-                            probation=bool(m_ap.group("prob")))
+                people = []
+                for x, y in split_list(raw, "、"):  # 任命张三、李四为…
+                    person = re.sub(r"同志$", "", raw[x:y])
+                    if 2 <= len(person) <= 4 or "·" in person:
+                        people.append(em.surface(name_a + x, name_a + x + len(person)))
+                for person in people:
+                    last_person = person
+                    _emit_posts(em, "任命", person, ca + m_ap.start("post"), ca + m_ap.end("post"), at, decided,
+                                probation=bool(m_ap.group("prob")))
+                continue
+            m_glued = re.search(rf"免去(?P<body>[{CJK}·（）()]{{4,80}}?)职务", clause)
+            if m_glued and _remove_glued(em, ca + m_glued.start("body"), m_glued.group("body"), at, decided):
                 continue
             if mode == "免去":
                 m_g = re.match(rf"^\s*(?P<body>[^，。；]+?)职务", clause)
@@ -86,6 +92,28 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
     if doc.info.number is None:  # reports name people with their posts
         mentions(doc, em)
     return em.out
+
+
+def _remove_glued(em: Emitter, a: int, body: str, at: tuple[int, int], decided: dict) -> str | None:
+    """"孙义朔州机场建设管理有限公司董事长" / "张三的市财政局局长": cut the name off."""
+    text = em.text
+    de = re.match(rf"^([{CJK}·]{{2,4}}?)(?:同志)?的", body)
+    if de:
+        cands = [len(de.group(1))]
+        skip = de.end() - len(de.group(1))
+    else:
+        # prefer the cut whose post starts like other posts in this document
+        cands = [n for n in (3, 2, 4) if len(body) > n + 2 and parse_posts(body[n:]) and parse_posts(body[n:])[0].org]
+        place = re.match(rf"^([{CJK}]{{1,4}}?)(?:市|县|区|省|州)", em.doc.info.issuer or em.doc.info.title or "")
+        lead = place.group(1)[:1] if place else ""
+        cands.sort(key=lambda n: (not (lead and body[n:].startswith(lead)), -text.count(body[n:n + 2])))
+        skip = 0
+    for n in cands[:1]:
+        person = em.surface(a, a + n)
+        off = a + n + skip
+        _emit_posts(em, "免去", person, off, a + len(body), at, decided)
+        return person
+    return None
 
 
 def _clauses(line: str) -> list[tuple[int, int]]:

@@ -139,11 +139,12 @@ def _member_lists(em: Emitter, st: _State) -> None:
     role: str | None = None
     pending: Member | None = None
     body_from = _offset_of_body(em)
+    bare_role = _bare_role_re()
     for start, line in _lines(text, body_from):
         stripped = line.strip()
         if not stripped:
             continue
-        m = role_re.match(line)
+        m = role_re.match(line) or bare_role.match(line)
         if m:
             role = re.sub(r"\s+", "", m.group("role"))
             if role == "委员":
@@ -172,6 +173,12 @@ def _member_lists(em: Emitter, st: _State) -> None:
         for entry in _entries(text, off, start + len(line)):
             pending = _member_from(em, st, entry, role, (start, start + len(line)), pending)
     _flush(em, st, pending)
+
+
+def _bare_role_re() -> re.Pattern[str]:
+    """A role word, spaces, then a member (table rows from .docx: "组长 张三 副市长")."""
+    roles = sorted(lexicon().member_roles, key=len, reverse=True)
+    return re.compile(rf"^\s*(?P<role>{'|'.join(roles)})[ \t]+(?=[{CJK}]{{1,3}}\s?[{CJK}]{{0,2}}\s+\S)")
 
 
 def _is_post_fragment(t: str) -> bool:

@@ -20,13 +20,14 @@ __all__ = ["extract"]
 _LEADER_TITLE = r"(?:常务副市长|副市长|市长|常务副县长|副县长|县长|常务副区长|副区长|区长|常务副省长|副省长|省长|副秘书长|秘书长)"
 _HEADER = re.compile(rf"^\s*(?P<head>[^：:。，]{{3,40}}?)[：:]")
 _LIST_HEADER = re.compile(rf"^\s*(?P<name>[{CJK}](?:\s*[{CJK}·]){{1,5}})\s+(?P<title>(?:[{CJK}]{{0,8}}、)?[{CJK}]{{0,8}}{_LEADER_TITLE})\s*$")
+_TITLE_HEADER = re.compile(rf"^\s*(?:[一二三四五六七八九十]+、)?(?P<title>(?:[{CJK}]{{0,8}}、)?[{CJK}]{{0,8}}{_LEADER_TITLE})\s*(?P<name>[{CJK}](?:\s*[{CJK}·]){{1,5}})\s*$")
 _NAME_BEFORE = re.compile(rf"(?P<name>[{CJK}]{{2,3}})(?:作为|作為)?(?P<title>{_LEADER_TITLE})")
 _TITLE_BEFORE = re.compile(rf"(?P<title>{_LEADER_TITLE})(?P<name>[{CJK}]{{2,3}})(?=主持|负责|分管|[：:])")
 _NOT_NAME_START = set("由则和与是为的了在对将从向把被及以各位等也还即均作")
 _NOT_NAMES = {"协助", "完成", "关于", "现将", "交办", "各位", "担任", "兼任", "作为", "同时", "其中", "分管", "负责",
               "联系", "主持", "协调", "配合", "请示", "报告", "由于", "一名", "一位", "新任", "原任", "除了",
               "外出", "外出时", "不在", "出差", "记者", "分析", "各位"}
-_VERBS = [("协助市长联系", "协助联系"), ("协助联系", "协助联系"), ("协助分管", "协助分管"), ("分管", "分管"),
+_VERBS = [("协助市长联系", "协助联系"), ("协助市长分管", "协助分管"), ("协助联系", "协助联系"), ("协助分管", "协助分管"), ("分管", "分管"),
           ("主管", "主管"), ("联系", "联系"), ("负责", "负责"), ("主持", "主持"), ("领导", "主持")]
 _VERB_RE = re.compile("|".join(v for v, _ in _VERBS))
 _STOP = re.compile(r"^(?:有利于|体现|也|将|这|包括|从而|进一步|确保|着力|充分|以便|便于|实现|形成|推动|使|让|以(?!及))")
@@ -39,12 +40,19 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
     text = em.text
     leader: str | None = None
     structured = any(_HEADER.match(text[a:b]) and _split_head(_HEADER.match(text[a:b]).group("head"))
-                     for a, b in _sentences(text)) or any(_LIST_HEADER.match(l) for l in text.split("\n"))
+                     for a, b in _sentences(text)) or any(_LIST_HEADER.match(l) or _TITLE_HEADER.match(l) for l in text.split("\n"))
     for sa, sb in _sentences(text):
         sent = text[sa:sb]
         # a header sets the leader: "市委常委、副市长武跃飞：" / "张小宏 副市长"
         line_start = text.rfind("\n", 0, sa) + 1
-        lh = _LIST_HEADER.match(text[line_start:text.find("\n", line_start) if text.find("\n", line_start) != -1 else len(text)])
+        line = text[line_start:text.find("\n", line_start) if text.find("\n", line_start) != -1 else len(text)]
+        lh = _LIST_HEADER.match(line)
+        th = _TITLE_HEADER.match(line)
+        if th and sa == line_start and _name_ok(re.sub(r"\s+", "", th.group("name"))) and \
+                parse_posts(re.sub(r"\s+", "", th.group("title"))):
+            leader = em.surface(line_start + th.start("name"), line_start + th.end("name"))
+            _posts(em, leader, th.group("title"), (sa, sb))
+            continue
         if lh and sa == line_start:
             leader = em.surface(line_start + lh.start("name"), line_start + lh.end("name"))
             _posts(em, leader, lh.group("title"), (sa, sb))

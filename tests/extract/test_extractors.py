@@ -350,3 +350,29 @@ def test_leader_named_before_title() -> None:
 def test_removal_with_tongzhi() -> None:
     text = "辛市人大常委会关于人事任免的决定\n\n会议决定：免去马东同志的辛市财政局局长职务。\n"
     assert ("免去", "马东", "辛市财政局", "局长") in facts(text)
+
+
+def test_table_rows_without_colons() -> None:
+    text = "关于成立壬市防汛抗旱指挥部的通知\n\n壬政办函〔2024〕1号\n\n各有关单位：\n\n指挥长 张一 副市长\n副指挥长 李二 市水利局局长\n成员 王三 市应急局副局长\n"
+    got = facts(text)
+    assert ("成员", "张一", "壬市防汛抗旱指挥部", "指挥长") in got
+    assert ("成员", "李二", "壬市防汛抗旱指挥部", "副指挥长") in got
+    assert ("任职", "王三", "市应急局", "副局长") in got
+
+
+def test_more_appointment_forms() -> None:
+    text = ("癸市人民政府关于人事任免的通知\n\n癸政干发〔2024〕3号\n\n各单位：\n\n"
+            "决定任命张一、李二为癸州市文化馆副馆长；免去王三癸州市图书馆馆长职务；免去赵四的癸州市档案馆馆长职务。\n")
+    got = facts(text)
+    assert ("任命", "张一", "癸州市文化馆", "副馆长", False) in got
+    assert ("任命", "李二", "癸州市文化馆", "副馆长", False) in got
+    assert ("免去", "王三", "癸州市图书馆", "馆长") in got
+    assert ("免去", "赵四", "癸州市档案馆", "馆长") in got
+
+
+def test_title_then_name_headers() -> None:
+    text = "子市人民政府领导分工\n\n一、市长周一\n\n领导市政府全面工作。\n\n二、副市长吴二\n\n负责财政工作。协助市长分管市审计局。\n"
+    got = facts(text)
+    assert ("主持", "周一", "市政府", "") in got
+    assert ("负责", "吴二", "财政工作", "") in got or ("负责", "吴二", "财政", "") in got
+    assert ("协助分管", "吴二", "市审计局", "") in got
