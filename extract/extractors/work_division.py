@@ -222,7 +222,7 @@ def _clauses(em: Emitter, leader: str, a: int, b: int) -> str | None:
         v = _VERB_RE.search(clause)
         if v and v.group(0) in ("领导", "主持") and not re.search(r"工作$", clause):
             v = None
-        if v and v.start() <= 14 and not re.search(r"负责制|负责人|负责同志", clause[v.start():v.end() + 2]):
+        if v and v.start() <= 14 and not re.match(r"负责(?:制|人(?!力|民|口|才)|同志)", clause[v.start():v.end() + 2]):
             rel = dict(_VERBS)[v.group(0)]
             seg_a = ca + v.end()
         elif rel and not _STOP.match(clause) and not v:

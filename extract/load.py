@@ -1,0 +1,619 @@
+"""Reading a gazette in whatever form a user has it: .txt, .pdf, .docx or .html.
+
+Every loader returns a `SourceText` (lines joined by "\\n") or raises `LoadError` with one
+line saying why the file cannot be read. Nothing is guessed silently: a text file whose
+encoding is doubtful, a binary file named .txt, an encrypted or image-only PDF are all
+reported, not turned into garbage that the splitter would then read as documents.
+Smaller doubts that do not lose the file (a few damaged bytes, pages without text) go to
+`SourceText.warnings`.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from extract.source import LoadError, SourceText
+
+__all__ = [
+    "load_source",
+    "iter_input_files",
+    "decode_text",
+    "SUPPORTED_EXTENSIONS",
+    "DEFAULT_MAX_BYTES",
+]
+
+SUPPORTED_EXTENSIONS = (".txt", ".pdf", ".docx", ".html", ".htm")
+# A gazette issue is a few megabytes even as a PDF; anything far larger is not one.
+DEFAULT_MAX_BYTES = 100 * 1024 * 1024
+
+_BOMS = (  # UTF-32 first: its little-endian mark begins with UTF-16's
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_MAGIC = (
+    (b"%PDF-", "a PDF file"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx?)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office file (.doc?)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x7fELF", "a program"),
+    (b"MZ", "a Windows program"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+)
+# Legacy names a detector or a <meta> may give, read with the superset that decodes them all.
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "euc_cn": "gb18030",
+              "x-gbk": "gb18030", "big5": "big5hkscs", "cp950": "big5hkscs"}
+_OLD_FORMATS = {".doc": "old Word .doc format is not supported: save it as .docx or PDF",
+                ".wps": "WPS .wps format is not supported: save it as .docx or PDF",
+                ".ofd": "OFD format is not supported: export it as PDF"}
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+_CJK_OR_PUNCT = re.compile(
+    r"[\u2000-\u206f\u2100-\u27ff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f"
+    r"\uff00-\uffef\U00020000-\U0002ffff]"
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+def iter_input_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
+    """The files to read: each path named, and every file under each folder named.
+
+    Folders are walked recursively in sorted order, skipping hidden files and folders.
+    A named file is yielded whatever its extension (and even when missing), so that
+    `load_source` reports it; inside folders only supported extensions are yielded,
+    plus old formats we can name (.doc …), which are reported rather than ignored.
+    Each file is yielded once.
+    """
+    seen: set[str] = set()
+    for given in paths:
+        p = Path(given)
+        if p.is_dir():
+            found = sorted(
+                f for f in p.rglob("*")
+                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                and f.suffix.lower() in (*SUPPORTED_EXTENSIONS, *_OLD_FORMATS)
+            )
+        else:
+            found = [p]
+        for f in found:
+            key = os.path.normcase(os.path.abspath(f))
+            if key not in seen:
+                seen.add(key)
+                yield str(f) if f != p else os.fspath(given)
+
+
+def load_source(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
+    """Read one file into a `SourceText`; raise `LoadError` with the reason it cannot be read."""
+    name = os.fspath(path)
+    ext = Path(name).suffix.lower()
+    if not os.path.exists(name):
+        raise LoadError(name, "no such file")
+    if os.path.isdir(name):
+        raise LoadError(name, "is a folder, not a file")
+    if ext in _OLD_FORMATS:
+        raise LoadError(name, _OLD_FORMATS[ext])
+    loader = _LOADERS.get(ext)
+    if loader is None:
+        what = f"'{ext}'" if ext else "without an extension"
+        raise LoadError(name, f"unsupported file type {what} (supported: {' '.join(SUPPORTED_EXTENSIONS)})")
+    try:
+        size = os.path.getsize(name)
+        if size > max_bytes:
+            raise LoadError(name, f"too large to be a gazette ({_mb(size)} MB; the limit is {_mb(max_bytes)} MB)")
+        if size == 0:
+            raise LoadError(name, "empty file")
+        with open(name, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        raise LoadError(name, f"cannot be read: {exc.strerror or exc}") from exc
+    src = loader(name, data)
+    if not src.text.strip():
+        raise LoadError(name, "no text in it (only blank space)")
+    if not _CJK.search(src.text):
+        src.warnings.append("no Chinese characters in the text")
+    return src
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1024 / 1024:.0f}" if n >= 10 * 1024 * 1024 else f"{n / 1024 / 1024:.1f}"
+
+
+def _unify_breaks(text: str) -> str:
+    """Line endings to "\\n" (CRLF, CR, and the Unicode line and paragraph separators)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\u2028" in text or "\u2029" in text or "\x85" in text:
+        text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\x85", "\n")
+    return text
+
+
+# ---------------------------------------------------------------------------------------
+# .txt
+
+
+def decode_text(data: bytes) -> tuple[str, str, list[str]]:
+    """Decode the bytes of a text file: (text, encoding, warnings).
+
+    BOMs decide first; then strict UTF-8 (valid UTF-8 is almost never an accident); then
+    charset-normalizer's candidates, each decoded strictly and checked to read as
+    text. Raises ValueError with the reason when no reading is trustworthy.
+    """
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(enc)
+            except UnicodeDecodeError as exc:
+                raise ValueError(f"starts with a {enc.upper()} byte-order mark but is not valid "
+                                 f"{enc.upper()} (byte {exc.start + len(bom)})") from exc
+            _check_plain(text, enc)
+            return text, enc, []
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise ValueError(f"binary file, not text: it is {what}")
+    if b"\x00" in data:
+        enc = _utf16_without_bom(data)
+        if enc is None:
+            raise ValueError("binary file, not text (it contains NUL bytes)")
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError as exc:
+            raise ValueError("binary file, not text (it contains NUL bytes)") from exc
+        _check_plain(text, enc)
+        return text, enc, []
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        _check_plain(text, "utf-8")
+        return text, "utf-8", []
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
+    return _detect(data)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without a BOM: ASCII characters put their NUL byte all on one side."""
+    head = data[:65536]
+    even = head[0::2].count(0)
+    odd = head[1::2].count(0)
+    if len(data) % 2:
+        return None
+    if odd and even <= odd * 0.05:
+        return "utf-16-le"
+    if even and odd <= even * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _damaged_utf8(data: bytes) -> tuple[str, str, list[str]] | None:
+    """UTF-8 with a few bad bytes (a damaged copy) is read, with a warning saying where."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    multibyte = len(data) - len(text) + bad
+    if bad == 0 or multibyte < 30 or bad > max(3, len(text) // 1000):
+        return None
+    line = text.count("\n", 0, text.index("\ufffd")) + 1
+    return text, "utf-8", [f"{bad} damaged byte sequence(s) not valid UTF-8, shown as \ufffd (first on line {line})"]
+
+
+def _detect(data: bytes) -> tuple[str, str, list[str]]:
+    from charset_normalizer import from_bytes
+
+    doubts: list[str] = []
+    for match in from_bytes(data):
+        enc = _SUPERSETS.get(match.encoding.lower(), match.encoding)
+        try:
+            text = data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        try:
+            _check_plain(text, enc)
+            _check_chinese(text, enc)
+        except ValueError as exc:
+            doubts.append(str(exc))
+            continue
+        return text, enc.replace("_", "-"), []
+    if doubts:
+        raise ValueError(f"encoding is doubtful: {doubts[0]}")
+    raise ValueError("cannot be decoded: not text in UTF-8, GB18030, UTF-16 or Big5 (binary or damaged?)")
+
+
+def _check_plain(text: str, enc: str) -> None:
+    """Text, not binary: hardly any control characters."""
+    controls = len(text) - len(_CONTROL.sub("", text))
+    if controls > max(2, len(text) // 200):
+        raise ValueError(f"binary file, not text ({controls} control characters when read as {enc.upper()})")
+
+
+def _check_chinese(text: str, enc: str) -> None:
+    """A detected (not declared) encoding must give text that reads as Chinese."""
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    if non_ascii < 4:
+        return
+    cjk = len(text) - len(_CJK_OR_PUNCT.sub("", text))
+    if cjk < 0.8 * non_ascii:
+        raise ValueError(f"read as {enc.upper()} it does not look like Chinese text "
+                         f"(only {100 * cjk // non_ascii}% of the non-ASCII characters are Chinese)")
+
+
+def _pages_from_form_feeds(text: str) -> tuple[str, list[int] | None]:
+    """pdftotext marks page breaks with form feeds; keep them as page numbers, drop the marks."""
+    if "\f" not in text:
+        return text, None
+    pages: list[int] = []
+    page = 1
+    lines = text.split("\n")
+    for line in lines:
+        total = line.count("\f")
+        lead = len(line) - len(line.lstrip("\f"))
+        page += lead
+        pages.append(page)
+        page += total - lead
+    return text.replace("\f", ""), pages
+
+
+def _load_txt(path: str, data: bytes) -> SourceText:
+    try:
+        text, enc, warnings = decode_text(data)
+    except ValueError as exc:
+        raise LoadError(path, str(exc)) from exc
+    text = _unify_breaks(text)
+    text, pages = _pages_from_form_feeds(text)
+    return SourceText(path=path, text=text, encoding=enc, format="txt", page_of_line=pages, warnings=warnings)
+
+
+# ---------------------------------------------------------------------------------------
+# .pdf
+
+_PAGE_NUMBER = re.compile(r"^[\s\-—–_·.]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*\d{1,4}|\s*共\s*\d+\s*页)?[\s\-—–_·.]*$")
+
+
+def _load_pdf(path: str, data: bytes) -> SourceText:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    if not data.lstrip()[:5].startswith(b"%PDF-"):
+        raise LoadError(path, "not a PDF file (no %PDF header)")
+    truncated = b"%%EOF" not in data[-2048:]
+    pages: list[list[str]] = []
+    empty_pages: list[int] = []
+    image_pages = 0
+    warnings: list[str] = []
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for number, page in enumerate(pdf.pages, start=1):
+                try:
+                    text = page.extract_text() or ""
+                except Exception as exc:  # one damaged page must not lose the others
+                    warnings.append(f"page {number} could not be read ({type(exc).__name__})")
+                    text = ""
+                if not text.strip():
+                    empty_pages.append(number)
+                    image_pages += bool(page.images)
+                pages.append(_unify_breaks(text).split("\n") if text.strip() else [])
+    except Exception as exc:
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if isinstance(inner, PDFPasswordIncorrect):
+            raise LoadError(path, "encrypted PDF: it needs a password") from exc
+        if isinstance(inner, PDFEncryptionError):
+            raise LoadError(path, f"encrypted PDF that cannot be opened ({inner})") from exc
+        if truncated:
+            raise LoadError(path, "truncated or damaged PDF (it ends before its end-of-file marker)") from exc
+        raise LoadError(path, f"damaged PDF, cannot be parsed ({_one_line(inner)})") from exc
+    if not pages:
+        raise LoadError(path, "PDF without pages" + (" (truncated?)" if truncated else ""))
+    if len(empty_pages) == len(pages):
+        if image_pages:
+            raise LoadError(path, f"no text layer: {len(pages)} page(s) of images only (a scan?); OCR is not supported")
+        raise LoadError(path, "no text in any page")
+    if truncated:
+        warnings.append("PDF seems truncated (no end-of-file marker); read what could be read")
+    if empty_pages:
+        warnings.append(f"no text on page(s) {_ranges(empty_pages)} (images only?)")
+    pages = _strip_running_lines(pages)
+    lines: list[str] = []
+    page_of_line: list[int] = []
+    for number, page_lines in enumerate(pages, start=1):
+        lines.extend(page_lines)
+        page_of_line.extend([number] * len(page_lines))
+    text = "\n".join(lines)
+    cids = len(_CID.findall(text))
+    if cids > max(10, len(text) // 50):
+        raise LoadError(path, "the PDF's fonts have no Unicode mapping: its text cannot be extracted")
+    return SourceText(path=path, text=text, encoding="", format="pdf",
+                      page_of_line=page_of_line or None, warnings=warnings)
+
+
+def _strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    """Drop page numbers and running heads/feet: they would break sentences across pages.
+
+    A first or last line is dropped when it is a page number, or when the same line
+    (digits aside) opens or closes at least half of the pages (three at least).
+    """
+    def key(line: str) -> str:
+        return re.sub(r"\d+", "#", re.sub(r"\s+", "", line))
+
+    def edges(pick: Callable[[list[str]], str | None]) -> set[str]:
+        counts: dict[str, int] = {}
+        for page in pages:
+            line = pick(page)
+            if line is not None:
+                counts[key(line)] = counts.get(key(line), 0) + 1
+        need = max(3, (len(pages) + 1) // 2)
+        return {k for k, c in counts.items() if c >= need and k}
+
+    first = edges(lambda p: next((l for l in p if l.strip()), None))
+    last = edges(lambda p: next((l for l in reversed(p) if l.strip()), None))
+    out = []
+    for page in pages:
+        page = list(page)
+        for _ in range(2):  # a running head and a page number may both sit at an edge
+            idx = next((i for i, l in enumerate(page) if l.strip()), None)
+            if idx is not None and (_PAGE_NUMBER.match(page[idx]) or key(page[idx]) in first):
+                del page[idx]
+            idx = next((i for i in range(len(page) - 1, -1, -1) if page[i].strip()), None)
+            if idx is not None and (_PAGE_NUMBER.match(page[idx]) or key(page[idx]) in last):
+                del page[idx]
+        out.append(page)
+    return out
+
+
+def _ranges(numbers: list[int]) -> str:
+    out: list[str] = []
+    start = prev = numbers[0]
+    for n in numbers[1:] + [None]:  # type: ignore[list-item]
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        out.append(f"{start}" if start == prev else f"{start}-{prev}")
+        if n is not None:
+            start = prev = n
+    return ", ".join(out)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
+
+
+# ---------------------------------------------------------------------------------------
+# .docx
+
+
+def _load_docx(path: str, data: bytes) -> SourceText:
+    import zipfile
+
+    import docx
+    from docx.table import Table
+
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise LoadError(path, "an old-format or encrypted Word file named .docx: save it as .docx without a password")
+    if not data.startswith(b"PK"):
+        raise LoadError(path, "not a .docx file (not a ZIP container)")
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise LoadError(path, "truncated or damaged .docx (its ZIP container cannot be read)") from exc
+    except Exception as exc:
+        raise LoadError(path, f"damaged .docx, cannot be parsed ({_one_line(exc)})") from exc
+    lines: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            lines.extend(_table_lines(block))
+        else:
+            lines.append(block.text)
+    text = _unify_breaks("\n".join(lines).replace("\v", "\n"))
+    return SourceText(path=path, text=text, encoding="", format="docx")
+
+
+def _table_lines(table: "object") -> list[str]:
+    """One line a row, cells joined by a space; a merged cell counted once.
+
+    Member lists are often tables (组长 | 田东 | 副市长): a row is one member.
+    """
+    out: list[str] = []
+    for row in table.rows:  # type: ignore[attr-defined]
+        seen: set[int] = set()
+        cells: list[str] = []
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            text = " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
+            nested = [line for t in cell.tables for line in _table_lines(t)]
+            if text:
+                cells.append(text)
+            if nested:
+                cells.append(" ".join(nested))
+        out.append(" ".join(cells))
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# .html
+
+_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+              "button", "select", "input", "textarea", "nav", "aside", "head", "map", "link", "meta")
+_EDGE_TAGS = ("header", "footer")
+_BOILERPLATE = re.compile(
+    r"^(?:nav|navbar|navigation|menu|menus|submenu|breadcrumb|breadcrumbs|crumb|crumbs|footer|foot|"
+    r"sidebar|side|share|sharing|toolbar|topbar|copyright|banner|skip|search|login|pagination|pager|"
+    r"related|ads?|advert|friendlink|links|dqwz|wzdh)$",
+    re.I,
+)
+_BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
+               "ol", "table", "tbody", "thead", "tfoot", "tr", "caption", "blockquote", "pre", "center",
+               "dl", "dt", "dd", "header", "footer", "figure", "figcaption", "address", "hr", "form",
+               "fieldset", "body", "html"}
+_CHROME_LINE = re.compile(
+    r"当前位置|^首页\s*[>＞»]|版权所有|ICP备|网站标识码|公网安备|打印本页|关闭窗口|【?字体[：:]|分享到|扫一扫|"
+    r"返回顶部|网站地图|联系我们|^【?\s*[大中小]\s*[大中小]\s*[大中小]\s*】?$"
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.I)
+
+
+def _load_html(path: str, data: bytes) -> SourceText:
+    from bs4 import BeautifulSoup
+
+    text, enc, warnings = _decode_html(path, data)
+    soup = BeautifulSoup(text, "lxml")
+    body = soup.body or soup
+    for tag in body.find_all(_DROP_TAGS):
+        tag.decompose()
+    total = _cjk_count(body.get_text())
+    for tag in body.find_all(_EDGE_TAGS):
+        if not tag.decomposed and tag.find_parent(("article", "main")) is None and _cjk_count(tag.get_text()) < total / 2:
+            tag.decompose()
+    for tag in body.find_all(True):
+        if tag.decomposed:
+            continue
+        tokens = re.split(r"[\s_-]+", " ".join([*(tag.get("class") or []), tag.get("id") or ""]))
+        if any(_BOILERPLATE.match(t) for t in tokens if t) and _cjk_count(tag.get_text()) < total / 2:
+            tag.decompose()
+    for tag in body.find_all(("div", "ul", "ol", "table", "section", "td", "p", "dl")):
+        if not tag.decomposed and _link_dense(tag) and _cjk_count(tag.get_text()) < total / 2:
+            tag.decompose()
+    main = _main_container(body)
+    lines = _html_lines(main)
+    title = _title_before(body, main)
+    if title and (not lines or re.sub(r"\s", "", title) != re.sub(r"\s", "", lines[0])):
+        lines.insert(0, title)
+    lines = [l for l in lines if not (len(l) < 80 and _CHROME_LINE.search(l))]
+    return SourceText(path=path, text="\n".join(lines), encoding=enc, format="html", warnings=warnings)
+
+
+def _decode_html(path: str, data: bytes) -> tuple[str, str, list[str]]:
+    """The declared charset when it decodes cleanly; otherwise detection, with a warning."""
+    m = _META_CHARSET.search(data[:8192])
+    if m and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        declared = m.group(1).decode("ascii", "ignore").lower()
+        enc = _SUPERSETS.get(declared.replace("-", ""), _SUPERSETS.get(declared, declared))
+        try:
+            return _unify_breaks(data.decode(enc)), enc, []
+        except (UnicodeDecodeError, LookupError):
+            pass
+        try:
+            text, found, warnings = decode_text(data)
+        except ValueError as exc:
+            raise LoadError(path, str(exc)) from exc
+        return _unify_breaks(text), found, [f"declared charset {declared} is wrong; read as {found}", *warnings]
+    try:
+        text, found, warnings = decode_text(data)
+    except ValueError as exc:
+        raise LoadError(path, str(exc)) from exc
+    return _unify_breaks(text), found, warnings
+
+
+def _cjk_count(text: str) -> int:
+    return len(text) - len(_CJK.sub("", text))
+
+
+def _link_dense(tag: "object") -> bool:
+    """Navigation: a block whose text is mostly links (menus, related-article lists)."""
+    text = re.sub(r"\s+", "", tag.get_text())  # type: ignore[attr-defined]
+    if len(text) < 6:
+        return False
+    links = tag.find_all("a")  # type: ignore[attr-defined]
+    if len(links) < 2:
+        return False
+    linked = sum(len(re.sub(r"\s+", "", a.get_text())) for a in links)
+    return linked >= 0.6 * len(text)
+
+
+def _main_container(body: "object") -> "object":
+    """The element holding the document: an <article>/<main> with most of the Chinese text,
+    else the deepest element holding at least 80% of it (sidebars and leftovers fall away)."""
+    total = _cjk_count(body.get_text())  # type: ignore[attr-defined]
+    if total == 0:
+        return body
+    best = None
+    for tag in body.find_all(("article", "main")):  # type: ignore[attr-defined]
+        n = _cjk_count(tag.get_text())
+        if n >= total / 2 and (best is None or n > best[0]):
+            best = (n, tag)
+    if best is not None:
+        return best[1]
+    node = body
+    while True:
+        children = [c for c in node.children if getattr(c, "name", None)]  # type: ignore[attr-defined]
+        nxt = next((c for c in children if _cjk_count(c.get_text()) >= 0.8 * total), None)
+        if nxt is None:
+            return node
+        node = nxt
+
+
+def _title_before(body: "object", main: "object") -> str | None:
+    """A heading outside the chosen container, just before it (sites put the title apart)."""
+    if main is body or main.find(("h1", "h2")) is not None:  # type: ignore[attr-defined]
+        return None
+    for tag in main.find_all_previous(True):  # type: ignore[attr-defined]
+        classes = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
+        if tag.name in ("h1", "h2", "h3") or re.search(r"title|bt\b|biaoti", classes, re.I):
+            text = re.sub(r"\s+", " ", tag.get_text(" ")).strip()
+            if text and _cjk_count(text) and len(text) <= 150:
+                return text
+    return None
+
+
+def _html_lines(root: "object") -> list[str]:
+    """Lines as a browser lays them out: blocks and <br> break lines, table cells are
+    joined by a space on their row's line."""
+    from bs4 import Comment, NavigableString, Tag
+    from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
+
+    skip = (Comment, CData, Declaration, Doctype, ProcessingInstruction)
+    lines: list[str] = []
+    current: list[str] = []
+
+    def newline() -> None:
+        line = re.sub(r"[ \t\n\r\f]+", " ", "".join(current)).strip()
+        if line:
+            lines.append(line)
+        current.clear()
+
+    def walk(node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                if not isinstance(child, skip):
+                    current.append(str(child))
+            elif isinstance(child, Tag):
+                name = child.name
+                if name == "br":
+                    newline()
+                elif name in ("td", "th"):
+                    walk(child)
+                    current.append(" ")
+                elif name in _BLOCK_TAGS:
+                    newline()
+                    walk(child)
+                    newline()
+                else:
+                    walk(child)
+
+    if isinstance(root, NavigableString):
+        return [str(root).strip()]
+    walk(root)  # type: ignore[arg-type]
+    newline()
+    return [l.strip() for l in lines if l.strip()]
+
+
+_LOADERS: dict[str, Callable[[str, bytes], SourceText]] = {
+    ".txt": _load_txt,
+    ".pdf": _load_pdf,
+    ".docx": _load_docx,
+    ".html": _load_html,
+    ".htm": _load_html,
+}
