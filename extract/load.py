@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -213,8 +214,10 @@ def _detect(data: bytes) -> tuple[str, str, list[str]]:
     from charset_normalizer import from_bytes
 
     doubts: list[str] = []
-    for match in from_bytes(data):
-        enc = _SUPERSETS.get(match.encoding.lower(), match.encoding)
+    # GB18030 first: the usual encoding of a Chinese gazette that is not UTF-8, and the
+    # checks below reject it on Big5 text; then the detector's candidates, best first.
+    candidates = ["gb18030", *(_SUPERSETS.get(m.encoding.lower(), m.encoding) for m in from_bytes(data))]
+    for enc in dict.fromkeys(candidates):
         try:
             text = data.decode(enc)
         except (UnicodeDecodeError, LookupError):
@@ -239,14 +242,39 @@ def _check_plain(text: str, enc: str) -> None:
 
 
 def _check_chinese(text: str, enc: str) -> None:
-    """A detected (not declared) encoding must give text that reads as Chinese."""
+    """A detected (not declared) encoding must give text that reads as Chinese.
+
+    Two tests: the non-ASCII characters are Chinese characters or punctuation, and the
+    Chinese characters are mostly common ones. A wrong decoding (GBK read as Big5,
+    Japanese read as UTF-16) gives characters spread over the whole CJK block, most of
+    them rare; real text, simplified or traditional, is over 90% common characters.
+    """
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
-    if non_ascii < 4:
+    if non_ascii < 2:
         return
     cjk = len(text) - len(_CJK_OR_PUNCT.sub("", text))
     if cjk < 0.8 * non_ascii:
         raise ValueError(f"read as {enc.upper()} it does not look like Chinese text "
                          f"(only {100 * cjk // non_ascii}% of the non-ASCII characters are Chinese)")
+    chars = _CJK.findall(text, 0, 400_000)
+    if chars:
+        common = sum(1 for c in chars if _is_common(c))
+        if common < 0.8 * len(chars):
+            raise ValueError(f"read as {enc.upper()} most Chinese characters are rare ones "
+                             f"({100 * common // len(chars)}% common): a wrong encoding")
+
+
+@lru_cache(maxsize=None)
+def _is_common(ch: str) -> bool:
+    """In the common-character sets: GB2312 level 1 (3755) or Big5's frequent block (5401)."""
+    for enc, low, high in (("gb2312", 0xB0, 0xD7), ("big5", 0xA4, 0xC6)):
+        try:
+            b = ch.encode(enc)
+        except UnicodeEncodeError:
+            continue
+        if len(b) == 2 and low <= b[0] <= high:
+            return True
+    return False
 
 
 def _pages_from_form_feeds(text: str) -> tuple[str, list[int] | None]:

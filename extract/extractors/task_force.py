@@ -123,6 +123,8 @@ def _split_member(text: str, base: int) -> tuple[str, tuple[int, int], str, int]
 
 def _plausible_name(name: str) -> bool:
     n = re.sub(r"\s+", "", name)
+    if not re.fullmatch(rf"[{CJK}·•]+", n):
+        return False
     if "·" in n or "•" in n:
         return 3 <= len(n) <= 20
     if not (2 <= len(n) <= 4):

@@ -93,8 +93,16 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
             leader = mentioned
         if leader is None:
             continue
-        leader = _clauses(em, leader, sa + body_from, sb) or leader
+        before = len(em.out)
+        _clauses(em, leader, sa + body_from, sb)
+        rest = text[sa + body_from:sb].strip()
+        if structured and len(em.out) == before and rest and not _NO_DUTY.search(rest) and not h:
+            doc.source.warnings.append(
+                f"{doc.info.source}:{doc.evidence(sa, sb)[3]}: 分工 sentence not understood: {rest[:60]}")
     return em.out
+
+
+_NO_DUTY = re.compile(r"交办的其他|其他工作|^特此|此件|^\d{4}年|人民政府|办公室$|办公厅$|通知如下|分工如下|研究决定|工作分工")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:

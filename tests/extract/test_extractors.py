@@ -376,3 +376,17 @@ def test_title_then_name_headers() -> None:
     assert ("主持", "周一", "市政府", "") in got
     assert ("负责", "吴二", "财政工作", "") in got or ("负责", "吴二", "财政", "") in got
     assert ("协助分管", "吴二", "市审计局", "") in got
+
+
+def test_unparsed_division_sentence_is_reported() -> None:
+    text = "丑市人民政府领导工作分工\n\n副市长李强：负责财政工作。\n\n统筹推进重大项目建设。\n"
+    docs, _ = split_source(SourceText("div.txt", text))
+    _, problems = extract_documents(docs)
+    assert any("统筹推进重大项目建设" in p.reason and p.source == "div.txt" for p in problems)
+
+
+def test_unparsed_member_line_is_reported() -> None:
+    text = "关于成立寅市某某工作专班的通知\n\n寅政办函〔2024〕2号\n\n各单位：\n\n组长：张一 副市长\n成员：？？？\n"
+    docs, _ = split_source(SourceText("tf.txt", text))
+    _, problems = extract_documents(docs)
+    assert any("member line not understood" in p.reason for p in problems)
