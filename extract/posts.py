@@ -98,6 +98,9 @@ def split_post(text: str) -> tuple[int, bool] | None:
         return plain, False
     if divided is not None:
         return divided, False
+    contracted = re.match(r"^(.{2,20}?)(局|厅|部|处|院|校|委)(长|主任)$", t)
+    if contracted and lex.is_org(contracted.group(1) + contracted.group(2)) and not lex.is_title(t):
+        return -len(contracted.group(2) + contracted.group(3)), False  # 公安局长 = 公安局 + 局长
     if lex.is_title(t):
         return 0, t in lex.implied_org
     return None
@@ -121,6 +124,12 @@ def parse_posts(text: str) -> list[Post]:
             if res is None:
                 continue
             cut, implied = res
+            if cut < 0:  # contracted: the organisation's last character is also the title's first
+                org = piece[: len(piece) + cut + 1]
+                title = piece[len(piece) + cut:]
+                posts.append(Post(org, title, (pa, pa + len(org)), (pb + cut, pb)))
+                prev_org = (org, (pa, pa + len(org)))
+                continue
             if cut == 0:
                 title = piece
                 if implied or title in lex.implied_org:

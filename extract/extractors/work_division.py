@@ -88,12 +88,16 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
             _backward_list(em, who, sa + body_from, sa + by.start(), (sa, sb))
             leader = who
             _clauses(em, leader, sa + by.end(), sb)
+            for cm in re.finditer(r"兼任(?P<post>[^，。；、]{3,30})", sent[by.end():]):
+                _posts(em, leader, cm.group("post"), (sa, sb))
             continue
         if mentioned:
             leader = mentioned
         if leader is None:
             continue
         before = len(em.out)
+        for cm in re.finditer(r"兼任(?P<post>[^，。；、]{3,30})", sent):
+            _posts(em, leader, cm.group("post"), (sa, sb))
         _clauses(em, leader, sa + body_from, sb)
         rest = text[sa + body_from:sb].strip()
         if structured and len(em.out) == before and rest and not _NO_DUTY.search(rest) and not h:
