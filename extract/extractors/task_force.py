@@ -441,10 +441,12 @@ def _unit_duties(em: Emitter, st: _State) -> None:
 # ---------------------------------------------------------------------------- mentions in any text
 
 _SETS_UP = re.compile(rf"(?P<parent>[{CJK}“”]{{2,30}}?)(?:设立|下设)(?P<children>[^，。；：]{{2,80}})")
-_LED_BY = re.compile(rf"(?P<group>[{CJK}]{{2,20}}?{_GROUP_WORDS}|[{CJK}]{{1,10}}组)由(?P<org>[^，。；]{{2,30}}?)牵头")
+_LED_BY = re.compile(rf"(?P<group>[{CJK}]{{0,20}}?{_GROUP_WORDS}|[{CJK}]{{1,10}}组)由(?P<org>[^，。；]{{2,30}}?)牵头")
 _UNITS_OF = re.compile(rf"(?P<orgs>[{CJK}、]{{2,120}}?)等(?P<group>[{CJK}]{{2,30}}?{_GROUP_WORDS})成员单位")
 _COMPOSED = re.compile(r"建立由(?P<orgs>[^。；]{4,400}?)组成的(?P<group>[^，。；]{2,40})")
 _UNITS_ARE = re.compile(r"(?P<orgs>(?:[\u4e00-\u9fff（）()]{2,30}、){2,}[\u4e00-\u9fff（）()]{2,30}?)(?:有关|主要)?负责(?:人|同志)为(?P<group>[^，。；]{0,40}?)成员")
+_UNITS_BECOME = re.compile(r"(?P<orgs>(?:[\u4e00-\u9fff（）()]{2,30}、)+[\u4e00-\u9fff（）()]{2,30}?)(?:等(?:相关|有关)?(?:部门|单位))?为(?:[^，。；]{0,30}?)成员单位")
+_UNITS_FORMED = re.compile(r"成员单位由(?P<orgs>[^。；]{4,400}?)(?:等(?:相关|有关)?(?:部门|单位))?组成")
 _UNIT_LIST = re.compile(r"成员单位(?:包括|为|有|：|:)\s*(?P<orgs>[^。；\n]{2,400}?)(?:等(?:相关|有关)?(?:单位|部门))?[。；\n]")
 _CHAIR_BY = re.compile(r"(?P<role>总召集人|召集人|组长|副组长|指挥长|副指挥长|主任|副主任)由(?P<who>[^，。；]{2,80}?)担任")
 
@@ -514,7 +516,7 @@ def extract_mentions(doc: ParsedDocument, em: Emitter | None = None, st: _State 
             em.emit("牵头", em.surface(oa, oa + len(lm.group("org"))), "Organization", group, "TaskForce",
                     sentence_bounds(text, oa))
     if st is not None:
-        for m in _UNIT_LIST.finditer(text):
+        for m in list(_UNIT_LIST.finditer(text)) + list(_UNITS_BECOME.finditer(text)) + list(_UNITS_FORMED.finditer(text)):
             _units(em, m.start("orgs"), m.end("orgs"), st.group, "成员单位", sentence_bounds(text, m.start()))
         for m in _UNITS_ARE.finditer(text):
             _units(em, m.start("orgs"), m.end("orgs"), st.group, "成员单位", sentence_bounds(text, m.start()))

@@ -390,3 +390,20 @@ def test_unparsed_member_line_is_reported() -> None:
     docs, _ = split_source(SourceText("tf.txt", text))
     _, problems = extract_documents(docs)
     assert any("member line not understood" in p.reason for p in problems)
+
+
+@pytest.mark.parametrize("sentence", [
+    "联席会议由市教育局牵头，市发改委、市财政局、市人社局为联席会议成员单位。",
+    "联席会议成员单位由市发改委、市财政局、市人社局等部门组成。",
+    "成员单位：市发改委、市财政局、市人社局。",
+])
+def test_member_unit_sentences(sentence: str) -> None:
+    text = f"卯市人民政府办公室关于建立卯市就业工作联席会议制度的通知\n\n卯政办函〔2024〕5号\n\n各单位：\n\n{sentence}\n"
+    got = facts(text)
+    for org in ("市发改委", "市财政局", "市人社局"):
+        assert ("成员单位", org, "卯市就业工作联席会议", "成员单位") in got
+
+
+def test_led_by_sentence() -> None:
+    text = "卯市人民政府办公室关于建立卯市就业工作联席会议制度的通知\n\n卯政办函〔2024〕5号\n\n各单位：\n\n联席会议由市教育局牵头。\n"
+    assert ("牵头", "市教育局", "卯市就业工作联席会议", "") in facts(text)
