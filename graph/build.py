@@ -171,8 +171,6 @@ class _Builder:
                         f"{a.rel}{person_name}{post_name}", action=action, probation=a.probation,
                         date=a.date, decided_on=a.decided_on, decided_by=a.decided_by,
                         doc=a.doc, evidence=a.evidence)
-        if a.doc_id not in self.nodes:
-            self.node(_DOCUMENT, a.doc_id, a.doc, number=a.doc, date=a.date, source=a.source)
         self.fact(_OF_PERSON.name, app, person, a)
         self.fact(_TO_POST.name, app, post, a)
         self.fact(_ANNOUNCED_IN.name, app, a.doc_id, a)
@@ -188,10 +186,18 @@ class _Builder:
         own = {"role": a.role} if "role" in SCHEMA.relationships[rtype].properties else {}
         self.fact(rtype, u, v, a, **own)
 
+    def cited(self, a: Assertion) -> None:
+        """Every document a fact cites is a node, even one the splitter did not describe."""
+        if a.doc_id not in self.nodes:
+            unnumbered = a.doc == a.source.replace("\\", "/").rsplit("/", 1)[-1]
+            self.node(_DOCUMENT, a.doc_id, a.doc, number=None if unnumbered else a.doc, date=a.date,
+                      source=a.source)
+
     def add(self, a: Assertion) -> None:
         if a.rel in SCHEMA.appointment_actions or a.rel == _HOLDS.zh:
             _check(_HOLDS.name, a.s_type, _POST)
             _check(_POST_IN.name, _POST, a.o_type)
+        self.cited(a)
         if a.rel in SCHEMA.appointment_actions:
             self.appointment(a)
         elif a.rel == _HOLDS.zh:
