@@ -1,0 +1,95 @@
+"""`govkg cypher "MATCH … RETURN …"`: read-only Cypher on the store or on Neo4j."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+__all__ = ["cypher", "parse_params"]
+
+
+def parse_params(items: list[str]) -> dict[str, Any]:
+    """`name=value` gives a string; `name:=value` parses value as JSON (numbers, lists …)."""
+    params: dict[str, Any] = {}
+    for item in items:
+        name, sep, raw = item.partition("=")
+        if not sep:
+            raise typer.BadParameter(f"{item}: write name=value or name:=json", param_hint="--param")
+        value: Any = raw
+        if name.endswith(":"):
+            name = name[:-1]
+            try:
+                value = json.loads(raw)
+            except json.JSONDecodeError as exc:
+                raise typer.BadParameter(f"{item}: not JSON ({exc.msg})", param_hint="--param") from None
+        if not name.isidentifier():
+            raise typer.BadParameter(f"{name!r} is not a parameter name", param_hint="--param")
+        params[name] = value
+    return params
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def cypher(
+    query: str = typer.Argument(..., help="Cypher (MATCH … RETURN …); writes are refused."),
+    store: Path | None = typer.Option(None, "--store", help="Store folder [default: .govkg]; wins over NEO4J_URI."),
+    as_json: bool = typer.Option(False, "--json", help="Print rows as a JSON array of objects."),
+    as_csv: bool = typer.Option(False, "--csv", help="Print rows as CSV."),
+    param: list[str] = typer.Option([], "--param", "-p", help="name=value (a string) or name:=json; repeatable."),
+    neo4j: str | None = typer.Option(None, "--neo4j", envvar="NEO4J_URI", help="Query Neo4j at this Bolt URI instead."),
+    user: str = typer.Option("neo4j", "--user", envvar="NEO4J_USER"),
+    password: str = typer.Option("", "--password", envvar="NEO4J_PASSWORD"),
+    database: str | None = typer.Option(None, "--database", envvar="NEO4J_DATABASE"),
+) -> None:
+    """Run read-only Cypher; results as a table, --json or --csv. `$name` parameters come from --param."""
+    from graph.folder import DEFAULT_STORE, StoreFolder
+    from graph.stores import ReadOnlyError, StoreError
+
+    err = Console(stderr=True)
+    if as_json and as_csv:
+        raise typer.BadParameter("choose one of --json and --csv")
+    params = parse_params(param)
+    try:
+        if neo4j and store is None:
+            from graph.stores.neo4j_store import Neo4jView
+
+            view: Any = Neo4jView(neo4j, user, password, database)
+        else:
+            view = StoreFolder(store or DEFAULT_STORE).view()
+        with view:
+            result = view.cypher(query, params)
+    except ReadOnlyError as exc:
+        err.print(f"[red]{escape(str(exc))}[/red]", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    except StoreError as exc:
+        err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+
+    if as_json:
+        json.dump(result.records(), sys.stdout, ensure_ascii=False, indent=1, default=str)
+        sys.stdout.write("\n")
+    elif as_csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(result.columns)
+        writer.writerows([_cell(v) for v in row] for row in result.rows)
+    else:
+        table = Table(*(escape(c) for c in result.columns), caption=f"{len(result.rows)} rows")
+        for row in result.rows:
+            table.add_row(*(escape(_cell(v)) for v in row))
+        Console().print(table)
