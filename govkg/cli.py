@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from govkg.commands import extract_cmd, ingest_cmd
-from govkg.commands import build_cmd, cypher_cmd, export_cmd, push_cmd
+from govkg.commands import build_cmd, cypher_cmd, export_cmd, push_cmd, ui_cmd
 
 app = typer.Typer(
     help="govkg: 政府公报 -> knowledge graph of organisations, officials and responsibilities.",
@@ -20,3 +20,4 @@ app.command("build")(build_cmd.build)
 app.command("cypher")(cypher_cmd.cypher)
 app.command("push")(push_cmd.push)
 app.command("export")(export_cmd.export)
+app.command("ui")(ui_cmd.ui)
