@@ -21,6 +21,9 @@ from extract.source import LoadError, SourceText
 
 __all__ = [
     "load_source",
+    "is_supported",
+    "is_old_format",
+    "unsupported_reason",
     "iter_input_files",
     "decode_text",
     "SUPPORTED_EXTENSIONS",
@@ -71,9 +74,8 @@ def iter_input_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
     """The files to read: each path named, and every file under each folder named.
 
     Folders are walked recursively in sorted order, skipping hidden files and folders.
-    A named file is yielded whatever its extension (and even when missing), so that
-    `load_source` reports it; inside folders only supported extensions are yielded,
-    plus old formats we can name (.doc …), which are reported rather than ignored.
+    Every file is yielded whatever its extension (and a named one even when missing), so
+    that `load_source` reports why it cannot be read rather than it vanishing unseen.
     Each file is yielded once.
     """
     seen: set[str] = set()
@@ -83,7 +85,6 @@ def iter_input_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
             found = sorted(
                 f for f in p.rglob("*")
                 if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)
-                and f.suffix.lower() in (*SUPPORTED_EXTENSIONS, *_OLD_FORMATS)
             )
         else:
             found = [p]
@@ -94,6 +95,25 @@ def iter_input_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
                 yield str(f) if f != p else os.fspath(given)
 
 
+def is_supported(path: str | os.PathLike[str]) -> bool:
+    """Whether the file's extension is one we read."""
+    return Path(path).suffix.lower() in SUPPORTED_EXTENSIONS
+
+
+def is_old_format(path: str | os.PathLike[str]) -> bool:
+    """An office format we can name but not read (.doc, .wps, .ofd): a gazette, lost."""
+    return Path(path).suffix.lower() in _OLD_FORMATS
+
+
+def unsupported_reason(path: str | os.PathLike[str]) -> str:
+    """Why a file of this extension is not read, in one line."""
+    ext = Path(path).suffix.lower()
+    if ext in _OLD_FORMATS:
+        return _OLD_FORMATS[ext]
+    what = f"'{ext}'" if ext else "without an extension"
+    return f"unsupported file type {what} (supported: {' '.join(SUPPORTED_EXTENSIONS)})"
+
+
 def load_source(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
     """Read one file into a `SourceText`; raise `LoadError` with the reason it cannot be read."""
     name = os.fspath(path)
@@ -102,12 +122,9 @@ def load_source(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES
         raise LoadError(name, "no such file")
     if os.path.isdir(name):
         raise LoadError(name, "is a folder, not a file")
-    if ext in _OLD_FORMATS:
-        raise LoadError(name, _OLD_FORMATS[ext])
     loader = _LOADERS.get(ext)
     if loader is None:
-        what = f"'{ext}'" if ext else "without an extension"
-        raise LoadError(name, f"unsupported file type {what} (supported: {' '.join(SUPPORTED_EXTENSIONS)})")
+        raise LoadError(name, unsupported_reason(name))
     try:
         size = os.path.getsize(name)
         if size > max_bytes:
@@ -202,12 +219,12 @@ def _utf16_without_bom(data: bytes) -> str | None:
 def _damaged_utf8(data: bytes) -> tuple[str, str, list[str]] | None:
     """UTF-8 with a few bad bytes (a damaged copy) is read, with a warning saying where."""
     text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
-    multibyte = len(data) - len(text) + bad
-    if bad == 0 or multibyte < 30 or bad > max(3, len(text) // 1000):
+    spots = len(re.findall("\ufffd+", text))
+    multibyte = len(data) - len(text)  # about 2 per Chinese character read correctly
+    if spots == 0 or multibyte < 60 or spots > max(3, len(text) // 1000):
         return None
     line = text.count("\n", 0, text.index("\ufffd")) + 1
-    return text, "utf-8", [f"{bad} damaged byte sequence(s) not valid UTF-8, shown as \ufffd (first on line {line})"]
+    return text, "utf-8", [f"{spots} damaged spot(s) not valid UTF-8, shown as \ufffd (first on line {line})"]
 
 
 def _detect(data: bytes) -> tuple[str, str, list[str]]:
@@ -244,10 +261,11 @@ def _check_plain(text: str, enc: str) -> None:
 def _check_chinese(text: str, enc: str) -> None:
     """A detected (not declared) encoding must give text that reads as Chinese.
 
-    Two tests: the non-ASCII characters are Chinese characters or punctuation, and the
-    Chinese characters are mostly common ones. A wrong decoding (GBK read as Big5,
-    Japanese read as UTF-16) gives characters spread over the whole CJK block, most of
-    them rare; real text, simplified or traditional, is over 90% common characters.
+    Three tests: the non-ASCII characters are Chinese characters or punctuation; the
+    Chinese characters are mostly common ones (a wrong decoding, GBK read as Big5 or
+    Japanese read as UTF-16, spreads over the whole CJK block, most of it rare); and
+    the most frequent characters (的, 市, 政 …) make up a good share (EUC-KR read as
+    GBK gives only common characters, but in a jumble where those are rare).
     """
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
     if non_ascii < 2:
@@ -262,6 +280,23 @@ def _check_chinese(text: str, enc: str) -> None:
         if common < 0.8 * len(chars):
             raise ValueError(f"read as {enc.upper()} most Chinese characters are rare ones "
                              f"({100 * common // len(chars)}% common): a wrong encoding")
+    if len(chars) >= 20:
+        from extract.text import to_simplified
+
+        frequent = _frequent_characters()
+        share = sum(1 for c in to_simplified("".join(chars)) if c in frequent) / len(chars)
+        if share < 0.3:
+            raise ValueError(f"read as {enc.upper()} the text is not Chinese words but a jumble "
+                             f"(only {share:.0%} of its characters are frequent ones)")
+
+
+@lru_cache(maxsize=1)
+def _frequent_characters() -> frozenset[str]:
+    import yaml
+
+    path = Path(__file__).with_name("data") / "common_chars.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return frozenset(re.sub(r"\s", "", data["common_characters"]))
 
 
 @lru_cache(maxsize=None)
