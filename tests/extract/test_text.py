@@ -1,0 +1,124 @@
+"""Normalisation: what extractors match on, and the way back to the source for evidence."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.text import normalize, to_simplified, unify_char
+
+BROKEN = "市委常委、副市长武跃飞：负责市人民政府常\n\n务工作。负责发展改革、财政、应急管理、\n统计等方面的工作。\n"
+MEMBERS = "组 长：田 东 副市长\n副组长：聂日旺 市政府办公室二级调研员\n李永强 市水利局局长\n成 员：贾义军 市规划和自然资源局副局长\n"
+
+
+def evidence(source: str, needle: str) -> str:
+    norm = normalize(source)
+    i = norm.text.index(needle)
+    s, e = norm.span(i, i + len(needle))
+    return source[s:e]
+
+
+@pytest.mark.parametrize("source,needle,original", [
+    (BROKEN, "负责市人民政府常务工作。", "负责市人民政府常\n\n务工作。"),
+    (BROKEN, "应急管理、统计等方面", "应急管理、\n统计等方面"),
+    ("主任：王大明(市政府副市長)\n", "王大明（市政府副市长）", "王大明(市政府副市長)"),
+    ("組長：田\u200b東 副市長", "组长：田东", "組長：田\u200b東"),
+    ("经２０２３年８月７日市政府党组会议研究", "经2023年8月7日", "经２０２３年８月７日"),
+    ("\ufeff关于成立专班的通知", "关于成立", "关于成立"),
+])
+def test_text_evidence_cut_by_span_is_the_original(source: str, needle: str, original: str) -> None:
+    assert evidence(source, needle) == original
+
+
+def test_text_offsets_refer_to_the_whole_source_when_normalising_a_slice() -> None:
+    source = "前言。\n" + BROKEN
+    start = source.index("市委")
+    norm = normalize(source, start, len(source))
+    i = norm.text.index("负责市人民政府常务工作")
+    s, e = norm.span(i, i + len("负责市人民政府常务工作"))
+    assert source[s:e] == "负责市人民政府常\n\n务工作"
+    assert norm.src[0] == start and norm.src[-1] == len(source)
+
+
+@pytest.mark.parametrize("traditional,simplified", [
+    ("關於成立吐魯番市國家植物園建設專班的通知", "关于成立吐鲁番市国家植物园建设专班的通知"),
+    ("市長裴金佳主持市政府全面工作，副市長分管財政局", "市长裴金佳主持市政府全面工作，副市长分管财政局"),
+    ("辦公室設在市科技局", "办公室设在市科技局"),
+])
+def test_text_t2s_keeps_length(traditional: str, simplified: str) -> None:
+    out = to_simplified(traditional)
+    assert out == simplified
+    assert len(out) == len(traditional)
+    assert normalize(traditional).text == simplified
+
+
+def test_text_rejoins_pdf_broken_lines() -> None:
+    assert normalize(BROKEN).text.split("\n")[0] == "市委常委、副市长武跃飞：负责市人民政府常务工作。负责发展改革、财政、应急管理、统计等方面的工作。"
+
+
+@pytest.mark.parametrize("kept", [
+    MEMBERS,
+    "一、工作目标\n（一）总体目标\n到2025年，基本建成。\n",
+    "朔州市人民政府办公室\n2023年8月8日\n",
+    "成员单位：市发改委、市财政局\n工作专班办公室设在市商务局。\n",
+    "附件：1.名单\n2.职责\n",
+])
+def test_text_keeps_real_line_structure(kept: str) -> None:
+    assert normalize(kept).text.count("\n") == kept.count("\n")
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("(一)", "（一）"),
+    ("组长:田东", "组长：田东"),
+    ("负责;分管!是否?", "负责；分管！是否？"),
+    ("甲,乙", "甲，乙"),
+    ("1,000元", "1,000元"),
+    ("１２３ＡＢｃ", "123ABc"),
+    ("田\u200b东\u200d\u2060\u00ad", "田东"),
+    ("甲\u3000乙\u00a0丙\t丁", "甲 乙 丙 丁"),
+    ("﹙二﹚∶", "（二）："),
+    ("一\r\n二", "一\n二"),
+    ("甲\x00乙\x1b丙", "甲乙丙"),
+])
+def test_text_unifies_widths_and_punctuation(raw: str, expected: str) -> None:
+    assert normalize(raw, rejoin=False).text == expected
+
+
+def test_text_span_of_empty_range_is_a_point() -> None:
+    norm = normalize("甲乙丙")
+    assert norm.span(1, 1) == (1, 1)
+    assert norm.span(3, 3) == (3, 3)
+
+
+# --- properties ------------------------------------------------------------------------
+
+PIECES = st.sampled_from([
+    "\n", "\n\n", " ", "\u3000", "\u200b", "\ufeff", "\r", "\f", "\t", ",", "(", ")", ":", "：", "。", "、", "，",
+    "１２", "ＡＢ", "關於", "辦公室", "副市長", "组 长：", "田 东", "负责市人民政府常", "务工作", "一、", "（二）",
+    "2023年8月8日", "二〇二三年八月八日", "朔政办发〔2023〕26号", "各县人民政府：", "关于成立工作专班的通知",
+    "市人民政府办公室", "目 录", "【市政府文件】", "（此件公开发布）", "《朔州市人民政府公报》简介", "𠀀", "\x00",
+])
+TEXT = st.lists(PIECES | st.text(max_size=8), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, st.data())
+def test_text_normalize_offsets_monotone_and_faithful(source: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(source)))
+    end = data.draw(st.integers(start, len(source)))
+    norm = normalize(source, start, end)
+    assert len(norm.src) == len(norm.text) + 1
+    assert all(start <= s < end for s in norm.src[:-1])
+    assert all(a < b for a, b in zip(norm.src, norm.src[1:]))
+    assert norm.src[-1] <= max(end, start + 1) or not norm.text
+    simp = to_simplified(source[start:end])
+    for ch, s in zip(norm.text, norm.src):
+        i = s - start
+        assert ch == simp[i] or ch == unify_char(simp[i], simp[i - 1] if i else "", simp[i + 1] if i + 1 < len(simp) else "")
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT)
+def test_text_to_simplified_keeps_length(source: str) -> None:
+    assert len(to_simplified(source)) == len(source)
