@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 __all__ = ["parse_date", "DATE_RE", "find_dates"]
 
@@ -10,9 +11,9 @@ _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN = "〇零○Ｏ一二三四五六七八九十"
 DATE_RE = re.compile(
-    rf"(?P<y>\d{{4}}|[{_CN}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*"
+    rf"(?<!\d)(?P<y>\d{{4}}|[{_CN}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*"
     rf"(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*日"
-    r"|(?P<iy>\d{4})[-./](?P<im>\d{1,2})[-./](?P<id>\d{1,2})(?!\d)"
+    r"|(?<!\d)(?P<iy>\d{4})[-./](?P<im>\d{1,2})[-./](?P<id>\d{1,2})(?!\d)"
 )
 
 
@@ -35,9 +36,12 @@ def _iso(y: str, m: str, d: str) -> str | None:
     yy, mm, dd = _cn_number(y), _cn_number(m), _cn_number(d)
     if yy is None or mm is None or dd is None:
         return None
-    if not (1949 <= yy <= 2100 and 1 <= mm <= 12 and 1 <= dd <= 31):
+    if not 1949 <= yy <= 2100:
         return None
-    return f"{yy:04d}-{mm:02d}-{dd:02d}"
+    try:
+        return date(yy, mm, dd).isoformat()  # 2023年2月30日 is a misprint, not a date
+    except ValueError:
+        return None
 
 
 def parse_date(text: str) -> str | None:

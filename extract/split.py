@@ -5,19 +5,24 @@ each with a title (often broken over lines), a number (朔政办发〔2023〕26�
 (主送, the line ending in "："), a body, and a signature (issuer and date). The table of
 contents is not a document; it is used to check that every listed document was found.
 A file without contents or numbers is one document, or several when it holds several
-titled notices.
+titled notices (a title ending in 通知/决定/… followed by addressees).
+
+Patterns are matched on a simplified-Chinese copy of the lines (OpenCC keeps lengths), so
+traditional-character notices split the same way; titles, numbers and issuers are taken
+from the source as written. A file may hold several issues one after another: each
+table of contents starts a new part, and documents never run across one.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from extract.dates import DATE_RE, parse_date
 from extract.document import ParsedDocument
 from extract.source import SourceText
-from extract.text import to_simplified
+from extract.text import HEADING_START, to_simplified
 from graph.records import DocumentInfo, make_id
 
 __all__ = ["split_source", "classify", "SplitReport", "DOC_NUMBER_RE"]
@@ -28,27 +33,57 @@ DOC_NUMBER_RE = re.compile(
 )
 _NUMBER_LINE = re.compile(rf"^\s*(?P<num>{DOC_NUMBER_RE.pattern})\s*$")
 _TOC_ENTRY = re.compile(rf"^\s*(?P<num>{DOC_NUMBER_RE.pattern})\s*(?:[.。·…\s]+|\t+)\s*\d+\s*$")
+_TOC_TITLE_ENTRY = re.compile(r"^\s*(?P<title>\S.{5,150}?)\s*(?:[.。·…]{2,}|\t+|\s{2,}|—{2,})\s*[（(]?\d{1,4}[）)]?\s*$")
 _TOC_HEAD = re.compile(r"^\s*目\s*录\s*$")
 _SECTION = re.compile(r"^\s*【(?P<name>[^】]{2,20})】\s*$")
 _DATE_LINE = re.compile(rf"^\s*(?:{DATE_RE.pattern})\s*$")
 _TITLE_WORDS = re.compile(r"关于|通知|决定|批复|意见|方案|规划|办法|规定|规则|通报|公告|命令|函$")
-_NOTICE_TITLE = re.compile(
-    r"^\s*(?P<issuer>[\u4e00-\u9fff（）()]{2,40}?)\s*关于.{2,120}?(?:的)?(?:通知|决定|批复|意见|通报|公告|函)\s*$"
-)
+_TITLE_END = re.compile(r"(?:通知|决定|批复|意见|通报|公告|通告|命令|决议|函|复函|方案|办法|规定|规则|细则|规划)》?\s*$")
 _BACK_MATTER = re.compile(r"^\s*《[^》]{2,30}公报》简介\s*$|^\s*主办单位[：:]")
 _ISSUER_LINE = re.compile(
     r"^\s*[\u4e00-\u9fff]{2,30}(?:人民政府|政府办公室|政府办公厅|办公室|办公厅|委员会|常务委员会|局|厅|委|部)\s*$"
 )
+_ISSUER_DATE_LINE = re.compile(
+    r"^\s*(?P<iss>[\u4e00-\u9fff]{2,30}(?:人民政府|政府办公室|政府办公厅|办公室|办公厅|委员会|局|厅|委|部))"
+    rf"\s+(?P<date>{DATE_RE.pattern})\s*$"
+)
 _ADDRESSEE = re.compile(r"^[^。]{2,120}[：:]\s*$")
+# Addressees name governments, units or departments; "现将有关事项通知如下：" does not.
+_ADDRESSEE_WORDS = re.compile(r"人民政府|政府|单位|部门|各|局|委|办|管委会|公司|机构|厅|院|中心|同志")
+_NOT_ADDRESSEE = re.compile(r"如下|^\s*(?:组\s*长|副组长|成\s*员|主\s*任|附件|联系人|电话|地址|总指挥|召集人)")
+_MEMBER_ROLE = re.compile(r"^\s*(组\s*长|副组长|成\s*员|主\s*任)")
 
 
 @dataclass
 class SplitReport:
-    """What the splitter noticed: TOC entries not found, and other warnings."""
+    """What the splitter noticed: TOC entries not found, and other warnings.
+
+    `toc_numbers` are the numbers the contents pages list; `toc_titles` the entries
+    listed by title only. `missing_from_body` holds the entries (numbers or titles) that
+    no document matched; each also has a line in `warnings`.
+    """
 
     toc_numbers: list[str]
     missing_from_body: list[str]
     warnings: list[str]
+    toc_titles: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Toc:
+    head: int                  # the 目录 line
+    end: int                   # first line after the contents
+    numbers: list[str]
+    titles: list[str]
+    section: dict[str, str]    # number -> section heading
+
+
+@dataclass
+class _Head:
+    start: int                 # first line of the document (its title, or its number)
+    number_line: int | None
+    title: list[int]           # the title's lines
+    header_end: int            # last line of title/number; addressees come after
 
 
 def _clean_number(num: str) -> str:
@@ -61,6 +96,11 @@ def _squash(text: str) -> str:
     """Join title pieces: drop spaces between Chinese characters and line breaks."""
     text = re.sub(r"\s*\n\s*", "", text.strip())
     return re.sub(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])", "", text)
+
+
+def _key(title: str) -> str:
+    """A title as compared with a contents entry: simplified, no spaces or brackets."""
+    return re.sub(r"[\s《》“”\"']", "", to_simplified(title))
 
 
 def classify(title: str, body: str = "") -> str:
@@ -94,49 +134,71 @@ def classify(title: str, body: str = "") -> str:
 
 
 def split_source(src: SourceText) -> tuple[list[ParsedDocument], SplitReport]:
-    """Find every document in a source file."""
+    """Find every document in a source file, and check them against its contents pages."""
     lines = src.text.split("\n")
+    simp = to_simplified(src.text).split("\n")
+    if len(simp) != len(lines):  # OpenCC never adds or removes line breaks; be sure
+        simp = lines
     starts = src.line_starts
-    toc_numbers, toc_section, toc_end = _read_toc(lines)
-    number_lines = [i for i, l in enumerate(lines) if i >= toc_end and _NUMBER_LINE.match(l)]
+    tocs = _read_tocs(simp)
 
-    heads: list[tuple[int, int | None]] = []  # (title start line, number line)
-    for i in number_lines:
-        heads.append((_title_start(lines, i, toc_end), i))
-    # notices without a number: a title line followed closely by addressees
-    numbered_titles = {h for h, _ in heads}
-    for i in range(toc_end, len(lines)):
-        if _NOTICE_TITLE.match(lines[i]) and not any(h <= i <= (n or h) + 3 for h, n in heads):
-            nxt = _next_nonblank(lines, i + 1, 3)
-            if nxt is not None and _ADDRESSEE.match(lines[nxt]) and i not in numbered_titles:
-                heads.append((_title_start(lines, i + 1, toc_end, include_self=False), None))
-    heads.sort()
-
-    end_of_text = len(lines)
-    for i in range(toc_end, len(lines)):
-        if _BACK_MATTER.match(lines[i]) and i > (heads[-1][0] if heads else 0):
-            end_of_text = i
-            break
+    # Parts: the text after each contents (or the whole file when there is none).
+    if tocs:
+        parts = [(t.end, tocs[k + 1].head if k + 1 < len(tocs) else len(lines)) for k, t in enumerate(tocs)]
+    else:
+        parts = [(0, len(lines))]
+    section_of: dict[str, str] = {}
+    for t in tocs:
+        section_of.update(t.section)
 
     docs: list[ParsedDocument] = []
-    warnings: list[str] = []
-    if not heads:
-        first = _next_nonblank(lines, toc_end, len(lines))
-        if first is None:
-            return [], SplitReport(toc_numbers, toc_numbers, ["no text"])
-        heads = [(first, None)]
-    for k, (head, num_line) in enumerate(heads):
-        stop = heads[k + 1][0] if k + 1 < len(heads) else end_of_text
-        last = stop - 1
-        while last > head and not lines[last].strip():
-            last -= 1
-        docs.append(_make_document(src, lines, starts, head, num_line, last, toc_section))
+    for lo, hi in parts:
+        heads = _find_heads(lines, simp, lo, hi)
+        end = hi
+        for i in range(heads[-1].start if heads else lo, hi):
+            if _BACK_MATTER.match(simp[i]):
+                end = i
+                break
+        if not tocs and heads:
+            lead = _leading_text(lines, lo, heads[0].start)
+            if lead is not None:
+                heads.insert(0, _Head(lead, None, [lead] if _looks_like_title(simp[lead]) else [], lead))
+        if not heads:  # nothing recognisable: the whole part is one document, so nothing is lost
+            first = _next_nonblank(lines, lo, end - lo)
+            if first is None:
+                continue
+            heads = [_Head(first, None, [first] if _looks_like_title(simp[first]) else [], first)]
+        sections = _body_sections(simp, lo, end)
+        for k, head in enumerate(heads):
+            stop = heads[k + 1].start if k + 1 < len(heads) else end
+            last = stop - 1
+            while last > head.start and not lines[last].strip():
+                last -= 1
+            if last < head.start or not "".join(lines[head.start:last + 1]).strip():
+                continue
+            docs.append(_make_document(src, lines, simp, starts, head, last, section_of, sections))
 
-    found = {d.info.number for d in docs if d.info.number}
-    missing = [n for n in toc_numbers if n not in found]
-    for n in missing:
-        warnings.append(f"目录 lists {n} but no document with that number was found")
-    return docs, SplitReport(toc_numbers, missing, warnings)
+    return docs, _cross_check(tocs, docs, bool(src.text.strip()))
+
+
+def _cross_check(tocs: list[_Toc], docs: list[ParsedDocument], has_text: bool) -> SplitReport:
+    """Every contents entry must match a document found: by number, or by title."""
+    toc_numbers = [n for t in tocs for n in t.numbers]
+    toc_titles = [x for t in tocs for x in t.titles]
+    numbers = {d.info.number for d in docs if d.info.number}
+    titles = [_key(d.info.title) for d in docs]
+    missing = [n for n in toc_numbers if n not in numbers]
+    for title in toc_titles:
+        k = _key(title)
+        if not any(k == t or (len(k) >= 8 and (k in t or t in k) and len(t) >= 8) for t in titles):
+            missing.append(title)
+    warnings = [f"目录 lists {m} but no document {'with that number' if m in toc_numbers else 'with that title'} was found"
+                for m in missing]
+    if not docs and has_text:
+        warnings.append("no document found in the text")
+    elif not has_text:
+        warnings.append("no text")
+    return SplitReport(toc_numbers, missing, warnings, toc_titles)
 
 
 def _next_nonblank(lines: list[str], i: int, limit: int) -> int | None:
@@ -145,20 +207,48 @@ def _next_nonblank(lines: list[str], i: int, limit: int) -> int | None:
         if lines[j].strip():
             return j
         j += 1
+        seen += 1
     return None
 
 
-def _read_toc(lines: list[str]) -> tuple[list[str], dict[str, str], int]:
-    """Numbers listed in the table of contents, their sections, and where the TOC ends."""
-    head = next((i for i, l in enumerate(lines[:400]) if _TOC_HEAD.match(l)), None)
-    if head is None:
-        return [], {}, 0
+def _prev_nonblank(lines: list[str], i: int, floor: int) -> int | None:
+    j = i
+    while j >= floor:
+        if lines[j].strip():
+            return j
+        j -= 1
+    return None
+
+
+def _read_tocs(simp: list[str]) -> list[_Toc]:
+    """Every table of contents: numbers (and title-only entries) listed, their sections, its end.
+
+    A 目录 line counts only when entries or section headings follow it: a plan's own
+    chapter list is not a gazette's contents.
+    """
+    tocs: list[_Toc] = []
+    i = 0
+    while i < len(simp):
+        if not _TOC_HEAD.match(simp[i]):
+            i += 1
+            continue
+        toc = _read_toc(simp, i)
+        if toc.numbers or toc.section or len(toc.titles) >= 2:
+            tocs.append(toc)
+            i = toc.end
+        else:
+            i += 1
+    return tocs
+
+
+def _read_toc(simp: list[str], head: int) -> _Toc:
     numbers: list[str] = []
+    titles: list[str] = []
     section: dict[str, str] = {}
     current = None
     end = head + 1
-    for i in range(head + 1, len(lines)):
-        line = lines[i]
+    for i in range(head + 1, len(simp)):
+        line = simp[i]
         m_sec = _SECTION.match(line)
         if m_sec:
             current = m_sec.group("name")
@@ -174,83 +264,198 @@ def _read_toc(lines: list[str]) -> tuple[list[str], dict[str, str], int]:
             continue
         if _NUMBER_LINE.match(line):  # a bare number: the first document has begun
             break
+        m_title = _TOC_TITLE_ENTRY.match(line)
+        if m_title and not DOC_NUMBER_RE.search(line) and _is_document_title(m_title.group("title")):
+            titles.append(_squash(m_title.group("title")))
+            end = i + 1
+            continue
         if i - end > 6 and line.strip():
             break
-    return numbers, section, end
+    return _Toc(head, end, numbers, titles, section)
 
 
-def _title_start(lines: list[str], num_line: int, floor: int, include_self: bool = False) -> int:
+def _is_document_title(title: str) -> bool:
+    """A contents entry naming a document (关于…的通知), not a chapter (一、规划背景)."""
+    t = _squash(title)
+    return not HEADING_START.match(t) and "关于" in t and bool(_TITLE_END.search(t))
+
+
+def _looks_like_title(line: str) -> bool:
+    """The first line of a file without a header serves as its title unless it is a long
+    line with no title word (a paragraph)."""
+    s = line.strip()
+    return bool(s) and (len(s) <= 60 or bool(_TITLE_WORDS.search(s)))
+
+
+def _find_heads(lines: list[str], simp: list[str], lo: int, hi: int) -> list[_Head]:
+    """Where documents begin: at each number line (title above or below it), and at each
+    title that is followed by addressees (notices without a number)."""
+    heads: list[_Head] = []
+    claimed: set[int] = set()  # addressee lines that belong to a numbered head
+    for i in range(lo, hi):
+        if not _NUMBER_LINE.match(simp[i]):
+            continue
+        start = _title_start(simp, i, lo)
+        title = [j for j in range(start, i) if lines[j].strip()]
+        header_end = i
+        if start == i:  # web copies put the number above the title
+            title, header_end = _title_below(simp, i, hi)
+        heads.append(_Head(start, i, title, header_end))
+        addr = _next_nonblank(simp, header_end + 1, 3)
+        if addr is not None:
+            claimed.add(addr)
+    numbered = [h.start for h in heads]
+    for i in range(lo, hi):
+        line = simp[i]
+        if i in claimed or not line.rstrip().endswith(("：", ":")) or not _is_addressee(line):
+            continue
+        head = _title_above(lines, simp, i, lo)
+        if head is not None and not any(s <= head.start <= h.header_end + 1 for s, h in zip(numbered, heads)):
+            heads.append(head)
+    heads.sort(key=lambda h: h.start)
+    # A head inside another's header (both forms of one title) is the same document.
+    out: list[_Head] = []
+    for h in heads:
+        if out and h.start <= out[-1].header_end:
+            continue
+        out.append(h)
+    return out
+
+
+def _is_addressee(line: str) -> bool:
+    return bool(_ADDRESSEE.match(line)) and bool(_ADDRESSEE_WORDS.search(line)) and not _NOT_ADDRESSEE.search(line)
+
+
+def _title_above(lines: list[str], simp: list[str], addr: int, floor: int) -> _Head | None:
+    """The title of an unnumbered notice: the lines just above its addressees, from the
+    line holding 关于 (or the issuer line before it), ending in 通知/决定/…"""
+    picked: list[int] = []
+    j = addr - 1
+    blanks = 0
+    while j >= floor and len(picked) < 4:
+        s = simp[j].strip()
+        if not s:
+            blanks += 1
+            if blanks > 2:
+                break
+            j -= 1
+            continue
+        blanks = 0
+        if s.endswith(("。", "；", "：", ":", "！", "？")) or _DATE_LINE.match(s) or _NUMBER_LINE.match(s) \
+                or _SECTION.match(s) or s.startswith("（此件") or len(s) > 100:
+            break
+        picked.append(j)
+        if "关于" in s and not s.startswith("关于"):
+            break
+        if s.startswith("关于"):
+            k = _prev_nonblank(simp, j - 1, max(floor, j - 3))
+            if k is not None and _ISSUER_LINE.match(simp[k]):
+                picked.append(k)
+            break
+        j -= 1
+    if not picked:
+        return None
+    picked.reverse()
+    text = _squash("\n".join(simp[k] for k in picked))
+    if "关于" not in text and not re.search(r"印发|转发", text) or not _TITLE_END.search(text) or len(text) > 150:
+        return None
+    # the title starts at its 关于 line (or the issuer line above it), not above
+    first = next((n for n, k in enumerate(picked) if "关于" in simp[k] or _ISSUER_LINE.match(simp[k])), 0)
+    picked = picked[first:]
+    return _Head(picked[0], None, picked, picked[-1])
+
+
+def _title_start(simp: list[str], num_line: int, floor: int) -> int:
     """Walk up from a number line over the title lines (at most four, no sentence ends)."""
     i = num_line - 1
-    start = num_line if not include_self else num_line
+    start = num_line
     taken = 0
     while i >= floor and taken < 4:
-        line = lines[i].strip()
+        line = simp[i].strip()
         if not line:
             i -= 1
             continue
         if (line.endswith(("。", "；", "）", ")")) and not _TITLE_WORDS.search(line)) or _DATE_LINE.match(line) \
                 or _SECTION.match(line) or line.startswith("（此件") or len(line) > 90 \
-                or _NUMBER_LINE.match(line) or line.endswith("。"):
+                or _NUMBER_LINE.match(line) or line.endswith(("。", "：", ":")) or _TOC_ENTRY.match(line):
             break
         start = i
         taken += 1
         if re.match(r"^[\u4e00-\u9fff]{2,30}(人民政府|办公室|办公厅|委员会)\s", line) or \
-                re.match(r"^[\u4e00-\u9fff]{2,30}(人民政府|政府办公室|政府办公厅)$", line):
-            break  # the issuer begins the title
+                re.match(r"^[\u4e00-\u9fff]{2,30}(人民政府|政府办公室|政府办公厅)$", line) or \
+                re.match(r"^[\u4e00-\u9fff（）()]{2,40}?关于", line):
+            break  # the issuer (or 关于) begins the title
         i -= 1
     return start
 
 
-def _make_document(src: SourceText, lines: list[str], starts: list[int], head: int,
-                   num_line: int | None, last: int, toc_section: dict[str, str]) -> ParsedDocument:
-    title_end = num_line if num_line is not None else head + 1
-    title_lines = [l for l in lines[head:title_end] if l.strip()]
-    after_title = None
-    if num_line is not None and head == num_line:  # web copies put the number above the title
-        j = num_line + 1
-        while j <= last and len(title_lines) < 3:
-            if lines[j].strip():
-                if _ADDRESSEE.match(lines[j]) or not _TITLE_WORDS.search(lines[j]) and title_lines:
-                    break
-                if not _TITLE_WORDS.search(lines[j]):
-                    break
-                title_lines.append(lines[j])
-                after_title = j
-            j += 1
-    if num_line is None and title_lines and not _TITLE_WORDS.search(title_lines[0]) and len(title_lines[0]) > 60:
-        title_lines = []
-    title = _squash("\n".join(title_lines))
+def _title_below(simp: list[str], num_line: int, hi: int) -> tuple[list[int], int]:
+    """The title under a number line: lines up to the addressees, until it ends in 通知/决定/…"""
+    title: list[int] = []
+    j = num_line + 1
+    while j < hi and len(title) < 4:
+        s = simp[j].strip()
+        if s:
+            if _is_addressee(s) or _ADDRESSEE.match(s) or s.endswith(("。", "；")) or _NUMBER_LINE.match(s) \
+                    or _DATE_LINE.match(s) or len(s) > 100:
+                break
+            if not title and not _TITLE_WORDS.search(s):
+                break
+            title.append(j)
+            if _TITLE_END.search(s):
+                break
+        elif title and j - title[-1] > 2:
+            break
+        j += 1
+    if title and not _TITLE_END.search(_squash("\n".join(simp[k] for k in title))):
+        # not a title after all unless the next line is the addressees
+        nxt = _next_nonblank(simp, title[-1] + 1, 2)
+        if nxt is None or not _ADDRESSEE.match(simp[nxt]):
+            title = title[:1] if _TITLE_WORDS.search(simp[title[0]]) else []
+    return title, (title[-1] if title else num_line)
+
+
+def _leading_text(lines: list[str], lo: int, first_head: int) -> int | None:
+    """Text before the first document found in a file without contents: a document of its
+    own when it holds sentences, not just page furniture (so that nothing is lost)."""
+    body = [l.strip() for l in lines[lo:first_head] if l.strip()]
+    if sum(len(l) for l in body) >= 100 and any(re.search(r"[。；，]", l) for l in body):
+        return _next_nonblank(lines, lo, first_head - lo)
+    return None
+
+
+def _body_sections(simp: list[str], lo: int, hi: int) -> list[tuple[int, str]]:
+    """Section headings (【市政府文件】) in the body itself, for gazettes that print them there."""
+    return [(i, m.group("name")) for i in range(lo, hi) if (m := _SECTION.match(simp[i]))]
+
+
+def _make_document(src: SourceText, lines: list[str], simp: list[str], starts: list[int], head: _Head,
+                   last: int, toc_section: dict[str, str], sections: list[tuple[int, str]]) -> ParsedDocument:
+    title = _squash("\n".join(lines[k] for k in head.title if k <= last))
     if title.startswith("《") and title.endswith("》"):
         title = title[1:-1]
-    number = _clean_number(_NUMBER_LINE.match(lines[num_line]).group("num")) if num_line is not None else None
-    after = (num_line if num_line is not None else title_end - 1) + 1
-    if after_title is not None:
-        after = after_title + 1
-    addr_line = _next_nonblank(lines, after, 3)
-    addressees = None
-    body_line = after
-    if addr_line is not None and addr_line <= last and lines[addr_line].rstrip().endswith(("，", ",")):
-        nxt = _next_nonblank(lines, addr_line + 1, 1)  # addressees broken over two lines
-        if nxt is not None and nxt <= last and _ADDRESSEE.match(lines[nxt]):
-            addressees = _squash(lines[addr_line] + lines[nxt]).rstrip("：:")
-            body_line = nxt + 1
-    if addressees is None and addr_line is not None and addr_line <= last and _ADDRESSEE.match(lines[addr_line]) \
-            and not re.match(r"^\s*(组\s*长|副组长|成\s*员|主\s*任)", lines[addr_line]):
-        addressees = _squash(lines[addr_line]).rstrip("：:")
-        body_line = addr_line + 1
-    issuer, date = _signature(lines, head, last)
+    number_line = head.number_line
+    number = _clean_number(_NUMBER_LINE.match(lines[number_line]).group("num")) \
+        if number_line is not None and _NUMBER_LINE.match(lines[number_line]) else None
+    after = max(head.header_end, number_line if number_line is not None else head.start) + 1
+    if not head.title and number_line is None:
+        after = head.start  # no header: the text starts at once
+    addressees, body_line = _addressees(lines, simp, after, last)
+    issuer, date = _signature(lines, simp, head.start, last)
     simp_title = to_simplified(title)
     m = re.match(r"^(?P<iss>[\u4e00-\u9fff（）()]{2,40}?)关于", simp_title)
     if m and len(title) <= 80:
         issuer = title[: len(m.group("iss"))]
     if date is None:
-        date = parse_date("\n".join(lines[head:min(last + 1, head + 8)]))
-    start = starts[head]
+        date = parse_date("\n".join(lines[head.start:min(last + 1, head.start + 8)]))
+    start = starts[head.start]
     end = starts[last] + len(lines[last])
     text = src.text[start:end]
     sha1 = hashlib.sha1(text.encode("utf-8")).hexdigest()
     doc_id = make_id("Document", number) if number else make_id("Document", sha1)
+    section = toc_section.get(number) if number else None
+    if section is None:
+        section = next((name for i, name in reversed(sections) if i < head.start), None)
     info = DocumentInfo(
         doc_id=doc_id,
         number=number,
@@ -259,30 +464,52 @@ def _make_document(src: SourceText, lines: list[str], starts: list[int], head: i
         date=date,
         doc_type=classify(title, text),
         source=src.path,
-        lines=(head + 1, last + 1),
-        section=toc_section.get(number) if number else None,
+        lines=(head.start + 1, last + 1),
+        section=section,
         addressees=addressees,
-        pages=(src.page_of(start), src.page_of(end - 1)) if src.page_of_line else None,
+        pages=(src.page_of(start), src.page_of(max(start, end - 1))) if src.page_of_line else None,
         sha1=sha1,
     )
     body_start = starts[min(body_line, last)] if body_line <= last else end
     return ParsedDocument(source=src, info=info, start=start, end=end, body_start=body_start)
 
 
-def _signature(lines: list[str], head: int, last: int) -> tuple[str | None, str | None]:
-    """The signing issuer and date: a date line right after an issuer line."""
+def _addressees(lines: list[str], simp: list[str], after: int, last: int) -> tuple[str | None, int]:
+    """The addressees (主送) right after the header, possibly broken over two lines."""
+    addr_line = _next_nonblank(simp, after, 3)
+    if addr_line is None or addr_line > last:
+        return None, after
+    if simp[addr_line].rstrip().endswith(("，", ",", "、")):
+        nxt = _next_nonblank(simp, addr_line + 1, 1)
+        if nxt is not None and nxt <= last and _ADDRESSEE.match(simp[nxt]):
+            body = _next_nonblank(simp, nxt + 1, 3)
+            return _squash(lines[addr_line] + lines[nxt]).rstrip("：:"), body if body is not None else nxt + 1
+    if _ADDRESSEE.match(simp[addr_line]) and not _MEMBER_ROLE.match(simp[addr_line]) \
+            and not re.search(r"如下[：:]\s*$", simp[addr_line]):
+        body = _next_nonblank(simp, addr_line + 1, 3)
+        return _squash(lines[addr_line]).rstrip("：:"), body if body is not None else addr_line + 1
+    return None, after
+
+
+def _signature(lines: list[str], simp: list[str], head: int, last: int) -> tuple[str | None, str | None]:
+    """The signing issuer and date: a date line right after an issuer line (or both on one)."""
     fallback: tuple[str | None, str | None] = (None, None)
     for i in range(head, last + 1):
-        m = _DATE_LINE.match(lines[i])
-        if not m:
+        line = simp[i]
+        if "日" not in line and "-" not in line and "." not in line and "/" not in line:
             continue
-        iso = parse_date(lines[i])
+        m = _DATE_LINE.match(line)
+        if not m:
+            both = _ISSUER_DATE_LINE.match(line)
+            if both and parse_date(both.group("date")):
+                return _squash(lines[i][both.start("iss"):both.end("iss")]), parse_date(both.group("date"))
+            continue
+        iso = parse_date(line)
         j = i - 1
-        while j > head and not lines[j].strip():
+        while j > head and not simp[j].strip():
             j -= 1
-        prev = lines[j].strip()
-        if _ISSUER_LINE.match(prev):
-            return _squash(prev), iso
+        if _ISSUER_LINE.match(simp[j]):
+            return _squash(lines[j]), iso
         if fallback[1] is None:
             fallback = (None, iso)
     return fallback
