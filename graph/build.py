@@ -17,8 +17,7 @@ RDF, GraphML and CSV are all written from it, so its shape is decided here once.
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Iterable
 
 import networkx as nx
@@ -26,7 +25,7 @@ import networkx as nx
 from graph.model import SCHEMA
 from graph.records import Assertion, DocumentInfo, make_id
 
-__all__ = ["GraphBuild", "build_graph", "label_counts", "type_counts", "assertion_sort_key"]
+__all__ = ["GraphBuild", "build_graph", "label_counts", "type_counts", "sort_assertions"]
 
 _HOLDS = SCHEMA.relationships["HOLDS"]
 _POST_IN = SCHEMA.relationships["POST_IN"]
@@ -41,6 +40,8 @@ _DOCUMENT = _ANNOUNCED_IN.targets[0]
 # Relationships that only tie the parts of a post or an appointment together; they are
 # not facts that start and end, so they carry no valid_from/status.
 _STRUCTURAL = {_POST_IN.name, _OF_PERSON.name, _TO_POST.name, _ANNOUNCED_IN.name}
+
+_FIELDS = tuple(f.name for f in fields(Assertion))
 
 # Order of holding events on the same date: a post stated, then appointed, then removed.
 _EVENT_RANK = {_HOLDS.zh: 0, "任命": 1, "免去": 2}
@@ -74,23 +75,50 @@ class _Fact:
     def add(self, a: Assertion) -> None:
         if a.doc_id not in self.docs:
             self.docs[a.doc_id] = a.doc
-        if self.evidence is None:  # assertions come earliest first (assertion_sort_key)
+        if self.evidence is None:  # assertions come earliest first (sort_assertions)
             self.date, self.evidence, self.source = a.date, a.evidence, f"{a.source}:{a.line}"
         self.inferred = self.inferred and a.inferred
 
 
-def assertion_sort_key(a: Assertion) -> tuple[Any, ...]:
-    """A total order on assertions, so that the build never depends on input order."""
-    return (a.date or "9999", a.doc_id, a.line, a.start, a.rel, a.s, a.o,
-            a.role or "", a.position or "", json.dumps(a.to_dict(), ensure_ascii=False, sort_keys=True))
+def _primary(a: Assertion) -> tuple[Any, ...]:
+    return (a.date or "9999", a.doc_id, a.line, a.start, a.rel, a.s, a.o, a.role or "", a.position or "")
+
+
+def _everything(a: Assertion) -> str:
+    return repr(tuple(getattr(a, f) for f in _FIELDS))
+
+
+def sort_assertions(assertions: Iterable[Assertion]) -> list[Assertion]:
+    """Assertions in one total order, earliest first, whatever order they came in.
+
+    Sorted on date, document, place and fact; the rare assertions equal on all of these are
+    ordered by every field (computed only for them, as it is costly)."""
+    ordered = sorted(assertions, key=_primary)
+    i = 0
+    while i < len(ordered):
+        j, key = i + 1, _primary(ordered[i])
+        while j < len(ordered) and _primary(ordered[j]) == key:
+            j += 1
+        if j - i > 1:
+            ordered[i:j] = sorted(ordered[i:j], key=_everything)
+        i = j
+    return ordered
 
 
 class _Builder:
     def __init__(self) -> None:
         self.nodes: dict[str, dict[str, Any]] = {}
         self.names: dict[str, set[str]] = {}
-        self.facts: dict[str, _Fact] = {}
+        self.facts: dict[tuple[Any, ...], _Fact] = {}
         self.problems: list[str] = []
+        self._ids: dict[tuple[str, ...], str] = {}
+
+    def make_id(self, *parts: str) -> str:
+        """make_id, remembered: the same few names recur in thousands of assertions."""
+        found = self._ids.get(parts)
+        if found is None:
+            found = self._ids[parts] = make_id(*parts)
+        return found
 
     # -- nodes ---------------------------------------------------------------------------
 
@@ -117,7 +145,7 @@ class _Builder:
             raise ValueError(f"unknown label {label!r}")
         raw: str = getattr(a, side)
         name = getattr(a, f"{side}_name") or raw
-        node_id = getattr(a, f"{side}_id") or make_id(label, name)
+        node_id = getattr(a, f"{side}_id") or self.make_id(label, name)
         props: dict[str, Any] = {"kind": getattr(a, f"{side}_kind")}
         if side == "s" and label == _PERSON:
             props["unnamed"] = a.s_unnamed
@@ -138,10 +166,11 @@ class _Builder:
         ul, vl = self.nodes[u]["label"], self.nodes[v]["label"]
         if ul not in rel.sources or vl not in rel.targets:
             raise ValueError(f"{rtype} does not go from {ul} to {vl}")
-        key = make_id(rtype, u, v, *(own.get(p) for p in rel.properties))
-        fact = self.facts.get(key)
+        values = tuple(own.get(p) for p in rel.properties)
+        fact = self.facts.get((rtype, u, v, values))
         if fact is None:
-            fact = self.facts[key] = _Fact(rtype, u, v, key, {p: own.get(p) for p in rel.properties})
+            fact = self.facts[(rtype, u, v, values)] = _Fact(
+                rtype, u, v, make_id(rtype, u, v, *values), dict(zip(rel.properties, values)))
         fact.add(a)
         return fact
 
@@ -151,7 +180,7 @@ class _Builder:
             raise ValueError(f"{a.rel} without a position")
         org = self.entity(a, "o")
         org_name = self.nodes[org]["name"]
-        post = self.node(_POST, make_id(_POST, org, a.position), f"{org_name}{a.position}",
+        post = self.node(_POST, self.make_id(_POST, org, a.position), f"{org_name}{a.position}",
                          title=a.position, organization=org_name)
         self.fact(_POST_IN.name, post, org, a)
         return post, org
@@ -214,9 +243,8 @@ class _Builder:
             if "aliases" in node:
                 node["aliases"] = sorted(self.names[node_id] - {node["name"]})
             g.add_node(node_id, **node)
-        for key in sorted(self.facts, key=lambda k: (self.facts[k].u, self.facts[k].v, k)):
-            fact = self.facts[key]
-            g.add_edge(fact.u, fact.v, key=key, **_edge_properties(fact))
+        for fact in sorted(self.facts.values(), key=lambda f: (f.u, f.v, f.id)):
+            g.add_edge(fact.u, fact.v, key=fact.id, **_edge_properties(fact))
         return g
 
 
@@ -263,7 +291,7 @@ def build_graph(assertions: Iterable[Assertion], documents: Iterable[DocumentInf
     builder = _Builder()
     for doc in sorted(documents, key=lambda d: d.doc_id):
         builder.document(doc)
-    ordered = sorted(assertions, key=assertion_sort_key)
+    ordered = sort_assertions(assertions)
     for a in ordered:
         try:
             builder.add(a)

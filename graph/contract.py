@@ -19,7 +19,7 @@ from graph.model import SCHEMA
 
 __all__ = [
     "NamedQuery", "QUERIES", "QueryView", "GraphIndex", "Row", "canonical_rows",
-    "supervisors_of", "task_force_members", "posts_of", "appointments_in",
+    "supervisors_of", "task_force_members", "members_of", "posts_of", "appointments_in",
     "label_counts", "type_counts", "distance_between",
 ]
 
@@ -109,6 +109,13 @@ def _nx_members(ix: GraphIndex, p: Mapping[str, Any]) -> Iterable[Row]:
                 yield data["name"], g.nodes[person]["name"], rel.get("role")
 
 
+def _nx_members_of(ix: GraphIndex, p: Mapping[str, Any]) -> Iterable[Row]:
+    g = ix.g
+    for tf in ix.named(TASK_FORCE, p["task_force"]):
+        for person, rel in ix.into(tf, MEMBER_OF):
+            yield g.nodes[person]["name"], rel.get("role")
+
+
 def _nx_posts(ix: GraphIndex, p: Mapping[str, Any]) -> Iterable[Row]:
     g = ix.g
     for person in ix.named(PERSON, p["person"]):
@@ -169,6 +176,11 @@ QUERIES: dict[str, NamedQuery] = {q.name: q for q in (
         "RETURN t.name AS task_force, p.name AS person, r.role AS role ORDER BY task_force, person, role",
         ("task_force", "person", "role"), _nx_members, "Members of every task force of a kind, with roles."),
     NamedQuery(
+        "members_of",
+        "MATCH (p:Person)-[r:MEMBER_OF]->(t:TaskForce {name: $task_force}) "
+        "RETURN p.name AS person, r.role AS role ORDER BY person, role",
+        ("person", "role"), _nx_members_of, "Members of one task force, with roles."),
+    NamedQuery(
         "posts_of",
         "MATCH (p:Person {name: $person})-[h:HOLDS]->(post:Post)-[:POST_IN]->(o:Organization) "
         "RETURN post.title AS title, o.name AS organization, h.status AS status, "
@@ -220,6 +232,11 @@ def supervisors_of(view: QueryView, org: str) -> list[Row]:
 def task_force_members(view: QueryView, kind: str) -> list[Row]:
     """(task force, person, role) for every task force of `kind` (工作专班, 领导小组 …)."""
     return view.query("task_force_members", {"kind": kind})
+
+
+def members_of(view: QueryView, task_force: str) -> list[Row]:
+    """(person, role) for every member of the task force named `task_force`."""
+    return view.query("members_of", {"task_force": task_force})
 
 
 def posts_of(view: QueryView, person: str) -> list[Row]:

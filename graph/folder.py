@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from graph.build import GraphBuild, assertion_sort_key, build_graph, label_counts, type_counts
+from graph.build import GraphBuild, build_graph, label_counts, sort_assertions, type_counts
 from graph.records import Assertion, DocumentInfo, read_jsonl, write_jsonl
 from graph.stores.base import StoreError, WriteReport
 
@@ -144,7 +144,7 @@ def write_store(path: Path, assertions: list[Assertion], documents: list[Documen
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
     try:
-        ordered = sorted(assertions, key=assertion_sort_key)
+        ordered = sort_assertions(assertions)
         docs = sorted(documents, key=lambda d: d.doc_id)
         with open(tmp / ASSERTIONS, "w", encoding="utf-8") as f:
             write_jsonl(ordered, f)

@@ -108,6 +108,10 @@ EXPECTED: dict[str, tuple[dict[str, Any], list[tuple[Any, ...]]]] = {
         (TASK_FORCE, "杨秀峰", "成员"), (TASK_FORCE, "武跃飞", "组长"), (TASK_FORCE, "黄军", "副组长"),
         (TASK_FORCE, "黄军", "办公室主任"),
     ]),
+    "members_of": ({"task_force": TASK_FORCE}, [
+        ("刘亮", "组长"), ("刘红宇", "副组长"), ("刘红宇", "办公室主任"), ("杨秀峰", "成员"), ("武跃飞", "组长"),
+        ("黄军", "副组长"), ("黄军", "办公室主任"),
+    ]),
     "posts_of": ({"person": "黄军"}, [("局长", "市能源局", "unknown", "2023-08-01", None)]),
     "appointments_in": ({"number": APPOINT}, [
         ("薛拉格", "remove", "督学", "朔州市教育局", None, "2023-08-08"),

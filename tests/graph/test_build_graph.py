@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 from seed_graph import APPOINT, ASSERTIONS, DOCUMENTS, FORCE, NDRC, WORK
 
-from graph.build import GraphBuild, build_graph, label_counts
+from graph.build import GraphBuild, build_graph, label_counts, sort_assertions
 from graph.model import SCHEMA
 from graph.records import Assertion, make_id
 
@@ -136,3 +136,10 @@ def test_build_twice_is_identical(seed_build: GraphBuild) -> None:
 
 def test_build_duplicate_assertion_changes_nothing(seed_build: GraphBuild) -> None:
     assert _as_data(build_graph(ASSERTIONS + ASSERTIONS[:5], DOCUMENTS).graph) == _as_data(seed_build.graph)
+
+
+def test_build_ties_on_place_are_broken_by_every_field() -> None:
+    a = ASSERTIONS[3]
+    twins = [replace(a, s_id="Person-1", s_name="武跃飞"), replace(a, s_id="Person-2", s_name="武跃飞")]
+    assert sort_assertions(twins) == sort_assertions(list(reversed(twins)))
+    assert _as_data(build_graph(twins).graph) == _as_data(build_graph(list(reversed(twins))).graph)
