@@ -11,8 +11,10 @@ Smaller doubts that do not lose the file (a few damaged bytes, pages without tex
 from __future__ import annotations
 
 import io
+import logging
 import os
 import re
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -49,7 +51,6 @@ _MAGIC = (
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
     (b"\x7fELF", "a program"),
-    (b"MZ", "a Windows program"),
     (b"\x1f\x8b", "a gzip archive"),
     (b"Rar!", "a RAR archive"),
     (b"7z\xbc\xaf", "a 7-Zip archive"),
@@ -163,9 +164,11 @@ def _unify_breaks(text: str) -> str:
 def decode_text(data: bytes) -> tuple[str, str, list[str]]:
     """Decode the bytes of a text file: (text, encoding, warnings).
 
-    BOMs decide first; then strict UTF-8 (valid UTF-8 is almost never an accident); then
-    charset-normalizer's candidates, each decoded strictly and checked to read as
-    text. Raises ValueError with the reason when no reading is trustworthy.
+    BOMs decide first; NUL bytes mean UTF-16 without a BOM or a binary file; then strict
+    UTF-8 (valid UTF-8 is almost never an accident), or UTF-8 with a few damaged spots;
+    then GB18030 and charset-normalizer's candidates, each decoded strictly and kept only
+    if it reads as Chinese text. Raises ValueError with the reason when no reading is
+    trustworthy.
     """
     for bom, enc in _BOMS:
         if data.startswith(bom):
@@ -368,7 +371,7 @@ def _load_pdf(path: str, data: bytes) -> SourceText:
     image_pages = 0
     warnings: list[str] = []
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        with _quiet("pdfminer"), pdfplumber.open(io.BytesIO(data)) as pdf:
             for number, page in enumerate(pdf.pages, start=1):
                 try:
                     text = page.extract_text() or ""
@@ -410,6 +413,18 @@ def _load_pdf(path: str, data: bytes) -> SourceText:
         raise LoadError(path, "the PDF's fonts have no Unicode mapping: its text cannot be extracted")
     return SourceText(path=path, text=text, encoding="", format="pdf",
                       page_of_line=page_of_line or None, warnings=warnings)
+
+
+@contextmanager
+def _quiet(logger: str) -> Iterator[None]:
+    """pdfminer logs its doubts to stderr; ours are reported once, as problems."""
+    log = logging.getLogger(logger)
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        log.setLevel(level)
 
 
 def _strip_running_lines(pages: list[list[str]]) -> list[list[str]]:

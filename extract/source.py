@@ -21,7 +21,10 @@ class LoadError(Exception):
 class SourceText:
     """The decoded text of one file, lines separated by "\\n".
 
-    `page_of_line[i]` is the PDF page (1-based) of line i+1, when the file had pages.
+    `format` is txt, pdf, docx or html; `encoding` the one detected for txt and html
+    (empty for pdf and docx). `page_of_line[i]` is the page (1-based) of line i+1, when
+    the file had pages (a PDF, or a text file with form feeds from pdftotext).
+    `warnings` are doubts that did not lose the file (damaged bytes, pages without text).
     """
 
     path: str

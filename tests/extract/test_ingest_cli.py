@@ -183,3 +183,18 @@ def test_ingest_cli_installed_command(mixed: Path) -> None:
     assert len(json.loads(proc.stdout)) == 20
     assert "Traceback" not in proc.stderr
     assert len(problem_lines(proc.stderr)) == len(BAD) + 1
+
+
+def test_ingest_paths_counts_and_moves_loader_warnings(mixed: Path) -> None:
+    from extract.ingest import ingest_paths
+
+    damaged = mixed / "good" / "damaged.txt"
+    data = NOTICE.replace("12号", "15号").encode() * 2
+    damaged.write_bytes(data[:30] + b"\xff" + data[30:])
+    result = ingest_paths([mixed])
+    assert (result.files_read, result.files_failed, result.files_skipped) == (6, len(BAD), 1)
+    assert len(result.errors) == len(BAD)
+    assert [p.reason for p in result.problems if p.source == str(damaged)] == [
+        "1 damaged spot(s) not valid UTF-8, shown as \ufffd (first on line 1)"]
+    assert all(not d.source.warnings for d in result.documents)  # reported once, here
+    assert result.toc_warnings == []

@@ -345,3 +345,30 @@ def test_load_html_article_and_wrong_declared_charset(tmp_path: Path) -> None:
 def test_load_html_without_text_is_refused(tmp_path: Path) -> None:
     page = b"<html><body><script>var a = 1;</script><img src='scan.png'></body></html>"
     assert "no text" in reason(write(tmp_path, "e.html", page))
+
+
+OLD_SITE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head>
+<body><table width="100%"><tr><td class="top"><a href="/">网站首页</a> | <a href="/a">机构概况</a> |
+<a href="/b">政务公开</a> | <a href="/c">办事服务</a></td></tr></table>
+<table width="1000"><tr><td width="200" class="left"><ul><li><a href="/1">政策文件</a></li><li><a href="/2">规划计划</a>
+</li><li><a href="/3">人事信息</a></li></ul></td><td>
+<table class="xxgk"><tr><td>索引号：</td><td>000014349/2024-00012</td><td>发布机构：</td><td>甲市人民政府办公室</td></tr></table>
+<div class="bt">甲市人民政府办公室关于成立甲市城市更新工作专班的通知</div>
+<div class="TRS_Editor"><p align="center">甲政办函〔2024〕12号</p><p>各县（区）人民政府，市直各有关单位：</p>
+<p>\u3000\u3000为加快推进城市更新工作，经市政府同意，成立甲市城市更新工作专班。组成人员如下：</p>
+<p>\u3000\u3000组\u3000长：王大明\u3000副市长</p><p>\u3000\u3000成\u3000员：李\u3000强\u3000市住建局局长</p>
+<p align="right">甲市人民政府办公室</p><p align="right">2024年3月8日</p></div>
+<div class="fx">【<a href="javascript:print()">打印本页</a>】【<a href="javascript:close()">关闭窗口</a>】</div>
+</td></tr></table>
+<div class="foot">主办：甲市人民政府办公室　版权所有　网站标识码：1234567890　晋ICP备12345678号</div></body></html>
+"""
+
+
+def test_load_html_old_table_layout_site(tmp_path: Path) -> None:
+    src = load_source(write(tmp_path, "old.htm", OLD_SITE.encode("gb18030")))
+    for chrome in ("网站首页", "政策文件", "打印本页", "版权所有", "ICP"):
+        assert chrome not in src.text
+    assert "组\u3000长：王大明\u3000副市长" in src.text.split("\n")
+    (doc,) = split_source(src)[0]
+    assert (doc.info.number, doc.info.issuer, doc.info.date) == ("甲政办函〔2024〕12号", "甲市人民政府办公室", "2024-03-08")
+    assert doc.info.title == "甲市人民政府办公室关于成立甲市城市更新工作专班的通知"
