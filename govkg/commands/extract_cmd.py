@@ -24,7 +24,7 @@ def extract(
     from graph.records import write_jsonl
     from graph.resolve import resolve
 
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     result = extract_paths([str(p) for p in paths], progress=progress)
     assertions, res = resolve(result.assertions, result.documents)
     if output is None:
