@@ -372,3 +372,34 @@ def test_load_html_old_table_layout_site(tmp_path: Path) -> None:
     (doc,) = split_source(src)[0]
     assert (doc.info.number, doc.info.issuer, doc.info.date) == ("甲政办函〔2024〕12号", "甲市人民政府办公室", "2024-03-08")
     assert doc.info.title == "甲市人民政府办公室关于成立甲市城市更新工作专班的通知"
+
+
+# --- properties ------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+BYTES = st.one_of(
+    st.binary(max_size=400),
+    st.text(max_size=200).map(lambda t: t.encode("utf-8")),
+    st.text(alphabet="甲乙关于通知〔〕号：。\n ", max_size=200).flatmap(
+        lambda t: st.sampled_from(["utf-8", "gb18030", "utf-16", "utf-16-le", "big5hkscs"]).map(
+            lambda e: t.encode(e, errors="ignore"))),
+    st.sampled_from([make_pdf([["甲"]]), b"%PDF-1.4\n", b"PK\x03\x04", b"<html><body>"]).flatmap(
+        lambda head: st.binary(max_size=200).map(lambda tail: head + tail)),
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(BYTES, st.sampled_from([".txt", ".pdf", ".docx", ".html"]))
+def test_load_any_bytes_give_text_or_a_load_error(tmp_path: Path, data: bytes, ext: str) -> None:
+    path = tmp_path / f"f{ext}"
+    path.write_bytes(data)
+    try:
+        src = load_source(path)
+    except LoadError as exc:
+        assert exc.reason and "\n" not in exc.reason
+    else:
+        assert src.text.strip() and "\r" not in src.text
+        if src.page_of_line is not None:
+            assert len(src.page_of_line) == src.text.count("\n") + 1
