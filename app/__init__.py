@@ -1,0 +1,1 @@
+"""The explorer (Streamlit): pages in `app/pages/`, all reads through `app.data`."""

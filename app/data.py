@@ -1,0 +1,629 @@
+"""Every read the explorer makes goes through this module, and every cache lives here.
+
+Pages never open a store or write a query: they call the functions below with plain
+arguments (ids, names, strings), which is what `st.cache_data` keys its results on. The
+store handle (the read-only LadybugDB view of the store folder) is one
+`st.cache_resource` per store folder and build, so a rebuild, from the 文档 page or from
+`govkg build` in a terminal, is picked up on the next rerun without restarting.
+
+The questions themselves are the query library's (`queries/`); where the library has no
+answer yet for something a page shows, the smallest adapter lives here and says so.
+Cypher is only ever constant text with `$params`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping, Sequence, TypeVar
+
+import streamlit as st
+
+from app import uploads
+from graph.folder import DEFAULT_STORE, StoreFolder
+from graph.model import SCHEMA
+from graph.records import Assertion, DocumentInfo
+from graph.stores.base import ReadOnlyError, StoreError
+from queries import appointments as appointments_q
+from queries import chains, linker, named, orgs, people, task_forces
+from queries import paths as paths_q
+from queries.linker import Match
+from queries.titles import titles
+from queries.types import IN_CHARGE_OF, LEADS, LIAISON, PERSON, PRESIDES_OVER, SUPERVISION, TASK_FORCE, UNIT_OF
+from queries.records import AppointmentRecord, Chain, EntityRef, Fact, PathRecord, fact_from_row
+
+__all__ = [
+    "ROOT", "store_dir", "data_dir", "store_exists", "build_store", "store_key", "clear",
+    "Handle", "handle", "counts", "manifest",
+    "CypherAnswer", "WriteRefused", "run_cypher", "write_clause",
+    "documents", "document", "document_lines", "document_facts",
+    "preview_upload", "add_upload",
+]
+
+ROOT = Path(__file__).resolve().parents[1]
+STORE_ENV, DATA_ENV = "GOVKG_STORE", "GOVKG_DATA"
+CYPHER_ROW_LIMIT = 2000
+
+T = TypeVar("T")
+
+
+# --------------------------------------------------------------------------- the store
+
+def store_dir() -> Path:
+    """The store folder: `GOVKG_STORE` (set by `govkg ui --store`), else `.govkg/`."""
+    return Path(os.environ.get(STORE_ENV) or DEFAULT_STORE).resolve()
+
+
+def data_dir() -> Path:
+    """Where the gazettes are that a first run builds from: `GOVKG_DATA`, else `data/`."""
+    env = os.environ.get(DATA_ENV)
+    if env:
+        return Path(env).resolve()
+    here = Path("data").resolve()
+    return here if here.is_dir() else ROOT / "data"
+
+
+def store_exists() -> bool:
+    return StoreFolder(store_dir()).exists()
+
+
+def build_store(paths: Sequence[Path] | None = None) -> uploads.BuildOutcome:
+    """Build (or rebuild) the store with `govkg build`, in its own process; then forget caches.
+
+    A build that fails leaves the previous store as it was (the store folder is written
+    aside and swapped in), so this can be offered to users safely.
+    """
+    outcome = uploads.run_build(list(paths) if paths else [data_dir()], store_dir())
+    clear()
+    return outcome
+
+
+def store_key() -> str:
+    """Which build of which store we read: folder and manifest time; part of every cache key."""
+    folder = store_dir()
+    try:
+        stamp = (folder / "manifest.json").stat().st_mtime_ns
+    except OSError:
+        stamp = 0
+    return f"{folder}@{stamp}"
+
+
+def clear() -> None:
+    """Forget every cached answer and handle (after a rebuild)."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@dataclass
+class Handle:
+    """An open store: its folder (records, documents) and its read-only Cypher view.
+
+    LadybugDB connections are not shared between threads safely, and Streamlit runs each
+    session's script in its own thread, so every query holds `lock`.
+    """
+
+    folder: StoreFolder
+    view: Any
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def cypher(self, text: str, params: Mapping[str, Any] | None = None) -> Any:
+        with self.lock:
+            return self.view.cypher(text, dict(params or {}))
+
+    def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run a query-library function with this store's view first, under the lock."""
+        with self.lock:
+            return fn(self.view, *args, **kwargs)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _open(key: str) -> Handle:
+    folder = StoreFolder(Path(key.rsplit("@", 1)[0]))
+    return Handle(folder, folder.view())
+
+
+def handle() -> Handle:
+    """The open store (one per store folder and build, shared by every session)."""
+    return _open(store_key())
+
+
+@st.cache_data(show_spinner=False)
+def _manifest(key: str) -> dict[str, Any]:
+    return handle().folder.manifest()
+
+
+def manifest() -> dict[str, Any]:
+    """What the last build wrote: counts by label and type, the number of documents."""
+    return _manifest(store_key())
+
+
+def counts() -> tuple[dict[str, int], dict[str, int]]:
+    """Nodes per label and relationships per type (every schema entry, zeros included)."""
+    m = manifest()
+    labels = {label: int(m.get("labels", {}).get(label, 0)) for label in SCHEMA.nodes}
+    types = {rtype: int(m.get("types", {}).get(rtype, 0)) for rtype in SCHEMA.relationships}
+    return labels, types
+
+
+# --------------------------------------------------------------------------- Cypher console
+
+class WriteRefused(Exception):
+    """The console's query would write; the message says so in Chinese and English."""
+
+
+# Clauses that change data or reach outside the store (LOAD FROM a URL, extensions).
+_WRITE = re.compile(r"\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|ALTER|COPY|LOAD|INSTALL|ATTACH|"
+                    r"IMPORT|EXPORT|CHECKPOINT|BEGIN|COMMIT|ROLLBACK|FOREACH)\b", re.I)
+_LITERALS = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`[^`]*`|//[^\n]*|/\*.*?\*/""", re.S)
+
+
+def write_clause(text: str) -> str | None:
+    """The first write clause in a query (outside strings and comments), or None."""
+    m = _WRITE.search(_LITERALS.sub(" ", text))
+    return m.group(1).upper() if m else None
+
+
+@dataclass(frozen=True)
+class CypherAnswer:
+    """A console result: columns, rows (at most CYPHER_ROW_LIMIT), and whether rows were cut."""
+
+    columns: list[str]
+    rows: list[tuple[Any, ...]]
+    truncated: bool
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cypher(key: str, text: str, params: tuple[tuple[str, Any], ...]) -> CypherAnswer:
+    result = handle().cypher(text, dict(params))
+    rows = list(result.rows)
+    return CypherAnswer(list(result.columns), rows[:CYPHER_ROW_LIMIT], len(rows) > CYPHER_ROW_LIMIT)
+
+
+def run_cypher(text: str, params: Mapping[str, Any] | None = None) -> CypherAnswer:
+    """Run read-only Cypher; a write clause is refused here before the engine sees it.
+
+    The view is read-only as well (LadybugDB refuses writes itself), so this check is
+    only there to say clearly why, and to stop `LOAD FROM` reaching for the network.
+    """
+    clause = write_clause(text)
+    if clause:
+        raise WriteRefused(f"只读控制台：不允许 {clause} 等写入语句（read-only: {clause} refused）。"
+                           "图谱只能由 `govkg build` 重建。")
+    try:
+        return _cypher(store_key(), text, tuple(sorted((params or {}).items())))
+    except ReadOnlyError as exc:
+        raise WriteRefused(f"只读控制台：数据库拒绝了写入（{exc}）") from None
+
+
+# --------------------------------------------------------------------------- documents
+
+@st.cache_data(show_spinner=False)
+def _documents(key: str) -> list[DocumentInfo]:
+    return sorted(handle().folder.documents(), key=lambda d: (d.date or "", d.label), reverse=True)
+
+
+def documents() -> list[DocumentInfo]:
+    """Every document of the store, newest first."""
+    return _documents(store_key())
+
+
+def document(doc_id: str) -> DocumentInfo | None:
+    """A document by id or by number (朔政办发〔2023〕26号)."""
+    for d in documents():
+        if doc_id in (d.doc_id, d.number, d.label):
+            return d
+    return None
+
+
+@st.cache_data(show_spinner=False)
+def _assertions_by_doc(key: str) -> dict[str, list[Assertion]]:
+    out: dict[str, list[Assertion]] = defaultdict(list)
+    for a in handle().folder.assertions():
+        out[a.doc_id].append(a)
+    return {k: sorted(v, key=lambda a: (a.line, a.start)) for k, v in out.items()}
+
+
+def document_facts(doc_id: str) -> list[Assertion]:
+    """The assertions extracted from one document, in reading order."""
+    return _assertions_by_doc(store_key()).get(doc_id, [])
+
+
+def _source_file(source: str) -> Path | None:
+    for candidate in (Path(source), ROOT / source):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _lines(key: str, source: str, first: int, last: int) -> list[tuple[int, str]] | None:
+    path = _source_file(source)
+    if path is None or path.suffix.lower() != ".txt":
+        return None
+    text = path.read_bytes().decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    return [(i, lines[i - 1]) for i in range(max(first, 1), min(last, len(lines)) + 1)]
+
+
+def document_lines(doc: DocumentInfo) -> list[tuple[int, str]] | None:
+    """(line number, text) of a plain-text document's lines; None for other formats."""
+    return _lines(store_key(), doc.source, doc.lines[0], doc.lines[1])
+
+
+# --------------------------------------------------------------------------- uploads
+
+def preview_upload(name: str, data: bytes) -> uploads.Preview:
+    """What a gazette would add to the graph, without touching the store."""
+    return uploads.preview(name, data)
+
+
+def add_upload(preview: uploads.Preview) -> uploads.BuildOutcome:
+    """Keep the uploaded file and rebuild the store from its sources plus this file."""
+    sources = sorted({d.source for d in documents()}) if store_exists() else []
+    outcome = uploads.add(preview, [Path(s) for s in sources], store_dir())
+    clear()
+    return outcome
+
+
+# --------------------------------------------------------------------------- the query library
+
+def _call(key: str, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    return handle().call(fn, *args, **kwargs)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _search(key: str, text: str, labels: tuple[str, ...] | None, limit: int) -> list[Match]:
+    return _call(key, linker.search, text, list(labels) if labels else None, limit)
+
+
+def search(text: str, labels: Sequence[str] | None = None, limit: int = 10) -> list[Match]:
+    """Entities named like `text` (aliases, abbreviations, typos, pinyin), best first."""
+    return _search(store_key(), text.strip(), tuple(labels) if labels else None, limit)
+
+
+@st.cache_data(show_spinner=False)
+def _entities(key: str) -> list[EntityRef]:
+    cat = _call(key, linker.catalogue)
+    return sorted((e.ref for e in cat.entries), key=lambda r: (r.label, r.name))
+
+
+def entities(labels: Sequence[str] | None = None) -> list[EntityRef]:
+    """Every linkable entity (of `labels`), by label and name: for pickers."""
+    return [e for e in _entities(store_key()) if labels is None or e.label in labels]
+
+
+def entity(entity_id: str) -> EntityRef | None:
+    """The entity with this id, or None (a stale link, a rebuilt store)."""
+    for e in _entities(store_key()):
+        if e.id == entity_id:
+            return e
+    return None
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _portfolio(key: str, person_id: str) -> people.Portfolio:
+    return _call(key, people.portfolio_of, person_id)
+
+
+def portfolio(person_id: str) -> people.Portfolio:
+    """A person's posts, duties, bodies, task forces and 任免, each with evidence."""
+    return _portfolio(store_key(), person_id)
+
+
+@dataclass(frozen=True)
+class OrgProfile:
+    """What the profile of an organisation shows."""
+
+    leaders: list[Fact]
+    staff: list[Fact]
+    task_forces: list[Fact]
+    appointments: list[AppointmentRecord]
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _org_profile(key: str, org_id: str) -> OrgProfile:
+    return OrgProfile(
+        leaders=_call(key, orgs.leaders_of, org_id),
+        staff=_call(key, orgs.holders_at, org_id),
+        task_forces=_call(key, orgs.task_forces_of_org, org_id),
+        appointments=_call(key, appointments_q.appointments, org=org_id),
+    )
+
+
+def org_profile(org_id: str) -> OrgProfile:
+    """Heads and deputies, who 分管/主管/联系 it, its staff, task forces and 任免."""
+    return _org_profile(store_key(), org_id)
+
+
+@dataclass(frozen=True)
+class TaskForceProfile:
+    """What the profile of a task force shows."""
+
+    members: list[Fact]
+    units: list[Fact]
+    office: list[Fact]
+    subgroups: list[Fact]
+    leads: list[Fact]
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _task_force_profile(key: str, tf_id: str) -> TaskForceProfile:
+    return TaskForceProfile(
+        members=_call(key, task_forces.members_of, tf_id),
+        units=_call(key, task_forces.units_of, tf_id),
+        office=_call(key, task_forces.office_of, tf_id),
+        subgroups=_call(key, task_forces.subgroups_of, tf_id),
+        leads=_call(key, task_forces.leads_of, tf_id),
+    )
+
+
+def task_force_profile(tf_id: str) -> TaskForceProfile:
+    """Members with roles, member and leading units, office, subgroups."""
+    return _task_force_profile(store_key(), tf_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _area_leaders(key: str, area_id: str) -> list[Fact]:
+    return _call(key, people.leaders_of_area, area_id)
+
+
+def area_leaders(area_id: str) -> list[Fact]:
+    """Leaders who 负责 or 分管 a work area."""
+    return _area_leaders(store_key(), area_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _neighbourhood(key: str, node_id: str) -> list[Fact]:
+    rows = _call(key, named.run, "edges_out", {"ids": [node_id]}) + _call(key, named.run, "edges_in", {"ids": [node_id]})
+    return [fact_from_row(r) for r in rows]
+
+
+def neighbourhood(node_id: str) -> list[Fact]:
+    """Every relationship touching a node, either way: the profile of what has no other."""
+    return _neighbourhood(store_key(), node_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _appointments_in(key: str, doc: str) -> list[AppointmentRecord]:
+    return _call(key, appointments_q.appointments, doc=doc)
+
+
+def appointments_in(doc_id: str) -> list[AppointmentRecord]:
+    """任免 announced in a document."""
+    return _appointments_in(store_key(), doc_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _paths(key: str, a: str, b: str, limit: int) -> list[PathRecord]:
+    return _call(key, paths_q.paths_between, a, b, limit=limit)
+
+
+def paths_between(a_id: str, b_id: str, limit: int = 10) -> list[PathRecord]:
+    """Shortest labelled paths between two entities."""
+    return _paths(store_key(), a_id, b_id, limit)
+
+
+@st.cache_data(show_spinner=False)
+def _membership_counts(key: str) -> list[task_forces.GroupCount]:
+    return _call(key, task_forces.membership_counts)
+
+
+def membership_counts() -> list[task_forces.GroupCount]:
+    """Officials by how many task forces they sit on, most first."""
+    return _membership_counts(store_key())
+
+
+@st.cache_data(show_spinner=False)
+def _overlaps(key: str) -> list[task_forces.Overlap]:
+    return _call(key, task_forces.task_force_overlaps)
+
+
+def task_force_overlaps() -> list[task_forces.Overlap]:
+    """Pairs of task forces sharing members, most shared first."""
+    return _overlaps(store_key())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _shared(key: str, a: str, b: str) -> list[tuple[EntityRef, list[Fact]]]:
+    return _call(key, task_forces.shared_task_forces, a, b)
+
+
+def shared_task_forces(a_id: str, b_id: str) -> list[tuple[EntityRef, list[Fact]]]:
+    """Task forces two persons both sit on."""
+    return _shared(store_key(), a_id, b_id)
+
+
+# --------------------------------------------------------------------------- the task-force network
+
+@dataclass(frozen=True)
+class Network:
+    """The membership network: persons, task forces and organisations, and how they are tied.
+
+    `facts` are MEMBER_OF (person -> task force, with role), UNIT_OF and LEADS
+    (organisation -> task force), OFFICE_AT (task force -> organisation) and HAS_SUBGROUP.
+    """
+
+    nodes: dict[str, EntityRef]
+    facts: list[Fact]
+
+
+@st.cache_data(show_spinner=False)
+def _network(key: str) -> Network:
+    tf_ids = [e.id for e in _entities(key) if e.label == TASK_FORCE]
+    rows = (_call(key, named.run, "memberships", {})
+            + _call(key, named.run, "unit_links", {"types": [UNIT_OF, LEADS]})
+            + _call(key, named.run, "offices", {})
+            + (_call(key, named.run, "subgroups", {"task_forces": tf_ids}) if tf_ids else []))
+    facts = [fact_from_row(r) for r in rows]
+    nodes: dict[str, EntityRef] = {}
+    known = {e.id: e for e in _entities(key)}
+    for f in facts:
+        for ref in (f.subject, f.object):
+            nodes.setdefault(ref.id, known.get(ref.id, ref))
+    return Network(nodes, facts)
+
+
+def network() -> Network:
+    """The whole task-force network (a few thousand facts at most on a city's gazettes)."""
+    return _network(store_key())
+
+
+# --------------------------------------------------------------------------- chains and the division of work
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _chain(key: str, target_id: str) -> Chain:
+    return _call(key, chains.responsibility_chain, target_id)
+
+
+def responsibility_chain(target_id: str) -> Chain:
+    """Mayor -> leader -> body -> heads -> task forces, for a body, area, task force or leader."""
+    return _chain(store_key(), target_id)
+
+
+@dataclass(frozen=True)
+class Division:
+    """The division of work: who 分管/主管/联系 which body, and each leader's government post."""
+
+    duties: list[Fact]                 # leader -> body (or area) facts
+    posts: dict[str, list[Fact]]       # leader id -> their posts (role = title)
+    presides: list[Fact]               # who 主持 what (the mayor 主持 the government)
+
+
+DIVISION_TYPES = SUPERVISION + LIAISON
+
+
+@st.cache_data(show_spinner=False)
+def _division(key: str) -> Division:
+    person_ids = [e.id for e in _entities(key) if e.label == PERSON]
+    if not person_ids:
+        return Division([], {}, [])
+    rows = _call(key, named.run, "edges_out", {"ids": person_ids, "types": list(DIVISION_TYPES)})
+    duties = [fact_from_row(r) for r in rows]
+    presides = [fact_from_row(r) for r in _call(key, named.run, "edges_out",
+                                                {"ids": person_ids, "types": [PRESIDES_OVER]})]
+    leaders = sorted({f.subject.id for f in duties} | {f.subject.id for f in presides})
+    posts: dict[str, list[Fact]] = {}
+    if leaders:
+        for r in _call(key, named.run, "posts_of_people", {"people": leaders}):
+            f = fact_from_row(r)
+            posts.setdefault(f.subject.id, []).append(f)
+    return Division(duties, posts, presides)
+
+
+def division() -> Division:
+    """Every 分管/主管/联系 of every leader, with their posts: the 分工总览."""
+    return _division(store_key())
+
+
+# --------------------------------------------------------------------------- data quality
+
+@dataclass(frozen=True)
+class Quality:
+    """What a careful reader should check: mentions not tied to a name, names shared by
+    several entities, facts that contradict each other, facts the build could not place."""
+
+    unresolved: list[tuple[EntityRef, list[Fact]]]
+    ambiguous: list[tuple[str, list[EntityRef]]]
+    double_supervision: list[tuple[EntityRef, list[Fact]]]
+    double_heads: list[tuple[EntityRef, list[Fact]]]
+    not_in_graph: list[str]
+
+
+# Persons the extractor met only as a role (市长, 常务副市长 …) and could not tie to a name.
+_UNNAMED = "MATCH (p:Person) WHERE p.unnamed = true RETURN p.id AS id, p.name AS name ORDER BY name"
+
+
+def _overlap(a: Fact, b: Fact) -> bool:
+    """Whether two facts can hold on one day (unknown ends count as still holding)."""
+    a_from, a_to = a.valid_from or "", a.valid_to or "9999"
+    b_from, b_to = b.valid_from or "", b.valid_to or "9999"
+    return a_from < b_to and b_from < a_to
+
+
+@st.cache_data(show_spinner=False)
+def _quality(key: str) -> Quality:
+    h = handle()
+    unnamed = h.cypher(_UNNAMED).rows
+    unresolved = [(EntityRef(pid, PERSON, name), _neighbourhood(key, pid)) for pid, name in unnamed]
+
+    by_name: dict[tuple[str, str], list[EntityRef]] = defaultdict(list)
+    for e in _entities(key):
+        by_name[(e.label, e.name)].append(e)
+    ambiguous = [(name, refs) for (label, name), refs in sorted(by_name.items()) if len(refs) > 1]
+
+    div = _division(key)
+    double_supervision = []
+    by_body: dict[str, list[Fact]] = defaultdict(list)
+    for f in div.duties:
+        if f.type == IN_CHARGE_OF:
+            by_body[f.object.id].append(f)
+    for facts in by_body.values():
+        clash = [f for f in facts if any(g.subject.id != f.subject.id and _overlap(f, g) for g in facts)]
+        if clash:
+            double_supervision.append((clash[0].object, clash))
+
+    double_heads = []
+    holders: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    person_ids = [e.id for e in _entities(key) if e.label == PERSON]
+    if person_ids:
+        for r in _call(key, named.run, "posts_of_people", {"people": person_ids}):
+            f = fact_from_row(r)
+            if f.status != "ended" and f.role and titles().is_head(f.role) and not titles().is_deputy(f.role):
+                holders[(f.object.id, f.role)].append(f)
+    for (org_id, title), facts in sorted(holders.items()):
+        clash = [f for f in facts if any(g.subject.id != f.subject.id and _overlap(f, g) for g in facts)]
+        if clash:
+            double_heads.append((clash[0].object, clash))
+
+    problems = list(h.folder.graph().problems)
+    return Quality(unresolved, ambiguous, sorted(double_supervision, key=lambda x: x[0].name),
+                   double_heads, problems)
+
+
+def quality() -> Quality:
+    """The checks of the 数据质量 page (computed once per build)."""
+    return _quality(store_key())
+
+
+# --------------------------------------------------------------------------- questions
+
+MATCH_HOW = {"exact": "全名", "alias": "别名", "canonical": "规范名", "contains": "部分名称", "contained": "包含名称",
+             "abbreviation": "简称", "fuzzy": "近似", "pinyin": "拼音"}
+
+_QUESTION = re.compile(r"谁|什么|哪|吗|？|\?|是否|多少|几个|怎么|如何|有没有|责任链|关系|由.+(负责|牵头|分管)|"
+                       r"分管|主管|联系|参加|成员|组长|任命|免去|担任|负责")
+
+
+def looks_like_question(text: str) -> bool:
+    """Whether the search box holds a question rather than a name."""
+    return bool(_QUESTION.search(text))
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the search page shows for a question: the answer, its evidence, the Cypher run."""
+
+    understood: bool
+    answers: list[str] = field(default_factory=list)
+    entities: list[EntityRef] = field(default_factory=list)
+    evidence: list[Any] = field(default_factory=list)
+    cypher: str = ""
+    text: str = ""
+    help: list[str] = field(default_factory=list)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _ask(key: str, question: str) -> Answer:
+    from app.examples import QUESTIONS
+
+    return Answer(False, text="问答功能尚未就绪：下面列出名称匹配的实体。", help=list(QUESTIONS))
+
+
+def ask(question: str) -> Answer:
+    """The answer to a question in Chinese (谁分管市财政局 …), with evidence and Cypher."""
+    return _ask(store_key(), question.strip())

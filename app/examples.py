@@ -1,0 +1,46 @@
+"""Examples offered to users: questions for the search box and queries for the console.
+
+They teach by showing; every value travels as a `$param`, as users should write theirs.
+A test checks that every label and relationship type named here exists in the schema.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["QUESTIONS", "CYPHER_EXAMPLES"]
+
+QUESTIONS: tuple[str, ...] = (
+    "谁分管市财政局",
+    "武跃飞分管哪些单位",
+    "市能源局的局长是谁",
+    "负责消防工作的市领导是谁",
+    "黄军参加了哪些工作专班",
+    "雷惊春被免去了什么职务",
+    "从市长到市财政局的责任链",
+)
+
+CYPHER_EXAMPLES: dict[str, tuple[str, dict[str, Any]]] = {
+    "谁分管某单位（带依据）": (
+        "MATCH (p:Person)-[r:IN_CHARGE_OF]->(o:Organization {name: $org})\n"
+        "RETURN p.name AS 领导, o.name AS 单位, r.doc_numbers AS 文件, r.evidence AS 依据",
+        {"org": "市财政局"}),
+    "市领导与分管单位（图）": (
+        "MATCH (p:Person)-[r:IN_CHARGE_OF]->(o:Organization)\nRETURN p, r, o LIMIT $n",
+        {"n": 150}),
+    "某人的职务": (
+        "MATCH (p:Person {name: $person})-[h:HOLDS]->(post:Post)-[:POST_IN]->(o:Organization)\n"
+        "RETURN post.title AS 职务, o.name AS 单位, h.status AS 状态, h.valid_from AS 起, h.valid_to AS 止",
+        {"person": "武跃飞"}),
+    "工作专班成员与角色（图）": (
+        "MATCH (p:Person)-[r:MEMBER_OF]->(t:TaskForce)\nRETURN p, r, t LIMIT $n",
+        {"n": 200}),
+    "一份文件的任免": (
+        "MATCH (a:Appointment)-[:ANNOUNCED_IN]->(d:Document {number: $number})\n"
+        "MATCH (a)-[:OF_PERSON]->(p:Person)\n"
+        "RETURN p.name AS 人员, a.action AS 任免, a.name AS 事项, a.date AS 日期",
+        {"number": "朔政干发〔2023〕5号"}),
+    "各类节点数量": (
+        "MATCH (n) RETURN labels(n)[0] AS 类型, count(*) AS 数量 ORDER BY 数量 DESC",
+        {}),
+}

@@ -1,0 +1,151 @@
+"""Small pieces every page shares: entity links, evidence lines, Chinese names from the schema.
+
+Entities link to their profile through the URL (`/profile?id=…`), so a link can be
+bookmarked, opened in a new tab, or sent to a colleague; nothing about an entity is kept
+in session state that the URL could not rebuild.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any, Iterable, Sequence
+
+import streamlit as st
+
+from app import data
+from graph.model import SCHEMA
+
+__all__ = ["PROFILE_PAGE", "zh_label", "zh_type", "entity_link", "entity_links", "evidence_line",
+           "evidence_md", "require_store", "sidebar_store_info", "label_badge", "status_zh", "fact_rows",
+           "fact_section", "appointment_rows"]
+
+PROFILE_PAGE = "app/pages/profile.py"
+DOCUMENTS_PAGE = "app/pages/documents.py"
+_ICONS = {"Person": "👤", "Organization": "🏢", "TaskForce": "👥", "Document": "📄", "Area": "🏷️",
+          "Post": "🎖️", "Appointment": "📝", "Task": "📌"}
+_STATUS = {"current": "现任", "ended": "已免", "unknown": "时间不详"}
+
+
+def zh_label(label: str) -> str:
+    """The Chinese term of a node label (人员, 机构 …), from the schema."""
+    spec = SCHEMA.nodes.get(label)
+    return spec.zh if spec else label
+
+
+def zh_type(rtype: str) -> str:
+    """The Chinese term of a relationship type (分管, 成员 …), from the schema."""
+    spec = SCHEMA.relationships.get(rtype)
+    return spec.zh if spec else rtype
+
+
+def status_zh(status: str | None) -> str:
+    return _STATUS.get(status or "unknown", status or "")
+
+
+def label_badge(label: str) -> str:
+    """A coloured label chip in the schema's colour, as HTML."""
+    spec = SCHEMA.nodes.get(label)
+    color = spec.color if spec else "#999"
+    return (f'<span style="background:{color};color:white;border-radius:.6em;padding:.05em .5em;'
+            f'font-size:.8em">{html.escape(zh_label(label))}</span>')
+
+
+def entity_link(entity_id: str, name: str, label: str | None = None, *,
+                help: str | None = None) -> None:
+    """A link to the entity's profile page (Documents open on the 文档 page)."""
+    icon = _ICONS.get(label or "", "")
+    if label == "Document":
+        st.page_link(DOCUMENTS_PAGE, label=f"{icon} {name}", query_params={"doc": entity_id}, help=help)
+    else:
+        st.page_link(PROFILE_PAGE, label=f"{icon} {name}".strip(), query_params={"id": entity_id}, help=help)
+
+
+def entity_links(refs: Iterable[tuple[str, str, str]], columns: int = 4) -> None:
+    """Links for many entities (id, name, label), in a grid."""
+    refs = list(dict.fromkeys(refs))
+    if not refs:
+        st.caption("（无）")
+        return
+    cols = st.columns(min(columns, len(refs)))
+    for i, (entity_id, name, label) in enumerate(refs):
+        with cols[i % len(cols)]:
+            entity_link(entity_id, name, label)
+
+
+def evidence_line(docs: Sequence[str] | None, date: str | None, sentence: str | None) -> str:
+    """〔document numbers, date〕 sentence — one line of Markdown for people."""
+    where = "、".join(docs or ()) or "来源不详"
+    text = (sentence or "").replace("\n", " ")
+    return f"📎 **{where}**（{date or '日期不详'}）：{text}"
+
+
+def evidence_md(row: dict[str, Any]) -> str:
+    """The evidence line of a query-library edge row (docs, date, evidence)."""
+    return evidence_line(row.get("docs"), row.get("date"), row.get("evidence"))
+
+
+def sidebar_store_info() -> None:
+    """Which store is open and how big it is, in the sidebar."""
+    with st.sidebar:
+        st.caption(f"图谱：`{data.store_dir()}`")
+        if data.store_exists():
+            labels, types = data.counts()
+            st.caption(f"{sum(labels.values())} 个节点 · {sum(types.values())} 条关系 · "
+                       f"{data.manifest().get('documents', 0)} 份文件")
+
+
+def require_store() -> None:
+    """Build the store from data/ on a first run, or say how to, and stop the page."""
+    if data.store_exists():
+        return
+    source = data.data_dir()
+    if source.is_dir() and any(source.rglob("*.txt")) and not st.session_state.get("_build_failed"):
+        with st.spinner(f"首次运行：正在从 {source} 构建图谱 …"):
+            outcome = data.build_store([source])
+        if outcome.ok and data.store_exists():
+            st.rerun()
+        st.session_state["_build_failed"] = outcome.log
+    st.error(f"还没有图谱：`{data.store_dir()}` 不存在。请先运行：\n\n"
+             f"```\ngovkg build data/ --store {data.store_dir()}\n```\n然后刷新本页。")
+    if st.session_state.get("_build_failed"):
+        with st.expander("构建输出"):
+            st.code(st.session_state["_build_failed"])
+    st.stop()
+
+
+def fact_rows(facts: Iterable[Any], other: str = "object") -> list[dict[str, Any]]:
+    """Facts as table rows: the entity on the `other` side, relation, role, status, source."""
+    rows = []
+    for f in facts:
+        ref = getattr(f, other)
+        ev = f.evidence
+        rows.append({
+            "名称": ref.name, "关系": zh_type(f.type), "角色/职务": f.role or "",
+            "状态": status_zh(f.status) if f.type == "HOLDS" else "",
+            "起": f.valid_from or "", "止": f.valid_to or "",
+            "文件": "、".join(ev.docs) if ev.docs else (ev.doc or ""), "日期": ev.date or "",
+            "原文": ev.sentence or "", "备注": ("推断 " if f.inferred else "") + (getattr(f, "note", None) or ""),
+        })
+    return rows
+
+
+def fact_section(title: str, facts: Sequence[Any], other: str = "object", *, drop: Sequence[str] = (),
+                 links: bool = True, empty: str = "（无记录）") -> None:
+    """A heading, links to the entities, and the facts with their sources in a table."""
+    st.markdown(f"#### {title}（{len(facts)}）")
+    if not facts:
+        st.caption(empty)
+        return
+    if links:
+        entity_links([(getattr(f, other).id, getattr(f, other).name, getattr(f, other).label) for f in facts])
+    rows = fact_rows(facts, other)
+    keep = [c for c in rows[0] if c not in drop and any(r[c] for r in rows)]
+    st.dataframe([{c: r[c] for c in keep} for r in rows], hide_index=True, width="stretch",
+                 column_config={"原文": st.column_config.TextColumn(width="large")})
+
+
+def appointment_rows(records: Iterable[Any]) -> list[dict[str, Any]]:
+    """任免 as timeline rows, oldest first."""
+    return [{"日期": r.date or "", "任免": r.zh, "人员": r.person.name, "单位": r.organization.name,
+             "职务": r.title + ("（试用期一年）" if r.probation else ""), "文件": r.evidence.doc or "",
+             "原文": r.evidence.sentence or ""} for r in records]

@@ -1,0 +1,28 @@
+"""govkg explorer: the pages, in the order staff use them.
+
+Run with `govkg ui` (or `streamlit run streamlit_app.py`). The store folder comes from
+`GOVKG_STORE` (default `.govkg/`); on a first run without one it is built from `data/`.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app import ui
+
+st.set_page_config(page_title="govkg 政务知识图谱", page_icon="🏛️", layout="wide")
+
+pages = [
+    st.Page("app/pages/search.py", title="搜索与问答", icon="🔎", url_path="search", default=True),
+    st.Page("app/pages/profile.py", title="档案", icon="🪪", url_path="profile"),
+    st.Page("app/pages/network.py", title="专班网络", icon="🕸️", url_path="network"),
+    st.Page("app/pages/chain.py", title="责任链", icon="⛓️", url_path="chain"),
+    st.Page("app/pages/division.py", title="分工总览", icon="🗂️", url_path="division"),
+    st.Page("app/pages/cypher.py", title="Cypher 查询", icon="⌨️", url_path="cypher"),
+    st.Page("app/pages/documents.py", title="文档", icon="📄", url_path="documents"),
+    st.Page("app/pages/quality.py", title="数据质量", icon="🩺", url_path="quality"),
+]
+page = st.navigation(pages)
+ui.sidebar_store_info()
+ui.require_store()
+page.run()
