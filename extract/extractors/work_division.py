@@ -264,7 +264,9 @@ def _clauses(em: Emitter, leader: str, a: int, b: int) -> str | None:
             if rel == "主持":
                 em.emit("主持", leader, "Person", name, "Organization", (a, b))
                 continue
-            o_type = "Organization" if lexicon().is_org(item) else "Area"
+            # 联系/主管 name bodies; 分管 may name a body or a field of work (分管安全生产)
+            is_body = lexicon().is_org(strip_alias(item)[0]) or rel in ("联系", "主管", "协助联系")
+            o_type = "Organization" if is_body else "Area"
             em.emit(rel, leader, "Person", name, o_type, (a, b))
     return None
 
