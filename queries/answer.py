@@ -1,0 +1,528 @@
+"""Answering questions in Chinese: parse, run the library, say the answer and its evidence.
+
+`ask(view, "谁分管市财政局？")` returns an `Answer`: the names or values answering the
+question, the facts behind them with their evidence (document number, date, sentence),
+and the Cypher the store ran. Each question form of queries/questions.yaml names one
+handler here; handlers only call the query library. A question no form reads is answered
+with what govkg can answer instead, never with a guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Mapping
+
+from graph.stores.base import GraphView
+from queries.appointments import appointments
+from queries.chains import responsibility_chain
+from queries.linker import Match, catalogue
+from queries.named import TraceEntry, trace
+from queries.orgs import heads_of, leaders_of, overseers_of, task_force_of, task_forces_of_org
+from queries.parse import Parse, QuestionBook, book, normalize_question, parse
+from queries.paths import MAX_HOPS, paths_between
+from queries.people import duties_of, leaders_of_area, portfolio_of, posts_of, task_forces_of_person
+from queries.records import AppointmentRecord, Chain, ChainStep, EntityRef, Evidence, Fact, PathRecord
+from queries.task_forces import (GroupCount, Overlap, kind_matches, leads_of, members_of, membership_counts,
+                                 office_of, shared_task_forces, subgroups_of, task_force_overlaps, units_of)
+from queries.titles import titles
+from queries.types import AREA, DOCUMENT, LEADS, ORG, PERSON, POST, PRESIDES_OVER, RESPONSIBLE_FOR, TASK_FORCE
+
+__all__ = ["Answer", "Reply", "ask", "HANDLERS", "post_label", "evidence_of"]
+
+
+@dataclass
+class Reply:
+    """What a handler found: the answers, the records behind them, a sentence for people."""
+
+    answers: list[str]
+    records: list[Any]
+    message: str
+    details: list[str] | None = None
+
+
+@dataclass
+class Answer:
+    """A question's answer with everything needed to trust it."""
+
+    question: str
+    normalized: str
+    understood: bool
+    form: str | None = None
+    entities: dict[str, EntityRef] = field(default_factory=dict)
+    scores: dict[str, float] = field(default_factory=dict)
+    answers: list[str] = field(default_factory=list)
+    message: str = ""
+    details: list[str] = field(default_factory=list)
+    records: list[Any] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    queries: list[TraceEntry] = field(default_factory=list)
+    candidates: dict[str, list[Match]] = field(default_factory=dict)
+    suggestions: list[str] = field(default_factory=list)
+    as_of: str | None = None
+
+    @property
+    def ambiguous(self) -> bool:
+        return bool(self.candidates)
+
+    @property
+    def cypher(self) -> list[str]:
+        return [q.cypher for q in self.queries]
+
+    def to_json(self) -> dict[str, Any]:
+        """The answer as plain JSON: `answers`, `cypher` and `evidence` first."""
+        return {
+            "answers": self.answers,
+            "cypher": self.cypher,
+            "evidence": [{"doc": e.doc, "docs": list(e.docs), "date": e.date, "sentence": e.sentence,
+                          "source": e.source} for e in self.evidence],
+            "question": self.question,
+            "normalized": self.normalized,
+            "understood": self.understood,
+            "ambiguous": self.ambiguous,
+            "form": self.form,
+            "as_of": self.as_of,
+            "entities": {k: {"id": v.id, "label": v.label, "name": v.name, "score": self.scores.get(k)}
+                         for k, v in self.entities.items()},
+            "message": self.message,
+            "details": self.details,
+            "queries": [{"name": q.name, "cypher": q.cypher, "params": q.params, "engine": q.engine,
+                         "rows": q.rows} for q in self.queries],
+            "candidates": {k: [{"id": m.entity.id, "label": m.entity.label, "name": m.name, "score": m.score}
+                               for m in v] for k, v in self.candidates.items()},
+            "suggestions": self.suggestions,
+        }
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    view: GraphView
+    as_of: str | None
+    book: QuestionBook
+
+
+Handler = Callable[[_Ctx, Parse, Mapping[str, Any]], Reply]
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(i for i in items if i))
+
+
+def _names(facts: Iterable[Fact], side: str = "subject") -> list[str]:
+    return _unique(getattr(f, side).name for f in facts)
+
+
+def post_label(org: str, title: str | None) -> str:
+    """市能源局 + 局长 -> 市能源局局长; 市委 + 市委常委 -> 市委常委 (no doubled name)."""
+    if not title:
+        return org
+    return title if title.startswith(org) else f"{org}{title}"
+
+
+def _zh(types: Iterable[str]) -> str:
+    from graph.model import SCHEMA
+
+    return "/".join(_unique(SCHEMA.relationships[t].zh for t in types))
+
+
+# --------------------------------------------------------------------------- handlers
+
+def _overseers(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    ref = p.entity("org")
+    assert ref is not None
+    types = tuple(opt["types"])
+    if ref.label == AREA:
+        facts = leaders_of_area(ctx.view, ref, (RESPONSIBLE_FOR,) + types, as_of=ctx.as_of)
+    else:
+        facts = overseers_of(ctx.view, ref, types, as_of=ctx.as_of)
+    if facts:
+        return Reply(_names(facts), facts, f"{ref.name}：{'、'.join(_names(facts))}（{_zh(f.type for f in facts)}）")
+    related = tuple(opt.get("related") or ())
+    others = overseers_of(ctx.view, ref, related, as_of=ctx.as_of) if related and ref.label != AREA else []
+    msg = f"没有找到{_zh(types)}{ref.name}的记录。"
+    if others:
+        msg += f"另见：{'、'.join(_names(others))}{_zh(f.type for f in others)}{ref.name}。"
+    return Reply([], others, msg)
+
+
+def _heads(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    ref, asked = p.entity("org"), p.word("title") or "负责人"
+    assert ref is not None
+    if ref.label == TASK_FORCE:
+        roles = ctx.book.meaning.get("role", {}).get(asked, [asked])
+        facts = members_of(ctx.view, ref, tuple(roles) if roles else None, as_of=ctx.as_of)
+    elif asked in titles().leader_words:
+        facts = leaders_of(ctx.view, ref, as_of=ctx.as_of)
+    else:
+        facts = heads_of(ctx.view, ref, asked, as_of=ctx.as_of)
+    if not facts:
+        return Reply([], [], f"没有找到{ref.name}{asked}的记录。")
+    lines = [f"{f.subject.name}（{f.role or f.zh}）" for f in facts]
+    return Reply(_names(facts), facts, f"{ref.name}{asked}：{'、'.join(lines)}")
+
+
+def _duties(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    ref = p.entity("person")
+    assert ref is not None
+    types = tuple(opt["types"])
+    facts = duties_of(ctx.view, ref, types, as_of=ctx.as_of)
+    if opt.get("labels"):
+        facts = [f for f in facts if f.object.label in opt["labels"]]
+    answers = _unique(f"主持{f.object.name}工作" if f.type == PRESIDES_OVER else f.object.name for f in facts)
+    if not facts:
+        return Reply([], [], f"没有找到{ref.name}{_zh(types)}的记录。")
+    return Reply(answers, facts, f"{ref.name}（{_zh(f.type for f in facts)}）：{'、'.join(answers)}")
+
+
+def _area_leaders(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    ref = p.entity("area")
+    assert ref is not None
+    facts = leaders_of_area(ctx.view, ref, tuple(opt["types"]), as_of=ctx.as_of)
+    if not facts:
+        return Reply([], [], f"没有找到负责{ref.name}工作的领导。")
+    return Reply(_names(facts), facts, f"负责{ref.name}工作的是：{'、'.join(_names(facts))}")
+
+
+def _kind(ctx: _Ctx, p: Parse) -> str | None:
+    word = p.word("kind")
+    return ctx.book.meaning.get("kind", {}).get(word) if word else None
+
+
+def _task_forces(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    ref, kind = p.entity("member"), _kind(ctx, p)
+    assert ref is not None
+    if ref.label == PERSON:
+        every = task_forces_of_person(ctx.view, ref, as_of=ctx.as_of)
+        facts = [f for f in every if not kind or kind_matches(ctx.view, f.object, kind)]
+        names = _names(facts, "object")
+        lines = [f"{t}（{'、'.join(_unique(f.role or '' for f in facts if f.object.name == t))}）" for t in names]
+    else:
+        every = task_forces_of_org(ctx.view, ref, as_of=ctx.as_of)
+        facts = [f for f in every if not kind or kind_matches(ctx.view, task_force_of(f), kind)]
+        names = _unique(task_force_of(f).name for f in facts)
+        lines = names
+    asked = p.word("kind") or "议事协调机构"
+    if not facts:
+        msg = f"没有找到{ref.name}参加的{asked}。"
+        if every:
+            msg += f"其参加的其他议事协调机构：{'、'.join(_unique(task_force_of(f).name for f in every))}"
+        return Reply([], every, msg)
+    return Reply(names, facts, f"{ref.name}参加的{asked}：{'；'.join(lines)}")
+
+
+def _members(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    ref, asked = p.entity("tf"), p.word("role") or "成员"
+    assert ref is not None
+    roles = ctx.book.meaning.get("role", {}).get(asked, [asked])
+    facts = members_of(ctx.view, ref, tuple(roles) if roles else None, as_of=ctx.as_of)
+    if not facts:
+        return Reply([], [], f"没有找到{ref.name}的{asked}。")
+    lines = [f"{f.role}：{f.subject.name}" for f in facts]
+    return Reply(_names(facts), facts, f"{ref.name}{asked if roles else '组成人员'}：{'；'.join(lines)}")
+
+
+def _office(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    ref = p.entity("tf")
+    assert ref is not None
+    facts = office_of(ctx.view, ref, as_of=ctx.as_of)
+    directors = members_of(ctx.view, ref, ("办公室主任",), as_of=ctx.as_of)
+    if not facts:
+        return Reply([], directors, f"没有找到{ref.name}办公室设在何处的记录。")
+    msg = f"{ref.name}办公室设在{'、'.join(_names(facts, 'object'))}"
+    if directors:
+        msg += f"；办公室主任：{'、'.join(_names(directors))}"
+    return Reply(_names(facts, "object"), facts + directors, msg)
+
+
+def _units(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    ref = p.entity("tf")
+    assert ref is not None
+    facts = units_of(ctx.view, ref, as_of=ctx.as_of)
+    if facts:
+        lines = [f"{f.subject.name}（{f.role or f.zh}）" for f in facts]
+        return Reply(_names(facts), facts, f"{ref.name}的成员单位：{'、'.join(lines)}")
+    members = members_of(ctx.view, ref, as_of=ctx.as_of)
+    posts = posts_of_members(ctx, members)
+    orgs = _unique(f.object.name for f in posts)
+    if not orgs:
+        return Reply([], [], f"没有找到{ref.name}的成员单位。")
+    return Reply(orgs, posts, f"{ref.name}没有单列成员单位；据组成人员的职务，涉及：{'、'.join(orgs)}（推断）")
+
+
+def posts_of_members(ctx: _Ctx, members: list[Fact]) -> list[Fact]:
+    out: list[Fact] = []
+    for m in members:
+        if m.subject.label == PERSON and catalogue(ctx.view).ref(m.subject.id):
+            out += [f for f in posts_of(ctx.view, m.subject, as_of=ctx.as_of)
+                    if f.status != "ended" and f.evidence.docs == m.evidence.docs]
+    return out
+
+
+def _subgroups(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    ref = p.entity("tf")
+    assert ref is not None
+    facts = subgroups_of(ctx.view, ref)
+    children = [f for f in facts if f.subject.id == ref.id]
+    parents = [f for f in facts if f.object.id == ref.id]
+    msg = f"{ref.name}下设：{'、'.join(_names(children, 'object'))}" if children else f"没有找到{ref.name}下设的工作组。"
+    if parents:
+        msg += f"（{ref.name}隶属于{'、'.join(_names(parents))}）"
+    return Reply(_names(children, "object"), facts, msg)
+
+
+def _leads(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    ref = p.entity("target")
+    assert ref is not None
+    facts = leads_of(ctx.view, ref, as_of=ctx.as_of)
+    if facts:
+        how = "、".join(f"{f.subject.name}（{'牵头' if f.type == LEADS else f.role}）" for f in facts)
+        return Reply(_names(facts), facts, f"{ref.name}由{how}")
+    if ref.label == TASK_FORCE:
+        chiefs = members_of(ctx.view, ref, tuple(ctx.book.meaning["role"]["负责人"]), as_of=ctx.as_of)
+        if chiefs:
+            who = "、".join(f"{f.subject.name}（{f.role}）" for f in chiefs)
+            return Reply(_names(chiefs), chiefs, f"文件未写明{ref.name}的牵头单位；其组长为{who}")
+    return Reply([], [], f"没有找到{ref.name}的牵头单位。")
+
+
+def _appointed(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    ref = p.entity("post")
+    assert ref is not None
+    records = appointments(ctx.view, post=ref, action=opt["action"])
+    verb = "任命为" if opt["action"] == "appoint" else "免去"
+    if not records:
+        return Reply([], [], f"没有找到{verb}{ref.name}的记录。")
+    return Reply(_unique(r.person.name for r in records), records,
+                 "；".join(f"{r.person.name}被{verb}{ref.name}（{r.evidence.doc}，{r.date}）" for r in records))
+
+
+def _person_appointments(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    ref = p.entity("person")
+    assert ref is not None
+    records = appointments(ctx.view, person=ref, action=opt["action"])
+    verb = "被任命为" if opt["action"] == "appoint" else "被免去"
+    if not records:
+        return Reply([], [], f"没有找到{ref.name}{verb[1:]}职务的记录。")
+    posts = _unique(post_label(r.organization.name, r.title) for r in records)
+    return Reply(posts, records, f"{ref.name}{verb}：{'、'.join(posts)}")
+
+
+def _former_posts(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    ref = p.entity("person")
+    assert ref is not None
+    ended = posts_of(ctx.view, ref, as_of=ctx.as_of, status=("ended",))
+    removed = appointments(ctx.view, person=ref, action="remove")
+    records: list[Any] = list(ended) + [r for r in removed if not any(
+        f.object.id == r.organization.id and f.role == r.title for f in ended)]
+    posts = _unique([post_label(f.object.name, f.role) for f in ended] +
+                    [post_label(r.organization.name, r.title) for r in removed])
+    if not posts:
+        now = posts_of(ctx.view, ref, as_of=ctx.as_of)
+        return Reply([], now, f"没有找到{ref.name}卸任或被免去职务的记录。" +
+                     (f"已知职务：{'、'.join(post_label(f.object.name, f.role) for f in now)}" if now else ""))
+    return Reply(posts, records, f"{ref.name}原任：{'、'.join(posts)}")
+
+
+def _posts(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    ref = p.entity("person")
+    assert ref is not None
+    facts = posts_of(ctx.view, ref, as_of=ctx.as_of)
+    now = [f for f in facts if f.status != "ended"]
+    posts = _unique(post_label(f.object.name, f.role) for f in now)
+    if not posts:
+        return Reply([], facts, f"没有找到{ref.name}的现任职务。")
+    msg = f"{ref.name}：{'、'.join(posts)}"
+    ended = [f for f in facts if f.status == "ended"]
+    if ended:
+        msg += f"（原任{'、'.join(post_label(f.object.name, f.role) for f in ended)}）"
+    return Reply(posts, facts, msg)
+
+
+def _relation(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    a, b = p.entity("a"), p.entity("b")
+    assert a is not None and b is not None
+    paths = paths_between(ctx.view, a, b, as_of=ctx.as_of)
+    if not paths:
+        return Reply([], [], f"在{MAX_HOPS}步之内没有找到{a.name}与{b.name}之间的联系。")
+    lines = [path.describe() for path in paths]
+    return Reply(lines, paths, f"{a.name}与{b.name}之间（{paths[0].length}步）：" + "；".join(lines), lines)
+
+
+def _chain(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    ref = p.entity("target")
+    assert ref is not None
+    chain = responsibility_chain(ctx.view, ref, as_of=ctx.as_of)
+    lines = chain.describe()
+    if not chain.steps or all(s.fact is None for s in chain.steps):
+        return Reply([], chain.steps, f"没有找到{ref.name}的责任链。", lines)
+    return Reply(_unique(s.entity.name for s in chain.steps), chain.steps,
+                 f"{ref.name}的责任链：" + " → ".join(lines), lines)
+
+
+def _shared(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    a, b, kind = p.entity("a"), p.entity("b"), _kind(ctx, p)
+    assert a is not None and b is not None
+    shared = [(tf, facts) for tf, facts in shared_task_forces(ctx.view, a, b, as_of=ctx.as_of)
+              if not kind or kind_matches(ctx.view, tf, kind)]
+    if not shared:
+        return Reply([], [], f"没有找到{a.name}和{b.name}共同参加的{p.word('kind') or '议事协调机构'}。")
+    names = [tf.name for tf, _ in shared]
+    return Reply(names, [f for _, facts in shared for f in facts],
+                 f"{a.name}和{b.name}共同参加：{'、'.join(names)}")
+
+
+def _counts(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    counts = membership_counts(ctx.view, _kind(ctx, p), as_of=ctx.as_of)
+    if not counts:
+        return Reply([], [], "没有找到议事协调机构的成员。")
+    if opt.get("top"):
+        counts = [c for c in counts if c.count == counts[0].count]
+    lines = [f"{c.person.name}：{c.count}个（{'、'.join(c.task_forces)}）" for c in counts]
+    return Reply([c.person.name for c in counts], counts, "；".join(lines[:10]) + ("……" if len(lines) > 10 else ""),
+                 lines)
+
+
+def _overlaps(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    kind = _kind(ctx, p)
+    found = [o for o in task_force_overlaps(ctx.view, as_of=ctx.as_of)
+             if not kind or kind_matches(ctx.view, o.a, kind) and kind_matches(ctx.view, o.b, kind)]
+    if not found:
+        return Reply([], [], "没有找到成员重叠的议事协调机构。")
+    lines = [f"{o.a.name} × {o.b.name}：{'、'.join(o.people)}" for o in found]
+    return Reply(lines, found, "；".join(lines[:5]) + ("……" if len(lines) > 5 else ""), lines)
+
+
+def _doc_appointments(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    ref = p.entity("doc")
+    assert ref is not None
+    records = appointments(ctx.view, doc=ref)
+    if not records:
+        return Reply([], [], f"{ref.name}中没有任免记录。")
+    lines = [r.describe() for r in records]
+    return Reply(_unique(r.person.name for r in records), records, f"{ref.name}：" + "；".join(lines), lines)
+
+
+def _timeline(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    ref = p.entity("entity")
+    assert ref is not None
+    records = appointments(ctx.view, person=ref) if ref.label == PERSON else appointments(ctx.view, org=ref)
+    if not records:
+        return Reply([], [], f"没有找到{ref.name}的任免记录。")
+    lines = [r.describe() for r in records]
+    return Reply(lines, records, "；".join(lines), lines)
+
+
+def _describe(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    ref = p.entity("entity")
+    assert ref is not None
+    v, as_of = ctx.view, ctx.as_of
+    if ref.label == PERSON:
+        pf = portfolio_of(v, ref, as_of=as_of)
+        posts = _unique(post_label(f.object.name, f.role) for f in pf.posts if f.status != "ended")
+        lines = [f"职务：{'、'.join(posts)}" if posts else "",
+                 f"主持：{'、'.join(_names(pf.presides, 'object'))}" if pf.presides else "",
+                 f"负责：{'、'.join(_names(pf.areas, 'object'))}" if pf.areas else "",
+                 f"分管/主管：{'、'.join(_names(pf.supervises, 'object'))}" if pf.supervises else "",
+                 f"联系：{'、'.join(_names(pf.liaises, 'object'))}" if pf.liaises else "",
+                 f"议事协调机构：{'、'.join(_names(pf.task_forces, 'object'))}" if pf.task_forces else "",
+                 f"任免：{'；'.join(r.describe() for r in pf.appointments)}" if pf.appointments else ""]
+        records: list[Any] = pf.facts() + pf.appointments
+        answers = posts or [ref.name]
+    elif ref.label == ORG:
+        facts = leaders_of(v, ref, as_of=as_of)
+        tfs = task_forces_of_org(v, ref, as_of=as_of)
+        lines = [f"领导：{'；'.join(f.describe() for f in facts)}" if facts else "",
+                 f"议事协调机构：{'、'.join(_unique(task_force_of(f).name for f in tfs))}" if tfs else ""]
+        records, answers = facts + tfs, [ref.name]
+    elif ref.label == TASK_FORCE:
+        facts = members_of(v, ref, as_of=as_of) + office_of(v, ref, as_of=as_of) + units_of(v, ref, as_of=as_of)
+        lines = [f.describe() for f in facts]
+        records, answers = facts, [ref.name]
+    elif ref.label == AREA:
+        facts = leaders_of_area(v, ref, as_of=as_of)
+        lines, records, answers = [f.describe() for f in facts], facts, [ref.name]
+    elif ref.label == DOCUMENT:
+        recs = appointments(v, doc=ref)
+        lines, records, answers = [r.describe() for r in recs], recs, [ref.name]
+    else:
+        recs = appointments(v, post=ref) if ref.label == POST else []
+        lines, records, answers = [r.describe() for r in recs], recs, [ref.name]
+    lines = [line for line in lines if line]
+    return Reply(answers, records, f"{ref.name}（{ref.label}）" + ("：" + "；".join(lines) if lines else ""), lines)
+
+
+HANDLERS: dict[str, Handler] = {
+    "overseers": _overseers, "heads": _heads, "duties": _duties, "area_leaders": _area_leaders,
+    "task_forces": _task_forces, "members": _members, "office": _office, "units": _units,
+    "subgroups": _subgroups, "leads": _leads, "appointed": _appointed,
+    "person_appointments": _person_appointments, "former_posts": _former_posts, "posts": _posts,
+    "relation": _relation, "chain": _chain, "shared": _shared, "counts": _counts, "overlaps": _overlaps,
+    "doc_appointments": _doc_appointments, "timeline": _timeline, "describe": _describe,
+}
+
+
+# --------------------------------------------------------------------------- evidence
+
+def _facts_of(record: Any) -> list[Fact]:
+    if isinstance(record, Fact):
+        return [record]
+    if isinstance(record, PathRecord):
+        return list(record.facts)
+    if isinstance(record, ChainStep):
+        return [record.fact] if record.fact else []
+    return []
+
+
+def evidence_of(records: Iterable[Any]) -> list[Evidence]:
+    """The evidence of every record, once each (same document and sentence)."""
+    out: dict[tuple[str | None, str | None], Evidence] = {}
+    for record in records:
+        if isinstance(record, AppointmentRecord):
+            items = [record.evidence]
+        elif isinstance(record, (GroupCount, Overlap, Chain)):
+            items = []
+        else:
+            items = [f.evidence for f in _facts_of(record)]
+        for e in items:
+            if e.sentence or e.doc:
+                out.setdefault((e.doc, e.sentence), e)
+    return list(out.values())
+
+
+# --------------------------------------------------------------------------- asking
+
+def ask(view: GraphView, question: str, *, as_of: str | None = None) -> Answer:
+    """Answer a question in Chinese on a store: names, evidence, and the Cypher run."""
+    qb = book()
+    cat = catalogue(view)
+    answer = Answer(question=question, normalized=normalize_question(question, qb), understood=False, as_of=as_of)
+    readings = parse(cat, question, qb)
+    if not readings:
+        answer.suggestions = [f.ask for f in qb.forms]
+        answer.message = "没有理解这个问题。可以这样问：\n" + "\n".join(f"  {s}" for s in answer.suggestions)
+        return answer
+    best = readings[0]
+    answer.understood, answer.form = True, best.form.id
+    answer.entities = {k: v.entity for k, v in best.slots.items() if v.entity is not None}
+    answer.scores = {k: v.score for k, v in best.slots.items() if v.entity is not None}
+    if best.ambiguous:
+        answer.candidates = {s: best.slots[s].candidates for s in best.ambiguous}
+        options = "；".join(f"「{best.slots[s].text}」可能是：" + "、".join(
+            f"{m.name}（{m.entity.label}）" for m in best.slots[s].candidates) for s in best.ambiguous)
+        answer.message = f"问题里的名称不够明确。{options}。请用更完整的名称再问一次。"
+        return answer
+    with trace() as entries:
+        reply = HANDLERS[best.form.handler](_Ctx(view, as_of, qb), best, best.form.options)
+    answer.answers, answer.records, answer.message = reply.answers, reply.records, reply.message
+    answer.details = reply.details if reply.details is not None else [_line(r) for r in reply.records]
+    answer.evidence = evidence_of(reply.records)
+    answer.queries = list(entries)
+    return answer
+
+
+def _line(record: Any) -> str:
+    describe = getattr(record, "describe", None)
+    if callable(describe):
+        text = describe()
+        return text if isinstance(text, str) else " → ".join(text)
+    return str(record)
+

@@ -1,0 +1,278 @@
+"""Entity linking: the names users type -> the entities of the graph.
+
+Users write 市发改委, 发改委, 朔州市发展和改革委员会, 五个一体化专班, 武越飞 (a homophone
+typo) or wuyuefei; the graph has one entity for each. A name is matched through keys: its
+normalised form (no spaces, quotes or brackets; traditional characters simplified), the
+form without the city prefix (朔州市财政局 -> 市财政局 -> 财政局), and the canonical body
+key of entity resolution (`graph.resolve.body_key`, which expands 发改委 and friends from
+graph/data/aliases.yaml). What no key matches exactly is scored by containment, by
+characters in order (abbreviations), by edit distance (rapidfuzz) and by pinyin (pypinyin),
+so typos and partial names still link, with a score that says how sure the link is.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import weakref
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from typing import Any, Iterable, Sequence
+
+from graph.resolve import body_key
+from graph.stores.base import GraphView
+from queries.named import run
+from queries.records import EntityRef
+
+__all__ = ["Match", "Catalogue", "catalogue", "search", "normalize", "resolve_entity", "NotFound", "LINKABLE",
+           "EXACT", "ACCEPT", "MARGIN"]
+
+LINKABLE = ("Person", "Organization", "TaskForce", "Area", "Post", "Document", "Task")
+EXACT = 100.0
+ACCEPT = 62.0   # below this a candidate is not offered as the answer
+MARGIN = 4.0    # a best match closer than this to the runner-up is ambiguous
+
+_DROP = re.compile(r"[\s\"'“”‘’「」『』《》<>〈〉·•・,，、。.:：;；!！?？（）()\[\]［］〔〕【】{}｛｝—\-_/\\|]+")
+_PLACE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,3}?)(?P<level>市|县|区|省)(?P<rest>[\u4e00-\u9fff].+)$")
+_LATIN = re.compile(r"^[a-z0-9]+$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> Any:
+    try:
+        import opencc
+
+        return opencc.OpenCC("t2s")
+    except Exception:  # the converter is a nicety: without it, traditional input just links worse
+        return None
+
+
+def normalize(text: str) -> str:
+    """Width-folded, simplified, lower-case, without spaces, quotes, brackets or punctuation."""
+    text = unicodedata.normalize("NFKC", text or "")
+    conv = _t2s()
+    if conv is not None and _HAN.search(text):
+        text = conv.convert(text)
+    return _DROP.sub("", text).lower()
+
+
+def _variants(name: str, places: frozenset[str] = frozenset()) -> set[str]:
+    """The keys a name is known by: as written, without the city prefix (of a place in
+    `places`), canonical."""
+    n = normalize(name)
+    forms = {n}
+    m = _PLACE.match(n)
+    if m and m["place"] in places:
+        forms.add(m["level"] + m["rest"])
+    for form in list(forms):
+        key = normalize(body_key(form, "")[0])
+        forms.add(key)
+    for form in list(forms):
+        if form[:1] in "市县区省" and len(form) > 3:  # 市财政局 -> 财政局, but 市政府 stays
+            forms.add(form[1:])
+    return {f for f in forms if f}
+
+
+def _pinyin(text: str) -> tuple[str, str]:
+    """Full pinyin and initials of a text ("wuyuefei", "wyf")."""
+    from pypinyin import lazy_pinyin
+
+    syllables = [s for s in lazy_pinyin(text) if s.strip()]
+    return "".join(syllables).lower(), "".join(s[0] for s in syllables).lower()
+
+
+def _places(names: Iterable[str]) -> frozenset[str]:
+    """Places the graph's names start with more than once (朔州 of 朔州市财政局): only
+    these prefixes are cut, so 谁分管市财政局 is never read as a place called 谁分管."""
+    counts: dict[str, int] = {}
+    for name in names:
+        m = _PLACE.match(normalize(name))
+        if m and m["place"][0] not in "市县区省":  # 市城市管理局 names no place 市城
+            counts[m["place"]] = counts.get(m["place"], 0) + 1
+    return frozenset(p for p, n in counts.items() if n >= 2)
+
+
+def _in_order(needle: str, hay: str) -> bool:
+    it = iter(hay)
+    return all(ch in it for ch in needle)
+
+
+@dataclass(frozen=True)
+class Match:
+    """A candidate entity for a mention, how it matched and how sure (0-100)."""
+
+    entity: EntityRef
+    score: float
+    how: str        # exact | alias | canonical | contains | contained | abbreviation | fuzzy | pinyin
+    key: str        # the key of the entity that matched
+
+    @property
+    def name(self) -> str:
+        return self.entity.name
+
+
+@dataclass
+class _Entry:
+    ref: EntityRef
+    names: tuple[str, ...]                     # name first, then aliases (normalised)
+    keys: set[str] = field(default_factory=set)
+
+    @cached_property
+    def pinyin(self) -> set[tuple[str, str]]:
+        return {_pinyin(k) for k in self.keys if _HAN.search(k)}
+
+
+class Catalogue:
+    """Every linkable entity of a store, indexed by its keys."""
+
+    def __init__(self, rows: Iterable[dict[str, Any]]) -> None:
+        self.entries: list[_Entry] = []
+        self.by_key: dict[str, list[_Entry]] = {}
+        self.by_id: dict[str, EntityRef] = {}
+        rows = list(rows)
+        self.places = _places(row["name"] for row in rows if row.get("name"))
+        for row in rows:
+            if not row.get("name"):
+                continue
+            ref = EntityRef(row["id"], row["label"], row["name"], row.get("kind"))
+            names = tuple(dict.fromkeys([normalize(row["name"]), *(normalize(a) for a in row.get("aliases") or ())]))
+            entry = _Entry(ref, names)
+            for name in [row["name"], *(row.get("aliases") or ())]:
+                entry.keys |= _variants(name, self.places)
+            self.entries.append(entry)
+            self.by_id[ref.id] = ref
+            for key in entry.keys:
+                self.by_key.setdefault(key, []).append(entry)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def ref(self, entity_id: str) -> EntityRef | None:
+        return self.by_id.get(entity_id)
+
+    def twins(self, ref: EntityRef, labels: Sequence[str]) -> list[EntityRef]:
+        """Other entities of `labels` with exactly the same name: a body that a list of
+        work areas also names (分管…市发展和改革委员会 typed as an Area) is the same body."""
+        name = normalize(ref.name)
+        return [e.ref for e in self.by_key.get(name, [])
+                if e.ref.id != ref.id and e.ref.label in labels and e.names[0] == name]
+
+    def link(self, text: str, labels: Sequence[str] | None = None, limit: int = 5) -> list[Match]:
+        """Candidates for `text`, best first; `labels` restricts (and orders ties by) label."""
+        mention = normalize(text)
+        if not mention:
+            return []
+        order = {label: i for i, label in enumerate(labels or LINKABLE)}
+        pool = [e for e in self.entries if e.ref.label in order]
+        best: dict[str, Match] = {}
+
+        def offer(entry: _Entry, score: float, how: str, key: str) -> None:
+            cur = best.get(entry.ref.id)
+            if cur is None or score > cur.score:
+                best[entry.ref.id] = Match(entry.ref, round(score, 1), how, key)
+
+        keys = _variants(text, self.places)
+        for key in keys:
+            for entry in self.by_key.get(key, []):
+                if entry.ref.label not in order:
+                    continue
+                if key == entry.names[0]:
+                    offer(entry, EXACT, "exact", key)
+                elif key in entry.names:
+                    offer(entry, EXACT - 1, "alias", key)
+                else:
+                    offer(entry, EXACT - 2, "canonical", key)
+        if not any(m.score >= EXACT - 2 for m in best.values()):
+            self._approximate(mention, keys, pool, offer)
+        ranked = sorted(best.values(), key=lambda m: (-m.score, order[m.entity.label], len(m.name), m.name))
+        return ranked[:limit]
+
+    def _approximate(self, mention: str, keys: set[str], pool: list[_Entry], offer: Any) -> None:
+        from rapidfuzz import fuzz
+
+        latin = bool(_LATIN.match(mention))
+        m_pinyin = _pinyin(mention) if not latin and _HAN.search(mention) else None
+        for entry in pool:
+            for key in entry.keys:
+                for m in keys:
+                    if latin or len(m) < 2:
+                        continue
+                    if m in key:
+                        offer(entry, 60 + 35 * len(m) / len(key), "contains", key)
+                    elif key in m and len(key) >= 2:
+                        offer(entry, 50 + 40 * len(key) / len(m), "contained", key)
+                    elif len(m) >= 3 and _in_order(m, key):
+                        same_end = 8 if key.endswith(m[-2:]) else 0  # 专班, 领导小组: the kind agrees
+                        offer(entry, 50 + 40 * len(m) / len(key) + same_end, "abbreviation", key)
+                    else:
+                        ratio = fuzz.ratio(m, key)
+                        if len(m) >= 6 and len(key) > len(m):
+                            ratio = max(ratio, fuzz.partial_ratio(m, key) - 15)
+                        if ratio >= 66:
+                            offer(entry, ratio * 0.9, "fuzzy", key)
+            if latin or m_pinyin is not None:
+                for full, initials in entry.pinyin:
+                    if latin:
+                        if mention == full:
+                            offer(entry, 95, "pinyin", full)
+                        elif mention == initials and len(mention) >= 2:
+                            offer(entry, 80, "pinyin", initials)
+                        elif len(mention) >= 4:
+                            ratio = fuzz.ratio(mention, full)
+                            if ratio >= 80:
+                                offer(entry, ratio * 0.85, "pinyin", full)
+                    elif m_pinyin and m_pinyin[0] == full:
+                        offer(entry, 94, "pinyin", full)
+
+    def best(self, text: str, labels: Sequence[str] | None = None) -> tuple[Match | None, list[Match]]:
+        """The one entity `text` names, or None with the candidates when unsure or ambiguous."""
+        found = self.link(text, labels)
+        if not found or found[0].score < ACCEPT:
+            return None, found
+        top = found[0]
+        # same-named entities of another label are told apart by the label order asked for
+        rivals = [m for m in found[1:] if top.score - m.score < MARGIN and m.entity.label == top.entity.label]
+        if rivals and not (top.score >= EXACT - 2 and all(m.score < EXACT - 2 for m in rivals)):
+            return None, [top, *rivals]
+        return top, found
+
+
+_CATALOGUES: "weakref.WeakKeyDictionary[Any, Catalogue]" = weakref.WeakKeyDictionary()
+
+
+def catalogue(view: GraphView) -> Catalogue:
+    """The store's catalogue, read once per view."""
+    cat = _CATALOGUES.get(view)
+    if cat is None:
+        cat = _CATALOGUES[view] = Catalogue(run(view, "entities", {"labels": list(LINKABLE)}))
+    return cat
+
+
+def search(view: GraphView, text: str, labels: Sequence[str] | None = None, limit: int = 10) -> list[Match]:
+    """Entities whose names or aliases match `text` (typos, partial names, pinyin), best first."""
+    return catalogue(view).link(text, labels, limit)
+
+
+class NotFound(LookupError):
+    """No entity, or no single entity, answers to a name; `candidates` says what came close."""
+
+    def __init__(self, text: str, candidates: list[Match]) -> None:
+        close = "、".join(f"{m.name}（{m.entity.label}）" for m in candidates[:5])
+        super().__init__(f"no single entity named {text!r}" + (f"; candidates: {close}" if close else ""))
+        self.text = text
+        self.candidates = candidates
+
+
+def resolve_entity(view: GraphView, entity: "str | EntityRef", labels: Sequence[str] | None = None) -> EntityRef:
+    """An EntityRef for an id or a name (linked as `Catalogue.best` does), or NotFound."""
+    if isinstance(entity, EntityRef):
+        return entity
+    cat = catalogue(view)
+    ref = cat.ref(entity)
+    if ref is not None and (labels is None or ref.label in labels):
+        return ref
+    top, candidates = cat.best(entity, labels)
+    if top is None:
+        raise NotFound(entity, candidates)
+    return top.entity

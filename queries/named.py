@@ -1,0 +1,377 @@
+"""The query library's named queries: one Cypher text and one networkx answer each.
+
+This follows `graph.contract`: every question the library asks a store has a name, one
+Cypher text in Neo4j's dialect with `$params` (`graph.dialect` rewrites it for
+LadybugDB), and one Python function for the networkx store, which runs no Cypher.
+Values only ever travel as parameters. Rows come back as dicts in a canonical order, so
+every store answers alike.
+
+Parameters are never null: LadybugDB cannot type a null parameter, so "any" is spelled
+`''` for a string and `[]` for a list. `as_of` ('' for no date) keeps only facts valid on
+that day: `valid_from` on or before it and `valid_to` (when known) after it.
+
+`trace()` records the Cypher each call ran, for `govkg ask` to show.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import weakref
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator, Mapping
+
+from graph.contract import GraphIndex, canonical_rows
+from graph.stores.base import CypherView, GraphView
+from queries.types import (ANNOUNCED_IN, APPOINTMENT, AREA, HAS_SUBGROUP, HOLDS, MEMBER_OF, OF_PERSON, OFFICE_AT,
+                           ORG, PERSON, POST_IN, TASK_FORCE, TO_POST)
+
+__all__ = ["Query", "QUERIES", "EDGE_COLUMNS", "run", "trace", "TraceEntry", "cypher_of"]
+
+Row = tuple[Any, ...]
+
+EDGE_COLUMNS = ("s_id", "s_name", "s_label", "type", "o_id", "o_name", "o_label", "role", "docs",
+                "date", "evidence", "source", "valid_from", "valid_to", "status", "inferred")
+APPOINTMENT_COLUMNS = ("id", "action", "probation", "date", "decided_on", "evidence", "doc_number",
+                       "person_id", "person", "post_id", "post", "title", "org_id", "organization")
+ENTITY_COLUMNS = ("id", "label", "name", "aliases", "kind")
+
+
+_AS_OF = ("($as_of = '' OR ((r.valid_from IS NULL OR r.valid_from <= $as_of) "
+          "AND (r.valid_to IS NULL OR r.valid_to > $as_of)))")
+
+
+def _edge_return(role: str = "NULL") -> str:
+    """RETURN columns of EDGE_COLUMNS for the pattern (a)-[r]->(b)."""
+    return ("RETURN a.id AS s_id, a.name AS s_name, labels(a)[0] AS s_label, type(r) AS type, "
+            "b.id AS o_id, b.name AS o_name, labels(b)[0] AS o_label, "
+            f"{role} AS role, r.doc_numbers AS docs, r.date AS date, r.evidence AS evidence, "
+            "r.source AS source, r.valid_from AS valid_from, r.valid_to AS valid_to, "
+            "r.status AS status, r.inferred AS inferred")
+
+
+@dataclass(frozen=True)
+class Query:
+    """A named query: its Cypher, its columns, its networkx answer and default params."""
+
+    name: str
+    cypher: str
+    columns: tuple[str, ...]
+    networkx: Callable[[GraphIndex, Mapping[str, Any]], Iterable[Row]]
+    params: Mapping[str, Any] = field(default_factory=dict)
+    doc: str = ""
+
+
+# --------------------------------------------------------------------------- networkx side
+
+def _valid(data: Mapping[str, Any], as_of: str) -> bool:
+    if not as_of:
+        return True
+    start, end = data.get("valid_from"), data.get("valid_to")
+    return (start is None or start <= as_of) and (end is None or end > as_of)
+
+
+def _edge_row(ix: GraphIndex, u: str, v: str, data: Mapping[str, Any], role: Any = None) -> Row:
+    g = ix.g
+    a, b = g.nodes[u], g.nodes[v]
+    return (u, a.get("name"), a["label"], data["type"], v, b.get("name"), b["label"], role,
+            data.get("doc_numbers"), data.get("date"), data.get("evidence"), data.get("source"),
+            data.get("valid_from"), data.get("valid_to"), data.get("status"), data.get("inferred"))
+
+
+def _label_of(ix: GraphIndex, node: str) -> str | None:
+    return ix.g.nodes[node]["label"] if node in ix.g else None
+
+
+def _nx_entities(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
+    for label in p["labels"]:
+        for node in ix.by_label.get(label, []):
+            d = ix.g.nodes[node]
+            yield node, label, d.get("name"), d.get("aliases"), d.get("kind")
+
+
+def _nx_in_from(ix: GraphIndex, target: str, target_label: str | None, source_label: str,
+                types: Iterable[str], as_of: str) -> Iterator[Row]:
+    """Edges source_label -[types]-> target (of target_label, when given)."""
+    if target not in ix.g or target_label is not None and _label_of(ix, target) != target_label:
+        return
+    wanted = set(types)
+    for u, _, data in ix.g.in_edges(target, data=True):
+        if data["type"] in wanted and ix.g.nodes[u]["label"] == source_label and _valid(data, as_of):
+            yield _edge_row(ix, u, target, data)
+
+
+def _nx_leaders_of_org(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
+    for org in dict.fromkeys(p["orgs"]):
+        yield from _nx_in_from(ix, org, None, PERSON, p["types"], p["as_of"])
+
+
+def _nx_leaders_of_area(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
+    return _nx_in_from(ix, p["area"], AREA, PERSON, p["types"], p["as_of"])
+
+
+def _holdings(ix: GraphIndex, person: str, as_of: str) -> Iterator[Row]:
+    for post, h in ix.out(person, HOLDS):
+        if _valid(h, as_of):
+            for org, _ in ix.out(post, POST_IN):
+                yield _edge_row(ix, person, org, h, h.get("title"))
+
+
+def _nx_holders_at_org(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
+    if _label_of(ix, p["org"]) != ORG:
+        return
+    for post, _ in ix.into(p["org"], POST_IN):
+        for person, h in ix.into(post, HOLDS):
+            if _valid(h, p["as_of"]):
+                yield _edge_row(ix, person, p["org"], h, h.get("title"))
+
+
+def _nx_posts_of_people(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
+    for person in p["people"]:
+        if _label_of(ix, person) == PERSON:
+            yield from _holdings(ix, person, p["as_of"])
+
+
+def _nx_duties_of_person(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
+    person = p["person"]
+    if _label_of(ix, person) != PERSON:
+        return
+    wanted = set(p["types"])
+    for _, v, data in ix.g.out_edges(person, data=True):
+        if data["type"] in wanted and _valid(data, p["as_of"]):
+            yield _edge_row(ix, person, v, data)
+
+
+def _nx_memberships(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
+    people, forces = set(p["people"]), set(p["task_forces"])
+    starts = people if people else ix.by_label.get(PERSON, [])
+    for person in starts:
+        if _label_of(ix, person) != PERSON:
+            continue
+        for tf, data in ix.out(person, MEMBER_OF):
+            if (not forces or tf in forces) and ix.g.nodes[tf]["label"] == TASK_FORCE and _valid(data, p["as_of"]):
+                yield _edge_row(ix, person, tf, data, data.get("role"))
+
+
+def _nx_unit_links(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
+    orgs, forces, wanted = set(p["orgs"]), set(p["task_forces"]), set(p["types"])
+    for org in (orgs if orgs else ix.by_label.get(ORG, [])):
+        if _label_of(ix, org) != ORG:
+            continue
+        for _, tf, data in ix.g.out_edges(org, data=True):
+            if (data["type"] in wanted and ix.g.nodes[tf]["label"] == TASK_FORCE
+                    and (not forces or tf in forces) and _valid(data, p["as_of"])):
+                yield _edge_row(ix, org, tf, data, data.get("role"))
+
+
+def _nx_offices(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
+    orgs, forces = set(p["orgs"]), set(p["task_forces"])
+    for tf in (forces if forces else ix.by_label.get(TASK_FORCE, [])):
+        if _label_of(ix, tf) != TASK_FORCE:
+            continue
+        for org, data in ix.out(tf, OFFICE_AT):
+            if (not orgs or org in orgs) and ix.g.nodes[org]["label"] == ORG and _valid(data, p["as_of"]):
+                yield _edge_row(ix, tf, org, data)
+
+
+def _nx_subgroups(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
+    seen: set[str] = set()
+    for tf in p["task_forces"]:
+        if _label_of(ix, tf) != TASK_FORCE:
+            continue
+        for child, data in ix.out(tf, HAS_SUBGROUP):
+            if data["id"] not in seen and ix.g.nodes[child]["label"] == TASK_FORCE:
+                seen.add(data["id"])
+                yield _edge_row(ix, tf, child, data)
+        for parent, data in ix.into(tf, HAS_SUBGROUP):
+            if data["id"] not in seen and ix.g.nodes[parent]["label"] == TASK_FORCE:
+                seen.add(data["id"])
+                yield _edge_row(ix, parent, tf, data)
+
+
+def _nx_appointments(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
+    g = ix.g
+    for app in ix.by_label.get(APPOINTMENT, []):
+        a = g.nodes[app]
+        for person, _ in ix.out(app, OF_PERSON):
+            if p["person"] and person != p["person"]:
+                continue
+            for post, _ in ix.out(app, TO_POST):
+                if p["post"] and post != p["post"]:
+                    continue
+                for org, _ in ix.out(post, POST_IN):
+                    if p["org"] and org != p["org"]:
+                        continue
+                    for doc, _ in ix.out(app, ANNOUNCED_IN):
+                        d = g.nodes[doc]
+                        if p["doc"] and p["doc"] not in (d.get("number"), doc):
+                            continue
+                        yield (app, a.get("action"), a.get("probation"), a.get("date"), a.get("decided_on"),
+                               a.get("evidence"), d.get("number"), person, g.nodes[person].get("name"), post,
+                               g.nodes[post].get("name"), g.nodes[post].get("title"), org,
+                               g.nodes[org].get("name"))
+
+
+def _nx_edges(ix: GraphIndex, p: Mapping[str, Any], outgoing: bool) -> Iterator[Row]:
+    wanted = set(p["types"])
+    for node in p["ids"]:
+        if node not in ix.g:
+            continue
+        edges = ix.g.out_edges(node, data=True) if outgoing else ix.g.in_edges(node, data=True)
+        for u, v, data in edges:
+            if (not wanted or data["type"] in wanted) and _valid(data, p["as_of"]):
+                yield _edge_row(ix, u, v, data, data.get("role") if data.get("role") is not None else data.get("title"))
+
+
+def _nx_edges_out(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
+    return _nx_edges(ix, p, True)
+
+
+def _nx_edges_in(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
+    return _nx_edges(ix, p, False)
+
+
+# --------------------------------------------------------------------------- the queries
+
+_TYPES_AS_OF = {"types": [], "as_of": ""}
+
+QUERIES: dict[str, Query] = {q.name: q for q in (
+    Query("entities",
+          "MATCH (n) WHERE labels(n)[0] IN $labels "
+          "RETURN n.id AS id, labels(n)[0] AS label, n.name AS name, n.aliases AS aliases, n.kind AS kind",
+          ENTITY_COLUMNS, _nx_entities, {"labels": []},
+          "Every node of the given labels with its aliases: what the entity linker searches."),
+    Query("leaders_of_org",
+          "MATCH (a:Person)-[r]->(b) WHERE b.id IN $orgs AND type(r) IN $types AND "
+          f"{_AS_OF} {_edge_return()}",
+          EDGE_COLUMNS, _nx_leaders_of_org, {"orgs": [], **_TYPES_AS_OF},
+          "Leaders who 分管/主管/联系/主持 organisations (the types asked for)."),
+    Query("holders_at_org",
+          "MATCH (a:Person)-[r:HOLDS]->(p:Post)-[:POST_IN]->(b:Organization {id: $org}) "
+          f"WHERE {_AS_OF} {_edge_return('r.title')}",
+          EDGE_COLUMNS, _nx_holders_at_org, {"org": "", "as_of": ""},
+          "Everyone holding a post at an organisation; role is the title."),
+    Query("posts_of_people",
+          "MATCH (a:Person)-[r:HOLDS]->(p:Post)-[:POST_IN]->(b:Organization) "
+          f"WHERE a.id IN $people AND {_AS_OF} {_edge_return('r.title')}",
+          EDGE_COLUMNS, _nx_posts_of_people, {"people": [], "as_of": ""},
+          "The posts of some persons; role is the title."),
+    Query("duties_of_person",
+          "MATCH (a:Person {id: $person})-[r]->(b) WHERE type(r) IN $types AND "
+          f"{_AS_OF} {_edge_return()}",
+          EDGE_COLUMNS, _nx_duties_of_person, {"person": "", **_TYPES_AS_OF},
+          "What a person 负责/分管/主管/联系/主持 (the types asked for)."),
+    Query("leaders_of_area",
+          "MATCH (a:Person)-[r]->(b:Area {id: $area}) WHERE type(r) IN $types AND "
+          f"{_AS_OF} {_edge_return()}",
+          EDGE_COLUMNS, _nx_leaders_of_area, {"area": "", **_TYPES_AS_OF},
+          "Leaders 负责 (or 分管) a work area."),
+    Query("memberships",
+          "MATCH (a:Person)-[r:MEMBER_OF]->(b:TaskForce) "
+          "WHERE (size($people) = 0 OR a.id IN $people) AND (size($task_forces) = 0 OR b.id IN $task_forces) "
+          f"AND {_AS_OF} {_edge_return('r.role')}",
+          EDGE_COLUMNS, _nx_memberships, {"people": [], "task_forces": [], "as_of": ""},
+          "Persons on task forces with their roles ([] = all)."),
+    Query("unit_links",
+          "MATCH (a:Organization)-[r]->(b:TaskForce) WHERE type(r) IN $types "
+          "AND (size($orgs) = 0 OR a.id IN $orgs) AND (size($task_forces) = 0 OR b.id IN $task_forces) "
+          f"AND {_AS_OF} {_edge_return('r.role')}",
+          EDGE_COLUMNS, _nx_unit_links, {"orgs": [], "task_forces": [], **_TYPES_AS_OF},
+          "Organisations that are units of (成员单位) or lead (牵头) task forces."),
+    Query("offices",
+          "MATCH (a:TaskForce)-[r:OFFICE_AT]->(b:Organization) "
+          "WHERE (size($task_forces) = 0 OR a.id IN $task_forces) AND (size($orgs) = 0 OR b.id IN $orgs) "
+          f"AND {_AS_OF} {_edge_return()}",
+          EDGE_COLUMNS, _nx_offices, {"orgs": [], "task_forces": [], "as_of": ""},
+          "Where task forces have their office (办公室设在)."),
+    Query("subgroups",
+          "MATCH (a:TaskForce)-[r:HAS_SUBGROUP]->(b:TaskForce) "
+          f"WHERE a.id IN $task_forces OR b.id IN $task_forces {_edge_return()}",
+          EDGE_COLUMNS, _nx_subgroups, {"task_forces": []},
+          "Subgroups (下设) of task forces and the groups they belong to."),
+    Query("appointments",
+          "MATCH (ap:Appointment)-[:OF_PERSON]->(p:Person) "
+          "MATCH (ap)-[:TO_POST]->(post:Post)-[:POST_IN]->(o:Organization) "
+          "MATCH (ap)-[:ANNOUNCED_IN]->(d:Document) "
+          "WHERE ($person = '' OR p.id = $person) AND ($org = '' OR o.id = $org) "
+          "AND ($post = '' OR post.id = $post) AND ($doc = '' OR d.number = $doc OR d.id = $doc) "
+          "RETURN ap.id AS id, ap.action AS action, ap.probation AS probation, ap.date AS date, "
+          "ap.decided_on AS decided_on, ap.evidence AS evidence, d.number AS doc_number, "
+          "p.id AS person_id, p.name AS person, post.id AS post_id, post.name AS post, "
+          "post.title AS title, o.id AS org_id, o.name AS organization",
+          APPOINTMENT_COLUMNS, _nx_appointments, {"person": "", "org": "", "post": "", "doc": ""},
+          "任命 and 免去 by person, organisation, post or document ('' = any)."),
+    Query("edges_out",
+          "MATCH (a)-[r]->(b) WHERE a.id IN $ids AND (size($types) = 0 OR type(r) IN $types) "
+          f"AND {_AS_OF} {_edge_return('coalesce(r.role, r.title)')}",
+          EDGE_COLUMNS, _nx_edges_out, {"ids": [], **_TYPES_AS_OF},
+          "Relationships leaving some nodes ([] types = all): neighbourhoods for paths."),
+    Query("edges_in",
+          "MATCH (a)-[r]->(b) WHERE b.id IN $ids AND (size($types) = 0 OR type(r) IN $types) "
+          f"AND {_AS_OF} {_edge_return('coalesce(r.role, r.title)')}",
+          EDGE_COLUMNS, _nx_edges_in, {"ids": [], **_TYPES_AS_OF},
+          "Relationships reaching some nodes ([] types = all)."),
+)}
+
+
+# --------------------------------------------------------------------------- running
+
+@dataclass(frozen=True)
+class TraceEntry:
+    """One query as it ran: its name, the Cypher in the store's dialect, its parameters."""
+
+    name: str
+    cypher: str
+    params: dict[str, Any]
+    engine: str
+    rows: int
+
+
+_TRACE: contextvars.ContextVar[list[TraceEntry] | None] = contextvars.ContextVar("queries_trace", default=None)
+_INDEXES: "weakref.WeakKeyDictionary[Any, GraphIndex]" = weakref.WeakKeyDictionary()
+
+
+@contextmanager
+def trace() -> Iterator[list[TraceEntry]]:
+    """Collect the queries run inside the block (for showing the Cypher behind an answer)."""
+    entries: list[TraceEntry] = []
+    token = _TRACE.set(entries)
+    try:
+        yield entries
+    finally:
+        _TRACE.reset(token)
+
+
+def _index(view: GraphView) -> GraphIndex:
+    graph = getattr(view, "graph", None)
+    if graph is None:
+        raise TypeError(f"{type(view).__name__} runs neither Cypher nor networkx")
+    ix = _INDEXES.get(view)
+    if ix is None:
+        ix = _INDEXES[view] = GraphIndex(graph)
+    return ix
+
+
+def cypher_of(view: GraphView, name: str) -> str:
+    """The Cypher of a named query as this store's engine runs it."""
+    text = QUERIES[name].cypher
+    dialect = getattr(view, "dialect", None)
+    return dialect.translate(text) if dialect is not None else text
+
+
+def run(view: GraphView, name: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Rows of a named query as dicts, in canonical order, on any store."""
+    q = QUERIES[name]
+    unknown = set(params or {}) - set(q.params)
+    if unknown:
+        raise KeyError(f"{name} takes no parameter {', '.join(sorted(unknown))}")
+    full = {**q.params, **{k: ("" if v is None else v) for k, v in (params or {}).items()}}
+    if isinstance(view, CypherView):
+        rows = view.cypher(q.cypher, full).rows
+    else:
+        rows = list(q.networkx(_index(view), full))
+    out = canonical_rows(rows)
+    entries = _TRACE.get()
+    if entries is not None:
+        entries.append(TraceEntry(name, cypher_of(view, name), dict(full), getattr(view, "engine", "?"), len(out)))
+    return [dict(zip(q.columns, row)) for row in out]
