@@ -235,6 +235,16 @@ def _nx_edges_in(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
 
 _TYPES_AS_OF = {"types": [], "as_of": ""}
 
+def _edges(match: str, where: str = "", role: str = "NULL") -> str:
+    """MATCH … WHERE <selection> WITH a, r, b WHERE <as_of> RETURN <EDGE_COLUMNS>.
+
+    The date filter sits in its own WITH: LadybugDB 0.22, re-running a cached prepared
+    statement that joins several hops under an `IN $list` selection and a date filter in
+    one WHERE, can return rows for the earlier parameters (seen on posts_of_people)."""
+    selection = f" WHERE {where}" if where else ""
+    return f"{match}{selection} WITH a, r, b WHERE {_AS_OF} {_edge_return(role)}"
+
+
 QUERIES: dict[str, Query] = {q.name: q for q in (
     Query("entities",
           "MATCH (n) WHERE labels(n)[0] IN $labels "
@@ -242,46 +252,41 @@ QUERIES: dict[str, Query] = {q.name: q for q in (
           ENTITY_COLUMNS, _nx_entities, {"labels": []},
           "Every node of the given labels with its aliases: what the entity linker searches."),
     Query("leaders_of_org",
-          "MATCH (a:Person)-[r]->(b) WHERE b.id IN $orgs AND type(r) IN $types AND "
-          f"{_AS_OF} {_edge_return()}",
+          _edges("MATCH (a:Person)-[r]->(b)", "b.id IN $orgs AND type(r) IN $types"),
           EDGE_COLUMNS, _nx_leaders_of_org, {"orgs": [], **_TYPES_AS_OF},
           "Leaders who 分管/主管/联系/主持 organisations (the types asked for)."),
     Query("holders_at_org",
-          "MATCH (a:Person)-[r:HOLDS]->(p:Post)-[:POST_IN]->(b:Organization {id: $org}) "
-          f"WHERE {_AS_OF} {_edge_return('r.title')}",
+          _edges("MATCH (a:Person)-[r:HOLDS]->(p:Post)-[:POST_IN]->(b:Organization {id: $org})", role="r.title"),
           EDGE_COLUMNS, _nx_holders_at_org, {"org": "", "as_of": ""},
           "Everyone holding a post at an organisation; role is the title."),
     Query("posts_of_people",
-          "MATCH (a:Person)-[r:HOLDS]->(p:Post)-[:POST_IN]->(b:Organization) "
-          f"WHERE a.id IN $people AND {_AS_OF} {_edge_return('r.title')}",
+          _edges("MATCH (a:Person)-[r:HOLDS]->(p:Post)-[:POST_IN]->(b:Organization)", "a.id IN $people",
+                 "r.title"),
           EDGE_COLUMNS, _nx_posts_of_people, {"people": [], "as_of": ""},
           "The posts of some persons; role is the title."),
     Query("duties_of_person",
-          "MATCH (a:Person {id: $person})-[r]->(b) WHERE type(r) IN $types AND "
-          f"{_AS_OF} {_edge_return()}",
+          _edges("MATCH (a:Person {id: $person})-[r]->(b)", "type(r) IN $types"),
           EDGE_COLUMNS, _nx_duties_of_person, {"person": "", **_TYPES_AS_OF},
           "What a person 负责/分管/主管/联系/主持 (the types asked for)."),
     Query("leaders_of_area",
-          "MATCH (a:Person)-[r]->(b:Area {id: $area}) WHERE type(r) IN $types AND "
-          f"{_AS_OF} {_edge_return()}",
+          _edges("MATCH (a:Person)-[r]->(b:Area {id: $area})", "type(r) IN $types"),
           EDGE_COLUMNS, _nx_leaders_of_area, {"area": "", **_TYPES_AS_OF},
           "Leaders 负责 (or 分管) a work area."),
     Query("memberships",
-          "MATCH (a:Person)-[r:MEMBER_OF]->(b:TaskForce) "
-          "WHERE (size($people) = 0 OR a.id IN $people) AND (size($task_forces) = 0 OR b.id IN $task_forces) "
-          f"AND {_AS_OF} {_edge_return('r.role')}",
+          _edges("MATCH (a:Person)-[r:MEMBER_OF]->(b:TaskForce)",
+                 "(size($people) = 0 OR a.id IN $people) AND (size($task_forces) = 0 OR b.id IN $task_forces)",
+                 "r.role"),
           EDGE_COLUMNS, _nx_memberships, {"people": [], "task_forces": [], "as_of": ""},
           "Persons on task forces with their roles ([] = all)."),
     Query("unit_links",
-          "MATCH (a:Organization)-[r]->(b:TaskForce) WHERE type(r) IN $types "
-          "AND (size($orgs) = 0 OR a.id IN $orgs) AND (size($task_forces) = 0 OR b.id IN $task_forces) "
-          f"AND {_AS_OF} {_edge_return('r.role')}",
+          _edges("MATCH (a:Organization)-[r]->(b:TaskForce)",
+                 "type(r) IN $types AND (size($orgs) = 0 OR a.id IN $orgs) "
+                 "AND (size($task_forces) = 0 OR b.id IN $task_forces)", "r.role"),
           EDGE_COLUMNS, _nx_unit_links, {"orgs": [], "task_forces": [], **_TYPES_AS_OF},
           "Organisations that are units of (成员单位) or lead (牵头) task forces."),
     Query("offices",
-          "MATCH (a:TaskForce)-[r:OFFICE_AT]->(b:Organization) "
-          "WHERE (size($task_forces) = 0 OR a.id IN $task_forces) AND (size($orgs) = 0 OR b.id IN $orgs) "
-          f"AND {_AS_OF} {_edge_return()}",
+          _edges("MATCH (a:TaskForce)-[r:OFFICE_AT]->(b:Organization)",
+                 "(size($task_forces) = 0 OR a.id IN $task_forces) AND (size($orgs) = 0 OR b.id IN $orgs)"),
           EDGE_COLUMNS, _nx_offices, {"orgs": [], "task_forces": [], "as_of": ""},
           "Where task forces have their office (办公室设在)."),
     Query("subgroups",
@@ -302,13 +307,13 @@ QUERIES: dict[str, Query] = {q.name: q for q in (
           APPOINTMENT_COLUMNS, _nx_appointments, {"person": "", "org": "", "post": "", "doc": ""},
           "任命 and 免去 by person, organisation, post or document ('' = any)."),
     Query("edges_out",
-          "MATCH (a)-[r]->(b) WHERE a.id IN $ids AND (size($types) = 0 OR type(r) IN $types) "
-          f"AND {_AS_OF} {_edge_return('coalesce(r.role, r.title)')}",
+          _edges("MATCH (a)-[r]->(b)", "a.id IN $ids AND (size($types) = 0 OR type(r) IN $types)",
+                 "coalesce(r.role, r.title)"),
           EDGE_COLUMNS, _nx_edges_out, {"ids": [], **_TYPES_AS_OF},
           "Relationships leaving some nodes ([] types = all): neighbourhoods for paths."),
     Query("edges_in",
-          "MATCH (a)-[r]->(b) WHERE b.id IN $ids AND (size($types) = 0 OR type(r) IN $types) "
-          f"AND {_AS_OF} {_edge_return('coalesce(r.role, r.title)')}",
+          _edges("MATCH (a)-[r]->(b)", "b.id IN $ids AND (size($types) = 0 OR type(r) IN $types)",
+                 "coalesce(r.role, r.title)"),
           EDGE_COLUMNS, _nx_edges_in, {"ids": [], **_TYPES_AS_OF},
           "Relationships reaching some nodes ([] types = all)."),
 )}
