@@ -251,9 +251,9 @@ def _units(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
 def posts_of_members(ctx: _Ctx, members: list[Fact]) -> list[Fact]:
     out: list[Fact] = []
     for m in members:
-        if m.subject.label == PERSON and catalogue(ctx.view).ref(m.subject.id):
+        if m.subject.label == PERSON and m.subject.id not in catalogue(ctx.view).unnamed:
             out += [f for f in posts_of(ctx.view, m.subject, as_of=ctx.as_of)
-                    if f.status != "ended" and f.evidence.docs == m.evidence.docs]
+                    if f.is_current(ctx.as_of) and f.evidence.docs == m.evidence.docs]
     return out
 
 
@@ -326,12 +326,12 @@ def _posts(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     ref = p.entity("person")
     assert ref is not None
     facts = posts_of(ctx.view, ref, as_of=ctx.as_of)
-    now = [f for f in facts if f.status != "ended"]
+    now = [f for f in facts if f.is_current(ctx.as_of)]
     posts = _unique(post_label(f.object.name, f.role) for f in now)
     if not posts:
         return Reply([], facts, f"没有找到{ref.name}的现任职务。")
     msg = f"{ref.name}：{'、'.join(posts)}"
-    ended = [f for f in facts if f.status == "ended"]
+    ended = [f for f in facts if not f.is_current(ctx.as_of)]
     if ended:
         msg += f"（原任{'、'.join(post_label(f.object.name, f.role) for f in ended)}）"
     return Reply(posts, facts, msg)
@@ -377,8 +377,10 @@ def _counts(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     if opt.get("top"):
         counts = [c for c in counts if c.count == counts[0].count]
     lines = [f"{c.person.name}：{c.count}个（{'、'.join(c.task_forces)}）" for c in counts]
-    return Reply([c.person.name for c in counts], counts, "；".join(lines[:10]) + ("……" if len(lines) > 10 else ""),
-                 lines)
+    kind = _kind(ctx, p)
+    shown = [f for c in counts[:10] for f in task_forces_of_person(ctx.view, c.person, kind, as_of=ctx.as_of)]
+    return Reply([c.person.name for c in counts], [*counts, *shown],
+                 "；".join(lines[:10]) + ("……" if len(lines) > 10 else ""), lines)
 
 
 def _overlaps(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
@@ -417,7 +419,7 @@ def _describe(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     v, as_of = ctx.view, ctx.as_of
     if ref.label == PERSON:
         pf = portfolio_of(v, ref, as_of=as_of)
-        posts = _unique(post_label(f.object.name, f.role) for f in pf.posts if f.status != "ended")
+        posts = _unique(post_label(f.object.name, f.role) for f in pf.posts if f.is_current(as_of))
         lines = [f"职务：{'、'.join(posts)}" if posts else "",
                  f"主持：{'、'.join(_names(pf.presides, 'object'))}" if pf.presides else "",
                  f"负责：{'、'.join(_names(pf.areas, 'object'))}" if pf.areas else "",

@@ -49,7 +49,7 @@ def _government_post(view: GraphView, leader: EntityRef, as_of: str | None) -> F
     """The leader's post at a government (副市长 at 市人民政府), the link to the mayor."""
     t = titles()
     wanted = t.government_leaders + t.government_heads
-    posts = [f for f in posts_of(view, leader, as_of=as_of) if f.status != "ended" and f.role in wanted]
+    posts = [f for f in posts_of(view, leader, as_of=as_of) if f.is_current(as_of) and f.role in wanted]
     return sorted(posts, key=lambda f: (f.role not in t.government_heads, f.object.name))[0] if posts else None
 
 
@@ -59,7 +59,7 @@ def _mayors(view: GraphView, government: EntityRef, as_of: str | None) -> list[F
     if presides:
         return presides
     heads = titles().government_heads
-    return [f for f in holders_at(view, government, as_of=as_of) if f.role in heads and f.status != "ended"]
+    return [f for f in holders_at(view, government, as_of=as_of) if f.role in heads and f.is_current(as_of)]
 
 
 def _up(view: GraphView, leader: EntityRef, as_of: str | None) -> list[ChainStep]:
@@ -82,7 +82,7 @@ def _down(view: GraphView, unit: EntityRef, as_of: str | None) -> list[ChainStep
     t = titles()
     steps = []
     for f in holders_at(view, unit, as_of=as_of):
-        if f.status != "ended" and f.role and (t.is_head(f.role) or t.is_deputy(f.role)):
+        if f.is_current(as_of) and f.role and (t.is_head(f.role) or t.is_deputy(f.role)):
             steps.append(ChainStep("head" if t.is_head(f.role) else "deputy", f.subject, f))
     seen: set[str] = set()
     for f in task_forces_of_org(view, unit, as_of=as_of):

@@ -130,18 +130,22 @@ class Catalogue:
         self.entries: list[_Entry] = []
         self.by_key: dict[str, list[_Entry]] = {}
         self.by_id: dict[str, EntityRef] = {}
+        self.unnamed: set[str] = set()   # persons named only by role: known, never linked by name
         rows = list(rows)
         self.places = _places(row["name"] for row in rows if row.get("name"))
         for row in rows:
             if not row.get("name"):
                 continue
             ref = EntityRef(row["id"], row["label"], row["name"], row.get("kind"))
+            self.by_id[ref.id] = ref
+            if row.get("unnamed"):
+                self.unnamed.add(ref.id)
+                continue
             names = tuple(dict.fromkeys([normalize(row["name"]), *(normalize(a) for a in row.get("aliases") or ())]))
             entry = _Entry(ref, names)
             for name in [row["name"], *(row.get("aliases") or ())]:
                 entry.keys |= _variants(name, self.places)
             self.entries.append(entry)
-            self.by_id[ref.id] = ref
             for key in entry.keys:
                 self.by_key.setdefault(key, []).append(entry)
 
@@ -199,7 +203,8 @@ class Catalogue:
                     if latin or len(m) < 2:
                         continue
                     if m in key:
-                        offer(entry, 60 + 35 * len(m) / len(key), "contains", key)
+                        tail = 5 if key.endswith(m) else 0  # …领导小组 named without its opening words
+                        offer(entry, 60 + 35 * len(m) / len(key) + tail, "contains", key)
                     elif key in m and len(key) >= 2:
                         offer(entry, 50 + 40 * len(key) / len(m), "contained", key)
                     elif len(m) >= 3 and _in_order(m, key):

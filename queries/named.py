@@ -34,7 +34,7 @@ EDGE_COLUMNS = ("s_id", "s_name", "s_label", "type", "o_id", "o_name", "o_label"
                 "date", "evidence", "source", "valid_from", "valid_to", "status", "inferred")
 APPOINTMENT_COLUMNS = ("id", "action", "probation", "date", "decided_on", "evidence", "doc_number",
                        "person_id", "person", "post_id", "post", "title", "org_id", "organization")
-ENTITY_COLUMNS = ("id", "label", "name", "aliases", "kind")
+ENTITY_COLUMNS = ("id", "label", "name", "aliases", "kind", "unnamed")
 
 
 _AS_OF = ("($as_of = '' OR ((r.valid_from IS NULL OR r.valid_from <= $as_of) "
@@ -87,7 +87,7 @@ def _nx_entities(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
     for label in p["labels"]:
         for node in ix.by_label.get(label, []):
             d = ix.g.nodes[node]
-            yield node, label, d.get("name"), d.get("aliases"), d.get("kind")
+            yield node, label, d.get("name"), d.get("aliases"), d.get("kind"), d.get("unnamed")
 
 
 def _nx_in_from(ix: GraphIndex, target: str, target_label: str | None, source_label: str,
@@ -248,7 +248,8 @@ def _edges(match: str, where: str = "", role: str = "NULL") -> str:
 QUERIES: dict[str, Query] = {q.name: q for q in (
     Query("entities",
           "MATCH (n) WHERE labels(n)[0] IN $labels "
-          "RETURN n.id AS id, labels(n)[0] AS label, n.name AS name, n.aliases AS aliases, n.kind AS kind",
+          "RETURN n.id AS id, labels(n)[0] AS label, n.name AS name, n.aliases AS aliases, n.kind AS kind, "
+          "n.unnamed AS unnamed",
           ENTITY_COLUMNS, _nx_entities, {"labels": []},
           "Every node of the given labels with its aliases: what the entity linker searches."),
     Query("leaders_of_org",

@@ -43,7 +43,7 @@ def heads_of(view: GraphView, org: str | EntityRef, asked: str | None = None, *,
     t = titles()
     asked = asked or t.head_words[0]
     return [f for f in holders_at(view, org, as_of=as_of)
-            if f.role and t.matches(f.role, asked) and (include_ended or f.status != "ended")]
+            if f.role and t.matches(f.role, asked) and (include_ended or f.is_current(as_of))]
 
 
 def leaders_of(view: GraphView, org: str | EntityRef, *, as_of: str | None = None) -> list[Fact]:
@@ -61,7 +61,7 @@ def task_forces_of_org(view: GraphView, org: str | EntityRef, *, as_of: str | No
     facts = _facts(run(view, "unit_links", {"orgs": [ref.id], "types": [UNIT_OF, LEADS], "as_of": as_of}))
     facts += _facts(run(view, "offices", {"orgs": [ref.id], "as_of": as_of}))
     if via_staff:
-        staff = {f.subject.id: f for f in holders_at(view, ref, as_of=as_of) if f.status != "ended"}
+        staff = {f.subject.id: f for f in holders_at(view, ref, as_of=as_of) if f.is_current(as_of)}
         if staff:
             rows = run(view, "memberships", {"people": sorted(staff), "as_of": as_of})
             for f in _facts(rows):

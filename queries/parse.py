@@ -226,6 +226,11 @@ def _link(cat: Catalogue, text: str, labels: tuple[str, ...]) -> SlotValue:
     return best
 
 
+def _label_rank(labels: tuple[str, ...], value: SlotValue) -> int:
+    ref = value.entity or (value.candidates[0].entity if value.candidates else None)
+    return labels.index(ref.label) if ref is not None and ref.label in labels else 0
+
+
 @lru_cache(maxsize=4096)
 def _fixed(pattern: str, first: str, n: int) -> re.Pattern[str]:
     """The pattern with its first entity slot fixed to n characters (to try every split)."""
@@ -276,13 +281,17 @@ def parse(cat: Catalogue, question: str, qb: QuestionBook | None = None, limit: 
                     slots[name] = value
                 if not ok:
                     continue
+                groups = m.groupdict()
                 for name in form.word_slots:
-                    if m.group(name) is not None:
-                        slots[name] = SlotValue(m[name])
+                    if groups.get(name) is not None:
+                        slots[name] = SlotValue(groups[name])
                 entities = [slots[s].entity.id for s in form.entity_slots if slots[s].entity]
                 if form.multi and len(set(entities)) < len(entities):
                     continue  # X和X: one entity twice is no question about two
-                score = min((slots[s].score for s in form.entity_slots), default=100.0)
+                # an entity of the slot's first label reads the form best (消防 is an Area
+                # first for 负责Y工作的领导, and only secondly for 谁分管X)
+                score = min((slots[s].score - 0.5 * _label_rank(form.entity_slots[s], slots[s])
+                             for s in form.entity_slots), default=100.0)
                 if ambiguous:
                     score -= 5  # a sure reading of another form beats an ambiguous one
                 key = (form.id, tuple((k, v.entity.id if v.entity else v.text) for k, v in sorted(slots.items())))

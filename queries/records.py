@@ -62,6 +62,11 @@ class Fact:
     inferred: bool = False
     note: str | None = None
 
+    def is_current(self, as_of: str | None = None) -> bool:
+        """Whether the fact still holds: not ended, or (asked as of a day, where the query
+        kept only what held that day) whatever came back."""
+        return as_of is not None or self.status != "ended"
+
     @property
     def zh(self) -> str:
         """The Chinese term of the relationship (分管, 成员 …)."""

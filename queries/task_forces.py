@@ -98,7 +98,7 @@ def membership_counts(view: GraphView, kind: str | None = None, *, as_of: str | 
     for f in map(fact_from_row, rows):
         if kind and not kind_matches(view, f.object, kind):
             continue
-        if not include_unnamed and cat.ref(f.subject.id) is None:
+        if not include_unnamed and f.subject.id in cat.unnamed:
             continue
         people[f.subject.id] = f.subject
         groups[f.subject.id][f.object.name].add(f.role or "")
