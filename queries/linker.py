@@ -181,11 +181,11 @@ class Catalogue:
             for entry in self.by_key.get(key, []):
                 if entry.ref.label not in order:
                     continue
-                if key == entry.names[0]:
+                if key == mention and key == entry.names[0]:
                     offer(entry, EXACT, "exact", key)
-                elif key in entry.names:
+                elif key == mention and key in entry.names:
                     offer(entry, EXACT - 1, "alias", key)
-                else:
+                else:  # through the city prefix, an abbreviation, or a same-body table
                     offer(entry, EXACT - 2, "canonical", key)
         if not any(m.score >= EXACT - 2 for m in best.values()):
             self._approximate(mention, keys, pool, offer)

@@ -13,6 +13,8 @@ from rich.markup import escape
 
 __all__ = ["ask"]
 
+_SHOWN = 12  # suggestions printed for a question not understood
+
 
 def _print(answer: Any, console: Console) -> None:
     p = lambda text="", style="": console.print(f"[{style}]{escape(text)}[/{style}]" if style else escape(text),
@@ -21,8 +23,10 @@ def _print(answer: Any, console: Console) -> None:
     if not answer.understood:
         p("未能理解这个问题（not understood）。", "yellow")
         p("可以这样问：")
-        for s in answer.suggestions:
+        for s in answer.suggestions[:_SHOWN]:
             p(f"  {s}")
+        if len(answer.suggestions) > _SHOWN:
+            p(f"  … 共 {len(answer.suggestions)} 种问法（--json 列出全部）")
         return
     if answer.ambiguous:
         p(answer.message, "yellow")
