@@ -122,7 +122,7 @@ class LadybugStore(GraphWriter):
             files = []
             for i, table in enumerate(tables):
                 file = staging / f"{i:03d}.parquet"
-                pq.write_table(arrow_table(table), file)
+                pq.write_table(arrow_table(table), file, row_group_size=1 << 16)
                 files.append((table, file))
             report.timings["parquet"] = time.perf_counter() - clock
             clock = time.perf_counter()

@@ -1,7 +1,7 @@
 """Neo4j over Bolt: for graphs that outgrow one machine or are shared with colleagues.
 
 `write` (what `govkg push` runs) creates constraints and indexes from the schema, then
-loads nodes and relationships in batched `UNWIND $rows MERGE …` transactions keyed on the
+loads nodes and relationships in batched `UNWIND … MERGE …` transactions keyed on the
 stable ids, so pushing twice leaves the same counts and a push that fails half-way is
 completed by running it again. Views use read sessions and read transactions
 (`READ_ACCESS`), so Neo4j itself refuses every write.
@@ -50,25 +50,24 @@ def schema_statements() -> list[str]:
 
 
 def _merge_query(table: Table) -> str:
+    """MERGE one batch; parameters are columns ($id, $name …), rows are their indexes.
+
+    Columns rather than one map per row: each value is sent once, without its key, which
+    halves the client's encoding work on large pushes."""
+    i = "$`{}`[i]"
+    props = ", ".join(f"x.`{c}` = {i.format(c)}" for c in table.columns if c not in (FROM, TO, "id"))
+    head = "UNWIND range(0, size($id) - 1) AS i "
     if table.is_rel:
-        return (f"UNWIND $rows AS row MATCH (a:{_q(table.source or '')} {{id: row.`{FROM}`}}) "
-                f"MATCH (b:{_q(table.target or '')} {{id: row.`{TO}`}}) "
-                f"MERGE (a)-[r:{_q(table.name)} {{id: row.id}}]->(b) SET r += row.props")
-    return f"UNWIND $rows AS row MERGE (n:{_q(table.name)} {{id: row.id}}) SET n += row.props"
+        return (head + f"MATCH (a:{_q(table.source or '')} {{id: {i.format(FROM)}}}) "
+                f"MATCH (b:{_q(table.target or '')} {{id: {i.format(TO)}}}) "
+                f"MERGE (a)-[x:{_q(table.name)} {{id: $id[i]}}]->(b) SET {props}")
+    return head + f"MERGE (x:{_q(table.name)} {{id: $id[i]}}) SET {props}"
 
 
-def _batches(table: Table, size: int) -> Iterator[tuple[int, list[dict[str, Any]]]]:
-    keys = (FROM, TO, "id") if table.is_rel else ("id",)
-    batch: list[dict[str, Any]] = []
-    done = 0
-    for row in table.rows():
-        batch.append({**{k: row.pop(k) for k in keys}, "props": row})
-        if len(batch) == size:
-            yield done, batch
-            done += len(batch)
-            batch = []
-    if batch:
-        yield done, batch
+def _batches(table: Table, size: int) -> Iterator[tuple[int, dict[str, list[Any]]]]:
+    """(offset, {column: values}) for consecutive slices of `size` rows."""
+    for start in range(0, len(table), size):
+        yield start, {c: values[start:start + size] for c, values in table.data.items()}
 
 
 def _driver(uri: str, user: str, password: str) -> Any:
@@ -153,8 +152,8 @@ class Neo4jStore(GraphWriter):
             self._driver = _driver(self.uri, self.user, self.password)
         return self._driver
 
-    def _run_batch(self, session: Any, query: str, rows: list[dict[str, Any]]) -> None:
-        session.execute_write(lambda tx: tx.run(query, rows=rows).consume())
+    def _run_batch(self, session: Any, query: str, columns: dict[str, list[Any]]) -> None:
+        session.execute_write(lambda tx: tx.run(query, columns).consume())
 
     def clear(self) -> None:
         """Remove every node (and its relationships) carrying one of the schema's labels."""
@@ -184,12 +183,13 @@ class Neo4jStore(GraphWriter):
                     for table in tables:
                         query = _merge_query(table)
                         what = table.name if not table.is_rel else f"{table.source}-{table.name}->{table.target}"
-                        for start, rows in _batches(table, self.batch_size):
-                            step = f"{what} rows {start + 1}-{start + len(rows)} of {len(table)}"
-                            self._run_batch(s, query, rows)
-                            written[kind] += len(rows)
+                        for start, columns in _batches(table, self.batch_size):
+                            n = len(columns["id"])
+                            step = f"{what} rows {start + 1}-{start + n} of {len(table)}"
+                            self._run_batch(s, query, columns)
+                            written[kind] += n
                             if self.progress:
-                                self.progress(what, start + len(rows), len(table))
+                                self.progress(what, start + n, len(table))
                     report.timings[kind] = time.perf_counter() - clock
         except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, StoreError, OSError) as exc:
             detail = getattr(exc, "message", None) or str(exc)

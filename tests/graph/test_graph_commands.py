@@ -142,11 +142,11 @@ def test_push_failure_is_reported_and_a_rerun_completes(seed_build: GraphBuild, 
     calls = {"n": 0}
     real = Neo4jStore._run_batch
 
-    def flaky(self: Neo4jStore, session: Any, query: str, rows: list[dict[str, Any]]) -> None:
+    def flaky(self: Neo4jStore, session: Any, query: str, columns: dict[str, list[Any]]) -> None:
         calls["n"] += 1
         if calls["n"] == 6:
             raise OSError("connection reset by peer")
-        real(self, session, query, rows)
+        real(self, session, query, columns)
 
     monkeypatch.setattr(Neo4jStore, "_run_batch", flaky)
     target = Neo4jStore(**neo4j_server, batch_size=4)
