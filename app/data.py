@@ -13,14 +13,13 @@ Cypher is only ever constant text with `$params`.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import threading
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Sequence, TypeVar
+from typing import Any, Callable, Mapping, Sequence, TypeVar
 
 import streamlit as st
 
@@ -28,21 +27,27 @@ from app import uploads
 from graph.folder import DEFAULT_STORE, StoreFolder
 from graph.model import SCHEMA
 from graph.records import Assertion, DocumentInfo
-from graph.stores.base import ReadOnlyError, StoreError
+from graph.stores.base import ReadOnlyError
+from queries import answer as answer_q
 from queries import appointments as appointments_q
 from queries import chains, linker, named, orgs, people, task_forces
 from queries import paths as paths_q
 from queries.linker import Match
 from queries.titles import titles
 from queries.types import IN_CHARGE_OF, LEADS, LIAISON, PERSON, PRESIDES_OVER, SUPERVISION, TASK_FORCE, UNIT_OF
-from queries.records import AppointmentRecord, Chain, EntityRef, Fact, PathRecord, fact_from_row
+from queries.answer import Answer
+from queries.records import AppointmentRecord, Chain, ChainStep, EntityRef, Fact, PathRecord, fact_from_row
 
 __all__ = [
     "ROOT", "store_dir", "data_dir", "store_exists", "build_store", "store_key", "clear",
     "Handle", "handle", "counts", "manifest",
-    "CypherAnswer", "WriteRefused", "run_cypher", "write_clause",
-    "documents", "document", "document_lines", "document_facts",
-    "preview_upload", "add_upload",
+    "CypherAnswer", "WriteRefused", "run_cypher", "write_clause", "CYPHER_ROW_LIMIT",
+    "documents", "document", "document_lines", "document_facts", "preview_upload", "add_upload",
+    "search", "entities", "entity", "portfolio", "OrgProfile", "org_profile", "TaskForceProfile",
+    "task_force_profile", "area_leaders", "neighbourhood", "appointments_in", "paths_between",
+    "membership_counts", "task_force_overlaps", "shared_task_forces", "Network", "network",
+    "responsibility_chain", "Division", "DIVISION_TYPES", "division", "Quality", "quality",
+    "MATCH_HOW", "looks_like_question", "ask", "answer_entities",
 ]
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -604,26 +609,39 @@ def looks_like_question(text: str) -> bool:
     return bool(_QUESTION.search(text))
 
 
-@dataclass(frozen=True)
-class Answer:
-    """What the search page shows for a question: the answer, its evidence, the Cypher run."""
-
-    understood: bool
-    answers: list[str] = field(default_factory=list)
-    entities: list[EntityRef] = field(default_factory=list)
-    evidence: list[Any] = field(default_factory=list)
-    cypher: str = ""
-    text: str = ""
-    help: list[str] = field(default_factory=list)
-
-
 @st.cache_data(show_spinner=False, max_entries=256)
 def _ask(key: str, question: str) -> Answer:
-    from app.examples import QUESTIONS
-
-    return Answer(False, text="问答功能尚未就绪：下面列出名称匹配的实体。", help=list(QUESTIONS))
+    return _call(key, answer_q.ask, question)
 
 
 def ask(question: str) -> Answer:
     """The answer to a question in Chinese (谁分管市财政局 …), with evidence and Cypher."""
     return _ask(store_key(), question.strip())
+
+
+def _refs_in(record: Any) -> list[EntityRef]:
+    if isinstance(record, Fact):
+        return [record.subject, record.object]
+    if isinstance(record, AppointmentRecord):
+        return [record.person, record.organization, record.post]
+    if isinstance(record, PathRecord):
+        return list(record.nodes)
+    if isinstance(record, ChainStep):
+        return [record.entity]
+    for name in ("person", "a", "b", "entity"):  # GroupCount, Overlap …
+        value = getattr(record, name, None)
+        if isinstance(value, EntityRef):
+            return [value]
+    return []
+
+
+def answer_entities(answer: Answer) -> list[tuple[str, EntityRef | None]]:
+    """Each answer with the entity it names (from the records behind it), so it can link."""
+    refs: dict[str, EntityRef] = {}
+    for record in answer.records:
+        for ref in _refs_in(record):
+            refs.setdefault(ref.name, ref)
+    for ref in answer.entities.values():
+        refs.setdefault(ref.name, ref)
+    known = {e.name: e for e in _entities(store_key())}
+    return [(a, refs.get(a) or known.get(a)) for a in answer.answers]

@@ -11,6 +11,7 @@ as Neo4j Bloom does, so the browser only draws.
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
@@ -125,8 +126,10 @@ def elements(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge],
 def _styles(labels: Iterable[str]) -> tuple[list[NodeStyle], list[EdgeStyle]]:
     node_styles = [NodeStyle(label, SCHEMA.nodes[label].color, "name", _ICONS.get(label))
                    for label in labels if label in SCHEMA.nodes]
-    edge_styles = [EdgeStyle(group, color, caption="caption", directed=True)
-                   for group, (_, color) in ROLE_GROUPS.items()]
+    with warnings.catch_warnings():  # EdgeStyle warns about `labeled` even when it is not passed
+        warnings.simplefilter("ignore")
+        edge_styles = [EdgeStyle(group, color, caption="caption", directed=True)
+                       for group, (_, color) in ROLE_GROUPS.items()]
     return node_styles, edge_styles
 
 

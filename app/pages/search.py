@@ -27,36 +27,50 @@ if not query:
     st.caption("可以直接输入名称（人员、单位、专班、工作领域、文号），也可以用中文提问。")
     st.stop()
 
-answer = data.ask(query) if data.looks_like_question(query) else None
-if answer is not None and answer.understood:
+answer = data.ask(query)
+describes = answer.form == "describe"  # a bare name: the entities come first, then a summary
+if answer.understood and not answer.ambiguous and not describes:
     st.subheader("回答")
-    if answer.entities:
-        ui.entity_links([(e.id, e.name, e.label) for e in answer.entities])
-    elif answer.answers:
-        st.markdown("、".join(f"**{a}**" for a in answer.answers))
+    linked = data.answer_entities(answer)
+    if linked:
+        for text, ref in linked[:40]:
+            if ref is not None:
+                ui.entity_link(ref.id, text, ref.label)
+            else:
+                st.markdown(f"- **{text}**")
+        if len(linked) > 40:
+            st.caption(f"…… 另有 {len(linked) - 40} 项")
     else:
         st.info("图谱里没有找到答案。")
-    if answer.text:
-        st.markdown(answer.text)
+    if answer.message:
+        st.markdown(answer.message)
+    if answer.details:
+        with st.expander(f"详情（{len(answer.details)}）"):
+            st.markdown("\n".join(f"- {d}" for d in answer.details))
     if answer.evidence:
-        st.markdown("**依据**")
-        for ev in answer.evidence:
+        st.markdown(f"**依据（{len(answer.evidence)}）**")
+        for ev in answer.evidence[:30]:
             doc = ev.doc or (ev.docs[0] if ev.docs else None)
             c1, c2 = st.columns([2, 7])
             with c1:
                 if doc:
                     st.page_link(ui.DOCUMENTS_PAGE, label=f"📄 {doc}", query_params={"doc": doc})
             c2.markdown(f"{ev.date or '日期不详'}：{ev.sentence or ''}")
-    if answer.cypher:
+    if answer.queries:
         with st.expander("查询语句（Cypher）"):
-            st.code(answer.cypher, language="cypher")
-elif answer is not None:
-    st.info(answer.text or "没有理解这个问题。")
-    if answer.help:
-        st.markdown("可以这样问：\n" + "\n".join(f"- {h}" for h in answer.help))
+            for q in answer.queries:
+                st.code(q.cypher, language="cypher")
+                st.caption(f"{q.name} · 参数 {q.params} · {q.rows} 行")
+elif answer.understood:  # a name in the question could mean several entities
+    st.warning(answer.message)
+    for candidates in answer.candidates.values():
+        ui.entity_links([(m.entity.id, m.name, m.entity.label) for m in candidates])
+elif data.looks_like_question(query):
+    st.info("没有理解这个问题。可以这样问：")
+    st.markdown("\n".join(f"- {s}" for s in answer.suggestions[:15]))
 
 matches = data.search(query, limit=8)
-st.subheader("匹配的实体" if answer is None else "问题中提到的实体")
+st.subheader("问题中提到的实体" if answer.understood and not describes else "匹配的实体")
 if not matches:
     st.caption("没有找到相近的名称。")
 for m in matches:
@@ -65,3 +79,11 @@ for m in matches:
         ui.entity_link(m.entity.id, m.entity.name, m.entity.label)
     c2.markdown(f"{ui.label_badge(m.entity.label)} <small>匹配度 {m.score:.0f}（{data.MATCH_HOW.get(m.how, m.how)}）</small>",
                 unsafe_allow_html=True)
+
+if describes and answer.understood and not answer.ambiguous and answer.message:
+    st.subheader("概要")
+    st.markdown(answer.message)
+    if answer.evidence:
+        with st.expander(f"依据（{len(answer.evidence)}）"):
+            for ev in answer.evidence[:30]:
+                st.markdown(ui.evidence_line(ev.docs or ([ev.doc] if ev.doc else []), ev.date, ev.sentence))
