@@ -17,7 +17,7 @@ from queries.appointments import appointments
 from queries.chains import responsibility_chain
 from queries.linker import Match, catalogue
 from queries.named import TraceEntry, trace
-from queries.orgs import heads_of, leaders_of, overseers_of, task_force_of, task_forces_of_org
+from queries.orgs import heads_of, holders_of_title, leaders_of, overseers_of, task_force_of, task_forces_of_org
 from queries.parse import Parse, QuestionBook, book, normalize_question, parse
 from queries.paths import MAX_HOPS, paths_between
 from queries.people import duties_of, leaders_of_area, portfolio_of, posts_of, task_forces_of_person
@@ -167,10 +167,24 @@ def _duties(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     facts = duties_of(ctx.view, ref, types, as_of=ctx.as_of)
     if opt.get("labels"):
         facts = [f for f in facts if f.object.label in opt["labels"]]
+    unit = p.word("unit")
+    kind = ctx.book.meaning.get("unit", {}).get(unit) if unit else None
+    if kind:
+        cat = catalogue(ctx.view)
+        facts = [f for f in facts if (cat.ref(f.object.id) or f.object).kind == kind]
     answers = _unique(f"主持{f.object.name}工作" if f.type == PRESIDES_OVER else f.object.name for f in facts)
     if not facts:
         return Reply([], [], f"没有找到{ref.name}{_zh(types)}的记录。")
     return Reply(answers, facts, f"{ref.name}（{_zh(f.type for f in facts)}）：{'、'.join(answers)}")
+
+
+def _title_holders(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    title = p.word("title") or ""
+    facts = holders_of_title(ctx.view, title, as_of=ctx.as_of)
+    if not facts:
+        return Reply([], [], f"没有找到现任{title}的记录。")
+    lines = [f"{f.subject.name}（{post_label(f.object.name, f.role)}）" for f in facts]
+    return Reply(_names(facts), facts, f"{title}：{'、'.join(lines)}")
 
 
 def _area_leaders(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
@@ -453,7 +467,7 @@ def _describe(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
 
 
 HANDLERS: dict[str, Handler] = {
-    "overseers": _overseers, "heads": _heads, "duties": _duties, "area_leaders": _area_leaders,
+    "overseers": _overseers, "heads": _heads, "title_holders": _title_holders, "duties": _duties, "area_leaders": _area_leaders,
     "task_forces": _task_forces, "members": _members, "office": _office, "units": _units,
     "subgroups": _subgroups, "leads": _leads, "appointed": _appointed,
     "person_appointments": _person_appointments, "former_posts": _former_posts, "posts": _posts,

@@ -65,6 +65,10 @@ def _variants(name: str, places: frozenset[str] = frozenset()) -> set[str]:
     m = _PLACE.match(n)
     if m and m["place"] in places:
         forms.add(m["level"] + m["rest"])
+    for place in places:  # 朔州市, 朔州: the city's government (市人民政府)
+        for level in "市县区省":
+            if n in (place + level, place):
+                forms.add(f"{level}人民政府")
     for form in list(forms):
         key = normalize(body_key(form, "")[0])
         forms.add(key)
@@ -189,6 +193,7 @@ class Catalogue:
                     offer(entry, EXACT - 2, "canonical", key)
         if not any(m.score >= EXACT - 2 for m in best.values()):
             self._approximate(mention, keys, pool, offer)
+            self._discount_shared_parts(best)
         ranked = sorted(best.values(), key=lambda m: (-m.score, order[m.entity.label], len(m.name), m.name))
         return ranked[:limit]
 
@@ -229,6 +234,18 @@ class Catalogue:
                                 offer(entry, ratio * 0.85, "pinyin", full)
                     elif m_pinyin and m_pinyin[0] == full:
                         offer(entry, 94, "pinyin", full)
+
+    @staticmethod
+    def _discount_shared_parts(best: dict[str, Match]) -> None:
+        """A mention found inside many names (朔州市 in every 朔州市… body) names none of them
+        with confidence: each further entity containing it costs the others points."""
+        parts = [k for k, m in best.items() if m.how == "contains"]
+        if len(parts) < 2:
+            return
+        cost = min(30.0, 8.0 * (len(parts) - 1))
+        for k in parts:
+            m = best[k]
+            best[k] = Match(m.entity, round(m.score - cost, 1), m.how, m.key)
 
     def best(self, text: str, labels: Sequence[str] | None = None) -> tuple[Match | None, list[Match]]:
         """The one entity `text` names, or None with the candidates when unsure or ambiguous."""

@@ -132,6 +132,15 @@ def _nx_posts_of_people(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
             yield from _holdings(ix, person, p["as_of"])
 
 
+def _nx_holders_of_titles(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
+    titles = set(p["titles"])
+    for person in ix.by_label.get(PERSON, []):
+        for post, h in ix.out(person, HOLDS):
+            if h.get("title") in titles and _valid(h, p["as_of"]):
+                for org, _ in ix.out(post, POST_IN):
+                    yield _edge_row(ix, person, org, h, h.get("title"))
+
+
 def _nx_duties_of_person(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
     person = p["person"]
     if _label_of(ix, person) != PERSON:
@@ -265,6 +274,11 @@ QUERIES: dict[str, Query] = {q.name: q for q in (
                  "r.title"),
           EDGE_COLUMNS, _nx_posts_of_people, {"people": [], "as_of": ""},
           "The posts of some persons; role is the title."),
+    Query("holders_of_titles",
+          _edges("MATCH (a:Person)-[r:HOLDS]->(p:Post)-[:POST_IN]->(b:Organization)", "r.title IN $titles",
+                 "r.title"),
+          EDGE_COLUMNS, _nx_holders_of_titles, {"titles": [], "as_of": ""},
+          "Everyone holding one of some titles (市长, 市委常委 …), wherever."),
     Query("duties_of_person",
           _edges("MATCH (a:Person {id: $person})-[r]->(b)", "type(r) IN $types"),
           EDGE_COLUMNS, _nx_duties_of_person, {"person": "", **_TYPES_AS_OF},

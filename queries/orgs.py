@@ -10,7 +10,8 @@ from queries.records import EntityRef, Fact, fact_from_row
 from queries.titles import rank_of, titles
 from queries.types import AREA, LEADS, LIAISON, OFFICE_AT, ORG, PRESIDES_OVER, SUPERVISION, TASK_FORCE, UNIT_OF
 
-__all__ = ["overseers_of", "holders_at", "heads_of", "leaders_of", "task_forces_of_org", "task_force_of"]
+__all__ = ["overseers_of", "holders_at", "heads_of", "leaders_of", "holders_of_title", "task_forces_of_org",
+           "task_force_of"]
 
 
 def _facts(rows: list[dict]) -> list[Fact]:
@@ -44,6 +45,14 @@ def heads_of(view: GraphView, org: str | EntityRef, asked: str | None = None, *,
     asked = asked or t.head_words[0]
     return [f for f in holders_at(view, org, as_of=as_of)
             if f.role and t.matches(f.role, asked) and (include_ended or f.is_current(as_of))]
+
+
+def holders_of_title(view: GraphView, *titles_: str, as_of: str | None = None,
+                     include_ended: bool = False) -> list[Fact]:
+    """Everyone holding a title (市长, 市委常委 …) at whichever body, still holding unless asked."""
+    rows = run(view, "holders_of_titles", {"titles": list(titles_), "as_of": as_of})
+    facts = [f for f in _facts(rows) if include_ended or f.is_current(as_of)]
+    return sorted(facts, key=lambda f: (f.evidence.source or "", f.subject.name))
 
 
 def leaders_of(view: GraphView, org: str | EntityRef, *, as_of: str | None = None) -> list[Fact]:

@@ -23,6 +23,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("holders_at_org", {"org": "@朔州市艺术研究院", "as_of": "2023-08-08"}),
     ("posts_of_people", {"people": ["@黄军", "@武跃飞", "@温贵"]}),
     ("posts_of_people", {"people": ["@温贵"], "as_of": "2023-06-01"}),
+    ("holders_of_titles", {"titles": ["市长", "副市长", "市委常委"]}),
+    ("holders_of_titles", {"titles": ["董事长"], "as_of": "2023-06-01"}),
     ("duties_of_person", {"person": "@武跃飞", "types": ["RESPONSIBLE_FOR", "IN_CHARGE_OF", "LIAISES_WITH"]}),
     ("leaders_of_area", {"area": "@消防", "types": ["RESPONSIBLE_FOR", "IN_CHARGE_OF"]}),
     ("memberships", {}),
