@@ -123,9 +123,23 @@ def elements(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge],
     return {"nodes": out_nodes, "edges": out_edges}
 
 
+class _NodeStyle(NodeStyle):
+    """A NodeStyle whose caption stays readable when the whole graph is in view.
+
+    The widget hides text below 10 px on screen; names are what people read, so ours
+    stay visible down to 5 px (a few hundred nodes at most are drawn at once).
+    """
+
+    def dump(self) -> dict[str, Any]:
+        out = super().dump()
+        out["style"].update({"min-zoomed-font-size": 5, "font-size": 11, "text-valign": "bottom",
+                             "text-margin-y": 3})
+        return out
+
+
 def _styles(labels: Iterable[str]) -> tuple[list[NodeStyle], list[EdgeStyle]]:
-    node_styles = [NodeStyle(label, SCHEMA.nodes[label].color, "name", _ICONS.get(label))
-                   for label in labels if label in SCHEMA.nodes]
+    node_styles: list[NodeStyle] = [_NodeStyle(label, SCHEMA.nodes[label].color, "name", _ICONS.get(label))
+                                    for label in labels if label in SCHEMA.nodes]
     with warnings.catch_warnings():  # EdgeStyle warns about `labeled` even when it is not passed
         warnings.simplefilter("ignore")
         edge_styles = [EdgeStyle(group, color, caption="caption", directed=True)

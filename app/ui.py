@@ -15,15 +15,29 @@ import streamlit as st
 from app import data
 from graph.model import SCHEMA
 
-__all__ = ["PROFILE_PAGE", "zh_label", "zh_type", "entity_link", "entity_links", "evidence_line",
-           "evidence_md", "require_store", "sidebar_store_info", "label_badge", "status_zh", "fact_rows",
+__all__ = ["PROFILE_PAGE", "DOCUMENTS_PAGE", "favicon", "zh_label", "zh_type", "entity_link", "entity_links", "evidence_line",
+           "evidence_md", "document_link", "require_store", "sidebar_store_info", "label_badge", "status_zh", "fact_rows",
            "fact_section", "appointment_rows"]
 
 PROFILE_PAGE = "app/pages/profile.py"
 DOCUMENTS_PAGE = "app/pages/documents.py"
-_ICONS = {"Person": "👤", "Organization": "🏢", "TaskForce": "👥", "Document": "📄", "Area": "🏷️",
-          "Post": "🎖️", "Appointment": "📝", "Task": "📌"}
+# Material Symbols ship with Streamlit (no emoji font or download needed).
+_ICONS = {"Person": ":material/person:", "Organization": ":material/account_balance:",
+          "TaskForce": ":material/groups:", "Document": ":material/description:", "Area": ":material/sell:",
+          "Post": ":material/badge:", "Appointment": ":material/how_to_reg:", "Task": ":material/task:"}
 _STATUS = {"current": "现任", "ended": "已免", "unknown": "时间不详"}
+
+
+@st.cache_resource(show_spinner=False)
+def favicon() -> Any:
+    """The tab icon, drawn here: a Material icon as favicon would be fetched from Google."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGBA", (64, 64), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((4, 4, 60, 60), fill=SCHEMA.nodes["Organization"].color)
+    draw.ellipse((22, 22, 42, 42), fill="white")
+    return image
 
 
 def zh_label(label: str) -> str:
@@ -53,11 +67,16 @@ def label_badge(label: str) -> str:
 def entity_link(entity_id: str, name: str, label: str | None = None, *,
                 help: str | None = None) -> None:
     """A link to the entity's profile page (Documents open on the 文档 page)."""
-    icon = _ICONS.get(label or "", "")
+    icon = _ICONS.get(label or "")
     if label == "Document":
-        st.page_link(DOCUMENTS_PAGE, label=f"{icon} {name}", query_params={"doc": entity_id}, help=help)
+        st.page_link(DOCUMENTS_PAGE, label=name, icon=icon, query_params={"doc": entity_id}, help=help)
     else:
-        st.page_link(PROFILE_PAGE, label=f"{icon} {name}".strip(), query_params={"id": entity_id}, help=help)
+        st.page_link(PROFILE_PAGE, label=name, icon=icon, query_params={"id": entity_id}, help=help)
+
+
+def document_link(number: str) -> None:
+    """A link to a document (by number or id) on the 文档 page."""
+    st.page_link(DOCUMENTS_PAGE, label=number, icon=_ICONS["Document"], query_params={"doc": number})
 
 
 def entity_links(refs: Iterable[tuple[str, str, str]], columns: int = 4) -> None:
@@ -76,7 +95,7 @@ def evidence_line(docs: Sequence[str] | None, date: str | None, sentence: str | 
     """〔document numbers, date〕 sentence — one line of Markdown for people."""
     where = "、".join(docs or ()) or "来源不详"
     text = (sentence or "").replace("\n", " ")
-    return f"📎 **{where}**（{date or '日期不详'}）：{text}"
+    return f":material/attach_file: **{where}**（{date or '日期不详'}）：{text}"
 
 
 def evidence_md(row: dict[str, Any]) -> str:
@@ -137,7 +156,8 @@ def fact_section(title: str, facts: Sequence[Any], other: str = "object", *, dro
         st.caption(empty)
         return
     if links:
-        entity_links([(getattr(f, other).id, getattr(f, other).name, getattr(f, other).label) for f in facts])
+        entity_links([(getattr(f, other).id, getattr(f, other).name + (f"（{f.role}）" if f.role else ""),
+                       getattr(f, other).label) for f in facts])
     rows = fact_rows(facts, other)
     keep = [c for c in rows[0] if c not in drop and any(r[c] for r in rows)]
     st.dataframe([{c: r[c] for c in keep} for r in rows], hide_index=True, width="stretch",

@@ -12,7 +12,7 @@ from queries.records import Fact
 LEVELS = {"mayor": "市长", "leader": "分管领导", "unit": "单位", "area": "工作领域", "head": "负责人",
           "deputy": "副职", "task_force": "议事协调机构"}
 
-st.title("⛓️ 责任链")
+st.title("责任链")
 entities = data.entities(["Organization", "Area", "TaskForce", "Person"])
 by_id = {e.id: e for e in entities}
 

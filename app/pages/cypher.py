@@ -10,7 +10,7 @@ from app import data, results
 from app.examples import CYPHER_EXAMPLES
 from app.graph_view import graph_view, legend_html
 
-st.title("⌨️ Cypher 查询")
+st.title("Cypher 查询")
 st.caption("只读：可以 MATCH … RETURN，写入语句（CREATE、MERGE、SET、DELETE …）会被拒绝。"
            "参数写成 `$名称`，值在下方以 JSON 给出。")
 

@@ -8,7 +8,7 @@ from app import data, ui
 from app.division import leaders, matrix, mayors, shared_bodies, tree
 from app.graph_view import GraphEdge, GraphNode, graph_view, legend_html
 
-st.title("🗂️ 分工总览")
+st.title("分工总览")
 div = data.division()
 if not div.duties:
     st.info("图谱里还没有分管、主管、联系关系：加入一份市政府工作分工的通知即可看到。")

@@ -6,7 +6,7 @@ import streamlit as st
 
 from app import data, doc_view, uploads
 
-st.title("📄 文档")
+st.title("文档")
 
 docs = data.documents()
 by_id = {d.doc_id: d for d in docs}

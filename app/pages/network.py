@@ -11,7 +11,7 @@ from app.network import EXPAND_CAP, Filters, co_members, draw, graph_elements, n
 SELECTED, EXPANDED, STAMP = "network.selected", "network.expanded", "network.stamp"
 st.session_state.setdefault(EXPANDED, {})
 
-st.title("🕸️ 专班网络")
+st.title("专班网络")
 net = data.network()
 names = {ref.id: ref.name for ref in net.nodes.values()}
 forces = sorted((r for r in net.nodes.values() if r.label == "TaskForce"), key=lambda r: r.name)

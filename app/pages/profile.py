@@ -10,7 +10,7 @@ import streamlit as st
 from app import data, doc_view, ui
 from queries.records import Fact
 
-st.title("🪪 档案")
+st.title("档案")
 
 entities = data.entities()
 by_id = {e.id: e for e in entities}
@@ -59,6 +59,9 @@ header(ref.name, ref.label, ref.kind)
 
 if ref.label == "Person":
     p = data.portfolio(ref.id)
+    current = [f"{f.object.name}{f.role}" for f in p.posts if f.status != "ended" and f.role]
+    if current:
+        st.markdown("**" + "、".join(current) + "**")
     ui.fact_section("职务", p.posts)
     ui.fact_section("主持", p.presides)
     ui.fact_section("负责的工作", p.areas, links=True)
@@ -69,7 +72,7 @@ if ref.label == "Person":
     if p.appointments:
         for r in p.appointments:
             st.markdown(f"- **{r.date or '日期不详'}** {r.zh} {r.organization.name}{r.title}"
-                        f"{'（试用期一年）' if r.probation else ''} · 📎 {r.evidence.doc or ''}")
+                        f"{'（试用期一年）' if r.probation else ''} · 依据 {r.evidence.doc or ''}")
         st.dataframe(ui.appointment_rows(p.appointments), hide_index=True, width="stretch")
     else:
         st.caption("（无记录）")

@@ -8,7 +8,7 @@ import streamlit as st
 from app import data, ui
 from graph.model import SCHEMA
 
-st.title("🩺 数据质量")
+st.title("数据质量")
 labels, types = data.counts()
 q = data.quality()
 
@@ -38,7 +38,7 @@ def sources(facts) -> None:  # type: ignore[no-untyped-def]
         c1, c2 = st.columns([2, 5])
         with c1:
             if doc:
-                st.page_link(ui.DOCUMENTS_PAGE, label=f"📄 {doc}", query_params={"doc": doc})
+                ui.document_link(doc)
         c2.caption(f"{f.describe()}　{ev.date or ''}　{ev.sentence or ''}")
 
 

@@ -8,7 +8,7 @@ import streamlit as st
 from app import data, ui
 from app.examples import QUESTIONS
 
-st.title("🔎 搜索与问答")
+st.title("搜索与问答")
 
 
 def ask_example(question: str) -> None:
@@ -54,7 +54,7 @@ if answer.understood and not answer.ambiguous and not describes:
             c1, c2 = st.columns([2, 7])
             with c1:
                 if doc:
-                    st.page_link(ui.DOCUMENTS_PAGE, label=f"📄 {doc}", query_params={"doc": doc})
+                    ui.document_link(doc)
             c2.markdown(f"{ev.date or '日期不详'}：{ev.sentence or ''}")
     if answer.queries:
         with st.expander("查询语句（Cypher）"):

@@ -1,0 +1,189 @@
+"""The explorer in a real browser: Debian's Chromium, headless, through Playwright's Python API.
+
+The app runs on loopback against a store built from the seed gazette; every request the
+page makes is intercepted and any that would leave the machine fails the test (offline
+is a requirement, not a hope). The test asks a question, opens a profile, clicks a node
+of the task-force network, and leaves screenshots in test-artifacts/ for people to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import quote, urlsplit
+
+import pytest
+from conftest import ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = ROOT / "test-artifacts"
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage"]
+IN_CI = os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
+
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Path:
+    if not CHROMIUM.exists():
+        msg = "needs Debian's chromium at /usr/bin/chromium (apt-get install chromium fonts-noto-cjk)"
+        if IN_CI:
+            pytest.fail(msg, pytrace=False)
+        pytest.skip(msg)
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        if IN_CI:
+            pytest.fail("needs the playwright Python package", pytrace=False)
+        pytest.skip("needs the playwright Python package")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="module")
+def server(seed_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`streamlit run streamlit_app.py` on a free loopback port against the seed store."""
+    port = _free_port()
+    log = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
+    env = {**os.environ, "GOVKG_STORE": str(seed_store),
+           "GOVKG_UPLOADS": str(tmp_path_factory.mktemp("uploads"))}
+    with open(log, "w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
+             "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
+             "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"streamlit did not start:\n{log.read_text()[-3000:]}", pytrace=False)
+            time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def _settle(page) -> None:  # type: ignore[no-untyped-def]
+    """Wait until Streamlit has finished the run and the tables have drawn, for the screenshot."""
+    page.wait_for_load_state("networkidle")
+    page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=30_000)
+    page.wait_for_timeout(1500)
+
+
+def _is_loopback(url: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about", "chrome", "chrome-extension"):
+        return True
+    return (parts.hostname or "") in LOOPBACK_HOSTS
+
+
+def test_browser_question_profile_and_network_click(chromium: Path, server: str) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    outside: list[str] = []
+
+    def guard(route) -> None:  # type: ignore[no-untyped-def]
+        if _is_loopback(route.request.url):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1500, "height": 1000}, locale="zh-CN")
+        context.route("**/*", guard)
+        page = context.new_page()
+        page.on("websocket", lambda ws: None if _is_loopback(ws.url) else outside.append(ws.url))
+        try:
+            # 1. ask a question
+            page.goto(f"{server}/", wait_until="domcontentloaded")
+            box = page.get_by_label("输入名称或问题")
+            box.wait_for(timeout=30_000)
+            box.fill("谁分管市财政局")
+            box.press("Enter")
+            expect(page.get_by_role("heading", name="回答")).to_be_visible(timeout=30_000)
+            answer_link = page.get_by_role("link", name="武跃飞").first
+            expect(answer_link).to_be_visible()
+            expect(page.get_by_text("朔政办发〔2023〕26号").first).to_be_visible()
+            _settle(page)
+            page.screenshot(path=str(ARTIFACTS / "1-search-answer.png"), full_page=True)
+
+            # 2. open the profile it links to
+            answer_link.click()
+            expect(page.get_by_role("heading", name="武跃飞")).to_be_visible(timeout=30_000)
+            expect(page.get_by_text("分管 / 主管的单位").first).to_be_visible()
+            assert "/profile" in page.url
+            _settle(page)
+            page.screenshot(path=str(ARTIFACTS / "2-profile.png"), full_page=True)
+
+            # 3. click a node in the task-force network
+            page.goto(f"{server}/network", wait_until="domcontentloaded")
+            frame_el = page.locator("iframe[title*='st_link_analysis']").first
+            frame_el.wait_for(timeout=30_000)
+            frame = frame_el.content_frame
+            frame.locator("#cy canvas").first.wait_for(timeout=30_000)
+            # wait until the layout has settled, then find a person's node on screen
+            target = None
+            for _ in range(60):
+                target = frame.locator("#cy").evaluate(
+                    """el => {
+                        const cy = el._cyreg && el._cyreg.cy;
+                        if (!cy || cy.nodes().length === 0) return null;
+                        const n = cy.nodes('[label = "Person"]').filter(x => x.data('name') === '黄军');
+                        const node = n.length ? n[0] : cy.nodes('[label = "Person"]')[0];
+                        const p = node.renderedPosition();
+                        const box = el.getBoundingClientRect();
+                        return {name: node.data('name'), x: box.left + p.x, y: box.top + p.y,
+                                w: box.width, h: box.height};
+                    }""")
+                if target and 0 < target["x"] < target["w"] and 0 < target["y"] < target["h"]:
+                    break
+                page.wait_for_timeout(250)
+            assert target, "no node drawn in the network"
+            page.wait_for_timeout(1200)  # the layout animates for 500 ms
+            target = frame.locator("#cy").evaluate(
+                """(el, name) => {
+                    const cy = el._cyreg.cy;
+                    const node = cy.nodes().filter(x => x.data('name') === name)[0];
+                    const p = node.renderedPosition();
+                    const box = el.getBoundingClientRect();
+                    return {name: name, x: box.left + p.x, y: box.top + p.y};
+                }""", target["name"])
+            box_iframe = frame_el.bounding_box()
+            assert box_iframe is not None
+            page.mouse.click(box_iframe["x"] + target["x"], box_iframe["y"] + target["y"])
+            expect(page.get_by_role("heading", name=target["name"])).to_be_visible(timeout=30_000)
+            expect(page.get_by_role("link", name="打开档案")).to_be_visible()
+            _settle(page)
+            page.screenshot(path=str(ARTIFACTS / "3-network-click.png"), full_page=True)
+        finally:
+            context.close()
+            browser.close()
+    assert not outside, f"requests left the machine: {outside}"
