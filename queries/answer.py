@@ -404,7 +404,12 @@ def _overlaps(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     if not found:
         return Reply([], [], "没有找到成员重叠的议事协调机构。")
     lines = [f"{o.a.name} × {o.b.name}：{'、'.join(o.people)}" for o in found]
-    return Reply(lines, found, "；".join(lines[:5]) + ("……" if len(lines) > 5 else ""), lines)
+    shown: list[Fact] = []
+    for o in found[:5]:  # the memberships behind the largest overlaps, as evidence
+        shared = set(o.people)
+        for tf in (o.a, o.b):
+            shown += [f for f in members_of(ctx.view, tf, as_of=ctx.as_of) if f.subject.name in shared]
+    return Reply(lines, [*found, *shown], "；".join(lines[:5]) + ("……" if len(lines) > 5 else ""), lines)
 
 
 def _doc_appointments(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
@@ -415,6 +420,33 @@ def _doc_appointments(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
         return Reply([], [], f"{ref.name}中没有任免记录。")
     lines = [r.describe() for r in records]
     return Reply(_unique(r.person.name for r in records), records, f"{ref.name}：" + "；".join(lines), lines)
+
+
+def _all_appointments(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    records = appointments(ctx.view, action=opt["action"])
+    verb = "任命" if opt["action"] == "appoint" else "免去"
+    if not records:
+        return Reply([], [], f"没有找到{verb}的记录。")
+    lines = [r.describe() for r in records]
+    return Reply(_unique(r.person.name for r in records), records, f"{verb}：" + "；".join(lines), lines)
+
+
+def _person_supervisor(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    """The leaders who 分管 the bodies where a person holds a post (their superiors in the chain)."""
+    ref = p.entity("person")
+    assert ref is not None
+    posts = [f for f in posts_of(ctx.view, ref, as_of=ctx.as_of) if f.is_current(ctx.as_of)]
+    records: list[Any] = []
+    for post in posts:
+        found = overseers_of(ctx.view, post.object, as_of=ctx.as_of)
+        if found:
+            records += [post, *found]
+    leaders = _unique(f.subject.name for f in records if f.type != "HOLDS")
+    if not leaders:
+        where = "、".join(post_label(f.object.name, f.role) for f in posts)
+        return Reply([], posts, f"没有找到分管{ref.name}所在单位的领导。" + (f"其职务：{where}" if where else ""))
+    bodies = "、".join(_unique(f.object.name for f in records if f.type == "HOLDS"))
+    return Reply(leaders, records, f"{ref.name}所在的{bodies}由{'、'.join(leaders)}分管")
 
 
 def _timeline(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
@@ -472,7 +504,8 @@ HANDLERS: dict[str, Handler] = {
     "subgroups": _subgroups, "leads": _leads, "appointed": _appointed,
     "person_appointments": _person_appointments, "former_posts": _former_posts, "posts": _posts,
     "relation": _relation, "chain": _chain, "shared": _shared, "counts": _counts, "overlaps": _overlaps,
-    "doc_appointments": _doc_appointments, "timeline": _timeline, "describe": _describe,
+    "doc_appointments": _doc_appointments, "timeline": _timeline, "all_appointments": _all_appointments,
+    "person_supervisor": _person_supervisor, "describe": _describe,
 }
 
 

@@ -204,6 +204,19 @@ EXPECTED: list[tuple[str, str, set[str] | frozenset[str]]] = [
     ("朔政干发〔2023〕5号任免了哪些人", "document_appointments", {"雷惊春", "郝建平", "徐维东", "董晓明", "薛拉格"}),
     ("朔政干发〔2023〕4号任免了谁", "document_appointments", {"温贵", "孙义"}),
     ("刘红宇是谁", "describe", {"市发展和改革委员会主任"}),
+    # timelines, lists, superiors
+    ("郝建平什么时候被任命的", "appointment_timeline", {"2023-08-08 任命 郝建平 朔州市农业农村局副局长（试用期一年）"}),
+    ("温贵是哪天被免职的", "appointment_timeline", frozenset({"2023-06-19 免去 温贵 朔州市政府驻京联络处主任"})),
+    ("雷惊春的任免记录", "appointment_timeline", {"2023-08-08 免去 雷惊春 朔州市艺术研究院副院长",
+                                              "2023-08-08 任命 雷惊春 朔州市艺术研究院院长（试用期一年）"}),
+    ("哪些人被免职了", "all_removed", {"孙义", "温贵", "薛拉格", "雷惊春"}),
+    ("有哪些人被任命了", "all_appointed", {"温贵", "徐维东", "董晓明", "郝建平", "雷惊春"}),
+    ("黄军的分管领导是谁", "person_supervisor", {"刘亮"}),
+    ("刘红宇归谁管", "person_supervisor", {"武跃飞"}),
+    ("能源领域专项工作组的组长单位是哪个", "leads", {"市能源局"}),
+    ("各位领导分别参加了几个专班", "membership_counts", frozenset({"杨秀峰", "黄军"})),
+    ("哪些专班的成员有重叠", "task_force_overlaps", frozenset({
+        f"{CHARGING} × {ECOMMERCE}：仝存凯、杨秀峰、管学峰、赵海峰、金虎、高才"})),
 ]
 
 
