@@ -255,14 +255,14 @@ def _units(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
         lines = [f"{f.subject.name}（{f.role or f.zh}）" for f in facts]
         return Reply(_names(facts), facts, f"{ref.name}的成员单位：{'、'.join(lines)}")
     members = members_of(ctx.view, ref, as_of=ctx.as_of)
-    posts = posts_of_members(ctx, members)
+    posts = _posts_of_members(ctx, members)
     orgs = _unique(f.object.name for f in posts)
     if not orgs:
         return Reply([], [], f"没有找到{ref.name}的成员单位。")
     return Reply(orgs, posts, f"{ref.name}没有单列成员单位；据组成人员的职务，涉及：{'、'.join(orgs)}（推断）")
 
 
-def posts_of_members(ctx: _Ctx, members: list[Fact]) -> list[Fact]:
+def _posts_of_members(ctx: _Ctx, members: list[Fact]) -> list[Fact]:
     out: list[Fact] = []
     for m in members:
         if m.subject.label == PERSON and m.subject.id not in catalogue(ctx.view).unnamed:

@@ -19,6 +19,8 @@ _DATA = Path(__file__).parent / "data" / "titles.yaml"
 
 @dataclass(frozen=True)
 class Titles:
+    """The title tables of queries/data/titles.yaml, with the tests the library needs."""
+
     heads: tuple[str, ...]
     deputy_prefixes: tuple[str, ...]
     ranks: tuple[str, ...]
@@ -67,6 +69,7 @@ class Titles:
 
 @lru_cache(maxsize=1)
 def titles() -> Titles:
+    """The title tables, read once."""
     raw = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
     return Titles(**{k: tuple(v) for k, v in raw.items()})
 

@@ -15,12 +15,14 @@ __all__ = ["label", "rel", "PERSON", "ORG", "TASK_FORCE", "POST", "AREA", "DOCUM
 
 
 def label(name: str) -> str:
+    """A node label, or KeyError when the schema has none by that name."""
     if name not in SCHEMA.nodes:
         raise KeyError(f"label {name} is not in the schema")
     return name
 
 
 def rel(name: str) -> str:
+    """A relationship type, or KeyError when the schema has none by that name."""
     if name not in SCHEMA.relationships:
         raise KeyError(f"relationship type {name} is not in the schema")
     return name
