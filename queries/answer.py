@@ -135,7 +135,8 @@ def _overseers(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     else:
         facts = overseers_of(ctx.view, ref, types, as_of=ctx.as_of)
     if facts:
-        return Reply(_names(facts), facts, f"{ref.name}：{'、'.join(_names(facts))}（{_zh(f.type for f in facts)}）")
+        names = _names(facts)
+        return Reply(names, facts, f"{ref.name}：{'、'.join(names)}（{_zh(f.type for f in facts)}）")
     related = tuple(opt.get("related") or ())
     others = overseers_of(ctx.view, ref, related, as_of=ctx.as_of) if related and ref.label != AREA else []
     msg = f"没有找到{_zh(types)}{ref.name}的记录。"
@@ -259,7 +260,9 @@ def _units(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     orgs = _unique(f.object.name for f in posts)
     if not orgs:
         return Reply([], [], f"没有找到{ref.name}的成员单位。")
-    return Reply(orgs, posts, f"{ref.name}没有单列成员单位；据组成人员的职务，涉及：{'、'.join(orgs)}（推断）")
+    return Reply(orgs, posts,
+                 f"{ref.name}没有单列成员单位；据组成人员的职务，涉及："
+                 f"{'、'.join(orgs)}（推断）")
 
 
 def _posts_of_members(ctx: _Ctx, members: list[Fact]) -> list[Fact]:
@@ -277,7 +280,8 @@ def _subgroups(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     facts = subgroups_of(ctx.view, ref)
     children = [f for f in facts if f.subject.id == ref.id]
     parents = [f for f in facts if f.object.id == ref.id]
-    msg = f"{ref.name}下设：{'、'.join(_names(children, 'object'))}" if children else f"没有找到{ref.name}下设的工作组。"
+    msg = (f"{ref.name}下设：{'、'.join(_names(children, 'object'))}" if children
+           else f"没有找到{ref.name}下设的工作组。")
     if parents:
         msg += f"（{ref.name}隶属于{'、'.join(_names(parents))}）"
     return Reply(_names(children, "object"), facts, msg)
@@ -301,7 +305,7 @@ def _leads(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
 def _appointed(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     ref = p.entity("post")
     assert ref is not None
-    records = appointments(ctx.view, post=ref, action=opt["action"])
+    records = appointments(ctx.view, post=ref, action=opt["action"], as_of=ctx.as_of)
     verb = "任命为" if opt["action"] == "appoint" else "免去"
     if not records:
         return Reply([], [], f"没有找到{verb}{ref.name}的记录。")
@@ -312,7 +316,7 @@ def _appointed(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
 def _person_appointments(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     ref = p.entity("person")
     assert ref is not None
-    records = appointments(ctx.view, person=ref, action=opt["action"])
+    records = appointments(ctx.view, person=ref, action=opt["action"], as_of=ctx.as_of)
     verb = "被任命为" if opt["action"] == "appoint" else "被免去"
     if not records:
         return Reply([], [], f"没有找到{ref.name}{verb[1:]}职务的记录。")
@@ -324,7 +328,7 @@ def _former_posts(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     ref = p.entity("person")
     assert ref is not None
     ended = posts_of(ctx.view, ref, as_of=ctx.as_of, status=("ended",))
-    removed = appointments(ctx.view, person=ref, action="remove")
+    removed = appointments(ctx.view, person=ref, action="remove", as_of=ctx.as_of)
     records: list[Any] = list(ended) + [r for r in removed if not any(
         f.object.id == r.organization.id and f.role == r.title for f in ended)]
     posts = _unique([post_label(f.object.name, f.role) for f in ended] +
@@ -378,7 +382,8 @@ def _shared(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     shared = [(tf, facts) for tf, facts in shared_task_forces(ctx.view, a, b, as_of=ctx.as_of)
               if not kind or kind_matches(ctx.view, tf, kind)]
     if not shared:
-        return Reply([], [], f"没有找到{a.name}和{b.name}共同参加的{p.word('kind') or '议事协调机构'}。")
+        asked = p.word("kind") or "议事协调机构"
+        return Reply([], [], f"没有找到{a.name}和{b.name}共同参加的{asked}。")
     names = [tf.name for tf, _ in shared]
     return Reply(names, [f for _, facts in shared for f in facts],
                  f"{a.name}和{b.name}共同参加：{'、'.join(names)}")
@@ -415,7 +420,7 @@ def _overlaps(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
 def _doc_appointments(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     ref = p.entity("doc")
     assert ref is not None
-    records = appointments(ctx.view, doc=ref)
+    records = appointments(ctx.view, doc=ref, as_of=ctx.as_of)
     if not records:
         return Reply([], [], f"{ref.name}中没有任免记录。")
     lines = [r.describe() for r in records]
@@ -423,7 +428,7 @@ def _doc_appointments(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
 
 
 def _all_appointments(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
-    records = appointments(ctx.view, action=opt["action"])
+    records = appointments(ctx.view, action=opt["action"], as_of=ctx.as_of)
     verb = "任命" if opt["action"] == "appoint" else "免去"
     if not records:
         return Reply([], [], f"没有找到{verb}的记录。")
@@ -444,7 +449,9 @@ def _person_supervisor(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     leaders = _unique(f.subject.name for f in records if f.type != "HOLDS")
     if not leaders:
         where = "、".join(post_label(f.object.name, f.role) for f in posts)
-        return Reply([], posts, f"没有找到分管{ref.name}所在单位的领导。" + (f"其职务：{where}" if where else ""))
+        return Reply([], posts,
+                     f"没有找到分管{ref.name}所在单位的领导。"
+                     + (f"其职务：{where}" if where else ""))
     bodies = "、".join(_unique(f.object.name for f in records if f.type == "HOLDS"))
     return Reply(leaders, records, f"{ref.name}所在的{bodies}由{'、'.join(leaders)}分管")
 
@@ -452,7 +459,10 @@ def _person_supervisor(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
 def _timeline(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     ref = p.entity("entity")
     assert ref is not None
-    records = appointments(ctx.view, person=ref) if ref.label == PERSON else appointments(ctx.view, org=ref)
+    if ref.label == PERSON:
+        records = appointments(ctx.view, person=ref, as_of=ctx.as_of)
+    else:
+        records = appointments(ctx.view, org=ref, as_of=ctx.as_of)
     if not records:
         return Reply([], [], f"没有找到{ref.name}的任免记录。")
     lines = [r.describe() for r in records]
@@ -489,19 +499,19 @@ def _describe(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
         facts = leaders_of_area(v, ref, as_of=as_of)
         lines, records, answers = [f.describe() for f in facts], facts, [ref.name]
     elif ref.label == DOCUMENT:
-        recs = appointments(v, doc=ref)
+        recs = appointments(v, doc=ref, as_of=as_of)
         lines, records, answers = [r.describe() for r in recs], recs, [ref.name]
     else:
-        recs = appointments(v, post=ref) if ref.label == POST else []
+        recs = appointments(v, post=ref, as_of=as_of) if ref.label == POST else []
         lines, records, answers = [r.describe() for r in recs], recs, [ref.name]
     lines = [line for line in lines if line]
     return Reply(answers, records, f"{ref.name}（{ref.label}）" + ("：" + "；".join(lines) if lines else ""), lines)
 
 
 HANDLERS: dict[str, Handler] = {
-    "overseers": _overseers, "heads": _heads, "title_holders": _title_holders, "duties": _duties, "area_leaders": _area_leaders,
-    "task_forces": _task_forces, "members": _members, "office": _office, "units": _units,
-    "subgroups": _subgroups, "leads": _leads, "appointed": _appointed,
+    "overseers": _overseers, "heads": _heads, "title_holders": _title_holders, "duties": _duties,
+    "area_leaders": _area_leaders, "task_forces": _task_forces, "members": _members, "office": _office,
+    "units": _units, "subgroups": _subgroups, "leads": _leads, "appointed": _appointed,
     "person_appointments": _person_appointments, "former_posts": _former_posts, "posts": _posts,
     "relation": _relation, "chain": _chain, "shared": _shared, "counts": _counts, "overlaps": _overlaps,
     "doc_appointments": _doc_appointments, "timeline": _timeline, "all_appointments": _all_appointments,
@@ -547,7 +557,8 @@ def ask(view: GraphView, question: str, *, as_of: str | None = None) -> Answer:
     readings = parse(cat, question, qb)
     if not readings:
         answer.suggestions = [f.ask for f in qb.forms]
-        answer.message = "没有理解这个问题。可以这样问：\n" + "\n".join(f"  {s}" for s in answer.suggestions)
+        lines = "\n".join(f"  {x}" for x in answer.suggestions)
+        answer.message = f"没有理解这个问题。可以这样问：\n{lines}"
         return answer
     best = readings[0]
     answer.understood, answer.form = True, best.form.id

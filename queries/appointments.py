@@ -15,8 +15,10 @@ _ORDER = {"remove": 0, "appoint": 1}  # on one day, the old post ends before the
 
 def appointments(view: GraphView, *, person: str | EntityRef | None = None,
                  org: str | EntityRef | None = None, post: str | EntityRef | None = None,
-                 doc: str | EntityRef | None = None, action: str | None = None) -> list[AppointmentRecord]:
-    """任命/免去 matching every filter given, as a timeline; `action` is appoint or remove."""
+                 doc: str | EntityRef | None = None, action: str | None = None,
+                 as_of: str | None = None) -> list[AppointmentRecord]:
+    """任命/免去 matching every filter given, as a timeline; `action` is appoint or remove;
+    `as_of` keeps those announced on or before that day."""
     params = {
         "person": resolve_entity(view, person, [PERSON]).id if person is not None else "",
         "org": resolve_entity(view, org, [ORG]).id if org is not None else "",
@@ -26,6 +28,8 @@ def appointments(view: GraphView, *, person: str | EntityRef | None = None,
     records = [appointment_from_row(r) for r in run(view, "appointments", params)]
     if action:
         records = [r for r in records if r.action == action]
+    if as_of:
+        records = [r for r in records if r.date is not None and r.date <= as_of]
     return sorted(records, key=lambda r: (r.date or "", r.evidence.doc or "", r.person.name,
                                           _ORDER.get(r.action, 2), r.title))
 

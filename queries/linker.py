@@ -32,7 +32,8 @@ EXACT = 100.0
 ACCEPT = 62.0   # below this a candidate is not offered as the answer
 MARGIN = 4.0    # a best match closer than this to the runner-up is ambiguous
 
-_DROP = re.compile(r"[\s\"'“”‘’「」『』《》<>〈〉·•・,，、。.:：;；!！?？（）()\[\]［］〔〕【】{}｛｝—\-_/\\|]+")
+_DROP = re.compile(r"[\s\"'“”‘’「」『』《》<>〈〉·•・,，、。.:：;；!！?？"
+                   r"（）()\[\]［］〔〕【】{}｛｝—\-_/\\|]+")
 _PLACE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,3}?)(?P<level>市|县|区|省)(?P<rest>[\u4e00-\u9fff].+)$")
 _LATIN = re.compile(r"^[a-z0-9]+$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")

@@ -193,7 +193,8 @@ def _clean(text: str) -> str:
 @lru_cache(maxsize=1)
 def _person_titles() -> tuple[str, ...]:
     t = titles()
-    words = set(t.heads) | set(t.government_leaders) | set(t.government_heads) | {"同志", "市委常委", "市委副书记"}
+    words = set(t.heads) | set(t.government_leaders) | set(t.government_heads)
+    words |= {"同志", "市委常委", "市委副书记"}
     words |= {d + h for h in t.heads for d in t.deputy_prefixes}
     return tuple(sorted(words, key=len, reverse=True))
 

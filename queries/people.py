@@ -89,6 +89,6 @@ def portfolio_of(view: GraphView, person: str | EntityRef, *, as_of: str | None 
         supervises=[f for f in duties if f.type in SUPERVISION],
         liaises=[f for f in duties if f.type in LIAISON],
         task_forces=task_forces_of_person(view, ref, as_of=as_of),
-        appointments=appointments(view, person=ref),
+        appointments=appointments(view, person=ref, as_of=as_of),
     )
 

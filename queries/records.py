@@ -143,7 +143,9 @@ class Chain:
                  "deputy": "副职", "task_force": "议事协调机构"}
         out = []
         for step in self.steps:
-            how = f"（{step.fact.zh}{'：' + step.fact.role if step.fact and step.fact.role else ''}）" if step.fact else ""
+            how = ""
+            if step.fact:
+                how = f"（{step.fact.zh}{'：' + step.fact.role if step.fact.role else ''}）"
             out.append(f"{names.get(step.level, step.level)}：{step.entity.name}{how}")
         return out
 

@@ -11,7 +11,8 @@ from graph.model import SCHEMA
 __all__ = ["label", "rel", "PERSON", "ORG", "TASK_FORCE", "POST", "AREA", "DOCUMENT", "TASK",
            "APPOINTMENT", "PRESIDES_OVER", "RESPONSIBLE_FOR", "IN_CHARGE_OF", "ASSISTS_IN_CHARGE_OF",
            "DIRECTS", "LIAISES_WITH", "ASSISTS_LIAISON_WITH", "HOLDS", "POST_IN", "MEMBER_OF",
-           "UNIT_OF", "OFFICE_AT", "HAS_SUBGROUP", "LEADS", "OF_PERSON", "TO_POST", "ANNOUNCED_IN", "SUPERVISION", "LIAISON", "DUTIES"]
+           "UNIT_OF", "OFFICE_AT", "HAS_SUBGROUP", "LEADS", "OF_PERSON", "TO_POST", "ANNOUNCED_IN",
+           "SUPERVISION", "LIAISON", "DUTIES"]
 
 
 def label(name: str) -> str:

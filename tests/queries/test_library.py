@@ -96,6 +96,7 @@ def test_library_appointments_as_timelines(view: GraphView) -> None:
     assert [r.describe() for r in appointments(view, person="温贵")] == [
         "2023-06-19 免去 温贵 朔州市政府驻京联络处主任", "2023-06-19 任命 温贵 朔州机场建设管理有限公司董事长"]
     assert [r.person.name for r in appointments(view, post="朔州市艺术研究院院长", action="appoint")] == ["雷惊春"]
+    assert {r.person.name for r in appointments(view, as_of="2023-07-01")} == {"温贵", "孙义"}
 
 
 def test_library_paths_between_entities(view: GraphView) -> None:
