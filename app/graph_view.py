@@ -22,7 +22,7 @@ from st_link_analysis import EdgeStyle, Event, NodeStyle, st_link_analysis
 from graph.model import SCHEMA
 
 __all__ = ["GraphNode", "GraphEdge", "GraphEvent", "BROWSER_LAYOUT_MAX", "graph_view", "legend_html",
-           "role_group", "preset_positions", "elements"]
+           "role_group", "preset_positions", "elements", "choose_layout"]
 
 BROWSER_LAYOUT_MAX = 1000
 
@@ -94,14 +94,55 @@ def _caption(edge: GraphEdge) -> str:
     return f"{zh}·{edge.role}" if edge.role and edge.role != zh else zh
 
 
+HUBS_MAX = 300  # networkx lays these out with its dense spring layout (numpy only, no scipy)
+
+
 def preset_positions(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], seed: int = 7) -> dict[str, tuple[float, float]]:
-    """Pixel positions for large graphs, computed in Python (deterministic for a seed)."""
+    """Pixel positions for large graphs, computed in Python, deterministic for a seed.
+
+    A membership network is hubs (task forces, bodies) and the people around them, so the
+    hubs (the best-connected nodes, at most HUBS_MAX) get a spring layout from networkx,
+    tied where they share members, and every other node sits on a small ring around the
+    mean position of its hubs. Linear in the graph beyond the hubs, and it needs neither
+    scipy nor the browser.
+    """
     g = nx.Graph()
     g.add_nodes_from(n.id for n in nodes)
-    g.add_edges_from((e.source, e.target) for e in edges if e.source in g and e.target in g)
-    pos = nx.spring_layout(g, seed=seed, iterations=40)
-    scale = 40.0 * math.sqrt(max(len(nodes), 1))
-    return {node: (float(x) * scale, float(y) * scale) for node, (x, y) in pos.items()}
+    g.add_edges_from((e.source, e.target) for e in edges if e.source in g and e.target in g and e.source != e.target)
+    ranked = sorted(g.nodes, key=lambda n: (-g.degree(n), n))
+    hubs = [n for n in ranked[:HUBS_MAX] if g.degree(n) > 1]
+    hub_set = set(hubs)
+    h = nx.Graph()
+    h.add_nodes_from(hubs)
+    for node in g.nodes:
+        around = sorted(x for x in g.neighbors(node) if x in hub_set)
+        if node in hub_set:
+            h.add_edges_from((node, x) for x in around)
+        for i, a in enumerate(around):
+            for b in around[i + 1:]:
+                weight = h.edges[a, b]["weight"] + 1 if h.has_edge(a, b) else 1
+                h.add_edge(a, b, weight=weight)
+    spread = 60.0 * math.sqrt(max(len(nodes), 1))
+    pos = {n: (float(x) * spread, float(y) * spread)
+           for n, (x, y) in (nx.spring_layout(h, seed=seed, iterations=60).items() if hubs else [])}
+    siblings: dict[tuple[str, ...], int] = {}
+    loose = 0
+    golden = math.pi * (3 - math.sqrt(5))
+    for node in ranked:
+        if node in pos:
+            continue
+        around = tuple(sorted(x for x in g.neighbors(node) if x in pos))
+        if around:
+            cx = sum(pos[x][0] for x in around) / len(around)
+            cy = sum(pos[x][1] for x in around) / len(around)
+            k = siblings.get(around, 0)
+            siblings[around] = k + 1
+            r = 40.0 + 9.0 * math.sqrt(k)
+            pos[node] = (cx + r * math.cos(k * golden), cy + r * math.sin(k * golden))
+        else:  # no hub nearby: a grid below the rest
+            pos[node] = ((loose % 40) * 50.0 - spread, spread * 1.2 + (loose // 40) * 50.0)
+            loose += 1
+    return pos
 
 
 def elements(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge],
@@ -163,6 +204,17 @@ def legend_html(labels: Iterable[str], roles: bool = True) -> str:
     return '<div style="font-size:.9em">' + "".join(parts) + "</div>"
 
 
+def choose_layout(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], tree: bool = False
+                  ) -> tuple[str | dict[str, Any], dict[str, tuple[float, float]] | None]:
+    """The widget's layout, and positions when they are computed here (large graphs)."""
+    if len(nodes) > BROWSER_LAYOUT_MAX:
+        return {"name": "preset", "fit": True, "padding": 20}, preset_positions(nodes, edges)
+    if tree:
+        return {"name": "breadthfirst", "directed": True, "fit": True, "padding": 20, "spacingFactor": 1.1,
+                "animate": False}, None
+    return "fcose", None
+
+
 def graph_view(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], *, key: str, height: int = 560,
                expandable: bool = False, tree: bool = False) -> GraphEvent | None:
     """Draw the graph; returns the user's last click or expand, or None.
@@ -170,15 +222,7 @@ def graph_view(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], *, key: s
     Up to `BROWSER_LAYOUT_MAX` nodes Cytoscape lays them out (fcose, or top-down for a
     `tree`); beyond, positions come from `preset_positions` and the browser keeps them.
     """
-    positions = preset_positions(nodes, edges) if len(nodes) > BROWSER_LAYOUT_MAX else None
-    layout: str | dict[str, Any]
-    if positions:
-        layout = {"name": "preset", "fit": True, "padding": 20}
-    elif tree:
-        layout = {"name": "breadthfirst", "directed": True, "fit": True, "padding": 20, "spacingFactor": 1.1,
-                  "animate": False}
-    else:
-        layout = "fcose"
+    layout, positions = choose_layout(nodes, edges, tree)
     node_styles, edge_styles = _styles(sorted({n.label for n in nodes}))
     value = st_link_analysis(
         elements(nodes, edges, positions), layout=layout, node_styles=node_styles, edge_styles=edge_styles,

@@ -19,7 +19,7 @@ from typing import Iterator
 from urllib.parse import quote, urlsplit
 
 import pytest
-from conftest import ROOT
+from app_support import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import APP
+from app_support import APP
 from streamlit.testing.v1 import AppTest
 
 PAGES = {
@@ -325,7 +325,7 @@ def test_quality_counts_and_checks(app_env: Path) -> None:
 # -------------------------------------------------------------------- first run
 
 def test_first_run_builds_the_store_from_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from conftest import SEED
+    from app_support import SEED
 
     source = tmp_path / "data"
     source.mkdir()
