@@ -126,10 +126,21 @@ def responsibility_chain(view: GraphView, target: str | EntityRef, *, as_of: str
         for lead in leads:
             _add(chain, _up(view, lead.subject, as_of))
         _add(chain, [ChainStep("task_force", ref, leads[0] if leads else None)])
-    else:
+    elif _government_post(view, ref, as_of) is not None:
         _add(chain, _up(view, ref, as_of))
         for duty in duties_of(view, ref, (IN_CHARGE_OF,) + SUPERVISION[1:], as_of=as_of):
             _add(chain, [ChainStep("unit", duty.object, duty)])
+    else:  # an official of a body: the body's chain, then the person in it
+        t = titles()
+        for post in posts_of(view, ref, as_of=as_of):
+            if not post.is_current(as_of) or not post.role or not (t.is_head(post.role) or t.is_deputy(post.role)):
+                continue
+            leads = (overseers_of(view, post.object, SUPERVISION, as_of=as_of)
+                     or overseers_of(view, post.object, LIAISON, as_of=as_of))
+            for lead in leads:
+                _add(chain, _up(view, lead.subject, as_of))
+                _add(chain, [ChainStep("unit", post.object, lead)])
+            _add(chain, [ChainStep("head" if t.is_head(post.role) else "deputy", ref, post)])
     return chain
 
 

@@ -211,8 +211,10 @@ class Catalogue:
                     if m in key:
                         tail = 5 if key.endswith(m) else 0  # …领导小组 named without its opening words
                         offer(entry, 60 + 35 * len(m) / len(key) + tail, "contains", key)
-                    elif key in m and len(key) >= 2:
-                        offer(entry, 50 + 40 * len(key) / len(m), "contained", key)
+                    elif key in m and len(key) >= 2 and len(key) >= 0.6 * len(m):
+                        # the name with a little more around it; a name inside a long phrase
+                        # (市能源局 in 市能源局局长黄军) is not what the phrase names
+                        offer(entry, 45 + 45 * len(key) / len(m), "contained", key)
                     elif len(m) >= 3 and _in_order(m, key):
                         same_end = 8 if key.endswith(m[-2:]) else 0  # 专班, 领导小组: the kind agrees
                         offer(entry, 50 + 40 * len(m) / len(key) + same_end, "abbreviation", key)

@@ -199,28 +199,33 @@ def _person_titles() -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
-def _person_texts(text: str) -> list[str]:
-    """A person as typed, and without the titles around the name (刘亮副市长, 副市长刘亮)."""
-    out = [text]
+def _person_texts(text: str) -> list[tuple[str, float]]:
+    """A person as typed, then without the titles around the name (刘亮副市长, 副市长刘亮),
+    then the last two or three characters (市能源局局长黄军): each with what the cut costs."""
+    out = {text: 0.0}
     for word in _person_titles():
         if text.endswith(word) and len(text) - len(word) >= 2:
-            out.append(text[: -len(word)])
+            out.setdefault(text[: -len(word)], 0.5)
         if text.startswith(word) and len(text) - len(word) >= 2:
-            out.append(text[len(word):])
-    for t in list(out[1:]):
-        out.extend(_person_texts(t)[1:])
-    return list(dict.fromkeys(out))
+            out.setdefault(text[len(word):], 0.5)
+    for t in [t for t, cost in out.items() if cost]:
+        for u, _ in _person_texts(t)[1:]:
+            out.setdefault(u, 0.5)
+    if len(text) >= 5:  # a name after the body and title it is written with
+        for n in (3, 2):
+            out.setdefault(text[-n:], 3.0)
+    return list(out.items())
 
 
 def _link(cat: Catalogue, text: str, labels: tuple[str, ...]) -> SlotValue:
     text = _clean(text)
-    texts = _person_texts(text) if "Person" in labels else [text]
+    texts = _person_texts(text) if "Person" in labels else [(text, 0.0)]
     best: SlotValue | None = None
-    for i, t in enumerate(texts):
-        top, candidates = cat.best(t, labels)
+    for t, cost in texts:
+        top, candidates = cat.best(t, ["Person"] if cost else labels)
         value = SlotValue(text, top.entity if top else None, top, candidates if top is None else [])
-        if top is not None and i:  # a title had to be cut: a shade less sure than the bare name
-            value.match = Match(top.entity, top.score - 0.5, top.how, top.key)
+        if top is not None and cost:  # something had to be cut: less sure than the bare name
+            value.match = Match(top.entity, top.score - cost, top.how, top.key)
         if best is None or (value.match is not None, value.score) > (best.match is not None, best.score):
             best = value
     assert best is not None

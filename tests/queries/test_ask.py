@@ -127,6 +127,8 @@ EXPECTED: list[tuple[str, str, set[str] | frozenset[str]]] = [
     ("杨秀峰参加了哪些专班", "person_task_forces", {ENERGY, CHARGING, ECOMMERCE, MARKET}),
     ("武跃飞参加了哪些工作专班", "person_task_forces", {ENERGY, MARKET}),
     ("市能源局参加了哪些工作专班", "org_task_forces", frozenset({CHARGING, ENERGY})),
+    ("市能源局局长黄军参加了哪些专班", "person_task_forces", {ENERGY, CHARGING}),
+    ("聂日旺在哪个领导小组", "person_task_forces", {WATER}),
     # X专班的组长/成员有哪些
     ("能源产业“五个一体化”融合发展工作专班的组长是谁？", "task_force_members", {"武跃飞", "刘亮"}),
     ("五个一体化专班的组长有哪些", "task_force_members", {"武跃飞", "刘亮"}),
@@ -134,6 +136,8 @@ EXPECTED: list[tuple[str, str, set[str] | frozenset[str]]] = [
     ("能源产业五个一体化融合发展工作专班的成员有哪些", "task_force_members",
      {"武跃飞", "刘亮", "刘红宇", "黄军", "杨秀峰", "王金华", "闫晓东", "陈志国", "张仁英", "高儒", "解勇", "刘冠雄"}),
     ("五个一体化专班有哪些成员", "task_force_members", frozenset({"杨秀峰", "解勇", "刘冠雄"})),
+    ("五个一体化专班里有哪些人", "task_force_members", frozenset({"杨秀峰", "解勇", "刘冠雄"})),
+    ("充换电专班有几位副组长", "task_force_members", {"姜新明", "黄军"}),
     ("万家寨引黄北干支线工程领导小组组长是谁", "task_force_members", {"田东"}),
     ("建设高标准市场体系工作专班的组长", "task_force_members", {"武跃飞"}),
     ("电子商务专班的副组长有哪些", "task_force_members", {"王玉锋", "王志福", "蔚玺"}),
@@ -196,6 +200,8 @@ EXPECTED: list[tuple[str, str, set[str] | frozenset[str]]] = [
     ("消防工作的责任链", "chain", frozenset({"吴秀玲", "武跃飞", "消防", "市消防救援支队"})),
     ("从市长到市能源局的责任链", "chain", frozenset({"吴秀玲", "刘亮", "市能源局", "黄军"})),
     ("招商引资的责任链", "chain", frozenset({"吴秀玲", "李润军", "招商引资"})),
+    ("从市长到黄军的责任链", "chain", {"吴秀玲", "刘亮", "市能源局", "黄军"}),
+    ("市能源局和黄军有什么关系", "relation", frozenset({"市能源局 ←职务所在— 市能源局局长 ←任职（局长）— 黄军"})),
     # 共同参加, 最多, 文件
     ("武跃飞和刘亮共同参加了哪些工作专班", "shared_task_forces", {ENERGY}),
     ("黄军和刘亮都参加了哪些专班", "shared_task_forces", {ENERGY, CHARGING}),
