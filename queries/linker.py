@@ -79,6 +79,7 @@ def _variants(name: str, places: frozenset[str] = frozenset()) -> set[str]:
     return {f for f in forms if f}
 
 
+@lru_cache(maxsize=200_000)
 def _pinyin(text: str) -> tuple[str, str]:
     """Full pinyin and initials of a text ("wuyuefei", "wyf")."""
     from pypinyin import lazy_pinyin
@@ -167,8 +168,10 @@ class Catalogue:
         return [e.ref for e in self.by_key.get(name, [])
                 if e.ref.id != ref.id and e.ref.label in labels and e.names[0] == name]
 
-    def link(self, text: str, labels: Sequence[str] | None = None, limit: int = 5) -> list[Match]:
-        """Candidates for `text`, best first; `labels` restricts (and orders ties by) label."""
+    def link(self, text: str, labels: Sequence[str] | None = None, limit: int = 5,
+             approximate: bool = True) -> list[Match]:
+        """Candidates for `text`, best first; `labels` restricts (and orders ties by) label.
+        `approximate=False` looks up the keys only (fast, for a first pass)."""
         mention = normalize(text)
         if not mention:
             return []
@@ -192,7 +195,7 @@ class Catalogue:
                     offer(entry, EXACT - 1, "alias", key)
                 else:  # through the city prefix, an abbreviation, or a same-body table
                     offer(entry, EXACT - 2, "canonical", key)
-        if not any(m.score >= EXACT - 2 for m in best.values()):
+        if approximate and not any(m.score >= EXACT - 2 for m in best.values()):
             self._approximate(mention, keys, pool, offer)
             self._discount_shared_parts(best)
         ranked = sorted(best.values(), key=lambda m: (-m.score, order[m.entity.label], len(m.name), m.name))
@@ -224,19 +227,20 @@ class Catalogue:
                             ratio = max(ratio, fuzz.partial_ratio(m, key) - 15)
                         if ratio >= 66:
                             offer(entry, ratio * 0.9, "fuzzy", key)
-            if latin or m_pinyin is not None:
+            if m_pinyin is not None:  # a homophone typo keeps the length: only those keys
+                for key in entry.keys:
+                    if len(key) == len(mention) and _HAN.search(key) and _pinyin(key)[0] == m_pinyin[0]:
+                        offer(entry, 94, "pinyin", key)
+            if latin:
                 for full, initials in entry.pinyin:
-                    if latin:
-                        if mention == full:
-                            offer(entry, 95, "pinyin", full)
-                        elif mention == initials and len(mention) >= 2:
-                            offer(entry, 80, "pinyin", initials)
-                        elif len(mention) >= 4:
-                            ratio = fuzz.ratio(mention, full)
-                            if ratio >= 80:
-                                offer(entry, ratio * 0.85, "pinyin", full)
-                    elif m_pinyin and m_pinyin[0] == full:
-                        offer(entry, 94, "pinyin", full)
+                    if mention == full:
+                        offer(entry, 95, "pinyin", full)
+                    elif mention == initials and len(mention) >= 2:
+                        offer(entry, 80, "pinyin", initials)
+                    elif len(mention) >= 4:
+                        ratio = fuzz.ratio(mention, full)
+                        if ratio >= 80:
+                            offer(entry, ratio * 0.85, "pinyin", full)
 
     @staticmethod
     def _discount_shared_parts(best: dict[str, Match]) -> None:
@@ -250,9 +254,10 @@ class Catalogue:
             m = best[k]
             best[k] = Match(m.entity, round(m.score - cost, 1), m.how, m.key)
 
-    def best(self, text: str, labels: Sequence[str] | None = None) -> tuple[Match | None, list[Match]]:
+    def best(self, text: str, labels: Sequence[str] | None = None,
+             approximate: bool = True) -> tuple[Match | None, list[Match]]:
         """The one entity `text` names, or None with the candidates when unsure or ambiguous."""
-        found = self.link(text, labels)
+        found = self.link(text, labels, approximate=approximate)
         if not found or found[0].score < ACCEPT:
             return None, found
         top = found[0]

@@ -18,7 +18,7 @@ from typing import Any, Iterator, Mapping
 import yaml
 
 from graph.model import SCHEMA
-from queries.linker import ACCEPT, Catalogue, Match, normalize
+from queries.linker import ACCEPT, EXACT, Catalogue, Match, normalize
 from queries.records import EntityRef
 from queries.titles import titles
 
@@ -217,12 +217,12 @@ def _person_texts(text: str) -> list[tuple[str, float]]:
     return list(out.items())
 
 
-def _link(cat: Catalogue, text: str, labels: tuple[str, ...]) -> SlotValue:
+def _link(cat: Catalogue, text: str, labels: tuple[str, ...], approximate: bool = True) -> SlotValue:
     text = _clean(text)
     texts = _person_texts(text) if "Person" in labels else [(text, 0.0)]
     best: SlotValue | None = None
     for t, cost in texts:
-        top, candidates = cat.best(t, ["Person"] if cost else labels)
+        top, candidates = cat.best(t, ["Person"] if cost else labels, approximate)
         value = SlotValue(text, top.entity if top else None, top, candidates if top is None else [])
         if top is not None and cost:  # something had to be cut: less sure than the bare name
             value.match = Match(top.entity, top.score - cost, top.how, top.key)
@@ -257,11 +257,21 @@ def _matches(form: Form, pattern: str, q: str) -> Iterator[re.Match[str]]:
 
 
 def parse(cat: Catalogue, question: str, qb: QuestionBook | None = None, limit: int = 3) -> list[Parse]:
-    """Readings of a question, best first (empty when no form reads it)."""
+    """Readings of a question, best first (empty when no form reads it).
+
+    Names are first looked up by their keys only; the slower approximate matching (typos,
+    partial names, pinyin) runs only when no reading links every name that way."""
     qb = qb or book()
     q = normalize_question(question, qb)
     if not q:
         return []
+    exact = _readings(cat, q, qb, approximate=False)
+    if exact and exact[0].score >= EXACT - 3 and not exact[0].ambiguous:
+        return exact[:limit]
+    return _readings(cat, q, qb, approximate=True)[:limit]
+
+
+def _readings(cat: Catalogue, q: str, qb: QuestionBook, approximate: bool) -> list[Parse]:
     readings: dict[tuple[Any, ...], Parse] = {}
     link_cache: dict[tuple[str, tuple[str, ...]], SlotValue] = {}
     for order, form in enumerate(qb.forms):
@@ -273,7 +283,7 @@ def parse(cat: Catalogue, question: str, qb: QuestionBook | None = None, limit: 
                 for name, labels in form.entity_slots.items():
                     key = (m[name], labels)
                     if key not in link_cache:
-                        link_cache[key] = _link(cat, m[name], labels)
+                        link_cache[key] = _link(cat, m[name], labels, approximate)
                     value = link_cache[key]
                     if value.match is None:
                         if value.candidates and value.candidates[0].score >= max(ACCEPT, form.min_score):
@@ -304,5 +314,4 @@ def parse(cat: Catalogue, question: str, qb: QuestionBook | None = None, limit: 
                 reading = Parse(form, slots, score - order * 1e-3, ambiguous)
                 if key not in readings or readings[key].score < reading.score:
                     readings[key] = reading
-    ranked = sorted(readings.values(), key=lambda p: -p.score)
-    return ranked[:limit]
+    return sorted(readings.values(), key=lambda p: -p.score)
