@@ -12,7 +12,7 @@ from typing import Any, Iterable, Sequence
 
 import streamlit as st
 
-from app import data
+from app import data, uploads
 from graph.model import SCHEMA
 
 __all__ = ["PROFILE_PAGE", "DOCUMENTS_PAGE", "favicon", "zh_label", "zh_type", "entity_link", "entity_links", "evidence_line",
@@ -118,7 +118,8 @@ def require_store() -> None:
     if data.store_exists():
         return
     source = data.data_dir()
-    if source.is_dir() and any(source.rglob("*.txt")) and not st.session_state.get("_build_failed"):
+    readable = source.is_dir() and any(p.suffix.lower() in uploads.ALLOWED_SUFFIXES for p in source.rglob("*"))
+    if readable and not st.session_state.get("_build_failed"):
         with st.spinner(f"首次运行：正在从 {source} 构建图谱 …"):
             outcome = data.build_store([source])
         if outcome.ok and data.store_exists():

@@ -14,7 +14,8 @@ st.title("Cypher 查询")
 st.caption("只读：可以 MATCH … RETURN，写入语句（CREATE、MERGE、SET、DELETE …）会被拒绝。"
            "参数写成 `$名称`，值在下方以 JSON 给出。")
 
-example = st.selectbox("示例查询", list(CYPHER_EXAMPLES), key="cypher.example")
+example = st.selectbox("示例查询", list(CYPHER_EXAMPLES), key="cypher.example",
+                       on_change=lambda: st.session_state.pop("cypher.last", None))  # a new example runs at once
 text_default, params_default = CYPHER_EXAMPLES[example]
 query = st.text_area("Cypher", value=text_default, height=130, key=f"cypher.text.{example}")
 params_text = st.text_input("参数（JSON）", value=json.dumps(params_default, ensure_ascii=False),
@@ -42,15 +43,16 @@ except Exception as exc:  # a mistyped query is the user's everyday case: say wh
     st.stop()
 
 st.caption(f"{len(answer.rows)} 行" + (f"（只显示前 {len(answer.rows)} 行）" if answer.truncated else ""))
-table_tab, graph_tab = st.tabs(["表格", "图"])
-with table_tab:
+# The graph is drawn only when shown: a graph laid out inside a hidden tab lands off-centre.
+view = st.segmented_control("显示为", ["表格", "图"], default="表格", key="cypher.view") or "表格"
+if view == "表格":
     st.dataframe(results.frame(answer.columns, answer.rows), hide_index=True, width="stretch")
     st.download_button("下载 CSV", results.to_csv(answer.columns, answer.rows), file_name="govkg-query.csv",
                        mime="text/csv", key="cypher.csv")
-with graph_tab:
+else:
     nodes, edges = results.graph_of(answer.rows)
     if nodes:
-        st.markdown(legend_html(sorted({n.label for n in nodes})), unsafe_allow_html=True)
+        st.markdown(legend_html(sorted({n.label for n in nodes}), roles=any(e.role for e in edges)), unsafe_allow_html=True)
         graph_view(nodes, edges, key="cypher.graph", height=520)
     else:
         st.info("结果里没有节点：返回节点或路径（如 `RETURN p, r, o`）即可看到图。")

@@ -20,8 +20,10 @@ types = tuple(t for t in data.DIVISION_TYPES if t in chosen)
 ordered = leaders(div.duties, div.posts, div.presides)
 top = mayors(ordered, div.presides)
 
-matrix_tab, tree_tab = st.tabs(["领导 × 单位", "市长 → 副市长 → 单位"])
-with matrix_tab:
+# Views, not tabs: the tree graph is laid out only when it is on screen.
+view = st.segmented_control("视图", ["领导 × 单位", "市长 → 副市长 → 单位"], default="领导 × 单位",
+                            key="division.view") or "领导 × 单位"
+if view == "领导 × 单位":
     table = matrix(div.duties, ordered, types)
     st.caption(f"{table.shape[0]} 个单位或领域 · {table.shape[1]} 位领导。空格表示没有关系。")
     st.dataframe(table, width="stretch", height=min(38 * (len(table) + 1), 700))
@@ -29,8 +31,13 @@ with matrix_tab:
     if twice:
         st.warning(f"{len(twice)} 个单位同时由多位领导分管，见“数据质量”页。")
 
-with tree_tab:
-    branches = tree(div.duties, ordered, top, types)
+else:
+    everyone = tree(div.duties, ordered, top, types)
+    names = {leader.ref.id: leader.ref.name for leader, _ in everyone}
+    picked = st.multiselect("只看这些领导", [leader.ref.id for leader, _ in everyone if leader not in top],
+                            format_func=names.get, key="division.leaders", placeholder="全部领导")
+    branches = [(leader, facts) for leader, facts in everyone if not picked or leader.ref.id in picked
+                or leader in top]
     nodes: dict[str, GraphNode] = {}
     edges: list[GraphEdge] = []
     for mayor in top:
@@ -41,13 +48,15 @@ with tree_tab:
         nodes.setdefault(leader.ref.id, GraphNode(leader.ref.id, leader.ref.label,
                                                   f"{leader.ref.name}（{leader.title}）" if leader.title else leader.ref.name))
         for mayor in top:
-            edges.append(GraphEdge(f"{mayor.ref.id}>{leader.ref.id}", mayor.ref.id, leader.ref.id, "PRESIDES_OVER",
-                                   "领导（市长负责制，推断）"))
+            # no document says so: under 市长负责制 the mayor leads the leaders (inferred)
+            edges.append(GraphEdge(f"{mayor.ref.id}>{leader.ref.id}", mayor.ref.id, leader.ref.id, "市长负责制",
+                                   "推断"))
         for f in facts:
             nodes.setdefault(f.object.id, GraphNode(f.object.id, f.object.label, f.object.name))
             edges.append(GraphEdge(f"{f.subject.id}|{f.type}|{f.object.id}", f.subject.id, f.object.id, f.type))
     st.markdown(legend_html(sorted({n.label for n in nodes.values()}), roles=False), unsafe_allow_html=True)
-    graph_view(list(nodes.values()), edges, key="division.tree", height=640, tree=True)
+    # a top-down tree reads well for a few leaders; for all of them, clusters around each leader
+    graph_view(list(nodes.values()), edges, key="division.tree", height=640, tree=0 < len(picked) <= 3)
 
     for leader, facts in branches:
         head = f"{leader.ref.name}（{leader.title}）" if leader.title else leader.ref.name

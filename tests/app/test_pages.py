@@ -251,7 +251,16 @@ def test_division_matrix_and_tree(app_env: Path) -> None:
     matrix = at.dataframe[0].value
     wu = next(c for c in matrix.columns if c.startswith("武跃飞"))
     assert matrix.loc["市财政局", wu] == "分管"
+    at.segmented_control(key="division.view").set_value("市长 → 副市长 → 单位")
+    at.run()
+    assert not at.exception
     assert any(e.label.startswith("吴秀玲（市长）") for e in at.expander)
+    tree = drawn(at)
+    names = {n["data"]["id"]: n["data"]["name"] for n in tree["nodes"]}
+    assert any(names[e["data"]["source"]].startswith("吴秀玲") and names[e["data"]["target"]].startswith("武跃飞")
+               for e in tree["edges"])
+    assert any(names[e["data"]["source"]].startswith("武跃飞") and names[e["data"]["target"]] == "市财政局"
+               for e in tree["edges"])
 
 
 def test_division_relation_filter(app_env: Path) -> None:
@@ -286,6 +295,11 @@ def test_cypher_graph_example(app_env: Path) -> None:
     at.run()
     assert not at.exception and not at.error
     assert "(Person)" in frames(at)
+    at.segmented_control(key="cypher.view").set_value("图")
+    at.run()
+    nodes = drawn(at)["nodes"]
+    assert {n["data"]["label"] for n in nodes} == {"Person", "Organization"}
+    assert drawn(at)["edges"]
 
 
 def test_cypher_bad_params_are_reported(app_env: Path) -> None:
