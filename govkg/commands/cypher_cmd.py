@@ -13,7 +13,12 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-__all__ = ["cypher", "parse_params"]
+__all__ = ["cypher", "parse_params", "DEFAULT_TIMEOUT_S", "DEFAULT_MAX_ROWS"]
+
+# A question typed at a terminal; anything slower is a mistake (a cross product, an
+# unbounded path), and 10 000 rows is more than anyone reads: --json/--csv for more.
+DEFAULT_TIMEOUT_S = 30.0
+DEFAULT_MAX_ROWS = 10_000
 
 
 def parse_params(items: list[str]) -> dict[str, Any]:
@@ -56,8 +61,16 @@ def cypher(
     user: str = typer.Option("neo4j", "--user", envvar="NEO4J_USER"),
     password: str = typer.Option("", "--password", envvar="NEO4J_PASSWORD"),
     database: str | None = typer.Option(None, "--database", envvar="NEO4J_DATABASE"),
+    timeout: float = typer.Option(DEFAULT_TIMEOUT_S, "--timeout", min=0,
+                                  help="Stop the query after this many seconds (0: no limit)."),
+    max_rows: int = typer.Option(DEFAULT_MAX_ROWS, "--max-rows", min=0,
+                                 help="Fetch at most this many rows (0: all); a note says when rows were left out."),
 ) -> None:
-    """Run read-only Cypher; results as a table, --json or --csv. `$name` parameters come from --param."""
+    """Run read-only Cypher; results as a table, --json or --csv. `$name` parameters come from --param.
+
+    Writes are refused by the engine (a read-only LadybugDB database, Neo4j read
+    transactions), and clauses that reach outside the graph (LOAD, COPY, CHECKPOINT …)
+    before it (exit code 2); a query past --timeout is stopped (exit code 1)."""
     from graph.folder import DEFAULT_STORE, StoreFolder
     from graph.stores import ReadOnlyError, StoreError
 
@@ -73,7 +86,7 @@ def cypher(
         else:
             view = StoreFolder(store or DEFAULT_STORE).view()
         with view:
-            result = view.cypher(query, params)
+            result = view.cypher(query, params, timeout=timeout or None, max_rows=max_rows or None)
     except ReadOnlyError as exc:
         err.print(f"[red]{escape(str(exc))}[/red]", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
@@ -81,6 +94,9 @@ def cypher(
         err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
 
+    if result.truncated:
+        err.print(f"[yellow]stopped at {len(result.rows)} rows[/yellow] (--max-rows {max_rows}): add LIMIT, "
+                  "narrow the query, or raise --max-rows", highlight=False, soft_wrap=True)
     if as_json:
         json.dump(result.records(), sys.stdout, ensure_ascii=False, indent=1, default=str)
         sys.stdout.write("\n")

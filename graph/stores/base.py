@@ -16,7 +16,7 @@ import networkx as nx
 from graph.contract import QUERIES, Row, canonical_rows
 from graph.dialect import Dialect
 
-__all__ = ["StoreError", "ReadOnlyError", "Result", "WriteReport", "GraphView", "CypherView",
+__all__ = ["StoreError", "ReadOnlyError", "QueryTimeout", "Result", "WriteReport", "GraphView", "CypherView",
            "GraphWriter"]
 
 
@@ -34,12 +34,22 @@ class ReadOnlyError(StoreError):
             + (f"\n{engine} said: {detail}" if detail else ""))
 
 
+class QueryTimeout(StoreError):
+    """A query ran past its time limit and was stopped by the engine."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"stopped: the query ran longer than its time limit of {seconds:g} s; "
+                         "narrow it (a label, a property, LIMIT) or allow more time")
+        self.seconds = seconds
+
+
 @dataclass
 class Result:
-    """Rows of a query with their column names."""
+    """Rows of a query with their column names; `truncated` when a row cap cut them."""
 
     columns: list[str]
     rows: list[tuple[Any, ...]]
+    truncated: bool = False
 
     def records(self) -> list[dict[str, Any]]:
         return [dict(zip(self.columns, row)) for row in self.rows]
@@ -84,8 +94,13 @@ class CypherView(GraphView):
     dialect: Dialect
 
     @abstractmethod
-    def cypher(self, text: str, params: Mapping[str, Any] | None = None) -> Result:
-        """Run read-only Cypher (Neo4j's spelling; translated to the engine's dialect)."""
+    def cypher(self, text: str, params: Mapping[str, Any] | None = None, *,
+               timeout: float | None = None, max_rows: int | None = None) -> Result:
+        """Run read-only Cypher (Neo4j's spelling; translated to the engine's dialect).
+
+        Queries typed by people get a time limit (`timeout` seconds: `QueryTimeout` when
+        passed) and a row cap (`max_rows`: the rows beyond it are not fetched and the
+        result is `truncated`); the named queries run without either."""
 
     def _answer(self, name: str, params: Mapping[str, Any]) -> list[Row]:
         return self.cypher(QUERIES[name].cypher, params).rows

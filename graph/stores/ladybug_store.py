@@ -18,12 +18,15 @@ import networkx as nx
 
 from graph.dialect import LADYBUG
 from graph.model import SCHEMA
-from graph.stores.base import CypherView, GraphWriter, ReadOnlyError, Result, StoreError, WriteReport
+from graph.stores.base import (CypherView, GraphWriter, QueryTimeout, ReadOnlyError, Result, StoreError,
+                               WriteReport)
+from graph.stores.guard import check_query
 from graph.tables import Table, arrow_table, node_columns, node_tables, rel_columns, rel_tables
 
 __all__ = ["LadybugStore", "LadybugView", "table_statements"]
 
 _READ_ONLY_MESSAGE = "read-only"
+_INTERRUPTED = "Interrupted"  # what a query stopped by set_query_timeout raises
 
 
 def _q(name: str) -> str:
@@ -61,20 +64,27 @@ class LadybugView(CypherView):
         except RuntimeError as exc:
             raise StoreError(f"cannot open {self.path} read-only: {exc}") from exc
 
-    def cypher(self, text: str, params: Mapping[str, Any] | None = None) -> Result:
+    def cypher(self, text: str, params: Mapping[str, Any] | None = None, *,
+               timeout: float | None = None, max_rows: int | None = None) -> Result:
+        check_query(text)  # what read_only=True lets through (COPY TO, LOAD, CHECKPOINT …)
+        self._conn.set_query_timeout(max(1, round(timeout * 1000)) if timeout else 0)
         try:
             result = self._conn.execute(self.dialect.translate(text), dict(params or {}))
         except RuntimeError as exc:
             if _READ_ONLY_MESSAGE in str(exc):
                 raise ReadOnlyError("LadybugDB", str(exc)) from None
+            if timeout and _INTERRUPTED in str(exc):
+                raise QueryTimeout(timeout) from None
             raise StoreError(f"LadybugDB: {exc}") from None
         if isinstance(result, list):  # several statements: the last one answers
             result = result[-1]
         columns = list(result.get_column_names())
         rows = []
-        while result.has_next():
+        while result.has_next() and (max_rows is None or len(rows) < max_rows):
             rows.append(tuple(_plain(v) for v in result.get_next()))
-        return Result(columns, rows)
+        truncated = result.has_next()
+        result.close()
+        return Result(columns, rows, truncated)
 
     def close(self) -> None:
         self._conn.close()

@@ -16,13 +16,16 @@ import networkx as nx
 
 from graph.dialect import NEO4J
 from graph.model import SCHEMA
-from graph.stores.base import CypherView, GraphWriter, ReadOnlyError, Result, StoreError, WriteReport
+from graph.stores.base import (CypherView, GraphWriter, QueryTimeout, ReadOnlyError, Result, StoreError,
+                               WriteReport)
+from graph.stores.guard import check_query
 from graph.tables import FROM, TO, Table, node_tables, rel_tables
 
 __all__ = ["Neo4jStore", "Neo4jView", "PushError", "schema_statements"]
 
 _INDEXED = ("name", "number", "kind")  # node properties the named queries look up
 _ACCESS_MODE = "Neo.ClientError.Statement.AccessMode"
+_TIMED_OUT = "TransactionTimedOut"  # Neo.ClientError.Transaction.TransactionTimedOut[ClientConfiguration]
 
 
 class PushError(StoreError):
@@ -93,13 +96,24 @@ class Neo4jView(CypherView):
         self.uri, self.database = uri, database
         self._driver = _driver(uri, user, password)
 
-    def cypher(self, text: str, params: Mapping[str, Any] | None = None) -> Result:
+    def cypher(self, text: str, params: Mapping[str, Any] | None = None, *,
+               timeout: float | None = None, max_rows: int | None = None) -> Result:
         import neo4j
 
+        check_query(text)  # what READ access lets through (LOAD CSV, TERMINATE …)
+
+        @neo4j.unit_of_work(timeout=timeout or None)
         def work(tx: Any) -> Result:
             result = tx.run(self.dialect.translate(text), dict(params or {}))
             keys = list(result.keys())
-            return Result(keys, [tuple(_plain(v) for v in record.values()) for record in result])
+            rows, truncated = [], False
+            for record in result:
+                if max_rows is not None and len(rows) >= max_rows:
+                    truncated = True
+                    break
+                rows.append(tuple(_plain(v) for v in record.values()))
+            result.consume()  # the server discards the rest
+            return Result(keys, rows, truncated)
 
         try:
             with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as s:
@@ -107,6 +121,8 @@ class Neo4jView(CypherView):
         except neo4j.exceptions.Neo4jError as exc:
             if exc.code == _ACCESS_MODE:
                 raise ReadOnlyError("Neo4j", exc.message or "") from None
+            if timeout and _TIMED_OUT in (exc.code or ""):
+                raise QueryTimeout(timeout) from None
             raise StoreError(f"Neo4j: {exc.message or exc}") from None
         except neo4j.exceptions.DriverError as exc:
             raise StoreError(f"Neo4j at {self.uri}: {exc}") from None
