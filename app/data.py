@@ -161,14 +161,17 @@ class WriteRefused(Exception):
     """The console's query would write; the message says so in Chinese and English."""
 
 
-# Clauses that change data or reach outside the store (LOAD FROM a URL, extensions).
-_WRITE = re.compile(r"\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|ALTER|COPY|LOAD|INSTALL|ATTACH|"
-                    r"IMPORT|EXPORT|CHECKPOINT|BEGIN|COMMIT|ROLLBACK|FOREACH)\b", re.I)
-_LITERALS = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`[^`]*`|//[^\n]*|/\*.*?\*/""", re.S)
+# Clauses that change data or reach outside the store (LOAD FROM a URL, extensions,
+# settings). A word right after `.`, `$`, `:` or `AS`, or before `:`, is a property,
+# parameter, label, alias or map key (n.load, {set: 1}), not a clause.
+_WRITE = re.compile(r"(?<![\w.$:])(?<!\bAS\s)(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|ALTER|COPY|LOAD|"
+                    r"(?:UN)?INSTALL|ATTACH|IMPORT|EXPORT|CHECKPOINT|BEGIN|COMMIT|ROLLBACK|FOREACH|TERMINATE|"
+                    r"CALL(?=\s+\w+\s*=))(?!\w)(?!\s*:)", re.I)
+_LITERALS = re.compile(r"""'(?:[^'\\]|\\.)*'?|"(?:[^"\\]|\\.)*"?|`[^`]*`?|//[^\n]*|/\*.*?(?:\*/|$)""", re.S)
 
 
 def write_clause(text: str) -> str | None:
-    """The first write clause in a query (outside strings and comments), or None."""
+    """The first write (or outside-reaching) clause, outside strings and comments, or None."""
     m = _WRITE.search(_LITERALS.sub(" ", text))
     return m.group(1).upper() if m else None
 

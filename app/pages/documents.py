@@ -15,6 +15,8 @@ if wanted and wanted not in by_id:
     found = data.document(wanted)
     wanted = found.doc_id if found else None
 
+if wanted not in by_id:  # open on the newest document that has facts
+    wanted = next((d.doc_id for d in docs if data.document_facts(d.doc_id)), docs[0].doc_id if docs else None)
 choice = st.selectbox(
     f"文件（共 {len(docs)} 份）", [d.doc_id for d in docs], key="documents.pick",
     index=[d.doc_id for d in docs].index(wanted) if wanted in by_id else 0,
@@ -66,6 +68,8 @@ if upload is not None:
             if outcome.ok:
                 st.session_state["documents.added"] = f"已加入 {preview.name}，图谱已重建。"
                 st.session_state.pop("documents.preview.token", None)
+                st.session_state.pop("documents.pick", None)  # show the document just added
+                st.query_params["doc"] = preview.assertions[0].doc_id
                 st.rerun()
             else:
                 st.error(outcome.log)

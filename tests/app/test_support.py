@@ -37,6 +37,12 @@ FIXTURES = Path(__file__).parent / "fixtures"
     ("LOAD FROM 'http://example.org/x.csv' RETURN *", "LOAD"),
     ("INSTALL httpfs", "INSTALL"),
     ("MATCH (n) RETURN n.created_at", None),                # a word that only contains CREATE
+    ("MATCH (n) RETURN n.load AS load, n.copy AS copy", None),  # properties and aliases
+    ("MATCH (n {set: 1}) RETURN n", None),                  # a map key
+    ("MATCH (p:Person) REMOVE p.name", "REMOVE"),
+    ("CALL timeout=0", "CALL"),                              # a setting
+    ("CALL show_tables() RETURN *", None),                   # a read-only table function
+    ("RETURN 1; CHECKPOINT", "CHECKPOINT"),
 ])
 def test_console_write_clause(query: str, clause: str | None) -> None:
     assert write_clause(query) == clause
