@@ -20,3 +20,15 @@ def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assertions, _ = resolve(result.assertions, result.documents)
     write_store(path, assertions, result.documents)
     return path
+
+
+@pytest.fixture()
+def neo4j_seed(neo4j_server: dict[str, str], seed_store: Path) -> dict[str, str]:
+    """The shared Neo4j server holding the seed store's graph (replacing what was there)."""
+    from graph.folder import StoreFolder
+    from graph.stores.neo4j_store import Neo4jStore
+
+    target = Neo4jStore(**neo4j_server)
+    target.write(StoreFolder(seed_store).graph().graph, replace=True)
+    target.close()
+    return neo4j_server

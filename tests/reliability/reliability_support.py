@@ -14,7 +14,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["ROOT", "SEED", "GOVKG", "COUNT_QUERY", "Run", "govkg", "fingerprint", "graph_counts", "no_traceback"]
+__all__ = ["ROOT", "SEED", "GOVKG", "COUNT_QUERY", "Run", "govkg", "fingerprint", "graph_counts", "no_traceback",
+           "neo4j_env"]
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "data" / "gazettes" / "shuozhou-2023-04.txt"
@@ -71,3 +72,8 @@ def graph_counts(store: Path) -> tuple[int, int]:
 
 def no_traceback(run: Run) -> None:
     assert "Traceback" not in run.stderr + run.stdout, run.stderr[-3000:]
+
+
+def neo4j_env(server: dict[str, str]) -> dict[str, str]:
+    """The environment that points `govkg cypher/ask/push` at a server."""
+    return {"NEO4J_URI": server["uri"], "NEO4J_USER": server["user"], "NEO4J_PASSWORD": server["password"]}

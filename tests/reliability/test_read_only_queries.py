@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from reliability_support import COUNT_QUERY, fingerprint, govkg, graph_counts, no_traceback
+from reliability_support import COUNT_QUERY, fingerprint, govkg, graph_counts, neo4j_env, no_traceback
 
 from graph.folder import StoreFolder
 from graph.stores import ReadOnlyError, StoreError
@@ -238,21 +238,6 @@ NEO4J_CASES: list[tuple[str, str, str]] = [
 ]
 
 
-def _neo4j_env(server: dict[str, str]) -> dict[str, str]:
-    return {"NEO4J_URI": server["uri"], "NEO4J_USER": server["user"], "NEO4J_PASSWORD": server["password"]}
-
-
-@pytest.fixture()
-def neo4j_seed(neo4j_server: dict[str, str], seed_store: Path) -> dict[str, str]:
-    """The shared server holding the seed store's graph (replacing what was there)."""
-    from graph.stores.neo4j_store import Neo4jStore
-
-    target = Neo4jStore(**neo4j_server)
-    target.write(StoreFolder(seed_store).graph().graph, replace=True)
-    target.close()
-    return neo4j_server
-
-
 def _neo4j_counts(server: dict[str, str]) -> Any:
     from graph.stores.neo4j_store import Neo4jView
 
@@ -266,7 +251,7 @@ def _neo4j_counts(server: dict[str, str]) -> Any:
 @pytest.mark.parametrize("query,by,words", NEO4J_CASES, ids=[c[0][:40] for c in NEO4J_CASES])
 def test_cypher_cli_refuses_writes_on_neo4j(neo4j_seed: dict[str, str], query: str, by: str, words: str) -> None:
     before = _neo4j_counts(neo4j_seed)
-    run = govkg("cypher", query, env=_neo4j_env(neo4j_seed))
+    run = govkg("cypher", query, env=neo4j_env(neo4j_seed))
     no_traceback(run)
     assert run.code == (1 if by == "error" else 2), run.stderr
     assert words in run.stderr
@@ -305,7 +290,7 @@ def test_neo4j_time_limit_and_row_cap(neo4j_seed: dict[str, str]) -> None:
         capped = view.cypher("UNWIND range(1, 1000000) AS i RETURN i", max_rows=5)
         assert capped.rows == [(i,) for i in range(1, 6)] and capped.truncated
     run = govkg("cypher", "UNWIND range(1, 400000000) AS i RETURN sum(i)", "--timeout", "0.3",
-                env=_neo4j_env(neo4j_seed))
+                env=neo4j_env(neo4j_seed))
     no_traceback(run)
     assert run.code == 1 and "time limit of 0.3 s" in run.stderr
 
