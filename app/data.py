@@ -27,7 +27,7 @@ from app import uploads
 from graph.folder import DEFAULT_STORE, StoreFolder
 from graph.model import SCHEMA
 from graph.records import Assertion, DocumentInfo
-from graph.stores.base import ReadOnlyError
+from graph.stores.base import QueryTimeout, ReadOnlyError
 from queries import answer as answer_q
 from queries import appointments as appointments_q
 from queries import chains, linker, named, orgs, people, task_forces
@@ -41,7 +41,8 @@ from queries.records import AppointmentRecord, Chain, ChainStep, EntityRef, Fact
 __all__ = [
     "ROOT", "store_dir", "data_dir", "store_exists", "build_store", "store_key", "clear",
     "Handle", "handle", "counts", "manifest",
-    "CypherAnswer", "WriteRefused", "run_cypher", "write_clause", "CYPHER_ROW_LIMIT",
+    "CypherAnswer", "WriteRefused", "QueryTooSlow", "run_cypher", "write_clause", "CYPHER_ROW_LIMIT",
+    "CYPHER_TIMEOUT_S",
     "documents", "document", "document_lines", "document_facts", "preview_upload", "add_upload",
     "search", "entities", "entity", "portfolio", "OrgProfile", "org_profile", "TaskForceProfile",
     "task_force_profile", "area_leaders", "neighbourhood", "appointments_in", "paths_between",
@@ -53,6 +54,7 @@ __all__ = [
 ROOT = Path(__file__).resolve().parents[1]
 STORE_ENV, DATA_ENV = "GOVKG_STORE", "GOVKG_DATA"
 CYPHER_ROW_LIMIT = 2000
+CYPHER_TIMEOUT_S = 10.0  # a console query may not hold the store (and every page) longer
 
 T = TypeVar("T")
 
@@ -116,9 +118,10 @@ class Handle:
     view: Any
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def cypher(self, text: str, params: Mapping[str, Any] | None = None) -> Any:
+    def cypher(self, text: str, params: Mapping[str, Any] | None = None, **limits: Any) -> Any:
+        """Run Cypher under the lock; `limits` are the view's `timeout` and `max_rows`."""
         with self.lock:
-            return self.view.cypher(text, dict(params or {}))
+            return self.view.cypher(text, dict(params or {}), **limits)
 
     def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run a query-library function with this store's view first, under the lock."""
@@ -161,6 +164,10 @@ class WriteRefused(Exception):
     """The console's query would write; the message says so in Chinese and English."""
 
 
+class QueryTooSlow(Exception):
+    """The console's query ran past its time limit and was stopped (the message is for users)."""
+
+
 # Clauses that change data or reach outside the store (LOAD FROM a URL, extensions,
 # settings). A word right after `.`, `$`, `:` or `AS`, or before `:`, is a property,
 # parameter, label, alias or map key (n.load, {set: 1}), not a clause.
@@ -187,9 +194,8 @@ class CypherAnswer:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _cypher(key: str, text: str, params: tuple[tuple[str, Any], ...]) -> CypherAnswer:
-    result = handle().cypher(text, dict(params))
-    rows = list(result.rows)
-    return CypherAnswer(list(result.columns), rows[:CYPHER_ROW_LIMIT], len(rows) > CYPHER_ROW_LIMIT)
+    result = handle().cypher(text, dict(params), timeout=CYPHER_TIMEOUT_S, max_rows=CYPHER_ROW_LIMIT)
+    return CypherAnswer(list(result.columns), list(result.rows), bool(result.truncated))
 
 
 def run_cypher(text: str, params: Mapping[str, Any] | None = None) -> CypherAnswer:
@@ -204,8 +210,10 @@ def run_cypher(text: str, params: Mapping[str, Any] | None = None) -> CypherAnsw
                            "图谱只能由 `govkg build` 重建。")
     try:
         return _cypher(store_key(), text, tuple(sorted((params or {}).items())))
-    except ReadOnlyError as exc:
-        raise WriteRefused(f"只读控制台：数据库拒绝了写入（{exc}）") from None
+    except ReadOnlyError as exc:  # the store's guard or the engine's read-only mode
+        raise WriteRefused(f"只读控制台：该查询被拒绝（{exc}）") from None
+    except QueryTimeout:
+        raise QueryTooSlow(f"查询超过 {CYPHER_TIMEOUT_S:g} 秒被停止：请缩小范围（加上标签、属性条件或 LIMIT）。") from None
 
 
 # --------------------------------------------------------------------------- documents

@@ -36,13 +36,16 @@ except ValueError as exc:
 try:
     answer = data.run_cypher(text, params)
 except data.WriteRefused as exc:
-    st.error(f"⛔ {exc}")
+    st.error(str(exc), icon=":material/block:")
+    st.stop()
+except data.QueryTooSlow as exc:
+    st.warning(str(exc), icon=":material/timer_off:")
     st.stop()
 except Exception as exc:  # a mistyped query is the user's everyday case: say what the engine said
     st.error(f"查询出错：{exc}")
     st.stop()
 
-st.caption(f"{len(answer.rows)} 行" + (f"（只显示前 {len(answer.rows)} 行）" if answer.truncated else ""))
+st.caption(f"{len(answer.rows)} 行" + (f"（结果更多，只取了前 {len(answer.rows)} 行）" if answer.truncated else ""))
 # The graph is drawn only when shown: a graph laid out inside a hidden tab lands off-centre.
 view = st.segmented_control("显示为", ["表格", "图"], default="表格", key="cypher.view") or "表格"
 if view == "表格":

@@ -302,6 +302,29 @@ def test_cypher_graph_example(app_env: Path) -> None:
     assert drawn(at)["edges"]
 
 
+def test_cypher_slow_query_is_stopped(app_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app import data
+
+    monkeypatch.setattr(data, "CYPHER_TIMEOUT_S", 0.05)
+    at = open_page("cypher")
+    at.text_area[0].set_value("UNWIND range(1, 400000000) AS i RETURN sum(i) AS s")
+    at.button(key="cypher.run").click()
+    at.run()
+    assert not at.exception
+    assert at.warning and "秒被停止" in at.warning[0].value
+
+
+def test_cypher_row_cap(app_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app import data
+
+    monkeypatch.setattr(data, "CYPHER_ROW_LIMIT", 7)
+    at = open_page("cypher")
+    at.text_area[0].set_value("UNWIND range(1, 100) AS i RETURN i")
+    at.button(key="cypher.run").click()
+    at.run()
+    assert len(at.dataframe[0].value) == 7 and any("只取了前 7 行" in c.value for c in at.caption)
+
+
 def test_cypher_bad_params_are_reported(app_env: Path) -> None:
     at = open_page("cypher")
     at.text_input[0].set_value("{not json")
