@@ -13,10 +13,11 @@ from typing import Iterable, Mapping, Sequence
 from app.graph_view import GraphEdge, GraphNode
 from queries.records import EntityRef, Fact
 
-__all__ = ["Filters", "View", "EXPAND_CAP", "filtered", "neighbours", "draw", "graph_elements", "co_members",
+__all__ = ["Filters", "View", "EXPAND_CAP", "DRAW_MAX", "within_budget", "filtered", "neighbours", "draw", "graph_elements", "co_members",
            "role_counts"]
 
 EXPAND_CAP = 25
+DRAW_MAX = 2500  # beyond this many nodes a picture says nothing: draw the biggest groups only
 PERSON, TASK_FORCE, ORGANIZATION = "Person", "TaskForce", "Organization"
 
 
@@ -93,6 +94,30 @@ def draw(all_facts: Sequence[Fact], flt: Filters, expanded: Mapping[str, int]) -
         if len(extra) > cap:
             view.hidden[node] = len(extra) - cap
     return view
+
+
+def within_budget(facts: Sequence[Fact], max_nodes: int = DRAW_MAX) -> tuple[list[Fact], int]:
+    """The facts of the largest task forces that fit in `max_nodes`, and how many task
+    forces were left out (0 when everything fits)."""
+    by_tf: dict[str, list[Fact]] = defaultdict(list)
+    loose: list[Fact] = []
+    for f in facts:
+        tf = _task_force(f)
+        (by_tf[tf] if tf else loose).append(f)
+    nodes = {r.id for f in facts for r in (f.subject, f.object)}
+    if len(nodes) <= max_nodes:
+        return list(facts), 0
+    kept: list[Fact] = []
+    seen: set[str] = set()
+    left_out = 0
+    for tf, group in sorted(by_tf.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        new = {r.id for f in group for r in (f.subject, f.object)} - seen
+        if len(seen) + len(new) > max_nodes:
+            left_out += 1
+            continue
+        seen |= new
+        kept.extend(group)
+    return kept, left_out
 
 
 def graph_elements(facts: Sequence[Fact]) -> tuple[list[GraphNode], list[GraphEdge]]:

@@ -6,7 +6,8 @@ import streamlit as st
 
 from app import data, ui
 from app.graph_view import graph_view, legend_html
-from app.network import EXPAND_CAP, Filters, co_members, draw, graph_elements, neighbours, role_counts
+from app.network import (EXPAND_CAP, Filters, co_members, draw, graph_elements, neighbours, role_counts,
+                         within_budget)
 
 SELECTED, EXPANDED, STAMP = "network.selected", "network.expanded", "network.stamp"
 st.session_state.setdefault(EXPANDED, {})
@@ -34,7 +35,10 @@ with st.expander("筛选", expanded=True):
 
 flt = Filters(tuple(chosen_forces), tuple(chosen_roles), tuple(chosen_orgs), show_units, around)
 view = draw(net.facts, flt, st.session_state[EXPANDED])
-nodes, edges = graph_elements(view.facts)
+shown, left_out = within_budget(view.facts)
+nodes, edges = graph_elements(shown)
+if left_out:
+    st.warning(f"网络太大，只画出成员最多的议事协调机构；另有 {left_out} 个未画出，请用上面的筛选缩小范围。")
 
 # -- the graph and the side panel -------------------------------------------------------------
 graph_col, panel_col = st.columns([3, 1])

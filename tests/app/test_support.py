@@ -17,7 +17,7 @@ from app import results, uploads
 from app.data import write_clause
 from app.examples import CYPHER_EXAMPLES
 from app.graph_view import BROWSER_LAYOUT_MAX, GraphEdge, GraphNode, choose_layout, elements, role_group
-from app.network import EXPAND_CAP, Filters, draw, filtered
+from app.network import EXPAND_CAP, Filters, draw, filtered, within_budget
 from graph.model import SCHEMA
 from queries.records import EntityRef, Evidence, Fact
 
@@ -198,6 +198,14 @@ def test_network_filters_and_expand_cap() -> None:
     assert len(view.facts) == 2  # p0 -> t1, and p0's other task force
     view = draw(facts, Filters(task_forces=("t1",)), {"t2": EXPAND_CAP})
     assert len(view.facts) == 1 + EXPAND_CAP and view.hidden["t2"] == 40 - EXPAND_CAP
+
+
+def test_network_draws_the_biggest_groups_within_budget() -> None:
+    facts = [_member(f"a{i}", "big") for i in range(30)] + [_member(f"b{i}", "mid") for i in range(10)] \
+        + [_member(f"c{i}", "small") for i in range(5)]
+    assert within_budget(facts, 100) == (facts, 0)
+    kept, left_out = within_budget(facts, 45)
+    assert {f.object.id for f in kept} == {"big", "mid"} and left_out == 1
 
 
 # -------------------------------------------------------------------- offline and the command
