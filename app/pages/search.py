@@ -61,7 +61,7 @@ if answer.understood and not answer.ambiguous and not describes:
             for q in answer.queries:
                 st.code(q.cypher, language="cypher")
                 st.caption(f"{q.name} · 参数 {q.params} · {q.rows} 行")
-elif answer.understood:  # a name in the question could mean several entities
+elif answer.ambiguous:  # a name in the question could mean several entities
     st.warning(answer.message)
     for candidates in answer.candidates.values():
         ui.entity_links([(m.entity.id, m.name, m.entity.label) for m in candidates])
