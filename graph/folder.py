@@ -135,9 +135,13 @@ class StoreFolder:
 
 def write_store(path: Path, assertions: list[Assertion], documents: list[DocumentInfo],
                 database: bool = True) -> StoreReport:
-    """Write records, graph database and manifest to a new folder, then swap it in."""
+    """Write records, graph database and manifest to a new folder, then swap it in.
+
+    Only a store (or an empty folder) is ever replaced: `--store data` by mistake must
+    not swap the gazettes out and delete them."""
     path = Path(path)
     recover(path)
+    _check_replaceable(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     pid = os.getpid()
     tmp = _sibling(path, _TMP, pid)
@@ -163,6 +167,21 @@ def write_store(path: Path, assertions: list[Assertion], documents: list[Documen
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return report
+
+
+def _check_replaceable(path: Path) -> None:
+    """Refuse a `path` that holds something other than a store: nothing is written."""
+    if path.is_symlink():
+        raise StoreError(f"{path} is a symbolic link: give the store folder it points to (nothing was written)")
+    if not path.exists():
+        return
+    if path.is_dir():
+        names = {p.name for p in path.iterdir()}
+        if not names or MANIFEST in names or ASSERTIONS in names:
+            return
+        raise StoreError(f"{path} is a folder with other files in it, not a govkg store: choose another "
+                         "store folder (nothing was written)")
+    raise StoreError(f"{path} exists and is not a store folder: choose another store folder (nothing was written)")
 
 
 def _manifest(report: StoreReport) -> dict[str, object]:

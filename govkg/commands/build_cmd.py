@@ -23,6 +23,7 @@ def build(
     from graph.folder import write_store
     from graph.model import SCHEMA
     from graph.resolve import resolve
+    from graph.stores import StoreError
 
     out, err = Console(), Console(stderr=True)
     result = extract_paths([str(p) for p in paths], progress=progress)
@@ -33,7 +34,11 @@ def build(
         err.print("[red]no files read[/red]: nothing was built, the store is unchanged")
         raise typer.Exit(1)
     assertions, _ = resolve(result.assertions, result.documents)
-    report = write_store(store, assertions, result.documents)
+    try:
+        report = write_store(store, assertions, result.documents)
+    except (StoreError, OSError) as exc:  # not a store folder, disk full …: the old store stays
+        err.print(f"[red]error[/red] {escape(str(exc))}; the store is unchanged", highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from None
 
     labels = Table("label", "中文", "nodes", title="Nodes")
     for label, n in report.labels.items():
@@ -46,7 +51,7 @@ def build(
         err.print(f"[yellow]not in the graph[/yellow] {escape(problem)}", highlight=False, soft_wrap=True)
     warnings = sum(p.severity != "error" for p in result.problems)
     out.print(f"{report.build.assertions} assertions from {report.documents} documents in "
-              f"{result.files_read} files -> {store}"
+              f"{result.files_read} files -> {escape(str(store))}"
               + (f"; {warnings} extraction warnings (`govkg extract --report`)" if warnings else ""),
               highlight=False, soft_wrap=True)
     if strict and (result.problems or report.build.problems):

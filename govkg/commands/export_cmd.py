@@ -38,5 +38,5 @@ def export(
         raise typer.Exit(1) from None
     files = export_graph(build.graph, fmt.value, output)
     err.print(f"{build.graph.number_of_nodes()} nodes, {build.graph.number_of_edges()} relationships -> "
-              + ", ".join(str(f) for f in files[:4]) + (f" … ({len(files)} files)" if len(files) > 4 else ""),
+              + escape(", ".join(str(f) for f in files[:4])) + (f" … ({len(files)} files)" if len(files) > 4 else ""),
               highlight=False, soft_wrap=True)

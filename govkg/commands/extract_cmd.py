@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 __all__ = ["extract"]
 
@@ -30,24 +31,29 @@ def extract(
     if output is None:
         write_jsonl(assertions, sys.stdout)
     else:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        with output.open("w", encoding="utf-8") as fh:
-            n = write_jsonl(assertions, fh)
-        err.print(f"{n} facts from {len(result.documents)} documents in {result.files_read} files -> {output}")
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            with output.open("w", encoding="utf-8") as fh:
+                n = write_jsonl(assertions, fh)
+        except OSError as exc:
+            err.print(f"[red]error[/red] cannot write {escape(str(output))}: {escape(exc.strerror or str(exc))}",
+                      highlight=False)
+            raise typer.Exit(1) from None
+        err.print(f"{n} facts from {len(result.documents)} documents in {result.files_read} files -> {escape(str(output))}")
     errors = [p for p in result.problems if p.severity == "error"]
     for p in errors:
-        err.print(f"[red]error[/red] {p.source}: {p.reason}", highlight=False)
+        err.print(f"[red]error[/red] {escape(p.source)}: {escape(p.reason)}", highlight=False)
     if report:
         err.print("[bold]Report[/bold]")
         for p in result.problems:
             if p.severity != "error":
-                err.print(f"  not understood  {p.source}: {p.reason}", highlight=False)
+                err.print(f"  not understood  {escape(p.source)}: {escape(p.reason)}", highlight=False)
         for u in res.unresolved:
-            err.print(f"  unresolved      {u} (a person named only by role)", highlight=False)
+            err.print(f"  unresolved      {escape(str(u))} (a person named only by role)", highlight=False)
         for a in res.ambiguous:
-            err.print(f"  ambiguous       {a} (one name in several places: kept apart)", highlight=False)
+            err.print(f"  ambiguous       {escape(str(a))} (one name in several places: kept apart)", highlight=False)
         for m in res.merges:
-            err.print(f"  merged          {m.name} <- {' / '.join(m.surfaces)} ({'; '.join(m.reasons)})",
+            err.print(escape(f"  merged          {m.name} <- {' / '.join(m.surfaces)} ({'; '.join(m.reasons)})"),
                       highlight=False)
         if output is not None:
             rep_path = output.with_suffix(".report.json")

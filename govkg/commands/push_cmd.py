@@ -43,7 +43,7 @@ def push(
         err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
     seconds = time.perf_counter() - started
-    table = Table("", "count", "seconds", title=f"Pushed {store} to {neo4j}")
+    table = Table("", "count", "seconds", title=escape(f"Pushed {store} to {neo4j}"))
     table.add_row("nodes", str(report.nodes), f"{report.timings.get('nodes', 0):.1f}")
     table.add_row("relationships", str(report.relationships), f"{report.timings.get('relationships', 0):.1f}")
     table.add_row("total", "", f"{seconds:.1f}")
