@@ -202,7 +202,47 @@ def decode_text(data: bytes) -> tuple[str, str, list[str]]:
     damaged = _damaged_utf8(data)
     if damaged is not None:
         return damaged
-    return _detect(data)
+    try:
+        return _detect(data)
+    except ValueError:
+        mixed = _mixed_lines(data)
+        if mixed is None:
+            raise
+        return mixed
+
+
+def _mixed_lines(data: bytes) -> tuple[str, str, list[str]] | None:
+    """A file joined from a UTF-8 and a GBK one (`cat a.txt b.txt`): each line read in the
+    encoding it decodes in, UTF-8 first, with a warning saying which lines were GB18030.
+
+    Only when every line decodes one way or the other, both kinds occur, and the GB18030
+    lines read as Chinese text; otherwise None, and the file is refused as before."""
+    lines: list[str] = []
+    gb: list[int] = []
+    utf8_non_ascii = 0
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            lines.append(raw.decode("utf-8"))
+            utf8_non_ascii += not raw.isascii()
+            continue
+        except UnicodeDecodeError:
+            pass
+        try:
+            lines.append(raw.decode("gb18030"))
+        except UnicodeDecodeError:
+            return None
+        gb.append(number)
+    if not gb or not utf8_non_ascii:
+        return None
+    text = "\n".join(lines)
+    try:
+        _check_plain(text, "UTF-8 and GB18030")
+        _check_chinese("\n".join(lines[n - 1] for n in gb), "gb18030")
+    except ValueError:
+        return None
+    where = _ranges(gb)
+    return text, "utf-8", [f"mixes encodings: line(s) {where if len(where) <= 60 else where[:57] + '…'} "
+                           "are GB18030, the rest UTF-8; each line read in its own"]
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -552,6 +592,7 @@ _CHROME_LINE = re.compile(
     r"当前位置|^首页\s*[>＞»]|版权所有|ICP备|网站标识码|公网安备|打印本页|关闭窗口|【?字体[：:]|分享到|扫一扫|"
     r"返回顶部|网站地图|联系我们|^【?\s*[大中小]\s*[大中小]\s*[大中小]\s*】?$"
 )
+_MAX_HTML_DEPTH = 256  # real pages nest a few dozen elements; libxml2 stops XML at 256 too
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.I)
 
 
@@ -560,6 +601,9 @@ def _load_html(path: str, data: bytes) -> SourceText:
 
     text, enc, warnings = _decode_html(path, data)
     soup = BeautifulSoup(text, "lxml")
+    if _depth_beyond(soup, _MAX_HTML_DEPTH):
+        raise LoadError(path, f"HTML nested more than {_MAX_HTML_DEPTH} elements deep: a broken or hostile "
+                              "page, not a document (reading it would take hours)")
     body = soup.body or soup
     for tag in body.find_all(_DROP_TAGS):
         tag.decompose()
@@ -605,6 +649,21 @@ def _decode_html(path: str, data: bytes) -> tuple[str, str, list[str]]:
     except ValueError as exc:
         raise LoadError(path, str(exc)) from exc
     return _unify_breaks(text), found, warnings
+
+
+def _depth_beyond(root: "object", limit: int) -> bool:
+    """Whether elements nest deeper than `limit` (walked without recursion).
+
+    Finding the page's main text measures the text under every element, which costs the
+    text times the nesting depth: harmless for real pages (a few dozen levels), hours for
+    a file of 100 000 nested <div>s."""
+    stack = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in getattr(node, "contents", ()) if getattr(child, "name", None))
+    return False
 
 
 def _cjk_count(text: str) -> int:

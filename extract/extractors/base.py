@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from extract.document import ParsedDocument
@@ -16,8 +17,15 @@ _SPACE = re.compile(r"\s+")
 
 
 def clean_name(text: str) -> str:
-    """A name as the gold standard writes it: inner spaces removed, 同志 dropped."""
+    """A name as the gold standard writes it: inner spaces and invisible characters
+    removed, 同志 dropped.
+
+    Names are cut from the source by offsets, so characters that normalisation skipped
+    (a zero-width space in "田\u200b东", a soft hyphen, a stray control character) would
+    come back with them and make two people of one."""
     text = _SPACE.sub("", text)
+    if not text.isprintable():  # fast path: most names have nothing to drop
+        text = "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf"))
     text = text.strip("，,。；;：:、 ")
     if text.endswith("同志") and len(text) > 3:
         text = text[:-2]
