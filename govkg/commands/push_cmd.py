@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from pathlib import Path
 
@@ -31,6 +32,9 @@ def push(
     from graph.stores.neo4j_store import Neo4jStore
 
     out, err = Console(), Console(stderr=True)
+    # The driver retries a failed batch for 30 s, logging each retry and each dead
+    # connection with its internals; a push that still fails says so in one message below.
+    logging.getLogger("neo4j").setLevel(logging.CRITICAL)
     try:
         build = StoreFolder(store).graph()
         target = Neo4jStore(neo4j, user, password, database, batch_size=batch_size)
