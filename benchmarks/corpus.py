@@ -41,6 +41,7 @@ FILLER = ["坚持以人民为中心的发展思想，统筹发展和安全，着
           "深化改革创新，破除体制机制障碍，激发市场主体活力和社会创造力。",
           "强化宣传引导，营造全社会共同参与的良好氛围。"]
 ROLES_LEAD = ["组 长", "组长"]
+DOCS_PER_GAZETTE_MAX = 20  # numbers of gazette i are i*20+1 … i*20+20, unique across a corpus
 
 
 class _Gen:
@@ -181,7 +182,9 @@ def generate_with_truth(index: int, seed: int = 7) -> tuple[str, list[tuple[str,
     year = 2020 + index % 5
     pre = city[:2]
     docs: list[tuple[str, str, str, str]] = []  # section, title, number, text
-    n = 1
+    # A city recurs across gazettes and govkg takes one number for one document: each
+    # gazette numbers from its own block of 20 (it has at most 12 documents).
+    n = index * DOCS_PER_GAZETTE_MAX
 
     def number(kind: str) -> str:
         nonlocal n
