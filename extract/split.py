@@ -108,7 +108,7 @@ def classify(title: str, body: str = "") -> str:
     t = to_simplified(title)
     if re.search(r"任免|任命|免去|免职|人事", t):
         return "appointment"
-    if re.search(r"分工", t) and re.search(r"市长|县长|区长|领导|省长|主任|秘书长|成员", t):
+    if re.search(r"分工", t) and re.search(r"市长|县长|区长|领导|省长|主任|秘书长|成员|同志", t):
         return "work_division"
     if re.search(r"批复", t):
         return "approval"

@@ -10,8 +10,8 @@ RDF, GraphML and CSV are all written from it, so its shape is decided here once.
   merged, their documents accumulated, the earliest date and its evidence kept.
 - 任职/任命/免去 become a Post apart from its holder (Person -HOLDS-> Post -POST_IN->
   Organization); 任命/免去 also become an Appointment node announced in its Document.
-  A holding is `current` only after a 任命, `ended` after a 免去, otherwise `unknown`
-  ("known to hold on that date").
+- Every fact in time gets valid_from, valid_to and status from the documents stating it
+  (graph/timeline.py): 任命 and 免去, later 分工 notices, later member lists.
 - Rebuilding from the same inputs, in any order, gives the same graph.
 """
 
@@ -24,6 +24,7 @@ import networkx as nx
 
 from graph.model import SCHEMA
 from graph.records import Assertion, DocumentInfo, make_id
+from graph.timeline import Statement, TimedFact, event_of, fold, supersessions
 
 __all__ = ["GraphBuild", "build_graph", "label_counts", "type_counts", "sort_assertions"]
 
@@ -37,14 +38,7 @@ _POST = _HOLDS.targets[0]
 _APPOINTMENT = _OF_PERSON.sources[0]
 _DOCUMENT = _ANNOUNCED_IN.targets[0]
 
-# Relationships that only tie the parts of a post or an appointment together; they are
-# not facts that start and end, so they carry no valid_from/status.
-_STRUCTURAL = {_POST_IN.name, _OF_PERSON.name, _TO_POST.name, _ANNOUNCED_IN.name}
-
 _FIELDS = tuple(f.name for f in fields(Assertion))
-
-# Order of holding events on the same date: a post stated, then appointed, then removed.
-_EVENT_RANK = {_HOLDS.zh: 0, "任命": 1, "免去": 2}
 
 
 @dataclass
@@ -70,14 +64,20 @@ class _Fact:
     evidence: str | None = None
     source: str | None = None
     inferred: bool = True
-    events: list[tuple[str | None, str]] = field(default_factory=list)  # (date, rel) for holdings
+    statements: list[Statement] = field(default_factory=list)  # for the timeline
 
-    def add(self, a: Assertion) -> None:
+    def add(self, a: Assertion, doc_type: str | None) -> None:
         if a.doc_id not in self.docs:
             self.docs[a.doc_id] = a.doc
         if self.evidence is None:  # assertions come earliest first (sort_assertions)
             self.date, self.evidence, self.source = a.date, a.evidence, f"{a.source}:{a.line}"
         self.inferred = self.inferred and a.inferred
+        event = event_of(self.type, a.rel, doc_type)
+        if event is not None:
+            self.statements.append(Statement(a.date, event, a.doc_id))
+
+    def timed(self) -> TimedFact:
+        return TimedFact(self.id, self.type, self.u, self.v, self.own.get("role"), self.statements)
 
 
 def _primary(a: Assertion) -> tuple[Any, ...]:
@@ -111,6 +111,7 @@ class _Builder:
         self.names: dict[str, set[str]] = {}
         self.facts: dict[tuple[Any, ...], _Fact] = {}
         self.problems: list[str] = []
+        self.documents: dict[str, DocumentInfo] = {}
         self._ids: dict[tuple[str, ...], str] = {}
 
     def make_id(self, *parts: str) -> str:
@@ -155,6 +156,7 @@ class _Builder:
         return node_id
 
     def document(self, doc: DocumentInfo) -> None:
+        self.documents.setdefault(doc.doc_id, doc)
         self.node(_DOCUMENT, doc.doc_id, doc.label, number=doc.number, title=doc.title,
                   issuer=doc.issuer, date=doc.date, doc_type=doc.doc_type, source=doc.source,
                   first_line=doc.lines[0], last_line=doc.lines[1])
@@ -171,7 +173,8 @@ class _Builder:
         if fact is None:
             fact = self.facts[(rtype, u, v, values)] = _Fact(
                 rtype, u, v, make_id(rtype, u, v, *values), dict(zip(rel.properties, values)))
-        fact.add(a)
+        doc = self.documents.get(a.doc_id)
+        fact.add(a, doc.doc_type if doc else None)
         return fact
 
     def post(self, a: Assertion, person: str) -> tuple[str, str]:
@@ -188,8 +191,7 @@ class _Builder:
     def holding(self, a: Assertion) -> None:
         person = self.entity(a, "s")
         post, _ = self.post(a, person)
-        fact = self.fact(_HOLDS.name, person, post, a, title=a.position)
-        fact.events.append((a.date, a.rel))
+        self.fact(_HOLDS.name, person, post, a, title=a.position)
 
     def appointment(self, a: Assertion) -> None:
         person = self.entity(a, "s")
@@ -203,8 +205,7 @@ class _Builder:
         self.fact(_OF_PERSON.name, app, person, a)
         self.fact(_TO_POST.name, app, post, a)
         self.fact(_ANNOUNCED_IN.name, app, a.doc_id, a)
-        fact = self.fact(_HOLDS.name, person, post, a, title=a.position)
-        fact.events.append((a.date, a.rel))
+        self.fact(_HOLDS.name, person, post, a, title=a.position)
 
     def plain(self, a: Assertion) -> None:
         rtype = a.type if a.type in SCHEMA.relationships else SCHEMA.zh_terms.get(a.rel)
@@ -237,6 +238,10 @@ class _Builder:
     # -- the graph -----------------------------------------------------------------------
 
     def graph(self) -> nx.MultiDiGraph:
+        labels = {node_id: node["label"] for node_id, node in self.nodes.items()}
+        ends = supersessions((f.timed() for f in self.facts.values()), self.documents, labels)
+        for fact in self.facts.values():
+            fact.statements.extend(ends.get(fact.id, ()))
         g = nx.MultiDiGraph()
         for node_id in sorted(self.nodes):
             node = dict(self.nodes[node_id])
@@ -255,34 +260,14 @@ def _check(rtype: str, source: str, target: str) -> None:
         raise ValueError(f"{rtype} does not go from {source} to {target}")
 
 
-def _timeline(fact: _Fact) -> tuple[str | None, str | None, str]:
-    """valid_from, valid_to, status of a holding from its dated events."""
-    valid_from: str | None = None
-    valid_to: str | None = None
-    status: str | None = None
-    for date, rel in sorted(fact.events, key=lambda e: (e[0] is None, e[0] or "", _EVENT_RANK[e[1]])):
-        if rel == "免去":
-            status, valid_to = "ended", date
-        elif rel == "任命":
-            if status != "current":
-                status, valid_from, valid_to = "current", date, None
-        elif status is None:
-            status, valid_from = "unknown", date
-        elif status == "ended" and date is not None and valid_to is not None and date > valid_to:
-            status, valid_from, valid_to = "unknown", date, None  # stated again after removal
-    return valid_from, valid_to, status or "unknown"
-
-
 def _edge_properties(fact: _Fact) -> dict[str, Any]:
     props: dict[str, Any] = {"type": fact.type, "id": fact.id}
     props.update({p: None for p in SCHEMA.rel_properties(fact.type)})
     props.update(fact.own)
     props.update(docs=list(fact.docs), doc_numbers=list(fact.docs.values()), date=fact.date,
                  evidence=fact.evidence, source=fact.source, inferred=fact.inferred)
-    if fact.type == _HOLDS.name:
-        props["valid_from"], props["valid_to"], props["status"] = _timeline(fact)
-    elif fact.type not in _STRUCTURAL:
-        props["valid_from"], props["status"] = fact.date, "unknown"
+    if SCHEMA.relationships[fact.type].timeline is not None:
+        props["valid_from"], props["valid_to"], props["status"] = fold(fact.statements)
     return props
 
 

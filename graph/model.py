@@ -43,6 +43,8 @@ class RelType:
     properties: Mapping[str, str] = field(default_factory=dict)
     triggers: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
+    timeline: str | None = None   # a key of Schema.timelines; None: structure, not a fact in time
+    exclusive: bool = False       # one holder per object at a time (分管 a bureau, 主持 a government)
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class Schema:
     provenance: Mapping[str, str]
     appointment_actions: Mapping[str, str]
     document_types: Mapping[str, str]
+    timelines: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # timeline -> document types that start it
 
     def rel_by_zh(self, zh: str) -> RelType:
         """The relationship type whose Chinese term is `zh` (e.g. "分管")."""
@@ -106,6 +109,8 @@ def load_schema(path: Path = SCHEMA_PATH) -> Schema:
             properties=dict(spec.get("properties", {})),
             triggers=_as_tuple(spec.get("triggers")),
             roles=_as_tuple(spec.get("roles")),
+            timeline=spec.get("timeline"),
+            exclusive=bool(spec.get("exclusive", False)),
         )
         for name, spec in raw["relationships"].items()
     }
@@ -113,6 +118,14 @@ def load_schema(path: Path = SCHEMA_PATH) -> Schema:
         for label in rel.sources + rel.targets:
             if label not in nodes:
                 raise ValueError(f"schema: {rel.name} refers to unknown label {label}")
+    timelines = {name: _as_tuple(spec.get("starts")) for name, spec in raw.get("timelines", {}).items()}
+    for rel in rels.values():
+        if rel.timeline is not None and rel.timeline not in timelines:
+            raise ValueError(f"schema: {rel.name} has unknown timeline {rel.timeline}")
+    for starts in timelines.values():
+        for doc_type in starts:
+            if doc_type not in raw["document_types"]:
+                raise ValueError(f"schema: timelines name unknown document type {doc_type}")
     return Schema(
         namespaces=dict(raw["namespaces"]),
         nodes=nodes,
@@ -120,6 +133,7 @@ def load_schema(path: Path = SCHEMA_PATH) -> Schema:
         provenance=dict(raw["provenance"]),
         appointment_actions=dict(raw["appointment_actions"]),
         document_types=dict(raw["document_types"]),
+        timelines=timelines,
     )
 
 

@@ -61,14 +61,14 @@ def _norm(name: str) -> str:
     return re.sub(r"\s+", "", name).replace("(", "（").replace(")", "）")
 
 
-def scope_of(doc: DocumentInfo | None, a: Assertion) -> str:
-    """The place a document speaks for (朔州市): from its issuer or title, else its file."""
+def scope_of(doc: DocumentInfo | None, a: Assertion | None) -> str:
+    """The place a document speaks for (朔州市): from its issuer or title, else the document."""
     if doc is not None:
         for text in (doc.issuer or "", doc.title or ""):
             m = re.search(r"([\u4e00-\u9fff]{2,4}?(?:市|县|区|省|州))(?:人民政府|政府|委|人大)", _norm(text))
             if m:
                 return m.group(1)
-    return a.doc_id
+    return a.doc_id if a is not None else (doc.doc_id if doc is not None else "")
 
 
 def body_key(name: str, scope: str) -> tuple[str, list[str]]:

@@ -99,9 +99,10 @@ def test_build_holding_timeline(events: list[tuple[str, str]], expected: tuple) 
     assert (holds["status"], holds["valid_from"], holds["valid_to"]) == expected
 
 
-def test_build_responsibilities_are_unknown_from_the_document_date(seed_build: GraphBuild) -> None:
+def test_build_responsibilities_are_current_from_the_notice_that_sets_them(seed_build: GraphBuild) -> None:
+    # a 分工 notice and a notice setting up a body put their facts in force; nothing later ends them
     for _, _, d in _edges(seed_build, "IN_CHARGE_OF") + _edges(seed_build, "MEMBER_OF"):
-        assert d["status"] == "unknown" and d["valid_from"] == d["date"] and d["valid_to"] is None
+        assert d["status"] == "current" and d["valid_from"] == d["date"] and d["valid_to"] is None
     for _, _, d in _edges(seed_build, "POST_IN"):
         assert d["status"] is None  # structure, not a fact in time
 
