@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from extract.document import ParsedDocument
 from extract.load import (DEFAULT_MAX_BYTES, is_old_format, is_supported, iter_input_files, load_source,
@@ -20,7 +20,11 @@ from extract.pipeline import Problem
 from extract.source import LoadError
 from extract.split import split_source
 
-__all__ = ["IngestResult", "ingest_paths", "ingest_file", "PROGRESS_MIN_FILES"]
+if TYPE_CHECKING:
+    from tqdm import tqdm
+
+__all__ = ["IngestResult", "InputFile", "ingest_paths", "ingest_file", "list_inputs", "progress_bar",
+           "PROGRESS_MIN_FILES"]
 
 # Fewer files than this read fast enough that a progress bar would only flicker.
 PROGRESS_MIN_FILES = 5
@@ -68,44 +72,70 @@ def ingest_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Par
     return docs, problems + toc, toc
 
 
-def ingest_paths(paths: Iterable[str | os.PathLike[str]], progress: bool = False,
-                 max_bytes: int = DEFAULT_MAX_BYTES) -> IngestResult:
-    """Read and split every file named or found under `paths`.
+@dataclass(frozen=True)
+class InputFile:
+    """A file to read, or one found beside the gazettes that is skipped (`skip` says why)."""
 
-    `progress` allows a progress bar on stderr when there are at least
-    `PROGRESS_MIN_FILES` files and stderr is a terminal (in a log it would be noise).
-    """
-    result = IngestResult()
+    path: str
+    skip: Problem | None = None
+
+
+def list_inputs(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[InputFile], Problem | None]:
+    """Every file named or found under `paths`, in reading order, or the problem that a
+    folder cannot be listed (then nothing is read)."""
     paths = [os.fspath(p) for p in paths]
     named = set(paths)
     try:
         files = list(iter_input_files(paths))
     except OSError as exc:  # an unreadable folder
-        result.problems.append(Problem(str(getattr(exc, "filename", "") or "?"),
-                                       f"cannot list folder: {exc.strerror or exc}", "error"))
-        return result
-    bar = None
-    if progress and len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty():
-        from tqdm import tqdm
+        return [], Problem(str(getattr(exc, "filename", "") or "?"),
+                           f"cannot list folder: {exc.strerror or exc}", "error")
+    out = []
+    for path in files:
+        if path not in named and not is_supported(path) and not is_old_format(path):
+            # found in a folder beside the gazettes (a README, an image): say so, lose nothing
+            out.append(InputFile(path, Problem(path, f"skipped: {unsupported_reason(path)}", "warning")))
+        else:
+            out.append(InputFile(path))
+    return out, None
 
-        bar = tqdm(total=len(files), unit="file", file=sys.stderr, leave=False, desc="reading")
+
+def progress_bar(total: int, progress: bool, desc: str = "reading") -> "tqdm | None":
+    """A progress bar on stderr for `total` files, or None when it would only be noise:
+    fewer than `PROGRESS_MIN_FILES` files, or stderr is not a terminal (a log)."""
+    if not progress or total < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="file", file=sys.stderr, leave=False, desc=desc)
+
+
+def ingest_paths(paths: Iterable[str | os.PathLike[str]], progress: bool = False,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> IngestResult:
+    """Read and split every file named or found under `paths`.
+
+    `progress` allows a progress bar on stderr (see `progress_bar`).
+    """
+    result = IngestResult()
+    files, problem = list_inputs(paths)
+    if problem is not None:
+        result.problems.append(problem)
+        return result
+    bar = progress_bar(len(files), progress)
     try:
-        for path in files:
-            if path not in named and not is_supported(path) and not is_old_format(path):
-                # found in a folder beside the gazettes (a README, an image): say so, lose nothing
+        for file in files:
+            if file.skip is not None:
                 result.files_skipped += 1
-                result.problems.append(Problem(path, f"skipped: {unsupported_reason(path)}", "warning"))
-                if bar is not None:
-                    bar.update(1)
-                continue
-            docs, problems, toc = ingest_file(path, max_bytes=max_bytes)
-            if any(p.severity == "error" for p in problems):
-                result.files_failed += 1
+                result.problems.append(file.skip)
             else:
-                result.files_read += 1
-            result.documents.extend(docs)
-            result.problems.extend(problems)
-            result.toc_warnings.extend(toc)
+                docs, problems, toc = ingest_file(file.path, max_bytes=max_bytes)
+                if any(p.severity == "error" for p in problems):
+                    result.files_failed += 1
+                else:
+                    result.files_read += 1
+                result.documents.extend(docs)
+                result.problems.extend(problems)
+                result.toc_warnings.extend(toc)
             if bar is not None:
                 bar.update(1)
     finally:

@@ -1,21 +1,24 @@
 """The extraction pipeline: files -> documents -> assertions, with a report of problems.
 
 Interface used by the CLI and by `govkg build`; filled in by the loaders, the splitter and
-the extractors.
+the extractors. Files are independent, so `extract_paths(..., workers=N)` shares them
+among N processes and merges the results in the order one process gives.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from graph.records import Assertion, DocumentInfo
 
 if TYPE_CHECKING:
     from extract.document import ParsedDocument
 
-__all__ = ["Problem", "ExtractionResult", "extract_paths"]
+__all__ = ["Problem", "ExtractionResult", "FileExtraction", "extract_paths", "extract_file", "extract_in_pool"]
 
 
 @dataclass(frozen=True)
@@ -54,8 +57,42 @@ def extract_documents(docs: list["ParsedDocument"]) -> tuple[list[Assertion], li
     return out, problems
 
 
-def extract_paths(paths: list[str], progress: bool = False) -> ExtractionResult:
-    """Read, split and extract every file under `paths`."""
+@dataclass
+class FileExtraction:
+    """What reading one file gave: its records and problems, without its text.
+
+    `read_problems` come from loading and splitting it, `extract_problems` from the
+    extractors; `failed` when it could not be read at all. Small enough to send back from
+    a worker process.
+    """
+
+    documents: list[DocumentInfo]
+    assertions: list[Assertion]
+    read_problems: list[Problem]
+    extract_problems: list[Problem]
+    failed: bool
+
+
+def extract_file(path: str) -> FileExtraction:
+    """Read, split and extract one file; raises nothing (see `ingest_file`)."""
+    from extract.ingest import ingest_file
+
+    docs, problems, _toc = ingest_file(path)
+    assertions, extract_problems = extract_documents(docs)
+    return FileExtraction([d.info for d in docs], assertions, problems, extract_problems,
+                          any(p.severity == "error" for p in problems))
+
+
+def extract_paths(paths: list[str], progress: bool = False, workers: int = 1) -> ExtractionResult:
+    """Read, split and extract every file under `paths`.
+
+    With `workers` > 1 the files are shared among that many processes; the result is the
+    same as with one (documents, assertions and problems in the same order).
+    """
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    if workers > 1:
+        return _extract_paths_parallel(paths, progress, workers)
     from extract.ingest import ingest_paths
 
     ing = ingest_paths(paths, progress=progress)
@@ -66,3 +103,89 @@ def extract_paths(paths: list[str], progress: bool = False) -> ExtractionResult:
     result.assertions = assertions
     result.problems.extend(problems)
     return result
+
+
+def _extract_paths_parallel(paths: list[str], progress: bool, workers: int) -> ExtractionResult:
+    """`extract_paths` with a process pool, merged in the order one process would give:
+    every file's reading problems (skipped files in their place), then the extractors'."""
+    from extract.ingest import list_inputs, progress_bar
+
+    result = ExtractionResult()
+    files, problem = list_inputs(paths)
+    if problem is not None:
+        result.problems.append(problem)
+        return result
+    to_read = [f.path for f in files if f.skip is None]
+    bar = progress_bar(len(files), progress, desc="extracting")
+    if bar is not None:
+        bar.update(len(files) - len(to_read))
+    try:
+        extracted = iter(extract_in_pool(to_read, workers, on_done=bar.update if bar is not None else None))
+    finally:
+        if bar is not None:
+            bar.close()
+    extract_problems: list[Problem] = []
+    for f in files:
+        if f.skip is not None:
+            result.problems.append(f.skip)
+            continue
+        one = next(extracted)
+        result.files_read += not one.failed
+        result.documents.extend(one.documents)
+        result.assertions.extend(one.assertions)
+        result.problems.extend(one.read_problems)
+        extract_problems.extend(one.extract_problems)
+    result.problems.extend(extract_problems)
+    return result
+
+
+def extract_in_pool(paths: list[str], workers: int, task: Callable[[str], FileExtraction] = extract_file,
+                    on_done: Callable[[int], object] | None = None) -> list[FileExtraction]:
+    """`task` on each file in a pool of `workers` spawned processes, results in `paths` order.
+
+    A worker that dies (killed for memory, a crash in a native library) breaks the pool
+    and every file then in it; those files are read again one at a time, each in a fresh
+    process if need be, so that only the file that kills its process is lost, as an error.
+    `task` is a module-level function (spawned processes import it by name).
+    """
+    done: dict[int, FileExtraction] = {}
+    if not paths:
+        return []
+    context = multiprocessing.get_context("spawn")  # fork would copy the parent's threads and locks
+    pool: ProcessPoolExecutor | None = ProcessPoolExecutor(max_workers=min(workers, len(paths)), mp_context=context)
+    try:
+        futures = {pool.submit(task, path): i for i, path in enumerate(paths)}
+        for future in as_completed(futures):
+            i = futures[future]
+            try:
+                done[i] = future.result()
+            except BrokenProcessPool:
+                continue  # read again below, alone
+            except Exception as exc:  # the result could not come back (pickling): this file only
+                done[i] = _lost(paths[i], f"unexpected {type(exc).__name__}: {exc}")
+            if on_done is not None:
+                on_done(1)
+    finally:
+        pool.shutdown(cancel_futures=True)  # interrupted: what has not started never does
+    pool = None
+    try:
+        for i in (i for i in range(len(paths)) if i not in done):
+            pool = pool or ProcessPoolExecutor(max_workers=1, mp_context=context)
+            try:
+                done[i] = pool.submit(task, paths[i]).result()
+            except BrokenProcessPool:
+                done[i] = _lost(paths[i], "the process reading it died (out of memory, or a crash)")
+                pool.shutdown()
+                pool = None
+            except Exception as exc:
+                done[i] = _lost(paths[i], f"unexpected {type(exc).__name__}: {exc}")
+            if on_done is not None:
+                on_done(1)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    return [done[i] for i in range(len(paths))]
+
+
+def _lost(path: str, why: str) -> FileExtraction:
+    return FileExtraction([], [], [Problem(path, f"could not be read: {why}", "error")], [], True)
