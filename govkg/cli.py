@@ -6,7 +6,7 @@ import typer
 
 from govkg.commands import extract_cmd, ingest_cmd
 from govkg.commands import build_cmd, cypher_cmd, export_cmd, push_cmd, ui_cmd
-from govkg.commands import ask_cmd
+from govkg.commands import ask_cmd, changes_cmd
 
 app = typer.Typer(
     help="govkg: 政府公报 -> knowledge graph of organisations, officials and responsibilities.",
@@ -23,3 +23,4 @@ app.command("push")(push_cmd.push)
 app.command("export")(export_cmd.export)
 app.command("ui")(ui_cmd.ui)
 app.command("ask")(ask_cmd.ask)
+app.command("changes")(changes_cmd.changes)

@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 from graph.contract import GraphIndex, canonical_rows
 from graph.stores.base import CypherView, GraphView
 from queries.types import (ANNOUNCED_IN, APPOINTMENT, AREA, HAS_SUBGROUP, HOLDS, MEMBER_OF, OF_PERSON, OFFICE_AT,
-                           ORG, PERSON, POST_IN, TASK_FORCE, TO_POST)
+                           ORG, PERSON, POST_IN, TASK_FORCE, TO_POST, DOCUMENT)
 
 __all__ = ["Query", "QUERIES", "EDGE_COLUMNS", "run", "trace", "TraceEntry", "cypher_of"]
 
@@ -395,3 +395,104 @@ def run(view: GraphView, name: str, params: Mapping[str, Any] | None = None) -> 
     if entries is not None:
         entries.append(TraceEntry(name, cypher_of(view, name), dict(full), getattr(view, "engine", "?"), len(out)))
     return [dict(zip(q.columns, row)) for row in out]
+
+# --------------------------------------------------------------------------- changes in a window
+# What changed between two dates (`queries.changes`): facts that began (since < valid_from
+# <= until) or ended (since < valid_to <= until) in the window, the documents dated in it
+# and the 任免 announced in it. '' leaves a side of the window open.
+
+DOCUMENT_COLUMNS = ("id", "name", "number", "date", "source", "title", "doc_type")
+
+_IN_WINDOW = "({v} IS NOT NULL AND ($since = '' OR {v} > $since) AND ($until = '' OR {v} <= $until))"
+_CHANGED = f"({_IN_WINDOW.format(v='r.valid_from')} OR {_IN_WINDOW.format(v='r.valid_to')})"
+_WINDOW = {"since": "", "until": ""}
+
+
+def _in_window(date: str | None, p: Mapping[str, Any]) -> bool:
+    return date is not None and (not p["since"] or date > p["since"]) and (not p["until"] or date <= p["until"])
+
+
+def _changed(data: Mapping[str, Any], p: Mapping[str, Any]) -> bool:
+    return _in_window(data.get("valid_from"), p) or _in_window(data.get("valid_to"), p)
+
+
+def _nx_holdings_in_window(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
+    for person in ix.by_label.get(PERSON, []):
+        for post, h in ix.out(person, HOLDS):
+            if _changed(h, p):
+                for org, _ in ix.out(post, POST_IN):
+                    yield _edge_row(ix, person, org, h, h.get("title"))
+
+
+def _nx_facts_in_window(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
+    wanted = set(p["types"])
+    for u, v, data in ix.g.edges(data=True):
+        if data["type"] in wanted and _changed(data, p):
+            yield _edge_row(ix, u, v, data, data.get("role") if data.get("role") is not None else data.get("title"))
+
+
+def _nx_documents_in_window(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
+    for doc in ix.by_label.get(DOCUMENT, []):
+        d = ix.g.nodes[doc]
+        date = d.get("date")
+        if (not p["since"] or date is not None and date > p["since"]) and (
+                not p["until"] or date is not None and date <= p["until"]):
+            yield doc, d.get("name"), d.get("number"), date, d.get("source"), d.get("title"), d.get("doc_type")
+
+
+def _nx_appointments_in_window(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
+    for row in _nx_appointments(ix, {"person": "", "org": "", "post": "", "doc": ""}):
+        if _in_window(row[APPOINTMENT_COLUMNS.index("date")], p):
+            yield row
+
+
+def _nx_facts_touching(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
+    ids, wanted = set(p["ids"]), set(p["types"])
+    seen: set[str] = set()
+    for node in ids:
+        if node not in ix.g:
+            continue
+        for u, v, data in list(ix.g.out_edges(node, data=True)) + list(ix.g.in_edges(node, data=True)):
+            if (not wanted or data["type"] in wanted) and data["id"] not in seen:
+                seen.add(data["id"])
+                yield _edge_row(ix, u, v, data, data.get("role") if data.get("role") is not None else data.get("title"))
+
+
+def _window_edges(match: str, where: str = "", role: str = "NULL") -> str:
+    """Like `_edges`, with the window filter in its own WITH."""
+    selection = f" WHERE {where}" if where else ""
+    return f"{match}{selection} WITH a, r, b WHERE {_CHANGED} {_edge_return(role)}"
+
+
+QUERIES.update({q.name: q for q in (
+    Query("holdings_in_window",
+          _window_edges("MATCH (a:Person)-[r:HOLDS]->(p:Post)-[:POST_IN]->(b:Organization)", role="r.title"),
+          EDGE_COLUMNS, _nx_holdings_in_window, dict(_WINDOW),
+          "Holdings that began or ended in a window; role is the title."),
+    Query("facts_in_window",
+          _window_edges("MATCH (a)-[r]->(b)", "type(r) IN $types", "coalesce(r.role, r.title)"),
+          EDGE_COLUMNS, _nx_facts_in_window, {"types": [], **_WINDOW},
+          "Relationships of some types that began or ended in a window."),
+    Query("documents_in_window",
+          "MATCH (d:Document) WHERE ($since = '' OR d.date > $since) AND ($until = '' OR d.date <= $until) "
+          "RETURN d.id AS id, d.name AS name, d.number AS number, d.date AS date, d.source AS source, "
+          "d.title AS title, d.doc_type AS doc_type",
+          DOCUMENT_COLUMNS, _nx_documents_in_window, dict(_WINDOW),
+          "Documents dated in a window ('' '' = every document, undated ones too)."),
+    Query("appointments_in_window",
+          "MATCH (ap:Appointment)-[:OF_PERSON]->(p:Person) "
+          "MATCH (ap)-[:TO_POST]->(post:Post)-[:POST_IN]->(o:Organization) "
+          "MATCH (ap)-[:ANNOUNCED_IN]->(d:Document) "
+          f"WHERE {_IN_WINDOW.format(v='ap.date')} "
+          "RETURN ap.id AS id, ap.action AS action, ap.probation AS probation, ap.date AS date, "
+          "ap.decided_on AS decided_on, ap.evidence AS evidence, d.number AS doc_number, "
+          "p.id AS person_id, p.name AS person, post.id AS post_id, post.name AS post, "
+          "post.title AS title, o.id AS org_id, o.name AS organization",
+          APPOINTMENT_COLUMNS, _nx_appointments_in_window, dict(_WINDOW),
+          "任命 and 免去 announced in a window."),
+    Query("facts_touching",
+          "MATCH (a)-[r]->(b) WHERE (a.id IN $ids OR b.id IN $ids) AND (size($types) = 0 OR type(r) IN $types) "
+          f"{_edge_return('coalesce(r.role, r.title)')}",
+          EDGE_COLUMNS, _nx_facts_touching, {"ids": [], "types": []},
+          "Every relationship of some nodes, either way, ended ones too ([] types = all): a body's whole record."),
+)})

@@ -42,6 +42,11 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("edges_out", {"ids": ["@黄军", "@市能源局"]}),
     ("edges_in", {"ids": ["@市能源局"], "types": ["IN_CHARGE_OF", "UNIT_OF"]}),
     ("edges_in", {"ids": ["@没有这个单位"]}),
+    ("holdings_in_window", {"since": "2023-06-01", "until": "2023-07-01"}),
+    ("facts_in_window", {"types": ["IN_CHARGE_OF", "MEMBER_OF", "UNIT_OF"], "since": "2023-07-31"}),
+    ("documents_in_window", {"since": "2023-08-01"}),
+    ("appointments_in_window", {"until": "2023-07-01"}),
+    ("facts_touching", {"ids": ["@朔州市建设高标准市场体系工作专班", "@黄军"]}),
 ]
 
 
