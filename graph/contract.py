@@ -5,6 +5,10 @@ LadybugDB) with `$params`, and one networkx function for the in-memory store, wh
 run Cypher. Callers use the functions (`supervisors_of(view, "市财政局")`); every store's
 view answers `view.query(name, params)`. Rows come back as tuples in one canonical order,
 so answers from different stores compare equal.
+
+Who 分管 a body and who sits on a task force are answered for the newest state: a fact a
+later document ended (it has a `valid_to`) is left out. `posts_of` is a history, with
+each post's status and dates.
 """
 
 from __future__ import annotations
@@ -96,7 +100,7 @@ def _nx_supervisors(ix: GraphIndex, p: Mapping[str, Any]) -> Iterable[Row]:
     g = ix.g
     for org in ix.named(ORGANIZATION, p["org"]):
         for u, _, data in g.in_edges(org, data=True):
-            if data["type"] in SUPERVISION and g.nodes[u]["label"] == PERSON:
+            if data["type"] in SUPERVISION and g.nodes[u]["label"] == PERSON and data.get("valid_to") is None:
                 yield g.nodes[u]["name"], data["type"]
 
 
@@ -106,14 +110,16 @@ def _nx_members(ix: GraphIndex, p: Mapping[str, Any]) -> Iterable[Row]:
         data = g.nodes[tf]
         if data.get("kind") == p["kind"]:
             for person, rel in ix.into(tf, MEMBER_OF):
-                yield data["name"], g.nodes[person]["name"], rel.get("role")
+                if rel.get("valid_to") is None:
+                    yield data["name"], g.nodes[person]["name"], rel.get("role")
 
 
 def _nx_members_of(ix: GraphIndex, p: Mapping[str, Any]) -> Iterable[Row]:
     g = ix.g
     for tf in ix.named(TASK_FORCE, p["task_force"]):
         for person, rel in ix.into(tf, MEMBER_OF):
-            yield g.nodes[person]["name"], rel.get("role")
+            if rel.get("valid_to") is None:
+                yield g.nodes[person]["name"], rel.get("role")
 
 
 def _nx_posts(ix: GraphIndex, p: Mapping[str, Any]) -> Iterable[Row]:
@@ -167,17 +173,17 @@ _SUPERVISION = "|".join(SUPERVISION)
 QUERIES: dict[str, NamedQuery] = {q.name: q for q in (
     NamedQuery(
         "supervisors_of",
-        f"MATCH (p:Person)-[r:{_SUPERVISION}]->(o:Organization {{name: $org}}) "
+        f"MATCH (p:Person)-[r:{_SUPERVISION}]->(o:Organization {{name: $org}}) WHERE r.valid_to IS NULL "
         "RETURN p.name AS person, type(r) AS type ORDER BY person, type",
         ("person", "type"), _nx_supervisors, "Who 分管/协助分管/主管 an organisation."),
     NamedQuery(
         "task_force_members",
-        "MATCH (p:Person)-[r:MEMBER_OF]->(t:TaskForce {kind: $kind}) "
+        "MATCH (p:Person)-[r:MEMBER_OF]->(t:TaskForce {kind: $kind}) WHERE r.valid_to IS NULL "
         "RETURN t.name AS task_force, p.name AS person, r.role AS role ORDER BY task_force, person, role",
         ("task_force", "person", "role"), _nx_members, "Members of every task force of a kind, with roles."),
     NamedQuery(
         "members_of",
-        "MATCH (p:Person)-[r:MEMBER_OF]->(t:TaskForce {name: $task_force}) "
+        "MATCH (p:Person)-[r:MEMBER_OF]->(t:TaskForce {name: $task_force}) WHERE r.valid_to IS NULL "
         "RETURN p.name AS person, r.role AS role ORDER BY person, role",
         ("person", "role"), _nx_members_of, "Members of one task force, with roles."),
     NamedQuery(
@@ -225,17 +231,17 @@ def canonical_rows(rows: Iterable[Iterable[Any]]) -> list[Row]:
 
 
 def supervisors_of(view: QueryView, org: str) -> list[Row]:
-    """(person, relationship type) for each leader who 分管/协助分管/主管 `org`."""
+    """(person, relationship type) for each leader who 分管/协助分管/主管 `org` now."""
     return view.query("supervisors_of", {"org": org})
 
 
 def task_force_members(view: QueryView, kind: str) -> list[Row]:
-    """(task force, person, role) for every task force of `kind` (工作专班, 领导小组 …)."""
+    """(task force, person, role) for every task force of `kind` (工作专班, 领导小组 …), members now."""
     return view.query("task_force_members", {"kind": kind})
 
 
 def members_of(view: QueryView, task_force: str) -> list[Row]:
-    """(person, role) for every member of the task force named `task_force`."""
+    """(person, role) for every member now of the task force named `task_force`."""
     return view.query("members_of", {"task_force": task_force})
 
 

@@ -5,6 +5,10 @@ question, the facts behind them with their evidence (document number, date, sent
 and the Cypher the store ran. Each question form of queries/questions.yaml names one
 handler here; handlers only call the query library. A question no form reads is answered
 with what govkg can answer instead, never with a guess.
+
+`as_of` answers for a day (`queries.as_of`); without it, the newest state: a 分管 that a
+later 工作分工 notice dropped, or a member replaced by a later list, is not an answer.
+Answers about what was (former posts) name ended facts with the day they ended.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 from graph.stores.base import GraphView
 from queries.appointments import appointments
+from queries.as_of import parse_as_of
 from queries.chains import responsibility_chain
 from queries.linker import Match, catalogue
 from queries.named import TraceEntry, trace
@@ -111,6 +116,18 @@ def _names(facts: Iterable[Fact], side: str = "subject") -> list[str]:
     return _unique(getattr(f, side).name for f in facts)
 
 
+def _until(fact: Fact, as_of: str | None) -> str:
+    """（至2023-08-08） for a fact ended by `as_of` (or now), else nothing."""
+    return f"（{fact.ended}）" if fact.ended and not fact.is_current(as_of) else ""
+
+
+def _formerly(facts: Iterable[Fact], as_of: str | None) -> str:
+    """曾：X（组长，至2023-10-01）… for the facts among `facts` that ended by `as_of` (or now)."""
+    ended = [f for f in facts if not f.is_current(as_of)]
+    items = _unique(f"{f.object.name}（{'，'.join(x for x in (f.role, f.ended) if x)}）" for f in ended)
+    return f"曾：{'、'.join(items)}。" if items else ""
+
+
 def post_label(org: str, title: str | None) -> str:
     """市能源局 + 局长 -> 市能源局局长; 市委 + 市委常委 -> 市委常委 (no doubled name)."""
     if not title:
@@ -165,17 +182,18 @@ def _duties(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     ref = p.entity("person")
     assert ref is not None
     types = tuple(opt["types"])
-    facts = duties_of(ctx.view, ref, types, as_of=ctx.as_of)
+    every = duties_of(ctx.view, ref, types, as_of=ctx.as_of, include_ended=True)
     if opt.get("labels"):
-        facts = [f for f in facts if f.object.label in opt["labels"]]
+        every = [f for f in every if f.object.label in opt["labels"]]
     unit = p.word("unit")
     kind = ctx.book.meaning.get("unit", {}).get(unit) if unit else None
     if kind:
         cat = catalogue(ctx.view)
-        facts = [f for f in facts if (cat.ref(f.object.id) or f.object).kind == kind]
+        every = [f for f in every if (cat.ref(f.object.id) or f.object).kind == kind]
+    facts = [f for f in every if f.is_current(ctx.as_of)]
     answers = _unique(f"主持{f.object.name}工作" if f.type == PRESIDES_OVER else f.object.name for f in facts)
     if not facts:
-        return Reply([], [], f"没有找到{ref.name}{_zh(types)}的记录。")
+        return Reply([], every, f"没有找到{ref.name}{_zh(types)}的记录。{_formerly(every, ctx.as_of)}")
     return Reply(answers, facts, f"{ref.name}（{_zh(f.type for f in facts)}）：{'、'.join(answers)}")
 
 
@@ -220,6 +238,10 @@ def _task_forces(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
         msg = f"没有找到{ref.name}参加的{asked}。"
         if every:
             msg += f"其参加的其他议事协调机构：{'、'.join(_unique(task_force_of(f).name for f in every))}"
+        elif ref.label == PERSON:
+            every = [f for f in task_forces_of_person(ctx.view, ref, as_of=ctx.as_of, include_ended=True)
+                     if not kind or kind_matches(ctx.view, f.object, kind)]
+            msg += _formerly(every, ctx.as_of)
         return Reply([], every, msg)
     return Reply(names, facts, f"{ref.name}参加的{asked}：{'；'.join(lines)}")
 
@@ -277,7 +299,7 @@ def _posts_of_members(ctx: _Ctx, members: list[Fact]) -> list[Fact]:
 def _subgroups(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     ref = p.entity("tf")
     assert ref is not None
-    facts = subgroups_of(ctx.view, ref)
+    facts = subgroups_of(ctx.view, ref, as_of=ctx.as_of)
     children = [f for f in facts if f.subject.id == ref.id]
     parents = [f for f in facts if f.object.id == ref.id]
     msg = (f"{ref.name}下设：{'、'.join(_names(children, 'object'))}" if children
@@ -333,11 +355,12 @@ def _former_posts(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
         f.object.id == r.organization.id and f.role == r.title for f in ended)]
     posts = _unique([post_label(f.object.name, f.role) for f in ended] +
                     [post_label(r.organization.name, r.title) for r in removed])
+    until = {post_label(f.object.name, f.role): _until(f, ctx.as_of) for f in ended}
     if not posts:
         now = posts_of(ctx.view, ref, as_of=ctx.as_of)
         return Reply([], now, f"没有找到{ref.name}卸任或被免去职务的记录。" +
                      (f"已知职务：{'、'.join(post_label(f.object.name, f.role) for f in now)}" if now else ""))
-    return Reply(posts, records, f"{ref.name}原任：{'、'.join(posts)}")
+    return Reply(posts, records, f"{ref.name}原任：{'、'.join(p + until.get(p, '') for p in posts)}")
 
 
 def _posts(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
@@ -351,7 +374,7 @@ def _posts(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     msg = f"{ref.name}：{'、'.join(posts)}"
     ended = [f for f in facts if not f.is_current(ctx.as_of)]
     if ended:
-        msg += f"（原任{'、'.join(post_label(f.object.name, f.role) for f in ended)}）"
+        msg += f"；原任：{'、'.join(post_label(f.object.name, f.role) + _until(f, ctx.as_of) for f in ended)}"
     return Reply(posts, facts, msg)
 
 
@@ -476,12 +499,16 @@ def _describe(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     if ref.label == PERSON:
         pf = portfolio_of(v, ref, as_of=as_of)
         posts = _unique(post_label(f.object.name, f.role) for f in pf.posts if f.is_current(as_of))
+        former = _unique(post_label(f.object.name, f.role) + _until(f, as_of)
+                         for f in pf.posts if not f.is_current(as_of))
         lines = [f"职务：{'、'.join(posts)}" if posts else "",
                  f"主持：{'、'.join(_names(pf.presides, 'object'))}" if pf.presides else "",
                  f"负责：{'、'.join(_names(pf.areas, 'object'))}" if pf.areas else "",
                  f"分管/主管：{'、'.join(_names(pf.supervises, 'object'))}" if pf.supervises else "",
                  f"联系：{'、'.join(_names(pf.liaises, 'object'))}" if pf.liaises else "",
                  f"议事协调机构：{'、'.join(_names(pf.task_forces, 'object'))}" if pf.task_forces else "",
+                 f"原任：{'、'.join(former)}" if former else "",
+                 f"已结束：{'；'.join(f.describe() for f in pf.ended)}" if pf.ended else "",
                  f"任免：{'；'.join(r.describe() for r in pf.appointments)}" if pf.appointments else ""]
         records: list[Any] = pf.facts() + pf.appointments
         answers = posts or [ref.name]
@@ -550,7 +577,9 @@ def evidence_of(records: Iterable[Any]) -> list[Evidence]:
 # --------------------------------------------------------------------------- asking
 
 def ask(view: GraphView, question: str, *, as_of: str | None = None) -> Answer:
-    """Answer a question in Chinese on a store: names, evidence, and the Cypher run."""
+    """Answer a question in Chinese on a store: names, evidence, and the Cypher run;
+    on `as_of` (YYYY-MM-DD …, `AsOfError` if it is no day) or, without it, the newest state."""
+    as_of = parse_as_of(as_of)
     qb = book()
     cat = catalogue(view)
     answer = Answer(question=question, normalized=normalize_question(question, qb), understood=False, as_of=as_of)

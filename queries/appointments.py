@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from graph.stores.base import GraphView
+from queries.as_of import parse_as_of
 from queries.linker import resolve_entity
 from queries.named import run
 from queries.records import AppointmentRecord, EntityRef, appointment_from_row
@@ -28,6 +29,7 @@ def appointments(view: GraphView, *, person: str | EntityRef | None = None,
     records = [appointment_from_row(r) for r in run(view, "appointments", params)]
     if action:
         records = [r for r in records if r.action == action]
+    as_of = parse_as_of(as_of)
     if as_of:
         records = [r for r in records if r.date is not None and r.date <= as_of]
     return sorted(records, key=lambda r: (r.date or "", r.evidence.doc or "", r.person.name,

@@ -7,8 +7,13 @@ Values only ever travel as parameters. Rows come back as dicts in a canonical or
 every store answers alike.
 
 Parameters are never null: LadybugDB cannot type a null parameter, so "any" is spelled
-`''` for a string and `[]` for a list. `as_of` ('' for no date) keeps only facts valid on
-that day: `valid_from` on or before it and `valid_to` (when known) after it.
+`''` for a string and `[]` for a list.
+
+Time: every query of relationships takes `as_of` and `history`. `as_of` (a day, '' for
+none) keeps facts in force on that day: `valid_from` (when known) on or before it and
+`valid_to` (when known) after it. Without a day, the newest state: facts that no later
+document has ended (no `valid_to`). `history` keeps the ended facts as well (those that
+started by the day asked, if one is), for listings of what was: a person's past posts.
 
 `trace()` records the Cypher each call ran, for `govkg ask` to show.
 """
@@ -23,6 +28,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from graph.contract import GraphIndex, canonical_rows
 from graph.stores.base import CypherView, GraphView
+from queries.as_of import parse_as_of
 from queries.types import (ANNOUNCED_IN, APPOINTMENT, AREA, HAS_SUBGROUP, HOLDS, MEMBER_OF, OF_PERSON, OFFICE_AT,
                            ORG, PERSON, POST_IN, TASK_FORCE, TO_POST, DOCUMENT)
 
@@ -37,8 +43,8 @@ APPOINTMENT_COLUMNS = ("id", "action", "probation", "date", "decided_on", "evide
 ENTITY_COLUMNS = ("id", "label", "name", "aliases", "kind", "unnamed")
 
 
-_AS_OF = ("($as_of = '' OR ((r.valid_from IS NULL OR r.valid_from <= $as_of) "
-          "AND (r.valid_to IS NULL OR r.valid_to > $as_of)))")
+_AS_OF = ("($as_of = '' OR r.valid_from IS NULL OR r.valid_from <= $as_of) "
+          "AND ($history OR r.valid_to IS NULL OR ($as_of <> '' AND r.valid_to > $as_of))")
 
 
 def _edge_return(role: str = "NULL") -> str:
@@ -64,11 +70,12 @@ class Query:
 
 # --------------------------------------------------------------------------- networkx side
 
-def _valid(data: Mapping[str, Any], as_of: str) -> bool:
-    if not as_of:
-        return True
-    start, end = data.get("valid_from"), data.get("valid_to")
-    return (start is None or start <= as_of) and (end is None or end > as_of)
+def _valid(data: Mapping[str, Any], p: Mapping[str, Any]) -> bool:
+    """`_AS_OF` for networkx: started by `as_of`, and not ended (then) unless `history`."""
+    as_of, start, end = p["as_of"], data.get("valid_from"), data.get("valid_to")
+    if as_of and start is not None and start > as_of:
+        return False
+    return bool(p["history"]) or end is None or bool(as_of) and end > as_of
 
 
 def _edge_row(ix: GraphIndex, u: str, v: str, data: Mapping[str, Any], role: Any = None) -> Row:
@@ -91,28 +98,28 @@ def _nx_entities(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
 
 
 def _nx_in_from(ix: GraphIndex, target: str, target_label: str | None, source_label: str,
-                types: Iterable[str], as_of: str) -> Iterator[Row]:
+                types: Iterable[str], p: Mapping[str, Any]) -> Iterator[Row]:
     """Edges source_label -[types]-> target (of target_label, when given)."""
     if target not in ix.g or target_label is not None and _label_of(ix, target) != target_label:
         return
     wanted = set(types)
     for u, _, data in ix.g.in_edges(target, data=True):
-        if data["type"] in wanted and ix.g.nodes[u]["label"] == source_label and _valid(data, as_of):
+        if data["type"] in wanted and ix.g.nodes[u]["label"] == source_label and _valid(data, p):
             yield _edge_row(ix, u, target, data)
 
 
 def _nx_leaders_of_org(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
     for org in dict.fromkeys(p["orgs"]):
-        yield from _nx_in_from(ix, org, None, PERSON, p["types"], p["as_of"])
+        yield from _nx_in_from(ix, org, None, PERSON, p["types"], p)
 
 
 def _nx_leaders_of_area(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
-    return _nx_in_from(ix, p["area"], AREA, PERSON, p["types"], p["as_of"])
+    return _nx_in_from(ix, p["area"], AREA, PERSON, p["types"], p)
 
 
-def _holdings(ix: GraphIndex, person: str, as_of: str) -> Iterator[Row]:
+def _holdings(ix: GraphIndex, person: str, p: Mapping[str, Any]) -> Iterator[Row]:
     for post, h in ix.out(person, HOLDS):
-        if _valid(h, as_of):
+        if _valid(h, p):
             for org, _ in ix.out(post, POST_IN):
                 yield _edge_row(ix, person, org, h, h.get("title"))
 
@@ -122,21 +129,21 @@ def _nx_holders_at_org(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
         return
     for post, _ in ix.into(p["org"], POST_IN):
         for person, h in ix.into(post, HOLDS):
-            if _valid(h, p["as_of"]):
+            if _valid(h, p):
                 yield _edge_row(ix, person, p["org"], h, h.get("title"))
 
 
 def _nx_posts_of_people(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
     for person in p["people"]:
         if _label_of(ix, person) == PERSON:
-            yield from _holdings(ix, person, p["as_of"])
+            yield from _holdings(ix, person, p)
 
 
 def _nx_holders_of_titles(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
     titles = set(p["titles"])
     for person in ix.by_label.get(PERSON, []):
         for post, h in ix.out(person, HOLDS):
-            if h.get("title") in titles and _valid(h, p["as_of"]):
+            if h.get("title") in titles and _valid(h, p):
                 for org, _ in ix.out(post, POST_IN):
                     yield _edge_row(ix, person, org, h, h.get("title"))
 
@@ -147,7 +154,7 @@ def _nx_duties_of_person(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
         return
     wanted = set(p["types"])
     for _, v, data in ix.g.out_edges(person, data=True):
-        if data["type"] in wanted and _valid(data, p["as_of"]):
+        if data["type"] in wanted and _valid(data, p):
             yield _edge_row(ix, person, v, data)
 
 
@@ -158,7 +165,7 @@ def _nx_memberships(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
         if _label_of(ix, person) != PERSON:
             continue
         for tf, data in ix.out(person, MEMBER_OF):
-            if (not forces or tf in forces) and ix.g.nodes[tf]["label"] == TASK_FORCE and _valid(data, p["as_of"]):
+            if (not forces or tf in forces) and ix.g.nodes[tf]["label"] == TASK_FORCE and _valid(data, p):
                 yield _edge_row(ix, person, tf, data, data.get("role"))
 
 
@@ -169,7 +176,7 @@ def _nx_unit_links(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
             continue
         for _, tf, data in ix.g.out_edges(org, data=True):
             if (data["type"] in wanted and ix.g.nodes[tf]["label"] == TASK_FORCE
-                    and (not forces or tf in forces) and _valid(data, p["as_of"])):
+                    and (not forces or tf in forces) and _valid(data, p)):
                 yield _edge_row(ix, org, tf, data, data.get("role"))
 
 
@@ -179,7 +186,7 @@ def _nx_offices(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
         if _label_of(ix, tf) != TASK_FORCE:
             continue
         for org, data in ix.out(tf, OFFICE_AT):
-            if (not orgs or org in orgs) and ix.g.nodes[org]["label"] == ORG and _valid(data, p["as_of"]):
+            if (not orgs or org in orgs) and ix.g.nodes[org]["label"] == ORG and _valid(data, p):
                 yield _edge_row(ix, tf, org, data)
 
 
@@ -189,11 +196,11 @@ def _nx_subgroups(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
         if _label_of(ix, tf) != TASK_FORCE:
             continue
         for child, data in ix.out(tf, HAS_SUBGROUP):
-            if data["id"] not in seen and ix.g.nodes[child]["label"] == TASK_FORCE:
+            if data["id"] not in seen and ix.g.nodes[child]["label"] == TASK_FORCE and _valid(data, p):
                 seen.add(data["id"])
                 yield _edge_row(ix, tf, child, data)
         for parent, data in ix.into(tf, HAS_SUBGROUP):
-            if data["id"] not in seen and ix.g.nodes[parent]["label"] == TASK_FORCE:
+            if data["id"] not in seen and ix.g.nodes[parent]["label"] == TASK_FORCE and _valid(data, p):
                 seen.add(data["id"])
                 yield _edge_row(ix, parent, tf, data)
 
@@ -228,7 +235,7 @@ def _nx_edges(ix: GraphIndex, p: Mapping[str, Any], outgoing: bool) -> Iterator[
             continue
         edges = ix.g.out_edges(node, data=True) if outgoing else ix.g.in_edges(node, data=True)
         for u, v, data in edges:
-            if (not wanted or data["type"] in wanted) and _valid(data, p["as_of"]):
+            if (not wanted or data["type"] in wanted) and _valid(data, p):
                 yield _edge_row(ix, u, v, data, data.get("role") if data.get("role") is not None else data.get("title"))
 
 
@@ -242,7 +249,8 @@ def _nx_edges_in(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
 
 # --------------------------------------------------------------------------- the queries
 
-_TYPES_AS_OF = {"types": [], "as_of": ""}
+_TIME = {"as_of": "", "history": False}
+_TYPES_AS_OF = {"types": [], **_TIME}
 
 def _edges(match: str, where: str = "", role: str = "NULL") -> str:
     """MATCH … WHERE <selection> WITH a, r, b WHERE <as_of> RETURN <EDGE_COLUMNS>.
@@ -267,17 +275,17 @@ QUERIES: dict[str, Query] = {q.name: q for q in (
           "Leaders who 分管/主管/联系/主持 organisations (the types asked for)."),
     Query("holders_at_org",
           _edges("MATCH (a:Person)-[r:HOLDS]->(p:Post)-[:POST_IN]->(b:Organization {id: $org})", role="r.title"),
-          EDGE_COLUMNS, _nx_holders_at_org, {"org": "", "as_of": ""},
+          EDGE_COLUMNS, _nx_holders_at_org, {"org": "", **_TIME},
           "Everyone holding a post at an organisation; role is the title."),
     Query("posts_of_people",
           _edges("MATCH (a:Person)-[r:HOLDS]->(p:Post)-[:POST_IN]->(b:Organization)", "a.id IN $people",
                  "r.title"),
-          EDGE_COLUMNS, _nx_posts_of_people, {"people": [], "as_of": ""},
+          EDGE_COLUMNS, _nx_posts_of_people, {"people": [], **_TIME},
           "The posts of some persons; role is the title."),
     Query("holders_of_titles",
           _edges("MATCH (a:Person)-[r:HOLDS]->(p:Post)-[:POST_IN]->(b:Organization)", "r.title IN $titles",
                  "r.title"),
-          EDGE_COLUMNS, _nx_holders_of_titles, {"titles": [], "as_of": ""},
+          EDGE_COLUMNS, _nx_holders_of_titles, {"titles": [], **_TIME},
           "Everyone holding one of some titles (市长, 市委常委 …), wherever."),
     Query("duties_of_person",
           _edges("MATCH (a:Person {id: $person})-[r]->(b)", "type(r) IN $types"),
@@ -291,7 +299,7 @@ QUERIES: dict[str, Query] = {q.name: q for q in (
           _edges("MATCH (a:Person)-[r:MEMBER_OF]->(b:TaskForce)",
                  "(size($people) = 0 OR a.id IN $people) AND (size($task_forces) = 0 OR b.id IN $task_forces)",
                  "r.role"),
-          EDGE_COLUMNS, _nx_memberships, {"people": [], "task_forces": [], "as_of": ""},
+          EDGE_COLUMNS, _nx_memberships, {"people": [], "task_forces": [], **_TIME},
           "Persons on task forces with their roles ([] = all)."),
     Query("unit_links",
           _edges("MATCH (a:Organization)-[r]->(b:TaskForce)",
@@ -302,12 +310,11 @@ QUERIES: dict[str, Query] = {q.name: q for q in (
     Query("offices",
           _edges("MATCH (a:TaskForce)-[r:OFFICE_AT]->(b:Organization)",
                  "(size($task_forces) = 0 OR a.id IN $task_forces) AND (size($orgs) = 0 OR b.id IN $orgs)"),
-          EDGE_COLUMNS, _nx_offices, {"orgs": [], "task_forces": [], "as_of": ""},
+          EDGE_COLUMNS, _nx_offices, {"orgs": [], "task_forces": [], **_TIME},
           "Where task forces have their office (办公室设在)."),
     Query("subgroups",
-          "MATCH (a:TaskForce)-[r:HAS_SUBGROUP]->(b:TaskForce) "
-          f"WHERE a.id IN $task_forces OR b.id IN $task_forces {_edge_return()}",
-          EDGE_COLUMNS, _nx_subgroups, {"task_forces": []},
+          _edges("MATCH (a:TaskForce)-[r:HAS_SUBGROUP]->(b:TaskForce)", "a.id IN $task_forces OR b.id IN $task_forces"),
+          EDGE_COLUMNS, _nx_subgroups, {"task_forces": [], **_TIME},
           "Subgroups (下设) of task forces and the groups they belong to."),
     Query("appointments",
           "MATCH (ap:Appointment)-[:OF_PERSON]->(p:Person) "
@@ -385,7 +392,11 @@ def run(view: GraphView, name: str, params: Mapping[str, Any] | None = None) -> 
     unknown = set(params or {}) - set(q.params)
     if unknown:
         raise KeyError(f"{name} takes no parameter {', '.join(sorted(unknown))}")
-    full = {**q.params, **{k: ("" if v is None else v) for k, v in (params or {}).items()}}
+    full = {**q.params, **{k: v for k, v in (params or {}).items() if v is not None}}
+    if "as_of" in full:
+        full["as_of"] = parse_as_of(full["as_of"]) or ""
+    if "history" in full:
+        full["history"] = bool(full["history"])
     if isinstance(view, CypherView):
         rows = view.cypher(q.cypher, full).rows
     else:
@@ -395,6 +406,7 @@ def run(view: GraphView, name: str, params: Mapping[str, Any] | None = None) -> 
     if entries is not None:
         entries.append(TraceEntry(name, cypher_of(view, name), dict(full), getattr(view, "engine", "?"), len(out)))
     return [dict(zip(q.columns, row)) for row in out]
+
 
 # --------------------------------------------------------------------------- changes in a window
 # What changed between two dates (`queries.changes`): facts that began (since < valid_from

@@ -1,5 +1,8 @@
 """Who leads an organisation: its heads and deputies (from posts), the leaders who
-分管/主管/联系 it, and the task forces it sits in, hosts or leads."""
+分管/主管/联系 it, and the task forces it sits in, hosts or leads.
+
+On `as_of` or, without it, the newest state; `holders_at` is a history (ended posts come
+back marked `ended`), the others answer with what holds."""
 
 from __future__ import annotations
 
@@ -14,8 +17,8 @@ __all__ = ["overseers_of", "holders_at", "heads_of", "leaders_of", "holders_of_t
            "task_force_of"]
 
 
-def _facts(rows: list[dict]) -> list[Fact]:
-    return [fact_from_row(r) for r in rows]
+def _facts(rows: list[dict], as_of: str | None) -> list[Fact]:
+    return [fact_from_row(r, as_of) for r in rows]
 
 
 def overseers_of(view: GraphView, org: str | EntityRef, types: tuple[str, ...] = SUPERVISION, *,
@@ -28,14 +31,16 @@ def overseers_of(view: GraphView, org: str | EntityRef, types: tuple[str, ...] =
     ids = [ref.id] + [t.id for t in catalogue(view).twins(ref, [ORG, AREA])]
     rows = run(view, "leaders_of_org", {"orgs": ids, "types": list(types), "as_of": as_of})
     order = {t: i for i, t in enumerate(types)}
-    return sorted(_facts(rows), key=lambda f: (order.get(f.type, 99), f.subject.name))
+    return sorted(_facts(rows, as_of), key=lambda f: (order.get(f.type, 99), f.subject.name))
 
 
 def holders_at(view: GraphView, org: str | EntityRef, *, as_of: str | None = None) -> list[Fact]:
-    """Everyone known to hold a post at an organisation (role = title), heads first."""
+    """Everyone known to hold or have held (by `as_of`) a post at an organisation
+    (role = title), heads first, those who left after those who hold."""
     ref = resolve_entity(view, org, [ORG])
-    rows = run(view, "holders_at_org", {"org": ref.id, "as_of": as_of})
-    return sorted(_facts(rows), key=lambda f: (rank_of(f.role), f.status == "ended", f.role or "", f.subject.name))
+    rows = run(view, "holders_at_org", {"org": ref.id, "as_of": as_of, "history": True})
+    return sorted(_facts(rows, as_of),
+                  key=lambda f: (rank_of(f.role), f.status == "ended", f.role or "", f.subject.name))
 
 
 def heads_of(view: GraphView, org: str | EntityRef, asked: str | None = None, *,
@@ -50,8 +55,8 @@ def heads_of(view: GraphView, org: str | EntityRef, asked: str | None = None, *,
 def holders_of_title(view: GraphView, *titles_: str, as_of: str | None = None,
                      include_ended: bool = False) -> list[Fact]:
     """Everyone holding a title (市长, 市委常委 …) at whichever body, still holding unless asked."""
-    rows = run(view, "holders_of_titles", {"titles": list(titles_), "as_of": as_of})
-    facts = [f for f in _facts(rows) if include_ended or f.is_current(as_of)]
+    rows = run(view, "holders_of_titles", {"titles": list(titles_), "as_of": as_of, "history": include_ended})
+    facts = [f for f in _facts(rows, as_of) if include_ended or f.is_current(as_of)]
     return sorted(facts, key=lambda f: (f.evidence.source or "", f.subject.name))
 
 
@@ -67,13 +72,13 @@ def task_forces_of_org(view: GraphView, org: str | EntityRef, *, as_of: str | No
     """Task forces an organisation is a unit of or leads (牵头), those whose office it hosts,
     and (via_staff) those its post holders sit on, marked with a note."""
     ref = resolve_entity(view, org, [ORG])
-    facts = _facts(run(view, "unit_links", {"orgs": [ref.id], "types": [UNIT_OF, LEADS], "as_of": as_of}))
-    facts += _facts(run(view, "offices", {"orgs": [ref.id], "as_of": as_of}))
+    facts = _facts(run(view, "unit_links", {"orgs": [ref.id], "types": [UNIT_OF, LEADS], "as_of": as_of}), as_of)
+    facts += _facts(run(view, "offices", {"orgs": [ref.id], "as_of": as_of}), as_of)
     if via_staff:
         staff = {f.subject.id: f for f in holders_at(view, ref, as_of=as_of) if f.is_current(as_of)}
         if staff:
             rows = run(view, "memberships", {"people": sorted(staff), "as_of": as_of})
-            for f in _facts(rows):
+            for f in _facts(rows, as_of):
                 post = staff[f.subject.id]
                 facts.append(Fact(f.subject, f.type, f.object, f.role, f.evidence, f.valid_from, f.valid_to,
                                   f.status, f.inferred, note=f"{ref.name}{post.role}"))

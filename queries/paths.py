@@ -27,7 +27,7 @@ def _neighbours(view: GraphView, ids: list[str], as_of: str | None) -> dict[str,
     wanted = set(ids)
     for name in ("edges_out", "edges_in"):
         for row in run(view, name, {"ids": ids, "as_of": as_of}):
-            fact = fact_from_row(row)
+            fact = fact_from_row(row, as_of)
             if fact.subject.id in wanted:
                 out[fact.subject.id].append((fact.object.id, fact))
             if fact.object.id in wanted and fact.object.id != fact.subject.id:

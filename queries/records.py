@@ -7,10 +7,11 @@ them into a pandas DataFrame for analysts.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
 from typing import Any, Iterable, Mapping
 
 from graph.model import SCHEMA
+from queries.as_of import parse_as_of
 
 __all__ = ["Evidence", "EntityRef", "Fact", "AppointmentRecord", "PathRecord", "ChainStep",
            "Chain", "to_frame", "fact_from_row", "appointment_from_row"]
@@ -48,7 +49,8 @@ class Fact:
 
     For a holding (HOLDS) the object is the organisation and `role` the title; for a
     membership `role` is 组长, 成员 …; `inferred` marks facts the library derived rather
-    than read (the mayor leading a vice-mayor, under 市长负责制).
+    than read (the mayor leading a vice-mayor, under 市长负责制). `status` is as of the
+    day the query asked about (`fact_from_row`); `valid_to` is when it ended or ends.
     """
 
     subject: EntityRef
@@ -62,10 +64,33 @@ class Fact:
     inferred: bool = False
     note: str | None = None
 
+    def status_on(self, as_of: str | None = None) -> str:
+        """current, ended or unknown on a day (without one: now).
+
+        A fact that ended after the day was in force on it: current when its start is
+        known, else unknown (it held then, since when is not known)."""
+        status, as_of = self.status or "unknown", parse_as_of(as_of)
+        if not as_of or self.valid_to is None:
+            return status
+        if self.valid_to <= as_of:
+            return "ended"
+        if status == "ended":
+            return "current" if self.valid_from is not None else "unknown"
+        return status
+
     def is_current(self, as_of: str | None = None) -> bool:
-        """Whether the fact still holds: not ended, or (asked as of a day, where the query
-        kept only what held that day) whatever came back."""
-        return as_of is not None or self.status != "ended"
+        """Whether the fact holds on `as_of` (without one: now): started by then, not ended."""
+        as_of = parse_as_of(as_of)
+        if as_of and self.valid_from is not None and self.valid_from > as_of:
+            return False
+        return self.status_on(as_of) != "ended"
+
+    @property
+    def ended(self) -> str | None:
+        """How it ended, for people: 至2023-09-01 (止于 an unknown day: 已结束), or None."""
+        if self.status != "ended":
+            return None
+        return f"至{self.valid_to}" if self.valid_to else "已结束"
 
     @property
     def zh(self) -> str:
@@ -75,7 +100,8 @@ class Fact:
 
     def describe(self) -> str:
         role = f"（{self.role}）" if self.role else ""
-        return f"{self.subject.name} —{self.zh}{role}→ {self.object.name}"
+        until = f"（{self.ended}）" if self.ended else ""
+        return f"{self.subject.name} —{self.zh}{role}→ {self.object.name}{until}"
 
 
 @dataclass(frozen=True)
@@ -150,10 +176,11 @@ class Chain:
         return out
 
 
-def fact_from_row(row: Mapping[str, Any]) -> Fact:
-    """A Fact from a row of the edge queries (columns of `queries.named.EDGE_COLUMNS`)."""
+def fact_from_row(row: Mapping[str, Any], as_of: str | None = None) -> Fact:
+    """A Fact from a row of the edge queries (columns of `queries.named.EDGE_COLUMNS`),
+    its status as of the day asked (a post removed later was held on that day)."""
     docs = tuple(row.get("docs") or ())
-    return Fact(
+    fact = Fact(
         subject=EntityRef(row["s_id"], row["s_label"], row["s_name"]),
         type=row["type"],
         object=EntityRef(row["o_id"], row["o_label"], row["o_name"]),
@@ -163,6 +190,9 @@ def fact_from_row(row: Mapping[str, Any]) -> Fact:
         valid_from=row.get("valid_from"), valid_to=row.get("valid_to"), status=row.get("status"),
         inferred=bool(row.get("inferred")),
     )
+    if as_of and fact.status is not None and fact.status_on(as_of) != fact.status:
+        return replace(fact, status=fact.status_on(as_of))
+    return fact
 
 
 def appointment_from_row(row: Mapping[str, Any]) -> AppointmentRecord:
