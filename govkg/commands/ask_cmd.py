@@ -11,6 +11,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from govkg.commands.cypher_cmd import as_of_option
+
 __all__ = ["ask"]
 
 _SHOWN = 12  # suggestions printed for a question not understood
@@ -20,6 +22,7 @@ def _print(answer: Any, console: Console) -> None:
     p = lambda text="", style="": console.print(f"[{style}]{escape(text)}[/{style}]" if style else escape(text),
                                                 highlight=False, soft_wrap=True)
     p(f"问：{answer.question}", "bold")
+    p(f"截至 {answer.as_of}（as of）" if answer.as_of else "最新状态（newest state; --as-of DATE for a day）", "dim")
     if not answer.understood:
         p("未能理解这个问题（not understood）。", "yellow")
         p("可以这样问：")
@@ -57,7 +60,7 @@ def ask(
     question: str = typer.Argument(..., help="A question in Chinese, e.g. 谁分管市财政局？"),
     store: Path | None = typer.Option(None, "--store", help="Store folder [default: .govkg]; wins over NEO4J_URI."),
     as_json: bool = typer.Option(False, "--json", help="Print the answer as JSON (answers, cypher, evidence …)."),
-    as_of: str | None = typer.Option(None, "--as-of", help="Only facts valid on this date (YYYY-MM-DD)."),
+    as_of: str | None = as_of_option("Answer for this day; without it, the newest state"),
     neo4j: str | None = typer.Option(None, "--neo4j", envvar="NEO4J_URI", help="Ask Neo4j at this Bolt URI instead."),
     user: str = typer.Option("neo4j", "--user", envvar="NEO4J_USER"),
     password: str = typer.Option("", "--password", envvar="NEO4J_PASSWORD"),

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-__all__ = ["cypher", "parse_params", "DEFAULT_TIMEOUT_S", "DEFAULT_MAX_ROWS"]
+__all__ = ["cypher", "parse_params", "as_of_option", "DEFAULT_TIMEOUT_S", "DEFAULT_MAX_ROWS"]
 
 # A question typed at a terminal; anything slower is a mistake (a cross product, an
 # unbounded path), and 10 000 rows is more than anyone reads: --json/--csv for more.
@@ -41,6 +41,20 @@ def parse_params(items: list[str]) -> dict[str, Any]:
     return params
 
 
+def as_of_option(help: str) -> Any:
+    """`--as-of DATE`, read by `queries.as_of.parse_as_of` (2023-07-01; 2023-07 and 2023 mean
+    their first day); anything else is a usage error naming the forms, not a traceback."""
+    from queries.as_of import AS_OF_FORMS, AsOfError, parse_as_of
+
+    def day(text: str) -> str | None:
+        try:
+            return parse_as_of(text)
+        except AsOfError as exc:
+            raise typer.BadParameter(str(exc)) from None
+
+    return typer.Option(None, "--as-of", parser=day, metavar="DATE", help=f"{help} ({AS_OF_FORMS}).")
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
@@ -57,6 +71,7 @@ def cypher(
     as_json: bool = typer.Option(False, "--json", help="Print rows as a JSON array of objects."),
     as_csv: bool = typer.Option(False, "--csv", help="Print rows as CSV."),
     param: list[str] = typer.Option([], "--param", "-p", help="name=value (a string) or name:=json; repeatable."),
+    as_of: str | None = as_of_option("The day $as_of names; without it $as_of is '' (the newest state)"),
     neo4j: str | None = typer.Option(None, "--neo4j", envvar="NEO4J_URI", help="Query Neo4j at this Bolt URI instead."),
     user: str = typer.Option("neo4j", "--user", envvar="NEO4J_USER"),
     password: str = typer.Option("", "--password", envvar="NEO4J_PASSWORD"),
@@ -66,7 +81,9 @@ def cypher(
     max_rows: int = typer.Option(DEFAULT_MAX_ROWS, "--max-rows", min=0,
                                  help="Fetch at most this many rows (0: all); a note says when rows were left out."),
 ) -> None:
-    """Run read-only Cypher; results as a table, --json or --csv. `$name` parameters come from --param.
+    """Run read-only Cypher; results as a table, --json or --csv. `$name` parameters come from --param;
+    `$as_of` is the --as-of day (YYYY-MM-DD), or '' without one, as in the library's queries:
+    `WHERE $as_of = '' OR r.valid_from <= $as_of`.
 
     Writes are refused by the engine (a read-only LadybugDB database, Neo4j read
     transactions), and clauses that reach outside the graph (LOAD, COPY, CHECKPOINT …)
@@ -78,6 +95,9 @@ def cypher(
     if as_json and as_csv:
         raise typer.BadParameter("choose one of --json and --csv")
     params = parse_params(param)
+    if as_of is not None and "as_of" in params:
+        raise typer.BadParameter("give the day once: --as-of, or --param as_of=…", param_hint="--as-of")
+    params.setdefault("as_of", as_of or "")
     try:
         if neo4j and store is None:
             from graph.stores.neo4j_store import Neo4jView
