@@ -41,7 +41,8 @@ FILLER = ["坚持以人民为中心的发展思想，统筹发展和安全，着
           "深化改革创新，破除体制机制障碍，激发市场主体活力和社会创造力。",
           "强化宣传引导，营造全社会共同参与的良好氛围。"]
 ROLES_LEAD = ["组 长", "组长"]
-DOCS_PER_GAZETTE_MAX = 20  # numbers of gazette i are i*20+1 … i*20+20, unique across a corpus
+YEARS = 5  # gazette i is of year 2020 + i % YEARS
+PER_KIND_MAX = 5  # documents of one kind (政发, 政办函 …) in a gazette, at most
 
 
 class _Gen:
@@ -179,17 +180,18 @@ def generate_with_truth(index: int, seed: int = 7) -> tuple[str, list[tuple[str,
     r = random.Random(seed * 100003 + index)
     city = r.choice(CITY_A) + r.choice(CITY_B) + "市"
     g = _Gen(r, city)
-    year = 2020 + index % 5
+    year = 2020 + index % YEARS
     pre = city[:2]
     docs: list[tuple[str, str, str, str]] = []  # section, title, number, text
-    # A city recurs across gazettes and govkg takes one number for one document: each
-    # gazette numbers from its own block of 20 (it has at most 12 documents).
-    n = index * DOCS_PER_GAZETTE_MAX
+    # A city recurs across gazettes and govkg takes one number for one document. The
+    # gazettes of a year are i, i+5, i+10 …, so each numbers a kind from its own block
+    # (i // 5) * 5 + 1 … + 5: unique across a corpus, 4 digits up to 10,000 gazettes.
+    counts: dict[str, int] = {}
 
     def number(kind: str) -> str:
-        nonlocal n
-        n += 1
-        return f"{pre}{kind}〔{year}〕{n}号"
+        counts[kind] = counts.get(kind, 0) + 1
+        assert counts[kind] <= PER_KIND_MAX
+        return f"{pre}{kind}〔{year}〕{index // YEARS * PER_KIND_MAX + counts[kind]}号"
 
     for _ in range(r.randint(2, 4)):
         num = number("政发")
