@@ -6,7 +6,7 @@ import typer
 
 from govkg.commands import extract_cmd, ingest_cmd
 from govkg.commands import build_cmd, cypher_cmd, export_cmd, push_cmd, ui_cmd
-from govkg.commands import ask_cmd, changes_cmd
+from govkg.commands import ask_cmd, changes_cmd, remove_cmd
 
 app = typer.Typer(
     help="govkg: 政府公报 -> knowledge graph of organisations, officials and responsibilities.",
@@ -18,6 +18,7 @@ app = typer.Typer(
 app.command("ingest")(ingest_cmd.ingest)
 app.command("extract")(extract_cmd.extract)
 app.command("build")(build_cmd.build)
+app.command("remove")(remove_cmd.remove)
 app.command("cypher")(cypher_cmd.cypher)
 app.command("push")(push_cmd.push)
 app.command("export")(export_cmd.export)

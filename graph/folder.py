@@ -4,6 +4,10 @@
     documents.jsonl    every document they come from
     graph.lbug         the LadybugDB database, rebuilt from the two files above
     manifest.json      counts by label and type, and the versions that wrote them
+    extracted/         what extraction gave, per source file, before anything was merged
+                       (sources.jsonl, documents.jsonl, assertions.jsonl): the inputs of
+                       the files above, so that a new gazette is added without reading
+                       the others again (graph/update.py)
 
 A store is written whole into a temporary sibling folder and then renamed into place, so
 a build that is killed leaves the previous store as it was. The swap is two renames (the
@@ -21,20 +25,54 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from graph.build import GraphBuild, build_graph, label_counts, sort_assertions, type_counts
-from graph.records import Assertion, DocumentInfo, read_jsonl, write_jsonl
+from graph.records import Assertion, DocumentInfo, SourceRecord, read_jsonl, write_jsonl
 from graph.stores.base import StoreError, WriteReport
 
 if TYPE_CHECKING:
     from graph.stores.ladybug_store import LadybugView
 
-__all__ = ["DEFAULT_STORE", "StoreFolder", "StoreReport", "write_store", "recover"]
+__all__ = ["DEFAULT_STORE", "Extracted", "StoreFolder", "StoreReport", "write_store", "recover"]
 
 DEFAULT_STORE = Path(".govkg")
 ASSERTIONS = "assertions.jsonl"
 DOCUMENTS = "documents.jsonl"
 DATABASE = "graph.lbug"
 MANIFEST = "manifest.json"
+EXTRACTED = "extracted"
+SOURCES = "sources.jsonl"
 _TMP, _OLD = ".tmp-", ".old-"
+
+
+@dataclass
+class Extracted:
+    """What extraction gave, file by file, before duplicates were folded and entities
+    resolved: the inputs every other file of a store is computed from."""
+
+    sources: list[SourceRecord] = field(default_factory=list)
+    documents: list[DocumentInfo] = field(default_factory=list)
+    assertions: list[Assertion] = field(default_factory=list)
+
+    def write(self, folder: Path) -> None:
+        folder.mkdir()
+        for name, records in ((SOURCES, sorted(self.sources, key=lambda r: r.path)),
+                              (DOCUMENTS, sorted(self.documents, key=_document_order)),
+                              (ASSERTIONS, sort_assertions(self.assertions))):
+            with open(folder / name, "w", encoding="utf-8") as f:
+                write_jsonl(records, f)
+
+    @classmethod
+    def read(cls, folder: Path) -> "Extracted":
+        def lines(name: str) -> list[dict[str, object]]:
+            with open(folder / name, encoding="utf-8") as f:
+                return [json.loads(line) for line in f if line.strip()]
+
+        return cls([SourceRecord.from_dict(d) for d in lines(SOURCES)],
+                   [DocumentInfo.from_dict(d) for d in lines(DOCUMENTS)],
+                   [Assertion.from_dict(d) for d in lines(ASSERTIONS)])
+
+
+def _document_order(d: DocumentInfo) -> tuple[str, str, int]:
+    return (d.doc_id, d.source, d.lines[0])
 
 
 @dataclass
@@ -121,6 +159,13 @@ class StoreFolder:
         """The graph, rebuilt from the records (the database is not needed)."""
         return build_graph(self.assertions(), self.documents())
 
+    def extracted(self) -> Extracted | None:
+        """What extraction gave, or None for a store written without it (an older store,
+        or one written from records alone): then it can only be rebuilt, not added to."""
+        self._require()
+        folder = self.path / EXTRACTED
+        return Extracted.read(folder) if (folder / SOURCES).exists() else None
+
     def manifest(self) -> dict[str, object]:
         self._require()
         return json.loads((self.path / MANIFEST).read_text(encoding="utf-8"))
@@ -134,8 +179,9 @@ class StoreFolder:
 
 
 def write_store(path: Path, assertions: list[Assertion], documents: list[DocumentInfo],
-                database: bool = True) -> StoreReport:
-    """Write records, graph database and manifest to a new folder, then swap it in.
+                database: bool = True, extracted: Extracted | None = None) -> StoreReport:
+    """Write records, graph database and manifest (and what extraction gave, when
+    `extracted` is given) to a new folder, then swap it in.
 
     Only a store (or an empty folder) is ever replaced: `--store data` by mistake must
     not swap the gazettes out and delete them."""
@@ -154,6 +200,8 @@ def write_store(path: Path, assertions: list[Assertion], documents: list[Documen
             write_jsonl(ordered, f)
         with open(tmp / DOCUMENTS, "w", encoding="utf-8") as f:
             write_jsonl(docs, f)
+        if extracted is not None:
+            extracted.write(tmp / EXTRACTED)
         build = build_graph(ordered, docs)
         report = StoreReport(path, build, len(docs), label_counts(build.graph), type_counts(build.graph))
         if database:

@@ -13,7 +13,7 @@ import json
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Iterable, Iterator, TextIO
 
-__all__ = ["DocumentInfo", "Assertion", "make_id", "write_jsonl", "read_jsonl"]
+__all__ = ["DocumentInfo", "Assertion", "SourceRecord", "make_id", "write_jsonl", "read_jsonl"]
 
 
 def make_id(prefix: str, *parts: object) -> str:
@@ -117,7 +117,28 @@ class Assertion:
         return cls(**d)
 
 
-def write_jsonl(records: Iterable[Assertion | DocumentInfo], out: TextIO) -> int:
+@dataclass(frozen=True)
+class SourceRecord:
+    """A source file a store has read: its content hash (a file read once is never read
+    again, whatever its path) and the documents it gave."""
+
+    path: str                     # as given to `govkg build`
+    sha1: str                     # of the file's bytes
+    size: int
+    documents: tuple[str, ...]    # doc ids found in it
+    removed: tuple[str, ...] = () # doc ids taken out by `govkg remove`
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["documents"], d["removed"] = list(self.documents), list(self.removed)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "SourceRecord":
+        return cls(d["path"], d["sha1"], d["size"], tuple(d["documents"]), tuple(d.get("removed") or ()))
+
+
+def write_jsonl(records: Iterable[Assertion | DocumentInfo | SourceRecord], out: TextIO) -> int:
     """Write records one JSON object a line; returns how many."""
     n = 0
     for rec in records:

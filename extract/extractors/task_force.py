@@ -159,7 +159,8 @@ def _member_lists(em: Emitter, st: _State) -> None:
             continue
         if role is None:
             continue
-        if HEADING_START.match(line) and not re.match(r"^\s*[-·*]\s", line) or _is_prose(stripped):
+        if HEADING_START.match(line) and not re.match(r"^\s*[-·*]\s", line) or _is_prose(stripped) \
+                or _is_signature(stripped):
             _flush(em, st, pending)
             pending, role = None, None
             continue
@@ -186,6 +187,12 @@ def _bare_role_re() -> re.Pattern[str]:
 def _is_post_fragment(t: str) -> bool:
     lex = lexicon()
     return len(t) <= 8 and (lex.is_title(t) or bool(re.fullmatch(r"[副正]?[\u4e00-\u9fff]{0,4}(长|书记|主任|员)", t)))
+
+
+def _is_signature(line: str) -> bool:
+    """The notice's closing (issuer, date, 特此通知) ends a member list with nothing after it."""
+    return bool(re.fullmatch(r"[\d０-９]{4}年[\d０-９]{1,2}月[\d０-９]{1,2}日|特此通知。?|"
+                             rf"[{CJK}]{{2,12}}人民政府(?:办公室|办公厅)?", line))
 
 
 def _is_prose(line: str) -> bool:

@@ -13,7 +13,6 @@ import typer
 from seed_graph import ASSERTIONS, DOCUMENTS, EXPECTED
 from typer.testing import CliRunner
 
-from extract.pipeline import ExtractionResult
 from govkg.commands import build_cmd, cypher_cmd, export_cmd, push_cmd
 from graph.build import GraphBuild
 from graph.folder import StoreFolder, write_store
@@ -46,24 +45,18 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def test_build_command_writes_the_store_and_prints_counts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    seen: list[list[str]] = []
-
-    def fake_extract(paths: list[str], progress: bool = False) -> ExtractionResult:
-        seen.append(paths)
-        return ExtractionResult(documents=list(DOCUMENTS), assertions=list(ASSERTIONS), files_read=1)
-
-    monkeypatch.setattr("extract.pipeline.extract_paths", fake_extract)
-    result = _run("build", "gazettes/", "--store", str(tmp_path / "kg"), "--no-progress")
+def test_build_command_writes_the_store_and_prints_counts(tmp_path: Path) -> None:
+    seed = Path(__file__).parents[2] / "data" / "gazettes"
+    result = _run("build", str(seed), "--store", str(tmp_path / "kg"), "--no-progress")
     assert result.exit_code == 0, result.output
-    assert seen == [["gazettes"]]
     assert "MEMBER_OF" in result.output and "成员" in result.output and "Appointment" in result.output
-    assert StoreFolder(tmp_path / "kg").manifest()["labels"]["Appointment"] == 4
+    assert "1 files read" in result.output
+    assert StoreFolder(tmp_path / "kg").manifest()["labels"]["Appointment"] == 9  # 朔政干发〔2023〕4号 and 5号
 
 
-def test_build_command_no_files_keeps_the_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("extract.pipeline.extract_paths", lambda paths, progress=False: ExtractionResult())
-    result = _run("build", "nothing/", "--store", str(tmp_path / "kg"))
+def test_build_command_no_files_keeps_the_store(tmp_path: Path) -> None:
+    (tmp_path / "nothing").mkdir()
+    result = _run("build", str(tmp_path / "nothing"), "--store", str(tmp_path / "kg"))
     assert result.exit_code == 1 and not (tmp_path / "kg").exists()
 
 
