@@ -170,7 +170,7 @@ def extract_in_pool(paths: list[str], workers: int, task: Callable[[str], FileEx
     pool = None
     try:
         for i in (i for i in range(len(paths)) if i not in done):
-            pool = pool or ProcessPoolExecutor(max_workers=1, mp_context=context)
+            pool = pool or _fresh_worker(context)
             try:
                 done[i] = pool.submit(task, paths[i]).result()
             except BrokenProcessPool:
@@ -185,6 +185,20 @@ def extract_in_pool(paths: list[str], workers: int, task: Callable[[str], FileEx
         if pool is not None:
             pool.shutdown()
     return [done[i] for i in range(len(paths))]
+
+
+def _fresh_worker(context: multiprocessing.context.BaseContext) -> ProcessPoolExecutor:
+    """A pool of one process that has been seen to start: a process that cannot start
+    (the caller's script has no `if __name__ == "__main__":` guard) is the caller's bug,
+    not the file's, and would otherwise cost one process start per file."""
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+    try:
+        pool.submit(abs, 0).result()
+    except BrokenProcessPool:
+        pool.shutdown()
+        raise RuntimeError("worker processes cannot start; a script calling extract_paths(workers > 1) "
+                           "must do so under `if __name__ == \"__main__\":`") from None
+    return pool
 
 
 def _lost(path: str, why: str) -> FileExtraction:
