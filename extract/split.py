@@ -114,7 +114,7 @@ def classify(title: str, body: str = "") -> str:
         return "approval"
     if re.search(r"联席会议|协调机制|协调小组", t):
         return "coordination"
-    if re.search(r"(成立|调整|建立|组建|设立|撤销).{0,60}(领导小组|工作专班|专班|指挥部|委员会|工作组|小组)|"
+    if re.search(r"(成立|调整|建立|组建|设立|撤销).{0,60}(领导小组|工作专班|专班|指挥部|委员会|工作组|小组|议事协调机构)|"
                  r"(领导小组|工作专班|指挥部).{0,6}(成员|组成)", t):
         return "task_force"
     if re.search(r"责任分解|任务分工|分工方案|重点工作任务", t):

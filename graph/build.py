@@ -24,7 +24,7 @@ import networkx as nx
 
 from graph.model import SCHEMA
 from graph.records import Assertion, DocumentInfo, make_id
-from graph.timeline import Statement, TimedFact, event_of, fold, supersessions
+from graph.timeline import MENTION, Statement, TimedFact, event_of, fold, supersessions
 
 __all__ = ["GraphBuild", "build_graph", "label_counts", "type_counts", "sort_assertions"]
 
@@ -72,9 +72,9 @@ class _Fact:
         if self.evidence is None:  # assertions come earliest first (sort_assertions)
             self.date, self.evidence, self.source = a.date, a.evidence, f"{a.source}:{a.line}"
         self.inferred = self.inferred and a.inferred
-        event = event_of(self.type, a.rel, doc_type)
-        if event is not None:
-            self.statements.append(Statement(a.date, event, a.doc_id))
+        # structure and events (DISSOLVED_BY) have no timeline of their own, but their
+        # statements are kept: a dissolution ends the body's memberships
+        self.statements.append(Statement(a.date, event_of(self.type, a.rel, doc_type) or MENTION, a.doc_id))
 
     def timed(self) -> TimedFact:
         return TimedFact(self.id, self.type, self.u, self.v, self.own.get("role"), self.statements)

@@ -134,7 +134,12 @@ def resolve(assertions: list[Assertion], documents: list[DocumentInfo] | None = 
                 kk = ("Person", f"{scope}|{_norm(name)}")
                 person_places[_norm(name)].add(scope)
         elif label == "TaskForce":
-            kk = ("TaskForce", f"{scope}|{_norm(name)}")
+            n = _norm(name)
+            if n[:1] in "市县区" and scope.endswith(n[0]):  # 市防汛抗旱指挥部 in 朔州市's documents
+                n = scope + n[1:]
+            kk = ("TaskForce", f"{scope}|{n}")
+        elif label == "Document":
+            kk = ("Document", a.doc_id if name == a.doc else _norm(name))  # the citing document itself
         else:
             kk = (label, _norm(name))
         surfaces[kk].add(name)
@@ -152,19 +157,24 @@ def resolve(assertions: list[Assertion], documents: list[DocumentInfo] | None = 
     for a, sk, ok in keyed:
         out.append(replace(
             a,
-            s_id=make_id(sk[0], sk[1]), o_id=make_id(ok[0], ok[1]),
+            s_id=_entity_id(sk), o_id=_entity_id(ok),
             s_name=display[sk], o_name=display[ok],
             s_kind=org_kind(_norm(display[sk])) if a.s_type == "Organization" else a.s_kind,
             o_kind=org_kind(_norm(display[ok])) if a.o_type == "Organization" else a.o_kind,
         ))
     for kk, names in sorted(surfaces.items()):
         if len(names) > 1:
-            report.merges.append(Merge(kk[0], make_id(*kk), display[kk], tuple(sorted(names)),
+            report.merges.append(Merge(kk[0], _entity_id(kk), display[kk], tuple(sorted(names)),
                                        tuple(sorted(why[kk])) or ("same canonical name",)))
     out = _resolve_roles(out, report)
     report.ambiguous = sorted(f"{n}: {', '.join(sorted(p))}" for n, p in person_places.items() if len(p) > 1)
     report.unresolved = sorted(set(report.unresolved))
     return out, report
+
+
+def _entity_id(key: tuple[str, str]) -> str:
+    label, value = key
+    return value if label == "Document" and value.startswith("Document-") else make_id(label, value)
 
 
 _BY_AREA = re.compile(r"^(?:分管|负责)(?P<area>.+?)(?:工作|方面工作)?的(?P<title>.+)$")

@@ -10,7 +10,8 @@ Each relationship type names a timeline in the schema (`timelines:` in schema.ya
 - membership: a notice setting up a body puts its members, member units, office and
   subgroups in force; a later list of the same body (调整…成员) replaces the earlier one.
   A member list counts as complete only when it names a leader (组长, 召集人 …), so a notice
-  that adds one deputy does not end everyone else.
+  that adds one deputy does not end everyone else. A notice dissolving the body (撤销)
+  ends all of them.
 
 A fact is `current` from a statement that puts it in force until an end; `ended` with
 `valid_to` after one; `unknown` when it is only mentioned: its end is not known, so it is
@@ -37,6 +38,7 @@ _ASSIGNMENT, _MEMBERSHIP = "assignment", "membership"
 _MEMBER_OF = SCHEMA.relationships["MEMBER_OF"].name
 _TASK_FORCE = SCHEMA.relationships["MEMBER_OF"].targets[0]
 _PRESIDES = SCHEMA.relationships["PRESIDES_OVER"].name
+_DISSOLVED_BY = SCHEMA.relationships["DISSOLVED_BY"].name
 # A division of work naming this many persons (or who presides) covers the whole government.
 _FULL_DIVISION = 3
 # Deputy, plain member and office roles: a list without any other role is not complete.
@@ -111,8 +113,15 @@ def supersessions(facts: Iterable[TimedFact], documents: Mapping[str, DocumentIn
     """The end statements later documents imply: fact id -> [Statement(date, END, doc)]."""
     assignments: dict[str, list[tuple[TimedFact, Statement]]] = defaultdict(list)
     memberships: dict[tuple[str, str], list[tuple[TimedFact, Statement]]] = defaultdict(list)
+    of_body: dict[str, list[TimedFact]] = defaultdict(list)
+    dissolved: dict[str, list[Statement]] = defaultdict(list)
     for fact in facts:
+        if fact.type == _DISSOLVED_BY:
+            dissolved[fact.u] += [Statement(st.date, END, st.doc_id) for st in fact.statements if st.date]
+            continue
         timeline = SCHEMA.relationships[fact.type].timeline
+        if timeline == _MEMBERSHIP:
+            of_body[fact.u if labels.get(fact.u) == _TASK_FORCE else fact.v].append(fact)
         for st in fact.statements:
             if st.event != START or st.date is None or st.doc_id not in documents:
                 continue
@@ -127,6 +136,9 @@ def supersessions(facts: Iterable[TimedFact], documents: Mapping[str, DocumentIn
         _walk(stated, _division_covers, ends)
     for (_, rtype), stated in memberships.items():
         _walk(stated, _list_covers if rtype == _MEMBER_OF else _always, ends)
+    for body, dissolutions in dissolved.items():  # a dissolved body's memberships all end
+        for fact in of_body.get(body, ()):
+            ends[fact.id] += dissolutions
     return ends
 
 

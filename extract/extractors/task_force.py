@@ -68,6 +68,7 @@ def main_body_name(doc: ParsedDocument) -> tuple[str, str | None] | None:
 
 def extract(doc: ParsedDocument) -> list[Assertion]:
     em = Emitter(doc, "task_force")
+    _dissolutions(em)
     body = main_body_name(doc)
     if body is None:
         extract_mentions(doc, em)
@@ -80,6 +81,39 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
     _unit_duties(em, st)
     extract_mentions(doc, em, st)
     return em.out
+
+
+# ---------------------------------------------------------------------------- dissolved
+
+# "决定撤销以下议事协调机构：" … up to a section keeping, merging or renaming bodies.
+_DISSOLVE_FROM = re.compile(r"撤销")
+_DISSOLVE_UNTIL = re.compile(r"\n\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)?[^\n]{0,12}(?:保留|合并|调整|更名|变更)"
+                             r"|\n\s*[^\n]{0,12}(?:人民政府|办公室|办公厅)\s*\n\s*[\d０-９]{4}年")
+_DISSOLVED_NAME = re.compile(rf"(?P<name>[{CJK}“”\"0-9０-９（）()·]{{2,48}}?{_GROUP_WORDS})(?:制度)?")
+_LIST_MARK = re.compile(r"^\s*(?:[\d０-９]+[.．、]|[（(][\d０-９一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[-·•])\s*")
+
+
+def _dissolutions(em: Emitter) -> None:
+    """Bodies a notice dissolves (撤销): each is DISSOLVED_BY the notice."""
+    if "撤销" not in to_simplified(em.doc.info.title or ""):
+        return
+    text = em.text
+    start = _offset_of_body(em)
+    m = _DISSOLVE_FROM.search(text, start)
+    if m is None:
+        return
+    end_m = _DISSOLVE_UNTIL.search(text, m.end())
+    end = end_m.start() if end_m else len(text)
+    pos = m.end()
+    for piece in re.split(r"[\n、，,；;。]", text[m.end():end]):
+        at = text.find(piece, pos) if piece else -1
+        pos = at + len(piece) if at >= 0 else pos
+        item = _LIST_MARK.sub("", piece).strip()
+        item = re.sub(r"^.*?撤销(?:以下|下列)?", "", item)
+        item = re.sub(r"^[^：:]*[：:]$", "", item).strip("：: ")
+        found = _DISSOLVED_NAME.fullmatch(re.sub(r"[（(][^（）()]*[〔\[][^（）()]*[）)]$", "", item))
+        if found and at >= 0 and not is_category(found.group("name")):
+            em.emit("撤销", found.group("name"), "TaskForce", em.doc.info.label, "Document", sentence_bounds(text, at))
 
 
 # ---------------------------------------------------------------------------- members

@@ -117,3 +117,19 @@ def test_fold(statements: list[tuple[str, str]], expected: tuple) -> None:
     sts = [Statement(date, event, f"D{i}") for i, (event, date) in enumerate(statements)]
     random.Random(0).shuffle(sts)
     assert (lambda f: (f[2], f[0], f[1]))(fold(sts)) == expected
+
+
+def test_a_dissolved_body_ends_its_memberships() -> None:
+    dissolution = Path(__file__).parent / "fixtures" / "dissolution"
+    facts = _facts(sorted(FIXTURES.iterdir()) + sorted(dissolution.iterdir()))
+    body = "云州市数字经济发展领导小组"
+    assert _when(facts[("李小红", "MEMBER_OF", body, "组长")]) == ("ended", "2022-05-01", "2023-10-01")
+    assert _when(facts[("陈星", "MEMBER_OF", body, "成员")]) == ("ended", "2023-07-01", "2023-10-01")
+    assert _when(facts[("吴明", "MEMBER_OF", body, "成员")]) == ("ended", "2022-05-01", "2023-07-01")  # left before
+    assert _when(facts[(body, "OFFICE_AT", "市工业和信息化局", None)]) == ("ended", "2022-05-01", "2023-10-01")
+    dissolved = {s for (s, t, _, _) in facts if t == "DISSOLVED_BY"}
+    assert dissolved == {body, "云州市创建国家卫生城市工作专班", "市冬季供暖工作指挥部", "云州市防汛抗旱指挥部",
+                         "云州市食品安全委员会"}
+    # the dissolution is cited from the notice itself
+    d = next(d for (s, t, _, _), d in facts.items() if t == "DISSOLVED_BY" and s == body)
+    assert d["doc_numbers"] == ["云政办函〔2023〕60号"] and d["evidence"] == "1.云州市数字经济发展领导小组"
