@@ -27,12 +27,12 @@ from graph.stores.base import GraphView
 from queries.named import run
 from queries.records import EntityRef, Evidence, Fact, fact_from_row
 from queries.titles import titles
-from queries.types import (DUTIES, HAS_SUBGROUP, LEADS, MEMBER_OF, OFFICE_AT, TASK_FORCE, UNIT_OF)
+from queries.types import (DISSOLVED_BY, DUTIES, HAS_SUBGROUP, LEADS, MEMBER_OF, OFFICE_AT, TASK_FORCE, UNIT_OF)
 
 __all__ = ["Window", "WindowError", "parse_date", "window_between", "PostChange", "DutyChange", "Handover",
            "TaskForceChange", "MemberChange", "Changes", "changes", "changes_in"]
 
-TASK_FORCE_TYPES = (MEMBER_OF, UNIT_OF, OFFICE_AT, HAS_SUBGROUP, LEADS)
+TASK_FORCE_TYPES = (MEMBER_OF, UNIT_OF, OFFICE_AT, HAS_SUBGROUP, LEADS, DISSOLVED_BY)
 MEMBERSHIPS = (MEMBER_OF, UNIT_OF)
 
 
@@ -150,11 +150,12 @@ class Handover:
 
 @dataclass(frozen=True)
 class TaskForceChange:
-    """A task force first documented in the window, or one whose memberships all ended in it."""
+    """A task force first documented in the window, or one dissolved in it (by a notice, or
+    because all its memberships ended in it)."""
 
     task_force: EntityRef
     date: str | None
-    members: int                # persons (new: in force at the window's end; dissolved: who left)
+    members: int                # persons (new: its first members; dissolved: who left)
     units: int                  # member units, counted the same way
     heads: tuple[str, ...]      # the most senior role and who holds it: ("组长 武跃飞", …)
     evidence: Evidence
@@ -354,11 +355,13 @@ def _duties(view: GraphView, window: Window, docs: _Documents, out: Changes) -> 
     new = [DutyChange(f, f.valid_from, docs.stating(f, f.valid_from)) for f in facts if window.contains(f.valid_from)]
     ended = [DutyChange(f, f.valid_to, docs.ending(f.valid_to, _ENDS_DUTIES, near[f.subject.id]))
              for f in facts if window.contains(f.valid_to)]
+    # a handover: on one day one leader's 分管 of an object ends and another's starts (two
+    # cities' 教育 are one Area, and a day apart are two events, not one handover)
     gained, lost = defaultdict(list), defaultdict(list)
     for c in new:
-        gained[(c.fact.type, c.fact.object.id)].append(c)
+        gained[(c.fact.type, c.fact.object.id, c.date or "")].append(c)
     for c in ended:
-        lost[(c.fact.type, c.fact.object.id)].append(c)
+        lost[(c.fact.type, c.fact.object.id, c.date or "")].append(c)
     handed: set[int] = set()
     for key in sorted(set(gained) & set(lost)):
         before, after = lost[key], gained[key]
@@ -389,30 +392,40 @@ def _task_forces(view: GraphView, window: Window, docs: _Documents, out: Changes
             if ref.id in touched:
                 of[ref.id].append(f)
                 refs[ref.id] = ref
-    skip: set[str] = set()
+    founded: dict[str, str | None] = {}    # set up in the window: its first members are not "joined"
+    dissolved: dict[str, str | None] = {}  # dissolved in the window: its last members are not "left"
     for tf in touched:
         facts = of[tf]
         near = {n for f in facts for n in f.evidence.docs}
-        first = min((f for f in facts if _first_seen(f)), key=lambda f: (_first_seen(f), f.evidence.source or ""),
+        first = min((f for f in facts if _first_seen(f) and f.type != DISSOLVED_BY), key=lambda f: (_first_seen(f), f.evidence.source or ""),
                     default=None)
         members = [f for f in facts if f.type in MEMBERSHIPS and f.object.id == tf]
+        dissolution = next((f for f in facts if f.type == DISSOLVED_BY and window.contains(f.valid_from)), None)
         if first is not None and window.contains(_first_seen(first)):
-            held = [f for f in members if _holds_at(f, window.until)]
+            held = [f for f in members if f.valid_from == _first_seen(first)]  # its first members
             out.task_forces_new.append(TaskForceChange(refs[tf], _first_seen(first), *_counts(held),
                                                        docs.stating(first, _first_seen(first))))
-            skip.add(tf)
-        if members and all(window.contains(f.valid_to) or _ended_before(f, window) for f in members) and any(
+            founded[tf] = _first_seen(first)
+        if dissolution is not None:  # a notice dissolving it (撤销)
+            day = dissolution.valid_from
+            left = [f for f in members if f.valid_to == day]
+            out.task_forces_dissolved.append(TaskForceChange(refs[tf], day, *_counts(left),
+                                                             docs.stating(dissolution, day)))
+            dissolved[tf] = day
+        elif members and all(window.contains(f.valid_to) or _ended_before(f, window) for f in members) and any(
                 window.contains(f.valid_to) for f in members):
             left = [f for f in members if window.contains(f.valid_to)]
             last = max(f.valid_to for f in left if f.valid_to)
             out.task_forces_dissolved.append(TaskForceChange(refs[tf], last, *_counts(left),
                                                              docs.ending(last, _ENDS_MEMBERSHIPS, near)))
-            skip.add(tf)
+            dissolved[tf] = last
     for tf in touched:
-        if tf not in skip:
-            near = {n for f in of[tf] for n in f.evidence.docs}
-            out.members.extend(_member_changes(refs[tf], [f for f in changed if f.type in MEMBERSHIPS
-                                                          and f.object.id == tf], window, docs, near))
+        near = {n for f in of[tf] for n in f.evidence.docs}
+        out.members.extend(
+            c for c in _member_changes(refs[tf], [f for f in changed if f.type in MEMBERSHIPS and f.object.id == tf],
+                                       window, docs, near)
+            if not (c.change == "joined" and tf in founded and c.date == founded[tf])
+            and not (c.change == "left" and tf in dissolved and c.date == dissolved[tf]))
     out.task_forces_new.sort(key=lambda c: (c.date or "", c.task_force.name))
     out.task_forces_dissolved.sort(key=lambda c: (c.date or "", c.task_force.name))
     out.members.sort(key=lambda c: (c.task_force.name, c.date or "", c.type != MEMBER_OF,

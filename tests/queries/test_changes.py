@@ -327,3 +327,26 @@ def test_changes_cli_seed_store(seed_store: Path) -> None:
     assert new[("温贵", "董事长")]["via"] == "appoint" and new[("温贵", "董事长")]["date"] == "2023-06-19"
     assert data["task_forces"]["new"] and data["assignments"]["new"]
 
+
+
+def test_changes_from_real_notices(tmp_path: Path) -> None:
+    """Built from notice text (tests/graph/fixtures): handovers pair the leader who lost an
+    object with the one who gained it on the same day, and a body dissolved by a notice is
+    dissolved, its earlier member changes still listed."""
+    from graph.folder import StoreFolder
+    from graph.update import update_store
+
+    fixtures = Path(__file__).parents[1] / "graph" / "fixtures"
+    update_store(tmp_path / "kg", [str(fixtures / "timeline"), str(fixtures / "dissolution")])
+    view = StoreFolder(tmp_path / "kg").view()
+    got = changes(view, "2023-01-01")
+    handovers = {(h.date, h.object.name): ([c.fact.subject.name for c in h.before], [c.fact.subject.name for c in h.after])
+                 for h in got.duties_changed}
+    assert handovers[("2023-02-01", "市教育局")] == (["王国强"], ["孙海"])
+    assert handovers[("2023-06-01", "市商务局")] == (["赵文"], ["周平"])  # not 赵文 → 赵文、周平
+    assert ("2023-02-01", "教育") in handovers and not any(d == "2023-04-01" for d, _ in handovers)  # another city
+    assert {(c.task_force.name, c.date) for c in got.task_forces_dissolved} >= {
+        ("云州市数字经济发展领导小组", "2023-10-01"), ("云州市防汛抗旱指挥部", "2023-11-01")}
+    assert not got.task_forces_new  # bodies named only in a dissolution are not new
+    assert {(c.change, c.member.name, c.date) for c in got.members} == {
+        ("left", "吴明", "2023-07-01"), ("joined", "陈星", "2023-07-01"), ("joined", "褚伟", "2023-09-01")}
