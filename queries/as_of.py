@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from functools import lru_cache
+from typing import Any, Mapping
 
-__all__ = ["AsOfError", "parse_as_of", "AS_OF_FORMS"]
+__all__ = ["AsOfError", "parse_as_of", "AS_OF_FORMS", "bind_as_of"]
 
 AS_OF_FORMS = "YYYY-MM-DD; YYYY-MM or YYYY mean their first day"
 
@@ -54,6 +55,21 @@ def parse_as_of(value: str | date | None) -> str | None:
     if isinstance(value, date):
         return value.isoformat()
     return _parse(str(value).strip())
+
+
+_AS_OF_PARAM = re.compile(r"\$as_of\b")
+
+
+def bind_as_of(query: str, params: Mapping[str, Any], as_of: str | None) -> dict[str, Any]:
+    """`params` for hand-written Cypher (govkg cypher, the explorer's console): `$as_of` is
+    the day asked, '' for none, when the query names it and `params` do not give it.
+
+    Only then: LadybugDB runs a query with parameters as a prepared statement, which
+    changes how it reports a query it cannot run."""
+    out = dict(params)
+    if "as_of" not in out and _AS_OF_PARAM.search(query):
+        out["as_of"] = as_of or ""
+    return out
 
 
 def _shown(text: str) -> str:

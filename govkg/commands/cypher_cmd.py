@@ -90,6 +90,7 @@ def cypher(
     before it (exit code 2); a query past --timeout is stopped (exit code 1)."""
     from graph.folder import DEFAULT_STORE, StoreFolder
     from graph.stores import ReadOnlyError, StoreError
+    from queries.as_of import bind_as_of
 
     err = Console(stderr=True)
     if as_json and as_csv:
@@ -97,7 +98,9 @@ def cypher(
     params = parse_params(param)
     if as_of is not None and "as_of" in params:
         raise typer.BadParameter("give the day once: --as-of, or --param as_of=…", param_hint="--as-of")
-    params.setdefault("as_of", as_of or "")
+    params = bind_as_of(query, params, as_of)
+    if as_of and "as_of" not in params:
+        err.print(f"note: the query does not use $as_of; --as-of {as_of} changes nothing", highlight=False)
     try:
         if neo4j and store is None:
             from graph.stores.neo4j_store import Neo4jView

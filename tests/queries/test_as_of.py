@@ -22,7 +22,7 @@ from as_of_notices import CITY_TASK_FORCE, as_of_records  # noqa: E402
 from graph.build import build_graph  # noqa: E402
 from graph.stores import GraphView, open_store  # noqa: E402
 from queries.answer import ask  # noqa: E402
-from queries.as_of import AsOfError, parse_as_of  # noqa: E402
+from queries.as_of import AsOfError, bind_as_of, parse_as_of  # noqa: E402
 from queries.chains import responsibility_chain  # noqa: E402
 from queries.named import QUERIES, run  # noqa: E402
 from queries.orgs import holders_at, overseers_of, task_forces_of_org  # noqa: E402
@@ -94,6 +94,17 @@ def test_as_of_parse_reads_days_months_and_years(text: str | None, day: str | No
 def test_as_of_parse_refuses_what_is_no_day(text: str) -> None:
     with pytest.raises(AsOfError, match="YYYY-MM-DD"):
         parse_as_of(text)
+
+
+@pytest.mark.parametrize("query, params, day, expected", [
+    ("RETURN $as_of AS d", {}, "2023-06-01", {"as_of": "2023-06-01"}),
+    ("RETURN $as_of AS d", {}, None, {"as_of": ""}),
+    ("RETURN $as_of AS d", {"as_of": "x"}, "2023-06-01", {"as_of": "x"}),
+    ("RETURN $as_offset AS d", {}, "2023-06-01", {}),
+    ("RETURN 1", {"n": 1}, "2023-06-01", {"n": 1}),
+])
+def test_as_of_bind_only_where_the_query_names_it(query: str, params: dict, day: str | None, expected: dict) -> None:
+    assert bind_as_of(query, params, day) == expected
 
 
 def test_as_of_bad_day_is_refused_before_any_query(reference: GraphView) -> None:

@@ -68,3 +68,8 @@ def test_as_of_cli_refuses_what_is_no_day(city_store: Path, command: list[str], 
 def test_as_of_cli_cypher_day_given_twice(city_store: Path) -> None:
     result = _run("cypher", "RETURN $as_of AS d", "--as-of", "2023", "--param", "as_of=2024", "--store", str(city_store))
     assert result.exit_code == 2 and "once" in result.output
+
+
+def test_as_of_cli_cypher_says_when_the_day_is_unused(city_store: Path) -> None:
+    result = _run("cypher", "RETURN 1 AS x", "--as-of", "2023-06-01", "--json", "--store", str(city_store))
+    assert result.exit_code == 0 and "does not use $as_of" in result.output
