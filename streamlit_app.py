@@ -2,6 +2,7 @@
 
 Run with `govkg ui` (or `streamlit run streamlit_app.py`). The store folder comes from
 `GOVKG_STORE` (default `.govkg/`); on a first run without one it is built from `data/`.
+The sidebar's 截至日期 (`?as_of=` in the URL) is the day every page answers for.
 """
 
 from __future__ import annotations
@@ -24,5 +25,6 @@ pages = [
 ]
 page = st.navigation(pages)
 ui.sidebar_store_info()
+ui.sidebar_as_of()
 ui.require_store()
 page.run()

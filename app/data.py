@@ -9,6 +9,9 @@ store handle (the read-only LadybugDB view of the store folder) is one
 The questions themselves are the query library's (`queries/`); where the library has no
 answer yet for something a page shows, the smallest adapter lives here and says so.
 Cypher is only ever constant text with `$params`.
+
+Every read of facts takes `as_of` (YYYY-MM-DD, the sidebar's 截至日期) and answers for that
+day, or with None for the newest state; it is part of the cache key like any argument.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from queries.linker import Match
 from queries.titles import titles
 from queries.types import IN_CHARGE_OF, LEADS, LIAISON, PERSON, PRESIDES_OVER, SUPERVISION, TASK_FORCE, UNIT_OF
 from queries.answer import Answer
+from queries.as_of import bind_as_of
 from queries.records import AppointmentRecord, Chain, ChainStep, EntityRef, Fact, PathRecord, fact_from_row
 
 __all__ = [
@@ -198,8 +202,9 @@ def _cypher(key: str, text: str, params: tuple[tuple[str, Any], ...]) -> CypherA
     return CypherAnswer(list(result.columns), list(result.rows), bool(result.truncated))
 
 
-def run_cypher(text: str, params: Mapping[str, Any] | None = None) -> CypherAnswer:
+def run_cypher(text: str, params: Mapping[str, Any] | None = None, as_of: str | None = None) -> CypherAnswer:
     """Run read-only Cypher; a write clause is refused here before the engine sees it.
+    `$as_of` is the day asked ('' for the newest state) unless `params` give it.
 
     The view is read-only as well (LadybugDB refuses writes itself), so this check is
     only there to say clearly why, and to stop `LOAD FROM` reaching for the network.
@@ -208,8 +213,9 @@ def run_cypher(text: str, params: Mapping[str, Any] | None = None) -> CypherAnsw
     if clause:
         raise WriteRefused(f"只读控制台：不允许 {clause} 等写入语句（read-only: {clause} refused）。"
                            "图谱只能由 `govkg build` 重建。")
+    bound = bind_as_of(text, params or {}, as_of)
     try:
-        return _cypher(store_key(), text, tuple(sorted((params or {}).items())))
+        return _cypher(store_key(), text, tuple(sorted(bound.items())))
     except ReadOnlyError as exc:  # the store's guard or the engine's read-only mode
         raise WriteRefused(f"只读控制台：该查询被拒绝（{exc}）") from None
     except QueryTimeout:
@@ -322,13 +328,14 @@ def entity(entity_id: str) -> EntityRef | None:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _portfolio(key: str, person_id: str) -> people.Portfolio:
-    return _call(key, people.portfolio_of, person_id)
+def _portfolio(key: str, person_id: str, as_of: str | None) -> people.Portfolio:
+    return _call(key, people.portfolio_of, person_id, as_of=as_of)
 
 
-def portfolio(person_id: str) -> people.Portfolio:
-    """A person's posts, duties, bodies, task forces and 任免, each with evidence."""
-    return _portfolio(store_key(), person_id)
+def portfolio(person_id: str, as_of: str | None = None) -> people.Portfolio:
+    """A person's posts, duties, bodies, task forces and 任免, each with evidence, and
+    the duties and seats that ended."""
+    return _portfolio(store_key(), person_id, as_of)
 
 
 @dataclass(frozen=True)
@@ -342,18 +349,19 @@ class OrgProfile:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _org_profile(key: str, org_id: str) -> OrgProfile:
+def _org_profile(key: str, org_id: str, as_of: str | None) -> OrgProfile:
     return OrgProfile(
-        leaders=_call(key, orgs.leaders_of, org_id),
-        staff=_call(key, orgs.holders_at, org_id),
-        task_forces=_call(key, orgs.task_forces_of_org, org_id),
-        appointments=_call(key, appointments_q.appointments, org=org_id),
+        leaders=_call(key, orgs.leaders_of, org_id, as_of=as_of),
+        staff=_call(key, orgs.holders_at, org_id, as_of=as_of),
+        task_forces=_call(key, orgs.task_forces_of_org, org_id, as_of=as_of),
+        appointments=_call(key, appointments_q.appointments, org=org_id, as_of=as_of),
     )
 
 
-def org_profile(org_id: str) -> OrgProfile:
-    """Heads and deputies, who 分管/主管/联系 it, its staff, task forces and 任免."""
-    return _org_profile(store_key(), org_id)
+def org_profile(org_id: str, as_of: str | None = None) -> OrgProfile:
+    """Heads and deputies, who 分管/主管/联系 it, its staff (those who left too), task forces
+    and 任免."""
+    return _org_profile(store_key(), org_id, as_of)
 
 
 @dataclass(frozen=True)
@@ -365,93 +373,98 @@ class TaskForceProfile:
     office: list[Fact]
     subgroups: list[Fact]
     leads: list[Fact]
+    former: list[Fact]      # members whose seats a later list ended
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _task_force_profile(key: str, tf_id: str) -> TaskForceProfile:
+def _task_force_profile(key: str, tf_id: str, as_of: str | None) -> TaskForceProfile:
+    members = _call(key, task_forces.members_of, tf_id, as_of=as_of, include_ended=True)
     return TaskForceProfile(
-        members=_call(key, task_forces.members_of, tf_id),
-        units=_call(key, task_forces.units_of, tf_id),
-        office=_call(key, task_forces.office_of, tf_id),
-        subgroups=_call(key, task_forces.subgroups_of, tf_id),
-        leads=_call(key, task_forces.leads_of, tf_id),
+        members=[f for f in members if f.is_current(as_of)],
+        units=_call(key, task_forces.units_of, tf_id, as_of=as_of),
+        office=_call(key, task_forces.office_of, tf_id, as_of=as_of),
+        subgroups=_call(key, task_forces.subgroups_of, tf_id, as_of=as_of),
+        leads=_call(key, task_forces.leads_of, tf_id, as_of=as_of),
+        former=[f for f in members if not f.is_current(as_of)],
     )
 
 
-def task_force_profile(tf_id: str) -> TaskForceProfile:
-    """Members with roles, member and leading units, office, subgroups."""
-    return _task_force_profile(store_key(), tf_id)
+def task_force_profile(tf_id: str, as_of: str | None = None) -> TaskForceProfile:
+    """Members with roles (and former members), member and leading units, office, subgroups."""
+    return _task_force_profile(store_key(), tf_id, as_of)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _area_leaders(key: str, area_id: str) -> list[Fact]:
-    return _call(key, people.leaders_of_area, area_id)
+def _area_leaders(key: str, area_id: str, as_of: str | None) -> list[Fact]:
+    return _call(key, people.leaders_of_area, area_id, as_of=as_of)
 
 
-def area_leaders(area_id: str) -> list[Fact]:
+def area_leaders(area_id: str, as_of: str | None = None) -> list[Fact]:
     """Leaders who 负责 or 分管 a work area."""
-    return _area_leaders(store_key(), area_id)
+    return _area_leaders(store_key(), area_id, as_of)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _neighbourhood(key: str, node_id: str) -> list[Fact]:
-    rows = _call(key, named.run, "edges_out", {"ids": [node_id]}) + _call(key, named.run, "edges_in", {"ids": [node_id]})
-    return [fact_from_row(r) for r in rows]
+def _neighbourhood(key: str, node_id: str, as_of: str | None) -> list[Fact]:
+    params = {"ids": [node_id], "as_of": as_of, "history": True}
+    rows = _call(key, named.run, "edges_out", params) + _call(key, named.run, "edges_in", params)
+    return [fact_from_row(r, as_of) for r in rows]
 
 
-def neighbourhood(node_id: str) -> list[Fact]:
-    """Every relationship touching a node, either way: the profile of what has no other."""
-    return _neighbourhood(store_key(), node_id)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _appointments_in(key: str, doc: str) -> list[AppointmentRecord]:
-    return _call(key, appointments_q.appointments, doc=doc)
-
-
-def appointments_in(doc_id: str) -> list[AppointmentRecord]:
-    """任免 announced in a document."""
-    return _appointments_in(store_key(), doc_id)
+def neighbourhood(node_id: str, as_of: str | None = None) -> list[Fact]:
+    """Every relationship touching a node, either way, ended ones marked (by `as_of`): the
+    profile of what has no other."""
+    return _neighbourhood(store_key(), node_id, as_of)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _paths(key: str, a: str, b: str, limit: int) -> list[PathRecord]:
-    return _call(key, paths_q.paths_between, a, b, limit=limit)
+def _appointments_in(key: str, doc: str, as_of: str | None) -> list[AppointmentRecord]:
+    return _call(key, appointments_q.appointments, doc=doc, as_of=as_of)
 
 
-def paths_between(a_id: str, b_id: str, limit: int = 10) -> list[PathRecord]:
+def appointments_in(doc_id: str, as_of: str | None = None) -> list[AppointmentRecord]:
+    """任免 announced in a document (on or before `as_of`)."""
+    return _appointments_in(store_key(), doc_id, as_of)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _paths(key: str, a: str, b: str, limit: int, as_of: str | None) -> list[PathRecord]:
+    return _call(key, paths_q.paths_between, a, b, limit=limit, as_of=as_of)
+
+
+def paths_between(a_id: str, b_id: str, limit: int = 10, as_of: str | None = None) -> list[PathRecord]:
     """Shortest labelled paths between two entities."""
-    return _paths(store_key(), a_id, b_id, limit)
+    return _paths(store_key(), a_id, b_id, limit, as_of)
 
 
 @st.cache_data(show_spinner=False)
-def _membership_counts(key: str) -> list[task_forces.GroupCount]:
-    return _call(key, task_forces.membership_counts)
+def _membership_counts(key: str, as_of: str | None) -> list[task_forces.GroupCount]:
+    return _call(key, task_forces.membership_counts, as_of=as_of)
 
 
-def membership_counts() -> list[task_forces.GroupCount]:
+def membership_counts(as_of: str | None = None) -> list[task_forces.GroupCount]:
     """Officials by how many task forces they sit on, most first."""
-    return _membership_counts(store_key())
+    return _membership_counts(store_key(), as_of)
 
 
 @st.cache_data(show_spinner=False)
-def _overlaps(key: str) -> list[task_forces.Overlap]:
-    return _call(key, task_forces.task_force_overlaps)
+def _overlaps(key: str, as_of: str | None) -> list[task_forces.Overlap]:
+    return _call(key, task_forces.task_force_overlaps, as_of=as_of)
 
 
-def task_force_overlaps() -> list[task_forces.Overlap]:
+def task_force_overlaps(as_of: str | None = None) -> list[task_forces.Overlap]:
     """Pairs of task forces sharing members, most shared first."""
-    return _overlaps(store_key())
+    return _overlaps(store_key(), as_of)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _shared(key: str, a: str, b: str) -> list[tuple[EntityRef, list[Fact]]]:
-    return _call(key, task_forces.shared_task_forces, a, b)
+def _shared(key: str, a: str, b: str, as_of: str | None) -> list[tuple[EntityRef, list[Fact]]]:
+    return _call(key, task_forces.shared_task_forces, a, b, as_of=as_of)
 
 
-def shared_task_forces(a_id: str, b_id: str) -> list[tuple[EntityRef, list[Fact]]]:
+def shared_task_forces(a_id: str, b_id: str, as_of: str | None = None) -> list[tuple[EntityRef, list[Fact]]]:
     """Task forces two persons both sit on."""
-    return _shared(store_key(), a_id, b_id)
+    return _shared(store_key(), a_id, b_id, as_of)
 
 
 # --------------------------------------------------------------------------- the task-force network
@@ -469,13 +482,14 @@ class Network:
 
 
 @st.cache_data(show_spinner=False)
-def _network(key: str) -> Network:
+def _network(key: str, as_of: str | None) -> Network:
     tf_ids = [e.id for e in _entities(key) if e.label == TASK_FORCE]
-    rows = (_call(key, named.run, "memberships", {})
-            + _call(key, named.run, "unit_links", {"types": [UNIT_OF, LEADS]})
-            + _call(key, named.run, "offices", {})
-            + (_call(key, named.run, "subgroups", {"task_forces": tf_ids}) if tf_ids else []))
-    facts = [fact_from_row(r) for r in rows]
+    day = {"as_of": as_of}
+    rows = (_call(key, named.run, "memberships", day)
+            + _call(key, named.run, "unit_links", {"types": [UNIT_OF, LEADS], **day})
+            + _call(key, named.run, "offices", day)
+            + (_call(key, named.run, "subgroups", {"task_forces": tf_ids, **day}) if tf_ids else []))
+    facts = [fact_from_row(r, as_of) for r in rows]
     nodes: dict[str, EntityRef] = {}
     known = {e.id: e for e in _entities(key)}
     for f in facts:
@@ -484,21 +498,21 @@ def _network(key: str) -> Network:
     return Network(nodes, facts)
 
 
-def network() -> Network:
+def network(as_of: str | None = None) -> Network:
     """The whole task-force network (a few thousand facts at most on a city's gazettes)."""
-    return _network(store_key())
+    return _network(store_key(), as_of)
 
 
 # --------------------------------------------------------------------------- chains and the division of work
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def _chain(key: str, target_id: str) -> Chain:
-    return _call(key, chains.responsibility_chain, target_id)
+def _chain(key: str, target_id: str, as_of: str | None) -> Chain:
+    return _call(key, chains.responsibility_chain, target_id, as_of=as_of)
 
 
-def responsibility_chain(target_id: str) -> Chain:
+def responsibility_chain(target_id: str, as_of: str | None = None) -> Chain:
     """Mayor -> leader -> body -> heads -> task forces, for a body, area, task force or leader."""
-    return _chain(store_key(), target_id)
+    return _chain(store_key(), target_id, as_of)
 
 
 @dataclass(frozen=True)
@@ -514,26 +528,26 @@ DIVISION_TYPES = SUPERVISION + LIAISON
 
 
 @st.cache_data(show_spinner=False)
-def _division(key: str) -> Division:
+def _division(key: str, as_of: str | None) -> Division:
     person_ids = [e.id for e in _entities(key) if e.label == PERSON]
     if not person_ids:
         return Division([], {}, [])
-    rows = _call(key, named.run, "edges_out", {"ids": person_ids, "types": list(DIVISION_TYPES)})
-    duties = [fact_from_row(r) for r in rows]
-    presides = [fact_from_row(r) for r in _call(key, named.run, "edges_out",
-                                                {"ids": person_ids, "types": [PRESIDES_OVER]})]
+    rows = _call(key, named.run, "edges_out", {"ids": person_ids, "types": list(DIVISION_TYPES), "as_of": as_of})
+    duties = [fact_from_row(r, as_of) for r in rows]
+    presides = [fact_from_row(r, as_of) for r in _call(key, named.run, "edges_out",
+                                                       {"ids": person_ids, "types": [PRESIDES_OVER], "as_of": as_of})]
     leaders = sorted({f.subject.id for f in duties} | {f.subject.id for f in presides})
     posts: dict[str, list[Fact]] = {}
     if leaders:
-        for r in _call(key, named.run, "posts_of_people", {"people": leaders}):
-            f = fact_from_row(r)
+        for r in _call(key, named.run, "posts_of_people", {"people": leaders, "as_of": as_of}):
+            f = fact_from_row(r, as_of)
             posts.setdefault(f.subject.id, []).append(f)
     return Division(duties, posts, presides)
 
 
-def division() -> Division:
-    """Every 分管/主管/联系 of every leader, with their posts: the 分工总览."""
-    return _division(store_key())
+def division(as_of: str | None = None) -> Division:
+    """Every 分管/主管/联系 of every leader, with their posts: the 分工总览 on `as_of` (or now)."""
+    return _division(store_key(), as_of)
 
 
 # --------------------------------------------------------------------------- data quality
@@ -562,17 +576,17 @@ def _overlap(a: Fact, b: Fact) -> bool:
 
 
 @st.cache_data(show_spinner=False)
-def _quality(key: str) -> Quality:
+def _quality(key: str, as_of: str | None) -> Quality:
     h = handle()
     unnamed = h.cypher(_UNNAMED).rows
-    unresolved = [(EntityRef(pid, PERSON, name), _neighbourhood(key, pid)) for pid, name in unnamed]
+    unresolved = [(EntityRef(pid, PERSON, name), _neighbourhood(key, pid, as_of)) for pid, name in unnamed]
 
     by_name: dict[tuple[str, str], list[EntityRef]] = defaultdict(list)
     for e in _entities(key):
         by_name[(e.label, e.name)].append(e)
     ambiguous = [(name, refs) for (label, name), refs in sorted(by_name.items()) if len(refs) > 1]
 
-    div = _division(key)
+    div = _division(key, as_of)
     double_supervision = []
     by_body: dict[str, list[Fact]] = defaultdict(list)
     for f in div.duties:
@@ -587,8 +601,8 @@ def _quality(key: str) -> Quality:
     holders: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     person_ids = [e.id for e in _entities(key) if e.label == PERSON]
     if person_ids:
-        for r in _call(key, named.run, "posts_of_people", {"people": person_ids}):
-            f = fact_from_row(r)
+        for r in _call(key, named.run, "posts_of_people", {"people": person_ids, "as_of": as_of}):
+            f = fact_from_row(r, as_of)
             if f.status != "ended" and f.role and titles().is_head(f.role) and not titles().is_deputy(f.role):
                 holders[(f.object.id, f.role)].append(f)
     for (org_id, title), facts in sorted(holders.items()):
@@ -601,9 +615,9 @@ def _quality(key: str) -> Quality:
                    double_heads, problems)
 
 
-def quality() -> Quality:
-    """The checks of the 数据质量 page (computed once per build)."""
-    return _quality(store_key())
+def quality(as_of: str | None = None) -> Quality:
+    """The checks of the 数据质量 page (computed once per build and day)."""
+    return _quality(store_key(), as_of)
 
 
 # --------------------------------------------------------------------------- questions
@@ -621,13 +635,13 @@ def looks_like_question(text: str) -> bool:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _ask(key: str, question: str) -> Answer:
-    return _call(key, answer_q.ask, question)
+def _ask(key: str, question: str, as_of: str | None) -> Answer:
+    return _call(key, answer_q.ask, question, as_of=as_of)
 
 
-def ask(question: str) -> Answer:
+def ask(question: str, as_of: str | None = None) -> Answer:
     """The answer to a question in Chinese (谁分管市财政局 …), with evidence and Cypher."""
-    return _ask(store_key(), question.strip())
+    return _ask(store_key(), question.strip(), as_of)
 
 
 def _refs_in(record: Any) -> list[EntityRef]:

@@ -71,10 +71,13 @@ def fact_table(facts: Sequence[Assertion]) -> list[dict[str, object]]:
              "推断": "是" if a.inferred else ""} for a in facts]
 
 
-def render(doc: DocumentInfo, key: str) -> None:
-    """The document's header, its facts (with links to their entities) and its marked text."""
+def render(doc: DocumentInfo, key: str, as_of: str | None = None) -> None:
+    """The document's header, its facts (with links to their entities) and its marked text;
+    a document dated after `as_of` is marked as not yet in force on that day."""
     kind = SCHEMA.document_types.get(doc.doc_type, doc.doc_type)
     st.markdown(f"**{doc.number or '无文号'}** · {doc.issuer or '发文机关不详'} · {doc.date or '日期不详'} · {kind}")
+    if as_of and doc.date and doc.date > as_of:
+        st.info(f"这份文件晚于截至日期 {as_of}：它的事实在该日尚未生效，其他页面不显示。", icon=":material/event_busy:")
     st.caption(f"来源：{doc.source} 第 {doc.lines[0]}–{doc.lines[1]} 行")
     facts = data.document_facts(doc.doc_id)
     refs = {}
@@ -90,7 +93,7 @@ def render(doc: DocumentInfo, key: str) -> None:
                          column_config={"原文": st.column_config.TextColumn(width="large")})
         else:
             st.caption("这份文件没有抽取到事实。")
-        appointments = data.appointments_in(doc.doc_id) if doc.doc_type == "appointment" else []
+        appointments = data.appointments_in(doc.doc_id, as_of) if doc.doc_type == "appointment" else []
         if appointments:
             st.markdown("**任免**")
             st.dataframe(ui.appointment_rows(appointments), hide_index=True, width="stretch")

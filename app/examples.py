@@ -1,6 +1,8 @@
 """Examples offered to users: questions for the search box and queries for the console.
 
 They teach by showing; every value travels as a `$param`, as users should write theirs.
+The console binds `$as_of` to the sidebar's 截至日期 ('' for none), and the first example
+shows how a query keeps what holds on that day, or now.
 A test checks that every label and relationship type named here exists in the schema.
 """
 
@@ -21,9 +23,12 @@ QUESTIONS: tuple[str, ...] = (
 )
 
 CYPHER_EXAMPLES: dict[str, tuple[str, dict[str, Any]]] = {
-    "谁分管某单位（带依据）": (
+    "谁分管某单位（带依据，按截至日期）": (
         "MATCH (p:Person)-[r:IN_CHARGE_OF]->(o:Organization {name: $org})\n"
-        "RETURN p.name AS 领导, o.name AS 单位, r.doc_numbers AS 文件, r.evidence AS 依据",
+        "WHERE ($as_of = '' AND r.valid_to IS NULL)\n"
+        "   OR ((r.valid_from IS NULL OR r.valid_from <= $as_of) AND (r.valid_to IS NULL OR r.valid_to > $as_of))\n"
+        "RETURN p.name AS 领导, o.name AS 单位, r.valid_from AS 起, r.valid_to AS 止, r.doc_numbers AS 文件, "
+        "r.evidence AS 依据",
         {"org": "市财政局"}),
     "市领导与分管单位（图）": (
         "MATCH (p:Person)-[r:IN_CHARGE_OF]->(o:Organization)\nRETURN p, r, o LIMIT $n",

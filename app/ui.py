@@ -2,12 +2,15 @@
 
 Entities link to their profile through the URL (`/profile?id=…`), so a link can be
 bookmarked, opened in a new tab, or sent to a colleague; nothing about an entity is kept
-in session state that the URL could not rebuild.
+in session state that the URL could not rebuild. The day every page answers for (the
+sidebar's 截至日期) is in the URL too (`?as_of=2023-07-01`) and travels with every link;
+without it, the newest state.
 """
 
 from __future__ import annotations
 
 import html
+from datetime import date
 from typing import Any, Iterable, Sequence
 
 import streamlit as st
@@ -17,7 +20,7 @@ from graph.model import SCHEMA
 
 __all__ = ["PROFILE_PAGE", "DOCUMENTS_PAGE", "favicon", "zh_label", "zh_type", "entity_link", "entity_links", "evidence_line",
            "evidence_md", "document_link", "require_store", "sidebar_store_info", "label_badge", "status_zh", "fact_rows",
-           "fact_section", "appointment_rows"]
+           "fact_section", "appointment_rows", "AS_OF_KEY", "sidebar_as_of", "as_of", "as_of_note", "link_params"]
 
 PROFILE_PAGE = "app/pages/profile.py"
 DOCUMENTS_PAGE = "app/pages/documents.py"
@@ -25,7 +28,10 @@ DOCUMENTS_PAGE = "app/pages/documents.py"
 _ICONS = {"Person": ":material/person:", "Organization": ":material/account_balance:",
           "TaskForce": ":material/groups:", "Document": ":material/description:", "Area": ":material/sell:",
           "Post": ":material/badge:", "Appointment": ":material/how_to_reg:", "Task": ":material/task:"}
-_STATUS = {"current": "现任", "ended": "已免", "unknown": "时间不详"}
+_STATUS = {"current": "现任", "ended": "已免", "unknown": "时间不详"}           # of a post (HOLDS)
+_FACT_STATUS = {"current": "有效", "ended": "已结束", "unknown": "时间不详"}   # of any other fact
+AS_OF_KEY = "as_of"           # the widget's key and the URL's query parameter
+_FIRST_DAY = date(1949, 10, 1)
 
 
 @st.cache_resource(show_spinner=False)
@@ -52,8 +58,57 @@ def zh_type(rtype: str) -> str:
     return spec.zh if spec else rtype
 
 
-def status_zh(status: str | None) -> str:
-    return _STATUS.get(status or "unknown", status or "")
+def status_zh(status: str | None, rtype: str = "HOLDS") -> str:
+    """现任/已免 for a post, 有效/已结束 for any other fact; 时间不详 when unknown."""
+    names = _STATUS if rtype == "HOLDS" else _FACT_STATUS
+    return names.get(status or "unknown", status or "")
+
+
+# --------------------------------------------------------------------------- the day asked
+
+def sidebar_as_of() -> str | None:
+    """The sidebar's date control, shared by every page and kept in the URL; the day as
+    YYYY-MM-DD, or None for the newest state. A link whose day is no day (the widget drops
+    it) says so rather than quietly showing the newest state."""
+    from queries.as_of import AsOfError, parse_as_of
+
+    linked = st.query_params.get(AS_OF_KEY)
+    with st.sidebar:
+        st.date_input("截至日期 / as of", value=None, key=AS_OF_KEY, bind="query-params",
+                      min_value=_FIRST_DAY, max_value=date(date.today().year + 1, 12, 31), format="YYYY-MM-DD",
+                      help="只显示这一天有效的关系（任职、分管、专班成员 …）；留空为最新状态。")
+        if linked and as_of() is None:
+            try:
+                parse_as_of(linked)
+                why = f"无法使用（应为 {_FIRST_DAY} 之后、写作 YYYY-MM-DD 的日期）"
+            except AsOfError:
+                why = "不是日期（应为 YYYY-MM-DD）"
+            st.warning(f"链接中的截至日期 {linked!r} {why}，显示最新状态。")
+    return as_of()
+
+
+def as_of() -> str | None:
+    """The day the pages answer for (YYYY-MM-DD), or None: the newest state."""
+    from queries.as_of import parse_as_of
+
+    return parse_as_of(st.session_state.get(AS_OF_KEY))
+
+
+def as_of_note() -> str | None:
+    """Say on the page which day is in effect; returns it, for the page's queries."""
+    day = as_of()
+    if day:
+        st.markdown(f":blue-badge[:material/event: 截至 {day}] 只显示当日有效的关系；在侧栏清空日期即为最新状态。")
+    else:
+        st.markdown(":gray-badge[:material/update: 最新状态] 后来的文件已经结束的分管、成员等关系不显示；"
+                    "可在侧栏选择截至日期。")
+    return day
+
+
+def link_params(**params: str) -> dict[str, str]:
+    """Query parameters for a link to another page, with the day asked so it is kept."""
+    day = as_of()
+    return {**params, AS_OF_KEY: day} if day else dict(params)
 
 
 def label_badge(label: str) -> str:
@@ -69,14 +124,14 @@ def entity_link(entity_id: str, name: str, label: str | None = None, *,
     """A link to the entity's profile page (Documents open on the 文档 page)."""
     icon = _ICONS.get(label or "")
     if label == "Document":
-        st.page_link(DOCUMENTS_PAGE, label=name, icon=icon, query_params={"doc": entity_id}, help=help)
+        st.page_link(DOCUMENTS_PAGE, label=name, icon=icon, query_params=link_params(doc=entity_id), help=help)
     else:
-        st.page_link(PROFILE_PAGE, label=name, icon=icon, query_params={"id": entity_id}, help=help)
+        st.page_link(PROFILE_PAGE, label=name, icon=icon, query_params=link_params(id=entity_id), help=help)
 
 
 def document_link(number: str) -> None:
     """A link to a document (by number or id) on the 文档 page."""
-    st.page_link(DOCUMENTS_PAGE, label=number, icon=_ICONS["Document"], query_params={"doc": number})
+    st.page_link(DOCUMENTS_PAGE, label=number, icon=_ICONS["Document"], query_params=link_params(doc=number))
 
 
 def entity_links(refs: Iterable[tuple[str, str, str]], columns: int = 4) -> None:
@@ -141,7 +196,7 @@ def fact_rows(facts: Iterable[Any], other: str = "object") -> list[dict[str, Any
         ev = f.evidence
         rows.append({
             "名称": ref.name, "关系": zh_type(f.type), "角色/职务": f.role or "",
-            "状态": status_zh(f.status) if f.type == "HOLDS" else "",
+            "状态": status_zh(f.status, f.type) if f.status else "",
             "起": f.valid_from or "", "止": f.valid_to or "",
             "文件": "、".join(ev.docs) if ev.docs else (ev.doc or ""), "日期": ev.date or "",
             "原文": ev.sentence or "", "备注": ("推断 " if f.inferred else "") + (getattr(f, "note", None) or ""),

@@ -13,6 +13,7 @@ LEVELS = {"mayor": "市长", "leader": "分管领导", "unit": "单位", "area":
           "deputy": "副职", "task_force": "议事协调机构"}
 
 st.title("责任链")
+AS_OF = ui.as_of_note()
 entities = data.entities(["Organization", "Area", "TaskForce", "Person"])
 by_id = {e.id: e for e in entities}
 
@@ -49,7 +50,7 @@ if mode.startswith("从市长"):
         st.stop()
     if st.query_params.get("target") != target:
         st.query_params["target"] = target
-    chain = data.responsibility_chain(target)
+    chain = data.responsibility_chain(target, AS_OF)
     facts = [s.fact for s in chain.steps if s.fact is not None]
     st.subheader(f"{chain.start.name} 的责任链")
     graph_tab, list_tab = st.tabs(["图", "列表与依据"])
@@ -62,7 +63,7 @@ if mode.startswith("从市长"):
         clicked = graph_view(nodes, edges, key="chain.graph", height=480)
         if clicked and clicked.node_id:
             st.page_link(ui.PROFILE_PAGE, label=f"打开档案：{next((n.name for n in nodes if n.id == clicked.node_id), '')}",
-                         query_params={"id": clicked.node_id})
+                         query_params=ui.link_params(id=clicked.node_id))
     with list_tab:
         if not chain.steps:
             st.caption("没有找到这条链上的事实。")
@@ -92,7 +93,7 @@ else:
     if a == b:
         st.warning("请选择两个不同的实体。")
         st.stop()
-    paths = data.paths_between(a, b)
+    paths = data.paths_between(a, b, as_of=AS_OF)
     if not paths:
         st.warning(f"{by_id[a].name} 与 {by_id[b].name} 之间在 6 步内没有关系。")
         st.stop()

@@ -6,13 +6,14 @@ import json
 
 import streamlit as st
 
-from app import data, results
+from app import data, results, ui
 from app.examples import CYPHER_EXAMPLES
 from app.graph_view import graph_view, legend_html
 
 st.title("Cypher 查询")
+AS_OF = ui.as_of_note()
 st.caption("只读：可以 MATCH … RETURN，写入语句（CREATE、MERGE、SET、DELETE …）会被拒绝。"
-           "参数写成 `$名称`，值在下方以 JSON 给出。")
+           "参数写成 `$名称`，值在下方以 JSON 给出；`$as_of` 是侧栏的截至日期（未选为 `''`）。")
 
 example = st.selectbox("示例查询", list(CYPHER_EXAMPLES), key="cypher.example",
                        on_change=lambda: st.session_state.pop("cypher.last", None))  # a new example runs at once
@@ -34,7 +35,7 @@ except ValueError as exc:
     st.stop()
 
 try:
-    answer = data.run_cypher(text, params)
+    answer = data.run_cypher(text, params, AS_OF)
 except data.WriteRefused as exc:
     st.error(str(exc), icon=":material/block:")
     st.stop()

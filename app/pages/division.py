@@ -9,7 +9,8 @@ from app.division import leaders, matrix, mayors, shared_bodies, tree
 from app.graph_view import GraphEdge, GraphNode, graph_view, legend_html
 
 st.title("分工总览")
-div = data.division()
+AS_OF = ui.as_of_note()
+div = data.division(AS_OF)
 if not div.duties:
     st.info("图谱里还没有分管、主管、联系关系：加入一份市政府工作分工的通知即可看到。")
     st.stop()

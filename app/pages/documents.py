@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app import data, doc_view, uploads
+from app import data, doc_view, ui, uploads
 
 st.title("文档")
+AS_OF = ui.as_of_note()
 
 docs = data.documents()
 by_id = {d.doc_id: d for d in docs}
@@ -28,7 +29,7 @@ if choice and choice != st.query_params.get("doc"):
 if choice:
     doc = by_id[choice]
     st.subheader(doc.title or doc.label)
-    doc_view.render(doc, key="documents.view")
+    doc_view.render(doc, key="documents.view", as_of=AS_OF)
 
 # -- upload ------------------------------------------------------------------------------------
 st.divider()

@@ -13,7 +13,8 @@ SELECTED, EXPANDED, STAMP = "network.selected", "network.expanded", "network.sta
 st.session_state.setdefault(EXPANDED, {})
 
 st.title("专班网络")
-net = data.network()
+AS_OF = ui.as_of_note()
+net = data.network(AS_OF)
 names = {ref.id: ref.name for ref in net.nodes.values()}
 forces = sorted((r for r in net.nodes.values() if r.label == "TaskForce"), key=lambda r: r.name)
 orgs = sorted((r for r in net.nodes.values() if r.label == "Organization"), key=lambda r: r.name)
@@ -90,12 +91,12 @@ with panel_col:
 # -- busiest officials and overlaps ------------------------------------------------------------
 busy_tab, overlap_tab = st.tabs(["兼职最多的领导", "专班之间的重叠"])
 with busy_tab:
-    busiest = data.membership_counts()[:15]
+    busiest = data.membership_counts(AS_OF)[:15]
     st.dataframe(
         [{"人员": g.person.name, "专班数": g.count, "专班": "、".join(g.task_forces)} for g in busiest],
         hide_index=True, width="stretch")
 with overlap_tab:
-    overlaps = data.task_force_overlaps()[:15]
+    overlaps = data.task_force_overlaps(AS_OF)[:15]
     st.dataframe(
         [{"机构甲": o.a.name, "机构乙": o.b.name, "共同成员数": len(o.people), "共同成员": "、".join(o.people)}
          for o in overlaps],

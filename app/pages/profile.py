@@ -11,6 +11,7 @@ from app import data, doc_view, ui
 from queries.records import Fact
 
 st.title("档案")
+AS_OF = ui.as_of_note()
 
 entities = data.entities()
 by_id = {e.id: e for e in entities}
@@ -52,14 +53,14 @@ if ref is None or ref.label == "Document":  # documents: by id or by number
         st.warning("这份文件不在图谱的文件列表中。")
         st.stop()
     header(doc.title or doc.label, "Document")
-    doc_view.render(doc, key="profile.doc")
+    doc_view.render(doc, key="profile.doc", as_of=AS_OF)
     st.stop()
 
 header(ref.name, ref.label, ref.kind)
 
 if ref.label == "Person":
-    p = data.portfolio(ref.id)
-    current = [f"{f.object.name}{f.role}" for f in p.posts if f.status != "ended" and f.role]
+    p = data.portfolio(ref.id, AS_OF)
+    current = [f"{f.object.name}{f.role}" for f in p.posts if f.is_current(AS_OF) and f.role]
     if current:
         st.markdown("**" + "、".join(current) + "**")
     ui.fact_section("职务", p.posts)
@@ -68,6 +69,8 @@ if ref.label == "Person":
     ui.fact_section("分管 / 主管的单位", p.supervises)
     ui.fact_section("联系的单位", p.liaises)
     ui.fact_section("参加的议事协调机构", p.task_forces)
+    if p.ended:
+        ui.fact_section("已结束的分工与专班职务", p.ended)
     st.markdown(f"#### 任免时间线（{len(p.appointments)}）")
     if p.appointments:
         for r in p.appointments:
@@ -78,7 +81,7 @@ if ref.label == "Person":
         st.caption("（无记录）")
 
 elif ref.label == "Organization":
-    o = data.org_profile(ref.id)
+    o = data.org_profile(ref.id, AS_OF)
     ui.fact_section("领导（负责人、分管、主管、联系）", o.leaders, other="subject")
     ui.fact_section("任职人员", o.staff, other="subject")
     st.markdown(f"#### 议事协调机构（{len(o.task_forces)}）")
@@ -98,8 +101,10 @@ elif ref.label == "Organization":
         st.caption("（无记录）")
 
 elif ref.label == "TaskForce":
-    t = data.task_force_profile(ref.id)
+    t = data.task_force_profile(ref.id, AS_OF)
     ui.fact_section("成员", t.members, other="subject")
+    if t.former:
+        ui.fact_section("原成员（已由后来的名单调整）", t.former, other="subject")
     ui.fact_section("成员单位", t.units, other="subject")
     ui.fact_section("办公室设在", t.office)
     ui.fact_section("牵头", t.leads, other="subject")
@@ -109,10 +114,10 @@ elif ref.label == "TaskForce":
         ui.entity_links([(getattr(f, s).id, getattr(f, s).name, getattr(f, s).label) for f, s in sides])
 
 elif ref.label == "Area":
-    ui.fact_section("负责 / 分管的领导", data.area_leaders(ref.id), other="subject")
+    ui.fact_section("负责 / 分管的领导", data.area_leaders(ref.id, AS_OF), other="subject")
 
 else:
-    facts = data.neighbourhood(ref.id)
+    facts = data.neighbourhood(ref.id, AS_OF)
     st.markdown(f"#### 关系（{len(facts)}）")
     sides = other_side(facts, ref.id)
     ui.entity_links([(getattr(f, s).id, getattr(f, s).name, getattr(f, s).label) for f, s in sides])

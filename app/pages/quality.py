@@ -9,8 +9,9 @@ from app import data, ui
 from graph.model import SCHEMA
 
 st.title("数据质量")
+AS_OF = ui.as_of_note()
 labels, types = data.counts()
-q = data.quality()
+q = data.quality(AS_OF)
 
 c = st.columns(5)
 c[0].metric("节点", sum(labels.values()))

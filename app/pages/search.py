@@ -9,6 +9,7 @@ from app import data, ui
 from app.examples import QUESTIONS
 
 st.title("搜索与问答")
+AS_OF = ui.as_of_note()
 
 
 def ask_example(question: str) -> None:
@@ -27,7 +28,7 @@ if not query:
     st.caption("可以直接输入名称（人员、单位、专班、工作领域、文号），也可以用中文提问。")
     st.stop()
 
-answer = data.ask(query)
+answer = data.ask(query, AS_OF)
 describes = answer.form == "describe"  # a bare name: the entities come first, then a summary
 if answer.understood and not answer.ambiguous and not describes:
     st.subheader("回答")

@@ -4,6 +4,8 @@ The app runs on loopback against a store built from the seed gazette; every requ
 page makes is intercepted and any that would leave the machine fails the test (offline
 is a requirement, not a hope). The test asks a question, opens a profile, clicks a node
 of the task-force network, and leaves screenshots in test-artifacts/ for people to look at.
+A second app, on the invented 临川市 notices of tests/fixtures/as_of, is asked the same
+question on a day chosen in the sidebar's 截至日期, and keeps the day in the URL.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import quote, urlsplit
@@ -56,9 +59,29 @@ def chromium() -> Path:
 @pytest.fixture(scope="module")
 def server(seed_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`streamlit run streamlit_app.py` on a free loopback port against the seed store."""
+    with _streamlit(seed_store, tmp_path_factory) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def city_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app against a store of the 临川市 notices, whose later notices end facts."""
+    from graph.folder import write_store
+
+    sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
+    from as_of_notices import as_of_records
+
+    store = tmp_path_factory.mktemp("city") / "store"
+    write_store(store, *as_of_records())
+    with _streamlit(store, tmp_path_factory) as url:
+        yield url
+
+
+@contextmanager
+def _streamlit(store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = _free_port()
     log = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
-    env = {**os.environ, "GOVKG_STORE": str(seed_store),
+    env = {**os.environ, "GOVKG_STORE": str(store),
            "GOVKG_UPLOADS": str(tmp_path_factory.mktemp("uploads"))}
     with open(log, "w") as out:
         proc = subprocess.Popen(
@@ -183,6 +206,57 @@ def test_browser_question_profile_and_network_click(chromium: Path, server: str)
             expect(page.get_by_role("link", name="打开档案")).to_be_visible()
             _settle(page)
             page.screenshot(path=str(ARTIFACTS / "3-network-click.png"), full_page=True)
+        finally:
+            context.close()
+            browser.close()
+    assert not outside, f"requests left the machine: {outside}"
+
+
+def test_browser_as_of_date_control(chromium: Path, city_server: str) -> None:
+    """The sidebar's 截至日期 changes the answer, goes into the URL, and stays there when a
+    link is followed."""
+    from playwright.sync_api import expect, sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    outside: list[str] = []
+
+    def guard(route) -> None:  # type: ignore[no-untyped-def]
+        if _is_loopback(route.request.url):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1500, "height": 1000}, locale="zh-CN")
+        context.route("**/*", guard)
+        page = context.new_page()
+        try:
+            page.goto(f"{city_server}/?q={quote('谁分管市财政局')}", wait_until="domcontentloaded")
+            expect(page.get_by_role("link", name="王志刚").first).to_be_visible(timeout=30_000)
+            expect(page.get_by_text("最新状态").first).to_be_visible()
+
+            day = page.locator("[data-testid='stDateInput'] input").first
+            day.fill("2023-06-01")
+            day.press("Enter")
+            page.keyboard.press("Escape")
+            expect(page.get_by_role("link", name="李文博").first).to_be_visible(timeout=30_000)
+            expect(page.get_by_text("截至 2023-06-01").first).to_be_visible()
+            assert "as_of=2023-06-01" in page.url
+            assert page.get_by_role("link", name="王志刚").count() == 0
+            _settle(page)
+            page.screenshot(path=str(ARTIFACTS / "4-as-of-answer.png"), full_page=True)
+
+            page.get_by_role("link", name="李文博").first.click()
+            expect(page.get_by_role("heading", name="李文博")).to_be_visible(timeout=30_000)
+            expect(page.get_by_text("分管 / 主管的单位（2）").first).to_be_visible()
+            assert "/profile" in page.url and "as_of=2023-06-01" in page.url
+
+            page.get_by_role("link", name="分工总览").click()
+            expect(page.get_by_role("heading", name="分工总览")).to_be_visible(timeout=30_000)
+            expect(page.get_by_text("截至 2023-06-01").first).to_be_visible()
+            assert "as_of=2023-06-01" in page.url
         finally:
             context.close()
             browser.close()

@@ -72,7 +72,7 @@ def test_examples_use_schema_names_and_run(name: str, seed_view) -> None:  # typ
     for rtype in re.findall(r"\[\w*:(\w+)", text):
         assert rtype in SCHEMA.relationships, rtype
     assert write_clause(text) is None
-    assert seed_view.cypher(text, params).rows
+    assert seed_view.cypher(text, {"as_of": "", **params}).rows  # the console binds $as_of
 
 
 # -------------------------------------------------------------------- uploads
