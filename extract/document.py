@@ -32,6 +32,11 @@ class ParsedDocument:
             self._norm = normalize(self.source.text, self.start, self.end)
         return self._norm
 
+    def forget_norm(self) -> None:
+        """Free the normalised text and its offsets (about 40 bytes a character) once the
+        extractors are done; `norm` computes them again if asked."""
+        self._norm = None
+
     @property
     def original(self) -> str:
         return self.source.text[self.start:self.end]

@@ -54,6 +54,7 @@ def extract_documents(docs: list["ParsedDocument"]) -> tuple[list[Assertion], li
         for w in doc.source.warnings:
             problems.append(Problem(doc.info.source, w, "warning"))
         doc.source.warnings.clear()
+        doc.forget_norm()  # a corpus's normalised texts held at once would take gigabytes
     return out, problems
 
 
