@@ -18,7 +18,7 @@ RDF, GraphML and CSV are all written from it, so its shape is decided here once.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 import networkx as nx
 
@@ -242,6 +242,7 @@ class _Builder:
         ends = supersessions((f.timed() for f in self.facts.values()), self.documents, labels)
         for fact in self.facts.values():
             fact.statements.extend(ends.get(fact.id, ()))
+        numbers = {doc_id: doc.label for doc_id, doc in self.documents.items()}
         g = nx.MultiDiGraph()
         for node_id in sorted(self.nodes):
             node = dict(self.nodes[node_id])
@@ -249,7 +250,7 @@ class _Builder:
                 node["aliases"] = sorted(self.names[node_id] - {node["name"]})
             g.add_node(node_id, **node)
         for fact in sorted(self.facts.values(), key=lambda f: (f.u, f.v, f.id)):
-            g.add_edge(fact.u, fact.v, key=fact.id, **_edge_properties(fact))
+            g.add_edge(fact.u, fact.v, key=fact.id, **_edge_properties(fact, numbers))
         return g
 
 
@@ -260,14 +261,16 @@ def _check(rtype: str, source: str, target: str) -> None:
         raise ValueError(f"{rtype} does not go from {source} to {target}")
 
 
-def _edge_properties(fact: _Fact) -> dict[str, Any]:
+def _edge_properties(fact: _Fact, labels: Mapping[str, str]) -> dict[str, Any]:
     props: dict[str, Any] = {"type": fact.type, "id": fact.id}
     props.update({p: None for p in SCHEMA.rel_properties(fact.type)})
     props.update(fact.own)
     props.update(docs=list(fact.docs), doc_numbers=list(fact.docs.values()), date=fact.date,
                  evidence=fact.evidence, source=fact.source, inferred=fact.inferred)
     if SCHEMA.relationships[fact.type].timeline is not None:
-        props["valid_from"], props["valid_to"], props["status"] = fold(fact.statements)
+        when = fold(fact.statements)
+        props["valid_from"], props["valid_to"], props["status"] = when.valid_from, when.valid_to, when.status
+        props["ended_by"] = labels.get(when.ended_by, when.ended_by) if when.ended_by else None
     return props
 
 

@@ -24,12 +24,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import groupby
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, NamedTuple
 
 from graph.model import SCHEMA
 from graph.records import DocumentInfo
 
-__all__ = ["START", "MENTION", "END", "Statement", "TimedFact", "event_of", "supersessions", "fold"]
+__all__ = ["START", "MENTION", "END", "Statement", "TimedFact", "Timeline", "event_of", "supersessions", "fold"]
 
 START, MENTION, END = "start", "mention", "end"
 _RANK = {MENTION: 0, START: 1, END: 2}  # on one day: stated, then put in force, then ended
@@ -77,26 +77,35 @@ def event_of(rtype: str, rel: str, doc_type: str | None) -> str | None:
     return START if doc_type in SCHEMA.timelines[timeline] else MENTION
 
 
-def fold(statements: Iterable[Statement]) -> tuple[str | None, str | None, str]:
-    """valid_from, valid_to and status after every statement, earliest first.
+class Timeline(NamedTuple):
+    valid_from: str | None
+    valid_to: str | None
+    status: str
+    ended_by: str | None   # the document that ended it (免去, a later notice, a dissolution)
+
+
+def fold(statements: Iterable[Statement]) -> Timeline:
+    """valid_from, valid_to, status (and the ending document) after every statement,
+    earliest first.
 
     Restating a fact in force keeps its first date; a fact ended and then put in force (or
     mentioned) again starts anew from that date."""
     status: str | None = None
     valid_from: str | None = None
     valid_to: str | None = None
-    for st in sorted(statements, key=lambda s: (s.date is None, s.date or "", _RANK[s.event])):
+    ended_by: str | None = None
+    for st in sorted(statements, key=lambda s: (s.date is None, s.date or "", _RANK[s.event], s.doc_id)):
         if st.event == END:
             if status != "ended":
-                status, valid_to = "ended", st.date
+                status, valid_to, ended_by = "ended", st.date, st.doc_id
         elif st.event == START:
             if status != "current":
-                status, valid_from, valid_to = "current", st.date, None
+                status, valid_from, valid_to, ended_by = "current", st.date, None, None
         elif status is None:
             status, valid_from = "unknown", st.date
         elif status == "ended" and st.date is not None and valid_to is not None and st.date > valid_to:
-            status, valid_from, valid_to = "unknown", st.date, None
-    return valid_from, valid_to, status or "unknown"
+            status, valid_from, valid_to, ended_by = "unknown", st.date, None, None
+    return Timeline(valid_from, valid_to, status or "unknown", ended_by)
 
 
 def government_of(doc: DocumentInfo) -> str:

@@ -133,3 +133,10 @@ def test_a_dissolved_body_ends_its_memberships() -> None:
     # the dissolution is cited from the notice itself
     d = next(d for (s, t, _, _), d in facts.items() if t == "DISSOLVED_BY" and s == body)
     assert d["doc_numbers"] == ["云政办函〔2023〕60号"] and d["evidence"] == "1.云州市数字经济发展领导小组"
+
+
+def test_an_ended_fact_names_the_document_that_ended_it(facts: dict) -> None:
+    assert facts[("王国强", "IN_CHARGE_OF", "市教育局", None)]["ended_by"] == "云政办发〔2023〕5号"
+    assert facts[("赵文", "IN_CHARGE_OF", "市商务局", None)]["ended_by"] == "云政办发〔2023〕20号"
+    assert facts[("吴明", "MEMBER_OF", "云州市数字经济发展领导小组", "成员")]["ended_by"] == "云政办函〔2023〕30号"
+    assert facts[("孙海", "IN_CHARGE_OF", "市教育局", None)]["ended_by"] is None
