@@ -298,9 +298,12 @@ class _Documents:
         doc = next((n for n in e.docs if (self.by_name.get(n) or {}).get("date") == date), None)
         return Evidence(doc, date, None, None, (doc,)) if doc else _only(e)
 
-    def ending(self, date: str | None, kinds: tuple[str, ...], near: set[str]) -> Evidence:
-        """The notice(s) dated `date` that ended a fact: those citing facts `near` it (of the
-        same person or task force) if any, else those of the `kinds` that end facts, else all."""
+    def ending(self, date: str | None, kinds: tuple[str, ...], near: set[str], ended_by: str | None = None) -> Evidence:
+        """The notice that ended a fact: the one the build recorded (`ended_by`); without it,
+        the notices dated `date` citing facts `near` it (of the same person or task force) if
+        any, else those of the `kinds` that end facts, else all."""
+        if ended_by:
+            return Evidence(ended_by, date, None, None, (ended_by,))
         found = self.by_date.get(date or "", [])
         for narrowed in ([d for d in found if d["name"] in near], [d for d in found if d["doc_type"] in kinds]):
             if narrowed:
@@ -353,7 +356,7 @@ def _duties(view: GraphView, window: Window, docs: _Documents, out: Changes) -> 
         for f in _facts(run(view, "facts_touching", {"ids": ended_people, "types": list(DUTIES)})):
             near[f.subject.id].update(f.evidence.docs)
     new = [DutyChange(f, f.valid_from, docs.stating(f, f.valid_from)) for f in facts if window.contains(f.valid_from)]
-    ended = [DutyChange(f, f.valid_to, docs.ending(f.valid_to, _ENDS_DUTIES, near[f.subject.id]))
+    ended = [DutyChange(f, f.valid_to, docs.ending(f.valid_to, _ENDS_DUTIES, near[f.subject.id], f.ended_by))
              for f in facts if window.contains(f.valid_to)]
     # a handover: on one day one leader's 分管 of an object ends and another's starts (two
     # cities' 教育 are one Area, and a day apart are two events, not one handover)
@@ -484,7 +487,7 @@ def _member_changes(tf: EntityRef, facts: list[Fact], window: Window, docs: _Doc
                                     docs.stating(f, f.valid_from)))
         for f in outs:
             out.append(MemberChange(tf, f.subject, f.type, "left", f.role, None, f.valid_to,
-                                    docs.ending(f.valid_to, _ENDS_MEMBERSHIPS, near)))
+                                    docs.ending(f.valid_to, _ENDS_MEMBERSHIPS, near, f.ended_by)))
     return out
 
 

@@ -37,7 +37,7 @@ __all__ = ["Query", "QUERIES", "EDGE_COLUMNS", "run", "trace", "TraceEntry", "cy
 Row = tuple[Any, ...]
 
 EDGE_COLUMNS = ("s_id", "s_name", "s_label", "type", "o_id", "o_name", "o_label", "role", "docs",
-                "date", "evidence", "source", "valid_from", "valid_to", "status", "inferred")
+                "date", "evidence", "source", "valid_from", "valid_to", "status", "ended_by", "inferred")
 APPOINTMENT_COLUMNS = ("id", "action", "probation", "date", "decided_on", "evidence", "doc_number",
                        "person_id", "person", "post_id", "post", "title", "org_id", "organization")
 ENTITY_COLUMNS = ("id", "label", "name", "aliases", "kind", "unnamed")
@@ -53,7 +53,7 @@ def _edge_return(role: str = "NULL") -> str:
             "b.id AS o_id, b.name AS o_name, labels(b)[0] AS o_label, "
             f"{role} AS role, r.doc_numbers AS docs, r.date AS date, r.evidence AS evidence, "
             "r.source AS source, r.valid_from AS valid_from, r.valid_to AS valid_to, "
-            "r.status AS status, r.inferred AS inferred")
+            "r.status AS status, r.ended_by AS ended_by, r.inferred AS inferred")
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,8 @@ def _edge_row(ix: GraphIndex, u: str, v: str, data: Mapping[str, Any], role: Any
     a, b = g.nodes[u], g.nodes[v]
     return (u, a.get("name"), a["label"], data["type"], v, b.get("name"), b["label"], role,
             data.get("doc_numbers"), data.get("date"), data.get("evidence"), data.get("source"),
-            data.get("valid_from"), data.get("valid_to"), data.get("status"), data.get("inferred"))
+            data.get("valid_from"), data.get("valid_to"), data.get("status"), data.get("ended_by"),
+            data.get("inferred"))
 
 
 def _label_of(ix: GraphIndex, node: str) -> str | None:

@@ -63,6 +63,7 @@ class Fact:
     status: str | None = None
     inferred: bool = False
     note: str | None = None
+    ended_by: str | None = None   # number of the document that ended it
 
     def status_on(self, as_of: str | None = None) -> str:
         """current, ended or unknown on a day (without one: now).
@@ -188,10 +189,10 @@ def fact_from_row(row: Mapping[str, Any], as_of: str | None = None) -> Fact:
         evidence=Evidence(docs[0] if docs else None, row.get("date"), row.get("evidence"),
                           row.get("source"), docs),
         valid_from=row.get("valid_from"), valid_to=row.get("valid_to"), status=row.get("status"),
-        inferred=bool(row.get("inferred")),
+        inferred=bool(row.get("inferred")), ended_by=row.get("ended_by"),
     )
     if as_of and fact.status is not None and fact.status_on(as_of) != fact.status:
-        return replace(fact, status=fact.status_on(as_of))
+        return replace(fact, status=fact.status_on(as_of), ended_by=None)
     return fact
 
 
