@@ -139,8 +139,10 @@ def push(store: Path) -> dict[str, Any]:
     try:
         env = {**os.environ, **server.env()}
         started = time.perf_counter()
-        subprocess.run([str(GOVKG), "push", "--store", str(store)], env=env, check=True, stdout=subprocess.DEVNULL)
+        done = subprocess.run([str(GOVKG), "push", "--store", str(store)], env=env, check=True,
+                              stdout=subprocess.PIPE, text=True)
         seconds = time.perf_counter() - started
+        print(done.stdout)  # the command's own table: seconds for the nodes and the relationships
         manifest = json.loads((store / "manifest.json").read_text(encoding="utf-8"))
         in_neo4j = _neo4j_counts(server.info(), manifest["labels"], manifest["types"])
     finally:
