@@ -39,6 +39,9 @@ _APPOINTMENT = _OF_PERSON.sources[0]
 _DOCUMENT = _ANNOUNCED_IN.targets[0]
 
 _FIELDS = tuple(f.name for f in fields(Assertion))
+# The types a later document can end without naming them (what `supersessions` reads).
+_ENDED_BY_LATER = {r.name for r in SCHEMA.relationships.values()
+                   if r.timeline in ("assignment", "membership") or r.name == "DISSOLVED_BY"}
 
 
 @dataclass
@@ -239,7 +242,8 @@ class _Builder:
 
     def graph(self) -> nx.MultiDiGraph:
         labels = {node_id: node["label"] for node_id, node in self.nodes.items()}
-        ends = supersessions((f.timed() for f in self.facts.values()), self.documents, labels)
+        ends = supersessions((f.timed() for f in self.facts.values() if f.type in _ENDED_BY_LATER),
+                             self.documents, labels)
         for fact in self.facts.values():
             fact.statements.extend(ends.get(fact.id, ()))
         numbers = {doc_id: doc.label for doc_id, doc in self.documents.items()}

@@ -105,7 +105,9 @@ class Assertion:
         return (self.rel, self.s_id or self.s, self.o_id or self.o, self.role, self.position)
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        # a shallow copy of the fields: asdict() deep-copies recursively, and writing a
+        # store of a thousand gazettes spent most of its time there
+        d = {name: getattr(self, name) for name in _ASSERTION_FIELDS}
         d["notes"] = list(self.notes)
         return d
 
@@ -136,6 +138,9 @@ class SourceRecord:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "SourceRecord":
         return cls(d["path"], d["sha1"], d["size"], tuple(d["documents"]), tuple(d.get("removed") or ()))
+
+
+_ASSERTION_FIELDS = tuple(f.name for f in fields(Assertion))
 
 
 def write_jsonl(records: Iterable[Assertion | DocumentInfo | SourceRecord], out: TextIO) -> int:

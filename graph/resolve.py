@@ -56,6 +56,7 @@ def _aliases() -> tuple[list[tuple[str, str]], dict[str, str]]:
     return abbr, same
 
 
+@lru_cache(maxsize=1 << 16)  # the same few thousand names recur in every assertion
 def _norm(name: str) -> str:
     name = unicodedata.normalize("NFKC", name)
     return re.sub(r"\s+", "", name).replace("(", "（").replace(")", "）")
@@ -73,6 +74,12 @@ def scope_of(doc: DocumentInfo | None, a: Assertion | None) -> str:
 
 def body_key(name: str, scope: str) -> tuple[str, list[str]]:
     """Canonical key of a body's name and the reasons for each rewrite."""
+    key, reasons = _body_key(name, scope)
+    return key, list(reasons)
+
+
+@lru_cache(maxsize=1 << 16)
+def _body_key(name: str, scope: str) -> tuple[str, tuple[str, ...]]:
     reasons = []
     n = _norm(name)
     abbr, same = _aliases()
@@ -89,18 +96,25 @@ def body_key(name: str, scope: str) -> tuple[str, list[str]]:
         if same[n] != n:
             reasons.append("same body")
         n = same[n]
-    return n, reasons
+    return n, tuple(reasons)
+
+
+_BRACKETED = re.compile(r"（([^（）]{2,30})）")
 
 
 def _second_names(assertions: list[Assertion]) -> dict[str, str]:
     """"甲（乙）" in evidence: 乙 is a second name of 甲."""
     out: dict[str, str] = {}
     for a in assertions:
+        evidence = None
         for name in (a.s, a.o):
-            if name and f"{name}（" in _norm(a.evidence):
-                m = re.search(re.escape(name) + r"（([^（）]{2,30})）", _norm(a.evidence))
-                if m and m.group(1).endswith(("局", "委员会", "办公室", "委", "院", "中心", "公司")):
-                    out[_norm(m.group(1))] = _norm(name)
+            if not name:
+                continue
+            evidence = evidence if evidence is not None else _norm(a.evidence)
+            at = evidence.find(f"{name}（")
+            m = _BRACKETED.match(evidence, at + len(name)) if at >= 0 else None
+            if m and m.group(1).endswith(("局", "委员会", "办公室", "委", "院", "中心", "公司")):
+                out[_norm(m.group(1))] = _norm(name)
     return out
 
 
@@ -114,9 +128,12 @@ def resolve(assertions: list[Assertion], documents: list[DocumentInfo] | None = 
     why: dict[tuple[str, str], set[str]] = defaultdict(set)
     display: dict[tuple[str, str], str] = {}
     person_places: dict[str, set[str]] = defaultdict(set)
+    scopes: dict[str, str] = {}
 
     def key_of(name: str, label: str, a: Assertion, unnamed: bool) -> tuple[str, str]:
-        scope = scope_of(docs.get(a.doc_id), a)
+        scope = scopes.get(a.doc_id)
+        if scope is None:  # one place per document
+            scope = scopes[a.doc_id] = scope_of(docs.get(a.doc_id), a)
         if label == "Organization":
             n = _norm(name)
             reasons = []
@@ -166,12 +183,13 @@ def resolve(assertions: list[Assertion], documents: list[DocumentInfo] | None = 
         if len(names) > 1:
             report.merges.append(Merge(kk[0], _entity_id(kk), display[kk], tuple(sorted(names)),
                                        tuple(sorted(why[kk])) or ("same canonical name",)))
-    out = _resolve_roles(out, report)
+    out = _resolve_roles(out, report, scopes)
     report.ambiguous = sorted(f"{n}: {', '.join(sorted(p))}" for n, p in person_places.items() if len(p) > 1)
     report.unresolved = sorted(set(report.unresolved))
     return out, report
 
 
+@lru_cache(maxsize=1 << 16)
 def _entity_id(key: tuple[str, str]) -> str:
     label, value = key
     return value if label == "Document" and value.startswith("Document-") else make_id(label, value)
@@ -180,45 +198,51 @@ def _entity_id(key: tuple[str, str]) -> str:
 _BY_AREA = re.compile(r"^(?:分管|负责)(?P<area>.+?)(?:工作|方面工作)?的(?P<title>.+)$")
 
 
-def _resolve_roles(assertions: list[Assertion], report: ResolutionReport) -> list[Assertion]:
+def _resolve_roles(assertions: list[Assertion], report: ResolutionReport,
+                   scopes: dict[str, str]) -> list[Assertion]:
     """Persons named only by role, tied to a person where the graph leaves one choice.
 
     "负责住房和城乡建设工作的副市长" -> the 副市长 who 负责 住房和城乡建设;
     "市能源局局长" -> the one person holding that post. Marked inferred, with the reason.
+    Only within the place the document speaks for (`scopes`: doc id -> place): every city
+    has a 市能源局局长.
     """
     holders: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     titles: dict[str, set[str]] = defaultdict(set)
-    areas: dict[str, set[str]] = defaultdict(set)
+    areas: dict[tuple[str, str], set[str]] = defaultdict(set)
     for a in assertions:
         if a.s_type != "Person" or a.s_unnamed or not a.s_id:
             continue
+        place = scopes.get(a.doc_id, "")
         if a.rel == "任职" and a.position:
-            holders[(a.o_id or "", _norm(a.position))].add((a.s_id, a.s_name or a.s))
-            holders[(_norm(a.o) + _norm(a.position), "")].add((a.s_id, a.s_name or a.s))
+            holders[(place, _norm(a.o) + _norm(a.position))].add((a.s_id, a.s_name or a.s))
             titles[a.s_id].add(_norm(a.position))
         elif a.rel == "负责":
-            areas[_norm(a.o)].add(a.s_id)
+            areas[(place, _norm(a.o))].add(a.s_id)
     names = {sid: n for group in holders.values() for sid, n in group}
     out = []
+    resolved: set[str] = set()
     for a in assertions:
         if not (a.s_unnamed and a.s_type == "Person"):
             out.append(a)
             continue
-        role = _norm(a.s)
+        role, place = _norm(a.s), scopes.get(a.doc_id, "")
         found: set[str] = set()
         reason = ""
         m = _BY_AREA.match(role)
         if m:
-            found = {sid for sid in areas.get(m.group("area"), set()) if m.group("title") in titles[sid]}
+            found = {sid for sid in areas.get((place, m.group("area")), set()) if m.group("title") in titles[sid]}
             reason = f"the only {m.group('title')} responsible for {m.group('area')}"
-        elif (role, "") in holders:
-            found = {sid for sid, _ in holders[(role, "")]}
+        elif (place, role) in holders:
+            found = {sid for sid, _ in holders[(place, role)]}
             reason = f"the only holder of {role}"
         if len(found) == 1:
             sid = found.pop()
             out.append(replace(a, s_id=sid, s_name=names.get(sid, a.s_name), inferred=True,
                                notes=a.notes + (f"role resolved: {reason}",)))
-            report.unresolved = [u for u in report.unresolved if not u.startswith(a.s + " (")]
+            resolved.add(f"{a.s} (")
         else:
             out.append(a)
+    if resolved:
+        report.unresolved = [u for u in report.unresolved if u[:u.find(" (") + 2] not in resolved]
     return out

@@ -94,7 +94,10 @@ def fold(statements: Iterable[Statement]) -> Timeline:
     valid_from: str | None = None
     valid_to: str | None = None
     ended_by: str | None = None
-    for st in sorted(statements, key=lambda s: (s.date is None, s.date or "", _RANK[s.event], s.doc_id)):
+    statements = list(statements)
+    if len(statements) > 1:
+        statements.sort(key=lambda s: (s.date is None, s.date or "", _RANK[s.event], s.doc_id))
+    for st in statements:
         if st.event == END:
             if status != "ended":
                 status, valid_to, ended_by = "ended", st.date, st.doc_id
