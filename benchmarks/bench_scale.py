@@ -1,9 +1,10 @@
 """End-to-end scale: read, split, extract, resolve and build the store on generated corpora.
 
 For each size (gazettes from benchmarks/corpus.py, cached in a temporary folder) and each
-number of workers, a fresh process runs `extract_paths(paths, workers=w)`,
-`graph.resolve.resolve` and `graph.folder.write_store` (JSONL, networkx graph, LadybugDB),
-so that its peak memory is that configuration's own. Targets: at least 1 MB/s per core end
+number of workers, a fresh process runs what `govkg build --full --workers w` runs
+(`graph.update.update_store`: extract, resolve, write JSONL and LadybugDB), so that its peak
+memory is that configuration's own. Then one more gazette is added to the largest store
+and one document removed, as `govkg build` and `govkg remove` do. Targets: at least 1 MB/s per core end
 to end, time growing about linearly with size, peak memory under 4 GB at 1000 gazettes.
 `--push` also times `govkg push` of the largest store into a private Neo4j server
 (scripts/neo4j_server.py) and checks that Neo4j then holds the store's counts.
@@ -47,24 +48,39 @@ def corpus_paths(gazettes: int) -> list[Path]:
 
 
 def measure(paths: list[str], workers: int, store: Path) -> dict[str, Any]:
-    """One configuration, in this process: stage timings, counts and peak memory."""
-    from extract.pipeline import extract_paths
-    from graph.folder import write_store
-    from graph.resolve import resolve
+    """One configuration, in this process: what `govkg build` does (graph.update.update_store:
+    extract, fold copies, resolve, write records and the LadybugDB database), stage timings,
+    counts and peak memory."""
+    from graph.update import update_store
 
     t0 = time.perf_counter()
-    result = extract_paths(paths, workers=workers)
+    report = update_store(store, paths, workers=workers, full=True)
     t1 = time.perf_counter()
-    assertions, _ = resolve(result.assertions, result.documents)
-    t2 = time.perf_counter()
-    report = write_store(store, assertions, result.documents)
-    t3 = time.perf_counter()
+    assert report.store is not None
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
     workers_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest worker
-    return {"extract_s": t1 - t0, "resolve_s": t2 - t1, "store_s": t3 - t2, "total_s": t3 - t0,
-            "documents": len(result.documents), "assertions": len(assertions), "problems": len(result.problems),
-            "nodes": sum(report.labels.values()), "relationships": sum(report.types.values()),
+    return {"extract_s": report.seconds["extract"], "resolve_s": report.seconds["resolve"],
+            "store_s": report.seconds["store"], "total_s": t1 - t0,
+            "documents": report.store.documents, "assertions": report.store.build.assertions,
+            "problems": len(report.problems),
+            "nodes": sum(report.store.labels.values()), "relationships": sum(report.store.types.values()),
             "rss_main_mb": own, "rss_worker_mb": workers_peak, "peak_rss_mb": own + workers_peak}
+
+
+def measure_update(paths: list[str], extra: str, store: Path) -> dict[str, Any]:
+    """On a built store: add one new gazette (`extra`), then remove one of its documents;
+    both as `govkg build` and `govkg remove` do them."""
+    from graph.folder import StoreFolder
+    from graph.update import remove_documents, update_store
+
+    t0 = time.perf_counter()
+    added = update_store(store, paths + [extra])
+    t1 = time.perf_counter()
+    number = next(d.number for d in StoreFolder(store).documents() if d.source == extra and d.number)
+    remove_documents(store, [number])
+    t2 = time.perf_counter()
+    return {"add_s": t1 - t0, "add_read": added.files_read, "add_skipped": len(added.files_unchanged),
+            "add_seconds": added.seconds, "remove_s": t2 - t1, "removed": number}
 
 
 def run_configuration(gazettes: int, workers: int, store: Path) -> dict[str, Any]:
@@ -173,11 +189,17 @@ def main() -> None:
     ap.add_argument("--json", type=Path, help="also write the results to this file")
     ap.add_argument("--push", action="store_true", help="also time govkg push of the largest store into Neo4j")
     ap.add_argument("--measure", nargs=3, metavar=("GAZETTES", "WORKERS", "STORE"), help=argparse.SUPPRESS)
+    ap.add_argument("--measure-update", nargs=2, metavar=("GAZETTES", "STORE"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.measure:  # one configuration, in the fresh process run_configuration started
         gazettes, workers, store = args.measure
         paths = [str(p) for p in corpus_paths(int(gazettes))]
         print(json.dumps(measure(paths, int(workers), Path(store))))
+        return
+    if args.measure_update:
+        gazettes, store = args.measure_update
+        every = [str(p) for p in corpus_paths(int(gazettes) + 1)]
+        print(json.dumps(measure_update(every[:-1], every[-1], Path(store))))
         return
 
     sizes = sorted(int(s) for s in args.sizes.split(","))
@@ -185,7 +207,9 @@ def main() -> None:
     for size in sizes:
         corpus_paths(size)  # generated once, before anything is timed
     stores = Path(tempfile.mkdtemp(prefix="stores-", dir=CACHE))
-    rows = []
+    rows: list[dict[str, Any]] = []
+    update: dict[str, Any] | None = None
+    pushed: dict[str, Any] | None = None
     try:
         for size in sizes:
             for w in workers:
@@ -197,7 +221,17 @@ def main() -> None:
         print_table(rows)
         slopes = print_growth(rows)
         print_verdict(rows, slopes)
-        pushed = None
+        largest = stores / f"store-{sizes[-1]}-{workers[0]}"
+        corpus_paths(sizes[-1] + 1)
+        done = subprocess.run([sys.executable, __file__, "--measure-update", str(sizes[-1]), str(largest)],
+                              stdout=subprocess.PIPE, text=True, check=True)
+        update = json.loads(done.stdout.strip().splitlines()[-1])
+        full = next(r for r in rows if r["gazettes"] == sizes[-1] and r["workers"] == workers[0])
+        stages = ", ".join(f"{k} {v:.1f} s" for k, v in update["add_seconds"].items())
+        print(f"\nIncremental, on the {sizes[-1]}-gazette store: one new gazette added in {update['add_s']:.1f} s "
+              f"({update['add_read']} file read, {update['add_skipped']} skipped; {stages}) against "
+              f"{full['total_s']:.1f} s for the full build; one document removed ({update['removed']}) in "
+              f"{update['remove_s']:.1f} s")
         if args.push:
             pushed = push(stores / f"store-{sizes[-1]}-{workers[0]}")
             print(f"\ngovkg push of the {sizes[-1]}-gazette store into Neo4j: {pushed['nodes']:,} nodes, "
@@ -207,7 +241,7 @@ def main() -> None:
     finally:
         shutil.rmtree(stores, ignore_errors=True)
     if args.json:
-        args.json.write_text(json.dumps({"rows": rows, "push": pushed}, indent=2) + "\n", encoding="utf-8")
+        args.json.write_text(json.dumps({"rows": rows, "incremental": update, "push": pushed}, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

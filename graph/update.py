@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -52,6 +53,7 @@ class UpdateReport:
     removed: list[DocumentInfo] = field(default_factory=list)
     rebuilt: str | None = None   # why the whole store was rebuilt, when it was
     sources: int = 0             # source files in the store after the update
+    seconds: dict[str, float] = field(default_factory=dict)  # per stage: extract, resolve, store
 
 
 def file_sha1(path: str | os.PathLike[str]) -> str:
@@ -99,9 +101,12 @@ def _write(store: Path, extracted: Extracted, report: UpdateReport) -> UpdateRep
     """Fold copies, resolve, and write the store from `extracted`."""
     from graph.resolve import resolve
 
+    t0 = time.perf_counter()
     documents, assertions, report.duplicates = fold_copies(extracted.documents, extracted.assertions)
     resolved, _ = resolve(assertions, documents)
+    t1 = time.perf_counter()
     report.store = write_store(store, resolved, documents, extracted=extracted)
+    report.seconds.update(resolve=t1 - t0, store=time.perf_counter() - t1)
     report.sources = len(extracted.sources)
     return report
 
@@ -157,7 +162,9 @@ def update_store(store: Path, paths: Iterable[str | os.PathLike[str]], *, worker
     if not to_read:
         return report if not report.files_unchanged else _maybe_unchanged(store, extracted, report)
 
+    t0 = time.perf_counter()
     result = pipeline.extract_paths([p for p, _, _ in to_read], progress=progress, workers=workers)
+    report.seconds["extract"] = time.perf_counter() - t0
     report.problems += result.problems
     report.files_read = result.files_read
     failed = {p.source for p in result.problems if p.severity == "error"}
