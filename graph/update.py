@@ -179,7 +179,7 @@ def update_store(store: Path, paths: Iterable[str | os.PathLike[str]], *, worker
             extracted.sources.append(SourceRecord(path, sha1, size, tuple(dict.fromkeys(docs_by_source[path]))))
     extracted.documents += result.documents
     extracted.assertions += result.assertions
-    if result.files_read == 0 and not extracted.sources:
+    if result.files_read == 0:  # every new file failed: nothing changed
         return report
     return _write(store, extracted, report)
 
