@@ -115,7 +115,11 @@ def _existing(store: Path, full: bool, report: UpdateReport) -> Extracted:
     folder = StoreFolder(store)
     if full or not folder.exists():
         return Extracted()
-    extracted = folder.extracted()
+    try:
+        extracted = folder.extracted()
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:  # damaged by hand or by a disk: start again
+        report.rebuilt = f"the store's extraction records cannot be read ({exc}): rebuilt from the given files"
+        return Extracted()
     if extracted is None:
         report.rebuilt = "the store keeps no extraction records (written by an older govkg): rebuilt from the given files"
         return Extracted()
@@ -221,7 +225,11 @@ def remove_documents(store: Path, refs: list[str]) -> UpdateReport:
 
     store = Path(store)
     folder = StoreFolder(store)
-    extracted = folder.extracted()
+    try:
+        extracted = folder.extracted()
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise StoreError(f"the extraction records of {store} cannot be read ({exc}): run "
+                         f"`govkg build PATH... --store {store} --full` once, then remove") from None
     if extracted is None:
         raise StoreError(f"{store} keeps no extraction records (written by an older govkg): "
                          f"run `govkg build PATH... --store {store} --full` once, then remove")

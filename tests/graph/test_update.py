@@ -178,3 +178,15 @@ def test_build_and_remove_commands(gazettes: Path, tmp_path: Path) -> None:
     assert removed.exit_code == 0 and "removed 云政办函〔2023〕30号" in removed.output
     unknown = runner.invoke(app, ["remove", "云政办函〔2023〕99号", "--store", store])
     assert unknown.exit_code == 2 and "no document" in unknown.output and "Traceback" not in unknown.output
+
+
+def test_damaged_extraction_records_are_rebuilt(gazettes: Path, tmp_path: Path) -> None:
+    store = tmp_path / "kg"
+    update_store(store, _files(gazettes, "wd1.txt"))
+    (store / EXTRACTED / "assertions.jsonl").write_text("{not json\n", encoding="utf-8")
+    report = update_store(store, _files(gazettes, "wd2.txt"))
+    assert report.rebuilt and "cannot be read" in report.rebuilt
+    assert [d.number for d in StoreFolder(store).documents()] == ["云政办发〔2023〕5号"]
+    with pytest.raises(Exception, match="--full"):
+        (store / EXTRACTED / "documents.jsonl").write_text("[]\n", encoding="utf-8")
+        remove_documents(store, ["云政办发〔2023〕5号"])
