@@ -69,18 +69,13 @@ def ask(
     """Answer a question (谁分管X, X的局长是谁, X参加了哪些工作专班 …) with evidence and Cypher.
 
     A question it cannot read is answered with the forms it can (exit code 0)."""
-    from graph.folder import DEFAULT_STORE, StoreFolder
+    from govkg.commands.views import open_view
     from graph.stores import StoreError
     from queries.answer import ask as ask_question
 
     err = Console(stderr=True)
     try:
-        if neo4j and store is None:
-            from graph.stores.neo4j_store import Neo4jView
-
-            view: Any = Neo4jView(neo4j, user, password, database)
-        else:
-            view = StoreFolder(store or DEFAULT_STORE).view()
+        view = open_view(store, neo4j, user, password, database)
         with view:
             answer = ask_question(view, question, as_of=as_of)
     except StoreError as exc:

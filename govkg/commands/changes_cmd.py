@@ -110,7 +110,7 @@ def changes(
     over, task forces set up and dissolved, members who joined and left; each with its document.
 
     A bad date, an unknown gazette or an empty window is refused (exit code 2)."""
-    from graph.folder import DEFAULT_STORE, StoreFolder
+    from govkg.commands.views import open_view
     from graph.stores import StoreError
     from queries.changes import Window, WindowError, changes_in, window_between
 
@@ -126,12 +126,7 @@ def changes(
         raise refuse("give --since DATE (and --until DATE if you like) or --between GAZETTE_A GAZETTE_B")
     try:
         window = None if between else Window(since, until)
-        if neo4j and store is None:
-            from graph.stores.neo4j_store import Neo4jView
-
-            view: Any = Neo4jView(neo4j, user, password, database)
-        else:
-            view = StoreFolder(store or DEFAULT_STORE).view()
+        view = open_view(store, neo4j, user, password, database)
         with view:
             if window is None:
                 window = window_between(view, *between)  # type: ignore[misc]

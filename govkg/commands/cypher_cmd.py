@@ -88,7 +88,7 @@ def cypher(
     Writes are refused by the engine (a read-only LadybugDB database, Neo4j read
     transactions), and clauses that reach outside the graph (LOAD, COPY, CHECKPOINT …)
     before it (exit code 2); a query past --timeout is stopped (exit code 1)."""
-    from graph.folder import DEFAULT_STORE, StoreFolder
+    from govkg.commands.views import open_view
     from graph.stores import ReadOnlyError, StoreError
     from queries.as_of import bind_as_of
 
@@ -102,12 +102,7 @@ def cypher(
     if as_of and "as_of" not in params:
         err.print(f"note: the query does not use $as_of; --as-of {as_of} changes nothing", highlight=False)
     try:
-        if neo4j and store is None:
-            from graph.stores.neo4j_store import Neo4jView
-
-            view: Any = Neo4jView(neo4j, user, password, database)
-        else:
-            view = StoreFolder(store or DEFAULT_STORE).view()
+        view = open_view(store, neo4j, user, password, database)
         with view:
             result = view.cypher(query, params, timeout=timeout or None, max_rows=max_rows or None)
     except ReadOnlyError as exc:
