@@ -14,7 +14,7 @@ from typing import Mapping
 
 import yaml
 
-__all__ = ["NodeLabel", "RelType", "Schema", "load_schema", "SCHEMA"]
+__all__ = ["NodeLabel", "RelType", "TimelineSpec", "Schema", "load_schema", "SCHEMA"]
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "schema.yaml"
 
@@ -48,6 +48,15 @@ class RelType:
 
 
 @dataclass(frozen=True)
+class TimelineSpec:
+    """How facts of one timeline start and end (see `timelines:` in schema.yaml)."""
+
+    starts: tuple[str, ...] = ()        # document types whose statements put a fact in force
+    start_terms: tuple[str, ...] = ()   # assertion terms that start one (任命)
+    end_terms: tuple[str, ...] = ()     # assertion terms that end one (免去, 不再担任)
+
+
+@dataclass(frozen=True)
 class Schema:
     """All labels and relationship types, with lookups by name and by Chinese term."""
 
@@ -57,7 +66,7 @@ class Schema:
     provenance: Mapping[str, str]
     appointment_actions: Mapping[str, str]
     document_types: Mapping[str, str]
-    timelines: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # timeline -> document types that start it
+    timelines: Mapping[str, TimelineSpec] = field(default_factory=dict)
 
     def rel_by_zh(self, zh: str) -> RelType:
         """The relationship type whose Chinese term is `zh` (e.g. "分管")."""
@@ -118,12 +127,14 @@ def load_schema(path: Path = SCHEMA_PATH) -> Schema:
         for label in rel.sources + rel.targets:
             if label not in nodes:
                 raise ValueError(f"schema: {rel.name} refers to unknown label {label}")
-    timelines = {name: _as_tuple(spec.get("starts")) for name, spec in raw.get("timelines", {}).items()}
+    timelines = {name: TimelineSpec(_as_tuple(spec.get("starts")), _as_tuple(spec.get("start_terms")),
+                                    _as_tuple(spec.get("end_terms")))
+                 for name, spec in raw.get("timelines", {}).items()}
     for rel in rels.values():
         if rel.timeline is not None and rel.timeline not in timelines:
             raise ValueError(f"schema: {rel.name} has unknown timeline {rel.timeline}")
-    for starts in timelines.values():
-        for doc_type in starts:
+    for spec in timelines.values():
+        for doc_type in spec.starts:
             if doc_type not in raw["document_types"]:
                 raise ValueError(f"schema: timelines name unknown document type {doc_type}")
     return Schema(

@@ -33,7 +33,6 @@ __all__ = ["START", "MENTION", "END", "Statement", "TimedFact", "Timeline", "eve
 
 START, MENTION, END = "start", "mention", "end"
 _RANK = {MENTION: 0, START: 1, END: 2}  # on one day: stated, then put in force, then ended
-_HOLDING_EVENTS = {"任命": START, "免去": END}
 _ASSIGNMENT, _MEMBERSHIP = "assignment", "membership"
 _MEMBER_OF = SCHEMA.relationships["MEMBER_OF"].name
 _TASK_FORCE = SCHEMA.relationships["MEMBER_OF"].targets[0]
@@ -72,9 +71,12 @@ def event_of(rtype: str, rel: str, doc_type: str | None) -> str | None:
     timeline = SCHEMA.relationships[rtype].timeline
     if timeline is None:
         return None
-    if timeline == "holding":
-        return _HOLDING_EVENTS.get(rel, MENTION)
-    return START if doc_type in SCHEMA.timelines[timeline] else MENTION
+    spec = SCHEMA.timelines[timeline]
+    if rel in spec.end_terms:
+        return END
+    if rel in spec.start_terms or doc_type in spec.starts:
+        return START
+    return MENTION
 
 
 class Timeline(NamedTuple):

@@ -97,8 +97,9 @@ class Emitter:
         return clean_name(self.doc.source.text[s:e]) or value
 
     def emit(self, rel: str, s: str, s_type: str, o: str, o_type: str, at: tuple[int, int],
-             **extra: object) -> None:
-        """One assertion; `at` is the normalised span of its evidence sentence."""
+             rtype: str | None = None, **extra: object) -> None:
+        """One assertion; `at` is the normalised span of its evidence sentence. `rtype` for a
+        term that is not a type's own (不再担任 ends a MEMBER_OF)."""
         s, o = self.in_source(clean_name(s), at), self.in_source(clean_name(o), at)
         if isinstance(extra.get("position"), str):
             extra["position"] = self.in_source(clean_name(extra["position"]), at)  # type: ignore[arg-type]
@@ -108,7 +109,9 @@ class Emitter:
         if key in self._seen:
             return
         self._seen.add(key)
-        if rel in ("任命", "免去"):
+        if rtype is not None:
+            pass
+        elif rel in ("任命", "免去"):
             rtype = "HOLDS"
         else:
             rtype = SCHEMA.rel_by_zh(rel).name

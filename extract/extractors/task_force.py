@@ -76,6 +76,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
     name, kind = body
     st = _State(name, kind)
     _member_lists(em, st)
+    _members_leaving(em, st)
     _office(em, st)
     _subgroups(em, st)
     _unit_duties(em, st)
@@ -114,6 +115,26 @@ def _dissolutions(em: Emitter) -> None:
         found = _DISSOLVED_NAME.fullmatch(re.sub(r"[（(][^（）()]*[〔\[][^（）()]*[）)]$", "", item))
         if found and at >= 0 and not is_category(found.group("name")):
             em.emit("撤销", found.group("name"), "TaskForce", em.doc.info.label, "Document", sentence_bounds(text, at))
+
+
+# ---------------------------------------------------------------------------- leaving
+
+_MEMBER_OF = "MEMBER_OF"
+
+
+def _members_leaving(em: Emitter, st: _State) -> None:
+    """"张三同志（因工作变动）不再担任领导小组副组长": that membership ends (不再担任)."""
+    roles = "|".join(sorted(lexicon().member_roles, key=len, reverse=True))
+    text = em.text
+    for m in re.finditer(rf"(?P<names>[{CJK}、，,\s]{{2,60}}?)同志(?:[（(][^）)]{{0,20}}[）)]|因[^，。；]{{0,16}})?[，,]?"
+                         rf"不再担任[^，。；\n]{{0,40}}?(?P<role>{roles})(?:职务)?", text):
+        at = sentence_bounds(text, m.start("role"))
+        role = re.sub(r"\s+", "", m.group("role"))
+        for name in re.split(r"[、，,]", m.group("names")):
+            name = clean_name(re.sub(r"^.*[。；：:]", "", name))
+            if 2 <= len(name) <= 4 and _plausible_name(name):
+                em.emit("不再担任", name, "Person", st.group, "TaskForce", at, rtype=_MEMBER_OF, role=role,
+                        o_kind=st.group_kind)
 
 
 # ---------------------------------------------------------------------------- members

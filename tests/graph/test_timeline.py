@@ -140,3 +140,14 @@ def test_an_ended_fact_names_the_document_that_ended_it(facts: dict) -> None:
     assert facts[("赵文", "IN_CHARGE_OF", "市商务局", None)]["ended_by"] == "云政办发〔2023〕20号"
     assert facts[("吴明", "MEMBER_OF", "云州市数字经济发展领导小组", "成员")]["ended_by"] == "云政办函〔2023〕30号"
     assert facts[("孙海", "IN_CHARGE_OF", "市教育局", None)]["ended_by"] is None
+
+
+def test_a_member_who_no_longer_serves_leaves() -> None:
+    leaving = Path(__file__).parent / "fixtures" / "leaving"  # 2023-09-15: 郑亮 and 钱进 leave
+    facts = _facts(sorted(FIXTURES.iterdir()) + sorted(leaving.iterdir()))
+    body = "云州市数字经济发展领导小组"
+    assert _when(facts[("郑亮", "MEMBER_OF", body, "成员")]) == ("ended", "2022-05-01", "2023-09-15")
+    assert _when(facts[("钱进", "MEMBER_OF", body, "副组长")]) == ("ended", "2022-05-01", "2023-09-15")
+    assert facts[("钱进", "MEMBER_OF", body, "副组长")]["ended_by"] == "云政办函〔2023〕50号"
+    assert _when(facts[("褚伟", "MEMBER_OF", body, "副组长")]) == ("current", "2023-09-01", None)  # the others stay
+    assert _when(facts[("李小红", "MEMBER_OF", body, "组长")]) == ("current", "2022-05-01", None)
