@@ -34,6 +34,7 @@ _OF_PERSON = SCHEMA.relationships["OF_PERSON"]
 _TO_POST = SCHEMA.relationships["TO_POST"]
 _ANNOUNCED_IN = SCHEMA.relationships["ANNOUNCED_IN"]
 _PERSON = _HOLDS.sources[0]
+_ORG = _POST_IN.targets[0]
 _POST = _HOLDS.targets[0]
 _APPOINTMENT = _OF_PERSON.sources[0]
 _DOCUMENT = _ANNOUNCED_IN.targets[0]
@@ -115,6 +116,7 @@ class _Builder:
         self.facts: dict[tuple[Any, ...], _Fact] = {}
         self.problems: list[str] = []
         self.documents: dict[str, DocumentInfo] = {}
+        self._places: dict[str, str | None] = {}
         self._ids: dict[tuple[str, ...], str] = {}
 
     def make_id(self, *parts: str) -> str:
@@ -153,10 +155,32 @@ class _Builder:
         props: dict[str, Any] = {"kind": getattr(a, f"{side}_kind")}
         if side == "s" and label == _PERSON:
             props["unnamed"] = a.s_unnamed
+        if "scope" in SCHEMA.nodes[label].properties:
+            props["scope"] = self.scope(a, label, name)
         self.node(label, node_id, name, **props)
         if raw != self.nodes[node_id]["name"]:
             self.names[node_id].add(raw)
         return node_id
+
+    def place(self, doc_id: str) -> str | None:
+        """The place a document speaks for (朔州市), None when it names none."""
+        found = self._places.get(doc_id, "")
+        if found == "":
+            from graph.resolve import scope_of
+
+            doc = self.documents.get(doc_id)
+            scope = scope_of(doc, None) if doc is not None else None
+            found = self._places[doc_id] = scope if scope and scope != doc_id else None
+        return found
+
+    def scope(self, a: Assertion, label: str, name: str) -> str | None:
+        """Where an entity belongs, as entity resolution keyed it: persons and bodies by
+        the place of the documents naming them; organisations only when their name is
+        local (市财政局, 国网朔州供电公司 …), not 国务院 named in a city's notice."""
+        place = self.place(a.doc_id)
+        if place is None or label != _ORG:
+            return place
+        return place if name.startswith(("市", "县", "区")) or place[:2] in name else None
 
     def document(self, doc: DocumentInfo) -> None:
         self.documents.setdefault(doc.doc_id, doc)

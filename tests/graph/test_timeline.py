@@ -151,3 +151,14 @@ def test_a_member_who_no_longer_serves_leaves() -> None:
     assert facts[("钱进", "MEMBER_OF", body, "副组长")]["ended_by"] == "云政办函〔2023〕50号"
     assert _when(facts[("褚伟", "MEMBER_OF", body, "副组长")]) == ("current", "2023-09-01", None)  # the others stay
     assert _when(facts[("李小红", "MEMBER_OF", body, "组长")]) == ("current", "2022-05-01", None)
+
+
+def test_entities_belong_to_the_place_of_their_documents() -> None:
+    result = extract_paths([str(p) for p in sorted(FIXTURES.iterdir())])
+    resolved, _ = resolve(result.assertions, result.documents)
+    g = build_graph(resolved, result.documents).graph
+    scope = {(d["label"], d["name"]): d.get("scope") for _, d in g.nodes(data=True)}
+    assert scope[("Person", "李小红")] == "云州市" and scope[("Person", "黄三")] == "河源市"
+    assert scope[("TaskForce", "云州市数字经济发展领导小组")] == "云州市"
+    # two cities' 市教育局 are two nodes, each in its place
+    assert sorted(d["scope"] for _, d in g.nodes(data=True) if d["name"] == "市教育局") == ["云州市", "河源市"]
