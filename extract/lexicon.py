@@ -26,6 +26,14 @@ class Lexicon:
     task_force_kinds: dict[str, str]
     category_prefixes: tuple[str, ...]
     category_words: tuple[str, ...]
+    office_roles: tuple[str, ...] = ()          # 主任 -> 办公室主任 (already in member_roles)
+    member_role_as: tuple[tuple[str, str], ...] = ()  # 委员 -> 成员
+    leader_heads: tuple[str, ...] = ()          # generated heads of a government (副州长, 常务副省长 …)
+
+    def member_role(self, role: str) -> str:
+        """A role as the gold writes it: spaces dropped, 委员 read as 成员."""
+        role = re.sub(r"\s+", "", role)
+        return dict(self.member_role_as).get(role, role)
 
     @property
     def role_re(self) -> re.Pattern[str]:
@@ -64,14 +72,39 @@ def _title_re(words: tuple[str, ...]) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     raw = yaml.safe_load((Path(__file__).parent / "data" / "lexicon.yaml").read_text(encoding="utf-8"))
+    leaders, heads = _leader_posts(raw.get("leader_levels") or {}, raw.get("leader_templates") or [])
     return Lexicon(
         org_suffixes=tuple(sorted(set(raw["org_suffixes"]), key=len, reverse=True)),
         internal_suffixes=tuple(raw["internal_suffixes"]),
         title_words=tuple(sorted(set(raw["title_words"]), key=len, reverse=True)),
-        implied_org=dict(raw["implied_org"]),
-        leader_titles=tuple(raw["leader_titles"]),
-        member_roles=tuple(raw["member_roles"]),
+        implied_org={**leaders, **raw["implied_org"]},
+        leader_titles=tuple(dict.fromkeys([*heads, *leaders, *raw["leader_titles"]])),
+        member_roles=tuple(raw["member_roles"]) + tuple("办公室" + r for r in raw.get("office_roles", ())),
         task_force_kinds=dict(raw["task_force_kinds"]),
         category_prefixes=tuple(raw["category_prefixes"]),
         category_words=tuple(raw["category_words"]),
+        office_roles=tuple(raw.get("office_roles", ())),
+        member_role_as=tuple((raw.get("member_role_as") or {}).items()),
+        leader_heads=tuple(sorted(set(heads), key=len, reverse=True)),
     )
+
+
+def _leader_posts(levels: dict[str, dict[str, str | None]],
+                  templates: list[dict]) -> tuple[dict[str, str], list[str]]:
+    """Every level's leader titles with the body each implies (副旗长 -> 旗政府), and the
+    government heads among them: levels x templates x modifiers, so a new level is one line."""
+    posts: dict[str, str] = {}
+    heads: list[str] = []
+    for level in levels.values():
+        for tpl in templates:
+            body = level.get(tpl["body"])
+            parts = {"head": level.get("head"), "party": level.get("party")}
+            if not body or any(f"{{{k}}}" in tpl["title"] and not v for k, v in parts.items()):
+                continue  # the level has no such post (街道 has no head of its own)
+            frame = tpl["title"].format(mod="{mod}", **parts)
+            for mod in ["", *tpl.get("mods", [])]:
+                title = frame.replace("{mod}", mod)
+                posts.setdefault(title, body)
+                if tpl.get("leads"):
+                    heads.append(title)
+    return posts, heads

@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from extract.document import ParsedDocument
 from extract.extractors.base import Emitter, clean_name, is_category, sentence_bounds, strip_alias
@@ -21,11 +25,84 @@ from graph.records import Assertion
 
 __all__ = ["extract", "extract_mentions", "main_body_name"]
 
-_GROUP_WORDS = r"(?:领导小组|工作专班|专班|联席会议|协调机制|工作机制|联动机制|专项工作组|工作组|指挥部|委员会|协调小组|小组)"
-_TITLE_GROUP = re.compile(
-    rf"关于(?:成立|建立|组建|设立|调整|充实|调整充实|增补|调整增补|印发)(?P<name>.+?{_GROUP_WORDS})(?:制度)?(?:成员|组成人员|组成单位)?(?:的)?(?:通知|决定|函)"
-)
-_BODY_GROUP = re.compile(rf"(?:决定|同意)(?:成立|建立|组建|设立)(?P<name>[^，。；（(]{{2,60}}?{_GROUP_WORDS})(?:制度)?[（(，。]")
+
+def _alt(words: list[str] | tuple[str, ...]) -> str:
+    """A regex alternation of words, longest first (so 副组长 wins over 组长)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_GROUP_WORDS = "(?:" + _alt([w for w, kind in lexicon().task_force_kinds.items() if kind != "办公室"]) + ")"
+
+
+@dataclass(frozen=True)
+class _Forms:
+    """The sentences of extract/data/task_force.yaml, built into regexes once."""
+
+    group_words: str              # alternation: the words a body's name ends with
+    roles: str                    # alternation: member roles
+    office_roles: tuple[str, ...]
+    title_group: re.Pattern[str]  # 关于成立<name>的通知
+    body_setup: re.Pattern[str]   # 决定成立<name>
+    title_name: re.Pattern[str]   # a title that is the body's name: 附件1：<name>制度
+    setup_verbs: re.Pattern[str]
+    chair_by: re.Pattern[str]     # 组长由X担任 / 办公室主任：X（兼）
+    held_by: re.Pattern[str]      # 由X兼任办公室主任
+    holds: re.Pattern[str]        # X同志兼任办公室主任 / X任组长
+    role_is: re.Pattern[str]      # 组长为X
+    is_role: re.Pattern[str]      # X为联席会议召集人
+    counted: re.Pattern[str]      # 副组长2人，分别是：A，B
+    named_post: re.Pattern[str]   # X任省某某局局长
+    lead_unit: re.Pattern[str]    # X为联席会议牵头单位
+    composed: re.Pattern[str]     # 联席会议由A、B…等N个部门组成
+    unit_tail: re.Pattern[str]    # …分管负责同志 (after a unit)
+    role_person: re.Pattern[str]  # marks of a person named by role
+    not_person: re.Pattern[str]   # "各成员单位有关负责同志": units' people in general, no member
+
+
+@lru_cache(maxsize=1)
+def _forms() -> _Forms:
+    raw = yaml.safe_load((Path(__file__).parents[1] / "data" / "task_force.yaml").read_text(encoding="utf-8"))
+    lex = lexicon()
+    gw = _GROUP_WORDS
+    roles = _alt(lex.member_roles)
+    setup, change, leads = _alt(raw["setup_verbs"]), _alt(raw["change_verbs"]), _alt(raw["setup_leads"])
+    tails, marks = _alt(raw["name_tails"]), _alt(raw["attachment_marks"])
+    hold, short_hold, is_w = _alt(raw["hold_verbs"]), _alt(raw["short_hold_verbs"]), _alt(raw["is_words"])
+    count = rf"(?:共)?[\d一二三四五六七八九十两]+(?:{_alt(raw['count_units'])})"
+    who = r"[^，。；：！？\n]"
+    body = rf"(?:{gw})?"
+    return _Forms(
+        group_words=gw,
+        roles=roles,
+        office_roles=lex.office_roles,
+        title_group=re.compile(
+            rf"关于(?:{setup}|{change})(?P<name>.+?(?:{gw}))(?:{tails})?(?:的)?(?:通知|决定|函)"),
+        body_setup=re.compile(
+            rf"(?:{leads})[，\s]?(?:{setup})(?P<name>[^，。；、（(《》：\n]{{2,60}}?(?:{gw}))(?:{tails})?(?=[（(，。；、\s]|的|$)"),
+        title_name=re.compile(
+            rf"^(?:(?:{marks})[\d一二三四五六七八九十]*[：:]?)?(?P<name>[^，。；：]{{2,60}}?(?:{gw}))(?:{tails})?$"),
+        setup_verbs=re.compile(setup),
+        chair_by=re.compile(
+            rf"(?P<role>{roles})(?:由|：)(?P<who>{who}{{2,80}}?)(?:同志)?(?:{hold}|（兼）)"),
+        held_by=re.compile(rf"由(?P<who>{who}{{2,60}}?)(?:同志)?(?:{hold}|{short_hold}){body}(?P<role>{roles})(?![{CJK}])"),
+        holds=re.compile(
+            rf"(?P<who>[^，。；：！？\n由]{{2,40}}?)(?:同志)?(?:{hold}|{short_hold}){body}(?P<role>{roles})(?![{CJK}])"),
+        role_is=re.compile(rf"(?P<role>{roles})(?:{is_w})(?P<who>{who}{{2,60}})"),
+        is_role=re.compile(rf"(?P<who>{who}{{2,60}}?)(?:{is_w}){body}(?P<role>{roles})(?![{CJK}])"),
+        counted=re.compile(
+            rf"(?P<role>{roles}){count}[，：\s]*(?:{_alt(raw['list_leads'])})?[：\s]*(?P<who>[^。；！？\n]+)"),
+        named_post=re.compile(
+            rf"(?:^|(?<=[，。；：\s]))(?P<who>[{CJK}·\s]{{2,12}}?)(?:同志)?(?:{short_hold}|{hold})(?P<post>{who}{{2,40}}?)(?=[，。；！？\n]|$)"),
+        lead_unit=re.compile(rf"(?P<org>[^，。；：、！？\n]{{2,40}}?)(?:{is_w}){body}(?:{_alt(raw['lead_unit_words'])})"),
+        composed=re.compile(
+            rf"(?:{gw}|成员单位)由(?P<orgs>[^。；！？\n]{{4,400}}?)(?:等[\d一二三四五六七八九十]*个?(?:{_alt(raw['unit_words'])})|等)?"
+            rf"(?:{_alt(raw['composed_of'])})"),
+        unit_tail=re.compile(rf"(?:等)?(?:相关|有关)?(?:{_alt(raw['unit_words'])})?(?:{_alt(raw['unit_person_tails'])})$"),
+        role_person=re.compile(_alt(raw["role_person_marks"])),
+        not_person=re.compile(_alt(raw["not_person_words"])),
+    )
+
+
 _NAME_TOKEN = re.compile(rf"^[{CJK}·•]+$")
 _POST_START = re.compile(rf"^(?:市|县|区|省|州|国|中|自治|[{CJK}]{{2,6}}(?:市|县|区|省|公司|集团|海关|分局|支队|段))")
 
@@ -49,20 +126,36 @@ class _State:
 
 
 def main_body_name(doc: ParsedDocument) -> tuple[str, str | None] | None:
-    """The coordinating body a notice is about: (name in the source's script, kind)."""
-    title = doc.info.title
+    """The coordinating body a notice is about: (name in the source's script, kind).
+
+    In order: a title "关于成立X的通知"; a set-up sentence of the text ("决定成立X",
+    "经市政府同意，建立X制度", also when it is an attachment's); a title that is the
+    body's own name ("附件1：X联席会议制度")."""
+    forms = _forms()
+    title = doc.info.title or ""
     simp = to_simplified(title)
-    m = _TITLE_GROUP.search(simp)
+    m = forms.title_group.search(simp)
     if m:
         name = title[m.start("name"):m.end("name")]
         return clean_name(name), lexicon().task_force_kind(to_simplified(name))
     text = doc.norm.text
-    m = _BODY_GROUP.search(text)
+    m = forms.body_setup.search(text)
     if m:
         a, b = m.span("name")
         s, e = doc.norm.span(a, b)
         name = clean_name(doc.source.text[s:e])
         return name, lexicon().task_force_kind(m.group("name"))
+    m = forms.title_name.match(re.sub(r"\s+", "", simp))
+    if m:
+        name = m.group("name")
+        verbs = list(forms.setup_verbs.finditer(name))
+        if verbs:  # a news title "甲市成立某某领导小组": the body is what was set up
+            name = name[verbs[-1].end():]
+        compact = re.sub(r"\s+", "", title)
+        at = re.sub(r"\s+", "", simp).find(name)
+        name = compact[at:at + len(name)] if at >= 0 else name
+        if len(name) >= 4:
+            return clean_name(name), lexicon().task_force_kind(to_simplified(name))
     return None
 
 
@@ -78,6 +171,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
     _member_lists(em, st)
     _members_leaving(em, st)
     _office(em, st)
+    _prose_members(em, st)
     _subgroups(em, st)
     _unit_duties(em, st)
     extract_mentions(doc, em, st)
@@ -203,12 +297,12 @@ def _member_lists(em: Emitter, st: _State) -> None:
             continue
         m = role_re.match(line) or bare_role.match(line)
         if m:
-            role = re.sub(r"\s+", "", m.group("role"))
-            if role == "委员":
-                role = "成员"
+            role = lexicon().member_role(m.group("role"))
             rest_start = start + m.end()
             _flush(em, st, pending)
             pending = None
+            if role == "成员" and _unit_line(em, st, rest_start, start + len(line)):
+                continue
             for entry in _entries(text, rest_start, start + len(line)):
                 pending = _member_from(em, st, entry, role, (start, start + len(line)), pending)
             continue
@@ -228,9 +322,26 @@ def _member_lists(em: Emitter, st: _State) -> None:
             continue
         _flush(em, st, pending)
         pending = None
+        if role == "成员" and _unit_line(em, st, off, start + len(line)):
+            continue
         for entry in _entries(text, off, start + len(line)):
             pending = _member_from(em, st, entry, role, (start, start + len(line)), pending)
     _flush(em, st, pending)
+
+
+def _unit_line(em: Emitter, st: _State, a: int, b: int) -> bool:
+    """A 成员 line that lists units, not persons ("各区人民政府，市委某某办、市发展改革局、
+    工业和信息化局…分管负责同志。"): each unit is a 成员单位 (categories left out)."""
+    seg = em.text[a:b].rstrip("。；; ")
+    items = [re.sub(r"\s+", "", seg[x:y]) for x, y in split_list(seg, "、，,；;")]
+    items = [_forms().unit_tail.sub("", i) for i in items]
+    lex = lexicon()
+    orgs = [i for i in items if lex.is_org(i) and not is_category(i)]
+    if len(orgs) < 2 or any(not (lex.is_org(i) or is_category(i)) or _name_and_posts(i) or parse_posts(i)
+                            for i in items):
+        return False
+    _units(em, a, a + len(seg), st.group, "成员单位", (a, b))
+    return True
 
 
 def _bare_role_re() -> re.Pattern[str]:
@@ -275,14 +386,13 @@ def _member_from(em: Emitter, st: _State, entry: tuple[int, int], role: str,
     base = entry[0] + bullet.end()
     split = _split_member(text, base)
     if split is None:
-        if re.search(r"分管|负责|主要|有关", text) and len(text) >= 4:
-            # a member named only by role: 各县（市、区）人民政府分管副县长
-            for x, y in split_list(text, "，,；;"):
-                a, b = base + x, base + y
-                name = em.surface(a, b)
-                mem = Member(name, (a, b), [], text[x:y], line_span, role, unnamed=True)
-                _flush(em, st, mem)
-        else:
+        # members named by role ("各县（市、区）人民政府分管副县长", "负责某某工作的副市长、
+        # 市某某局主要负责同志") or by posts and name in one run ("市委常委、副市长张三")
+        people = _people(em, st, base, base + len(text.rstrip("。；;")))
+        for person in people:
+            _flush(em, st, Member(person.name, (base, base + len(text)), person.posts, "", line_span, role,
+                                  unnamed=person.unnamed))
+        if not people:
             em.doc.source.warnings.append(
                 f"{em.doc.info.source}:{em.doc.evidence(*entry)[3]}: member line not understood: {text}")
         return None
@@ -339,11 +449,6 @@ def _offset_of_body(em: Emitter) -> int:
 
 _OFFICE_AT = re.compile(r"(?P<group>[^，。；、（(]{0,40}?)办公室(?:设在|设于)(?P<org>[^，。；）)\s]{2,40})")
 _OFFICE_IN_BRACKET = re.compile(r"下设办公室[（(]设在(?P<org>[^）)]{2,40})[）)]")
-_DIRECTOR_BY = re.compile(
-    r"(?P<role>办公室(?:常务)?(?:副)?主任|(?:常务)?副主任|(?<![副组])主任)(?:由|：|:)(?P<who>[^，。；]{2,60}?)(?:同志)?(?:兼任|担任|（兼）|\(兼\)|兼)")
-_DIRECTOR_BEFORE = re.compile(r"(?P<who>[^，。；]{2,60}?)(?:同志)?兼任(?P<role>办公室(?:副)?主任)")
-
-
 def _office(em: Emitter, st: _State) -> None:
     text = em.text
     body_from = _offset_of_body(em)
@@ -360,46 +465,12 @@ def _office(em: Emitter, st: _State) -> None:
         a2, b2 = a, a + len(org)
         em.emit("办公室设在", group, "TaskForce", strip_alias(em.surface(a2, b2))[0], "Organization",
                 sentence_bounds(text, m.start("org")))
-    for m in list(_DIRECTOR_BY.finditer(text, body_from)) + list(_DIRECTOR_BEFORE.finditer(text, body_from)):
-        role = m.group("role")
-        ctx = text[max(0, m.start() - 12):m.start()]
-        if not role.startswith("办公室"):
-            if "办公室" not in text[sentence_bounds(text, m.start())[0]:m.start() + 2] and "办公室" not in ctx:
-                continue
-            role = "办公室" + role
-        who_a, who_b = m.span("who")
-        _directors(em, st, who_a, who_b, role, sentence_bounds(text, m.start()))
 
 
 def _local_group(g: str) -> str | None:
     g = g.strip()
     m = re.search(rf"([{CJK}（）“”\"]{{0,40}}{_GROUP_WORDS})$", g)
     return m.group(1) if m else None
-
-
-def _directors(em: Emitter, st: _State, a: int, b: int, role: str, at: tuple[int, int]) -> None:
-    """"市商务局局长王志福" / "市发改委主任、市能源局局长" / "徐毅松" -> persons."""
-    text = em.text
-    for x, y in split_list(text[a:b], "、和及"):
-        item = re.sub(r"\s+", "", text[a + x:a + y])
-        item = re.sub(r"同志$", "", item)
-        name = None
-        # post followed by a name
-        for n in (3, 2, 4):
-            if len(item) > n and parse_posts(item[:-n]) and _plausible_name(item[-n:]):
-                name = em.surface(a + y - n, a + y)
-                break
-        if name is None and _plausible_name(item) and not parse_posts(item):
-            name = em.surface(a + x, a + y)
-        if name is None:
-            holder = _holder_of(st, item)
-            if holder:
-                name = holder
-        if name is not None:
-            em.emit("成员", name, "Person", st.group, "TaskForce", at, role=role, o_kind=st.group_kind)
-        else:
-            em.emit("成员", em.surface(a + x, a + y), "Person", st.group, "TaskForce", at, role=role,
-                    o_kind=st.group_kind, s_unnamed=True)
 
 
 def _holder_of(st: _State, post_text: str) -> str | None:
@@ -410,6 +481,185 @@ def _holder_of(st: _State, post_text: str) -> str | None:
     want = (posts[0].org, posts[0].title)
     found = [m.name for m in st.members for p in m.posts if (p.org, p.title) == want]
     return found[0] if len(set(found)) == 1 else None
+
+
+# ---------------------------------------------------------------------------- members in prose
+
+@dataclass
+class _Person:
+    """A person a phrase names: by name (with the posts stated before or after it), or by
+    role alone ("市民政局一名副局长": unnamed, the phrase is the name)."""
+
+    name: str
+    posts: list[Post]
+    unnamed: bool = False
+    posts_only: bool = False   # a bare post ("市委常委") that may belong to the next name
+
+
+def _prose_members(em: Emitter, st: _State) -> None:
+    """Members stated in sentences: "组长由市委副书记张三担任", "由X兼任办公室主任",
+    "X同志兼任办公室主任", "X任组长", "组长为X", "X为联席会议召集人",
+    "副组长2人，分别是：A，B", "成员共19人，分别是：…"; and "X任<单位><职务>" (任职)."""
+    forms = _forms()
+    text = em.text
+    body_from = _offset_of_body(em)
+    taken: list[tuple[int, int]] = []   # role spans already read (one sentence, one reading)
+    for pattern, named_only in ((forms.counted, False), (forms.chair_by, False), (forms.held_by, False),
+                                (forms.holds, True), (forms.is_role, False), (forms.role_is, False)):
+        for m in pattern.finditer(text, body_from):
+            span = m.span("role")
+            if any(a < span[1] and span[0] < b for a, b in taken) or _in_subgroup(text, m):
+                continue
+            role = _role_in_context(text, m.start("role"), m.group("role"))
+            people = _people(em, st, *m.span("who"))
+            if not people or named_only and any(p.unnamed for p in people):
+                continue
+            taken.append(span)
+            at = sentence_bounds(text, m.start("role"))
+            for person in people:
+                _emit_person(em, st, person, role, at)
+    lex = lexicon()
+    for m in forms.named_post.finditer(text, body_from):
+        who = re.sub(r"\s+", "", m.group("who"))
+        post = re.sub(r"\s+", "", m.group("post"))
+        if not _plausible_name(who) or lex.is_title(post) or re.fullmatch(forms.roles, post):
+            continue
+        posts = parse_posts(post)
+        if posts and _all_posts(post) and all(p.org for p in posts):
+            at = sentence_bounds(text, m.start("post"))
+            name = em.surface(*m.span("who"))
+            for p in posts:
+                em.emit("任职", name, "Person", strip_alias(p.org or "")[0], "Organization", at, position=p.title)
+
+
+def _in_subgroup(text: str, m: re.Match[str]) -> bool:
+    """A sentence under a subgroup's heading speaks of that subgroup (its 组长单位)."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    prev_line = text[text.rfind("\n", 0, max(line_start - 2, 0)) + 1:line_start]
+    return bool(_SUBGROUP_HEAD.match(prev_line.strip("\n")))
+
+
+def _role_in_context(text: str, at: int, role: str) -> str:
+    """主任 after the body's 办公室 (in the same sentence) is the 办公室主任."""
+    role = lexicon().member_role(role)
+    if role in _forms().office_roles:
+        start = sentence_bounds(text, at)[0]
+        if "办公室" in text[start:at]:
+            return "办公室" + role
+    return role
+
+
+def _emit_person(em: Emitter, st: _State, person: _Person, role: str, at: tuple[int, int]) -> None:
+    extra = {"s_unnamed": True} if person.unnamed else {}
+    em.emit("成员", person.name, "Person", st.group, "TaskForce", at, role=role, o_kind=st.group_kind, **extra)
+    if person.unnamed:
+        return
+    st.members.append(Member(person.name, at, person.posts, "", at, role))
+    for post in person.posts:
+        if post.org:
+            em.emit("任职", person.name, "Person", strip_alias(post.org)[0], "Organization", at, position=post.title)
+
+
+def _people(em: Emitter, st: _State, a: int, b: int) -> list[_Person]:
+    """The persons of a phrase: "市委常委、统战部部长宋爱荣，市政府副市长谭家玲",
+    "市发改委主任、市能源局局长" (members named above), "市民政局一名副局长".
+
+    Items are split on "，" where the phrase has one (an item may then hold several posts
+    joined by "、"), else on "、" and on 和/及 after a title. A phrase that lists units
+    ("市委编办、市文明办…有关负责人") names no person: the result is empty."""
+    lex = lexicon()
+    seg = em.text[a:b]
+    lead = re.match(r"^\s*(?:由)?\s*", seg)
+    a += lead.end() if lead else 0
+    seg = em.text[a:b]
+    seps = "，；" if re.search(r"[，；]", seg) else "、"
+    out: list[_Person] = []
+    for x, y in split_list(seg, seps):
+        for xx, yy in _split_and(seg[x:y]) if seps == "、" else [(0, y - x)]:
+            pa, pb = a + x + xx, a + x + yy
+            raw = em.text[pa:pb]
+            c = re.sub(r"\s+", "", raw).rstrip("等")
+            c = re.sub(r"同志$", "", c) if not c.endswith("负责同志") else c
+            marked = bool(_forms().role_person.search(c))
+            if len(c) < 2 or is_category(c) and not marked or _forms().not_person.search(c):
+                continue
+            found = _name_and_posts(c, name_first=not marked)
+            if found is not None:
+                ns, ne, post_text = found
+                name = em.surface(*_compact_span(em.text, pa, pb, ns, ne))
+                if name.endswith("同志"):
+                    name = name[:-2]
+                person = _Person(name, parse_posts(post_text))
+                if out and out[-1].posts_only and seps == "、":
+                    person.posts = out.pop().posts + person.posts   # "市委常委、副市长张三"
+                out.append(person)
+                continue
+            holder = _holder_of(st, c)
+            if holder:
+                out.append(_Person(holder, []))
+                continue
+            if lex.is_org(c) and not parse_posts(c):
+                return []   # a unit: the phrase lists units, not persons
+            if _all_posts(c) or marked:
+                person = _Person(em.surface(pa, pb).removesuffix("等"), parse_posts(c), unnamed=True,
+                                 posts_only=_all_posts(c))
+                out.append(person)
+    return out
+
+
+def _split_and(item: str) -> list[tuple[int, int]]:
+    """Split on 和/及/与 where the left side ends with a title ("副秘书长和市教育局主要负责人"),
+    never inside a name ("住房和城乡建设局")."""
+    lex = lexicon()
+    out, start = [], 0
+    for m in re.finditer(r"[和及与]", item):
+        left = item[start:m.start()]
+        if re.search(rf"(?:{lex.title_re.pattern}|负责人|负责同志)$", left) and m.end() < len(item):
+            out.append((start, m.start()))
+            start = m.end()
+    out.append((start, len(item)))
+    return [(x, y) for x, y in out if y > x]
+
+
+def _compact_span(text: str, a: int, b: int, ns: int, ne: int) -> tuple[int, int]:
+    """Offsets in `text` of characters ns..ne of text[a:b] with its spaces removed."""
+    idx = [i for i in range(a, b) if not text[i].isspace()]
+    return idx[ns], idx[ne - 1] + 1
+
+
+def _all_posts(t: str) -> bool:
+    """Whether every item of `t` ("市委常委、统战部部长") is a post."""
+    items = split_list(t, "、，,")
+    return bool(items) and all(parse_posts(t[x:y]) for x, y in items)
+
+
+_BRACKETED = re.compile(rf"^(?P<name>[{CJK}·•]{{2,20}}?)[（(](?P<post>.+)[）)]$")
+_DOTTED_TAIL = re.compile(rf"[{CJK}]+[·•][{CJK}·•]+$")
+
+
+def _name_and_posts(c: str, name_first: bool = True) -> tuple[int, int, str] | None:
+    """Where the name is in a compact phrase, and the post text: "市委副书记张三",
+    "张三（市政府副市长）", "张三", "市长尼加提·尼亚孜"; None when no name is found.
+    `name_first` also reads a name glued before its posts ("张三市政府副市长")."""
+    m = _BRACKETED.match(c)
+    if m and _plausible_name(m.group("name")) and _all_posts(m.group("post")):
+        return 0, m.end("name"), m.group("post")
+    if _plausible_name(c) and not parse_posts(c):
+        return 0, len(c), ""
+    dotted = _DOTTED_TAIL.search(c)
+    if dotted:
+        for k in range(dotted.start(), c.index("·" if "·" in c else "•")):
+            if k and _all_posts(c[:k]) and _plausible_name(c[k:]):
+                return k, len(c), c[:k]
+    for n in (3, 2, 4):
+        head, tail = c[:-n], c[-n:]
+        if len(c) > n and _plausible_name(tail) and not lexicon().is_title(tail) and _all_posts(head):
+            return len(c) - n, len(c), head
+    for n in (2, 3, 4) if name_first else ():
+        head, tail = c[:n], c[n:]
+        if len(c) > n and _plausible_name(head) and _all_posts(tail) and _POST_START.match(tail):
+            return 0, n, tail
+    return None
 
 
 # ---------------------------------------------------------------------------- subgroups and units
@@ -510,7 +760,6 @@ _UNITS_ARE = re.compile(r"(?P<orgs>(?:[\u4e00-\u9fff（）()]{2,30}、){2,}[\u4e
 _UNITS_BECOME = re.compile(r"(?P<orgs>(?:[\u4e00-\u9fff（）()]{2,30}、)+[\u4e00-\u9fff（）()]{2,30}?)(?:等(?:相关|有关)?(?:部门|单位))?为(?:[^，。；]{0,30}?)成员单位")
 _UNITS_FORMED = re.compile(r"成员单位由(?P<orgs>[^。；]{4,400}?)(?:等(?:相关|有关)?(?:部门|单位))?组成")
 _UNIT_LIST = re.compile(r"成员单位(?:包括|为|有|：|:)\s*(?P<orgs>[^。；\n]{2,400}?)(?:等(?:相关|有关)?(?:单位|部门))?[。；\n]")
-_CHAIR_BY = re.compile(r"(?P<role>总召集人|召集人|组长|副组长|指挥长|副指挥长|主任|副主任)由(?P<who>[^，。；]{2,80}?)担任")
 
 
 def extract_mentions(doc: ParsedDocument, em: Emitter | None = None, st: _State | None = None) -> list[Assertion]:
@@ -582,20 +831,5 @@ def extract_mentions(doc: ParsedDocument, em: Emitter | None = None, st: _State 
             _units(em, m.start("orgs"), m.end("orgs"), st.group, "成员单位", sentence_bounds(text, m.start()))
         for m in _UNITS_ARE.finditer(text):
             _units(em, m.start("orgs"), m.end("orgs"), st.group, "成员单位", sentence_bounds(text, m.start()))
-        for m in _CHAIR_BY.finditer(text):
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            prev_line = text[text.rfind("\n", 0, max(line_start - 2, 0)) + 1:line_start]
-            if _SUBGROUP_HEAD.match(prev_line.strip("\n")) or re.search(r"分管负责人担任", m.group(0)) and "组长" == m.group("role"):
-                continue
-            role = m.group("role")
-            who_a = m.start("who")
-            who = m.group("who")
-            for x, y in split_list(who, "、和及"):
-                item = re.sub(r"\s+", "", who[x:y])
-                holder = _holder_of(st, item)
-                name = holder or em.surface(who_a + x, who_a + y)
-                extra = {} if holder or _plausible_name(item) else {"s_unnamed": True}
-                em.emit("成员", name, "Person", st.group, "TaskForce", sentence_bounds(text, m.start()),
-                        role=role, o_kind=st.group_kind, **extra)
     return em.out
 
