@@ -35,8 +35,8 @@ _BY_TYPE = {
     "appointment": ["appointment"],
     "task_allocation": ["task_allocation", "bodies_in_text"],
     "approval": [],
-    "plan": ["bodies_in_text"],
-    "other": ["bodies_in_text", "work_division", "appointment"],
+    "plan": ["bodies_in_text", "task_allocation"],  # 实施意见/方案 with (牵头单位：…) brackets
+    "other": ["bodies_in_text", "work_division", "appointment", "task_allocation"],  # reports: 由A牵头…
 }
 
 

@@ -1,31 +1,115 @@
 """任免: 任命…为…（试用期一年）, 免去…职务, "免去其…" (the pronoun refers back), several
 persons per notice, name and post glued together ("孙义朔州机场建设管理有限公司董事长职务"),
-and the deciding meeting's date.
+and the deciding meeting's date. In reports, posts stated beside names ("县委副书记、县长X
+主持会议", "院长A、检察长B列席会议", "X出任Y总裁").
+
+The verbs and frames are data (extract/data/appointment.yaml); this module is the engine.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from extract.dates import parse_date
 from extract.document import ParsedDocument
 from extract.extractors.base import Emitter, sentence_bounds, strip_alias
-from extract.lexicon import CJK
+from extract.lexicon import CJK, lexicon
 from extract.posts import parse_posts, split_list
 from graph.records import Assertion
 
-__all__ = ["extract"]
+__all__ = ["extract", "mentions", "frames"]
+
+
+@dataclass(frozen=True)
+class Frames:
+    """appointment.yaml, compiled once."""
+
+    appoint: str                 # regex alternation of the appointing verbs
+    remove: str                  # of the removing verbs
+    pronouns: str                # character class of pronouns ("免去其…")
+    not_encoded: re.Pattern[str]
+    report_verbs: re.Pattern[str]
+    current_post: re.Pattern[str]
+    capacity: re.Pattern[str]
+    past: re.Pattern[str]
+    delegation: re.Pattern[str]
+    time_tail: re.Pattern[str]
+    compound_surnames: tuple[str, ...]
+    not_names: frozenset[str]
+    not_name_starts: str
+    continuing_titles: frozenset[str]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def frames() -> Frames:
+    raw = yaml.safe_load((Path(__file__).parent.parent / "data" / "appointment.yaml").read_text(encoding="utf-8"))
+    around = lambda pairs: "|".join(rf"{re.escape(a)}(?P<p{k}>[^，。；]{{2,40}}?){re.escape(b)}"  # noqa: E731
+                                    for k, (a, b) in enumerate(pairs))
+    time = rf"(?:{_alt(raw['time_words'])}|\d{{2,4}}年|\d{{1,2}}月|\d{{1,2}}日|上旬|中旬|下旬|初|底|末|份)*"
+    return Frames(
+        appoint=_alt(raw["appoint_verbs"]),
+        remove=_alt(raw["remove_verbs"]),
+        pronouns="".join(raw["pronouns"]),
+        not_encoded=re.compile(_alt(raw["not_encoded"])),
+        report_verbs=re.compile(_alt(raw["report_verbs"])),
+        current_post=re.compile(_alt(raw["current_post_verbs"])),
+        capacity=re.compile(around(raw["capacity_frames"])),
+        past=re.compile(rf"^(?:{_alt(raw['past_markers'])})"),
+        delegation=re.compile(around(raw["delegation_frames"])),
+        time_tail=re.compile(rf"{time}$"),
+        compound_surnames=tuple(raw["compound_surnames"]),
+        not_names=frozenset(raw["not_names"]),
+        not_name_starts=raw["not_name_starts"],
+        continuing_titles=frozenset(raw["continuing_titles"]),
+    )
+
 
 _MEETING = re.compile(r"经(?P<meeting>[^。]{0,60}?(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。，]{0,30}?(?:会议|常务会议|党组会议|常委会))")
-_APPOINT = re.compile(rf"(?P<name>[{CJK}·、]{{2,40}}?)为(?P<post>[^，。；：]{{2,80}}?)(?P<prob>[（(]试用期[^）)]*[）)])?(?:职务)?(?=[，,。；;]|$)")
-_REMOVE_OWN = re.compile(r"免去(?:其|他|她)(?P<post>[^，。；]{2,80}?)(?:的)?职务")
-_REMOVE = re.compile(rf"免去(?P<name>[{CJK}·]{{2,4}}?)(?:同志的?|的)(?P<post>[^，。；]{{2,80}}?)职务")
-_SECTION = re.compile(r"(?P<act>任命|免去)[：:]")
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The notice frames, built from the verbs in the data."""
+
+    appoint: re.Pattern[str]     # "A、B为X（试用期一年）"
+    verb_prefix: re.Pattern[str]  # what precedes the names ("会议决定任命")
+    remove_own: re.Pattern[str]  # "免去其X职务"
+    remove: re.Pattern[str]      # "免去A（同志）的X职务"
+    remove_glued: re.Pattern[str]  # "免去AX（的）职务"
+    section: re.Pattern[str]     # "任命：" / "免去：" heading a list
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    f = frames()
+    return _Patterns(
+        appoint=re.compile(rf"(?P<name>[{CJK}·、]{{2,40}}?)为(?P<post>[^，。；：]{{2,80}}?)"
+                           rf"(?P<prob>[（(]试用期[^）)]*[）)])?(?:职务)?(?=[，,。；;]|$)"),
+        verb_prefix=re.compile(rf"^.*(?:{f.appoint}|决定)"),
+        remove_own=re.compile(rf"(?:{f.remove})[{f.pronouns}](?P<post>[^，。；]{{2,80}}?)(?:的)?职务"),
+        remove=re.compile(rf"(?:{f.remove})(?P<name>[{CJK}·]{{2,4}}?)(?:同志的?|的)(?P<post>[^，。；]{{2,80}}?)职务"),
+        remove_glued=re.compile(rf"(?:{f.remove})(?P<body>[{CJK}·（）()、]{{4,80}}?)(?:的)?职务"),
+        section=re.compile(rf"(?P<act>{f.appoint}|{f.remove})[：:]"),
+    )
+
+
+def _act_of(verb: str) -> str:
+    return "免去" if re.fullmatch(frames().remove, verb) else "任命"
 
 
 def extract(doc: ParsedDocument) -> list[Assertion]:
     em = Emitter(doc, "appointment")
     text = em.text
+    pat, fr = _patterns(), frames()
     meeting = _MEETING.search(text)
     decided = {}
     if meeting:
@@ -39,30 +123,33 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
         s = line.strip()
         if not s:
             continue
-        sec = _SECTION.search(s)
+        sec = pat.section.search(s)
         if sec and len(s) - sec.end() < 3 + (s.find(sec.group(0))):
-            mode = "任命" if sec.group("act") == "任命" else "免去"
+            mode = _act_of(sec.group("act"))
             if s.endswith(("：", ":")):
                 continue
         for clause_a, clause_b in _clauses(line):
             ca, cb = start + clause_a, start + clause_b
             clause = text[ca:cb]
+            if fr.not_encoded.search(clause):  # 辞去, 不再担任: not encoded (SCHEMA §7)
+                continue
             at = sentence_bounds(text, ca)
-            m_own = _REMOVE_OWN.search(clause)
+            m_own = pat.remove_own.search(clause)
             if m_own and last_person:
                 _emit_posts(em, "免去", last_person, ca + m_own.start("post"), ca + m_own.end("post"), at, decided)
                 continue
-            m_rm = _REMOVE.search(clause)
+            m_rm = pat.remove.search(clause)
             if m_rm:
                 last_person = em.surface(ca + m_rm.start("name"), ca + m_rm.end("name"))
                 _emit_posts(em, "免去", last_person, ca + m_rm.start("post"), ca + m_rm.end("post"), at, decided)
                 continue
-            m_ap = _APPOINT.search(clause)
-            if "任命" in clause:
+            m_ap = pat.appoint.search(clause)
+            verb = re.search(fr.appoint, clause)
+            if verb:
                 mode = "任命"
             if m_ap and mode == "任命":
                 raw = m_ap.group("name")
-                raw = re.sub(r"^.*(?:任命|聘任|决定)", "", raw)
+                raw = pat.verb_prefix.sub("", raw)
                 name_a = ca + m_ap.end("name") - len(raw)
                 people = []
                 for x, y in split_list(raw, "、"):  # 任命张三、李四为…
@@ -74,21 +161,20 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                     _emit_posts(em, "任命", person, ca + m_ap.start("post"), ca + m_ap.end("post"), at, decided,
                                 probation=bool(m_ap.group("prob")))
                 continue
-            m_glued = re.search(rf"免去(?P<body>[{CJK}·（）()]{{4,80}}?)职务", clause)
+            m_glued = pat.remove_glued.search(clause)
             if m_glued and _remove_glued(em, ca + m_glued.start("body"), m_glued.group("body"), at, decided):
                 continue
             if mode == "免去":
-                m_g = re.match(rf"^\s*(?P<body>[^，。；]+?)职务", clause)
+                m_g = re.match(r"^\s*(?P<body>[^，。；]+?)(?:的)?职务", clause)
                 if m_g:
                     body = m_g.group("body")
                     # glued name and post: prefer the cut whose post starts like other posts here
                     cands = [n for n in (3, 2, 4) if parse_posts(body[n:]) and parse_posts(body[n:])[0].org]
                     cands.sort(key=lambda n: -text.count(body[n:n + 2]))
+                    lead = len(clause) - len(clause.lstrip())
                     for n in cands[:1]:
-                            last_person = em.surface(ca + (len(clause) - len(clause.lstrip())), ca + (len(clause) - len(clause.lstrip())) + n)
-                            off = ca + (len(clause) - len(clause.lstrip())) + n
-                            _emit_posts(em, "免去", last_person, off, off + len(body) - n, at, decided)
-                            break
+                        last_person = em.surface(ca + lead, ca + lead + n)
+                        _emit_posts(em, "免去", last_person, ca + lead + n, ca + lead + len(body), at, decided)
     if doc.info.number is None:  # reports name people with their posts
         mentions(doc, em)
     return em.out
@@ -149,51 +235,133 @@ def _emit_posts(em: Emitter, act: str, person: str, a: int, b: int, at: tuple[in
                 position=("代理" + m.group(2)) if m and not title.startswith("代理") else title, **extra)
 
 
-_TRAILING_VERB = re.compile(r"(?:及委员|等)?(?:主持会议|出席会议|列席会议|出席|列席|主持|参加会议|参加)$")
+# ---------------------------------------------------------------------------- posts in reports
+
+@dataclass
+class _Sentence:
+    """What a report sentence has established so far: the body named last, the person named last."""
+
+    org: str | None = None
+    subject: str | None = None
 
 
 def mentions(doc: ParsedDocument, em: Emitter | None = None) -> list[Assertion]:
-    """Posts stated beside names in reports: "市法院院长罗雄", "副主任吴达金、李珊珊"."""
+    """Posts stated beside names in reports: "市法院院长罗雄", "副主任吴达金、李珊珊",
+    "县委副书记、县长X主持会议并讲话", "X出任Y公司总裁", "仍以市政府党组成员身份…"."""
     em = em or Emitter(doc, "post_mentions")
     text = em.text
-    for sa, sb in split_list(text, "。；\n"):
-        prev_org: str | None = None
+    for sa, sb in split_list(text, "。；！？\n"):
+        st = _Sentence()
         for ca, cb in split_list(text[sa:sb], "，,"):
-            a = sa + ca
-            clause = _TRAILING_VERB.sub("", re.sub(r"\s+", "", text[a:sa + cb]))
-            got = _posts_then_names(clause)
-            if got is None:
-                continue
-            cut, names = got
-            head = clause[:cut]
-            posts = parse_posts(head)
-            for post in posts:
-                org = post.org
-                if (post.org_span is None and prev_org and post.title in ("秘书长", "副秘书长", "主任", "副主任")) \
-                        or org is None:
-                    org = prev_org
-                if org is None:
-                    continue
-                for name in names:
-                    em.emit("任职", name, "Person", org, "Organization", (sa, sb), position=post.title)
-            explicit = [p.org for p in posts if p.org_span is not None]
-            if explicit:
-                prev_org = explicit[-1]
+            clause = re.sub(r"\s+", "", text[sa + ca:sa + cb])
+            _read_clause(em, clause, (sa, sb), st)
     return em.out
 
 
-def _posts_then_names(clause: str) -> tuple[int, list[str]] | None:
-    """Split "市委常委、组织部长蔡亚东" into the posts and the names after them."""
-    for cut in range(len(clause) - 2, 1, -1):
-        head, tail = clause[:cut], clause[cut:]
-        names = tail.split("、")
-        if not all(2 <= len(n) <= 3 and re.fullmatch(rf"[{CJK}]+", n) for n in names):
+def _read_clause(em: Emitter, clause: str, at: tuple[int, int], st: _Sentence) -> None:
+    fr = frames()
+    if fr.not_encoded.search(clause):
+        return
+    for m in fr.delegation.finditer(clause):  # 受市人大常委会主任委托: the body, no person
+        posts = parse_posts(next(g for g in m.groups() if g))
+        explicit = [p.org for p in posts if p.org_span is not None]
+        if explicit:
+            st.org = explicit[-1]
+    cap = fr.capacity.search(clause)
+    if cap and st.subject:  # 仍以市政府党组成员身份参与…
+        _emit_mentions(em, [(next(g for g in cap.groups() if g), [st.subject])], at, st)
+        return
+    verb = fr.current_post.search(clause)
+    if verb:  # X（去年9月）出任Y
+        pre = fr.time_tail.sub("", clause[:verb.start()]) if verb.start() <= 40 else ""
+        subject = st.subject
+        if pre:
+            got = _mention_list(pre)
+            subject = got[1][-1][1][-1] if got else (pre if _is_name(pre) else None)
+        if subject:
+            st.subject = subject
+            _emit_mentions(em, [(clause[verb.end():], [subject])], at, st)
+        return
+    for cut in [m.start() for m in fr.report_verbs.finditer(clause)] + [len(clause)]:
+        got = _mention_list(clause[:cut])
+        if got is None:
             continue
-        if any(n[0] in "及和与等的了在" or n.endswith(("会议", "出席", "列席", "职务", "同志")) for n in names):
+        past, groups = got
+        st.subject = groups[-1][1][-1]
+        if not past:
+            _emit_mentions(em, groups, at, st)
+        return
+
+
+def _emit_mentions(em: Emitter, groups: list[tuple[str, list[str]]], at: tuple[int, int], st: _Sentence) -> None:
+    continuing = frames().continuing_titles
+    for post_text, names in groups:
+        posts = parse_posts(post_text)
+        if not posts or not post_text.endswith(posts[-1].title):
             continue
-        items = split_list(head, "、")
-        if items and all(parse_posts(head[x:y]) for x, y in items) and not head.endswith("、"):
-            last = parse_posts(head[items[-1][0]:items[-1][1]])[-1]
-            if head.endswith(last.title):
-                return cut, names
+        for post in posts:
+            org = post.org
+            if (post.org_span is None and st.org and post.title in continuing) or org is None:
+                org = st.org
+            if org is None:
+                continue
+            for name in names:
+                em.emit("任职", name, "Person", org, "Organization", at, position=post.title)
+        explicit = [p.org for p in posts if p.org_span is not None]
+        if explicit:
+            st.org = explicit[-1]
+
+
+def _mention_list(clause: str) -> tuple[bool, list[tuple[str, list[str]]]] | None:
+    """A list of posts and names: "市委常委、组织部长蔡亚东" -> [("市委常委、组织部长", [蔡亚东])];
+    "院长A、检察长B" -> two groups; "副主任A、B" -> one group with two names. (past, groups):
+    past when the list opens with 原/曾任 (the names count, the posts are not encoded)."""
+    past = frames().past.match(clause)
+    if past:
+        clause = clause[past.end():]
+    groups: list[tuple[str, list[str]]] = []
+    pending: list[str] = []  # posts waiting for their name
+    for x, y in split_list(clause, "、"):
+        item = re.sub(r"同志$", "", clause[x:y])
+        if _is_name(item):
+            if not groups or pending:
+                return None
+            groups[-1][1].append(item)
+            continue
+        split = _post_then_name(item)
+        if split is not None:
+            groups.append(("、".join(pending + [split[0]]), [split[1]]))
+            pending = []
+        elif _is_post(item):
+            pending.append(item)
+        else:
+            return None
+    if pending or not groups:
+        return None
+    return bool(past), groups
+
+
+def _is_post(text: str) -> bool:
+    posts = parse_posts(text)
+    return bool(posts) and text.endswith(posts[-1].title)
+
+
+def _post_then_name(item: str) -> tuple[str, str] | None:
+    """"常务副市长张三" -> ("常务副市长", "张三"); the name is 2–3 characters, or 4 after a two-character surname."""
+    for n in (3, 2, 4):
+        if len(item) > n + 1 and _is_name(item[-n:]) and _is_post(item[:-n]):
+            return item[:-n], item[-n:]
     return None
+
+
+def _is_name(text: str) -> bool:
+    fr = frames()
+    if not re.fullmatch(rf"[{CJK}·]+", text) or text in fr.not_names or text[0] in fr.not_name_starts:
+        return False
+    if "·" in text:
+        return 3 <= len(text) <= 20
+    if len(text) == 4:
+        return text.startswith(fr.compound_surnames)
+    lex = lexicon()
+    return (2 <= len(text) <= 3 and not lex.is_title(text) and not lex.is_title(text[1:])
+            and not text.endswith(tuple(fr.not_names)))

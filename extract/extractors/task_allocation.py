@@ -1,38 +1,270 @@
-"""Task allocations (责任分解): "任务。（责任领导：张三；牵头单位：区发改局、区财政局）"."""
+"""Task allocations (责任分解): which unit leads which task.
+
+Forms read, all driven by extract/data/task_allocation.yaml:
+- a bracket closing a task: "1.任务。（责任领导：张三；牵头单位：区发改局、区财政局）"; in an
+  unnumbered paragraph under a heading ("（一）heading" then the paragraph), the task is the heading;
+- a lead marked in a list of units: "（责任单位：市发改委（牵头）、市财政局）";
+- prose: "由A牵头，B、C配合，在9月底前完成T" (the task is T, deadline dropped), "T，由A牵头",
+  "T，A为牵头单位".
+Coordinating bodies led by a unit ("领导小组由A牵头") are the task_force extractor's.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from extract.document import ParsedDocument
 from extract.extractors.base import Emitter, is_category
+from extract.lexicon import lexicon
 from extract.posts import split_list
 from graph.records import Assertion
 
-__all__ = ["extract"]
+__all__ = ["extract", "frames"]
 
-_ITEM = re.compile(
-    r"^\s*(?:\d+[.、．]|[（(]\d+[）)])?\s*(?P<task>[^\n]{2,400}?)[。；]?\s*[（(](?P<meta>[^（）()]*牵头单位[：:][^（）()]*)[）)]",
-    re.M,
-)
-_LEADS = re.compile(r"牵头单位[：:](?P<orgs>[^；;）)]+)")
+
+@dataclass(frozen=True)
+class Frames:
+    """task_allocation.yaml, compiled once."""
+
+    field: re.Pattern[str]          # "牵头单位：…" / "配合单位：…" inside a bracket
+    lead_labels: frozenset[str]
+    lead_mark: re.Pattern[str]      # "市发改委（牵头）"
+    lead_is: re.Pattern[str]        # "A为牵头单位"
+    prose_lead: re.Pattern[str]     # "由A牵头"
+    support: re.Pattern[str]        # "B、C配合"
+    deadline: re.Pattern[str]       # "在9月底前"
+    unit_suffixes: tuple[str, ...]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def frames() -> Frames:
+    raw = yaml.safe_load((Path(__file__).parent.parent / "data" / "task_allocation.yaml").read_text(encoding="utf-8"))
+    labels = _alt(raw["lead_labels"] + raw["support_labels"])
+    before, after = _alt(raw["prose_lead_before"]), _alt(raw["prose_lead_after"])
+    return Frames(
+        field=re.compile(rf"^\s*(?P<label>{labels})\s*[：:]\s*(?P<value>.+)$", re.S),
+        lead_labels=frozenset(raw["lead_labels"]),
+        lead_mark=re.compile(rf"(?:{_alt(raw['lead_marks'])})$"),
+        lead_is=re.compile(rf"^(?P<orgs>[^，。；]{{2,80}}?)(?:{_alt(raw['prose_lead_is'])})$"),
+        prose_lead=re.compile(rf"(?:{before})(?P<orgs>[^，。；由]{{2,60}}?)(?:{after})"),
+        support=re.compile(rf"(?:{_alt(raw['support_verbs'])})$"),
+        deadline=re.compile(rf"^(?:{_alt(raw['deadline_opens'])})[^，。；]{{1,24}}?(?:{_alt(raw['deadline_closes'])})"),
+        unit_suffixes=tuple(raw["unit_suffixes"]),
+    )
+
+
+# Item numbers open a task of their own; Chinese-numeral markers open a heading.
+_ITEM_MARK = re.compile(r"\s*(?:\d+[.、．]|[（(]\d+[）)]|[①-⑳])\s*")
+_HEAD_MARK = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[条项部分])\s*")
+_END = "。；;，,、 "
 
 
 def extract(doc: ParsedDocument) -> list[Assertion]:
     em = Emitter(doc, "task_allocation")
-    text = em.text
-    for m in _ITEM.finditer(text):
-        task_a, task_b = m.span("task")
-        task = em.surface(task_a, task_b).rstrip("。；;")
-        meta_a = m.start("meta")
-        lm = _LEADS.search(m.group("meta"))
-        if not lm:
-            continue
-        orgs = lm.group("orgs")
-        oa = meta_a + lm.start("orgs")
-        for x, y in split_list(orgs, "、，,"):
-            item = orgs[x:y]
-            if is_category(item):
-                continue
-            em.emit("牵头", em.surface(oa + x, oa + y), "Organization", task, "Task", (m.start(), m.end()))
+    _brackets(em)
+    _prose(em)
     return em.out
+
+
+# ---------------------------------------------------------------------------- brackets closing a task
+
+def _brackets(em: Emitter) -> None:
+    text = em.text
+    heading: tuple[int, int] | None = None
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        seg = 0  # where the current task's text starts in the line
+        found = False
+        for a, b in _groups(line):
+            leads = _leads(line[a + 1:b - 1])
+            if not leads:
+                continue
+            found = True
+            task = _task(line, seg, a, start, heading)
+            if task is not None:
+                name = em.surface(*task).rstrip(_END)
+                for la, lb in leads:
+                    unit = em.surface(start + a + 1 + la, start + a + 1 + lb)
+                    em.emit("牵头", unit, "Organization", name, "Task", (start + seg, start + b))
+            seg = b
+        if not found:
+            got = _heading(line)
+            if got is not None:
+                heading = (start + got[0], start + got[1])
+
+
+def _groups(line: str) -> list[tuple[int, int]]:
+    """Top-level bracket groups (start, end past the closing bracket), nested brackets kept inside."""
+    out, depth, open_at = [], 0, 0
+    for i, ch in enumerate(line):
+        if ch in "（(":
+            if depth == 0:
+                open_at = i
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((open_at, i + 1))
+    return out
+
+
+def _leads(meta: str) -> list[tuple[int, int]]:
+    """Spans (in `meta`) of the lead units a bracket names."""
+    fr = frames()
+    out: list[tuple[int, int]] = []
+    for fa, fb in split_list(meta, "；;"):
+        part = meta[fa:fb]
+        m = fr.field.match(part)
+        if m:
+            va = fa + m.start("value")
+            value = m.group("value")
+            lead = m.group("label") in fr.lead_labels
+            for x, y in split_list(value, "、，,"):
+                item = value[x:y]
+                mark = fr.lead_mark.search(item)
+                if mark and not lead:  # 责任单位：市发改委（牵头）、市财政局
+                    y -= len(mark.group(0))
+                    item = item[:-len(mark.group(0))]
+                elif not lead:
+                    continue
+                if not is_category(item):
+                    out.append((va + x, va + y))
+            continue
+        for ca, cb in split_list(part, "，,"):  # （A为牵头单位，B为配合单位）
+            m = fr.lead_is.match(meta[ca + fa:cb + fa])
+            if m:
+                out += [(fa + ca + x, fa + ca + y) for x, y in _units(m.group("orgs"))]
+    return out
+
+
+def _task(line: str, seg: int, bracket: int, start: int,
+          heading: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The task a bracket closes: a numbered item's text, a heading's sentence, or the heading above
+    an unnumbered paragraph (offsets in the text; the line begins at `start`)."""
+    a, b = seg, bracket
+    while b > a and line[b - 1] in _END:
+        b -= 1
+    while a < b and line[a] in _END:
+        a += 1
+    if b - a < 2:
+        return None
+    item = _ITEM_MARK.match(line, a)
+    if item:
+        return start + item.end(), start + b
+    head = _HEAD_MARK.match(line, a)
+    if head:  # "（一）heading。paragraph…（牵头单位：…）": the heading is the task
+        stop = line.find("。", head.end(), b)
+        return start + head.end(), start + (stop if stop > 0 else b)
+    body = line[a:b]
+    if heading is not None and ("。" in body or len(body) > 80):
+        return heading
+    return start + a, start + b
+
+
+def _heading(line: str) -> tuple[int, int] | None:
+    """A heading line: a Chinese-numeral marker or a short line with no sentence in it."""
+    s = line.rstrip(_END)
+    m = _HEAD_MARK.match(s) or _ITEM_MARK.match(s)
+    a = m.end() if m else len(s) - len(s.lstrip())
+    body = s[a:]
+    if not body or "。" in body or "，" in body or len(body) > (50 if m else 30):
+        return None
+    if not m and re.search(r"[：:；;]", body):
+        return None
+    return a, len(s)
+
+
+# ---------------------------------------------------------------------------- prose
+
+def _prose(em: Emitter) -> None:
+    text = em.text
+    fr = frames()
+    for sa, sb in split_list(text, "。；;\n"):
+        sent = text[sa:sb]
+        if "牵头" not in sent:
+            continue
+        for m in fr.prose_lead.finditer(sent):
+            units = _units(m.group("orgs"))
+            if not units or _leads_a_body(sent[:m.start()]):
+                continue
+            task = _task_after(sent, m.end()) or _task_before(sent, m.start())
+            _emit_prose(em, sa, m.start("orgs"), units, task, (sa, sb))
+        for ca, cb in split_list(sent, "，,"):
+            m = fr.lead_is.match(sent[ca:cb])
+            if m:
+                _emit_prose(em, sa, ca, _units(m.group("orgs")), _task_before(sent, ca), (sa, sb))
+
+
+def _emit_prose(em: Emitter, sa: int, oa: int, units: list[tuple[int, int]],
+                task: tuple[int, int] | None, at: tuple[int, int]) -> None:
+    if task is None:
+        return
+    name = em.surface(sa + task[0], sa + task[1]).rstrip(_END)
+    if len(name) < 4 or _leads_a_body(name):
+        return
+    for x, y in units:
+        em.emit("牵头", em.surface(sa + oa + x, sa + oa + y), "Organization", name, "Task", at)
+
+
+def _units(orgs: str) -> list[tuple[int, int]]:
+    """The units of "A、B和C": bodies only (not 各有关部门, not a leader's title)."""
+    out = []
+    for x, y in split_list(orgs, "、，,"):
+        parts = [(x + a, x + b) for a, b in split_list(orgs[x:y], "和及与")]
+        if not all(_is_unit(orgs[a:b]) for a, b in parts):  # 县发展和改革局 is one body
+            parts = [(x, y)]
+        out += [(a, b) for a, b in parts if _is_unit(orgs[a:b])]
+    return out
+
+
+def _is_unit(item: str) -> bool:
+    lex = lexicon()
+    if is_category(item) or lex.is_title(item) or len(item) > 30:
+        return False
+    return lex.is_org(item) or item.endswith(frames().unit_suffixes)
+
+
+def _task_after(sent: str, at: int) -> tuple[int, int] | None:
+    """"…牵头，B、C配合，在9月底前完成T，…" -> T (one clause, deadline dropped)."""
+    fr = frames()
+    glued = at < len(sent) and sent[at] not in "，,"
+    for x, y in split_list(sent[at:], "，,"):
+        clause = sent[at + x:at + y]
+        if fr.support.search(clause):
+            glued = False
+            continue
+        d = fr.deadline.match(clause)
+        if d:
+            x += d.end()
+            clause = clause[d.end():]
+        if len(clause) >= 2 and not (glued and x == 0 and len(clause) < 4):
+            return at + x, at + y
+        glued = False
+    return None
+
+
+def _task_before(sent: str, at: int) -> tuple[int, int] | None:
+    """"T，由A牵头" -> T: the clause before the lead."""
+    pre = sent[:at].rstrip("，, ")
+    cut = max(pre.rfind("，"), pre.rfind(","), pre.rfind("："), pre.rfind(":")) + 1
+    head = _HEAD_MARK.match(pre, cut) or _ITEM_MARK.match(pre, cut)
+    a = head.end() if head else cut
+    return (a, len(pre)) if len(pre) - a >= 4 else None
+
+
+def _leads_a_body(text: str) -> bool:
+    """"领导小组由A牵头" / "由A牵头成立工作专班": the lead is of a body, not a task."""
+    lex = lexicon()
+    t = text.rstrip("，, ")
+    return bool(lex.task_force_kind(t)) or bool(re.search(r"(?:成立|组建|设立|建立)", t) and any(
+        k in t for k in lex.task_force_kinds))
