@@ -67,7 +67,9 @@ def _forms() -> _Forms:
     roles = _alt(lex.member_roles)
     setup, change, leads = _alt(raw["setup_verbs"]), _alt(raw["change_verbs"]), _alt(raw["setup_leads"])
     tails, marks = _alt(raw["name_tails"]), _alt(raw["attachment_marks"])
-    hold, short_hold, is_w = _alt(raw["hold_verbs"]), _alt(raw["short_hold_verbs"]), _alt(raw["is_words"])
+    hold, is_w = _alt(raw["hold_verbs"]), _alt(raw["is_words"])
+    not_after = "".join(raw["short_hold_not_after"])
+    short_hold = rf"(?<![{not_after}])(?:{_alt(raw['short_hold_verbs'])})"
     count = rf"(?:共)?[\d一二三四五六七八九十两]+(?:{_alt(raw['count_units'])})"
     who = r"[^，。；：！？\n]"
     body = rf"(?:{gw})?"
@@ -447,7 +449,8 @@ def _offset_of_body(em: Emitter) -> int:
 
 # ---------------------------------------------------------------------------- office
 
-_OFFICE_AT = re.compile(r"(?P<group>[^，。；、（(]{0,40}?)办公室(?:设在|设于)(?P<org>[^，。；）)\s]{2,40})")
+# "办公室设在Y", also with the office's short name ("省某某办设在Y", older notices).
+_OFFICE_AT = re.compile(r"(?P<group>[^，。；、（(]{0,40}?)办(?:公室)?(?:设在|设于)(?P<org>[^，。；）)\s]{2,40})")
 _OFFICE_IN_BRACKET = re.compile(r"下设办公室[（(]设在(?P<org>[^）)]{2,40})[）)]")
 def _office(em: Emitter, st: _State) -> None:
     text = em.text
@@ -460,7 +463,11 @@ def _office(em: Emitter, st: _State) -> None:
         g = m.groupdict().get("group") or ""
         g = re.sub(r"^.*[，。；、：:]", "", g).strip()
         named = _local_group(g)
-        if named and named not in ("工作专班", "专班", "领导小组", "工作领导小组") and not g.endswith(("下设", "设立")):
+        # a short name ("联席会议", "专班") is the body's own; another body's office is its own
+        short = named and (st.group.endswith(named) or to_simplified(st.group).endswith(named)
+                           or lexicon().task_force_kind(named) == lexicon().task_force_kind(to_simplified(st.group))
+                           and len(named) <= 4)
+        if named and not short and not g.endswith(("下设", "设立")):
             group = named
         a2, b2 = a, a + len(org)
         em.emit("办公室设在", group, "TaskForce", strip_alias(em.surface(a2, b2))[0], "Organization",
@@ -695,13 +702,15 @@ def _subgroups(em: Emitter, st: _State) -> None:
             _units(em, start + mm.start("orgs"), start + mm.end("orgs"), current, "成员单位", (start, start + len(line)))
 
 
-def _units(em: Emitter, a: int, b: int, group: str, role: str, at: tuple[int, int]) -> None:
+def _units(em: Emitter, a: int, b: int, group: str, role: str, at: tuple[int, int], orgs_only: bool = False) -> None:
+    """Each unit of a list is a 成员单位 (or 组长单位) of `group`; `orgs_only` where the list's
+    frame ("由…组成") may also hold words that are no units ("由以下人员组成")."""
     seg = em.text[a:b]
     seg_clean = re.sub(r"等(?:相关|有关)?(?:部门|单位)?(?:负责人|负责同志)?$", "", seg)
     for x, y in split_list(seg_clean, "、，,"):
         item = re.sub(r"\s+", "", seg_clean[x:y])
         item = re.sub(r"(?:等)?(?:相关|有关)?(?:部门|单位)?(?:分管|主要|有关)?负责(?:人|同志)$", "", item)
-        if not item or is_category(item) or not (lexicon().is_org(item) or len(item) >= 3):
+        if not item or is_category(item) or not (lexicon().is_org(item) or len(item) >= 3 and not orgs_only):
             continue
         name = em.surface(a + x, a + x + len(item))
         em.emit("成员单位", strip_alias(name)[0], "Organization", group, "TaskForce", at, role=role)
@@ -758,8 +767,7 @@ _UNITS_OF = re.compile(rf"(?P<orgs>[{CJK}、]{{2,120}}?)等(?P<group>[{CJK}]{{2,
 _COMPOSED = re.compile(r"建立由(?P<orgs>[^。；]{4,400}?)组成的(?P<group>[^，。；]{2,40})")
 _UNITS_ARE = re.compile(r"(?P<orgs>(?:[\u4e00-\u9fff（）()]{2,30}、){2,}[\u4e00-\u9fff（）()]{2,30}?)(?:有关|主要)?负责(?:人|同志)为(?P<group>[^，。；]{0,40}?)成员")
 _UNITS_BECOME = re.compile(r"(?P<orgs>(?:[\u4e00-\u9fff（）()]{2,30}、)+[\u4e00-\u9fff（）()]{2,30}?)(?:等(?:相关|有关)?(?:部门|单位))?为(?:[^，。；]{0,30}?)成员单位")
-_UNITS_FORMED = re.compile(r"成员单位由(?P<orgs>[^。；]{4,400}?)(?:等(?:相关|有关)?(?:部门|单位))?组成")
-_UNIT_LIST = re.compile(r"成员单位(?:包括|为|有|：|:)\s*(?P<orgs>[^。；\n]{2,400}?)(?:等(?:相关|有关)?(?:单位|部门))?[。；\n]")
+_UNIT_LIST = re.compile(r"成员单位(?:包括|为|有(?!关)|：|:)\s*(?P<orgs>[^。；\n]{2,400}?)(?:等(?:相关|有关)?(?:单位|部门))?[。；\n]")
 
 
 def extract_mentions(doc: ParsedDocument, em: Emitter | None = None, st: _State | None = None) -> list[Assertion]:
@@ -827,8 +835,17 @@ def extract_mentions(doc: ParsedDocument, em: Emitter | None = None, st: _State 
             em.emit("牵头", em.surface(oa, oa + len(lm.group("org"))), "Organization", group, "TaskForce",
                     sentence_bounds(text, oa))
     if st is not None:
-        for m in list(_UNIT_LIST.finditer(text)) + list(_UNITS_BECOME.finditer(text)) + list(_UNITS_FORMED.finditer(text)):
+        for m in list(_UNIT_LIST.finditer(text)) + list(_UNITS_BECOME.finditer(text)):
             _units(em, m.start("orgs"), m.end("orgs"), st.group, "成员单位", sentence_bounds(text, m.start()))
+        forms = _forms()
+        for m in forms.composed.finditer(text):   # 联席会议由A、B…等N个部门组成
+            _units(em, m.start("orgs"), m.end("orgs"), st.group, "成员单位", sentence_bounds(text, m.start()),
+                   orgs_only=True)
+        for m in forms.lead_unit.finditer(text):  # X为联席会议牵头单位
+            org = re.sub(r"\s+", "", m.group("org"))
+            if lexicon().is_org(org) and not is_category(org):
+                em.emit("牵头", em.surface(*m.span("org")), "Organization", st.group, "TaskForce",
+                        sentence_bounds(text, m.start()))
         for m in _UNITS_ARE.finditer(text):
             _units(em, m.start("orgs"), m.end("orgs"), st.group, "成员单位", sentence_bounds(text, m.start()))
     return em.out
