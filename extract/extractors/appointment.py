@@ -9,7 +9,7 @@ The verbs and frames are data (extract/data/appointment.yaml); this module is th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from extract.dates import parse_date
 from extract.document import ParsedDocument
 from extract.extractors.base import Emitter, sentence_bounds, strip_alias
 from extract.lexicon import CJK, lexicon
-from extract.posts import parse_posts, split_list
+from extract.posts import Post, parse_posts, split_list
 from graph.records import Assertion
 
 __all__ = ["extract", "mentions", "frames"]
@@ -192,7 +192,8 @@ def _remove_glued(em: Emitter, a: int, body: str, at: tuple[int, int], decided: 
         cands = [n for n in (3, 2, 4) if len(body) > n + 2 and parse_posts(body[n:]) and parse_posts(body[n:])[0].org]
         place = re.match(rf"^([{CJK}]{{1,4}}?)(?:市|县|区|省|州)", em.doc.info.issuer or em.doc.info.title or "")
         lead = place.group(1)[:1] if place else ""
-        cands.sort(key=lambda n: (not (lead and body[n:].startswith(lead)), -text.count(body[n:n + 2])))
+        cands.sort(key=lambda n: (not (lead and body[n:].startswith(lead)), -_standalone(text, parse_posts(body[n:])[0].org),
+                                  -text.count(body[n:n + 2])))
         skip = 0
     for n in cands[:1]:
         person = em.surface(a, a + n)
@@ -200,6 +201,22 @@ def _remove_glued(em: Emitter, a: int, body: str, at: tuple[int, int], decided: 
         _emit_posts(em, "免去", person, off, a + len(body), at, decided)
         return person
     return None
+
+
+def _standalone(text: str, org: str | None) -> int:
+    """How often `org` stands on its own in the text (not glued to a preceding name): "甲乙市" after
+    "为" counts, "乙市" inside "甲乙市" does not."""
+    if not org:
+        return 0
+    return sum(1 for m in re.finditer(re.escape(org), text)
+               if m.start() == 0 or not re.match(rf"[{CJK}]", text[m.start() - 1]) or text[m.start() - 1] in "为任的免")
+
+
+def _same_body(named: str | None, implied: str | None) -> bool:
+    """Whether a title's implied body (旗政府, 市委) is the body named before it (戊旗人民政府, 中共甲市委)."""
+    if not named or not implied:
+        return False
+    return named.endswith((implied, implied.replace("政府", "人民政府")))
 
 
 def _clauses(line: str) -> list[tuple[int, int]]:
@@ -210,14 +227,19 @@ def _emit_posts(em: Emitter, act: str, person: str, a: int, b: int, at: tuple[in
                 decided: dict, probation: bool | None = None) -> None:
     text = em.text[a:b]
     posts = []
+    prev: Post | None = None  # the last post in the list that named its body
     for x, y in split_list(text, "、"):
         item = re.sub(r"\s+", "", text[x:y])
         acting = re.match(r"^(代理|代)", item)
+        shift = x + (acting.end() if acting else 0) + len(text[x:y]) - len(text[x:y].lstrip())
         for p in parse_posts(item[acting.end():] if acting else item):
+            if p.org_span is not None:
+                p = replace(p, org_span=(shift + p.org_span[0], shift + p.org_span[1]))
+                prev = p
+            elif prev is not None and (p.org is None or _same_body(prev.org, p.org)):
+                p = replace(p, org=prev.org, org_span=prev.org_span)  # 副旗长、代理旗长 of 戊旗人民政府
             if acting:
-                p = type(p)(p.org, acting.group(1) + p.title, None, p.title_span)
-            elif p.org_span is not None:
-                p = type(p)(p.org, p.title, (x + p.org_span[0], x + p.org_span[1]), p.title_span)
+                p = replace(p, title=acting.group(1) + p.title)
             posts.append(p)
     for post in posts:
         if not post.org:
@@ -347,8 +369,9 @@ def _is_post(text: str) -> bool:
 
 
 def _post_then_name(item: str) -> tuple[str, str] | None:
-    """"常务副市长张三" -> ("常务副市长", "张三"); the name is 2–3 characters, or 4 after a two-character surname."""
-    for n in (3, 2, 4):
+    """"常务副市长张三" -> ("常务副市长", "张三"); the name is 2–3 characters, or 4 after a two-character
+    surname. Shortest name first: in "秘书长沈四" the title is 秘书长, not 秘书 before "长沈四"."""
+    for n in (2, 3, 4):
         if len(item) > n + 1 and _is_name(item[-n:]) and _is_post(item[:-n]):
             return item[:-n], item[-n:]
     return None

@@ -1,0 +1,136 @@
+"""任免 notices and posts in reports, form by form, on invented names, bodies and places:
+verbs (任命/聘任/决定任命, 免去 with and without 的/同志/其), two posts and 代理 posts, people's
+congress reports in simplified and traditional script with half-width punctuation, posts
+beside names ("县委副书记、县长X主持会议"), X出任Y, and what is not encoded (辞去, 原…)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.test_extractors import facts
+
+HEAD = "{place}人民政府关于{who}等职务任免的通知\n\n{abbr}政任〔2024〕5号\n\n各有关单位：\n\n"
+
+
+def notice(place: str, abbr: str, body: str, who: str = "陈立新") -> str:
+    return HEAD.format(place=place, abbr=abbr, who=who) + body + f"\n\n{place}人民政府\n\n2024年3月1日\n"
+
+
+# ---------------------------------------------------------------------------- notices
+
+@pytest.mark.parametrize("text, expected", [
+    # 任命 … （试用期一年）, full-width and half-width
+    (notice("丙县", "丙", "经县人民政府研究决定：\n\n任命陈立新为丙县水务局局长（试用期一年）；\n"),
+     {("任命", "陈立新", "丙县水务局", "局长", True)}),
+    (notice("丙县", "丙", "经县人民政府研究决定:\n\n任命陈立新为丙县水务局局长(试用期一年);\n"),
+     {("任命", "陈立新", "丙县水务局", "局长", True)}),
+    # several persons, one post; 聘任; 州 level
+    (notice("丁州", "丁", "聘任刘一、马二为丁州职业技术学院副院长。\n", "刘一"),
+     {("任命", "刘一", "丁州职业技术学院", "副院长", False), ("任命", "马二", "丁州职业技术学院", "副院长", False)}),
+    # 决定任命 with two posts, the second an acting one (代理 posts, SCHEMA §7), 旗 level
+    (notice("戊旗", "戊", "决定任命钱三为戊旗人民政府副旗长、代理旗长。\n", "钱三"),
+     {("任命", "钱三", "戊旗人民政府", "副旗长", False), ("任命", "钱三", "戊旗人民政府", "代理旗长", False)}),
+    # a list continuing after 任命：, each its own person and post
+    (notice("己市", "己", "任命：\n\n何四为己市统计局局长；\n\n罗五为己市审计局副局长。\n", "何四"),
+     {("任命", "何四", "己市统计局", "局长", False), ("任命", "罗五", "己市审计局", "副局长", False)}),
+    # 免去 A 的 X 职务 / 免去 A 同志的 X 职务 / 免去 A X 职务 (glued) / 免去其…
+    (notice("庚区", "庚", "免去周文的庚区档案馆馆长职务。\n", "周文"),
+     {("免去", "周文", "庚区档案馆", "馆长")}),
+    (notice("庚区", "庚", "免去周文同志的庚区档案馆馆长职务。\n", "周文"),
+     {("免去", "周文", "庚区档案馆", "馆长")}),
+    (notice("庚区", "庚", "免去周文庚区档案馆馆长职务。\n", "周文"),
+     {("免去", "周文", "庚区档案馆", "馆长")}),
+    (notice("辛县", "辛", "任命邱六为辛县图书馆馆长，免去其辛县文化馆馆长职务。\n", "邱六"),
+     {("任命", "邱六", "辛县图书馆", "馆长", False), ("免去", "邱六", "辛县文化馆", "馆长")}),
+    # 决定免去 … two posts … 的职务
+    (notice("壬市", "壬", "决定免去姜七壬市人民政府副市长、市公安局局长的职务。\n", "姜七"),
+     {("免去", "姜七", "壬市人民政府", "副市长"), ("免去", "姜七", "市公安局", "局长")}),
+    # 乡 and 镇 levels
+    (notice("癸县", "癸", "任命韩八为癸县青山镇人民政府副镇长；免去韩八的癸县白水乡人民政府副乡长职务。\n", "韩八"),
+     {("任命", "韩八", "癸县青山镇人民政府", "副镇长", False), ("免去", "韩八", "癸县白水乡人民政府", "副乡长")}),
+])
+def test_notice_forms(text: str, expected: set) -> None:
+    got = facts(text)
+    assert expected <= got, expected - got
+
+
+def test_resignation_is_not_encoded() -> None:
+    text = notice("子市", "子", "决定接受：\n\n秦九辞去子市人民政府市长职务；\n\n决定免去：\n\n许十子市商务局局长职务。\n", "秦九")
+    got = facts(text)
+    assert ("免去", "许十", "子市商务局", "局长") in got
+    assert not [f for f in got if f[1] == "秦九"]
+
+
+# ---------------------------------------------------------------------------- congress reports
+
+@pytest.mark.parametrize("text, expected", [
+    # simplified, full-width
+    ("本报讯 甲乙市人大常委会第八次会议通过人事任免事项，任命林一、黄二为甲乙市副市长，免去吴三甲乙市副市长的职务。",
+     {("任命", "林一", "甲乙市", "副市长", False), ("任命", "黄二", "甲乙市", "副市长", False),
+      ("免去", "吴三", "甲乙市", "副市长")}),
+    # traditional script, half-width punctuation: names and posts as the source writes them
+    ("【本網訊】 甲乙市人大常委會第八次會議通過人事任免事項,任命林一、黃二為甲乙市副市長,免去吳三甲乙市副市長的職務。",
+     {("任命", "林一", "甲乙市", "副市長", False), ("任命", "黃二", "甲乙市", "副市長", False),
+      ("免去", "吳三", "甲乙市", "副市長")}),
+    # 任命A为X、代理Y; 自治区 level
+    ("本报讯 丙丁自治区人大常委会会议决定，任命葛十一为丙丁自治区人民政府副主席、代理主席。",
+     {("任命", "葛十一", "丙丁自治区人民政府", "副主席", False),
+      ("任命", "葛十一", "丙丁自治区人民政府", "代理主席", False)}),
+])
+def test_congress_reports(text: str, expected: set) -> None:
+    got = facts(text, "news.txt")
+    assert expected <= got, expected - got
+
+
+# ---------------------------------------------------------------------------- posts beside names
+
+@pytest.mark.parametrize("sentence, expected", [
+    # party and government posts, one name, a report verb after it, at every level
+    ("县委副书记、县长曲一明主持会议并讲话。", {("任职", "曲一明", "县委", "县委副书记"), ("任职", "曲一明", "县政府", "县长")}),
+    ("区委副书记、区长曲一明主持会议。", {("任职", "曲一明", "区委", "区委副书记"), ("任职", "曲一明", "区政府", "区长")}),
+    ("旗委副书记、旗长曲一明出席会议并讲话。", {("任职", "曲一明", "旗委", "旗委副书记"), ("任职", "曲一明", "旗政府", "旗长")}),
+    ("州委常委、副州长曲一明强调。", {("任职", "曲一明", "州委", "州委常委"), ("任职", "曲一明", "州政府", "副州长")}),
+    ("镇党委副书记、镇长曲一明参加会议。", {("任职", "曲一明", "镇政府", "镇长")}),
+    ("市委常委、常务副市长曲一明，市委常委、组织部长丁二列席会议。",
+     {("任职", "曲一明", "市委", "市委常委"), ("任职", "曲一明", "市政府", "常务副市长"),
+      ("任职", "丁二", "市委", "组织部长")}),
+    # a bare post in its own clause
+    ("县委副书记周航，副县长孙海，县直相关部门负责人参加会议。",
+     {("任职", "周航", "县委", "县委副书记"), ("任职", "孙海", "县政府", "副县长")}),
+    # post–name pairs in one list, each its own body
+    ("市中级法院院长陈明、市检察院检察长高扬列席会议。",
+     {("任职", "陈明", "市中级法院", "院长"), ("任职", "高扬", "市检察院", "检察长")}),
+    ("省高级人民法院院长陈明,省人民检察院检察长高扬列席会议。",
+     {("任职", "陈明", "省高级人民法院", "院长"), ("任职", "高扬", "省人民检察院", "检察长")}),
+    # a bare post continuing the body named in the same sentence; compound surname; spacing
+    ("受丙市人大常委会主任委托，副主任许一主持会议，副主任张二、朱 三，秘书长欧阳秋月出席会议。",
+     {("任职", "许一", "丙市人大常委会", "副主任"), ("任职", "张二", "丙市人大常委会", "副主任"),
+      ("任职", "朱三", "丙市人大常委会", "副主任"), ("任职", "欧阳秋月", "丙市人大常委会", "秘书长")}),
+    ("市人大常委会主任陈一主持会议，副主任吴二、李三，秘书长沈四及委员出席会议。",
+     {("任职", "陈一", "市人大常委会", "主任"), ("任职", "吴二", "市人大常委会", "副主任"),
+      ("任职", "李三", "市人大常委会", "副主任"), ("任职", "沈四", "市人大常委会", "秘书长")}),
+    # traditional script, half-width comma
+    ("縣委副書記、縣長曲一明主持會議並講話,副縣長孫海出席。",
+     {("任职", "曲一明", "縣委", "縣委副書記"), ("任职", "曲一明", "县政府", "縣長"), ("任职", "孫海", "县政府", "副縣長")}),
+    # current posts taken: X出任Y, X（去年9月）出任Y; the past post before the name is not encoded
+    ("去年8月，原丁市副市长徐一平，出任甲乙投资有限责任公司总裁。",
+     {("任职", "徐一平", "甲乙投资有限责任公司", "总裁")}),
+    ("原副市长、公安局长刘二生去年9月出任市委常委，但仍以市政府党组成员身份参与政府工作。",
+     {("任职", "刘二生", "市委", "市委常委"), ("任职", "刘二生", "市政府", "党组成员")}),
+])
+def test_posts_in_reports(sentence: str, expected: set) -> None:
+    got = facts("本报讯（记者 王甲）3月5日，" + sentence, "news.txt")
+    assert expected <= got, expected - got
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("原副市长、公安局长刘二生调任他职。", "刘二生"),                      # 原…: a past post
+    ("之前分别担任丁区委书记和戊区委书记的林一、黄二，此次任副市长。", "林一"),  # 之前担任
+    ("他先后担任市交通局副局长、市交委主任一职。", "一职"),                 # not a name
+    ("受丙市人大常委会主任委托，副主任许一主持会议。", "委托"),              # not a name
+    ("丹凤、漾月街道主要负责人参加会议。", "丹凤"),                       # places, not names
+    ("2019年7月出任市国资委主任。", "出任"),                            # no one named
+])
+def test_not_posts(sentence: str, name: str) -> None:
+    got = facts("本报讯（记者 王甲）3月5日，" + sentence, "news.txt")
+    assert not [f for f in got if f[0] == "任职" and (f[1] == name or name in f[2])], got
