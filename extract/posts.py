@@ -8,6 +8,7 @@ titles imply their organisation (副市长 -> 市政府).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from extract.lexicon import lexicon
@@ -134,6 +135,11 @@ def parse_posts(text: str) -> list[Post]:
                 title = piece
                 if implied or title in lex.implied_org:
                     org = lex.implied_org.get(title) or lex.implied_org.get(re.sub(r"^(常务|代理|代)", "", title))
+                    place = _place_of(prev_org[0], org) if prev_org and org else None
+                    if place:  # "高昌区委副书记、区长": the 区长 of 高昌区
+                        posts.append(Post(place, title, prev_org[1] and (prev_org[1][0], prev_org[1][0] + len(place)),
+                                          (pa, pb)))
+                        continue
                     posts.append(Post(org, title, None, (pa, pb), implied=True))
                     if org:
                         prev_org = (org, None)  # type: ignore[assignment]
@@ -144,6 +150,41 @@ def parse_posts(text: str) -> list[Post]:
                 continue
             org = piece[:cut]
             title = piece[cut:]
-            posts.append(Post(org, title, (pa, pa + cut), (pa + cut, pb)))
+            party = _party_word(org)
+            if party and party + title in lex.implied_org:  # 高昌区委 "区委副书记", as 市委 "市委副书记"
+                title, tstart = party + title, pa + cut - len(party)
+            else:
+                tstart = pa + cut
+            posts.append(Post(org, title, (pa, pa + cut), (tstart, pb)))
             prev_org = (org, (pa, pa + cut))
     return posts
+
+
+@lru_cache(maxsize=1)
+def _party_words() -> tuple[str, ...]:
+    """The party committees of the levels (市委, 区委, 乡党委 …): bodies whose 常委 is a title."""
+    lex = lexicon()
+    return tuple(sorted({v for k, v in lex.implied_org.items() if k == v + "常委"}, key=len, reverse=True))
+
+
+def _party_word(org: str) -> str | None:
+    """"高昌区委" -> "区委": the committee word of a named place's party committee (not the
+    league's 团市委)."""
+    for word in _party_words():
+        if org.endswith(word) and len(org) > len(word) and "团" not in org[:-len(word)]:
+            return word
+    return None
+
+
+def _place_of(party_org: str, government: str) -> str | None:
+    """The place a government title after a party post belongs to: after "高昌区委", the
+    区政府 is 高昌区 (same level); None when the levels differ or the place has no name."""
+    word = _party_word(party_org)
+    if not word:
+        return None
+    level = 0
+    while level < min(len(word), len(government)) and word[level] == government[level]:
+        level += 1
+    if not level:
+        return None
+    return party_org[:len(party_org) - len(word) + level]

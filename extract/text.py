@@ -174,10 +174,32 @@ def normalize(source: str, start: int = 0, end: int | None = None, rejoin: bool 
     parts.append(simp[last:])
     src.extend(range(start + last, start + n))
     text = "".join(parts)
+    text, src = _drop_pinyin(text, src)
     if rejoin:
         text, src = _rejoin(text, src)
     src.append(src[-1] + 1 if src else start)
     return NormText(text, src)
+
+
+# Pinyin that a garbled web source wrote after a character ("高昌区(qū)委", "总经(jīng)理"):
+# read past, so names and titles match; evidence and names cut from the source keep it.
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])（[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*）")
+
+
+def _drop_pinyin(text: str, src: list[int]) -> tuple[str, list[int]]:
+    cuts = [m.span() for m in _PINYIN.finditer(text)]
+    if not cuts:
+        return text, src
+    out: list[str] = []
+    out_src: list[int] = []
+    last = 0
+    for a, b in cuts:
+        out.append(text[last:a])
+        out_src.extend(src[last:a])
+        last = b
+    out.append(text[last:])
+    out_src.extend(src[last:])
+    return "".join(out), out_src
 
 
 def _rejoin(text: str, src: list[int]) -> tuple[str, list[int]]:
