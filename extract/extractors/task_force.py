@@ -378,6 +378,11 @@ def _entries(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(a + x, a + y) for x, y in spans]
 
 
+# A name written with "·" (never cut short by a title) before characters a wrong decoding
+# left ("？", "\ufffd").
+_DAMAGED = re.compile(rf"^(?P<name>[{CJK}]+·[{CJK}·]+)[？?\ufffd]")
+
+
 def _member_from(em: Emitter, st: _State, entry: tuple[int, int], role: str,
                  line_span: tuple[int, int], pending: Member | None) -> Member | None:
     raw = em.text[entry[0]:entry[1]]
@@ -391,6 +396,11 @@ def _member_from(em: Emitter, st: _State, entry: tuple[int, int], role: str,
         # members named by role ("各县（市、区）人民政府分管副县长", "负责某某工作的副市长、
         # 市某某局主要负责同志") or by posts and name in one run ("市委常委、副市长张三")
         people = _people(em, st, base, base + len(text.rstrip("。；;")))
+        damaged = _DAMAGED.match(text)
+        if not people and damaged:  # the rest of the line lost to a wrong encoding: the name holds
+            people = [_Person(em.surface(base, base + damaged.end("name")), [])]
+            em.doc.source.warnings.append(
+                f"{em.doc.info.source}:{em.doc.evidence(*entry)[3]}: member line damaged, posts not read: {text}")
         for person in people:
             _flush(em, st, Member(person.name, (base, base + len(text)), person.posts, "", line_span, role,
                                   unnamed=person.unnamed))
