@@ -29,6 +29,15 @@ class Lexicon:
     office_roles: tuple[str, ...] = ()          # 主任 -> 办公室主任 (already in member_roles)
     member_role_as: tuple[tuple[str, str], ...] = ()  # 委员 -> 成员
     leader_heads: tuple[str, ...] = ()          # generated heads of a government (副州长, 常务副省长 …)
+    surnames: frozenset[str] = frozenset()      # extract/data/names.yaml
+    levels: tuple[str, ...] = ()                # administrative levels (省, 自治区, 市 … 街道)
+
+    def has_surname(self, name: str) -> bool:
+        """Whether `name` opens with a family name (two-character ones too) and has one or
+        two characters more; names written with "·" are not checked."""
+        if "·" in name:
+            return len(name) >= 3
+        return any(name[:k] in self.surnames and 1 <= len(name) - k <= 2 for k in (1, 2))
 
     def member_role(self, role: str) -> str:
         """A role as the gold writes it: spaces dropped, 委员 read as 成员."""
@@ -86,6 +95,9 @@ def lexicon() -> Lexicon:
         office_roles=tuple(raw.get("office_roles", ())),
         member_role_as=tuple((raw.get("member_role_as") or {}).items()),
         leader_heads=tuple(sorted(set(heads), key=len, reverse=True)),
+        levels=tuple(sorted(raw.get("leader_levels") or {}, key=len, reverse=True)),
+        surnames=frozenset(yaml.safe_load((Path(__file__).parent / "data" / "names.yaml")
+                                          .read_text(encoding="utf-8"))["surnames"]),
     )
 
 

@@ -114,7 +114,7 @@ def parse_posts(text: str) -> list[Post]:
     prev_org: tuple[str, tuple[int, int] | None] | None = None
     for a, b in split_list(text, "、，,；;"):
         item = text[a:b]
-        sub = re.match(r"^(.*?)(兼|并|同时兼任)(.+)$", item)
+        sub = re.match(r"^(.*?)(同时兼任|兼任|兼|并)(.+)$", item)
         pieces = [(a, b)]
         if sub and split_post(sub.group(3)):
             cut = a + len(sub.group(1))

@@ -1,13 +1,24 @@
 """工作分工: who 主持/负责/分管/主管/联系/协助联系 what.
 
-Handles the notice form ("市委常委、副市长武跃飞：负责…。分管…。联系…。"), the list form
-("张小宏 副市长" on its own line, duties below), and news prose ("林文生副市长则负责农村、
-农业…", "…等工作，统一由黄文辉副市长负责", "同时，他还分管…").
+Forms read (leader titles of every level come from the lexicon, verbs from
+extract/data/work_division.yaml):
+- notice headers, title first or name first, closed by "：" or "，":
+  "市委常委、副市长武跃飞：负责…", "副县长王五同志，增加分管…", "王五副旗长，主持…";
+- list forms: "张小宏 副市长" on its own line, or the name alone on a line and
+  "常务副省长，负责…" opening the next;
+- news prose: "林文生副市长则负责农村…", "省长王五主持省政府全面工作，分管…",
+  "升任副州长的李四，分管…", "…等工作，统一由黄文辉副市长负责", "同时，他还分管…", and
+  names listed once with their title ("王五、李四两位副省长") read again when they act.
+A clause of duties goes on with the same leader until another is named.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from extract.document import ParsedDocument
 from extract.extractors.base import Emitter, is_category, strip_alias
@@ -17,96 +28,112 @@ from graph.records import Assertion
 
 __all__ = ["extract"]
 
-_LEADER_TITLE = r"(?:常务副市长|副市长|市长|常务副县长|副县长|县长|常务副区长|副区长|区长|常务副省长|副省长|省长|副秘书长|秘书长)"
-_HEADER = re.compile(rf"^\s*(?P<head>[^：:。，]{{3,40}}?)[：:]")
-_LIST_HEADER = re.compile(rf"^\s*(?P<name>[{CJK}](?:\s*[{CJK}·]){{1,5}})\s+(?P<title>(?:[{CJK}]{{0,8}}、)?[{CJK}]{{0,8}}{_LEADER_TITLE})\s*$")
-_TITLE_HEADER = re.compile(rf"^\s*(?:[一二三四五六七八九十]+、)?(?P<title>(?:[{CJK}]{{0,8}}、)?[{CJK}]{{0,8}}{_LEADER_TITLE})\s*(?P<name>[{CJK}](?:\s*[{CJK}·]){{1,5}})\s*$")
-_NAME_BEFORE = re.compile(rf"(?P<name>[{CJK}]{{2,3}})(?:作为|作為)?(?P<title>{_LEADER_TITLE})")
-_TITLE_BEFORE = re.compile(rf"(?P<title>{_LEADER_TITLE})(?P<name>[{CJK}]{{2,3}})(?=主持|负责|分管|[：:])")
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return yaml.safe_load((Path(__file__).parents[1] / "data" / "work_division.yaml").read_text(encoding="utf-8"))
+
+
+def _alternation(words: list[str] | tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_LEADERS = (*lexicon().leader_heads, *_data()["leaders_also"])
+_LEADER_TITLE = rf"(?:{_alternation(_LEADERS)})"
+_DUTY: dict[str, str | None] = dict(_data()["duty_verbs"])
+_ASSIST: str = _data()["assist_word"]
+_ASSISTED = [v[len(_ASSIST):] for v in _DUTY if v.startswith(_ASSIST)]
+# "协助{any leader}{verb}" first, then the plain verbs (longest first: 增加分管 before 分管)
+_VERB_RE = re.compile(rf"{re.escape(_ASSIST)}(?:{_LEADER_TITLE})?(?:{_alternation(_ASSISTED)})|"
+                      rf"{_alternation([v for v in _DUTY if not v.startswith(_ASSIST)])}")
+_VERBS = _alternation(list(_DUTY))
+
+_NAME = rf"[{CJK}](?:\s*[{CJK}·]){{1,5}}"
+_HEADER = re.compile(r"^\s*(?P<head>[^：:。，]{2,40}?)(?P<sep>[：:，])")
+_LIST_HEADER = re.compile(rf"^\s*(?P<name>{_NAME})\s+(?P<title>(?:[{CJK}]{{0,8}}、)?[{CJK}]{{0,8}}{_LEADER_TITLE})\s*$")
+_TITLE_HEADER = re.compile(rf"^\s*(?:[一二三四五六七八九十]+、)?(?P<title>(?:[{CJK}]{{0,8}}、)?[{CJK}]{{0,8}}{_LEADER_TITLE})\s*(?P<name>{_NAME})\s*$")
+_BARE_NAME = re.compile(rf"^\s*(?P<name>{_NAME})\s*$")
+# Prose: a name just before its title ("林文生副市长则负责"), after it and before a verb or a
+# comma ("省长王五主持", "副州长李四，分管"), or after "Title的" ("升任副省长的李四，").
+_NAME_BEFORE = re.compile(rf"(?P<name>[{CJK}]{{2,3}})(?:作为)?(?P<title>{_LEADER_TITLE})")
+_TITLE_BEFORE = re.compile(rf"(?P<title>{_LEADER_TITLE})(?P<name>[{CJK}]{{2,3}}?)(?:同志)?"
+                           rf"(?=[：:]|，?(?:则|还|也|同时)?(?:{_VERBS}))")
+_TITLE_OF = re.compile(rf"(?P<title>{_LEADER_TITLE})的(?P<name>[{CJK}]{{2,3}})(?=，)")
+# "王五、李四两位副省长", "甲乙、丙丁等3名新任副县长": names listed before one title
+_NAME_LIST = re.compile(rf"(?P<names>[{CJK}]{{2,4}}(?:、[{CJK}]{{2,3}})+)(?:等)?(?:[\d一二两三四五六七八九十]+[名位])?"
+                        rf"(?:新任|现任)?(?P<title>{_LEADER_TITLE})")
+# a leader acts: a duty verb follows at once or within a few characters ("则负责", "除了负责")
+_ACTS = re.compile(rf"[{CJK}]{{0,3}}?(?:{_VERBS})|，")
+_LEFT_EDGE = re.compile(r"(?:^|[\s，,、。；：“”\"（(由和与及是])$")
+_PAST = ("原", "前")  # 原副市长: a past post is not encoded (SCHEMA §7)
 _NOT_NAME_START = set("由则和与是为的了在对将从向把被及以各位等也还即均作")
 _NOT_NAMES = {"协助", "完成", "关于", "现将", "交办", "各位", "担任", "兼任", "作为", "同时", "其中", "分管", "负责",
               "联系", "主持", "协调", "配合", "请示", "报告", "由于", "一名", "一位", "新任", "原任", "除了",
-              "外出", "外出时", "不在", "出差", "记者", "分析", "各位"}
-_VERBS = [("协助市长联系", "协助联系"), ("协助市长分管", "协助分管"), ("协助联系", "协助联系"), ("协助分管", "协助分管"), ("分管", "分管"),
-          ("主管", "主管"), ("联系", "联系"), ("负责", "负责"), ("主持", "主持"), ("领导", "主持")]
-_VERB_RE = re.compile("|".join(v for v, _ in _VERBS))
+              "外出", "外出时", "不在", "出差", "记者", "分析", "各位", "常务", "执行", "代理"}
 _STOP = re.compile(r"^(?:有利于|体现|也|将|这|包括|从而|进一步|确保|着力|充分|以便|便于|实现|形成|推动|使|让|以(?!及))")
 _CONTINUE = re.compile(r"^(?:以及|此外还有|此外|还有|及|并)")
 _BY_LEADER = re.compile(rf"(?:均|统一|统一归口|归口)?由(?P<name>[{CJK}]{{2,3}}?)(?P<title>{_LEADER_TITLE})?负责")
+_ATTRIBUTIVE = re.compile(r"^(?:的|了|过)")  # "原来负责的部分工作", "分管了他们熟悉的领域": no list follows
+_CONCURRENT = re.compile(r"兼任(?P<post>[^，。；、]{3,30})")
+# "根省政府": a place is never one character, so that character ends the name before it
+_ONE_CHAR_PLACE = re.compile(rf"^[{CJK}](?:{_alternation(lexicon().levels)})[{CJK}]")
+_POSTS_OPENING = re.compile(r"^\s*(?P<posts>[^，。；：:]{2,40})(?:[，：:]|$)")
+_NO_DUTY = re.compile(r"交办的其他|其他工作|^特此|此件|^\d{4}年|人民政府|办公室$|办公厅$|通知如下|分工如下|研究决定|工作分工")
 
 
 def extract(doc: ParsedDocument) -> list[Assertion]:
     em = Emitter(doc, "work_division")
     text = em.text
+    sents = _sentences(text)
+    structured = any(_line_leader(text, sa, sb) for sa, sb in sents)
     leader: str | None = None
-    structured = any(_HEADER.match(text[a:b]) and _split_head(_HEADER.match(text[a:b]).group("head"))
-                     for a, b in _sentences(text)) or any(_LIST_HEADER.match(l) or _TITLE_HEADER.match(l) for l in text.split("\n"))
-    for sa, sb in _sentences(text):
+    known: dict[str, str] = {}  # persons named with a title so far (normalised -> as written)
+    named_alone = False  # the previous line was a name alone: this one opens with its posts
+    for sa, sb in sents:
         sent = text[sa:sb]
-        # a header sets the leader: "市委常委、副市长武跃飞：" / "张小宏 副市长"
-        line_start = text.rfind("\n", 0, sa) + 1
-        line = text[line_start:text.find("\n", line_start) if text.find("\n", line_start) != -1 else len(text)]
-        lh = _LIST_HEADER.match(line)
-        th = _TITLE_HEADER.match(line)
-        if th and sa == line_start and _name_ok(re.sub(r"\s+", "", th.group("name"))) and \
-                parse_posts(re.sub(r"\s+", "", th.group("title"))):
-            leader = em.surface(line_start + th.start("name"), line_start + th.end("name"))
-            _posts(em, leader, th.group("title"), (sa, sb))
-            continue
-        if lh and sa == line_start:
-            leader = em.surface(line_start + lh.start("name"), line_start + lh.end("name"))
-            _posts(em, leader, lh.group("title"), (sa, sb))
-            continue
-        h = _HEADER.match(sent)
+        at = (sa, sb)
+        found = _line_leader(text, sa, sb)
         body_from = 0
-        if h:
-            got = _split_head(h.group("head"))
-            if got:
-                titles, n = got
-                if n < 0:  # the name comes first
-                    head = h.group("head")
-                    lead = len(head) - len(head.lstrip())
-                    name_a = sa + h.start("head") + lead
-                    raw = head.lstrip()
-                    k, count = 0, 0
-                    while k < len(raw) and count < -n:
-                        count += 0 if raw[k].isspace() else 1
-                        k += 1
-                    leader = em.surface(name_a, name_a + k)
-                    _posts(em, leader, re.sub(r"[（()）\s]", "", raw[k:]), (sa, sb))
-                else:
-                    name_a = sa + h.end("head") - n
-                    leader = em.surface(name_a, sa + h.end("head"))
-                    _posts(em, leader, titles, (sa, sb))
-                body_from = h.end()
-        mentioned = None if structured else _mentions(em, sa + body_from, sb)
+        if found:
+            kind, name_span, titles, body_from = found
+            leader = em.surface(sa + name_span[0], sa + name_span[1])
+            known[re.sub(r"\s+", "", sent[name_span[0]:name_span[1]])] = leader
+            _posts(em, leader, titles, at)
+            named_alone = kind == "line" and not titles
+            if kind == "line":
+                continue
+            body_from = _post_clauses(em, leader, sent, body_from, at)
+        elif named_alone and leader is not None:
+            named_alone = False
+            posts = _POSTS_OPENING.match(sent)
+            if posts and _all_posts(posts.group("posts")):
+                _posts(em, leader, posts.group("posts"), at)
+                body_from = _post_clauses(em, leader, sent, posts.end(), at)
+        mentioned = None if structured else _mentions(em, sa + body_from, sb, known)
         by = _BY_LEADER.search(sent)
         if by and _name_ok(by.group("name")):
             who = em.surface(sa + by.start("name"), sa + by.end("name"))
             if by.group("title"):
-                _posts(em, who, by.group("title"), (sa, sb))
-            _backward_list(em, who, sa + body_from, sa + by.start(), (sa, sb))
+                _posts(em, who, by.group("title"), at)
+            _backward_list(em, who, sa + body_from, sa + by.start(), at)
             leader = who
             _clauses(em, leader, sa + by.end(), sb)
-            for cm in re.finditer(r"兼任(?P<post>[^，。；、]{3,30})", sent[by.end():]):
-                _posts(em, leader, cm.group("post"), (sa, sb))
+            for cm in _CONCURRENT.finditer(sent[by.end():]):
+                _posts(em, leader, cm.group("post"), at)
             continue
         if mentioned:
             leader = mentioned
         if leader is None:
             continue
         before = len(em.out)
-        for cm in re.finditer(r"兼任(?P<post>[^，。；、]{3,30})", sent):
-            _posts(em, leader, cm.group("post"), (sa, sb))
+        for cm in _CONCURRENT.finditer(sent, body_from):
+            _posts(em, leader, cm.group("post"), at)
         _clauses(em, leader, sa + body_from, sb)
         rest = text[sa + body_from:sb].strip()
-        if structured and len(em.out) == before and rest and not _NO_DUTY.search(rest) and not h:
+        if structured and len(em.out) == before and rest and not _NO_DUTY.search(rest) and not found:
             doc.source.warnings.append(
                 f"{doc.info.source}:{doc.evidence(sa, sb)[3]}: 分工 sentence not understood: {rest[:60]}")
     return em.out
-
-
-_NO_DUTY = re.compile(r"交办的其他|其他工作|^特此|此件|^\d{4}年|人民政府|办公室$|办公厅$|通知如下|分工如下|研究决定|工作分工")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -120,34 +147,142 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _split_head(head: str) -> tuple[str, int] | None:
-    """"市委常委、副市长武跃飞" -> ("市委常委、副市长", 3)."""
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end == -1 else end
+
+
+def _line_leader(text: str, sa: int, sb: int) -> tuple[str, tuple[int, int], str, int] | None:
+    """The leader a sentence opens with, in one of the notice and list forms:
+    (kind, name span, titles, where the duties begin), offsets relative to the sentence.
+    kind "line": the line holds only the leader; "head": duties follow on it."""
+    sent = text[sa:sb]
+    line_start, line_end = _line_bounds(text, sa)
+    if sa == line_start and sb == line_end:
+        lh = _LIST_HEADER.match(sent)
+        if lh and _name_ok(re.sub(r"\s+", "", lh.group("name"))):
+            return "line", lh.span("name"), lh.group("title"), len(sent)
+        th = _TITLE_HEADER.match(sent)
+        if th and _name_ok(re.sub(r"\s+", "", th.group("name"))) and parse_posts(re.sub(r"\s+", "", th.group("title"))):
+            return "line", th.span("name"), th.group("title"), len(sent)
+        bare = _BARE_NAME.match(sent)
+        if bare and _person(re.sub(r"\s+", "", bare.group("name"))) and _next_line_posts(text, line_end):
+            return "line", bare.span("name"), "", len(sent)
+    h = _HEADER.match(sent)
+    if not h:
+        return None
+    head = h.group("head")
+    got = _split_head(head, strict=h.group("sep") == "，")
+    if got is None:
+        return None
+    titles, n = got
+    if h.group("sep") == "，" and not _duty_follows(sent[h.end():]):
+        return None
+    lead = len(head) - len(head.lstrip())
+    if n < 0:  # the name comes first
+        k = _raw_len(head.lstrip(), -n, from_end=False)
+        a = h.start("head") + lead
+        return "head", (a, a + k), re.sub(r"[（()）\s]", "", head.lstrip()[k:]), h.end()
+    return "head", (h.end("head") - n, h.end("head")), titles, h.end()
+
+
+def _duty_follows(rest: str) -> bool:
+    """After "Name Title，": duties or further posts, not a sentence about something else."""
+    items = split_list(rest, "，")
+    first = rest[items[0][0]:items[0][1]] if items else ""
+    v = _VERB_RE.search(first)
+    return bool(v and v.start() <= 2) or bool(_CONCURRENT.match(first)) or _all_posts(first)
+
+
+def _next_line_posts(text: str, line_end: int) -> bool:
+    """Whether the line after `line_end` opens with posts ("常务副省长，负责…")."""
+    if line_end >= len(text):
+        return False
+    a, b = _line_bounds(text, line_end + 1)
+    while a == b and b < len(text):  # blank lines
+        a, b = _line_bounds(text, b + 1)
+    m = _POSTS_OPENING.match(text[a:b])
+    return bool(m) and _all_posts(m.group("posts")) and bool(re.search(_LEADER_TITLE, m.group("posts")))
+
+
+def _post_clauses(em: Emitter, who: str, sent: str, start: int, at: tuple[int, int]) -> int:
+    """Posts listed after the header before the duties ("…党组成员，省扶贫开发领导小组副组长，
+    分管…"): each is a 任职 (or a 成员 of a coordinating body); returns where duties begin."""
+    pos = start
+    while pos < len(sent):
+        end = sent.find("，", pos)
+        end = len(sent) if end == -1 else end
+        clause = sent[pos:end].strip()
+        if not clause or _VERB_RE.search(clause) or not _all_posts(clause):
+            break
+        _posts(em, who, clause, at)
+        pos = end + 1
+    return pos
+
+
+def _all_posts(text: str) -> bool:
+    """Whether `text` is nothing but posts ("省政府党组副书记", "副省长兼任省公安厅厅长")."""
+    t = re.sub(r"\s+", "", text)
+    if not t or len(t) > 40:
+        return False
+    items = split_list(t, "、")
+    return all(parse_posts(t[a:b]) or _membership(t[a:b]) for a, b in items)
+
+
+def _membership(post: str) -> tuple[str, str] | None:
+    """"省扶贫开发领导小组副组长" -> (the body, the role) when the body is a coordinating one."""
+    lex = lexicon()
+    for role in sorted(lex.member_roles, key=len, reverse=True):
+        if post.endswith(role) and len(post) > len(role) + 2 and lex.task_force_kind(post[:-len(role)]):
+            return post[:-len(role)], role
+    return None
+
+
+def _split_head(head: str, strict: bool = False) -> tuple[str, int] | None:
+    """"市委常委、副市长武跃飞" -> ("市委常委、副市长", 3); "王大明市长" -> ("", -3).
+
+    `strict` (headers closed by a comma, which prose has too): the name must open with a
+    family name."""
     h = re.sub(r"\s+", "", head)
-    first = re.match(rf"^(?P<name>[{CJK}]{{2,3}})[（(]?(?P<titles>[^（）()]*{_LEADER_TITLE})[）)]?$", h)
-    if first and _name_ok(first.group("name")) and parse_posts(first.group("titles")):
-        return "", -len(first.group("name"))  # name first: "王大明市长" / "王大明（市长）"
+    tongzhi = "同志" if h.endswith("同志") and len(h) > 4 else ""
+    core = h[:len(h) - len(tongzhi)]
+    for n in (2, 3, 4):  # name first: "王大明市长", "王大明（市长）", "李四省政府党组成员"
+        name, rest = core[:n], re.sub(r"^[（(](.*)[）)]$", r"\1", core[n:])
+        if rest and _name_ok(name) and (not strict or _person(name)) and _all_posts(rest) and \
+                (strict or re.search(f"{_LEADER_TITLE}$", rest)) and not _one_char_place(rest):
+            return "", -n
     for n in (2, 3, 4):
-        if len(h) <= n + 1:
+        if len(core) <= n + 1:
             continue
-        titles, name = h[:-n], h[-n:]
-        if name[0] in _NOT_NAME_START:
+        titles, name = core[:-n], core[-n:]
+        if name[0] in _NOT_NAME_START or (strict and not _person(name)):
             continue
         posts = parse_posts(titles)
         if posts and re.search(rf"{_LEADER_TITLE}$|书记$|主任$|常委$|组长$", titles) and \
                 sum(b - a for a, b in split_list(titles, "、，")) == len(titles.replace("、", "").replace("，", "")):
             if all(parse_posts(titles[a:b]) for a, b in split_list(titles, "、，")):
-                return titles, len(head) - len(head.rstrip()) + _raw_len(head, n)
+                return titles, len(head) - len(head.rstrip()) + _raw_len(head, n + len(tongzhi))
     return None
 
 
-def _raw_len(head: str, n: int) -> int:
-    """Length in `head` (which may hold spaces) of its last n non-space characters."""
-    count, i = 0, len(head)
+def _one_char_place(posts: str) -> bool:
+    """"根省政府党组成员": an organisation named after a one-character place is no
+    organisation; that character ends the name before it (李容根)."""
+    first = parse_posts(posts)[0]
+    return first.org_span is not None and bool(_ONE_CHAR_PLACE.match(first.org))
+
+
+def _raw_len(head: str, n: int, from_end: bool = True) -> int:
+    """Length in `head` (which may hold spaces) of its last n non-space characters
+    (its first n when not `from_end`)."""
+    s = head if from_end else head[::-1]
+    count, i = 0, len(s)
     while i > 0 and count < n:
         i -= 1
-        if not head[i].isspace():
+        if not s[i].isspace():
             count += 1
-    return len(head) - i
+    return len(s) - i
 
 
 def _name_ok(name: str) -> bool:
@@ -155,35 +290,83 @@ def _name_ok(name: str) -> bool:
         and not name.startswith(tuple(_NOT_NAMES)) and not lexicon().is_title(name)
 
 
+def _person(name: str) -> bool:
+    """A person's name in running text: not a word we know, and opening with a family name."""
+    return _name_ok(name) and lexicon().has_surname(name)
+
+
 def _posts(em: Emitter, who: str, titles: str, at: tuple[int, int]) -> None:
-    for post in parse_posts(re.sub(r"\s+", "", titles)):
-        if post.org:
-            em.emit("任职", who, "Person", post.org, "Organization", at, position=post.title)
+    for a, b in split_list(re.sub(r"\s+", "", titles), "、，"):
+        item = re.sub(r"\s+", "", titles)[a:b]
+        member = None if parse_posts(item) else _membership(item)
+        if member:
+            em.emit("成员", who, "Person", member[0], "TaskForce", at, role=member[1])
+            continue
+        for post in parse_posts(item):
+            if post.org:
+                em.emit("任职", who, "Person", post.org, "Organization", at, position=post.title)
 
 
-def _mentions(em: Emitter, a: int, b: int) -> str | None:
-    """Leaders named in prose ("林文生副市长", "市长裴金佳", "郑云峰作为常务副市长")."""
+def _mentions(em: Emitter, a: int, b: int, known: dict[str, str]) -> str | None:
+    """Leaders named in prose ("林文生副市长则负责", "市长裴金佳主持", "郑云峰作为常务副市长，",
+    "升任副省长的李四，"), names listed before one title ("王五、李四两位副省长"), and
+    persons named before who act again ("李四负责…"). Each named with a title holds it
+    (not a past one, 原副市长); the first who acts leads what follows."""
     text = em.text[a:b]
-    found = None
-    for m in list(_NAME_BEFORE.finditer(text)) + list(_TITLE_BEFORE.finditer(text)):
-        name = m.group("name")
-        na = m.start("name")
-        title = m.group("title")
-        if name.endswith("副") and m.re is _NAME_BEFORE:
-            name, title = name[:-1], "副" + title
-        if len(name) == 3 and name[0] in _NOT_NAME_START:
-            name, na = name[1:], na + 1
-        if not _name_ok(name) or lexicon().is_title(name) or name.endswith(("市", "县", "区", "省")):
+    acting: list[tuple[int, str]] = []
+    for m in _NAME_LIST.finditer(text):
+        names = _listed_names(m.group("names"))
+        if not names:
             continue
-        if text[max(0, m.start() - 1):m.start()] == "由":
+        pos = m.end("names") - sum(len(n) + 1 for n in names) + 1
+        for n in names:
+            who = em.surface(a + pos, a + pos + len(n))
+            if not _past(text, m.start("title")):
+                _posts(em, who, m.group("title"), (a, b))
+            known[n] = who
+            pos += len(n) + 1
+    for m in [*_NAME_BEFORE.finditer(text), *_TITLE_BEFORE.finditer(text), *_TITLE_OF.finditer(text)]:
+        name, na, title = m.group("name"), m.start("name"), m.group("title")
+        if m.re is _NAME_BEFORE:
+            if name.endswith("副"):
+                name, title = name[:-1], "副" + title
+            if len(name) == 3 and not (_LEFT_EDGE.search(text[:na]) and _name_ok(name)):
+                name, na = name[1:], na + 1
+            # a name stands apart from the words before it; "升任某省副省长" is no person
+            if not _LEFT_EDGE.search(text[:na]) or text[na - 1:na] == "由" or \
+                    not _ACTS.match(text, m.end()):
+                continue
+        elif not _person(name):
             continue
-        if len(name) < 2:
+        if not _name_ok(name) or len(name) < 2:
             continue
         who = em.surface(a + na, a + na + len(name))
-        _posts(em, who, title, (a, b))
-        if found is None:
-            found = who
-    return found
+        if not _past(text, m.start("title")):
+            _posts(em, who, title, (a, b))
+        known[name] = who
+        acting.append((na, who))
+    for name, who in known.items():  # "李四负责…", "李四则分管…"
+        k = text.find(name)
+        if k >= 0 and _ACTS.match(text, k + len(name)) and _LEFT_EDGE.search(text[:k]):
+            acting.append((k, who))
+    return min(acting)[1] if acting else None
+
+
+def _listed_names(listed: str) -> list[str] | None:
+    """"随着王五、李四" -> [王五, 李四]: the first name is the longest tail that reads as one."""
+    names = listed.split("、")
+    for k in (3, 2):
+        if len(names[0]) >= k and _person(names[0][-k:]):
+            names[0] = names[0][-k:]
+            break
+    else:
+        return None
+    return names if all(_person(n) for n in names) else None
+
+
+def _past(text: str, title_at: int) -> bool:
+    """"原副市长": the title is a past post."""
+    return text[max(0, title_at - 1):title_at] in _PAST
 
 
 def _items(seg: str) -> list[tuple[int, int]]:
@@ -202,11 +385,16 @@ def _items(seg: str) -> list[tuple[int, int]]:
     return spans
 
 
+_AND = re.compile(r"以及|及|和")
+
+
 def _split_and(piece: str) -> list[tuple[int, int]]:
-    """Split "A及B" / "A以及B" when both sides are bodies."""
-    m = re.search(r"以及|及", piece)
-    if m and lexicon().is_org(strip_alias(piece[:m.start()])[0]) and len(piece) - m.end() >= 2:
-        return [(0, m.start())] + [(m.end() + a, m.end() + b) for a, b in _split_and(piece[m.end():])]
+    """Split "A及B" / "A和B" where A is a body ("省政府办公厅和编制"); names that hold the
+    word (市发展和改革委员会, 住房和城乡建设) stay whole, as their left part is no body."""
+    for m in _AND.finditer(piece):
+        if lexicon().is_org(strip_alias(piece[:m.start()])[0]) and len(piece) - m.end() >= 2:
+            rest = _split_and(piece[m.end():])
+            return [(0, m.start())] + [(m.end() + x, m.end() + y) for x, y in rest]
     return [(0, len(piece))]
 
 
@@ -223,21 +411,37 @@ def _clean_item(item: str, rel: str) -> str | None:
     return item
 
 
-def _clauses(em: Emitter, leader: str, a: int, b: int) -> str | None:
-    text = em.text
-    sent = text[a:b]
+def _verb(clause: str) -> tuple[re.Match[str], str | None] | None:
+    """The duty verb opening a clause and its relation (None: a verb that states no duty)."""
+    v = _VERB_RE.search(clause)
+    if v is None or v.start() > 14:
+        return None
+    word = v.group(0)
+    if word.startswith(_ASSIST):
+        word = _ASSIST + next(t for t in sorted(_ASSISTED, key=len, reverse=True) if word.endswith(t))
+    rel = _DUTY[word]
+    if rel == "主持" and not re.search(r"工作$", clause):
+        return None  # 主持会议, 领导小组: presiding over work only
+    if re.match(r"负责(?:制|人(?!力|民|口|才)|同志)", clause[v.start():v.end() + 2]) or \
+            _ATTRIBUTIVE.match(clause[v.end():]):
+        return None
+    return v, rel
+
+
+def _clauses(em: Emitter, leader: str, a: int, b: int) -> None:
+    sent = em.text[a:b]
     rel: str | None = None
     for ca, cb in split_list(sent, "，,"):
         clause = sent[ca:cb]
         if re.search(r"外出时|不在时|缺席时", clause):
             break  # who stands in for whom is not a division of work
-        v = _VERB_RE.search(clause)
-        if v and v.group(0) in ("领导", "主持") and not re.search(r"工作$", clause):
-            v = None
-        if v and v.start() <= 14 and not re.match(r"负责(?:制|人(?!力|民|口|才)|同志)", clause[v.start():v.end() + 2]):
-            rel = dict(_VERBS)[v.group(0)]
+        got = _verb(clause)
+        if got:
+            v, rel = got
             seg_a = ca + v.end()
-        elif rel and not _STOP.match(clause) and not v:
+            if rel is None:
+                continue  # 协助市长负责…, 不再分管…: read, but no duty of this leader
+        elif rel and not _STOP.match(clause) and not _VERB_RE.search(clause):
             seg_a = ca
         else:
             rel = None
@@ -246,9 +450,7 @@ def _clauses(em: Emitter, leader: str, a: int, b: int) -> str | None:
             rel = None
             continue
         seg = sent[seg_a:cb]
-        if rel == "协助联系" and seg.startswith(("处理",)):
-            continue
-        if rel == "负责" and seg.startswith("处理"):
+        if rel in ("协助联系", "负责") and seg.startswith("处理"):
             continue
         for x, y in _items(seg):
             raw = seg[x:y]
@@ -268,7 +470,6 @@ def _clauses(em: Emitter, leader: str, a: int, b: int) -> str | None:
             is_body = lexicon().is_org(strip_alias(item)[0]) or rel in ("联系", "主管", "协助联系")
             o_type = "Organization" if is_body else "Area"
             em.emit(rel, leader, "Person", name, o_type, (a, b))
-    return None
 
 
 def _backward_list(em: Emitter, who: str, a: int, b: int, at: tuple[int, int]) -> None:
