@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from extract.dates import DATE_RE, parse_date
 from extract.document import ParsedDocument
+from extract.lexicon import lexicon
 from extract.source import SourceText
 from extract.text import HEADING_START, to_simplified
 from graph.records import DocumentInfo, make_id
@@ -103,12 +105,18 @@ def _key(title: str) -> str:
     return re.sub(r"[\s《》“”\"']", "", to_simplified(title))
 
 
+@lru_cache(maxsize=1)
+def _leader_re() -> re.Pattern[str]:
+    """Heads of government of every level (市长, 副州长, 旗长 …), from the lexicon."""
+    return re.compile("|".join(re.escape(h) for h in lexicon().leader_heads))
+
+
 def classify(title: str, body: str = "") -> str:
     """Document type from its title (and body, for documents without one)."""
     t = to_simplified(title)
     if re.search(r"任免|任命|免去|免职|人事", t):
         return "appointment"
-    if re.search(r"分工", t) and re.search(r"市长|县长|区长|领导|省长|主任|秘书长|成员|同志", t):
+    if re.search(r"分工", t) and (re.search(r"领导|主任|秘书长|成员|同志", t) or _leader_re().search(t)):
         return "work_division"
     if re.search(r"批复", t):
         return "approval"
@@ -126,7 +134,10 @@ def classify(title: str, body: str = "") -> str:
         return "appointment"
     if re.search(r"组\s*长[：:]|副组长[：:]|召集人|办公室设在", b):
         return "task_force"
-    if len(re.findall(r"分管|联系", b)) >= 3 and re.search(r"市长|县长|区长", b):
+    if len(re.findall(r"分管|联系", b)) >= 3 and _leader_re().search(b):  # news reports of a 分工
+        return "work_division"
+    duty_lines = [ln for ln in b.split("\n") if _leader_re().search(ln) and re.search(r"分管|负责|联系|主持", ln)]
+    if len(duty_lines) >= 3:  # leaders listed one a line with their duties
         return "work_division"
     if re.search(r"牵头单位|责任领导", b):
         return "task_allocation"
