@@ -47,9 +47,9 @@ class _Forms:
     setup_verbs: re.Pattern[str]
     chair_by: re.Pattern[str]     # 组长由X担任 / 办公室主任：X（兼）
     held_by: re.Pattern[str]      # 由X兼任办公室主任
-    holds: re.Pattern[str]        # X同志兼任办公室主任 / X任组长
+    holds: re.Pattern[str]        # (X同志)兼任办公室主任 / (X)任组长: the holder is the clause before
     role_is: re.Pattern[str]      # 组长为X
-    is_role: re.Pattern[str]      # X为联席会议召集人
+    is_role: re.Pattern[str]      # (X)为联席会议召集人
     counted: re.Pattern[str]      # 副组长2人，分别是：A，B
     named_post: re.Pattern[str]   # X任省某某局局长
     lead_unit: re.Pattern[str]    # X为联席会议牵头单位
@@ -87,10 +87,9 @@ def _forms() -> _Forms:
         chair_by=re.compile(
             rf"(?P<role>{roles})(?:由|：)(?P<who>{who}{{2,80}}?)(?:同志)?(?:{hold}|（兼）)"),
         held_by=re.compile(rf"由(?P<who>{who}{{2,60}}?)(?:同志)?(?:{hold}|{short_hold}){body}(?P<role>{roles})(?![{CJK}])"),
-        holds=re.compile(
-            rf"(?P<who>[^，。；：！？\n由]{{2,40}}?)(?:同志)?(?:{hold}|{short_hold}){body}(?P<role>{roles})(?![{CJK}])"),
+        holds=re.compile(rf"(?:{hold}|{short_hold}){body}(?P<role>{roles})(?![{CJK}])"),
         role_is=re.compile(rf"(?P<role>{roles})(?:{is_w})(?P<who>{who}{{2,60}})"),
-        is_role=re.compile(rf"(?P<who>{who}{{2,60}}?)(?:{is_w}){body}(?P<role>{roles})(?![{CJK}])"),
+        is_role=re.compile(rf"(?:{is_w}){body}(?P<role>{roles})(?![{CJK}])"),
         counted=re.compile(
             rf"(?P<role>{roles}){count}[，：\s]*(?:{_alt(raw['list_leads'])})?[：\s]*(?P<who>[^。；！？\n]+)"),
         named_post=re.compile(
@@ -521,20 +520,17 @@ def _prose_members(em: Emitter, st: _State) -> None:
     text = em.text
     body_from = _offset_of_body(em)
     taken: list[tuple[int, int]] = []   # role spans already read (one sentence, one reading)
-    for pattern, named_only in ((forms.counted, False), (forms.chair_by, False), (forms.held_by, False),
-                                (forms.holds, True), (forms.is_role, False), (forms.role_is, False)):
-        for m in pattern.finditer(text, body_from):
-            span = m.span("role")
-            if any(a < span[1] and span[0] < b for a, b in taken) or _in_subgroup(text, m):
-                continue
-            role = _role_in_context(text, m.start("role"), m.group("role"))
-            people = _people(em, st, *m.span("who"))
-            if not people or named_only and any(p.unnamed for p in people):
-                continue
-            taken.append(span)
-            at = sentence_bounds(text, m.start("role"))
-            for person in people:
-                _emit_person(em, st, person, role, at)
+    for span, role_text, who, named_only in _role_statements(text, body_from):
+        if any(a < span[1] and span[0] < b for a, b in taken) or _in_subgroup(text, span[0]):
+            continue
+        role = _role_in_context(text, span[0], role_text)
+        people = _people(em, st, *who)
+        if not people or named_only and any(p.unnamed for p in people):
+            continue
+        taken.append(span)
+        at = sentence_bounds(text, span[0])
+        for person in people:
+            _emit_person(em, st, person, role, at)
     lex = lexicon()
     for m in forms.named_post.finditer(text, body_from):
         who = re.sub(r"\s+", "", m.group("who"))
@@ -549,9 +545,43 @@ def _prose_members(em: Emitter, st: _State) -> None:
                 em.emit("任职", name, "Person", strip_alias(p.org or "")[0], "Organization", at, position=p.title)
 
 
-def _in_subgroup(text: str, m: re.Match[str]) -> bool:
+_Statement = tuple[tuple[int, int], str, tuple[int, int], bool]   # role span, role, who span, named only
+
+
+def _role_statements(text: str, start: int) -> list[_Statement]:
+    """Every role given in a sentence, with the span of who holds it, in the order the forms
+    are tried (a counted list before a single holder). Forms whose holder comes first
+    ("X同志兼任办公室主任", "X为联席会议召集人") are found by their verb and role; the holder
+    is the clause before, so no match has to guess where it starts."""
+    forms = _forms()
+    out: list[_Statement] = []
+    for pattern in (forms.counted, forms.chair_by, forms.held_by):
+        out += [(m.span("role"), m.group("role"), m.span("who"), False) for m in pattern.finditer(text, start)]
+    for pattern, stops, named_only in ((forms.holds, _CLAUSE_STOPS + "由", True), (forms.is_role, _CLAUSE_STOPS, False)):
+        for m in pattern.finditer(text, start):
+            who = _clause_before(text, m.start(), stops)
+            if who:
+                out.append((m.span("role"), m.group("role"), who, named_only))
+    for m in forms.role_is.finditer(text, start):
+        out.append((m.span("role"), m.group("role"), m.span("who"), False))
+    return out
+
+
+_CLAUSE_STOPS = "，。；：！？\n"
+
+
+def _clause_before(text: str, pos: int, stops: str, limit: int = 40) -> tuple[int, int] | None:
+    """The clause that ends at `pos` (from the last stop), when it is 2..limit characters."""
+    lo = max(0, pos - limit - 1)
+    start = max(text.rfind(c, lo, pos) for c in stops) + 1
+    if start == 0 and lo > 0:
+        return None
+    return (start, pos) if 2 <= pos - start <= limit else None
+
+
+def _in_subgroup(text: str, at: int) -> bool:
     """A sentence under a subgroup's heading speaks of that subgroup (its 组长单位)."""
-    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_start = text.rfind("\n", 0, at) + 1
     prev_line = text[text.rfind("\n", 0, max(line_start - 2, 0)) + 1:line_start]
     return bool(_SUBGROUP_HEAD.match(prev_line.strip("\n")))
 
@@ -780,6 +810,26 @@ _UNITS_BECOME = re.compile(r"(?P<orgs>(?:[\u4e00-\u9fff（）()]{2,30}、)+[\u4e
 _UNIT_LIST = re.compile(r"成员单位(?:包括|为|有(?!关)|：|:)\s*(?P<orgs>[^。；\n]{2,400}?)(?:等(?:相关|有关)?(?:单位|部门))?[。；\n]")
 
 
+def _near(pattern: re.Pattern[str], text: str, words: str) -> list[re.Match[str]]:
+    """Matches of `pattern` in the sentences holding one of `words` (a regex of literals):
+    the patterns are read only where their key word is, which keeps long documents fast."""
+    out: list[re.Match[str]] = []
+    end = -1
+    for w in re.finditer(words, text):
+        if w.start() < end:
+            continue  # this sentence was read
+        lo, hi = max(0, w.start() - _SENTENCE_MAX), min(len(text), w.end() + _SENTENCE_MAX)
+        start = max(max(text.rfind(c, lo, w.start()) for c in _SENTENCE_ENDS) + 1, lo)
+        ends = [i for i in (text.find(c, w.start(), hi) for c in _SENTENCE_ENDS) if i != -1]
+        end = min(ends) + 1 if ends else hi
+        out.extend(pattern.finditer(text, start, end))
+    return out
+
+
+_SENTENCE_ENDS = "。；！？"   # not line breaks: a hard-wrapped sentence is still one
+_SENTENCE_MAX = 2000         # a window, so that looking for a sentence's ends stays linear
+
+
 def extract_mentions(doc: ParsedDocument, em: Emitter | None = None, st: _State | None = None) -> list[Assertion]:
     """Bodies mentioned in running text: 下设, 由…牵头, …等…成员单位, 建立由…组成的…."""
     em = em or Emitter(doc, "bodies_in_text")
@@ -793,7 +843,7 @@ def extract_mentions(doc: ParsedDocument, em: Emitter | None = None, st: _State 
                 return full
         return name
 
-    for m in _SETS_UP.finditer(text):
+    for m in _near(_SETS_UP, text, "设立|下设"):
         parent_raw = m.group("parent")
         parent_local = _local_group(parent_raw) or (re.search(rf"[{CJK}]{{2,12}}(?:工委|委员会|委)$", parent_raw) or [None])[0]
         if not parent_local:
@@ -819,11 +869,11 @@ def extract_mentions(doc: ParsedDocument, em: Emitter | None = None, st: _State 
             em.emit("下设", parent, "TaskForce", name, "TaskForce", sentence_bounds(text, m.start()),
                     o_kind=lexicon().task_force_kind(child) or "工作组")
         recent.append(parent)
-    for m in _LED_BY.finditer(text):
+    for m in _near(_LED_BY, text, "牵头"):
         g = resolve(em.surface(*m.span("group")))
         org = em.surface(*m.span("org"))
         em.emit("牵头", org, "Organization", g, "TaskForce", sentence_bounds(text, m.start()))
-    for m in _UNITS_OF.finditer(text):
+    for m in _near(_UNITS_OF, text, "成员单位"):
         group = em.surface(*m.span("group"))
         orgs = m.group("orgs")
         a = m.start("orgs")
@@ -833,7 +883,7 @@ def extract_mentions(doc: ParsedDocument, em: Emitter | None = None, st: _State 
                 continue
             em.emit("成员单位", em.surface(a + x, a + y), "Organization", group, "TaskForce",
                     sentence_bounds(text, m.start("group")), role="成员单位")
-    for m in _COMPOSED.finditer(text):
+    for m in _near(_COMPOSED, text, "组成的"):
         group = em.surface(*m.span("group"))
         recent.append(group)
         _units(em, m.start("orgs"), m.end("orgs"), group, "成员单位", sentence_bounds(text, m.start()))
@@ -845,18 +895,18 @@ def extract_mentions(doc: ParsedDocument, em: Emitter | None = None, st: _State 
             em.emit("牵头", em.surface(oa, oa + len(lm.group("org"))), "Organization", group, "TaskForce",
                     sentence_bounds(text, oa))
     if st is not None:
-        for m in list(_UNIT_LIST.finditer(text)) + list(_UNITS_BECOME.finditer(text)):
+        for m in _near(_UNIT_LIST, text, "成员单位") + _near(_UNITS_BECOME, text, "成员单位"):
             _units(em, m.start("orgs"), m.end("orgs"), st.group, "成员单位", sentence_bounds(text, m.start()))
         forms = _forms()
-        for m in forms.composed.finditer(text):   # 联席会议由A、B…等N个部门组成
+        for m in _near(forms.composed, text, "组成"):   # 联席会议由A、B…等N个部门组成
             _units(em, m.start("orgs"), m.end("orgs"), st.group, "成员单位", sentence_bounds(text, m.start()),
                    orgs_only=True)
-        for m in forms.lead_unit.finditer(text):  # X为联席会议牵头单位
+        for m in _near(forms.lead_unit, text, "牵头"):  # X为联席会议牵头单位
             org = re.sub(r"\s+", "", m.group("org"))
             if lexicon().is_org(org) and not is_category(org):
                 em.emit("牵头", em.surface(*m.span("org")), "Organization", st.group, "TaskForce",
                         sentence_bounds(text, m.start()))
-        for m in _UNITS_ARE.finditer(text):
+        for m in _near(_UNITS_ARE, text, "负责"):
             _units(em, m.start("orgs"), m.end("orgs"), st.group, "成员单位", sentence_bounds(text, m.start()))
     return em.out
 
