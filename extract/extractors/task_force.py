@@ -647,11 +647,16 @@ def _people(em: Emitter, st: _State, a: int, b: int) -> list[_Person]:
                 continue
             if lex.is_org(c) and not parse_posts(c):
                 return []   # a unit: the phrase lists units, not persons
+            if _BODY_END.search(c.rstrip("。；")):
+                continue  # a phrase naming a body ("成立…任组长的工作专班") is no person
             if _all_posts(c) or marked:
                 person = _Person(em.surface(pa, pb).removesuffix("等"), parse_posts(c), unnamed=True,
                                  posts_only=_all_posts(c))
                 out.append(person)
     return out
+
+
+_BODY_END = re.compile(rf"{_GROUP_WORDS}$")
 
 
 def _split_and(item: str) -> list[tuple[int, int]]:

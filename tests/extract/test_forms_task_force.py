@@ -1,0 +1,271 @@
+"""Coordinating bodies in the forms real notices use, with invented bodies, places and names.
+
+Each table is one form across its variants: administrative levels, full- and half-width
+punctuation, spaced role words and names, prose and list layouts, traditional characters.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.test_extractors import facts
+
+
+def notice(body: str, title: str = "", number: str = "甲政办函〔2024〕8号") -> str:
+    head = f"{title}\n\n{number}\n\n各有关单位：\n\n" if title else ""
+    return head + body + "\n"
+
+
+# ---------------------------------------------------------------------------- prose chairs
+
+LEVELS = [  # place, level word, government title, party committee
+    ("甲", "市", "副市长", "市委"),
+    ("乙", "省", "副省长", "省委"),
+    ("丙", "县", "副县长", "县委"),
+    ("丁", "区", "副区长", "区委"),
+    ("戊", "州", "副州长", "州委"),
+    ("己", "旗", "副旗长", "旗委"),
+]
+
+
+@pytest.mark.parametrize("place,level,gov_title,party", LEVELS)
+@pytest.mark.parametrize("sentence", [
+    "领导小组组长由{party}副书记张大山担任，副组长由{gov}李小河担任。",
+    "由{party}副书记张大山任组长，由{gov}李小河任副组长。",
+    "{party}副书记张大山任组长，{gov}李小河任副组长。",
+    "组长为{party}副书记张大山，副组长为{gov}李小河。",
+    "领导小组组长由{party}副书记张大山担任,副组长由{gov}李小河担任.",
+])
+def test_prose_chairs_with_posts_and_name(place: str, level: str, gov_title: str, party: str, sentence: str) -> None:
+    group = f"{place}{level}河湖治理工作领导小组"
+    text = notice(sentence.format(party=party, gov=gov_title),
+                  title=f"{place}{level}人民政府办公室关于成立{group}的通知")
+    got = facts(text)
+    assert ("成员", "张大山", group, "组长") in got
+    assert ("任职", "张大山", party, f"{party}副书记") in got
+    assert ("成员", "李小河", group, "副组长") in got
+    assert ("任职", "李小河", f"{level}政府", gov_title) in got
+
+
+@pytest.mark.parametrize("sep,colon", [("，", "："), (",", ":")])
+def test_counted_lists_of_deputies_and_members(sep: str, colon: str) -> None:
+    group = "甲市民族团结工作领导小组"
+    text = (f"甲市成立民族团结工作领导小组\n\n近日{sep}甲市正式成立{group}。\n"
+            f"领导小组组长由市委副书记王东明担任{sep}副组长2人{sep}分别是{colon}市委常委、宣传部部长赵西林{sep}"
+            f"市政府副市长孙南山。领导小组办公室设在市委宣传部{sep}赵西林同志兼任办公室主任。\n"
+            f"成员共3人{sep}分别是{colon}市政协副秘书长{sep}市教育局副局长{sep}团市委书记、市青联主席。\n")
+    got = facts(text, "news.txt")
+    assert ("成员", "王东明", group, "组长") in got
+    assert ("任职", "王东明", "市委", "市委副书记") in got
+    assert ("成员", "赵西林", group, "副组长") in got
+    assert ("任职", "赵西林", "市委", "市委常委") in got
+    assert ("任职", "赵西林", "宣传部", "部长") in got
+    assert ("成员", "孙南山", group, "副组长") in got
+    assert ("任职", "孙南山", "市政府", "副市长") in got
+    assert ("办公室设在", group, "市委宣传部", "") in got
+    assert ("成员", "赵西林", group, "办公室主任") in got
+    for unnamed in ("市政协副秘书长", "市教育局副局长", "团市委书记、市青联主席"):
+        assert ("成员", unnamed, group, "成员") in got
+        assert not any(f[0] == "任职" and f[1] == unnamed for f in got)  # unnamed: 成员 only
+
+
+def test_posts_before_a_name_in_one_run_belong_to_that_name() -> None:
+    text = notice("组长由县委常委、副县长钱一鸣担任。", title="丙县人民政府关于成立丙县防汛工作领导小组的通知")
+    got = facts(text)
+    assert ("成员", "钱一鸣", "丙县防汛工作领导小组", "组长") in got
+    assert ("任职", "钱一鸣", "县委", "县委常委") in got
+    assert ("任职", "钱一鸣", "县政府", "副县长") in got
+    assert not any(f[1] == "县委常委" for f in got)
+
+
+# ---------------------------------------------------------------------------- older layouts
+
+OLD_LAYOUT = """{intro}{place}政府研究决定{comma}成立{body}。现将有关问题通知如下{colon}
+一、委员会组成人员
+主 任 委 员{colon} 周 正 {head}
+副主任委员{colon} 吴 明 {deputy}
+郑 和 {place}人大常委会副主任
+成 员{colon} 冯 远 {place}政府副秘书长
+陈 实 {place}财政厅厅长
+马 骏 {place}交通厅副厅长
+卫 东 甲自治州州长
+杨 帆 乙盟盟长
+二、委员会下设办公室{comma}负责日常工作{comma}冯远任办公室主任。
+"""
+
+
+@pytest.mark.parametrize("place,head,deputy", [("省", "省长", "副省长"), ("市", "市长", "副市长")])
+@pytest.mark.parametrize("comma,colon", [("，", "："), (",", ":")])
+def test_spaced_roles_and_inherited_roles(place: str, head: str, deputy: str, comma: str, colon: str) -> None:
+    body = f"{place}支援水利建设委员会"
+    text = OLD_LAYOUT.format(intro=f"各市、县人民政府{comma}{place}政府各部门{colon}", place=place, comma=comma,
+                             colon=colon, body=body, head=head, deputy=deputy)
+    got = facts(text)
+    assert ("成员", "周正", body, "主任委员") in got
+    assert ("任职", "周正", f"{place}政府", head) in got
+    assert ("成员", "吴明", body, "副主任委员") in got
+    assert ("成员", "郑和", body, "副主任委员") in got      # a line without a role inherits the last
+    assert ("任职", "郑和", f"{place}人大常委会", "副主任") in got
+    assert ("成员", "冯远", body, "成员") in got
+    assert ("任职", "冯远", f"{place}政府", "副秘书长") in got
+    assert ("任职", "陈实", f"{place}财政厅", "厅长") in got
+    assert ("成员", "马骏", body, "成员") in got             # "马 骏": inner space dropped
+    assert ("任职", "卫东", "甲自治州", "州长") in got
+    assert ("任职", "杨帆", "乙盟", "盟长") in got
+    assert ("下设", body, body + "办公室", "") in got
+    assert ("成员", "冯远", body, "办公室主任") in got
+    assert not any(f[1] in ("副主", "主任委") for f in got)  # 任 inside 主任 is no verb
+
+
+@pytest.mark.parametrize("name,posts,expected", [
+    ("張三", "市林草局黨組副書記、局長", [("市林草局", "黨組副書記"), ("市林草局", "局長")]),
+    ("阿依·木拉提", "市國資委黨委副書記、主任", [("市國資委", "黨委副書記"), ("市國資委", "主任")]),
+    ("李四", "甲區(qū)委副書記、區(qū)長", [("甲區(qū)委", "區(qū)委副書記"), ("甲區", "區(qū)長")]),  # pinyin read past
+    ("王五", "國網乙市供電公司總經(jīng)理", [("國網乙市供電公司", "總經(jīng)理")]),
+])
+def test_traditional_members_with_bracketed_posts(name: str, posts: str, expected: list[tuple[str, str]]) -> None:
+    text = f"關于成立乙市植物園建設專班的通知\n乙市人民政府:\n一、專班組成人員\n主任:趙六(市政府副市長)\n成員:{name}({posts})\n"
+    got = facts(text)
+    assert ("成员", name, "乙市植物園建設專班", "成員") in got or ("成员", name, "乙市植物園建設專班", "成员") in got
+    for org, title in expected:
+        assert ("任职", name, org, title) in got
+
+
+def test_member_line_lost_to_a_wrong_encoding_keeps_the_name() -> None:
+    text = "關于成立乙市植物園建設專班的通知\n乙市人民政府:\n主任:趙六(市政府副市長)\n成員:薩拉·艾力?。ㄊ兴贮h組\n"
+    assert ("成员", "薩拉·艾力", "乙市植物園建設專班", "成员") in facts(text)
+
+
+# ---------------------------------------------------------------------------- bodies named in the text
+
+@pytest.mark.parametrize("text,body", [
+    ("各县人民政府：\n省政府研究决定，成立省水库移民工作委员会。现将有关事项通知如下：\n组长：李一 副省长\n",
+     "省水库移民工作委员会"),
+    ("附件1：甲市救助管理工作联席会议制度\n附件2：成员名单\n甲市人民政府办公厅\n2024年4月5日\n附件1：\n"
+     "甲市救助管理工作联席会议制度\n为加强组织领导,经市政府同意,建立甲市救助管理工作联席会议制度。\n召集人：李一 副市长\n",
+     "甲市救助管理工作联席会议"),
+    ("丙县成立人才工作领导小组\n日前，县委印发《关于成立县委人才工作领导小组的通知》，正式成立县委人才工作领导小组。\n"
+     "领导小组组长由县委书记李一担任。\n", "县委人才工作领导小组"),
+])
+def test_body_named_in_the_text(text: str, body: str) -> None:
+    got = facts(text)
+    assert ("成员", "李一", body, "组长") in got or ("成员", "李一", body, "召集人") in got
+
+
+# ---------------------------------------------------------------------------- units
+
+JOINT = """甲市人民政府办公室关于建立甲市养老服务工作联席会议制度的通知
+
+甲政办函〔2024〕9号
+
+各区人民政府，市政府各部门：
+
+二、成员单位
+联席会议由市民政局、市发展改革委、市财政局、团市委、市残联、甲州铁路局等6个部门组成。
+市民政局为联席会议牵头单位,市民政局局长为联席会议召集人,各成员单位有关负责同志为联席会议成员。联席会议办公室设在市民政局,承担日常工作,办公室主任由市民政局一名副局长兼任。办公室成员由各成员单位有关处室的负责同志担任。
+联席会议成员因工作变动需要调整的,由所在单位接任领导接替。
+"""
+
+JOINT_BODY = "甲市养老服务工作联席会议"
+
+
+@pytest.mark.parametrize("fact", [
+    *[("成员单位", org, JOINT_BODY, "成员单位")
+      for org in ("市民政局", "市发展改革委", "市财政局", "团市委", "市残联", "甲州铁路局")],
+    ("牵头", "市民政局", JOINT_BODY, ""),
+    ("成员", "市民政局局长", JOINT_BODY, "召集人"),
+    ("办公室设在", JOINT_BODY, "市民政局", ""),
+    ("成员", "市民政局一名副局长", JOINT_BODY, "办公室主任"),
+])
+def test_joint_meeting_units_lead_and_heads(fact: tuple) -> None:
+    assert fact in facts(JOINT)
+
+
+def test_joint_meeting_reads_no_people_of_units_in_general() -> None:
+    got = facts(JOINT)
+    assert {f for f in got if f[0] == "成员"} == {
+        ("成员", "市民政局局长", JOINT_BODY, "召集人"),
+        ("成员", "市民政局一名副局长", JOINT_BODY, "办公室主任"),
+    }
+    assert not any("处室" in f[1] or "负责同志" in f[1] for f in got if f[0] == "成员单位")
+
+
+UNIT_LINE = """{place}人民政府办公室关于成立{place}地下管网建设工作领导小组的通知
+各区人民政府{comma}{lvl}政府有关部门{colon}
+一、组成人员
+组 长{colon}负责住房和城乡建设工作的副{lvl}长
+副组长{colon}协调住房和城乡建设工作的{lvl}政府副秘书长、{lvl}住房城乡建设局主要负责同志
+成 员{colon}各区人民政府{comma}{lvl}委网信办、机要局{comma}{lvl}发展改革局、工业和信息化局、财政局、水利局{comma}乙省通信管理局甲{lvl}通信建设办公室分管负责同志。
+二、工作机制
+领导小组下设办公室{comma}办公室设在{lvl}住房城乡建设局{comma}由{lvl}住房城乡建设局分管负责同志兼任办公室主任。
+"""
+
+
+@pytest.mark.parametrize("place,lvl", [("甲市", "市"), ("乙县", "县")])
+@pytest.mark.parametrize("comma,colon", [("，", "："), (",", ":")])
+def test_unnamed_heads_and_a_member_line_of_units(place: str, lvl: str, comma: str, colon: str) -> None:
+    body = f"{place}地下管网建设工作领导小组"
+    got = facts(UNIT_LINE.format(place=place, lvl=lvl, comma=comma, colon=colon))
+    assert ("成员", f"负责住房和城乡建设工作的副{lvl}长", body, "组长") in got
+    assert ("成员", f"协调住房和城乡建设工作的{lvl}政府副秘书长", body, "副组长") in got
+    assert ("成员", f"{lvl}住房城乡建设局主要负责", body, "副组长") in got   # names drop 同志
+    units = {f[1] for f in got if f[0] == "成员单位" and f[2] == body}
+    assert units == {f"{lvl}委网信办", "机要局", f"{lvl}发展改革局", "工业和信息化局", "财政局", "水利局",
+                     f"乙省通信管理局甲{lvl}通信建设办公室"}       # names as written; 各区人民政府 left out
+    assert not any(f[0] == "成员" and f[3] == "成员" for f in got)
+    assert ("下设", body, body + "办公室", "") in got
+    assert ("办公室设在", body, f"{lvl}住房城乡建设局", "") in got
+    assert ("成员", f"{lvl}住房城乡建设局分管负责", body, "办公室主任") in got
+
+
+@pytest.mark.parametrize("sentence,who", [
+    ("办公室主任由市商务局局长周一兼任。", "周一"),
+    ("周一同志兼任办公室主任。", "周一"),
+    ("周一任办公室主任。", "周一"),
+    ("由市商务局分管负责同志兼任办公室主任。", "市商务局分管负责"),
+    ("办公室主任由市商务局一名副局长兼任。", "市商务局一名副局长"),
+])
+def test_office_heads(sentence: str, who: str) -> None:
+    text = notice(f"组长：吴二 副市长\n\n领导小组下设办公室，办公室设在市商务局。{sentence}",
+                  title="甲市人民政府办公室关于成立甲市外贸工作领导小组的通知")
+    got = facts(text)
+    assert ("成员", who, "甲市外贸工作领导小组", "办公室主任") in got
+    assert ("办公室设在", "甲市外贸工作领导小组", "市商务局", "") in got
+    assert ("下设", "甲市外贸工作领导小组", "甲市外贸工作领导小组办公室", "") in got
+
+
+def test_office_under_its_short_name_and_a_post_in_prose() -> None:
+    text = ("各市、县人民政府：省政府决定，成立省移民工作委员会。\n主任委员：李一 省长\n"
+            "委员会下设办公室，周二任办公室主任。省移民办设在省发展计划委，编制单列。"
+            "为加强移民工作，设立省移民开发局，郑三任省移民开发局局长。\n")
+    got = facts(text)
+    body = "省移民工作委员会"
+    assert ("办公室设在", body, "省发展计划委", "") in got
+    assert ("成员", "周二", body, "办公室主任") in got
+    assert ("任职", "郑三", "省移民开发局", "局长") in got
+
+
+@pytest.mark.parametrize("lvl", ["省", "市", "县", "区", "旗", "州"])
+def test_convener_and_deputies_of_the_office_named_by_post(lvl: str) -> None:
+    body = f"甲{lvl}社区教育联席会议"
+    text = notice(f"{lvl}教育局为联席会议牵头单位，{lvl}教育局局长为联席会议召集人。\n"
+                  f"联席会议办公室设在{lvl}教育局。办公室主任由{lvl}教育局局长兼任，常务副主任由{lvl}教育局分管副局长兼任。",
+                  title=f"甲{lvl}人民政府办公室关于建立{body}制度的通知")
+    got = facts(text)
+    assert ("牵头", f"{lvl}教育局", body, "") in got
+    assert ("成员", f"{lvl}教育局局长", body, "召集人") in got
+    assert ("成员", f"{lvl}教育局局长", body, "办公室主任") in got
+    assert ("成员", f"{lvl}教育局分管副局长", body, "办公室常务副主任") in got
+
+
+@pytest.mark.parametrize("sentence", [
+    "各县（市、区）参照市级模式，成立分管副县长（市、区）长任组长的工作专班。",
+    "领导小组成员因工作变动需要调整的，由成员单位分管负责人继续担任领导小组成员。",
+    "各成员单位有关负责同志为领导小组成员。",
+    "办公室成员由各成员单位有关处室的负责同志担任。",
+    "领导小组负责研究解决重大问题，主任委员会议每年召开一次。",
+])
+def test_sentences_that_name_no_member(sentence: str) -> None:
+    text = notice(f"组长：吴二 副市长\n\n{sentence}", title="甲市人民政府办公室关于成立甲市外贸工作领导小组的通知")
+    members = {f for f in facts(text) if f[0] == "成员"}
+    assert members == {("成员", "吴二", "甲市外贸工作领导小组", "组长")}
