@@ -77,22 +77,26 @@ _ATTRIBUTIVE = re.compile(r"^(?:的|了|过)")  # "原来负责的部分工作",
 _CONCURRENT = re.compile(r"兼任(?P<post>[^，。；、]{3,30})")
 # "根省政府": a place is never one character, so that character ends the name before it
 _ONE_CHAR_PLACE = re.compile(rf"^[{CJK}](?:{_alternation(lexicon().levels)})[{CJK}]")
+_WORK_KIND = re.compile(rf"(?:{_alternation(_data()['work_kinds'])})工作$")
+_ANY_TITLE = re.compile(_alternation([*lexicon().title_words, *lexicon().implied_org]))
 _POSTS_OPENING = re.compile(r"^\s*(?P<posts>[^，。；：:]{2,40})(?:[，：:]|$)")
-_NO_DUTY = re.compile(r"交办的其他|其他工作|^特此|此件|^\d{4}年|人民政府|办公室$|办公厅$|通知如下|分工如下|研究决定|工作分工")
+# lines under a leader that state no duty and are not reported: remarks, a date, the signature
+_NO_DUTY = re.compile(rf"{_alternation(_data()['not_duties'])}|^\d{{4}}年|(?:{_alternation(_data()['signature_endings'])})$")
 
 
 def extract(doc: ParsedDocument) -> list[Assertion]:
     em = Emitter(doc, "work_division")
     text = em.text
     sents = _sentences(text)
-    structured = any(_line_leader(text, sa, sb) for sa, sb in sents)
+    # a notice or list (leaders open lines): prose mentions are not read, unread lines are reported
+    heads = [_line_leader(text, sa, sb) for sa, sb in sents]
+    structured = any(h and _line_bounds(text, sa)[0] == sa for h, (sa, sb) in zip(heads, sents))
     leader: str | None = None
     known: dict[str, str] = {}  # persons named with a title so far (normalised -> as written)
     named_alone = False  # the previous line was a name alone: this one opens with its posts
-    for sa, sb in sents:
+    for (sa, sb), found in zip(sents, heads):
         sent = text[sa:sb]
         at = (sa, sb)
-        found = _line_leader(text, sa, sb)
         body_from = 0
         if found:
             kind, name_span, titles, body_from = found
@@ -122,23 +126,26 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                 _posts(em, leader, cm.group("post"), at)
             continue
         if mentioned:
-            leader = mentioned
+            leader, body_from = mentioned[0], mentioned[1] - sa  # duties follow the one who acts
         if leader is None:
             continue
         before = len(em.out)
         for cm in _CONCURRENT.finditer(sent, body_from):
             _posts(em, leader, cm.group("post"), at)
-        _clauses(em, leader, sa + body_from, sb)
+        read = _clauses(em, leader, sa + body_from, sb)
         rest = text[sa + body_from:sb].strip()
-        if structured and len(em.out) == before and rest and not _NO_DUTY.search(rest) and not found:
+        if structured and not read and len(em.out) == before and rest and not _NO_DUTY.search(rest):
             doc.source.warnings.append(
                 f"{doc.info.source}:{doc.evidence(sa, sb)[3]}: 分工 sentence not understood: {rest[:60]}")
     return em.out
 
 
+_SENTENCE_END = re.compile(r"[。；;！？\n]|(?<!\d)\.(?!\d)")  # a half-width full stop too, not 1.5
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     out, start = [], 0
-    for m in re.finditer(r"[。；;！？\n]", text):
+    for m in _SENTENCE_END.finditer(text):
         if m.start() > start:
             out.append((start, m.start()))
         start = m.end()
@@ -203,7 +210,7 @@ def _next_line_posts(text: str, line_end: int) -> bool:
     while a == b and b < len(text):  # blank lines
         a, b = _line_bounds(text, b + 1)
     m = _POSTS_OPENING.match(text[a:b])
-    return bool(m) and _all_posts(m.group("posts")) and bool(re.search(_LEADER_TITLE, m.group("posts")))
+    return bool(m) and _all_posts(m.group("posts"))
 
 
 def _post_clauses(em: Emitter, who: str, sent: str, start: int, at: tuple[int, int]) -> int:
@@ -245,6 +252,8 @@ def _split_head(head: str, strict: bool = False) -> tuple[str, int] | None:
     `strict` (headers closed by a comma, which prose has too): the name must open with a
     family name."""
     h = re.sub(r"\s+", "", head)
+    if not _ANY_TITLE.search(h):
+        return None  # most sentences: no title at all
     tongzhi = "同志" if h.endswith("同志") and len(h) > 4 else ""
     core = h[:len(h) - len(tongzhi)]
     for n in (2, 3, 4):  # name first: "王大明市长", "王大明（市长）", "李四省政府党组成员"
@@ -307,13 +316,14 @@ def _posts(em: Emitter, who: str, titles: str, at: tuple[int, int]) -> None:
                 em.emit("任职", who, "Person", post.org, "Organization", at, position=post.title)
 
 
-def _mentions(em: Emitter, a: int, b: int, known: dict[str, str]) -> str | None:
+def _mentions(em: Emitter, a: int, b: int, known: dict[str, str]) -> tuple[str, int] | None:
     """Leaders named in prose ("林文生副市长则负责", "市长裴金佳主持", "郑云峰作为常务副市长，",
     "升任副省长的李四，"), names listed before one title ("王五、李四两位副省长"), and
     persons named before who act again ("李四负责…"). Each named with a title holds it
-    (not a past one, 原副市长); the first who acts leads what follows."""
+    (not a past one, 原副市长); the first who acts leads what follows: (who, where the
+    duties begin)."""
     text = em.text[a:b]
-    acting: list[tuple[int, str]] = []
+    acting: list[tuple[int, str, int]] = []  # (where named, who, where the duties begin)
     for m in _NAME_LIST.finditer(text):
         names = _listed_names(m.group("names"))
         if not names:
@@ -344,12 +354,15 @@ def _mentions(em: Emitter, a: int, b: int, known: dict[str, str]) -> str | None:
         if not _past(text, m.start("title")):
             _posts(em, who, title, (a, b))
         known[name] = who
-        acting.append((na, who))
+        acting.append((na, who, m.end()))
     for name, who in known.items():  # "李四负责…", "李四则分管…"
         k = text.find(name)
         if k >= 0 and _ACTS.match(text, k + len(name)) and _LEFT_EDGE.search(text[:k]):
-            acting.append((k, who))
-    return min(acting)[1] if acting else None
+            acting.append((k, who, k + len(name)))
+    if not acting:
+        return None
+    _, who, end = min(acting)
+    return who, a + end
 
 
 def _listed_names(listed: str) -> list[str] | None:
@@ -402,8 +415,8 @@ def _clean_item(item: str, rel: str) -> str | None:
     if is_category(item.strip()):
         return None
     item = re.sub(r"^(?:其他|另外)?", "", item).strip()
-    item = re.sub(r"(?:等)?(?:方面|方面的|领域)?(?:的)?(?:专项)?工作$", lambda m: "" if m.group(0) != "工作" else m.group(0), item)
-    item = re.sub(r"(?:等方面的工作|方面的工作|等方面工作|等工作|专项工作|方面工作)$", "", item)
+    if not _WORK_KIND.search(item):  # "审计工作" is the area 审计; "常务工作" is an area of its own
+        item = re.sub(r"(?:等)?(?:方面|方面的|领域)?(?:的)?(?:专项)?工作$", "", item)
     if rel == "主持":
         item = re.sub(r"(?:的)?(?:全面|日常)?工作$", "", item)
     if not item or len(item) < 2 or is_category(item):
@@ -428,9 +441,12 @@ def _verb(clause: str) -> tuple[re.Match[str], str | None] | None:
     return v, rel
 
 
-def _clauses(em: Emitter, leader: str, a: int, b: int) -> None:
+def _clauses(em: Emitter, leader: str, a: int, b: int) -> bool:
+    """The duties of `leader` in text[a:b], clause by clause; True when a verb that states
+    no duty was read (协助市长负责…, 不再分管…), which is no failure to report."""
     sent = em.text[a:b]
     rel: str | None = None
+    read = False
     for ca, cb in split_list(sent, "，,"):
         clause = sent[ca:cb]
         if re.search(r"外出时|不在时|缺席时", clause):
@@ -440,6 +456,7 @@ def _clauses(em: Emitter, leader: str, a: int, b: int) -> None:
             v, rel = got
             seg_a = ca + v.end()
             if rel is None:
+                read = True
                 continue  # 协助市长负责…, 不再分管…: read, but no duty of this leader
         elif rel and not _STOP.match(clause) and not _VERB_RE.search(clause):
             seg_a = ca
@@ -470,6 +487,7 @@ def _clauses(em: Emitter, leader: str, a: int, b: int) -> None:
             is_body = lexicon().is_org(strip_alias(item)[0]) or rel in ("联系", "主管", "协助联系")
             o_type = "Organization" if is_body else "Area"
             em.emit(rel, leader, "Person", name, o_type, (a, b))
+    return read
 
 
 def _backward_list(em: Emitter, who: str, a: int, b: int, at: tuple[int, int]) -> None:

@@ -1,0 +1,271 @@
+"""工作分工 forms across levels, orders, separators, spacing and scripts (invented leaders)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.extractors.work_division import _split_and
+from extract.lexicon import lexicon
+from extract.pipeline import extract_documents
+from extract.source import SourceText
+from extract.split import classify, split_source
+from extract.text import to_simplified
+
+
+def facts(text: str, name: str = "notice.txt") -> set[tuple]:
+    """What the work-division extractor reads: (rel, s, o, role or position)."""
+    docs, _ = split_source(SourceText(name, text))
+    assertions, _ = extract_documents(docs)
+    return {(a.rel, a.s, a.o, a.role or a.position or "") for a in assertions if a.extractor == "work_division"}
+
+
+def warnings(text: str) -> list[str]:
+    docs, _ = split_source(SourceText("div.txt", text))
+    _, problems = extract_documents(docs)
+    return [p.reason for p in problems]
+
+
+# Notice, title first, closed by a comma; adjustment verbs (增加分管, 临时代管, 不再分管).
+ZHOU = """甲州人民政府关于调整州长副州长工作分工的通知
+
+各县（市）人民政府，州直各部门：
+
+州长王一同志，主持州人民政府全面工作，分管州审计局。
+
+常务副州长李 二，负责州政府常务工作，分管州财政局和编制、统计工作。协助分管州审计局方面工作。
+
+副州长赵三同志，增加分管州教育局、州文化局(州文物局)。联系州总工会、团州委。
+
+副州长钱四同志，临时代管州卫生健康委员会。不再分管州体育局。协助州长联系州税务局。
+
+甲州人民政府
+
+2024年5月6日
+"""
+
+
+@pytest.mark.parametrize("fact", [
+    ("任职", "王一", "州政府", "州长"),
+    ("主持", "王一", "州人民政府", ""),
+    ("分管", "王一", "州审计局", ""),
+    ("任职", "李二", "州政府", "常务副州长"),
+    ("负责", "李二", "州政府常务工作", ""),
+    ("分管", "李二", "州财政局", ""),
+    ("分管", "李二", "编制", ""),
+    ("分管", "李二", "统计", ""),
+    ("协助分管", "李二", "州审计局", ""),
+    ("任职", "赵三", "州政府", "副州长"),
+    ("分管", "赵三", "州教育局", ""),
+    ("分管", "赵三", "州文化局", ""),
+    ("联系", "赵三", "州总工会", ""),
+    ("联系", "赵三", "团州委", ""),
+    ("分管", "钱四", "州卫生健康委员会", ""),
+    ("协助联系", "钱四", "州税务局", ""),
+])
+def test_notice_title_first_with_comma(fact: tuple) -> None:
+    assert fact in facts(ZHOU)
+
+
+def test_notice_no_longer_and_no_strays() -> None:
+    got = facts(ZHOU)
+    assert not any(f[2] == "州体育局" for f in got)  # 不再分管 ends a duty, it gives none
+    assert {f[1] for f in got} == {"王一", "李二", "赵三", "钱四"}
+    assert ZHOU and classify("甲州人民政府关于调整州长副州长工作分工的通知") == "work_division"
+
+
+# News list, name first, half-width punctuation, posts before the duties.
+QI = """乙旗政府领导分工公布
+乙旗政府网站公布了旗政府领导最新分工。
+具体分工如下:
+孙四旗长,主持旗政府全面工作,分管审计工作。
+周五副旗长,分管农牧、水利和林草工作。
+吴六旗政府党组成员,旗防汛抗旱指挥部副指挥长,分管应急管理工作。
+郑七旗政府党组副书记,兼任旗公安局局长。
+欧阳八 副旗长,分管旗政府办公室及旗统计局、旗发展和改革委员会(旗粮食局)。
+"""
+
+
+@pytest.mark.parametrize("fact", [
+    ("任职", "孙四", "旗政府", "旗长"),
+    ("主持", "孙四", "旗政府", ""),
+    ("分管", "孙四", "审计", ""),
+    ("任职", "周五", "旗政府", "副旗长"),
+    ("分管", "周五", "农牧", ""),
+    ("分管", "周五", "水利和林草", ""),
+    ("任职", "吴六", "旗政府", "党组成员"),
+    ("成员", "吴六", "旗防汛抗旱指挥部", "副指挥长"),
+    ("分管", "吴六", "应急管理", ""),
+    ("任职", "郑七", "旗政府", "党组副书记"),
+    ("任职", "郑七", "旗公安局", "局长"),
+    ("任职", "欧阳八", "旗政府", "副旗长"),
+    ("分管", "欧阳八", "旗政府办公室", ""),
+    ("分管", "欧阳八", "旗统计局", ""),
+    ("分管", "欧阳八", "旗发展和改革委员会", ""),
+])
+def test_news_list_name_then_title(fact: tuple) -> None:
+    assert fact in facts(QI, "news.txt")
+
+
+def test_news_list_types_and_names() -> None:
+    got = facts(QI, "news.txt")
+    assert {f[1] for f in got} == {"孙四", "周五", "吴六", "郑七", "欧阳八"}
+    docs, _ = split_source(SourceText("news.txt", QI))
+    assert docs[0].info.doc_type == "work_division"
+
+
+# A name alone on its line, its posts opening the next one.
+XIAN = """丙县人民政府领导同志分工
+冯八
+县长，主持县政府全面工作。负责县政府机关、编制方面工作。
+陈 九
+常务副县长，负责发展改革、财政、海防与打私方面工作。
+褚十
+副县长兼任县公安局局长，负责公安、司法方面工作。
+卫一
+县政府党组成员，协助县长负责商务、口岸工作。
+"""
+
+
+@pytest.mark.parametrize("fact", [
+    ("任职", "冯八", "县政府", "县长"),
+    ("主持", "冯八", "县政府", ""),
+    ("负责", "冯八", "县政府机关", ""),
+    ("负责", "冯八", "编制", ""),
+    ("任职", "陈九", "县政府", "常务副县长"),
+    ("负责", "陈九", "发展改革", ""),
+    ("负责", "陈九", "海防与打私", ""),
+    ("任职", "褚十", "县政府", "副县长"),
+    ("任职", "褚十", "县公安局", "局长"),
+    ("负责", "褚十", "公安", ""),
+    ("任职", "卫一", "县政府", "党组成员"),
+])
+def test_name_alone_then_posts_line(fact: tuple) -> None:
+    assert fact in facts(XIAN, "news.txt")
+
+
+def test_assisting_the_head_in_charge_is_left_out() -> None:
+    got = facts(XIAN, "news.txt")
+    assert not any(f[1] == "卫一" and f[0] == "负责" for f in got)  # 协助县长负责: SCHEMA §3
+    assert not any(f[1] == "冯八" and f[2] in ("发展改革", "公安") for f in got)
+
+
+# News prose: title before the name, names listed before one title, Title的Name，,
+# persons named before acting again, past posts, and 和 between a body and a field.
+SHENG = """丁省政府新一届领导分工明确
+丁省2月1日发布的通知显示，省长蒋一主持省政府全面工作，分管省政府办公厅和编制、审计工作。
+今年年初，原常务副省长朱五转任省政协主席，随着沈二、韩三、杨四3名新任副省长履新，分工随之变化。
+在本轮调整中，朱五原来负责的部分工作由沈二接手。通知显示，沈二负责省政府常务工作，分管发展计划、税务方面工作。协助分管财政、审计方面工作。
+两位由地市主官升任副省长的干部，则各自分管了熟悉的领域——
+由戊市市长之职升任丁省副省长的韩三，分管民政、住房和城乡建设、应急管理；
+由外省调任的副省长杨四，分管商务、外事等方面的工作。
+秦六、许七两位副省长的分工未变。
+"""
+
+
+@pytest.mark.parametrize("fact", [
+    ("任职", "蒋一", "省政府", "省长"),
+    ("主持", "蒋一", "省政府", ""),
+    ("分管", "蒋一", "省政府办公厅", ""),
+    ("分管", "蒋一", "编制", ""),
+    ("分管", "蒋一", "审计", ""),
+    ("任职", "沈二", "省政府", "副省长"),
+    ("任职", "韩三", "省政府", "副省长"),
+    ("任职", "杨四", "省政府", "副省长"),
+    ("负责", "沈二", "省政府常务工作", ""),
+    ("分管", "沈二", "发展计划", ""),
+    ("协助分管", "沈二", "财政", ""),
+    ("协助分管", "沈二", "审计", ""),
+    ("分管", "韩三", "民政", ""),
+    ("分管", "韩三", "住房和城乡建设", ""),
+    ("分管", "韩三", "应急管理", ""),
+    ("分管", "杨四", "商务", ""),
+    ("分管", "杨四", "外事", ""),
+    ("任职", "秦六", "省政府", "副省长"),
+    ("任职", "许七", "省政府", "副省长"),
+])
+def test_news_prose(fact: tuple) -> None:
+    assert fact in facts(SHENG, "news.txt")
+
+
+def test_news_prose_precision() -> None:
+    got = facts(SHENG, "news.txt")
+    assert not any(f[1] == "朱五" for f in got)  # a past post; "原来负责的" is no duty
+    assert {f[1] for f in got} <= {"蒋一", "沈二", "韩三", "杨四", "秦六", "许七", "朱五"}
+    assert not any(f[0] == "分管" and "领域" in f[2] for f in got)  # "分管了…领域" is narrative
+
+
+# Traditional characters: 自治区 heads (主席), 镇 and 乡 levels, names kept as written.
+TRADITIONAL = """戊自治區人民政府領導分工
+自治區主席馮一主持自治區政府全面工作，分管自治區審計廳。
+副主席一職由陳二擔任。自治區副主席衛二，分管自治區財政廳、自治區稅務局。
+"""
+
+
+@pytest.mark.parametrize("fact", [
+    ("任职", "馮一", "自治区政府", "自治区主席"),
+    ("主持", "馮一", "自治区政府", ""),
+    ("分管", "馮一", "自治区审计厅", ""),
+    ("任职", "衛二", "自治区政府", "自治区副主席"),
+    ("分管", "衛二", "自治区财政厅", ""),
+    ("分管", "衛二", "自治区税务局", ""),
+])
+def test_traditional_autonomous_region(fact: tuple) -> None:
+    """Names as written (馮一); bodies and posts in either script (the scorer reads both)."""
+    got = {(r, s, to_simplified(o), to_simplified(x)) for r, s, o, x in facts(TRADITIONAL, "news.txt")}
+    assert fact in got
+
+
+def test_traditional_precision() -> None:
+    got = facts(TRADITIONAL, "news.txt")
+    assert {f[1] for f in got} == {"馮一", "衛二"}
+    assert all("分工" not in f[2] for f in got)
+
+
+@pytest.mark.parametrize("text,fact", [
+    ("己镇人民政府关于镇长副镇长工作分工的通知\n\n各村委会：\n\n镇长钱一：主持镇政府全面工作。\n\n副镇长孙二：分管镇财政所。\n",
+     ("任职", "孙二", "镇政府", "副镇长")),
+    ("庚乡人民政府关于乡长副乡长工作分工的通知\n\n各村委会：\n\n副乡长李三，分管乡农业服务中心。\n",
+     ("分管", "李三", "乡农业服务中心", "")),
+    ("辛盟行政公署关于盟长副盟长工作分工的通知\n\n各旗县市人民政府：\n\n副盟长周四：负责农牧工作。\n",
+     ("任职", "周四", "盟行政公署", "副盟长")),
+    ("壬区人民政府关于区长副区长工作分工的通知\n\n各街道办事处：\n\n副区长吴五同志：协助区长联系区税务局。\n",
+     ("协助联系", "吴五", "区税务局", "")),
+    ("癸县人民政府关于调整县政府领导同志分工的通知\n\n各乡镇人民政府：\n\n郑六副县长：分管县水利局。\n",
+     ("任职", "郑六", "县政府", "副县长")),
+    ("子市人民政府关于副市长工作分工的通知\n\n各区人民政府:\n\n副市长王七,协助分管市财政局.\n",
+     ("协助分管", "王七", "市财政局", "")),
+])
+def test_levels_and_separators(text: str, fact: tuple) -> None:
+    assert fact in facts(text)
+
+
+@pytest.mark.parametrize("title,posts", [
+    ("副州长", "州政府"), ("常务副旗长", "旗政府"), ("代理镇长", "镇政府"), ("乡长", "乡政府"),
+    ("自治区副主席", "自治区政府"), ("旗委副书记", "旗委"), ("盟委常委", "盟委"), ("副盟长", "盟行政公署"),
+    ("市长", "市政府"), ("副秘书长", "市政府"), ("省委常委", "省委"),
+])
+def test_leader_titles_generated_for_every_level(title: str, posts: str) -> None:
+    assert lexicon().implied_org[title] == posts
+
+
+@pytest.mark.parametrize("piece,items", [
+    ("省政府办公厅和编制", ["省政府办公厅", "编制"]),
+    ("市发展和改革委员会", ["市发展和改革委员会"]),
+    ("住房和城乡建设", ["住房和城乡建设"]),
+    ("市发展和改革委员会(市物价局)及市粮食和物资储备局", ["市发展和改革委员会(市物价局)", "市粮食和物资储备局"]),
+    ("人力资源和社会保障", ["人力资源和社会保障"]),
+])
+def test_and_splits_only_after_a_body(piece: str, items: list[str]) -> None:
+    assert [piece[a:b] for a, b in _split_and(piece)] == items
+
+
+@pytest.mark.parametrize("text,expect", [
+    ("丑旗人民政府关于旗长副旗长工作分工的通知\n\n各苏木乡镇：\n\n副旗长李强，分管旗财政局。\n\n统筹推进重大项目建设。\n", True),
+    ("丑旗人民政府关于旗长副旗长工作分工的通知\n\n各苏木乡镇：\n\n副旗长李强，分管旗财政局。\n\n完成旗长交办的其他工作。\n", False),
+    ("丑旗人民政府关于旗长副旗长工作分工的通知\n\n各苏木乡镇：\n\n副旗长李强：统筹推进重大项目建设。\n", True),
+    ("丑旗人民政府关于旗长副旗长工作分工的通知\n\n各苏木乡镇：\n\n副旗长李强：协助旗长负责统筹推进重大项目建设。\n", False),
+    ("丑旗人民政府关于旗长副旗长工作分工的通知\n\n各苏木乡镇：\n\n副旗长李强：分管旗财政局。\n\n"
+     "有关议事协调机构负责人随分工相应调整，统筹推进重大项目建设。\n", False),
+])
+def test_unread_duty_line_is_reported(text: str, expect: bool) -> None:
+    assert any("统筹推进重大项目建设" in w for w in warnings(text)) is expect
