@@ -21,6 +21,7 @@ def _registry() -> dict[str, Extractor]:
         "appointment": appointment.extract,
         "task_allocation": task_allocation.extract,
         "bodies_in_text": task_force.extract_mentions,
+        "post_mentions": appointment.report_mentions,
     }
 
 
@@ -29,7 +30,7 @@ EXTRACTORS: dict[str, Extractor] = {}
 # Which extractors run on which document type. Coordinating bodies mentioned in plans
 # (领导小组下设监测组 …) are found in every document.
 _BY_TYPE = {
-    "work_division": ["work_division"],
+    "work_division": ["work_division", "post_mentions"],  # news of a division: "X转任省政协主席"
     "task_force": ["task_force"],
     "coordination": ["task_force"],
     "appointment": ["appointment"],

@@ -9,6 +9,8 @@ The verbs and frames are data (extract/data/appointment.yaml); this module is th
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -17,12 +19,12 @@ import yaml
 
 from extract.dates import parse_date
 from extract.document import ParsedDocument
-from extract.extractors.base import Emitter, sentence_bounds, strip_alias
+from extract.extractors.base import Emitter, strip_alias
 from extract.lexicon import CJK, lexicon
 from extract.posts import Post, parse_posts, split_list
 from graph.records import Assertion
 
-__all__ = ["extract", "mentions", "frames"]
+__all__ = ["extract", "mentions", "report_mentions", "frames"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,9 @@ class Frames:
     """appointment.yaml, compiled once."""
 
     appoint: str                 # regex alternation of the appointing verbs
+    holds: str                   # "张三任X" inside a decision
+    decision: str                # words that make a clause a decision ("研究决定")
+    holds_not_after: str         # characters that make 任 part of another verb (担任, 出任, 现任)
     remove: str                  # of the removing verbs
     pronouns: str                # character class of pronouns ("免去其…")
     not_encoded: re.Pattern[str]
@@ -37,9 +42,9 @@ class Frames:
     current_post: re.Pattern[str]
     capacity: re.Pattern[str]
     past: re.Pattern[str]
+    lead_in: re.Pattern[str]
     delegation: re.Pattern[str]
     time_tail: re.Pattern[str]
-    compound_surnames: tuple[str, ...]
     not_names: frozenset[str]
     not_name_starts: str
     continuing_titles: frozenset[str]
@@ -57,16 +62,19 @@ def frames() -> Frames:
     time = rf"(?:{_alt(raw['time_words'])}|\d{{2,4}}年|\d{{1,2}}月|\d{{1,2}}日|上旬|中旬|下旬|初|底|末|份)*"
     return Frames(
         appoint=_alt(raw["appoint_verbs"]),
+        holds=_alt(raw["decision_holds_verbs"]),
+        decision=_alt(raw["decision_words"]),
+        holds_not_after=raw["holds_not_after"],
         remove=_alt(raw["remove_verbs"]),
         pronouns="".join(raw["pronouns"]),
         not_encoded=re.compile(_alt(raw["not_encoded"])),
         report_verbs=re.compile(_alt(raw["report_verbs"])),
         current_post=re.compile(_alt(raw["current_post_verbs"])),
         capacity=re.compile(around(raw["capacity_frames"])),
-        past=re.compile(rf"^(?:{_alt(raw['past_markers'])})"),
+        past=re.compile(rf"^(?:[{CJK}]{{2,8}}?[省市县区州旗盟])?(?:{_alt(raw['past_markers'])})"),
+        lead_in=re.compile(rf"^(?:{_alt(raw['lead_ins'])})|^.*[：:]"),
         delegation=re.compile(around(raw["delegation_frames"])),
         time_tail=re.compile(rf"{time}$"),
-        compound_surnames=tuple(raw["compound_surnames"]),
         not_names=frozenset(raw["not_names"]),
         not_name_starts=raw["not_name_starts"],
         continuing_titles=frozenset(raw["continuing_titles"]),
@@ -86,6 +94,8 @@ class _Patterns:
     remove: re.Pattern[str]      # "免去A（同志）的X职务"
     remove_glued: re.Pattern[str]  # "免去AX（的）职务"
     section: re.Pattern[str]     # "任命：" / "免去：" heading a list
+    holds: re.Pattern[str]       # "张三（同志）任X" in a decision
+    decision: re.Pattern[str]    # "研究决定", "会议决定"
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +109,9 @@ def _patterns() -> _Patterns:
         remove=re.compile(rf"(?:{f.remove})(?P<name>[{CJK}·]{{2,4}}?)(?:同志的?|的)(?P<post>[^，。；]{{2,80}}?)职务"),
         remove_glued=re.compile(rf"(?:{f.remove})(?P<body>[{CJK}·（）()、]{{4,80}}?)(?:的)?职务"),
         section=re.compile(rf"(?P<act>{f.appoint}|{f.remove})[：:]"),
+        holds=re.compile(rf"^\s*(?P<name>[{CJK}·]{{2,12}}?)(?:同志)?(?<![{f.holds_not_after}])(?:{f.holds})"
+                         rf"(?P<post>[^，。；：]{{2,80}}?)(?P<prob>[（(]试用期[^）)]*[）)])?(?:职务)?\s*$"),
+        decision=re.compile(f.decision),
     )
 
 
@@ -116,6 +129,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
         decided = {"decided_on": parse_date(meeting.group("date")), "decided_by": re.sub(r"\s+", "", meeting.group("meeting"))}
     mode: str | None = None
     last_person: str | None = None
+    bounds = _sentence_bounds(text)
     pos = 0
     for line in text.split("\n"):
         start = pos
@@ -128,18 +142,23 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
             mode = _act_of(sec.group("act"))
             if s.endswith(("：", ":")):
                 continue
+        removing = False  # a removal earlier in the line continues ("免去A的X职务，B的Y职务")
+        decision = bool(pat.decision.search(line))
         for clause_a, clause_b in _clauses(line):
             ca, cb = start + clause_a, start + clause_b
             clause = text[ca:cb]
+            removing, was_removing = False, removing
             if fr.not_encoded.search(clause):  # 辞去, 不再担任: not encoded (SCHEMA §7)
                 continue
-            at = sentence_bounds(text, ca)
+            at = bounds(ca)
             m_own = pat.remove_own.search(clause)
             if m_own and last_person:
+                removing = True
                 _emit_posts(em, "免去", last_person, ca + m_own.start("post"), ca + m_own.end("post"), at, decided)
                 continue
             m_rm = pat.remove.search(clause)
             if m_rm:
+                removing = True
                 last_person = em.surface(ca + m_rm.start("name"), ca + m_rm.end("name"))
                 _emit_posts(em, "免去", last_person, ca + m_rm.start("post"), ca + m_rm.end("post"), at, decided)
                 continue
@@ -147,6 +166,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
             verb = re.search(fr.appoint, clause)
             if verb:
                 mode = "任命"
+                removing = False
             if m_ap and mode == "任命":
                 raw = m_ap.group("name")
                 raw = pat.verb_prefix.sub("", raw)
@@ -163,21 +183,38 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                 continue
             m_glued = pat.remove_glued.search(clause)
             if m_glued and _remove_glued(em, ca + m_glued.start("body"), m_glued.group("body"), at, decided):
+                removing = True
                 continue
-            if mode == "免去":
+            if mode == "免去" or was_removing:  # "免去：\n张三市财政局局长职务" / "免去A的X职务，B的Y职务"
                 m_g = re.match(r"^\s*(?P<body>[^，。；]+?)(?:的)?职务", clause)
                 if m_g:
-                    body = m_g.group("body")
-                    # glued name and post: prefer the cut whose post starts like other posts here
-                    cands = [n for n in (3, 2, 4) if parse_posts(body[n:]) and parse_posts(body[n:])[0].org]
-                    cands.sort(key=lambda n: -text.count(body[n:n + 2]))
-                    lead = len(clause) - len(clause.lstrip())
-                    for n in cands[:1]:
-                        last_person = em.surface(ca + lead, ca + lead + n)
-                        _emit_posts(em, "免去", last_person, ca + lead + n, ca + lead + len(body), at, decided)
+                    person = _remove_glued(em, ca + m_g.start("body"), m_g.group("body"), at, decided)
+                    last_person = person or last_person
+                    continue
+            m_holds = pat.holds.match(clause)
+            opens = clause_a == 0 or line[clause_a - 1] in "；;：:" or line[:clause_a].rstrip().endswith(("：", ":"))
+            if m_holds and opens and (mode == "任命" or decision) and _is_name(m_holds.group("name")):  # 决定：张三任X
+                last_person = em.surface(ca + m_holds.start("name"), ca + m_holds.end("name"))
+                _emit_posts(em, "任命", last_person, ca + m_holds.start("post"), ca + m_holds.end("post"), at, decided,
+                            probation=bool(m_holds.group("prob")))
     if doc.info.number is None:  # reports name people with their posts
         mentions(doc, em)
     return em.out
+
+
+def _sentence_bounds(text: str) -> Callable[[int], tuple[int, int]]:
+    """sentence_bounds for many positions of one text: the stops found once, then bisected."""
+    stops = [m.start() for m in _STOPS.finditer(text)]
+
+    def at(pos: int) -> tuple[int, int]:
+        k = bisect_left(stops, pos)
+        start = stops[k - 1] + 1 if k else 0
+        return start, (stops[k] + 1 if k < len(stops) else len(text))
+    return at
+
+
+_STOPS = re.compile(r"[。；！？\n]")
+_PLACE_END = re.compile(r"[省市县区州旗盟]$")  # "泉州市人民政府副市长…": a place, not a name, before the post
 
 
 def _remove_glued(em: Emitter, a: int, body: str, at: tuple[int, int], decided: dict) -> str | None:
@@ -189,7 +226,8 @@ def _remove_glued(em: Emitter, a: int, body: str, at: tuple[int, int], decided: 
         skip = de.end() - len(de.group(1))
     else:
         # prefer the cut whose post starts like other posts in this document
-        cands = [n for n in (3, 2, 4) if len(body) > n + 2 and parse_posts(body[n:]) and parse_posts(body[n:])[0].org]
+        cands = [n for n in (3, 2, 4) if len(body) > n + 2 and _is_name(body[:n]) and not _PLACE_END.search(body[:n])
+                 and parse_posts(body[n:]) and parse_posts(body[n:])[0].org]
         place = re.match(rf"^([{CJK}]{{1,4}}?)(?:市|县|区|省|州)", em.doc.info.issuer or em.doc.info.title or "")
         lead = place.group(1)[:1] if place else ""
         cands.sort(key=lambda n: (not (lead and body[n:].startswith(lead)), -_standalone(text, parse_posts(body[n:])[0].org),
@@ -280,6 +318,11 @@ def mentions(doc: ParsedDocument, em: Emitter | None = None) -> list[Assertion]:
     return em.out
 
 
+def report_mentions(doc: ParsedDocument) -> list[Assertion]:
+    """Posts beside names, in documents without a number (news reports of any type)."""
+    return [] if doc.info.number is not None else mentions(doc)
+
+
 def _read_clause(em: Emitter, clause: str, at: tuple[int, int], st: _Sentence) -> None:
     fr = frames()
     if fr.not_encoded.search(clause):
@@ -293,8 +336,8 @@ def _read_clause(em: Emitter, clause: str, at: tuple[int, int], st: _Sentence) -
     if cap and st.subject:  # 仍以市政府党组成员身份参与…
         _emit_mentions(em, [(next(g for g in cap.groups() if g), [st.subject])], at, st)
         return
-    verb = fr.current_post.search(clause)
-    if verb:  # X（去年9月）出任Y
+    verbs = list(fr.current_post.finditer(clause))
+    for verb in verbs:  # X（去年9月）出任Y
         pre = fr.time_tail.sub("", clause[:verb.start()]) if verb.start() <= 40 else ""
         subject = st.subject
         if pre:
@@ -303,8 +346,15 @@ def _read_clause(em: Emitter, clause: str, at: tuple[int, int], st: _Sentence) -
         if subject:
             st.subject = subject
             _emit_mentions(em, [(clause[verb.end():], [subject])], at, st)
+            return
+    if len(clause) > _LONGEST_LIST:
+        return
+    ends = {m.end() for m in _title_words().finditer(clause)}
+    if not ends:  # no title, no post beside a name
         return
     for cut in [m.start() for m in fr.report_verbs.finditer(clause)] + [len(clause)]:
+        if not _may_end_with_name(clause, cut, ends):
+            continue
         got = _mention_list(clause[:cut])
         if got is None:
             continue
@@ -313,6 +363,23 @@ def _read_clause(em: Emitter, clause: str, at: tuple[int, int], st: _Sentence) -
         if not past:
             _emit_mentions(em, groups, at, st)
         return
+
+
+_LONGEST_LIST = 400  # characters: longer clauses are running text, not a list of posts and names
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> re.Pattern[str]:
+    """Any title word: a cheap test of whether a clause can hold a post at all."""
+    lex = lexicon()
+    return re.compile(_alt(sorted(set(lex.title_words) | set(lex.implied_org))))
+
+
+def _may_end_with_name(clause: str, cut: int, title_ends: set[int]) -> bool:
+    """Whether clause[:cut] can end with a name: one that follows a title or a 、, or has a ·."""
+    if "·" in clause[max(cut - 12, 0):cut]:
+        return True
+    return any(cut - n in title_ends or clause[cut - n - 1:cut - n] in ("、", "与", "和", "及") for n in (2, 3, 4))
 
 
 def _emit_mentions(em: Emitter, groups: list[tuple[str, list[str]]], at: tuple[int, int], st: _Sentence) -> None:
@@ -337,13 +404,27 @@ def _emit_mentions(em: Emitter, groups: list[tuple[str, list[str]]], at: tuple[i
 def _mention_list(clause: str) -> tuple[bool, list[tuple[str, list[str]]]] | None:
     """A list of posts and names: "市委常委、组织部长蔡亚东" -> [("市委常委、组织部长", [蔡亚东])];
     "院长A、检察长B" -> two groups; "副主任A、B" -> one group with two names. (past, groups):
-    past when the list opens with 原/曾任 (the names count, the posts are not encoded)."""
+    past when the list opens with 原/曾任 (the names count, the posts are not encoded).
+    The list may follow a lead-in ("会议由…", "出席会议的有：") and join its groups with 与/和/及."""
+    fr = frames()
+    starts = [0] + [m.end() for m in fr.lead_in.finditer(clause)]
+    for a in starts:
+        for seps in ("、", "、与和及"):  # 与/和/及 only when 、 alone does not read (市发展和改革委员会)
+            if seps != "、" and not re.search("[与和及]", clause):
+                break
+            got = _mention_groups(clause[a:], seps)
+            if got is not None:
+                return got
+    return None
+
+
+def _mention_groups(clause: str, seps: str) -> tuple[bool, list[tuple[str, list[str]]]] | None:
     past = frames().past.match(clause)
     if past:
         clause = clause[past.end():]
     groups: list[tuple[str, list[str]]] = []
     pending: list[str] = []  # posts waiting for their name
-    for x, y in split_list(clause, "、"):
+    for x, y in split_list(clause, seps):
         item = re.sub(r"同志$", "", clause[x:y])
         if _is_name(item):
             if not groups or pending:
@@ -378,13 +459,12 @@ def _post_then_name(item: str) -> tuple[str, str] | None:
 
 
 def _is_name(text: str) -> bool:
-    fr = frames()
+    """A person's name: a family name (extract/data/names.yaml) and one or two characters more,
+    or a name written with "·"; not a word that follows posts in reports (委托, 一职)."""
+    fr, lex = frames(), lexicon()
     if not re.fullmatch(rf"[{CJK}·]+", text) or text in fr.not_names or text[0] in fr.not_name_starts:
         return False
     if "·" in text:
         return 3 <= len(text) <= 20
-    if len(text) == 4:
-        return text.startswith(fr.compound_surnames)
-    lex = lexicon()
-    return (2 <= len(text) <= 3 and not lex.is_title(text) and not lex.is_title(text[1:])
+    return (lex.has_surname(text) and not lex.is_title(text) and not lex.is_title(text[1:])
             and not text.endswith(tuple(fr.not_names)))

@@ -1,0 +1,94 @@
+"""Task lists with lead units, form by form, on invented units, tasks and places: brackets
+closing a numbered task or a paragraph under a heading, leads marked in a list of units,
+prose "由A牵头，B配合，在…前完成T", "T，由A牵头", "A为牵头单位"; full- and half-width
+punctuation, traditional script, levels from 省 to 街道."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.test_extractors import facts
+
+
+def leads(text: str, name: str = "plan.txt") -> set[tuple[str, str]]:
+    return {(f[1], f[2]) for f in facts(text, name) if f[0] == "牵头"}
+
+
+PLAN = "{title}\n\n{body}\n"
+
+
+@pytest.mark.parametrize("title, body, expected", [
+    # numbered items, full-width
+    ("甲县2024年重点工作任务责任分解方案",
+     "1.粮食播种面积稳定在30万亩。（责任领导：王甲；牵头单位：县农业农村局、县统计局）\n\n"
+     "2.新建高标准农田2万亩。（责任领导：王甲；牵头单位：县农业农村局；责任单位：县财政局，各乡镇）",
+     {("县农业农村局", "粮食播种面积稳定在30万亩"), ("县统计局", "粮食播种面积稳定在30万亩"),
+      ("县农业农村局", "新建高标准农田2万亩")}),
+    # half-width, (1) markers, 旗 level
+    ("乙旗重点工作任务分工方案",
+     "(1)完成牧区道路改造50公里。(牵头单位:旗交通运输局;配合单位:旗财政局)",
+     {("旗交通运输局", "完成牧区道路改造50公里")}),
+    # a heading, then a paragraph closed by the bracket: the task is the heading (实施意见)
+    ("丙市人民政府办公室关于加快物流业发展的实施意见",
+     "一、总体要求\n\n（一）完善城乡物流网络\n\n统筹布局物流园区，推进县乡村三级物流体系建设。加快冷链设施建设，提升末端配送能力。"
+     "（牵头单位：市发展改革委、市商务局；各县（市、区）人民政府按职责分工负责）",
+     {("市发展改革委", "完善城乡物流网络"), ("市商务局", "完善城乡物流网络")}),
+    # the heading and its paragraph on one line
+    ("丁州关于促进文旅融合的实施方案",
+     "（二）打造精品旅游线路。整合州内景区资源，推出三条精品线路。（牵头单位：州文化和旅游局）",
+     {("州文化和旅游局", "打造精品旅游线路")}),
+    # the lead marked in a list of responsible units
+    ("戊区重点任务清单",
+     "3.建成区级政务服务中心。（责任单位：区政务服务局（牵头）、区财政局）",
+     {("区政务服务局", "建成区级政务服务中心")}),
+    # "A为牵头单位" inside the bracket
+    ("己省关于推进数字政府建设的实施意见",
+     "4.建成省级数据共享平台。（省大数据局为牵头单位，省财政厅为配合单位）",
+     {("省大数据局", "建成省级数据共享平台")}),
+    # traditional script
+    ("庚市重點工作任務責任分解方案",
+     "5.新增城鎮就業1萬人。(責任領導:李乙;牽頭單位:市人社局)",
+     {("市人社局", "新增城鎮就業1萬人")}),
+])
+def test_brackets(title: str, body: str, expected: set) -> None:
+    got = leads(PLAN.format(title=title, body=body))
+    assert expected <= got, (expected - got, got)
+
+
+def test_bracket_leads_only_the_leads() -> None:
+    got = leads(PLAN.format(title="甲县2024年重点工作任务责任分解方案",
+                            body="2.新建高标准农田2万亩。（责任领导：王甲；牵头单位：县农业农村局；责任单位：县财政局，各乡镇）"))
+    assert {s for s, _ in got} == {"县农业农村局"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 由A牵头，B、C配合，在…前完成T: the task from its verb to the clause end, deadline dropped
+    ("由县发展和改革局牵头，县自然资源局、县财政局配合，在9月底前完成东区产业园120亩供地工作；"
+     "由青山街道牵头，县自然资源局配合，于2024年12月31日前完成旧城片区30亩闲置土地处置任务。",
+     {("县发展和改革局", "完成东区产业园120亩供地工作"), ("青山街道", "完成旧城片区30亩闲置土地处置任务")}),
+    # half-width, 镇 and 区 levels, the task glued to 牵头
+    ("会议要求,由白水镇牵头完成集镇污水管网改造,区住建局配合。",
+     {("白水镇", "完成集镇污水管网改造")}),
+    # the task before the lead
+    ("全面推进城区老旧小区改造，由市住房城乡建设局牵头，各区人民政府配合。",
+     {("市住房城乡建设局", "全面推进城区老旧小区改造")}),
+    # A为牵头单位 in prose
+    ("开展农村人居环境整治提升行动，县农业农村局为牵头单位，县生态环境局为配合单位。",
+     {("县农业农村局", "开展农村人居环境整治提升行动")}),
+    # two leads joined by 和
+    ("由市财政局和市税务局牵头，在6月底前完成财源建设方案。",
+     {("市财政局", "完成财源建设方案"), ("市税务局", "完成财源建设方案")}),
+])
+def test_prose(sentence: str, expected: set) -> None:
+    got = leads("本报讯（记者 王甲）3月5日，甲县召开推进会。" + sentence, "news.txt")
+    assert expected <= got, (expected - got, got)
+
+
+@pytest.mark.parametrize("sentence", [
+    "由分管副县长牵头，各部门配合，做好防汛准备。",          # a leader, not a unit
+    "由各有关部门牵头，在月底前完成自查。",                  # a category of units
+    "由县应急管理局牵头成立防汛抗旱工作专班。",              # the lead of a body (task_force's)
+])
+def test_prose_not_a_task_lead(sentence: str) -> None:
+    got = facts("本报讯（记者 王甲）3月5日，甲县召开推进会。" + sentence, "news.txt")
+    assert not [f for f in got if f[0] == "牵头" and f[2].startswith(("做好", "完成自查", "成立"))], got
