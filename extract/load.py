@@ -520,6 +520,125 @@ def _one_line(exc: BaseException) -> str:
 
 
 # ---------------------------------------------------------------------------------------
+# Tables: member lists (组长 | 张三 | 副市长) read as the lines a text gazette writes
+
+# A cell of a table laid out on its grid: `key` is the source cell, the same object at every
+# grid position a merged cell covers (a row span repeats it down, a column span across).
+Cell = tuple[str, object]
+Grid = list[list[Cell | None]]
+
+_MAX_TABLE_COLUMNS = 64  # a member list has a handful; wider is a layout or a hostile page
+
+
+@lru_cache(maxsize=1)
+def _table_words() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    """(header word -> what its column holds, same-as-above marks, member roles), spaces removed."""
+    import yaml
+
+    from extract.lexicon import lexicon
+
+    raw = yaml.safe_load((Path(__file__).with_name("data") / "tables.yaml").read_text(encoding="utf-8"))
+    headers = {_compact(w): kind for kind, words in raw["header_words"].items() for w in words}
+    marks = frozenset(_compact(m) for m in raw["same_as_above"])
+    roles = frozenset(_compact(r) for r in lexicon().member_roles)
+    return headers, marks, roles
+
+
+def _compact(text: str) -> str:
+    """A cell's words without spaces or a trailing colon ("组 长：" -> "组长")."""
+    return re.sub(r"\s+", "", text).rstrip("：:")
+
+
+def member_table_lines(grid: Grid) -> list[str] | None:
+    """The lines of a member table, or None when `grid` is not one.
+
+    A member table has a column whose cells are all member roles (or empty, or "same as
+    above"): each row becomes "role：the other cells", as a text gazette writes the list,
+    with the role of the row above carried down over an empty role cell. Rows before the
+    first role are the table's title and header rows: a title stays a line, a header row
+    (职务 | 姓名 | 单位及职务) is dropped, and what it names orders the cells (name before
+    post) and drops index and note columns (序号, 联系电话).
+    """
+    headers, marks, roles = _table_words()
+    width = max((len(r) for r in grid), default=0)
+    if width < 2 or width > _MAX_TABLE_COLUMNS:
+        return None
+    rows = [[_compact(c[0]) if c else "" for c in r] + [""] * (width - len(r)) for r in grid]
+    found = _role_column(rows, width, roles, marks)
+    if found is None:
+        return None
+    col, first = found
+    kinds = _column_kinds(rows[:first], width, headers)
+    order = sorted((c for c in range(width) if c != col and kinds.get(c) not in ("index", "note")),
+                   key=lambda c: (kinds.get(c) != "name", c))
+    lines = [line for r in grid[:first] if not _is_header(r, headers) and (line := _row_text(r))]
+    role = ""
+    above: dict[int, str] = {}
+    for r in range(first, len(grid)):
+        row = grid[r] + [None] * (width - len(grid[r]))
+        role = rows[r][col] if rows[r][col] and rows[r][col] not in marks else role
+        seen: set[int] = {id(row[col][1])} if row[col] else set()
+        parts = []
+        for c in order:
+            cell = row[c]
+            if cell is None or id(cell[1]) in seen:
+                continue
+            seen.add(id(cell[1]))
+            text = above.get(c, "") if rows[r][c] in marks else _one_line(cell[0])
+            above[c] = text
+            if text:
+                parts.append(text)
+        if parts:
+            lines.append(f"{role}：{' '.join(parts)}")
+    return lines
+
+
+def _role_column(rows: list[list[str]], width: int, roles: frozenset[str],
+                 marks: frozenset[str]) -> tuple[int, int] | None:
+    """(the role column, the first row with a role): the leftmost column whose cells, from
+    its first role on, are all roles, empty or "same as above"."""
+    for col in range(width):
+        first = next((r for r, row in enumerate(rows) if row[col] in roles), None)
+        if first is None:
+            continue
+        if all(not row[col] or row[col] in roles or row[col] in marks for row in rows[first:]):
+            if any(row[c] for row in rows[first:] for c in range(width) if c != col):
+                return col, first
+    return None
+
+
+def _column_kinds(head: list[list[str]], width: int, headers: dict[str, str]) -> dict[int, str]:
+    """What each column holds, by the last header row above the list (姓名 -> name)."""
+    for row in reversed(head):
+        if any(row) and all(not t or t in headers for t in row):
+            return {c: headers[row[c]] for c in range(width) if row[c]}
+    return {}
+
+
+def _is_header(row: list[Cell | None], headers: dict[str, str]) -> bool:
+    texts = [_compact(c[0]) for c in row if c]
+    return any(texts) and all(not t or t in headers for t in texts)
+
+
+def _row_text(row: list[Cell | None]) -> str:
+    """A row that is not a member: its cells once each (a merged title once), space-joined."""
+    seen: set[int] = set()
+    parts = []
+    for cell in row:
+        if cell is None or id(cell[1]) in seen:
+            continue
+        seen.add(id(cell[1]))
+        if text := _one_line(cell[0]):
+            parts.append(text)
+    return " ".join(parts)
+
+
+def _one_line(text: str) -> str:
+    """A cell's paragraphs on one line: a member's row is one line of the list."""
+    return re.sub(r"\s*\n\s*", " ", text.strip())
+
+
+# ---------------------------------------------------------------------------------------
 # .docx
 
 
@@ -542,11 +661,28 @@ def _load_docx(path: str, data: bytes) -> SourceText:
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Table):
-            lines.extend(_table_lines(block))
+            grid = _docx_grid(block)
+            member = member_table_lines(grid) if grid is not None else None
+            lines.extend(member if member is not None else _table_lines(block))
         else:
             lines.append(block.text)
     text = _unify_breaks("\n".join(lines).replace("\v", "\n"))
     return SourceText(path=path, text=text, encoding="", format="docx")
+
+
+def _docx_grid(table: "object") -> Grid | None:
+    """The table on its layout grid, merged cells repeated where they reach (python-docx
+    gives a vertically merged cell's top cell for every row it spans); None when a cell
+    holds a table of its own (a layout, not a list)."""
+    grid: Grid = []
+    for row in table.rows:  # type: ignore[attr-defined]
+        cells: list[Cell | None] = [None] * row.grid_cols_before
+        for cell in row.cells:
+            if cell.tables:
+                return None
+            cells.append(("\n".join(p.text for p in cell.paragraphs), cell._tc))
+        grid.append(cells)
+    return grid
 
 
 def _table_lines(table: "object") -> list[str]:
@@ -745,6 +881,9 @@ def _html_lines(root: "object") -> list[str]:
                 elif name in ("td", "th"):
                     walk(child)
                     current.append(" ")
+                elif name == "table" and (member := _html_member_table(child)) is not None:
+                    newline()
+                    lines.extend(member)
                 elif name in _BLOCK_TAGS:
                     newline()
                     walk(child)
@@ -757,6 +896,43 @@ def _html_lines(root: "object") -> list[str]:
     walk(root)  # type: ignore[arg-type]
     newline()
     return [l.strip() for l in lines if l.strip()]
+
+
+def _html_member_table(table: "object") -> list[str] | None:
+    """A <table> read as a member list (see `member_table_lines`), or None."""
+    grid = _html_grid(table)
+    return member_table_lines(grid) if grid is not None else None
+
+
+def _html_grid(table: "object") -> Grid | None:
+    """The table on its grid, rowspan and colspan cells repeated where they reach; None for
+    a table holding a table (a page layout) or one too wide to be a list."""
+    if table.find("table") is not None:  # type: ignore[attr-defined]
+        return None
+    trs = table.find_all("tr")  # type: ignore[attr-defined]
+    grid: Grid = [[] for _ in trs]
+    for r, tr in enumerate(trs):
+        c = 0
+        for td in tr.find_all(("td", "th"), recursive=False):
+            while c < len(grid[r]) and grid[r][c] is not None:
+                c += 1  # taken by a cell spanning down from above
+            rows, cols = _span(td.get("rowspan")), _span(td.get("colspan"))
+            if c + cols > _MAX_TABLE_COLUMNS:
+                return None
+            cell: Cell = (td.get_text("\n"), td)
+            for rr in range(r, min(r + rows, len(trs))):
+                row = grid[rr]
+                row.extend([None] * (c + cols - len(row)))
+                for cc in range(c, c + cols):
+                    row[cc] = cell
+            c += cols
+    return grid
+
+
+def _span(value: object) -> int:
+    """A rowspan or colspan attribute: a small positive number, 1 when absent or broken."""
+    m = re.match(r"\s*(\d+)", str(value or ""))
+    return min(max(int(m.group(1)), 1), _MAX_TABLE_COLUMNS) if m else 1
 
 
 _LOADERS: dict[str, Callable[[str, bytes], SourceText]] = {

@@ -141,7 +141,8 @@ def _continues(prev: str, nxt: str) -> bool:
         return False
     if _NEW_SUBJECT.match(n):
         return False  # "工作专班办公室设在…" starts a sentence of its own
-    if _MEMBER_LIKE.match(p) and not re.search(r"[，。；]", p):
+    role = _ROLE_LINE.match(p)  # "成员：张三 局长" is a member line too
+    if _MEMBER_LIKE.match(p[role.end():] if role else p) and not re.search(r"[，。；]", p):
         return False  # member lines are one per line; their broken tails are the parser's
     if p[-1] in "、，,和及与的（(—-":
         return True

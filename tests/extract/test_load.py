@@ -262,7 +262,7 @@ def test_load_docx_paragraphs_and_member_tables_in_order(tmp_path: Path) -> None
     assert src.text.split("\n") == [
         "甲市人民政府办公室关于成立甲市城市更新工作专班的通知", "甲政办函〔2024〕12号",
         "各县（区）人民政府，市直各有关单位：", "组成人员如下：",
-        "组 长 王大明 副市长", "成 员 李 强 市住建局局长", "甲市人民政府办公室", "2024年3月8日",
+        "组长：王大明 副市长", "成员：李 强 市住建局局长", "甲市人民政府办公室", "2024年3月8日",
     ]
     docs, _ = split_source(src)
     assert docs[0].info.number == "甲政办函〔2024〕12号" and docs[0].info.issuer == "甲市人民政府办公室"
@@ -319,7 +319,7 @@ def test_load_html_keeps_the_document_body_only(tmp_path: Path, charset: str, en
     assert lines[1] == "甲政办函〔2024〕12号"
     assert "组 长：王大明 副市长" in lines and "成 员：李 强 市住建局局长" in lines
     assert "赵小红 市财政局局长" in lines
-    assert "联络员 钱多多 市住建局科长" in lines
+    assert "联络员：钱多多 市住建局科长" in lines  # a member table row reads as a list line
     assert lines[-2:] == ["甲市人民政府办公室", "2024年3月8日"]
     for chrome in ("首页", "当前位置", "相关文章", "版权所有", "菜单", "color", "政务公开", "关于甲市防汛"):
         assert chrome not in src.text
