@@ -71,7 +71,7 @@ def frames() -> Frames:
         report_verbs=re.compile(_alt(raw["report_verbs"])),
         current_post=re.compile(_alt(raw["current_post_verbs"])),
         capacity=re.compile(around(raw["capacity_frames"])),
-        past=re.compile(rf"^(?:[{CJK}]{{2,8}}?[省市县区州旗盟])?(?:{_alt(raw['past_markers'])})"),
+        past=re.compile(rf"^(?:[{CJK}]{{1,8}}?[省市县区州旗盟])?(?:{_alt(raw['past_markers'])})"),
         lead_in=re.compile(rf"^(?:{_alt(raw['lead_ins'])})|^.*[：:]"),
         delegation=re.compile(around(raw["delegation_frames"])),
         time_tail=re.compile(rf"{time}$"),
@@ -130,6 +130,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
     mode: str | None = None
     last_person: str | None = None
     bounds = _sentence_bounds(text)
+    decision = False
     pos = 0
     for line in text.split("\n"):
         start = pos
@@ -143,7 +144,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
             if s.endswith(("：", ":")):
                 continue
         removing = False  # a removal earlier in the line continues ("免去A的X职务，B的Y职务")
-        decision = bool(pat.decision.search(line))
+        decision = decision or bool(pat.decision.search(line))  # "经研究决定：" opens the list below
         for clause_a, clause_b in _clauses(line):
             ca, cb = start + clause_a, start + clause_b
             clause = text[ca:cb]
@@ -365,6 +366,7 @@ def _read_clause(em: Emitter, clause: str, at: tuple[int, int], st: _Sentence) -
         return
 
 
+_DOT_NAME = re.compile(rf"[{CJK}]{{1,8}}(?:·[{CJK}]{{1,10}})+")
 _LONGEST_LIST = 400  # characters: longer clauses are running text, not a list of posts and names
 
 
@@ -407,11 +409,12 @@ def _mention_list(clause: str) -> tuple[bool, list[tuple[str, list[str]]]] | Non
     past when the list opens with 原/曾任 (the names count, the posts are not encoded).
     The list may follow a lead-in ("会议由…", "出席会议的有：") and join its groups with 与/和/及."""
     fr = frames()
-    starts = [0] + [m.end() for m in fr.lead_in.finditer(clause)]
+    starts = [m.end() for m in fr.lead_in.finditer(clause)] + [0]  # the lead-in off first
+    joined = bool(re.search("[与和及]", clause))
     for a in starts:
-        for seps in ("、", "、与和及"):  # 与/和/及 only when 、 alone does not read (市发展和改革委员会)
-            if seps != "、" and not re.search("[与和及]", clause):
-                break
+        for seps in ("、与和及", "、"):  # 与/和/及 first; 、 alone where they are inside a name (市发展和改革委员会)
+            if seps != "、" and not joined:
+                continue
             got = _mention_groups(clause[a:], seps)
             if got is not None:
                 return got
@@ -452,7 +455,8 @@ def _is_post(text: str) -> bool:
 def _post_then_name(item: str) -> tuple[str, str] | None:
     """"常务副市长张三" -> ("常务副市长", "张三"); the name is 2–3 characters, or 4 after a two-character
     surname. Shortest name first: in "秘书长沈四" the title is 秘书长, not 秘书 before "长沈四"."""
-    for n in (2, 3, 4):
+    lengths = range(3, len(item) - 1) if "·" in item else (2, 3, 4)  # 副州长买买提·艾力
+    for n in lengths:
         if len(item) > n + 1 and _is_name(item[-n:]) and _is_post(item[:-n]):
             return item[:-n], item[-n:]
     return None
@@ -464,7 +468,7 @@ def _is_name(text: str) -> bool:
     fr, lex = frames(), lexicon()
     if not re.fullmatch(rf"[{CJK}·]+", text) or text in fr.not_names or text[0] in fr.not_name_starts:
         return False
-    if "·" in text:
-        return 3 <= len(text) <= 20
+    if "·" in text:  # 买买提·艾力: no title inside (副州长买买提·艾力 is a post and a name)
+        return bool(_DOT_NAME.fullmatch(text)) and not _title_words().search(text)
     return (lex.has_surname(text) and not lex.is_title(text) and not lex.is_title(text[1:])
             and not text.endswith(tuple(fr.not_names)))

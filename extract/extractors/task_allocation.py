@@ -36,6 +36,7 @@ class Frames:
     lead_mark: re.Pattern[str]      # "市发改委（牵头）"
     lead_is: re.Pattern[str]        # "A为牵头单位"
     prose_lead: re.Pattern[str]     # "由A牵头"
+    lead_short: re.Pattern[str]     # "（A牵头，B配合）": a whole bracket item
     support: re.Pattern[str]        # "B、C配合"
     deadline: re.Pattern[str]       # "在9月底前"
     unit_suffixes: tuple[str, ...]
@@ -56,6 +57,7 @@ def frames() -> Frames:
         lead_mark=re.compile(rf"(?:{_alt(raw['lead_marks'])})$"),
         lead_is=re.compile(rf"^(?P<orgs>[^，。；]{{2,80}}?)(?:{_alt(raw['prose_lead_is'])})$"),
         prose_lead=re.compile(rf"(?:{before})(?P<orgs>[^，。；由]{{2,60}}?)(?:{after})"),
+        lead_short=re.compile(rf"^(?:{before})?(?P<orgs>[^，。；由]{{2,80}}?)(?:{after})$"),
         support=re.compile(rf"(?:{_alt(raw['support_verbs'])})$"),
         deadline=re.compile(rf"^(?:{_alt(raw['deadline_opens'])})[^，。；]{{1,24}}?(?:{_alt(raw['deadline_closes'])})"),
         unit_suffixes=tuple(raw["unit_suffixes"]),
@@ -79,10 +81,19 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
 
 def _brackets(em: Emitter) -> None:
     text = em.text
+    fr = frames()
     heading: tuple[int, int] | None = None
+    last_task: tuple[int, int] | None = None  # the task of the last line that was not a label line
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
+        if not line.strip():
+            continue
+        if fr.field.match(line):  # "牵头单位：A" on its own line, under the task it closes
+            leads = _leads(line)
+            if leads and last_task is not None:
+                _emit_leads(em, start, leads, em.surface(*last_task).rstrip(_END), (last_task[0], start + len(line)))
+            continue
         seg = 0  # where the current task's text starts in the line
         found = False
         for a, b in _groups(line):
@@ -92,15 +103,18 @@ def _brackets(em: Emitter) -> None:
             found = True
             task = _task(line, seg, a, start, heading)
             if task is not None:
-                name = em.surface(*task).rstrip(_END)
-                for la, lb in leads:
-                    unit = em.surface(start + a + 1 + la, start + a + 1 + lb)
-                    em.emit("牵头", unit, "Organization", name, "Task", (start + seg, start + b))
+                _emit_leads(em, start + a + 1, leads, em.surface(*task).rstrip(_END), (start + seg, start + b))
             seg = b
         if not found:
             got = _heading(line)
             if got is not None:
                 heading = (start + got[0], start + got[1])
+            last_task = _task(line, 0, len(line), start, heading)
+
+
+def _emit_leads(em: Emitter, base: int, leads: list[tuple[int, int]], task: str, at: tuple[int, int]) -> None:
+    for la, lb in leads:
+        em.emit("牵头", em.surface(base + la, base + lb), "Organization", task, "Task", at)
 
 
 def _groups(line: str) -> list[tuple[int, int]]:
@@ -140,10 +154,11 @@ def _leads(meta: str) -> list[tuple[int, int]]:
                 if not is_category(item):
                     out.append((va + x, va + y))
             continue
-        for ca, cb in split_list(part, "，,"):  # （A为牵头单位，B为配合单位）
-            m = fr.lead_is.match(meta[ca + fa:cb + fa])
+        for ca, cb in split_list(part, "，,"):  # （A为牵头单位，B为配合单位） / （A牵头，B配合）
+            m = fr.lead_is.match(meta[ca + fa:cb + fa]) or fr.lead_short.match(meta[ca + fa:cb + fa])
             if m:
-                out += [(fa + ca + x, fa + ca + y) for x, y in _units(m.group("orgs"))]
+                oa = fa + ca + m.start("orgs")
+                out += [(oa + x, oa + y) for x, y in _units(m.group("orgs"))]
     return out
 
 

@@ -54,6 +54,26 @@ def test_notice_forms(text: str, expected: set) -> None:
     assert expected <= got, expected - got
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "A任X" inside a decision, one a line
+    (notice("丑县", "丑", "经县人民政府研究决定：\n\n柳一任丑县财政局局长；\n\n范二任丑县审计局副局长（试用期一年）。\n", "柳一"),
+     {("任命", "柳一", "丑县财政局", "局长", False), ("任命", "范二", "丑县审计局", "副局长", True)}),
+    # a removal list continuing in one sentence
+    (notice("寅市", "寅", "免去蒋三的寅市档案馆馆长职务，沈四的寅市文化馆副馆长职务。\n", "蒋三"),
+     {("免去", "蒋三", "寅市档案馆", "馆长"), ("免去", "沈四", "寅市文化馆", "副馆长")}),
+])
+def test_decision_forms(text: str, expected: set) -> None:
+    got = facts(text)
+    assert expected <= got, expected - got
+
+
+def test_narrative_posts_are_not_appointments() -> None:
+    text = notice("卯市", "卯", "任命贺五为卯市统计局局长。\n\n贺五先后担任卯市审计局副局长、局长。\n", "贺五")
+    got = facts(text)
+    assert ("任命", "贺五", "卯市统计局", "局长", False) in got
+    assert not [f for f in got if f[0] == "任命" and f[2] == "卯市审计局"]
+
+
 def test_resignation_is_not_encoded() -> None:
     text = notice("子市", "子", "决定接受：\n\n秦九辞去子市人民政府市长职务；\n\n决定免去：\n\n许十子市商务局局长职务。\n", "秦九")
     got = facts(text)
@@ -112,11 +132,20 @@ def test_congress_reports(text: str, expected: set) -> None:
     # traditional script, half-width comma
     ("縣委副書記、縣長曲一明主持會議並講話,副縣長孫海出席。",
      {("任职", "曲一明", "縣委", "縣委副書記"), ("任职", "曲一明", "县政府", "縣長"), ("任职", "孫海", "县政府", "副縣長")}),
+    # lead-ins before the list; groups joined by 与
+    ("会议由县委副书记、县长曲一明主持。", {("任职", "曲一明", "县委", "县委副书记"), ("任职", "曲一明", "县政府", "县长")}),
+    ("出席会议的有：副县长王一、李二。", {("任职", "王一", "县政府", "副县长"), ("任职", "李二", "县政府", "副县长")}),
+    ("而省公安厅厅长刘一与省财政厅厅长陈二在会上发言。",
+     {("任职", "刘一", "省公安厅", "厅长"), ("任职", "陈二", "省财政厅", "厅长")}),
+    # names written with ·; 盟 level
+    ("副州长买买提·艾力出席会议。", {("任职", "买买提·艾力", "州政府", "副州长")}),
+    ("盟委委员、副盟长巴特尔·朝鲁出席会议。", {("任职", "巴特尔·朝鲁", "盟行政公署", "副盟长")}),
     # current posts taken: X出任Y, X（去年9月）出任Y; the past post before the name is not encoded
     ("去年8月，原丁市副市长徐一平，出任甲乙投资有限责任公司总裁。",
      {("任职", "徐一平", "甲乙投资有限责任公司", "总裁")}),
     ("原副市长、公安局长刘二生去年9月出任市委常委，但仍以市政府党组成员身份参与政府工作。",
      {("任职", "刘二生", "市委", "市委常委"), ("任职", "刘二生", "市政府", "党组成员")}),
+    ("今年年初，乙省原常务副省长黄一新转任省政协主席。", {("任职", "黄一新", "省政协", "主席")}),
 ])
 def test_posts_in_reports(sentence: str, expected: set) -> None:
     got = facts("本报讯（记者 王甲）3月5日，" + sentence, "news.txt")
@@ -130,6 +159,8 @@ def test_posts_in_reports(sentence: str, expected: set) -> None:
     ("受丙市人大常委会主任委托，副主任许一主持会议。", "委托"),              # not a name
     ("丹凤、漾月街道主要负责人参加会议。", "丹凤"),                       # places, not names
     ("2019年7月出任市国资委主任。", "出任"),                            # no one named
+    ("市长外出时，由常务副市长主持工作。", "外出时"),                    # not a name: no family name
+    ("市政府实行市长负责制。", "负责制"),
 ])
 def test_not_posts(sentence: str, name: str) -> None:
     got = facts("本报讯（记者 王甲）3月5日，" + sentence, "news.txt")
