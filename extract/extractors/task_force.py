@@ -51,6 +51,8 @@ class _Forms:
     role_is: re.Pattern[str]      # 组长为X
     is_role: re.Pattern[str]      # (X)为联席会议召集人
     counted: re.Pattern[str]      # 副组长2人，分别是：A，B
+    chain: re.Pattern[str]        # 以<A为组长，B为副组长>的
+    chain_link: re.Pattern[str]   # one "A为组长" of a chain
     named_post: re.Pattern[str]   # X任省某某局局长
     lead_unit: re.Pattern[str]    # X为联席会议牵头单位
     composed: re.Pattern[str]     # 联席会议由A、B…等N个部门组成
@@ -70,6 +72,7 @@ def _forms() -> _Forms:
     hold, is_w = _alt(raw["hold_verbs"]), _alt(raw["is_words"])
     not_after = "".join(raw["short_hold_not_after"])
     short_hold = rf"(?<![{not_after}])(?:{_alt(raw['short_hold_verbs'])})"
+    chain_leads, chain_ends = f"(?:{_alt(raw['chain_leads'])})", f"(?:{_alt(raw['chain_ends'])})"
     count = rf"(?:共)?[\d一二三四五六七八九十两]+(?:{_alt(raw['count_units'])})"
     who = r"[^，。；：！？\n]"
     body = rf"(?:{gw})?"
@@ -80,7 +83,7 @@ def _forms() -> _Forms:
         title_group=re.compile(
             rf"关于(?:{setup}|{change})(?P<name>.+?(?:{gw}))(?:{tails})?(?:的)?(?:通知|决定|函)"),
         body_setup=re.compile(
-            rf"(?:{leads})[，\s]?(?:{setup})(?P<name>[^，。；、（(《》：\n]{{2,60}}?(?:{gw}))(?:{tails})?(?=[（(，。；、\s]|的|$)"),
+            rf"(?:{leads})[，\s]?(?:{setup})(?P<name>(?:{chain_leads}[^。；！？\n]{{4,200}}?{chain_ends})?[^，。；、（(《》：\n]{{2,60}}?(?:{gw}))(?:{tails})?(?=[（(，。；、\s]|的|$)"),
         title_name=re.compile(
             rf"^(?:(?:{marks})[\d一二三四五六七八九十]*[：:]?)?(?P<name>[^，。；：]{{2,60}}?(?:{gw}))(?:{tails})?$"),
         setup_verbs=re.compile(setup),
@@ -92,11 +95,13 @@ def _forms() -> _Forms:
         is_role=re.compile(rf"(?:{is_w}){body}(?P<role>{roles})(?![{CJK}])"),
         counted=re.compile(
             rf"(?P<role>{roles}){count}[，：\s]*(?:{_alt(raw['list_leads'])})?[：\s]*(?P<who>[^。；！？\n]+)"),
+        chain=re.compile(rf"{chain_leads}(?P<chain>[^。；！？\n]{{4,200}}?(?:{is_w})(?:{roles})){chain_ends}"),
+        chain_link=re.compile(rf"(?P<who>[^，、。；：！？\n]{{2,40}}?(?:、[^，、。；：！？\n]{{2,40}}?)*)(?:{is_w})(?P<role>{roles})(?:[，、]|$)"),
         named_post=re.compile(
             rf"(?:^|(?<=[，。；：\s]))(?P<who>[{CJK}·\s]{{2,12}}?)(?:同志)?(?:{short_hold}|{hold})(?P<post>{who}{{2,40}}?)(?=[，。；！？\n]|$)"),
         lead_unit=re.compile(rf"(?P<org>[^，。；：、！？\n]{{2,40}}?)(?:{is_w}){body}(?:{_alt(raw['lead_unit_words'])})"),
         composed=re.compile(
-            rf"(?:{gw}|成员单位)由(?P<orgs>[^。；！？\n]{{4,400}}?)(?:等[\d一二三四五六七八九十]*个?(?:{_alt(raw['unit_words'])})|等)?"
+            rf"(?:{gw}|成员单位|成员)由(?P<orgs>[^。；！？\n]{{4,400}}?)(?:等[\d一二三四五六七八九十]*个?(?:{_alt(raw['unit_words'])})|等)?"
             rf"(?:{_alt(raw['composed_of'])})"),
         unit_tail=re.compile(rf"(?:等)?(?:相关|有关)?(?:{_alt(raw['unit_words'])})?(?:{_alt(raw['unit_person_tails'])})$"),
         role_person=re.compile(_alt(raw["role_person_marks"])),
@@ -143,6 +148,9 @@ def main_body_name(doc: ParsedDocument) -> tuple[str, str | None] | None:
     m = forms.body_setup.search(text)
     if m:
         a, b = m.span("name")
+        chain = forms.chain.match(text, a, b)
+        if chain:  # "成立以A为组长…的X领导小组": the body is what follows the chain
+            a = chain.end()
         s, e = doc.norm.span(a, b)
         name = clean_name(doc.source.text[s:e])
         return name, lexicon().task_force_kind(m.group("name"))
@@ -334,15 +342,21 @@ def _unit_line(em: Emitter, st: _State, a: int, b: int) -> bool:
     """A 成员 line that lists units, not persons ("各区人民政府，市委某某办、市发展改革局、
     工业和信息化局…分管负责同志。"): each unit is a 成员单位 (categories left out)."""
     seg = em.text[a:b].rstrip("。；; ")
-    items = [re.sub(r"\s+", "", seg[x:y]) for x, y in split_list(seg, "、，,；;")]
-    items = [_forms().unit_tail.sub("", i) for i in items]
-    lex = lexicon()
-    orgs = [i for i in items if lex.is_org(i) and not is_category(i)]
-    if len(orgs) < 2 or any(not (lex.is_org(i) or is_category(i)) or _name_and_posts(i) or parse_posts(i)
-                            for i in items):
+    if not _is_unit_list(seg, 2):
         return False
     _units(em, a, a + len(seg), st.group, "成员单位", (a, b))
     return True
+
+
+def _is_unit_list(seg: str, min_units: int) -> bool:
+    """Whether every item of a list is a unit (or a category of units), the last maybe with
+    the people it sends ("…分管负责同志"), and at least `min_units` are named units."""
+    items = [re.sub(r"\s+", "", seg[x:y]) for x, y in split_list(seg, "、，,；;")]
+    items = [_forms().unit_tail.sub("", i) for i in items]
+    lex = lexicon()
+    units = [i for i in items if lex.is_org(i) and not is_category(i)]
+    return len(units) >= min_units and not any(
+        not (lex.is_org(i) or is_category(i)) or _name_and_posts(i) or parse_posts(i) for i in items)
 
 
 def _bare_role_re() -> re.Pattern[str]:
@@ -367,10 +381,16 @@ def _is_prose(line: str) -> bool:
         re.search(r"办公室设在|下设|负责|承担|职责|工作机制|以下简称", line))
 
 
+_BRACKETED_THEN = re.compile(rf"[{CJK}]\s*[（(][^）)]*[）)]\s*、")
+
+
 def _entries(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """Entries on one line: several members may share a line, split by "，" or "；"."""
+    """Entries on one line: several members may share a line, split by "，" or "；", or by
+    "、" between bracketed posts ("张三（副市长）、李四（市发改委主任）")."""
     seg = text[a:b]
-    if re.search(rf"[{CJK}]\s*[（(][^）)]*[）)]\s*[，,；;]", seg) or seg.count("，") and not re.search(r"分管|负责", seg):
+    if _BRACKETED_THEN.search(seg):
+        spans = split_list(seg, "，,；;、")
+    elif re.search(rf"[{CJK}]\s*[（(][^）)]*[）)]\s*[，,；;]", seg) or seg.count("，") and not re.search(r"分管|负责", seg):
         spans = split_list(seg, "，,；;")
     else:
         spans = [(0, len(seg))] if seg.strip() else []
@@ -391,6 +411,11 @@ def _member_from(em: Emitter, st: _State, entry: tuple[int, int], role: str,
         return pending
     base = entry[0] + bullet.end()
     split = _split_member(text, base)
+    compact = re.sub(r"\s+", "", text).rstrip("。；;")
+    if split is None and pending is not None and not pending.unnamed and _all_posts(compact):
+        pending.posts += parse_posts(compact)   # "张三，市委常委、副市长": the posts follow the name
+        pending.post_text += compact
+        return pending
     if split is None:
         # members named by role ("各县（市、区）人民政府分管副县长", "负责某某工作的副市长、
         # 市某某局主要负责同志") or by posts and name in one run ("市委常委、副市长张三")
@@ -525,6 +550,11 @@ def _prose_members(em: Emitter, st: _State) -> None:
             continue
         role = _role_in_context(text, span[0], role_text)
         people = _people(em, st, *who)
+        if not people and role == "成员" and _is_unit_list(text[who[0]:who[1]].rstrip("。；"), 1):
+            # "成员为市发改委、市财政局…主要负责同志": the units are the members
+            _units(em, who[0], who[1], st.group, "成员单位", sentence_bounds(text, span[0]), orgs_only=True)
+            taken.append(span)
+            continue
         if not people or named_only and any(p.unnamed for p in people):
             continue
         taken.append(span)
@@ -557,10 +587,14 @@ def _role_statements(text: str, start: int) -> list[_Statement]:
     out: list[_Statement] = []
     for pattern in (forms.counted, forms.chair_by, forms.held_by):
         out += [(m.span("role"), m.group("role"), m.span("who"), False) for m in pattern.finditer(text, start)]
+    chains = [m.span("chain") for m in forms.chain.finditer(text, start)]
+    for a, b in chains:   # 以A为组长，B、C为副组长的…: each "X为<role>" between the marks
+        for m in forms.chain_link.finditer(text, a, b):
+            out.append((m.span("role"), m.group("role"), m.span("who"), False))
     for pattern, stops, named_only in ((forms.holds, _CLAUSE_STOPS + "由", True), (forms.is_role, _CLAUSE_STOPS, False)):
         for m in pattern.finditer(text, start):
             who = _clause_before(text, m.start(), stops)
-            if who:
+            if who and not any(a <= m.start() < b for a, b in chains):
                 out.append((m.span("role"), m.group("role"), who, named_only))
     for m in forms.role_is.finditer(text, start):
         out.append((m.span("role"), m.group("role"), m.span("who"), False))

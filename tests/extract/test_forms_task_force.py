@@ -269,3 +269,52 @@ def test_sentences_that_name_no_member(sentence: str) -> None:
     text = notice(f"组长：吴二 副市长\n\n{sentence}", title="甲市人民政府办公室关于成立甲市外贸工作领导小组的通知")
     members = {f for f in facts(text) if f[0] == "成员"}
     assert members == {("成员", "吴二", "甲市外贸工作领导小组", "组长")}
+
+
+@pytest.mark.parametrize("lines", [
+    "副组长：张三（市政府副市长）、李四（市发改委主任）\n成员：王五（市财政局局长）、赵六（市公安局副局长）",
+    "副组长:张三(市政府副市长)、李四(市发改委主任)\n成员:王五(市财政局局长)、赵六(市公安局副局长)",
+    "副组长：张三，市政府副市长；李四，市发改委主任\n成员：王五，市财政局局长；赵六，市公安局副局长",
+    "副组长：张 三  市政府副市长\n李 四  市发改委主任\n成 员：王 五  市财政局局长\n赵 六  市公安局副局长",
+])
+def test_member_lines_with_several_members_or_posts_after_a_comma(lines: str) -> None:
+    group = "甲市文明创建工作领导小组"
+    got = facts(notice(lines, title=f"甲市人民政府办公室关于成立{group}的通知"))
+    assert {f for f in got if f[0] in ("成员", "任职")} == {
+        ("成员", "张三", group, "副组长"), ("任职", "张三", "市政府", "副市长"),
+        ("成员", "李四", group, "副组长"), ("任职", "李四", "市发改委", "主任"),
+        ("成员", "王五", group, "成员"), ("任职", "王五", "市财政局", "局长"),
+        ("成员", "赵六", group, "成员"), ("任职", "赵六", "市公安局", "副局长"),
+    }
+
+
+def test_posts_after_a_name_and_comma_are_that_members() -> None:
+    got = facts(notice("组长：张三，市委常委、副市长", title="甲市人民政府办公室关于成立甲市文明创建工作领导小组的通知"))
+    assert ("任职", "张三", "市委", "市委常委") in got and ("任职", "张三", "市政府", "副市长") in got
+    assert not any(f[1] in ("市委常委", "副市长") for f in got)
+
+
+@pytest.mark.parametrize("lvl", ["市", "县", "旗"])
+@pytest.mark.parametrize("sentence", [
+    "成员为{l}发改委、{l}财政局、{l}公安局主要负责同志。",
+    "领导小组成员由{l}发改委、{l}财政局、{l}公安局分管负责同志组成。",
+    "领导小组由{l}发改委、{l}财政局、{l}公安局等3个部门组成。",
+])
+def test_units_as_members_in_prose(lvl: str, sentence: str) -> None:
+    group = f"甲{lvl}文明创建工作领导小组"
+    got = facts(notice(sentence.format(l=lvl), title=f"甲{lvl}人民政府办公室关于成立{group}的通知"))
+    assert {f for f in got if f[0] in ("成员", "成员单位")} == {
+        ("成员单位", f"{lvl}{unit}", group, "成员单位") for unit in ("发改委", "财政局", "公安局")}
+
+
+@pytest.mark.parametrize("lvl,party,head", [("市", "市委", "市长"), ("县", "县委", "县长"), ("区", "区委", "区长")])
+def test_chain_of_roles_in_the_set_up_sentence(lvl: str, party: str, head: str) -> None:
+    group = f"甲{lvl}乡村振兴工作领导小组"
+    text = (f"甲{lvl}成立乡村振兴工作领导小组\n日前，{party}决定，成立以{party}书记张三为组长，"
+            f"{head}李四、{party}副书记王五为副组长的{group}。领导小组办公室设在{lvl}农业农村局。\n")
+    got = facts(text, "news.txt")
+    assert {f for f in got if f[0] == "成员"} == {
+        ("成员", "张三", group, "组长"), ("成员", "李四", group, "副组长"), ("成员", "王五", group, "副组长")}
+    assert ("任职", "张三", party, f"{party}书记") in got
+    assert ("任职", "李四", f"{lvl}政府", head) in got
+    assert ("办公室设在", group, f"{lvl}农业农村局", "") in got
