@@ -1,0 +1,211 @@
+"""Member lists laid out as tables (DOCX, HTML): rows reach the extractors in document order
+as list lines, the role carried down over empty and merged role cells. Invented names."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from extract.load import load_source
+from extract.pipeline import extract_documents
+from extract.split import split_source
+
+# A table is a list of rows; a cell is text, None for "merged with the cell above" (a row
+# span) or "<" for "merged with the cell to the left" (a column span).
+Table = list[list["str | None"]]
+
+HEAD = ["{place}人民政府办公室关于成立{place}河湖治理工作领导小组的通知",
+        "{short}政办函〔2024〕7号",
+        "各有关单位：",
+        "为加强河湖治理工作，经研究，决定成立{place}河湖治理工作领导小组。组成人员如下："]
+TAIL = ["领导小组办公室设在{place}水利局。", "{place}人民政府办公室", "2024年5月6日"]
+
+
+def make_docx(blocks: list["str | Table"]) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for block in blocks:
+        if isinstance(block, str):
+            document.add_paragraph(block)
+            continue
+        width = len(block[0])
+        table = document.add_table(rows=len(block), cols=width)
+        for r, row in enumerate(block):
+            for c, text in enumerate(row):
+                if text is not None and text != "<":
+                    table.cell(r, c).text = text
+        for r, row in enumerate(block):
+            for c, text in enumerate(row):
+                if text is None:
+                    table.cell(r - 1, c).merge(table.cell(r, c))
+                elif text == "<":
+                    table.cell(r, c - 1).merge(table.cell(r, c))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def make_html(blocks: list["str | Table"]) -> bytes:
+    parts = []
+    for block in blocks:
+        if isinstance(block, str):
+            parts.append(f"<p>{block}</p>")
+            continue
+        rows = []
+        for r, row in enumerate(block):
+            cells = []
+            for c, text in enumerate(row):
+                if text is None or text == "<":
+                    continue
+                down = 1
+                while r + down < len(block) and block[r + down][c] is None:
+                    down += 1
+                across = 1
+                while c + across < len(row) and row[c + across] == "<":
+                    across += 1
+                attrs = (f' rowspan="{down}"' if down > 1 else "") + (f' colspan="{across}"' if across > 1 else "")
+                tag = "th" if text in ("职务", "姓名", "单位及职务", "序号") else "td"
+                cells.append(f"<{tag}{attrs}>{text}</{tag}>")
+            rows.append("<tr>" + "".join(cells) + "</tr>")
+        parts.append("<table border='1'>" + "".join(rows) + "</table>")
+    page = ("<html><head><meta charset='utf-8'></head><body><div class='article'>"
+            + "\n".join(parts) + "</div></body></html>")
+    return page.encode("utf-8")
+
+
+MAKERS = {"docx": make_docx, "html": make_html}
+
+
+def document(tmp_path: Path, form: str, table: Table, place: str = "甲市", short: str = "甲") -> Path:
+    blocks: list[str | Table] = [h.format(place=place, short=short) for h in HEAD]
+    blocks.append(table)
+    blocks += [t.format(place=place) for t in TAIL]
+    path = tmp_path / f"notice.{form}"
+    path.write_bytes(MAKERS[form](blocks))
+    return path
+
+
+def table_lines(path: Path) -> list[str]:
+    lines = load_source(path).text.split("\n")
+    start = next(i for i, l in enumerate(lines) if l.endswith("组成人员如下：")) + 1
+    end = next(i for i, l in enumerate(lines) if l.startswith("领导小组办公室设在"))
+    return lines[start:end]
+
+
+def members(path: Path) -> set[tuple[str, str, str, str]]:
+    docs, _ = split_source(load_source(path))
+    assertions, _ = extract_documents(docs)
+    return {(a.rel, a.s, a.o, a.role or a.position or "") for a in assertions if a.rel in ("成员", "任职")}
+
+
+FORMS = ["docx", "html"]
+
+# (case, table, the lines it must read as)
+LAYOUTS = [
+    ("role cell left empty under its role",
+     [["组长", "王一平", "副市长"], ["副组长", "李二中", "市政府副秘书长"], ["", "赵三和", "市水利局局长"],
+      ["成员", "钱四海", "市财政局副局长"], ["", "孙五岳", "市生态环境局副局长"]],
+     ["组长：王一平 副市长", "副组长：李二中 市政府副秘书长", "副组长：赵三和 市水利局局长",
+      "成员：钱四海 市财政局副局长", "成员：孙五岳 市生态环境局副局长"]),
+    ("role cells merged down (row span)",
+     [["组长", "王一平", "副市长"], ["副组长", "李二中", "市政府副秘书长"], [None, "赵三和", "市水利局局长"],
+      ["成员", "钱四海", "市财政局副局长"], [None, "孙五岳", "市生态环境局副局长"]],
+     ["组长：王一平 副市长", "副组长：李二中 市政府副秘书长", "副组长：赵三和 市水利局局长",
+      "成员：钱四海 市财政局副局长", "成员：孙五岳 市生态环境局副局长"]),
+    ("spaced role words and a colon in the role cell",
+     [["组 长", "王 一", "副市长"], ["成　员：", "钱四海", "市财政局副局长"], ["", "孙 五", "市生态环境局副局长"]],
+     ["组长：王 一 副市长", "成员：钱四海 市财政局副局长", "成员：孙 五 市生态环境局副局长"]),
+    ("header row 职务 | 姓名 | 单位及职务 dropped",
+     [["职务", "姓名", "单位及职务"], ["组长", "王一平", "副市长"], ["成员", "钱四海", "市财政局副局长"], ["", "孙五岳", "市生态环境局副局长"]],
+     ["组长：王一平 副市长", "成员：钱四海 市财政局副局长", "成员：孙五岳 市生态环境局副局长"]),
+    ("header row with spaces, index column dropped",
+     [["序号", "职 务", "姓 名", "单位及职务"], ["1", "组长", "王一平", "副市长"], ["2", "成员", "钱四海", "市财政局副局长"],
+      ["3", "", "孙五岳", "市生态环境局副局长"]],
+     ["组长：王一平 副市长", "成员：钱四海 市财政局副局长", "成员：孙五岳 市生态环境局副局长"]),
+    ("name, post, role order without a header",
+     [["王一平", "副市长", "组长"], ["李二中", "市政府副秘书长", "副组长"], ["钱四海", "市财政局副局长", "成员"],
+      ["孙五岳", "市生态环境局副局长", ""]],
+     ["组长：王一平 副市长", "副组长：李二中 市政府副秘书长", "成员：钱四海 市财政局副局长", "成员：孙五岳 市生态环境局副局长"]),
+    ("post before name under a header: the name comes first",
+     [["职务", "单位及职务", "姓名"], ["组长", "副市长", "王一平"], ["成员", "市财政局副局长", "钱四海"]],
+     ["组长：王一平 副市长", "成员：钱四海 市财政局副局长"]),
+    ("a title row spanning the table stays a line",
+     [["领导小组成员名单", "<", "<"], ["组长", "王一平", "副市长"], ["成员", "钱四海", "市财政局副局长"]],
+     ["领导小组成员名单", "组长：王一平 副市长", "成员：钱四海 市财政局副局长"]),
+    ("同上 in the role cell",
+     [["组长", "王一平", "副市长"], ["成员", "钱四海", "市财政局副局长"], ["同上", "孙五岳", "市生态环境局副局长"]],
+     ["组长：王一平 副市长", "成员：钱四海 市财政局副局长", "成员：孙五岳 市生态环境局副局长"]),
+    ("two columns: role and the member in one cell",
+     [["组长", "王一平 副市长"], ["", "李二中 市政府副秘书长"], ["成员", "钱四海 市财政局副局长"]],
+     ["组长：王一平 副市长", "组长：李二中 市政府副秘书长", "成员：钱四海 市财政局副局长"]),
+    ("note column (联系电话) dropped",
+     [["职务", "姓名", "单位及职务", "联系电话"], ["组长", "王一平", "副市长", "13800000000"],
+      ["成员", "钱四海", "市财政局副局长", "13900000000"]],
+     ["组长：王一平 副市长", "成员：钱四海 市财政局副局长"]),
+]
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("case,table,expected", LAYOUTS, ids=[c[0] for c in LAYOUTS])
+def test_member_table_reads_as_list_lines(tmp_path: Path, form: str, case: str, table: Table,
+                                           expected: list[str]) -> None:
+    assert table_lines(document(tmp_path, form, table)) == expected
+
+
+NOT_MEMBER_TABLES = [
+    ("units", [["成员单位", "<"], ["市财政局", "市教育局"]], ["成员单位", "市财政局 市教育局"]),
+    ("metadata", [["索引号：", "0001/2024-1", "发布机构：", "甲市人民政府办公室"]],
+     ["索引号： 0001/2024-1 发布机构： 甲市人民政府办公室"]),
+    ("names and posts only", [["王一平", "副市长"], ["钱四海", "市财政局副局长"]], ["王一平 副市长", "钱四海 市财政局副局长"]),
+]
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("case,table,expected", NOT_MEMBER_TABLES, ids=[c[0] for c in NOT_MEMBER_TABLES])
+def test_other_tables_keep_one_line_a_row(tmp_path: Path, form: str, case: str, table: Table,
+                                          expected: list[str]) -> None:
+    assert table_lines(document(tmp_path, form, table)) == expected
+
+
+# The facts of a member table, across administrative levels and layouts.
+LEVELS = [("甲省", "甲", "副省长", "省财政厅副厅长", "省财政厅", "副厅长"),
+          ("乙自治区", "乙", "副主席", "自治区水利厅厅长", "自治区水利厅", "厅长"),
+          ("丙州", "丙", "副州长", "州水利局局长", "州水利局", "局长"),
+          ("丁盟", "丁", "副盟长", "盟水利局局长", "盟水利局", "局长"),
+          ("戊县", "戊", "副县长", "县水利局局长", "县水利局", "局长"),
+          ("己旗", "己", "副旗长", "旗水利局局长", "旗水利局", "局长"),
+          ("庚市", "庚", "副市长", "市水利局局长", "市水利局", "局长")]
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("place,short,leader,post,org,title", LEVELS, ids=[l[0] for l in LEVELS])
+def test_member_table_facts(tmp_path: Path, form: str, place: str, short: str, leader: str, post: str,
+                            org: str, title: str) -> None:
+    table: Table = [["职务", "姓名", "单位及职务"], ["组 长", "王一平", leader], ["成 员", "钱四海", post], [None, "孙 五", post]]
+    got = members(document(tmp_path, form, table, place, short))
+    body = f"{place}河湖治理工作领导小组"
+    for fact in [("成员", "王一平", body, "组长"), ("成员", "钱四海", body, "成员"), ("成员", "孙五", body, "成员"),
+                 ("任职", "钱四海", org, title), ("任职", "孙五", org, title)]:
+        assert fact in got
+    assert not any(f[0] == "成员" and f[3] not in ("组长", "成员") for f in got)
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_member_table_facts_in_name_post_role_order(tmp_path: Path, form: str) -> None:
+    table: Table = [["王一平", "副市长", "组长"], ["李二中", "市政府副秘书长", "副组长"], ["赵三和", "市水利局局长", ""]]
+    got = members(document(tmp_path, form, table))
+    body = "甲市河湖治理工作领导小组"
+    assert {("成员", "王一平", body, "组长"), ("成员", "李二中", body, "副组长"), ("成员", "赵三和", body, "副组长"),
+            ("任职", "赵三和", "市水利局", "局长")} <= got
+
+
+def test_hostile_spans_do_not_blow_up(tmp_path: Path) -> None:
+    page = ("<html><body><p>甲市人民政府办公室关于成立甲市河湖治理工作领导小组的通知</p><table>"
+            "<tr><td rowspan='999999999'>组长</td><td colspan='999999999'>王一平</td></tr>"
+            "<tr><td>钱四海</td></tr></table></body></html>")
+    path = tmp_path / "x.html"
+    path.write_text(page, encoding="utf-8")
+    assert "王一平" in load_source(path).text
