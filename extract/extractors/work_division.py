@@ -49,13 +49,19 @@ _VERB_RE = re.compile(rf"{re.escape(_ASSIST)}(?:{_LEADER_TITLE})?(?:{_alternatio
 _VERBS = _alternation(list(_DUTY))
 
 _NAME = rf"[{CJK}](?:\s*[{CJK}·]){{1,5}}"
-_HEADER = re.compile(r"^\s*(?P<head>[^：:。，]{2,40}?)(?P<sep>[：:，])")
-_LIST_HEADER = re.compile(rf"^\s*(?P<name>{_NAME})\s+(?P<title>(?:[{CJK}]{{0,8}}、)?[{CJK}]{{0,8}}{_LEADER_TITLE})\s*$")
-_TITLE_HEADER = re.compile(rf"^\s*(?:[一二三四五六七八九十]+、)?(?P<title>(?:[{CJK}]{{0,8}}、)?[{CJK}]{{0,8}}{_LEADER_TITLE})\s*(?P<name>{_NAME})\s*$")
-_BARE_NAME = re.compile(rf"^\s*(?P<name>{_NAME})\s*$")
+# a list's numbering before a leader: "一、", "（二）", "3."
+_ENUM = r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))?\s*"
+_TITLES = rf"(?:[{CJK}]{{0,8}}、)?[{CJK}]{{0,8}}{_LEADER_TITLE}"
+_HEADER = re.compile(rf"^\s*{_ENUM}(?P<head>[^：:。，]{{2,40}}?)(?P<sep>[：:，])")
+_LIST_HEADER = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s+(?P<title>{_TITLES})\s*$")
+_TITLE_HEADER = re.compile(rf"^\s*{_ENUM}(?P<title>{_TITLES})\s*(?P<name>{_NAME})\s*$")
+_BARE_NAME = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s*$")
+# table rows read as text: "王 五  副县长  负责…", "副县长  王五  分管…"
+_ROW = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s+(?P<title>{_TITLES})\s+(?=\S)")
+_TITLE_ROW = re.compile(rf"^\s*{_ENUM}(?P<title>{_TITLES})\s+(?P<name>{_NAME})\s+(?=\S)")
 # Prose: a name just before its title ("林文生副市长则负责"), after it and before a verb or a
 # comma ("省长王五主持", "副州长李四，分管"), or after "Title的" ("升任副省长的李四，").
-_NAME_BEFORE = re.compile(rf"(?P<name>[{CJK}]{{2,3}})(?:作为)?(?P<title>{_LEADER_TITLE})")
+_NAME_BEFORE = re.compile(rf"(?P<name>[{CJK}]{{2,3}})(?:{_alternation(_data()['name_title_links'])})?(?P<title>{_LEADER_TITLE})")
 _TITLE_BEFORE = re.compile(rf"(?P<title>{_LEADER_TITLE})(?P<name>[{CJK}]{{2,3}}?)(?:同志)?"
                            rf"(?=[：:]|，?(?:则|还|也|同时)?(?:{_VERBS}))")
 _TITLE_OF = re.compile(rf"(?P<title>{_LEADER_TITLE})的(?P<name>[{CJK}]{{2,3}})(?=，)")
@@ -72,13 +78,18 @@ _NOT_NAMES = {"协助", "完成", "关于", "现将", "交办", "各位", "担�
               "外出", "外出时", "不在", "出差", "记者", "分析", "各位", "常务", "执行", "代理"}
 _STOP = re.compile(r"^(?:有利于|体现|也|将|这|包括|从而|进一步|确保|着力|充分|以便|便于|实现|形成|推动|使|让|以(?!及))")
 _CONTINUE = re.compile(r"^(?:以及|此外还有|此外|还有|及|并)")
-_BY_LEADER = re.compile(rf"(?:均|统一|统一归口|归口)?由(?P<name>[{CJK}]{{2,3}}?)(?P<title>{_LEADER_TITLE})?负责")
+# "A、B等工作，统一由王五副市长负责", "A、B由副县长李四分管": the objects come before the leader
+_BY_VERBS = _alternation([v for v, r in _DUTY.items() if r and r != "主持" and not v.startswith(_ASSIST)])
+_BY_LEADER = re.compile(rf"(?:均|统一|统一归口|归口)?由(?P<title0>{_LEADER_TITLE})?(?P<name>[{CJK}]{{2,3}}?)(?:同志)?"
+                        rf"(?P<title>{_LEADER_TITLE})?(?P<verb>{_BY_VERBS})(?!的)")
 _ATTRIBUTIVE = re.compile(r"^(?:的|了|过)")  # "原来负责的部分工作", "分管了他们熟悉的领域": no list follows
 _CONCURRENT = re.compile(r"兼任(?P<post>[^，。；、]{3,30})")
 # "根省政府": a place is never one character, so that character ends the name before it
 _ONE_CHAR_PLACE = re.compile(rf"^[{CJK}](?:{_alternation(lexicon().levels)})[{CJK}]")
 _WORK_KIND = re.compile(rf"(?:{_alternation(_data()['work_kinds'])})工作$")
 _ANY_TITLE = re.compile(_alternation([*lexicon().title_words, *lexicon().implied_org]))
+_STAND_IN = re.compile(_alternation(_data()["stand_in"]))
+_OBJECTS: dict[str, str] = dict(_data()["objects"])
 _POSTS_OPENING = re.compile(r"^\s*(?P<posts>[^，。；：:]{2,40})(?:[，：:]|$)")
 # lines under a leader that state no duty and are not reported: remarks, a date, the signature
 _NO_DUTY = re.compile(rf"{_alternation(_data()['not_duties'])}|^\d{{4}}年|(?:{_alternation(_data()['signature_endings'])})$")
@@ -115,11 +126,12 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                 body_from = _post_clauses(em, leader, sent, posts.end(), at)
         mentioned = None if structured else _mentions(em, sa + body_from, sb, known)
         by = _BY_LEADER.search(sent)
-        if by and _name_ok(by.group("name")):
+        if by and _name_ok(by.group("name")) and (by.group("title") or _person(by.group("name"))):
             who = em.surface(sa + by.start("name"), sa + by.end("name"))
-            if by.group("title"):
-                _posts(em, who, by.group("title"), at)
-            _backward_list(em, who, sa + body_from, sa + by.start(), at)
+            for title in (by.group("title0"), by.group("title")):
+                if title:
+                    _posts(em, who, title, at)
+            _backward_list(em, who, _DUTY[by.group("verb")] or "负责", sa + body_from, sa + by.start(), at)
             leader = who
             _clauses(em, leader, sa + by.end(), sb)
             for cm in _CONCURRENT.finditer(sent[by.end():]):
@@ -176,6 +188,10 @@ def _line_leader(text: str, sa: int, sb: int) -> tuple[str, tuple[int, int], str
         bare = _BARE_NAME.match(sent)
         if bare and _person(re.sub(r"\s+", "", bare.group("name"))) and _next_line_posts(text, line_end):
             return "line", bare.span("name"), "", len(sent)
+    if sa == line_start:
+        for row in (_ROW.match(sent), _TITLE_ROW.match(sent)):
+            if row and _name_ok(re.sub(r"\s+", "", row.group("name"))) and _duty_follows(sent[row.end():]):
+                return "head", row.span("name"), row.group("title"), row.end()
     h = _HEADER.match(sent)
     if not h:
         return None
@@ -449,7 +465,7 @@ def _clauses(em: Emitter, leader: str, a: int, b: int) -> bool:
     read = False
     for ca, cb in split_list(sent, "，,"):
         clause = sent[ca:cb]
-        if re.search(r"外出时|不在时|缺席时", clause):
+        if _STAND_IN.search(clause):
             break  # who stands in for whom is not a division of work
         got = _verb(clause)
         if got:
@@ -475,23 +491,25 @@ def _clauses(em: Emitter, leader: str, a: int, b: int) -> bool:
             if item is None:
                 continue
             start = a + seg_a + x + raw.find(item[:1]) if item[:1] in raw else a + seg_a + x
-            name = em.surface(start, start + len(item))
-            if rel == "负责":
-                em.emit("负责", leader, "Person", name, "Area", (a, b))
-                continue
-            name = strip_alias(name)[0]
-            if rel == "主持":
-                em.emit("主持", leader, "Person", name, "Organization", (a, b))
-                continue
-            # 联系/主管 name bodies; 分管 may name a body or a field of work (分管安全生产)
-            is_body = lexicon().is_org(strip_alias(item)[0]) or rel in ("联系", "主管", "协助联系")
-            o_type = "Organization" if is_body else "Area"
-            em.emit(rel, leader, "Person", name, o_type, (a, b))
+            _emit_duty(em, rel, leader, start, item, (a, b))
     return read
 
 
-def _backward_list(em: Emitter, who: str, a: int, b: int, at: tuple[int, int]) -> None:
-    """"A、B等工作，统一由X负责": the areas come before the leader."""
+def _emit_duty(em: Emitter, rel: str, who: str, start: int, item: str, at: tuple[int, int]) -> None:
+    """One duty; its object is a body or an area as the relation's data says, and for
+    分管 as the item reads (分管市财政局, 分管安全生产)."""
+    name = em.surface(start, start + len(item))
+    kind = _OBJECTS.get(rel)
+    if kind == "Area":
+        em.emit(rel, who, "Person", name, "Area", at)
+        return
+    name = strip_alias(name)[0]
+    is_body = kind == "Organization" or lexicon().is_org(strip_alias(item)[0])
+    em.emit(rel, who, "Person", name, "Organization" if is_body else "Area", at)
+
+
+def _backward_list(em: Emitter, who: str, rel: str, a: int, b: int, at: tuple[int, int]) -> None:
+    """"A、B等工作，统一由X负责": the objects come before the leader."""
     text = em.text[a:b]
     for ca, cb in split_list(text, "，,"):
         clause = text[ca:cb]
@@ -499,8 +517,7 @@ def _backward_list(em: Emitter, who: str, a: int, b: int, at: tuple[int, int]) -
             continue
         for x, y in _items(clause):
             raw = clause[x:y]
-            item = _clean_item(re.sub(r"(?:归口|统一)$", "", raw), "负责")
+            item = _clean_item(re.sub(r"(?:归口|统一)$", "", raw), rel)
             if item is None:
                 continue
-            start = a + ca + x
-            em.emit("负责", who, "Person", em.surface(start, start + len(item)), "Area", at)
+            _emit_duty(em, rel, who, a + ca + x, item, at)

@@ -269,3 +269,31 @@ def test_and_splits_only_after_a_body(piece: str, items: list[str]) -> None:
 ])
 def test_unread_duty_line_is_reported(text: str, expect: bool) -> None:
     assert any("统筹推进重大项目建设" in w for w in warnings(text)) is expect
+
+
+# Numbered headers, table rows read as text (both orders, padded names), objects before the
+# leader (由…分管), a name linked to its title in prose, and modified titles (挂职副县长).
+@pytest.mark.parametrize("text,fact", [
+    ("寅县人民政府领导分工\n\n（一）县长 冯一\n\n主持县政府全面工作。\n", ("主持", "冯一", "县政府", "")),
+    ("寅县人民政府领导分工\n\n2.陈二 副县长\n\n分管县水利局。\n", ("分管", "陈二", "县水利局", "")),
+    ("寅县人民政府领导分工\n\n三、副县长卫三：分管县民政局。\n", ("分管", "卫三", "县民政局", "")),
+    ("寅县人民政府领导分工\n\n蒋  四   副县长   负责农业、林业工作，分管县农业农村局。\n", ("分管", "蒋四", "县农业农村局", "")),
+    ("寅县人民政府领导分工\n\n蒋  四   副县长   负责农业、林业工作，分管县农业农村局。\n", ("负责", "蒋四", "林业", "")),
+    ("寅县人民政府领导分工\n\n挂职副县长   沈五   协助分管县商务局。\n", ("协助分管", "沈五", "县商务局", "")),
+    ("寅县人民政府领导分工\n\n挂职副县长   沈五   协助分管县商务局。\n", ("任职", "沈五", "县政府", "挂职副县长")),
+    ("卯市政府分工出炉。县教育局、县文化局由副市长韩六分管。\n", ("分管", "韩六", "县教育局", "")),
+    ("卯市政府分工出炉。教育、卫生等工作，统一由杨七同志负责。\n", ("负责", "杨七", "卫生", "")),
+    ("卯市政府分工出炉。朱八担任常务副市长，负责市政府常务工作。\n", ("任职", "朱八", "市政府", "常务副市长")),
+    ("卯市政府分工出炉。朱八担任常务副市长，负责市政府常务工作。\n", ("负责", "朱八", "市政府常务工作", "")),
+])
+def test_numbered_rows_and_backward_forms(text: str, fact: tuple) -> None:
+    assert fact in facts(text, "news.txt")
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("卯市政府分工出炉。原由王五分管的县教育局调整。\n", "王五"),   # 分管的: no duty of 王五
+    ("卯市政府分工出炉。会议由市长主持召开。\n", "主持"),
+    ("卯县人民政府领导分工\n\n县长：主持县政府全面工作。\n", "县长"),  # a title alone names no one
+])
+def test_backward_forms_precision(text: str, absent: str) -> None:
+    assert not any(absent in f[1] for f in facts(text, "news.txt"))
