@@ -62,8 +62,13 @@ class _Forms:
 
 
 @lru_cache(maxsize=1)
+def _raw_forms() -> dict:
+    return yaml.safe_load((Path(__file__).parents[1] / "data" / "task_force.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _forms() -> _Forms:
-    raw = yaml.safe_load((Path(__file__).parents[1] / "data" / "task_force.yaml").read_text(encoding="utf-8"))
+    raw = _raw_forms()
     lex = lexicon()
     gw = _GROUP_WORDS
     roles = _alt(lex.member_roles)
@@ -750,7 +755,8 @@ def _name_and_posts(c: str, name_first: bool = True) -> tuple[int, int, str] | N
 
 # ---------------------------------------------------------------------------- subgroups and units
 
-_SUBGROUP_HEAD = re.compile(rf"^\s*[（(][一二三四五六七八九十\d]+[）)]\s*(?P<name>[{CJK}、“”]{{2,40}}?(?:专项工作组|工作组|小组|专班|分指挥部))\s*$")
+_SUBGROUP_HEAD = re.compile(rf"^\s*[（(][一二三四五六七八九十\d]+[）)]\s*(?P<name>[{CJK}、“”]{{2,40}}?"
+                            rf"(?:{_alt(_raw_forms()['subgroup_endings'])}))\s*$")
 _LEADER_UNITS = re.compile(r"组长(?:单位)?(?:由|为|：)(?P<orgs>[^，。；]{2,80}?)(?:分管负责(?:人|同志)|主要负责(?:人|同志)|负责(?:人|同志))?(?:担任|牵头)")
 _MEMBER_UNITS = re.compile(r"成员(?:单位)?(?:包括|为|由|有|：)(?P<orgs>[^。；]{2,300}?)(?:等)?(?:相关|有关)?(?:部门|单位)?(?:负责(?:人|同志))?(?:组成)?[。；]")
 
@@ -830,7 +836,7 @@ def _unit_duties(em: Emitter, st: _State) -> None:
             rest = lm.group("rest")
             a = start + lead_off
             org = em.surface(a, a + len(lm.group("org")))
-            target = re.match(rf"^(?:建立|成立|组建)?(?:工作专班|专班|领导小组|{_GROUP_WORDS})", rest)
+            target = re.match(rf"^(?:{_alt(_raw_forms()['setup_verbs'])})?{_GROUP_WORDS}", rest)
             if target:
                 em.emit("牵头", org, "Organization", st.group, "TaskForce", (start, start + len(line)))
             elif rest:
