@@ -48,6 +48,7 @@ class Frames:
     not_names: frozenset[str]
     not_name_starts: str
     continuing_titles: frozenset[str]
+    inner_bodies: frozenset[str]
 
 
 def _alt(words: list[str]) -> str:
@@ -78,6 +79,7 @@ def frames() -> Frames:
         not_names=frozenset(raw["not_names"]),
         not_name_starts=raw["not_name_starts"],
         continuing_titles=frozenset(raw["continuing_titles"]),
+        inner_bodies=frozenset(raw["inner_bodies"]),
     )
 
 
@@ -130,7 +132,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
     mode: str | None = None
     last_person: str | None = None
     bounds = _sentence_bounds(text)
-    decision = False
+    decision = doc.info.doc_type == "appointment"  # a 任免 notice: "张三任X" lines are decisions
     pos = 0
     for line in text.split("\n"):
         start = pos
@@ -168,7 +170,8 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
             if verb:
                 mode = "任命"
                 removing = False
-            if m_ap and mode == "任命":
+            acting = m_ap is not None and "代理" in m_ap.group("post") and bool(pat.decision.search(clause))
+            if m_ap and (mode == "任命" or acting):  # 任命…为…; 决定A为X代理市长
                 raw = m_ap.group("name")
                 raw = pat.verb_prefix.sub("", raw)
                 name_a = ca + m_ap.end("name") - len(raw)
@@ -272,7 +275,9 @@ def _emit_posts(em: Emitter, act: str, person: str, a: int, b: int, at: tuple[in
         acting = re.match(r"^(代理|代)", item)
         shift = x + (acting.end() if acting else 0) + len(text[x:y]) - len(text[x:y].lstrip())
         for p in parse_posts(item[acting.end():] if acting else item):
-            if p.org_span is not None:
+            if p.org in frames().inner_bodies and prev is not None:  # 副院长、审判委员会委员: the court's
+                p = replace(p, org=prev.org, org_span=prev.org_span, title=p.org + p.title)
+            elif p.org_span is not None:
                 p = replace(p, org_span=(shift + p.org_span[0], shift + p.org_span[1]))
                 prev = p
             elif prev is not None and (p.org is None or _same_body(prev.org, p.org)):
