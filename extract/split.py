@@ -132,7 +132,7 @@ def classify(title: str, body: str = "") -> str:
     b = to_simplified(body[:6000])
     if len(re.findall(r"任命|免去", b)) >= 2:
         return "appointment"
-    if re.search(r"组\s*长[：:]|副组长[：:]|召集人|办公室设在", b):
+    if re.search(r"组\s*长[：:]|副组长[：:]|召集人|办公室设在|(?:任|为|担任)组长|组长由", b):
         return "task_force"
     if len(re.findall(r"分管|联系", b)) >= 3 and _leader_re().search(b):  # news reports of a 分工
         return "work_division"

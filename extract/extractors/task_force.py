@@ -43,6 +43,7 @@ class _Forms:
     office_roles: tuple[str, ...]
     title_group: re.Pattern[str]  # 关于成立<name>的通知
     body_setup: re.Pattern[str]   # 决定成立<name>
+    body_setup_bare: re.Pattern[str]  # 成立<name>
     title_name: re.Pattern[str]   # a title that is the body's name: 附件1：<name>制度
     setup_verbs: re.Pattern[str]
     chair_by: re.Pattern[str]     # 组长由X担任 / 办公室主任：X（兼）
@@ -78,6 +79,8 @@ def _forms() -> _Forms:
     not_after = "".join(raw["short_hold_not_after"])
     short_hold = rf"(?<![{not_after}])(?:{_alt(raw['short_hold_verbs'])})"
     chain_leads, chain_ends = f"(?:{_alt(raw['chain_leads'])})", f"(?:{_alt(raw['chain_ends'])})"
+    set_up_name = (rf"(?:{setup})(?P<name>(?:{chain_leads}[^。；！？\n]{{4,200}}?{chain_ends})?[^，。；、（(《》：\n]{{2,60}}?"
+                   rf"(?:{gw}))(?:{tails})?(?=[（(，。；、\s]|的|$)")
     count = rf"(?:共)?[\d一二三四五六七八九十两]+(?:{_alt(raw['count_units'])})"
     who = r"[^，。；：！？\n]"
     body = rf"(?:{gw})?"
@@ -87,8 +90,8 @@ def _forms() -> _Forms:
         office_roles=lex.office_roles,
         title_group=re.compile(
             rf"关于(?:{setup}|{change})(?P<name>.+?(?:{gw}))(?:{tails})?(?:的)?(?:通知|决定|函)"),
-        body_setup=re.compile(
-            rf"(?:{leads})[，\s]?(?:{setup})(?P<name>(?:{chain_leads}[^。；！？\n]{{4,200}}?{chain_ends})?[^，。；、（(《》：\n]{{2,60}}?(?:{gw}))(?:{tails})?(?=[（(，。；、\s]|的|$)"),
+        body_setup=re.compile(rf"(?:{leads})[，\s]?{set_up_name}"),
+        body_setup_bare=re.compile(set_up_name),
         title_name=re.compile(
             rf"^(?:(?:{marks})[\d一二三四五六七八九十]*[：:]?)?(?P<name>[^，。；：]{{2,60}}?(?:{gw}))(?:{tails})?$"),
         setup_verbs=re.compile(setup),
@@ -152,13 +155,7 @@ def main_body_name(doc: ParsedDocument) -> tuple[str, str | None] | None:
     text = doc.norm.text
     m = forms.body_setup.search(text)
     if m:
-        a, b = m.span("name")
-        chain = forms.chain.match(text, a, b)
-        if chain:  # "成立以A为组长…的X领导小组": the body is what follows the chain
-            a = chain.end()
-        s, e = doc.norm.span(a, b)
-        name = clean_name(doc.source.text[s:e])
-        return name, lexicon().task_force_kind(m.group("name"))
+        return _set_up_name(doc, m)
     m = forms.title_name.match(re.sub(r"\s+", "", simp))
     if m:
         name = m.group("name")
@@ -170,7 +167,18 @@ def main_body_name(doc: ParsedDocument) -> tuple[str, str | None] | None:
         name = compact[at:at + len(name)] if at >= 0 else name
         if len(name) >= 4:
             return clean_name(name), lexicon().task_force_kind(to_simplified(name))
-    return None
+    m = forms.body_setup_bare.search(text)   # "近日，甲县成立X": a set-up verb with no lead
+    return _set_up_name(doc, m) if m else None
+
+
+def _set_up_name(doc: ParsedDocument, m: re.Match[str]) -> tuple[str, str | None]:
+    text = doc.norm.text
+    a, b = m.span("name")
+    chain = _forms().chain.match(text, a, b)
+    if chain:  # "成立以A为组长…的X领导小组": the body is what follows the chain
+        a = chain.end()
+    s, e = doc.norm.span(a, b)
+    return clean_name(doc.source.text[s:e]), lexicon().task_force_kind(m.group("name"))
 
 
 def extract(doc: ParsedDocument) -> list[Assertion]:
