@@ -88,6 +88,7 @@ _CONCURRENT = re.compile(r"兼任(?P<post>[^，。；、]{3,30})")
 _ONE_CHAR_PLACE = re.compile(rf"^[{CJK}](?:{_alternation(lexicon().levels)})[{CJK}]")
 _WORK_KIND = re.compile(rf"(?:{_alternation(_data()['work_kinds'])})工作$")
 _ANY_TITLE = re.compile(_alternation([*lexicon().title_words, *lexicon().implied_org]))
+_OPENERS = re.compile(rf"\s*(?:{_alternation(_data()['verb_openers'])})*\s*")
 _STAND_IN = re.compile(_alternation(_data()["stand_in"]))
 _OBJECTS: dict[str, str] = dict(_data()["objects"])
 _POSTS_OPENING = re.compile(r"^\s*(?P<posts>[^，。；：:]{2,40})(?:[，：:]|$)")
@@ -377,7 +378,7 @@ def _mentions(em: Emitter, a: int, b: int, known: dict[str, str]) -> tuple[str, 
             acting.append((k, who, k + len(name)))
     if not acting:
         return None
-    _, who, end = min(acting)
+    _, who, end = min(acting, key=lambda x: (x[0], -x[2]))  # the first named; with its title
     return who, a + end
 
 
@@ -443,8 +444,8 @@ def _clean_item(item: str, rel: str) -> str | None:
 def _verb(clause: str) -> tuple[re.Match[str], str | None] | None:
     """The duty verb opening a clause and its relation (None: a verb that states no duty)."""
     v = _VERB_RE.search(clause)
-    if v is None or v.start() > 14:
-        return None
+    if v is None or not _OPENERS.fullmatch(clause[:v.start()]):
+        return None  # "各部门负责落实": the verb is another subject's
     word = v.group(0)
     if word.startswith(_ASSIST):
         word = _ASSIST + next(t for t in sorted(_ASSISTED, key=len, reverse=True) if word.endswith(t))

@@ -297,3 +297,10 @@ def test_numbered_rows_and_backward_forms(text: str, fact: tuple) -> None:
 ])
 def test_backward_forms_precision(text: str, absent: str) -> None:
     assert not any(absent in f[1] for f in facts(text, "news.txt"))
+
+
+def test_prose_verbs_of_other_subjects_are_not_duties() -> None:
+    text = "辰市召开会议。市长王五主持召开市政府常务会议，研究部署安全生产工作。会议要求，各部门负责抓好落实，市财政局负责保障经费。\n"
+    got = facts(text, "news.txt")
+    assert ("任职", "王五", "市政府", "市长") in got
+    assert not any(f[1] == "王五" and f[0] in ("主持", "负责") for f in got)
