@@ -37,6 +37,7 @@ HEADING_START = re.compile(
     r"第[一二三四五六七八九十百\d]+[章节条]|附件|[-·*]\s)"
 )
 _MEMBER_LIKE = re.compile(r"^\s*[\u4e00-\u9fff·]{1,4}(?:\s[\u4e00-\u9fff]{1,2})?\s+[\u4e00-\u9fff]")
+_TABLE_ROW = re.compile(r"^\S+(?:[ \t]+\S+){2,}$")
 _NEW_SUBJECT = re.compile(r"^\s*(?:工作专班|专班|领导小组|联席会议|指挥部|办公室|各成员单位|成员单位)")
 _ROLE_LINE = re.compile(r"^\s*[\u4e00-\u9fff\s]{1,12}[：:]")
 _DATE_START = re.compile(r"^[\d一二三四五六七八九〇零○Ｏ]{2,4}\s*年")
@@ -141,6 +142,8 @@ def _continues(prev: str, nxt: str) -> bool:
         return False
     if _NEW_SUBJECT.match(n):
         return False  # "工作专班办公室设在…" starts a sentence of its own
+    if _TABLE_ROW.match(p.strip()) and _TABLE_ROW.match(n):
+        return False  # rows of a table, cells parted by spaces ("1 任务 牵头单位 …"): one a line
     role = _ROLE_LINE.match(p)  # "成员：张三 局长" is a member line too
     if _MEMBER_LIKE.match(p[role.end():] if role else p) and not re.search(r"[，。；]", p):
         return False  # member lines are one per line; their broken tails are the parser's

@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from extract.document import ParsedDocument
-from extract.extractors.base import Emitter, is_category
+from extract.extractors.base import Emitter, is_category, strip_alias
 from extract.lexicon import lexicon
 from extract.posts import split_list
 from graph.records import Assertion
@@ -40,6 +40,7 @@ class Frames:
     support: re.Pattern[str]        # "B、C配合"
     deadline: re.Pattern[str]       # "在9月底前"
     unit_suffixes: tuple[str, ...]
+    table_columns: dict[str, str]   # header cell -> "task" | "lead" | "units" | "other"
 
 
 def _alt(words: list[str]) -> str:
@@ -61,6 +62,10 @@ def frames() -> Frames:
         support=re.compile(rf"(?:{_alt(raw['support_verbs'])})$"),
         deadline=re.compile(rf"^(?:{_alt(raw['deadline_opens'])})[^，。；]{{1,24}}?(?:{_alt(raw['deadline_closes'])})"),
         unit_suffixes=tuple(raw["unit_suffixes"]),
+        table_columns={**{w: "other" for w in raw["table_other_headers"]},
+                       **{w: "units" for w in raw["support_labels"]},
+                       **{w: "lead" for w in raw["lead_labels"]},
+                       **{w: "task" for w in raw["table_task_headers"]}},
     )
 
 
@@ -73,6 +78,7 @@ _END = "。；;，,、 "
 def extract(doc: ParsedDocument) -> list[Assertion]:
     em = Emitter(doc, "task_allocation")
     _brackets(em)
+    _tables(em)
     _prose(em)
     return em.out
 
@@ -113,8 +119,8 @@ def _brackets(em: Emitter) -> None:
 
 
 def _emit_leads(em: Emitter, base: int, leads: list[tuple[int, int]], task: str, at: tuple[int, int]) -> None:
-    for la, lb in leads:
-        em.emit("牵头", em.surface(base + la, base + lb), "Organization", task, "Task", at)
+    for la, lb in leads:  # "市发展改革委（市营商局）": the first name, the second an alias
+        em.emit("牵头", strip_alias(em.surface(base + la, base + lb))[0], "Organization", task, "Task", at)
 
 
 def _groups(line: str) -> list[tuple[int, int]]:
@@ -199,6 +205,41 @@ def _heading(line: str) -> tuple[int, int] | None:
     return a, len(s)
 
 
+# ---------------------------------------------------------------------------- tables
+
+_CELL = re.compile(r"\S+")
+
+
+def _tables(em: Emitter) -> None:
+    """"序号 工作任务 牵头单位 配合单位" then one row a line: the lead cell's units lead the task cell."""
+    text = em.text
+    columns = frames().table_columns
+    header: list[str] | None = None
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        cells = [(m.start(), m.end()) for m in _CELL.finditer(line)]
+        if len(cells) < 2:
+            continue
+        kinds = [columns.get(line[a:b]) for a, b in cells]
+        if all(kinds) and "task" in kinds and ("lead" in kinds or "units" in kinds):
+            header = kinds  # type: ignore[assignment]
+            continue
+        if header is None:
+            continue
+        if len(cells) == len(header) - 1 and header[0] == "other" and not line[cells[0][0]:cells[0][1]].isdigit():
+            cells = [(0, 0)] + cells  # the index cell left empty
+        if len(cells) != len(header):
+            continue
+        task_a, task_b = cells[header.index("task")]
+        task = em.surface(start + task_a, start + task_b).rstrip(_END)
+        for kind, (a, b) in zip(header, cells):
+            if kind in ("lead", "units") and b > a:
+                field = "牵头单位：" if kind == "lead" else "责任单位："
+                leads = _leads(field + line[a:b])
+                _emit_leads(em, start + a - len(field), leads, task, (start, start + len(line)))
+
+
 # ---------------------------------------------------------------------------- prose
 
 def _prose(em: Emitter) -> None:
@@ -228,7 +269,7 @@ def _emit_prose(em: Emitter, sa: int, oa: int, units: list[tuple[int, int]],
     if len(name) < 4 or _leads_a_body(name):
         return
     for x, y in units:
-        em.emit("牵头", em.surface(sa + oa + x, sa + oa + y), "Organization", name, "Task", at)
+        em.emit("牵头", strip_alias(em.surface(sa + oa + x, sa + oa + y))[0], "Organization", name, "Task", at)
 
 
 def _units(orgs: str) -> list[tuple[int, int]]:

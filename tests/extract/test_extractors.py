@@ -161,7 +161,7 @@ BRACKETED_MEMBERS = """關于成立乙市植物園建設專班的通知
     ("任职", "王五", "市林草局", "黨組副書記"),
     ("任职", "王五", "市林草局", "局長"),
     ("办公室设在", "乙市植物園建設專班", "市科技局", ""),
-    ("成员", "李四", "乙市植物園建設專班", "办公室主任"),
+    ("成员", "李四", "乙市植物園建設專班", "辦公室主任"),   # roles as written, too
 ])
 def test_traditional_members_keep_source_script(fact: tuple) -> None:
     assert fact in facts(BRACKETED_MEMBERS)

@@ -103,3 +103,29 @@ def test_prose(sentence: str, expected: set) -> None:
 def test_prose_not_a_task_lead(sentence: str) -> None:
     got = facts("本报讯（记者 王甲）3月5日，甲县召开推进会。" + sentence, "news.txt")
     assert not [f for f in got if f[0] == "牵头" and f[2].startswith(("做好", "完成自查", "成立"))], got
+
+
+TABLE = """{title}
+
+{header}
+{rows}
+"""
+
+
+@pytest.mark.parametrize("header, rows, expected", [
+    # cells parted by spaces (.docx/.html tables come out so), a second name in brackets
+    ("序号 工作任务 牵头单位 配合单位 完成时限",
+     "1 建成智慧城市平台 市大数据局 市财政局、市发展改革委 2024年12月\n"
+     "2 新增停车泊位5000个 市住房城乡建设局、市公安局 各区人民政府 2024年6月\n"
+     "3 开展营商环境评价 市发展改革委（市营商局） 市直各部门 长期",
+     {("市大数据局", "建成智慧城市平台"), ("市住房城乡建设局", "新增停车泊位5000个"),
+      ("市公安局", "新增停车泊位5000个"), ("市发展改革委", "开展营商环境评价")}),
+    # tabs, the lead marked in a 责任单位 column, 县 level
+    ("序号\t主要任务\t责任单位\t完成时间",
+     "1\t完成河道清淤20公里\t县水务局（牵头）、县财政局\t2024年底",
+     {("县水务局", "完成河道清淤20公里")}),
+])
+def test_tables(header: str, rows: str, expected: set) -> None:
+    got = leads(TABLE.format(title="甲市重点任务分工方案", header=header, rows=rows))
+    assert expected <= got, (expected - got, got)
+    assert not [s for s, _ in got if s.startswith(("各", "市直", "县财政局", "市财政局"))]
