@@ -584,7 +584,7 @@ def member_table_lines(grid: Grid) -> list[str] | None:
             if cell is None or id(cell[1]) in seen:
                 continue
             seen.add(id(cell[1]))
-            text = above.get(c, "") if rows[r][c] in marks else _one_line(cell[0])
+            text = above.get(c, "") if rows[r][c] in marks else _cell_line(cell[0])
             above[c] = text
             if text:
                 parts.append(text)
@@ -628,12 +628,12 @@ def _row_text(row: list[Cell | None]) -> str:
         if cell is None or id(cell[1]) in seen:
             continue
         seen.add(id(cell[1]))
-        if text := _one_line(cell[0]):
+        if text := _cell_line(cell[0]):
             parts.append(text)
     return " ".join(parts)
 
 
-def _one_line(text: str) -> str:
+def _cell_line(text: str) -> str:
     """A cell's paragraphs on one line: a member's row is one line of the list."""
     return re.sub(r"\s*\n\s*", " ", text.strip())
 
