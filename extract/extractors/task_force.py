@@ -459,7 +459,7 @@ def _flush(em: Emitter, st: _State, mem: Member | None) -> None:
         return
     st.members.append(mem)
     extra = {"s_unnamed": True} if mem.unnamed else {}
-    em.emit("成员", mem.name, "Person", st.group, "TaskForce", mem.line_span, role=mem.role,
+    em.emit("成员", mem.name, "Person", st.group, "TaskForce", mem.line_span, role=em.in_source(mem.role, mem.line_span),
             o_kind=st.group_kind, **extra)
     if mem.unnamed:
         return
@@ -645,7 +645,8 @@ def _role_in_context(text: str, at: int, role: str) -> str:
 
 def _emit_person(em: Emitter, st: _State, person: _Person, role: str, at: tuple[int, int]) -> None:
     extra = {"s_unnamed": True} if person.unnamed else {}
-    em.emit("成员", person.name, "Person", st.group, "TaskForce", at, role=role, o_kind=st.group_kind, **extra)
+    em.emit("成员", person.name, "Person", st.group, "TaskForce", at, role=em.in_source(role, at),  # 組長 stays
+            o_kind=st.group_kind, **extra)
     if person.unnamed:
         return
     st.members.append(Member(person.name, at, person.posts, "", at, role))
