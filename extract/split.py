@@ -114,7 +114,7 @@ def _leader_re() -> re.Pattern[str]:
 def classify(title: str, body: str = "") -> str:
     """Document type from its title (and body, for documents without one)."""
     t = to_simplified(title)
-    if re.search(r"任免|任命|免去|免职|人事", t):
+    if re.search(r"任免|任命|免去|免职|人事|任职的(?:通知|决定)", t):
         return "appointment"
     if re.search(r"分工", t) and (re.search(r"领导|主任|秘书长|成员|同志", t) or _leader_re().search(t)):
         return "work_division"

@@ -196,7 +196,9 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                     last_person = person or last_person
                     continue
             m_holds = pat.holds.match(clause)
-            opens = clause_a == 0 or line[clause_a - 1] in "；;：:" or line[:clause_a].rstrip().endswith(("：", ":"))
+            before = line[:clause_a].rstrip()
+            opens = (clause_a == 0 or before.endswith(("；", ";", "：", ":"))
+                     or bool(pat.decision.search(before[before.rfind("。") + 1:])))  # 经研究决定，张三任…
             if m_holds and opens and (mode == "任命" or decision) and _is_name(m_holds.group("name")):  # 决定：张三任X
                 last_person = em.surface(ca + m_holds.start("name"), ca + m_holds.end("name"))
                 _emit_posts(em, "任命", last_person, ca + m_holds.start("post"), ca + m_holds.end("post"), at, decided,
