@@ -90,6 +90,7 @@ def _brackets(em: Emitter) -> None:
     fr = frames()
     heading: tuple[int, int] | None = None
     last_task: tuple[int, int] | None = None  # the task of the last line that was not a label line
+    titled = False
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
@@ -112,10 +113,11 @@ def _brackets(em: Emitter) -> None:
                 _emit_leads(em, start + a + 1, leads, em.surface(*task).rstrip(_END), (start + seg, start + b))
             seg = b
         if not found:
-            got = _heading(line)
+            got = _heading(line) if titled else None  # the first line is the document's title
             if got is not None:
                 heading = (start + got[0], start + got[1])
             last_task = _task(line, 0, len(line), start, heading)
+        titled = True
 
 
 def _emit_leads(em: Emitter, base: int, leads: list[tuple[int, int]], task: str, at: tuple[int, int]) -> None:
