@@ -62,28 +62,31 @@ _TITLE_ROW = re.compile(rf"^\s*{_ENUM}(?P<title>{_TITLES})\s+(?P<name>{_NAME})\s
 # Prose: a name just before its title ("林文生副市长则负责"), after it and before a verb or a
 # comma ("省长王五主持", "副州长李四，分管"), or after "Title的" ("升任副省长的李四，").
 _NAME_BEFORE = re.compile(rf"(?P<name>[{CJK}]{{2,3}})(?:{_alternation(_data()['name_title_links'])})?(?P<title>{_LEADER_TITLE})")
-_TITLE_BEFORE = re.compile(rf"(?P<title>{_LEADER_TITLE})(?P<name>[{CJK}]{{2,3}}?)(?:同志)?"
-                           rf"(?=[：:]|，?(?:则|还|也|同时)?(?:{_VERBS}))")
+_HONORIFIC = re.escape(_data()["honorific"])
+_OPENER_WORDS = _alternation(_data()["verb_openers"])
+_TITLE_BEFORE = re.compile(rf"(?P<title>{_LEADER_TITLE})(?P<name>[{CJK}]{{2,3}}?)(?:{_HONORIFIC})?"
+                           rf"(?=[：:]|，?(?:{_OPENER_WORDS})?(?:{_VERBS}))")
 _TITLE_OF = re.compile(rf"(?P<title>{_LEADER_TITLE})的(?P<name>[{CJK}]{{2,3}})(?=，)")
 # "王五、李四两位副省长", "甲乙、丙丁等3名新任副县长": names listed before one title
-_NAME_LIST = re.compile(rf"(?P<names>[{CJK}]{{2,4}}(?:、[{CJK}]{{2,3}})+)(?:等)?(?:[\d一二两三四五六七八九十]+[名位])?"
-                        rf"(?:新任|现任)?(?P<title>{_LEADER_TITLE})")
+_NAME_LIST = re.compile(rf"(?P<names>[{CJK}]{{2,4}}(?:、[{CJK}]{{2,3}})+)(?:等)?"
+                        rf"(?:[\d一二两三四五六七八九十]+(?:{_alternation(_data()['count_words'])}))?"
+                        rf"(?:{_alternation(_data()['current_marks'])})?(?P<title>{_LEADER_TITLE})")
 # a leader acts: a duty verb follows at once or within a few characters ("则负责", "除了负责")
 _ACTS = re.compile(rf"[{CJK}]{{0,3}}?(?:{_VERBS})|，")
 _LEFT_EDGE = re.compile(r"(?:^|[\s，,、。；：“”\"（(由和与及是])$")
-_PAST = ("原", "前")  # 原副市长: a past post is not encoded (SCHEMA §7)
-_NOT_NAME_START = set("由则和与是为的了在对将从向把被及以各位等也还即均作")
-_NOT_NAMES = {"协助", "完成", "关于", "现将", "交办", "各位", "担任", "兼任", "作为", "同时", "其中", "分管", "负责",
-              "联系", "主持", "协调", "配合", "请示", "报告", "由于", "一名", "一位", "新任", "原任", "除了",
-              "外出", "外出时", "不在", "出差", "记者", "分析", "各位", "常务", "执行", "代理"}
-_STOP = re.compile(r"^(?:有利于|体现|也|将|这|包括|从而|进一步|确保|着力|充分|以便|便于|实现|形成|推动|使|让|以(?!及))")
-_CONTINUE = re.compile(r"^(?:以及|此外还有|此外|还有|及|并)")
+_PAST = tuple(_data()["past_marks"])  # 原副市长: a past post is not encoded (SCHEMA §7)
+_NOT_NAME_START = set(_data()["not_names"]["first_chars"])
+_NOT_NAMES = set(_data()["not_names"]["words"])
+_STOP = re.compile(rf"^(?:{_alternation(_data()['list_stops'])})(?!及)")
+_CONTINUE = re.compile(rf"^(?:{_alternation(_data()['list_continues'])})")
 # "A、B等工作，统一由王五副市长负责", "A、B由副县长李四分管": the objects come before the leader
 _BY_VERBS = _alternation([v for v, r in _DUTY.items() if r and r != "主持" and not v.startswith(_ASSIST)])
-_BY_LEADER = re.compile(rf"(?:均|统一|统一归口|归口)?由(?P<title0>{_LEADER_TITLE})?(?P<name>[{CJK}]{{2,3}}?)(?:同志)?"
+_BY_PREFIX = _alternation(_data()["by_leader_prefixes"])
+_BY_LEADER = re.compile(rf"(?:{_BY_PREFIX})?由(?P<title0>{_LEADER_TITLE})?(?P<name>[{CJK}]{{2,3}}?)(?:{_HONORIFIC})?"
                         rf"(?P<title>{_LEADER_TITLE})?(?P<verb>{_BY_VERBS})(?!的)")
-_ATTRIBUTIVE = re.compile(r"^(?:的|了|过)")  # "原来负责的部分工作", "分管了他们熟悉的领域": no list follows
-_CONCURRENT = re.compile(r"兼任(?P<post>[^，。；、]{3,30})")
+# "原来负责的部分工作", "分管了他们熟悉的领域": no list follows
+_ATTRIBUTIVE = re.compile(rf"^(?:{_alternation(_data()['attributive'])})")
+_CONCURRENT = re.compile(rf"(?:{_alternation(_data()['concurrent'])})(?P<post>[^，。；、]{{3,30}})")
 # "根省政府": a place is never one character, so that character ends the name before it
 _ONE_CHAR_PLACE = re.compile(rf"^[{CJK}](?:{_alternation(lexicon().levels)})[{CJK}]")
 _WORK_KIND = re.compile(rf"(?:{_alternation(_data()['work_kinds'])})工作$")
@@ -518,7 +521,7 @@ def _backward_list(em: Emitter, who: str, rel: str, a: int, b: int, at: tuple[in
             continue
         for x, y in _items(clause):
             raw = clause[x:y]
-            item = _clean_item(re.sub(r"(?:归口|统一)$", "", raw), rel)
+            item = _clean_item(re.sub(rf"(?:{_BY_PREFIX})$", "", raw), rel)
             if item is None:
                 continue
             _emit_duty(em, rel, who, a + ca + x, item, at)
