@@ -39,6 +39,8 @@ class Frames:
     lead_short: re.Pattern[str]     # "（A牵头，B配合）": a whole bracket item
     support: re.Pattern[str]        # "B、C配合"
     deadline: re.Pattern[str]       # "在9月底前"
+    co_open: re.Pattern[str]        # "会同" opening the units the lead works with
+    co_others: re.Pattern[str]      # "…等部门" closing them
     unit_suffixes: tuple[str, ...]
     table_columns: dict[str, str]   # header cell -> "task" | "lead" | "units" | "other"
 
@@ -62,6 +64,8 @@ def frames() -> Frames:
         support=re.compile(rf"(?:{_alt(raw['support_verbs'])})$"),
         deadline=re.compile(rf"^(?:{_alt(raw['deadline_opens'])})[^，。；]{{1,24}}?(?:{_alt(raw['deadline_closes'])})"),
         unit_suffixes=tuple(raw["unit_suffixes"]),
+        co_open=re.compile(rf"^(?:{_alt(raw['co_opens'])})"),
+        co_others=re.compile(rf"[^，。；]{{2,60}}?(?:{_alt(raw['co_closes'])})"),
         table_columns={**{w: "other" for w in raw["table_other_headers"]},
                        **{w: "units" for w in raw["support_labels"]},
                        **{w: "lead" for w in raw["lead_labels"]},
@@ -305,10 +309,22 @@ def _task_after(sent: str, at: int) -> tuple[int, int] | None:
         if d:
             x += d.end()
             clause = clause[d.end():]
+        co = _co_units(clause)  # "会同市财政局等部门制定实施细则": the task is 制定实施细则
+        x += co
+        clause = clause[co:]
         if len(clause) >= 2 and not (glued and x == 0 and len(clause) < 4):
             return at + x, at + y
         glued = False
     return None
+
+
+def _co_units(clause: str) -> int:
+    """Length of a leading "会同B、C等部门" naming the units the lead works with; 0 if none.
+    (Without a closing 等部门 the units stay in the task text, which still contains the task.)"""
+    fr = frames()
+    m = fr.co_open.match(clause)
+    others = fr.co_others.match(clause, m.end()) if m else None
+    return others.end() if others else 0
 
 
 def _task_before(sent: str, at: int) -> tuple[int, int] | None:
