@@ -58,6 +58,7 @@ class _Forms:
     lead_unit: re.Pattern[str]    # X为联席会议牵头单位
     composed: re.Pattern[str]     # 联席会议由A、B…等N个部门组成
     unit_tail: re.Pattern[str]    # …分管负责同志 (after a unit)
+    unit_heading: re.Pattern[str]  # a heading over lines of units: 成员单位
     role_person: re.Pattern[str]  # marks of a person named by role
     not_person: re.Pattern[str]   # "各成员单位有关负责同志": units' people in general, no member
 
@@ -113,6 +114,7 @@ def _forms() -> _Forms:
             rf"(?:{_alt(raw['composed_of'])})"),
         unit_tail=re.compile(rf"(?:等)?(?:相关|有关)?(?:{_alt(raw['unit_words'])})?(?:{_alt(raw['unit_person_tails'])})$"),
         role_person=re.compile(_alt(raw["role_person_marks"])),
+        unit_heading=re.compile(rf"(?:[^，。；：]{{0,20}})(?:{_alt(raw['unit_headings'])})"),
         not_person=re.compile(_alt(raw["not_person_words"])),
     )
 
@@ -196,6 +198,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
     _prose_members(em, st)
     _subgroups(em, st)
     _unit_duties(em, st)
+    _unit_sections(em, st)
     extract_mentions(doc, em, st)
     return em.out
 
@@ -812,6 +815,24 @@ def _units(em: Emitter, a: int, b: int, group: str, role: str, at: tuple[int, in
 
 _DUTY_HEAD = re.compile(r"成员单位(?:及其)?职责|职责分工|部门职责|工作职责")
 _DUTY_VERB = re.compile(r"负责|配合|牵头|要|承担|做好|协助|指导|会同|按照|研究|落实|加强|依法")
+
+
+def _unit_sections(em: Emitter, st: _State) -> None:
+    """Lines of units under a heading that names them ("二、成员单位" then
+    "市应急局、市公安局、市住建局"): each unit is a 成员单位."""
+    text = em.text
+    heading = _forms().unit_heading
+    inside = False
+    for start, line in _lines(text, _offset_of_body(em)):
+        s = line.strip()
+        if not s:
+            continue
+        if HEADING_START.match(line) or heading.fullmatch(s) or _is_signature(s):
+            inside = bool(heading.fullmatch(re.sub(r"\s+", "", HEADING_START.sub("", s)).rstrip("：")))
+            continue
+        end = start + len(line.rstrip().rstrip("。；;"))
+        if inside and _is_unit_list(text[start:end], 1):
+            _units(em, start, end, st.group, "成员单位", (start, start + len(line)), orgs_only=True)
 
 
 def _unit_duties(em: Emitter, st: _State) -> None:

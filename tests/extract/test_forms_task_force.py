@@ -318,3 +318,18 @@ def test_chain_of_roles_in_the_set_up_sentence(lvl: str, party: str, head: str) 
     assert ("任职", "张三", party, f"{party}书记") in got
     assert ("任职", "李四", f"{lvl}政府", head) in got
     assert ("办公室设在", group, f"{lvl}农业农村局", "") in got
+
+
+@pytest.mark.parametrize("lvl", ["市", "县", "区", "盟"])
+@pytest.mark.parametrize("heading,units", [
+    ("二、成员单位", "{l}应急局、{l}公安局、{l}住建局"),
+    ("二、成员单位", "{l}应急局\n{l}公安局\n{l}住建局"),
+    ("（二）联席会议组成单位：", "{l}应急局，{l}公安局，{l}住建局。"),
+])
+def test_lines_of_units_under_their_heading(lvl: str, heading: str, units: str) -> None:
+    body = f"甲{lvl}消防安全委员会"
+    text = (f"甲{lvl}人民政府办公室关于成立{body}的通知\n甲政办函〔2024〕5号\n各有关单位：\n一、委员会组成\n"
+            f"主任：张三  {lvl}长\n{heading}\n{units.format(l=lvl)}\n甲{lvl}人民政府办公室\n2024年1月2日\n")
+    got = facts(text)
+    assert {f for f in got if f[0] == "成员单位"} == {
+        ("成员单位", f"{lvl}{u}", body, "成员单位") for u in ("应急局", "公安局", "住建局")}
