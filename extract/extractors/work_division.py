@@ -46,15 +46,19 @@ _ASSISTED = [v[len(_ASSIST):] for v in _DUTY if v.startswith(_ASSIST)]
 # "协助{any leader}{verb}" first, then the plain verbs (longest first: 增加分管 before 分管)
 _VERB_RE = re.compile(rf"{re.escape(_ASSIST)}(?:{_LEADER_TITLE})?(?:{_alternation(_ASSISTED)})|"
                       rf"{_alternation([v for v in _DUTY if not v.startswith(_ASSIST)])}")
-_VERBS = _alternation(list(_DUTY))
+_VERBS = _VERB_RE.pattern
 
 _NAME = rf"[{CJK}](?:\s*[{CJK}·]){{1,5}}"
 # a list's numbering before a leader: "一、", "（二）", "3."
 _ENUM = r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))?\s*"
 _TITLES = rf"(?:[{CJK}]{{0,8}}、)?[{CJK}]{{0,8}}{_LEADER_TITLE}"
 _HEADER = re.compile(rf"^\s*{_ENUM}(?P<head>[^：:。，]{{2,40}}?)(?P<sep>[：:，])")
-_LIST_HEADER = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s+(?P<title>{_TITLES})\s*$")
-_TITLE_HEADER = re.compile(rf"^\s*{_ENUM}(?P<title>{_TITLES})\s*(?P<name>{_NAME})\s*$")
+_NOTE = r"(?:[（(][^（）()]{1,10}[）)])?"  # "王五（挂职）": a note after the name
+_LIST_HEADER = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s*{_NOTE}\s+(?P<title>{_TITLES})\s*{_NOTE}\s*$")
+_TITLE_HEADER = re.compile(rf"^\s*{_ENUM}(?P<title>{_TITLES})\s*(?P<name>{_NAME})\s*{_NOTE}\s*$")
+# a numbered line naming a leader's title: a new leader, even when the line is not understood
+_NUMBERED_LEADER = re.compile(rf"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))"
+                              rf"[^，。；：:]{{0,20}}{_LEADER_TITLE}[^，。；：:]{{0,12}}$")
 _BARE_NAME = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s*$")
 # table rows read as text: "王 五  副县长  负责…", "副县长  王五  分管…"
 _ROW = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s+(?P<title>{_TITLES})\s+(?=\S)")
@@ -64,7 +68,12 @@ _TITLE_ROW = re.compile(rf"^\s*{_ENUM}(?P<title>{_TITLES})\s+(?P<name>{_NAME})\s
 _NAME_BEFORE = re.compile(rf"(?P<name>[{CJK}]{{2,3}})(?:{_alternation(_data()['name_title_links'])})?(?P<title>{_LEADER_TITLE})")
 _HONORIFIC = re.escape(_data()["honorific"])
 _OPENER_WORDS = _alternation(_data()["verb_openers"])
-_TITLE_BEFORE = re.compile(rf"(?P<title>{_LEADER_TITLE})(?P<name>[{CJK}]{{2,3}}?)(?:{_HONORIFIC})?"
+# in prose a leader's title may follow other posts ("区委常委、常务副区长王五"), and a
+# government's party group posts name leaders too ("县政府党组成员王五")
+_GOV_PARTY = (rf"(?:{_alternation(lexicon().levels)})(?:{_alternation(_data()['government_words'])})"
+              rf"(?:{_alternation(_data()['government_party_posts'])})")
+_PROSE_TITLE = rf"(?:(?:{_alternation(list(lexicon().implied_org))})、)*(?:{_LEADER_TITLE}|{_GOV_PARTY})"
+_TITLE_BEFORE = re.compile(rf"(?P<title>{_PROSE_TITLE})(?P<name>[{CJK}]{{2,3}}?)(?:{_HONORIFIC})?"
                            rf"(?=[：:]|，?(?:{_OPENER_WORDS})?(?:{_VERBS}))")
 _TITLE_OF = re.compile(rf"(?P<title>{_LEADER_TITLE})的(?P<name>[{CJK}]{{2,3}})(?=，)")
 # "王五、李四两位副省长", "甲乙、丙丁等3名新任副县长": names listed before one title
@@ -113,6 +122,11 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
         sent = text[sa:sb]
         at = (sa, sb)
         body_from = 0
+        if not found and _NUMBERED_LEADER.match(sent) and _line_bounds(text, sa)[0] == sa:
+            leader = None  # a new leader we cannot name: what follows is not the previous one's
+            doc.source.warnings.append(
+                f"{doc.info.source}:{doc.evidence(sa, sb)[3]}: 分工 leader line not understood: {sent.strip()[:60]}")
+            continue
         if found:
             kind, name_span, titles, body_from = found
             leader = em.surface(sa + name_span[0], sa + name_span[1])

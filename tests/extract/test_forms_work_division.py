@@ -304,3 +304,50 @@ def test_prose_verbs_of_other_subjects_are_not_duties() -> None:
     got = facts(text, "news.txt")
     assert ("任职", "王五", "市政府", "市长") in got
     assert not any(f[1] == "王五" and f[0] in ("主持", "负责") for f in got)
+
+
+# A numbered list with notes after names, and a numbered leader line that is not
+# understood: the duties under it are not the previous leader's.
+NUMBERED = """东河县人民政府关于县长副县长工作分工的通知
+
+东政发〔2023〕5号
+
+各乡镇人民政府，县直各单位：
+
+一、常务副县长 李四
+负责县人民政府常务工作。
+分管县财政局。
+二、副县长 王五（挂职）
+分管县商务局。
+三、副县长兼县长助理等若干职务人员
+分管县统计局。
+"""
+
+
+def test_numbered_lines_with_notes_and_unread_leaders() -> None:
+    got = facts(NUMBERED)
+    assert ("分管", "李四", "县财政局", "") in got
+    assert ("分管", "王五", "县商务局", "") in got
+    assert ("任职", "王五", "县政府", "副县长") in got
+    assert not any(f[2] == "县统计局" for f in got)
+    docs, _ = split_source(SourceText("div.txt", NUMBERED))
+    _, problems = extract_documents(docs)
+    assert any("leader line not understood" in p.reason for p in problems)
+
+
+@pytest.mark.parametrize("fact", [
+    ("任职", "周二", "区委", "区委常委"),
+    ("任职", "周二", "区政府", "常务副区长"),
+    ("负责", "周二", "区政府常务工作", ""),
+    ("联系", "周二", "区税务局", ""),
+    ("分管", "吴三", "区卫生健康局", ""),
+    ("分管", "郑四", "区住房和城乡建设局", ""),
+    ("任职", "王五", "区政府", "党组成员"),
+    ("协助联系", "王五", "区统计局", ""),
+])
+def test_prose_titles_after_other_posts(fact: tuple) -> None:
+    text = ("西山区政府领导班子分工调整\n近日，西山区人民政府印发通知，对区政府领导班子成员工作分工进行调整。\n"
+            "区委常委、常务副区长周二负责区政府常务工作，分管区财政局，联系区税务局。\n"
+            "副区长吴三分管区教育局、区卫生健康局；副区长郑四分管区住房和城乡建设局。\n"
+            "区政府党组成员王五协助区长联系区统计局。\n")
+    assert fact in facts(text, "news.txt")
