@@ -1,10 +1,15 @@
-"""Coordinating bodies: 领导小组, 工作专班, 联席会议, 协调机制, 指挥部 and their subgroups.
+"""Coordinating bodies: 领导小组, 工作专班, 联席会议, 协调机制, 指挥部, 委员会 and their subgroups.
 
-Finds the body a notice sets up, its member list in all the real forms ("组 长：田 东
-副市长", "组长：张三（市政府副市长）", "张三 市政府副秘书长、市发展改革委主任", glued
-"张三市政府副市长", bullets, broken lines, members named only by role), its office
-(办公室设在, 办公室主任由…兼任), subgroups (下设) with their 组长单位 and member units,
-成员单位 lists and 牵头.
+Finds the body a notice sets up (from its title, a set-up sentence, or a title that is the
+body's name), its member list in all the real forms ("组 长：田 东 副市长", "组长：张三
+（市政府副市长）", "张三 市政府副秘书长、市发展改革委主任", glued "张三市政府副市长",
+"主 任 委 员:", bullets, broken lines, lines that inherit the role above, members named
+only by role, lines of units), members stated in prose ("组长由X担任", "由X兼任办公室主任",
+"副组长2人，分别是：…", "以A为组长…的"), its office (办公室设在, 下设办公室), subgroups
+(下设) with their 组长单位 and member units, 成员单位 lists and 牵头.
+
+The words of these sentences are data: member roles and body kinds in lexicon.yaml, the
+verbs and linking words in task_force.yaml; the code is the engine that reads them.
 """
 
 from __future__ import annotations
@@ -38,7 +43,6 @@ _GROUP_WORDS = "(?:" + _alt([w for w, kind in lexicon().task_force_kinds.items()
 class _Forms:
     """The sentences of extract/data/task_force.yaml, built into regexes once."""
 
-    group_words: str              # alternation: the words a body's name ends with
     roles: str                    # alternation: member roles
     office_roles: tuple[str, ...]
     title_group: re.Pattern[str]  # 关于成立<name>的通知
@@ -86,7 +90,6 @@ def _forms() -> _Forms:
     who = r"[^，。；：！？\n]"
     body = rf"(?:{gw})?"
     return _Forms(
-        group_words=gw,
         roles=roles,
         office_roles=lex.office_roles,
         title_group=re.compile(
@@ -866,7 +869,7 @@ def _unit_duties(em: Emitter, st: _State) -> None:
             rest = lm.group("rest")
             a = start + lead_off
             org = em.surface(a, a + len(lm.group("org")))
-            target = re.match(rf"^(?:{_alt(_raw_forms()['setup_verbs'])})?{_GROUP_WORDS}", rest)
+            target = re.match(rf"^(?:{_forms().setup_verbs.pattern})?{_GROUP_WORDS}", rest)
             if target:
                 em.emit("牵头", org, "Organization", st.group, "TaskForce", (start, start + len(line)))
             elif rest:
