@@ -28,6 +28,7 @@ class Problem:
     source: str            # file (and line, "file:12") the problem is in
     reason: str            # one line, for the user
     severity: str = "error"  # error (a file lost) | warning (a line or document lost)
+    doc_id: str | None = None  # the document it is in, when it is in one (a report groups by it)
 
 
 @dataclass
@@ -50,12 +51,24 @@ def extract_documents(docs: list["ParsedDocument"]) -> tuple[list[Assertion], li
                 out.extend(fn(doc))
             except Exception as exc:  # one document's failure must not lose the others
                 problems.append(Problem(f"{doc.info.source}:{doc.info.lines[0]}",
-                                        f"{name} extractor failed on {doc.info.label}: {exc!r}", "warning"))
+                                        f"{name} extractor failed on {doc.info.label}: {exc!r}", "warning",
+                                        doc.info.doc_id))
         for w in doc.source.warnings:
-            problems.append(Problem(doc.info.source, w, "warning"))
+            problems.append(_doc_warning(doc.info, w))
         doc.source.warnings.clear()
         doc.forget_norm()  # a corpus's normalised texts held at once would take gigabytes
     return out, problems
+
+
+def _doc_warning(info: DocumentInfo, warning: str) -> Problem:
+    """An extractor's warning as a problem of its document; "file:12: why" (the form the
+    extractors write) puts the line in `source`, so that it is not said twice."""
+    head = f"{info.source}:"
+    if warning.startswith(head):
+        line, sep, why = warning[len(head):].partition(": ")
+        if sep and line.isdigit():
+            return Problem(f"{head}{line}", why, "warning", info.doc_id)
+    return Problem(info.source, warning, "warning", info.doc_id)
 
 
 @dataclass
