@@ -564,7 +564,7 @@ def _prose_members(em: Emitter, st: _State) -> None:
     text = em.text
     body_from = _offset_of_body(em)
     taken: list[tuple[int, int]] = []   # role spans already read (one sentence, one reading)
-    for span, role_text, who, named_only in _role_statements(text, body_from):
+    for span, role_text, who, strict in _role_statements(text, body_from):
         if any(a < span[1] and span[0] < b for a, b in taken) or _in_subgroup(text, span[0]):
             continue
         role = _role_in_context(text, span[0], role_text)
@@ -574,8 +574,8 @@ def _prose_members(em: Emitter, st: _State) -> None:
             _units(em, who[0], who[1], st.group, "成员单位", sentence_bounds(text, span[0]), orgs_only=True)
             taken.append(span)
             continue
-        if not people or named_only and any(p.unnamed for p in people):
-            continue
+        if not people or strict and any(p.unnamed and not p.posts_only for p in people):
+            continue  # "X任组长" names a person, or a post ("市民政局局长担任副召集人")
         taken.append(span)
         at = sentence_bounds(text, span[0])
         for person in people:
@@ -594,14 +594,15 @@ def _prose_members(em: Emitter, st: _State) -> None:
                 em.emit("任职", name, "Person", strip_alias(p.org or "")[0], "Organization", at, position=p.title)
 
 
-_Statement = tuple[tuple[int, int], str, tuple[int, int], bool]   # role span, role, who span, named only
+_Statement = tuple[tuple[int, int], str, tuple[int, int], bool]   # role span, role, who span, strict
 
 
 def _role_statements(text: str, start: int) -> list[_Statement]:
     """Every role given in a sentence, with the span of who holds it, in the order the forms
     are tried (a counted list before a single holder). Forms whose holder comes first
     ("X同志兼任办公室主任", "X为联席会议召集人") are found by their verb and role; the holder
-    is the clause before, so no match has to guess where it starts."""
+    is the clause before, so no match has to guess where it starts; being a whole clause,
+    it is `strict`: a name or a post, never a phrase merely marked as a role."""
     forms = _forms()
     out: list[_Statement] = []
     for pattern in (forms.counted, forms.chair_by, forms.held_by):
@@ -610,11 +611,11 @@ def _role_statements(text: str, start: int) -> list[_Statement]:
     for a, b in chains:   # 以A为组长，B、C为副组长的…: each "X为<role>" between the marks
         for m in forms.chain_link.finditer(text, a, b):
             out.append((m.span("role"), m.group("role"), m.span("who"), False))
-    for pattern, stops, named_only in ((forms.holds, _CLAUSE_STOPS + "由", True), (forms.is_role, _CLAUSE_STOPS, False)):
+    for pattern, stops, strict in ((forms.holds, _CLAUSE_STOPS + "由", True), (forms.is_role, _CLAUSE_STOPS, False)):
         for m in pattern.finditer(text, start):
             who = _clause_before(text, m.start(), stops)
             if who and not any(a <= m.start() < b for a, b in chains):
-                out.append((m.span("role"), m.group("role"), who, named_only))
+                out.append((m.span("role"), m.group("role"), who, strict))
     for m in forms.role_is.finditer(text, start):
         out.append((m.span("role"), m.group("role"), m.span("who"), False))
     return out

@@ -333,3 +333,15 @@ def test_lines_of_units_under_their_heading(lvl: str, heading: str, units: str) 
     got = facts(text)
     assert {f for f in got if f[0] == "成员单位"} == {
         ("成员单位", f"{lvl}{u}", body, "成员单位") for u in ("应急局", "公安局", "住建局")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "联席会议由{l}政府分管副{l}长担任召集人，{l}民政局局长担任副召集人。",
+    "召集人由{l}政府分管副{l}长担任，副召集人由{l}民政局局长担任。",
+])
+@pytest.mark.parametrize("lvl", ["市", "县", "州"])
+def test_conveners_named_by_post(sentence: str, lvl: str) -> None:
+    body = f"甲{lvl}就业工作联席会议"
+    got = facts(notice(sentence.format(l=lvl), title=f"甲{lvl}人民政府办公室关于建立{body}制度的通知"))
+    assert {f for f in got if f[0] == "成员"} == {
+        ("成员", f"{lvl}政府分管副{lvl}长", body, "召集人"), ("成员", f"{lvl}民政局局长", body, "副召集人")}
