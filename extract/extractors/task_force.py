@@ -56,6 +56,7 @@ class _Forms:
     role_is: re.Pattern[str]      # 组长为X
     is_role: re.Pattern[str]      # (X)为联席会议召集人
     counted: re.Pattern[str]      # 副组长2人，分别是：A，B
+    listed: re.Pattern[str]       # 成员包括：A、B
     chain: re.Pattern[str]        # 以<A为组长，B为副组长>的
     chain_link: re.Pattern[str]   # one "A为组长" of a chain
     named_post: re.Pattern[str]   # X任省某某局局长
@@ -107,6 +108,7 @@ def _forms() -> _Forms:
         is_role=re.compile(rf"(?:{is_w}){body}(?P<role>{roles})(?![{CJK}])"),
         counted=re.compile(
             rf"(?P<role>{roles}){count}[，：\s]*(?:{_alt(raw['list_leads'])})?[：\s]*(?P<who>[^。；！？\n]+)"),
+        listed=re.compile(rf"(?P<role>{roles})(?:{_alt(raw['list_leads_bare'])})[：\s]*(?P<who>[^。；！？\n]+)"),
         chain=re.compile(rf"{chain_leads}(?P<chain>[^。；！？\n]{{4,200}}?(?:{is_w})(?:{roles})){chain_ends}"),
         chain_link=re.compile(rf"(?P<who>[^，、。；：！？\n]{{2,40}}?(?:、[^，、。；：！？\n]{{2,40}}?)*)(?:{is_w})(?P<role>{roles})(?:[，、]|$)"),
         named_post=re.compile(
@@ -605,7 +607,7 @@ def _role_statements(text: str, start: int) -> list[_Statement]:
     it is `strict`: a name or a post, never a phrase merely marked as a role."""
     forms = _forms()
     out: list[_Statement] = []
-    for pattern in (forms.counted, forms.chair_by, forms.held_by):
+    for pattern in (forms.counted, forms.listed, forms.chair_by, forms.held_by):
         out += [(m.span("role"), m.group("role"), m.span("who"), False) for m in pattern.finditer(text, start)]
     chains = [m.span("chain") for m in forms.chain.finditer(text, start)]
     for a, b in chains:   # 以A为组长，B、C为副组长的…: each "X为<role>" between the marks

@@ -345,3 +345,17 @@ def test_conveners_named_by_post(sentence: str, lvl: str) -> None:
     got = facts(notice(sentence.format(l=lvl), title=f"甲{lvl}人民政府办公室关于建立{body}制度的通知"))
     assert {f for f in got if f[0] == "成员"} == {
         ("成员", f"{lvl}政府分管副{lvl}长", body, "召集人"), ("成员", f"{lvl}民政局局长", body, "副召集人")}
+
+
+@pytest.mark.parametrize("colon", ["：", ":", ""])
+@pytest.mark.parametrize("lvl", ["市", "县", "旗"])
+def test_members_listed_without_a_count(colon: str, lvl: str) -> None:
+    group = f"甲{lvl}文明创建工作领导小组"
+    text = notice(f"领导小组成员包括{colon}{lvl}委办主任张三、{lvl}政府办主任李四、{lvl}发改委主任王五。\n"
+                  f"领导小组成员单位包括{lvl}财政局、{lvl}公安局等部门。",
+                  title=f"甲{lvl}人民政府办公室关于成立{group}的通知")
+    got = facts(text)
+    for name, org in (("张三", f"{lvl}委办"), ("李四", f"{lvl}政府办"), ("王五", f"{lvl}发改委")):
+        assert ("成员", name, group, "成员") in got and ("任职", name, org, "主任") in got
+    assert ("成员单位", f"{lvl}财政局", group, "成员单位") in got
+    assert ("成员单位", f"{lvl}公安局", group, "成员单位") in got
