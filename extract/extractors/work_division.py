@@ -73,9 +73,10 @@ _OPENER_WORDS = _alternation(_data()["verb_openers"])
 _GOV_PARTY = (rf"(?:{_alternation(lexicon().levels)})(?:{_alternation(_data()['government_words'])})"
               rf"(?:{_alternation(_data()['government_party_posts'])})")
 _PROSE_TITLE = rf"(?:(?:{_alternation(list(lexicon().implied_org))})、)*(?:{_LEADER_TITLE}|{_GOV_PARTY})"
-_TITLE_BEFORE = re.compile(rf"(?P<title>{_PROSE_TITLE})(?P<name>[{CJK}]{{2,3}}?)(?:{_HONORIFIC})?"
+_DOTTED = rf"[{CJK}]{{1,8}}·[{CJK}]{{1,8}}"  # "斯琴·巴雅尔": the dot tells the name's parts
+_TITLE_BEFORE = re.compile(rf"(?P<title>{_PROSE_TITLE})(?P<name>{_DOTTED}|[{CJK}]{{2,3}}?)(?:{_HONORIFIC})?"
                            rf"(?=[：:]|，?(?:{_OPENER_WORDS})?(?:{_VERBS}))")
-_TITLE_OF = re.compile(rf"(?P<title>{_LEADER_TITLE})的(?P<name>[{CJK}]{{2,3}})(?=，)")
+_TITLE_OF = re.compile(rf"(?P<title>{_LEADER_TITLE})的(?P<name>{_DOTTED}|[{CJK}]{{2,3}})(?=，)")
 # "王五、李四两位副省长", "甲乙、丙丁等3名新任副县长": names listed before one title
 _NAME_LIST = re.compile(rf"(?P<names>[{CJK}]{{2,4}}(?:、[{CJK}]{{2,3}})+)(?:等)?"
                         rf"(?:[\d一二两三四五六七八九十]+(?:{_alternation(_data()['count_words'])}))?"
@@ -100,7 +101,7 @@ _CONCURRENT = re.compile(rf"(?:{_alternation(_data()['concurrent'])})(?P<post>[^
 _ONE_CHAR_PLACE = re.compile(rf"^[{CJK}](?:{_alternation(lexicon().levels)})[{CJK}]")
 _WORK_KIND = re.compile(rf"(?:{_alternation(_data()['work_kinds'])})工作$")
 _ANY_TITLE = re.compile(_alternation([*lexicon().title_words, *lexicon().implied_org]))
-_OPENERS = re.compile(rf"\s*(?:{_alternation(_data()['verb_openers'])})*\s*")
+_OPENERS = re.compile(rf"\s*{_ENUM}(?:{_alternation(_data()['verb_openers'])})*\s*")  # "（一）负责…"
 _STAND_IN = re.compile(_alternation(_data()["stand_in"]))
 _OBJECTS: dict[str, str] = dict(_data()["objects"])
 _POSTS_OPENING = re.compile(r"^\s*(?P<posts>[^，。；：:]{2,40})(?:[，：:]|$)")
@@ -155,8 +156,8 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
             for cm in _CONCURRENT.finditer(sent[by.end():]):
                 _posts(em, leader, cm.group("post"), at)
             continue
-        if mentioned:
-            leader, body_from = mentioned[0], mentioned[1] - sa  # duties follow the one who acts
+        if mentioned:  # duties follow the one who acts; none when we cannot name them
+            leader, body_from = mentioned[0] or None, mentioned[1] - sa
         if leader is None:
             continue
         before = len(em.out)
@@ -380,7 +381,9 @@ def _mentions(em: Emitter, a: int, b: int, known: dict[str, str]) -> tuple[str, 
             if not _LEFT_EDGE.search(text[:na]) or text[na - 1:na] == "由" or \
                     not _ACTS.match(text, m.end()):
                 continue
-        elif not _person(name):
+        elif not _person(name) and not (m.re is _TITLE_BEFORE and _stands_alone(text, m)):
+            if _name_ok(name):
+                acting.append((na, "", m.end()))  # someone acts whom we cannot name
             continue
         if not _name_ok(name) or len(name) < 2:
             continue
@@ -397,6 +400,13 @@ def _mentions(em: Emitter, a: int, b: int, known: dict[str, str]) -> tuple[str, 
         return None
     _, who, end = min(acting, key=lambda x: (x[0], -x[2]))  # the first named; with its title
     return who, a + end
+
+
+def _stands_alone(text: str, m: re.Match[str]) -> bool:
+    """"副盟长额尔敦，分管…": a title opening its clause and a name closed by a comma before
+    duties is a name, with or without a family name we know."""
+    return bool(_LEFT_EDGE.search(text[:m.start()])) and text.startswith("，", m.end("name")) and \
+        _name_ok(m.group("name")) and bool(_verb(text[m.end("name") + 1:].split("，")[0]))
 
 
 def _listed_names(listed: str) -> list[str] | None:

@@ -351,3 +351,49 @@ def test_prose_titles_after_other_posts(fact: tuple) -> None:
             "副区长吴三分管区教育局、区卫生健康局；副区长郑四分管区住房和城乡建设局。\n"
             "区政府党组成员王五协助区长联系区统计局。\n")
     assert fact in facts(text, "news.txt")
+
+
+# Duties as numbered items under a header; party committee members (镇党委委员).
+TOWN = """北镇人民政府关于镇领导班子成员工作分工的通知
+
+各村（社区），镇属各单位：
+
+镇党委副书记、镇长王五：主持镇政府全面工作，负责财政、审计工作。
+
+镇党委委员、副镇长李六：
+（一）负责农业农村、水利工作；
+（二）分管镇农业综合服务中心、镇水利站；
+（三）联系镇派出所。
+
+北镇人民政府
+2023年6月1日
+"""
+
+
+@pytest.mark.parametrize("fact", [
+    ("任职", "王五", "镇党委", "镇党委副书记"),
+    ("任职", "王五", "镇政府", "镇长"),
+    ("主持", "王五", "镇政府", ""),
+    ("任职", "李六", "镇党委", "镇党委委员"),
+    ("任职", "李六", "镇政府", "副镇长"),
+    ("负责", "李六", "水利", ""),
+    ("分管", "李六", "镇水利站", ""),
+    ("联系", "李六", "镇派出所", ""),
+])
+def test_numbered_duties_under_a_header(fact: tuple) -> None:
+    assert fact in facts(TOWN)
+
+
+# Names with a dot, and names whose family name is not in our list when the form sets
+# them apart ("副盟长额尔敦，分管…"); a leader we cannot name takes no one's duties.
+@pytest.mark.parametrize("text,fact,absent", [
+    ("沙漠盟行政公署领导分工\n盟长巴特尔主持行署全面工作。\n副盟长斯琴·巴雅尔分管盟农牧局、盟林草局。\n副盟长额尔敦，分管盟教育局。\n",
+     ("分管", "额尔敦", "盟教育局", ""), ("分管", "斯琴·巴雅尔", "盟教育局", "")),
+    ("沙漠盟行政公署领导分工\n副盟长斯琴·巴雅尔分管盟农牧局。\n", ("任职", "斯琴·巴雅尔", "盟行政公署", "副盟长"), None),
+    ("沙漠盟行政公署领导分工\n副盟长王五分管盟农牧局。\n副盟长额尔敦分管盟教育局。\n",
+     ("分管", "王五", "盟农牧局", ""), ("分管", "王五", "盟教育局", "")),
+])
+def test_names_in_prose_without_known_family_names(text: str, fact: tuple, absent: tuple | None) -> None:
+    got = facts(text, "news.txt")
+    assert fact in got
+    assert absent not in got
