@@ -172,13 +172,13 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                 removing = False
             acting = m_ap is not None and "代理" in m_ap.group("post") and bool(pat.decision.search(clause))
             if m_ap and (mode == "任命" or acting):  # 任命…为…; 决定A为X代理市长
-                raw = m_ap.group("name")
-                raw = pat.verb_prefix.sub("", raw)
+                raw = pat.verb_prefix.sub("", m_ap.group("name"))
+                after_verb = raw != m_ap.group("name")  # "任命X为…": X is a name; "…认为" is not
                 name_a = ca + m_ap.end("name") - len(raw)
                 people = []
                 for x, y in split_list(raw, "、"):  # 任命张三、李四为…
                     person = re.sub(r"同志$", "", raw[x:y])
-                    if 2 <= len(person) <= 4 or "·" in person:
+                    if (2 <= len(person) <= 4 or "·" in person) and (after_verb or _is_name(person)):
                         people.append(em.surface(name_a + x, name_a + x + len(person)))
                 for person in people:
                     last_person = person
