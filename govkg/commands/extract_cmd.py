@@ -82,7 +82,7 @@ def _print_report(err: Console, result: "ExtractionResult", res: "ResolutionRepo
         say(f"{file.source}: {len(file.documents)} document(s)")
         for p in file.problems:
             if p.severity != "error":
-                say(f"  not understood  {p.source}: {p.reason}")
+                say(f"  warning  {p.source}: {p.reason}")
         for doc in file.documents:
             info = doc.info
             facts = ", ".join(f"{name} {n}" for name, n in doc.facts.items()) or "no extractor for this type"
@@ -90,6 +90,8 @@ def _print_report(err: Console, result: "ExtractionResult", res: "ResolutionRepo
             say(f"    facts: {facts}")
             for p in doc.warnings:
                 say(f"    not understood  {p.source}: {p.reason}")
+    if res.unresolved or res.ambiguous or res.merges:
+        say("Across documents:")
     for u in res.unresolved:
         say(f"  unresolved      {u} (a person named only by role)")
     for a in res.ambiguous:
