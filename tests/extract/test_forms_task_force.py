@@ -359,3 +359,25 @@ def test_members_listed_without_a_count(colon: str, lvl: str) -> None:
         assert ("成员", name, group, "成员") in got and ("任职", name, org, "主任") in got
     assert ("成员单位", f"{lvl}财政局", group, "成员单位") in got
     assert ("成员单位", f"{lvl}公安局", group, "成员单位") in got
+
+
+@pytest.mark.parametrize("line,name,org,title", [
+    ("王 一 乙省人民政府副省长", "王一", "乙省人民政府", "副省长"),
+    ("王一  自治区人民政府副主席", "王一", "自治区人民政府", "副主席"),
+    ("王一 乙盟行政公署副盟长", "王一", "乙盟行政公署", "副盟长"),
+    ("王一 辛地区行政公署专员", "王一", "辛地区行政公署", "专员"),
+    ("王一 恩丙自治州州长", "王一", "恩丙自治州", "州长"),
+    ("王 一 丙旗旗长", "王一", "丙旗", "旗长"),
+    ("王一 丁县人民政府县长", "王一", "丁县人民政府", "县长"),
+    ("王一 戊区区长", "王一", "戊区", "区长"),
+    ("王一 己乡乡长", "王一", "己乡", "乡长"),
+    ("王 一 庚镇镇长", "王一", "庚镇", "镇长"),
+    ("王一 辛街道办事处主任", "王一", "辛街道办事处", "主任"),
+    ("王一 人民银行乙省分行行长", "王一", "人民银行乙省分行", "行长"),
+])
+def test_name_then_post_lines_across_levels(line: str, name: str, org: str, title: str) -> None:
+    body = "乙省支援水利建设委员会"
+    text = (f"各市、县人民政府:省政府决定,成立{body}。\n主任委员:李二 省长\n成 员:周三 省水利厅厅长\n{line}\n")
+    got = facts(text)
+    assert ("成员", name, body, "成员") in got
+    assert ("任职", name, org, title) in got
