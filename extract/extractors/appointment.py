@@ -83,6 +83,9 @@ def frames() -> Frames:
     )
 
 
+_SPACE = re.compile(r"\s+")
+_NAME_CHARS = re.compile(rf"[{CJK}·]+")
+_LISTED_REMOVAL = re.compile(r"^\s*(?P<body>[^，。；]+?)(?:的)?职务")  # "张三的X职务" under 免去：
 _MEETING = re.compile(r"经(?P<meeting>[^。]{0,60}?(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。，]{0,30}?(?:会议|常务会议|党组会议|常委会))")
 
 
@@ -98,6 +101,7 @@ class _Patterns:
     section: re.Pattern[str]     # "任命：" / "免去：" heading a list
     holds: re.Pattern[str]       # "张三（同志）任X" in a decision
     decision: re.Pattern[str]    # "研究决定", "会议决定"
+    appoint_verb: re.Pattern[str]  # any appointing verb
 
 
 @lru_cache(maxsize=1)
@@ -114,6 +118,7 @@ def _patterns() -> _Patterns:
         holds=re.compile(rf"^\s*(?P<name>[{CJK}·]{{2,12}}?)(?:同志)?(?<![{f.holds_not_after}])(?:{f.holds})"
                          rf"(?P<post>[^，。；：]{{2,80}}?)(?P<prob>[（(]试用期[^）)]*[）)])?(?:职务)?\s*$"),
         decision=re.compile(f.decision),
+        appoint_verb=re.compile(f.appoint),
     )
 
 
@@ -166,7 +171,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                 _emit_posts(em, "免去", last_person, ca + m_rm.start("post"), ca + m_rm.end("post"), at, decided)
                 continue
             m_ap = pat.appoint.search(clause)
-            verb = re.search(fr.appoint, clause)
+            verb = pat.appoint_verb.search(clause)
             if verb:
                 mode = "任命"
                 removing = False
@@ -177,7 +182,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                 name_a = ca + m_ap.end("name") - len(raw)
                 people = []
                 for x, y in split_list(raw, "、"):  # 任命张三、李四为…
-                    person = re.sub(r"同志$", "", raw[x:y])
+                    person = raw[x:y].removesuffix("同志")
                     if (2 <= len(person) <= 4 or "·" in person) and (after_verb or _is_name(person)):
                         people.append(em.surface(name_a + x, name_a + x + len(person)))
                 for person in people:
@@ -190,7 +195,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                 removing = True
                 continue
             if mode == "免去" or was_removing:  # "免去：\n张三市财政局局长职务" / "免去A的X职务，B的Y职务"
-                m_g = re.match(r"^\s*(?P<body>[^，。；]+?)(?:的)?职务", clause)
+                m_g = _LISTED_REMOVAL.match(clause)
                 if m_g:
                     person = _remove_glued(em, ca + m_g.start("body"), m_g.group("body"), at, decided)
                     last_person = person or last_person
@@ -253,7 +258,7 @@ def _standalone(text: str, org: str | None) -> int:
     if not org:
         return 0
     return sum(1 for m in re.finditer(re.escape(org), text)
-               if m.start() == 0 or not re.match(rf"[{CJK}]", text[m.start() - 1]) or text[m.start() - 1] in "为任的免")
+               if m.start() == 0 or not "\u4e00" <= text[m.start() - 1] <= "\u9fff" or text[m.start() - 1] in "为任的免")
 
 
 def _same_body(named: str | None, implied: str | None) -> bool:
@@ -273,7 +278,7 @@ def _emit_posts(em: Emitter, act: str, person: str, a: int, b: int, at: tuple[in
     posts = []
     prev: Post | None = None  # the last post in the list that named its body
     for x, y in split_list(text, "、"):
-        item = re.sub(r"\s+", "", text[x:y])
+        item = _SPACE.sub("", text[x:y])
         acting = re.match(r"^(代理|代)", item)
         shift = x + (acting.end() if acting else 0) + len(text[x:y]) - len(text[x:y].lstrip())
         for p in parse_posts(item[acting.end():] if acting else item):
@@ -321,7 +326,7 @@ def mentions(doc: ParsedDocument, em: Emitter | None = None) -> list[Assertion]:
     for sa, sb in split_list(text, "。；！？\n"):
         st = _Sentence()
         for ca, cb in split_list(text[sa:sb], "，,"):
-            clause = re.sub(r"\s+", "", text[sa + ca:sa + cb])
+            clause = _SPACE.sub("", text[sa + ca:sa + cb])
             _read_clause(em, clause, (sa, sb), st)
     return em.out
 
@@ -417,7 +422,7 @@ def _mention_list(clause: str) -> tuple[bool, list[tuple[str, list[str]]]] | Non
     The list may follow a lead-in ("会议由…", "出席会议的有：") and join its groups with 与/和/及."""
     fr = frames()
     starts = [m.end() for m in fr.lead_in.finditer(clause)] + [0]  # the lead-in off first
-    joined = bool(re.search("[与和及]", clause))
+    joined = "与" in clause or "和" in clause or "及" in clause
     for a in starts:
         for seps in ("、与和及", "、"):  # 与/和/及 first; 、 alone where they are inside a name (市发展和改革委员会)
             if seps != "、" and not joined:
@@ -435,7 +440,7 @@ def _mention_groups(clause: str, seps: str) -> tuple[bool, list[tuple[str, list[
     groups: list[tuple[str, list[str]]] = []
     pending: list[str] = []  # posts waiting for their name
     for x, y in split_list(clause, seps):
-        item = re.sub(r"同志$", "", clause[x:y])
+        item = clause[x:y].removesuffix("同志")
         if _is_name(item):
             if not groups or pending:
                 return None
@@ -473,7 +478,7 @@ def _is_name(text: str) -> bool:
     """A person's name: a family name (extract/data/names.yaml) and one or two characters more,
     or a name written with "·"; not a word that follows posts in reports (委托, 一职)."""
     fr, lex = frames(), lexicon()
-    if not re.fullmatch(rf"[{CJK}·]+", text) or text in fr.not_names or text[0] in fr.not_name_starts:
+    if not _NAME_CHARS.fullmatch(text) or text in fr.not_names or text[0] in fr.not_name_starts:
         return False
     if "·" in text:  # 买买提·艾力: no title inside (副州长买买提·艾力 is a post and a name)
         return bool(_DOT_NAME.fullmatch(text)) and not _title_words().search(text)

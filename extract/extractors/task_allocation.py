@@ -12,6 +12,7 @@ Coordinating bodies led by a unit ("领导小组由A牵头") are the task_force 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +33,8 @@ class Frames:
     """task_allocation.yaml, compiled once."""
 
     field: re.Pattern[str]          # "牵头单位：…" / "配合单位：…" inside a bracket
+    any_lead: re.Pattern[str]       # any word naming a lead: lines and sentences without one are skipped
+    any_label: re.Pattern[str]      # any unit label (a table header has one)
     lead_labels: frozenset[str]
     lead_mark: re.Pattern[str]      # "市发改委（牵头）"
     lead_is: re.Pattern[str]        # "A为牵头单位"
@@ -57,6 +60,8 @@ def frames() -> Frames:
     return Frames(
         field=re.compile(rf"^\s*(?P<label>{labels})\s*[：:]\s*(?P<value>.+)$", re.S),
         lead_labels=frozenset(raw["lead_labels"]),
+        any_lead=re.compile(_alt(raw["lead_labels"] + raw["lead_marks"] + raw["prose_lead_after"] + raw["prose_lead_is"])),
+        any_label=re.compile(labels),
         lead_mark=re.compile(rf"(?:{_alt(raw['lead_marks'])})$"),
         lead_is=re.compile(rf"^(?P<orgs>[^，。；]{{2,80}}?)(?:{_alt(raw['prose_lead_is'])})$"),
         prose_lead=re.compile(rf"(?:{before})(?P<orgs>[^，。；由]{{2,60}}?)(?:{after})"),
@@ -107,7 +112,7 @@ def _brackets(em: Emitter) -> None:
             continue
         seg = 0  # where the current task's text starts in the line
         found = False
-        for a, b in _groups(line):
+        for a, b in (_groups(line) if fr.any_lead.search(line) else ()):
             leads = _leads(line[a + 1:b - 1])
             if not leads:
                 continue
@@ -214,6 +219,7 @@ def _heading(line: str) -> tuple[int, int] | None:
 # ---------------------------------------------------------------------------- tables
 
 _CELL = re.compile(r"\S+")
+_STOPS = re.compile(r"[。；;\n]")
 
 
 def _tables(em: Emitter) -> None:
@@ -224,6 +230,8 @@ def _tables(em: Emitter) -> None:
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
+        if header is None and not frames().any_label.search(line):
+            continue  # no table begun, and no header here
         cells = [(m.start(), m.end()) for m in _CELL.finditer(line)]
         if len(cells) < 2:
             continue
@@ -251,10 +259,15 @@ def _tables(em: Emitter) -> None:
 def _prose(em: Emitter) -> None:
     text = em.text
     fr = frames()
-    for sa, sb in split_list(text, "。；;\n"):
-        sent = text[sa:sb]
-        if "牵头" not in sent:
+    stops = [m.start() for m in _STOPS.finditer(text)]
+    done: set[int] = set()
+    for hit in fr.any_lead.finditer(text):  # only the sentences that name a lead
+        k = bisect_left(stops, hit.start())
+        sa, sb = (stops[k - 1] + 1 if k else 0), (stops[k] if k < len(stops) else len(text))
+        if sa in done:
             continue
+        done.add(sa)
+        sent = text[sa:sb]
         for m in fr.prose_lead.finditer(sent):
             units = _units(m.group("orgs"))
             if not units or _leads_a_body(sent[:m.start()]):
