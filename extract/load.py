@@ -557,14 +557,17 @@ def member_table_lines(grid: Grid) -> list[str] | None:
     with the role of the row above carried down over an empty role cell. Rows before the
     first role are the table's title and header rows: a title stays a line, a header row
     (职务 | 姓名 | 单位及职务) is dropped, and what it names orders the cells (name before
-    post) and drops index and note columns (序号, 联系电话).
+    post) and drops index and note columns (序号, 联系电话). Inside the list, a header row
+    repeated (a table copied across pages) is dropped too, and a row that is one cell across
+    the table (a subheading, a note) stays a line of its own and ends the carried role.
     """
     headers, marks, roles = _table_words()
     width = max((len(r) for r in grid), default=0)
     if width < 2 or width > _MAX_TABLE_COLUMNS:
         return None
     rows = [[_compact(c[0]) if c else "" for c in r] + [""] * (width - len(r)) for r in grid]
-    found = _role_column(rows, width, roles, marks)
+    apart = [_is_header(r, headers) or _is_spanning(r, width) for r in grid]
+    found = _role_column(rows, apart, width, roles, marks)
     if found is None:
         return None
     col, first = found
@@ -575,6 +578,11 @@ def member_table_lines(grid: Grid) -> list[str] | None:
     role = ""
     above: dict[int, str] = {}
     for r in range(first, len(grid)):
+        if apart[r]:
+            line = "" if _is_header(grid[r], headers) else _row_text(grid[r])
+            lines += [line] if line else []
+            role = ""
+            continue
         row = grid[r] + [None] * (width - len(grid[r]))
         role = rows[r][col] if rows[r][col] and rows[r][col] not in marks else role
         seen: set[int] = {id(row[col][1])} if row[col] else set()
@@ -589,22 +597,29 @@ def member_table_lines(grid: Grid) -> list[str] | None:
             if text:
                 parts.append(text)
         if parts:
-            lines.append(f"{role}：{' '.join(parts)}")
+            lines.append(f"{role}：{' '.join(parts)}" if role else " ".join(parts))
     return lines
 
 
-def _role_column(rows: list[list[str]], width: int, roles: frozenset[str],
+def _role_column(rows: list[list[str]], apart: list[bool], width: int, roles: frozenset[str],
                  marks: frozenset[str]) -> tuple[int, int] | None:
     """(the role column, the first row with a role): the leftmost column whose cells, from
-    its first role on, are all roles, empty or "same as above"."""
+    its first role on, are all roles, empty or "same as above" (rows `apart` aside)."""
     for col in range(width):
-        first = next((r for r, row in enumerate(rows) if row[col] in roles), None)
+        first = next((r for r, row in enumerate(rows) if row[col] in roles and not apart[r]), None)
         if first is None:
             continue
-        if all(not row[col] or row[col] in roles or row[col] in marks for row in rows[first:]):
-            if any(row[c] for row in rows[first:] for c in range(width) if c != col):
+        body = [row for row, away in zip(rows[first:], apart[first:]) if not away]
+        if all(not row[col] or row[col] in roles or row[col] in marks for row in body):
+            if any(row[c] for row in body for c in range(width) if c != col):
                 return col, first
     return None
+
+
+def _is_spanning(row: list[Cell | None], width: int) -> bool:
+    """One cell across the whole row (a subheading or a note), or the row's only cell."""
+    keys = {id(c[1]) for c in row if c is not None}
+    return len(keys) == 1 and (len(row) == width and all(row) or sum(c is not None for c in row) == 1)
 
 
 def _column_kinds(head: list[list[str]], width: int, headers: dict[str, str]) -> dict[int, str]:
