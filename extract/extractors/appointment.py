@@ -37,6 +37,7 @@ class Frames:
     holds_not_after: str         # characters that make 任 part of another verb (担任, 出任, 现任)
     remove: str                  # of the removing verbs
     pronouns: str                # character class of pronouns ("免去其…")
+    instruments: str             # "…的决定": the instrument, after the post
     not_encoded: re.Pattern[str]
     report_verbs: re.Pattern[str]
     current_post: re.Pattern[str]
@@ -68,6 +69,7 @@ def frames() -> Frames:
         holds_not_after=raw["holds_not_after"],
         remove=_alt(raw["remove_verbs"]),
         pronouns="".join(raw["pronouns"]),
+        instruments=_alt(raw["instruments"]),
         not_encoded=re.compile(_alt(raw["not_encoded"])),
         report_verbs=re.compile(_alt(raw["report_verbs"])),
         current_post=re.compile(_alt(raw["current_post_verbs"])),
@@ -109,7 +111,7 @@ def _patterns() -> _Patterns:
     f = frames()
     return _Patterns(
         appoint=re.compile(rf"(?P<name>[{CJK}·、]{{2,40}}?)为(?P<post>[^，。；：]{{2,80}}?)"
-                           rf"(?P<prob>[（(]试用期[^）)]*[）)])?(?:职务)?(?=[，,。；;]|$)"),
+                           rf"(?P<prob>[（(]试用期[^）)]*[）)])?(?:职务)?(?:的(?:{f.instruments}))?(?=[，,。；;]|$)"),
         verb_prefix=re.compile(rf"^.*(?:{f.appoint}|决定)"),
         remove_own=re.compile(rf"(?:{f.remove})[{f.pronouns}](?P<post>[^，。；]{{2,80}}?)(?:的)?职务"),
         remove=re.compile(rf"(?:{f.remove})(?P<name>[{CJK}·]{{2,4}}?)(?:同志的?|的)(?P<post>[^，。；]{{2,80}}?)职务"),
