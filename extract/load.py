@@ -596,9 +596,17 @@ def member_table_lines(grid: Grid) -> list[str] | None:
             above[c] = text
             if text:
                 parts.append(text)
-        if parts:
-            lines.append(f"{role}：{' '.join(parts)}" if role else " ".join(parts))
+        text = " ".join(parts)
+        if text and (rows[r][col] or not _SENTENCE.search(text)):
+            lines.append(f"{role}：{text}" if role else text)
+        elif text:  # a sentence under the list is no member: it ends the role carried down
+            lines.append(text)
+            role = ""
     return lines
+
+
+# Where a cell reads as a sentence, not a member: a full stop, or a clause broken off.
+_SENTENCE = re.compile(r"。|[，,；;：:]$")
 
 
 def _role_column(rows: list[list[str]], apart: list[bool], width: int, roles: frozenset[str],
