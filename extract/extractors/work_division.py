@@ -49,8 +49,8 @@ _VERB_RE = re.compile(rf"{re.escape(_ASSIST)}(?:{_LEADER_TITLE})?(?:{_alternatio
 _VERBS = _VERB_RE.pattern
 
 _NAME = rf"[{CJK}](?:\s*[{CJK}·]){{1,5}}"
-# a list's numbering before a leader: "一、", "（二）", "3."
-_ENUM = r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))?\s*"
+# a list's numbering before a leader: "一、", "（二）", "3.", a table's index cell "4 "
+_ENUM = r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|\d{1,2}(?=\s))?\s*"
 _TITLES = rf"(?:[{CJK}]{{0,8}}、)?[{CJK}]{{0,8}}{_LEADER_TITLE}"
 _HEADER = re.compile(rf"^\s*{_ENUM}(?P<head>[^：:。，]{{2,40}}?)(?P<sep>[：:，])")
 _NOTE = r"(?:[（(][^（）()]{1,10}[）)])?"  # "王五（挂职）": a note after the name

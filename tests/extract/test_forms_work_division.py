@@ -397,3 +397,21 @@ def test_names_in_prose_without_known_family_names(text: str, fact: tuple, absen
     got = facts(text, "news.txt")
     assert fact in got
     assert absent not in got
+
+
+@pytest.mark.parametrize("text,fact,absent", [
+    ("丙市人民政府关于调整市政府领导同志工作分工的通知\n各县（区）人民政府，市直各部门：\n"
+     "一、副市长王五同志不再分管市教育局，改为分管市民政局。\n二、副市长李四同志增加分管市教育局、市体育局。\n",
+     ("分管", "王五", "市民政局", ""), ("分管", "王五", "市教育局", "")),
+    ("丙市人民政府关于调整市政府领导同志工作分工的通知\n各县（区）人民政府，市直各部门：\n"
+     "一、副市长王五同志不再分管市教育局，改为分管市民政局。\n二、副市长李四同志增加分管市教育局、市体育局。\n",
+     ("分管", "李四", "市教育局", ""), ("分管", "李四", "市民政局", "")),
+    ("丁县人民政府领导班子成员分工表\n序号 姓名 职务 分工\n1 张 三 县长 主持县政府全面工作，分管县审计局。\n"
+     "2 副县长 王五 分管县教育局；联系县科协。\n", ("联系", "王五", "县科协", ""), ("分管", "张三", "县教育局", "")),
+    ("丁县人民政府领导班子成员分工表\n序号 姓名 职务 分工\n1 张 三 县长 主持县政府全面工作，分管县审计局。\n",
+     ("主持", "张三", "县政府", ""), ("任职", "姓名", "县政府", "县长")),
+])
+def test_adjustments_and_table_rows(text: str, fact: tuple, absent: tuple) -> None:
+    got = facts(text)
+    assert fact in got
+    assert absent not in got
