@@ -50,6 +50,7 @@ class Frames:
     not_name_starts: str
     continuing_titles: frozenset[str]
     inner_bodies: frozenset[str]
+    pointers: tuple[str, ...]
 
 
 def _alt(words: list[str]) -> str:
@@ -82,6 +83,7 @@ def frames() -> Frames:
         not_name_starts=raw["not_name_starts"],
         continuing_titles=frozenset(raw["continuing_titles"]),
         inner_bodies=frozenset(raw["inner_bodies"]),
+        pointers=tuple(raw["pointers"]),
     )
 
 
@@ -408,13 +410,18 @@ def _emit_mentions(em: Emitter, groups: list[tuple[str, list[str]]], at: tuple[i
             org = post.org
             if (post.org_span is None and st.org and post.title in continuing) or org is None:
                 org = st.org
-            if org is None:
+            if org is None or not _names_a_body(org):
                 continue
             for name in names:
                 em.emit("任职", name, "Person", org, "Organization", at, position=post.title)
         explicit = [p.org for p in posts if p.org_span is not None]
         if explicit:
             st.org = explicit[-1]
+
+
+def _names_a_body(org: str) -> bool:
+    """"公司董事长X", "该局局长X": a bare kind of body or one named by a pointer is no body to record."""
+    return org not in lexicon().org_suffixes and not org.startswith(tuple(frames().pointers))
 
 
 def _mention_list(clause: str) -> tuple[bool, list[tuple[str, list[str]]]] | None:

@@ -192,6 +192,8 @@ def test_posts_in_reports(sentence: str, expected: set) -> None:
     ("2019年7月出任市国资委主任。", "出任"),                            # no one named
     ("市长外出时，由常务副市长主持工作。", "外出时"),                    # not a name: no family name
     ("市政府实行市长负责制。", "负责制"),
+    ("公司董事长郑五表示，将加快建设。", "郑五"),                          # a bare kind of body
+    ("该局局长郑五介绍，今年已完成任务。", "郑五"),                        # a body named elsewhere
 ])
 def test_not_posts(sentence: str, name: str) -> None:
     got = facts("本报讯（记者 王甲）3月5日，" + sentence, "news.txt")
