@@ -256,7 +256,7 @@ def _post_clauses(em: Emitter, who: str, sent: str, start: int, at: tuple[int, i
         end = sent.find("，", pos)
         end = len(sent) if end == -1 else end
         clause = sent[pos:end].strip()
-        if not clause or _VERB_RE.search(clause) or not _all_posts(clause):
+        if not clause or _verb(clause) or not _all_posts(clause):
             break
         _posts(em, who, clause, at)
         pos = end + 1
@@ -496,6 +496,9 @@ def _clauses(em: Emitter, leader: str, a: int, b: int) -> bool:
         if _STAND_IN.search(clause):
             break  # who stands in for whom is not a division of work
         got = _verb(clause)
+        if not got and ca == 0 and len(clause.strip()) >= 3 and not _CONTINUE.match(clause) \
+                and not _OPENERS.fullmatch(clause):
+            return read  # "领导小组下设办公室，负责…": the sentence is another subject's
         if got:
             v, rel = got
             seg_a = ca + v.end()

@@ -415,3 +415,13 @@ def test_adjustments_and_table_rows(text: str, fact: tuple, absent: tuple) -> No
     got = facts(text)
     assert fact in got
     assert absent not in got
+
+
+def test_group_roles_and_sentences_of_other_subjects() -> None:
+    text = ("乙旗政府领导分工公布\n具体分工如下:\n"
+            "钱九旗政府党组成员，旗乡村振兴领导小组副组长，分管乡村振兴工作。\n"
+            "旗乡村振兴领导小组下设办公室，负责日常工作。\n")
+    got = facts(text, "news.txt")
+    assert ("成员", "钱九", "旗乡村振兴领导小组", "副组长") in got
+    assert ("分管", "钱九", "乡村振兴", "") in got
+    assert not any(f[0] == "负责" for f in got)
