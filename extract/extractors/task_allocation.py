@@ -40,6 +40,7 @@ class Frames:
     lead_is: re.Pattern[str]        # "A为牵头单位"
     prose_lead: re.Pattern[str]     # "由A牵头"
     lead_short: re.Pattern[str]     # "（A牵头，B配合）": a whole bracket item
+    lead_bare: re.Pattern[str]      # "A牵头…" opening a clause
     support: re.Pattern[str]        # "B、C配合"
     deadline: re.Pattern[str]       # "在9月底前"
     co_open: re.Pattern[str]        # "会同" opening the units the lead works with
@@ -65,6 +66,7 @@ def frames() -> Frames:
         lead_mark=re.compile(rf"(?:{_alt(raw['lead_marks'])})$"),
         lead_is=re.compile(rf"^(?P<orgs>[^，。；]{{2,80}}?)(?:{_alt(raw['prose_lead_is'])})$"),
         prose_lead=re.compile(rf"(?:{before})(?P<orgs>[^，。；由]{{2,60}}?)(?:{after})"),
+        lead_bare=re.compile(rf"^(?P<orgs>[^，。；由：]{{2,60}}?)(?:{after})(?!单位|部门|领导)"),
         lead_short=re.compile(rf"^(?:{before})?(?P<orgs>[^，。；由]{{2,80}}?)(?:{after})$"),
         support=re.compile(rf"(?:{_alt(raw['support_verbs'])})$"),
         deadline=re.compile(rf"^(?:{_alt(raw['deadline_opens'])})[^，。；]{{1,24}}?(?:{_alt(raw['deadline_closes'])})"),
@@ -275,9 +277,23 @@ def _prose(em: Emitter) -> None:
             task = _task_after(sent, m.end()) or _task_before(sent, m.start())
             _emit_prose(em, sa, m.start("orgs"), units, task, (sa, sb))
         for ca, cb in split_list(sent, "，,"):
-            m = fr.lead_is.match(sent[ca:cb])
+            clause = sent[ca:cb]
+            m = fr.lead_is.match(clause)
             if m:
                 _emit_prose(em, sa, ca, _units(m.group("orgs")), _task_before(sent, ca), (sa, sb))
+                continue
+            m = fr.lead_bare.match(clause)  # "县财政局牵头，各乡镇配合，完成T": no 由
+            if m and _all_level_units(m.group("orgs")):
+                task = _task_after(sent, ca + m.end()) or _task_before(sent, ca)
+                _emit_prose(em, sa, ca + m.start("orgs"), _units(m.group("orgs")), task, (sa, sb))
+
+
+def _all_level_units(orgs: str) -> bool:
+    """Without 由, a clause opens with its lead only when every item is a unit of a level
+    (县财政局, 市住房城乡建设局): "会议要求县发改局牵头" does not."""
+    levels = lexicon().levels or ("省", "市", "县", "区")
+    items = [orgs[x:y] for x, y in split_list(orgs, "、")]
+    return bool(items) and all(_is_unit(i) and i.startswith(levels) for i in items)
 
 
 def _emit_prose(em: Emitter, sa: int, oa: int, units: list[tuple[int, int]],
