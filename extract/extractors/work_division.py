@@ -342,7 +342,7 @@ def _person(name: str) -> bool:
 def _posts(em: Emitter, who: str, titles: str, at: tuple[int, int]) -> None:
     for a, b in split_list(re.sub(r"\s+", "", titles), "、，"):
         item = re.sub(r"\s+", "", titles)[a:b]
-        member = None if parse_posts(item) else _membership(item)
+        member = _membership(item)  # a coordinating body's role, before any post reading
         if member:
             em.emit("成员", who, "Person", member[0], "TaskForce", at, role=member[1])
             continue
