@@ -669,7 +669,6 @@ def _load_docx(path: str, data: bytes) -> SourceText:
     import zipfile
 
     import docx
-    from docx.table import Table
 
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise LoadError(path, "an old-format or encrypted Word file named .docx: save it as .docx without a password")
@@ -681,16 +680,45 @@ def _load_docx(path: str, data: bytes) -> SourceText:
         raise LoadError(path, "truncated or damaged .docx (its ZIP container cannot be read)") from exc
     except Exception as exc:
         raise LoadError(path, f"damaged .docx, cannot be parsed ({_one_line(exc)})") from exc
-    lines: list[str] = []
-    for block in document.iter_inner_content():
-        if isinstance(block, Table):
-            grid = _docx_grid(block)
-            member = member_table_lines(grid) if grid is not None else None
-            lines.extend(member if member is not None else _table_lines(block))
-        else:
-            lines.append(block.text)
+    lines = _docx_blocks(document)
     text = _unify_breaks("\n".join(lines).replace("\v", "\n"))
     return SourceText(path=path, text=text, encoding="", format="docx")
+
+
+_MAX_DOCX_NESTING = 8  # tables in tables in a real document: a frame or two
+
+
+def _docx_blocks(container: "object", depth: int = 0) -> list[str]:
+    """The lines of a document or a cell, paragraphs and tables in their order."""
+    from docx.table import Table
+
+    lines: list[str] = []
+    for block in container.iter_inner_content():  # type: ignore[attr-defined]
+        if isinstance(block, Table):
+            lines.extend(_docx_table(block, depth))
+        else:
+            lines.append(block.text)
+    return lines
+
+
+def _docx_table(table: "object", depth: int) -> list[str]:
+    """A member table as its list's lines; a frame (one column of cells around the text, as
+    some offices lay out a whole notice) as the lines of what it holds; any other table a
+    line a row."""
+    grid = _docx_grid(table)
+    member = member_table_lines(grid) if grid is not None else None
+    if member is not None:
+        return member
+    if depth < _MAX_DOCX_NESTING and all(len({id(c._tc) for c in row.cells}) <= 1 for row in table.rows):  # type: ignore[attr-defined]
+        lines: list[str] = []
+        above = None
+        for row in table.rows:  # type: ignore[attr-defined]
+            for cell in row.cells[:1]:
+                if cell._tc is not above:  # a cell merged down is read once
+                    lines.extend(_docx_blocks(cell, depth + 1))
+                above = cell._tc
+        return lines
+    return _table_lines(table)
 
 
 def _docx_grid(table: "object") -> Grid | None:

@@ -225,3 +225,22 @@ def test_hostile_spans_do_not_blow_up(tmp_path: Path) -> None:
     path = tmp_path / "x.html"
     path.write_text(page, encoding="utf-8")
     assert "王一平" in load_source(path).text
+
+
+def test_docx_frame_table_holding_the_notice_and_its_member_table(tmp_path: Path) -> None:
+    """Some offices lay a whole notice inside a one-cell frame: its paragraphs stay lines and
+    the member table inside it reads as the list."""
+    import docx
+
+    document = docx.Document()
+    frame = document.add_table(rows=1, cols=1).cell(0, 0)
+    frame.paragraphs[0].text = "组成人员如下："
+    inner = frame.add_table(rows=2, cols=3)
+    for r, row in enumerate([["组 长", "王一平", "副旗长"], ["", "李二中", "旗水利局局长"]]):
+        for c, text in enumerate(row):
+            inner.cell(r, c).text = text
+    frame.add_paragraph("领导小组办公室设在旗水利局。")
+    path = tmp_path / "frame.docx"
+    document.save(str(path))
+    assert [l for l in load_source(path).text.split("\n") if l] == [
+        "组成人员如下：", "组长：王一平 副旗长", "组长：李二中 旗水利局局长", "领导小组办公室设在旗水利局。"]
