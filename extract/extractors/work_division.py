@@ -104,6 +104,7 @@ _ANY_TITLE = re.compile(_alternation([*lexicon().title_words, *lexicon().implied
 _OPENERS = re.compile(rf"\s*{_ENUM}(?:{_alternation(_data()['verb_openers'])})*\s*")  # "（一）负责…"
 _STAND_IN = re.compile(_alternation(_data()["stand_in"]))
 _OBJECTS: dict[str, str] = dict(_data()["objects"])
+_HEAD_TITLE_END = re.compile(rf"(?:{_LEADER_TITLE}|{_alternation(_data()['header_title_endings'])})$")
 _POSTS_OPENING = re.compile(r"^\s*(?P<posts>[^，。；：:]{2,40})(?:[，：:]|$)")
 # lines under a leader that state no duty and are not reported: remarks, a date, the signature
 _NO_DUTY = re.compile(rf"{_alternation(_data()['not_duties'])}|^\d{{4}}年|(?:{_alternation(_data()['signature_endings'])})$")
@@ -233,8 +234,7 @@ def _duty_follows(rest: str) -> bool:
     """After "Name Title，": duties or further posts, not a sentence about something else."""
     items = split_list(rest, "，")
     first = rest[items[0][0]:items[0][1]] if items else ""
-    v = _VERB_RE.search(first)
-    return bool(v and v.start() <= 2) or bool(_CONCURRENT.match(first)) or _all_posts(first)
+    return bool(_verb(first)) or bool(_CONCURRENT.match(first)) or _all_posts(first)
 
 
 def _next_line_posts(text: str, line_end: int) -> bool:
@@ -289,7 +289,8 @@ def _split_head(head: str, strict: bool = False) -> tuple[str, int] | None:
     h = re.sub(r"\s+", "", head)
     if not _ANY_TITLE.search(h):
         return None  # most sentences: no title at all
-    tongzhi = "同志" if h.endswith("同志") and len(h) > 4 else ""
+    honorific = _data()["honorific"]
+    tongzhi = honorific if h.endswith(honorific) and len(h) > len(honorific) + 2 else ""
     core = h[:len(h) - len(tongzhi)]
     for n in (2, 3, 4):  # name first: "王大明市长", "王大明（市长）", "李四省政府党组成员"
         name, rest = core[:n], re.sub(r"^[（(](.*)[）)]$", r"\1", core[n:])
@@ -303,7 +304,7 @@ def _split_head(head: str, strict: bool = False) -> tuple[str, int] | None:
         if name[0] in _NOT_NAME_START or (strict and not _person(name)):
             continue
         posts = parse_posts(titles)
-        if posts and re.search(rf"{_LEADER_TITLE}$|书记$|主任$|常委$|组长$", titles) and \
+        if posts and _HEAD_TITLE_END.search(titles) and \
                 sum(b - a for a, b in split_list(titles, "、，")) == len(titles.replace("、", "").replace("，", "")):
             if all(parse_posts(titles[a:b]) for a, b in split_list(titles, "、，")):
                 return titles, len(head) - len(head.rstrip()) + _raw_len(head, n + len(tongzhi))
