@@ -59,6 +59,7 @@ _TITLE_HEADER = re.compile(rf"^\s*{_ENUM}(?P<title>{_TITLES})\s*(?P<name>{_NAME}
 # a numbered line naming a leader's title: a new leader, even when the line is not understood
 _NUMBERED_LEADER = re.compile(rf"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))"
                               rf"[^，。；：:]{{0,20}}{_LEADER_TITLE}[^，。；：:]{{0,12}}$")
+_BRACKET_HEADER = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s*[（(](?P<title>{_TITLES})[）)]\s*[：:]?\s*$")
 _BARE_NAME = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s*$")
 # table rows read as text: "王 五  副县长  负责…", "副县长  王五  分管…"
 _ROW = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s+(?P<title>{_TITLES})\s+(?=\S)")
@@ -199,9 +200,9 @@ def _line_leader(text: str, sa: int, sb: int) -> tuple[str, tuple[int, int], str
     sent = text[sa:sb]
     line_start, line_end = _line_bounds(text, sa)
     if sa == line_start and sb == line_end:
-        lh = _LIST_HEADER.match(sent)
-        if lh and _name_ok(re.sub(r"\s+", "", lh.group("name"))):
-            return "line", lh.span("name"), lh.group("title"), len(sent)
+        for lh in (_LIST_HEADER.match(sent), _BRACKET_HEADER.match(sent)):
+            if lh and _name_ok(re.sub(r"\s+", "", lh.group("name"))):
+                return "line", lh.span("name"), lh.group("title"), len(sent)
         th = _TITLE_HEADER.match(sent)
         if th and _name_ok(re.sub(r"\s+", "", th.group("name"))) and parse_posts(re.sub(r"\s+", "", th.group("title"))):
             return "line", th.span("name"), th.group("title"), len(sent)

@@ -425,3 +425,28 @@ def test_group_roles_and_sentences_of_other_subjects() -> None:
     assert ("成员", "钱九", "旗乡村振兴领导小组", "副组长") in got
     assert ("分管", "钱九", "乡村振兴", "") in got
     assert not any(f[0] == "负责" for f in got)
+
+
+# Traditional script, a name alone above a title alone, a title in brackets after a name.
+LINES = """某省政府領導同志分工(新聞報道)
+具體分工如下:
+馬一
+省長
+主持省政府全面工作。負責審計工作。
+林二（常務副省長）
+負責發展改革、財政方面工作。
+"""
+
+
+@pytest.mark.parametrize("fact", [
+    ("任职", "馬一", "省政府", "省长"),
+    ("主持", "馬一", "省政府", ""),
+    ("负责", "馬一", "审计", ""),
+    ("任职", "林二", "省政府", "常务副省长"),
+    ("负责", "林二", "发展改革", ""),
+    ("负责", "林二", "财政", ""),
+])
+def test_name_and_title_on_lines_of_their_own(fact: tuple) -> None:
+    got = {(r, s, to_simplified(o), to_simplified(x)) for r, s, o, x in facts(LINES, "news.txt")}
+    assert fact in got
+    assert not any(f[1] == "馬一" and f[2] in ("发展改革", "财政") for f in got)
