@@ -944,6 +944,10 @@ def _html_lines(root: "object") -> list[str]:
 
     if isinstance(root, NavigableString):
         return [str(root).strip()]
+    if root.name in ("tbody", "thead", "tfoot", "tr"):  # type: ignore[attr-defined]
+        root = root.find_parent("table") or root  # type: ignore[attr-defined]
+    if root.name == "table" and (member := _html_member_table(root)) is not None:  # type: ignore[attr-defined]
+        return member  # the page's text is the list itself
     walk(root)  # type: ignore[arg-type]
     newline()
     return [l.strip() for l in lines if l.strip()]
@@ -952,7 +956,11 @@ def _html_lines(root: "object") -> list[str]:
 def _html_member_table(table: "object") -> list[str] | None:
     """A <table> read as a member list (see `member_table_lines`), or None."""
     grid = _html_grid(table)
-    return member_table_lines(grid) if grid is not None else None
+    lines = member_table_lines(grid) if grid is not None else None
+    caption = table.find("caption")  # type: ignore[attr-defined]
+    if lines is not None and caption is not None and (title := _cell_line(caption.get_text("\n"))):
+        lines.insert(0, title)  # "某某领导小组成员名单": the list's title, before it
+    return lines
 
 
 def _html_grid(table: "object") -> Grid | None:

@@ -244,3 +244,24 @@ def test_docx_frame_table_holding_the_notice_and_its_member_table(tmp_path: Path
     document.save(str(path))
     assert [l for l in load_source(path).text.split("\n") if l] == [
         "组成人员如下：", "组长：王一平 副旗长", "组长：李二中 旗水利局局长", "领导小组办公室设在旗水利局。"]
+
+
+def test_html_caption_stays_the_title_of_the_list(tmp_path: Path) -> None:
+    page = ("<html><body><div><p>各有关单位：</p><p>为加强河湖治理工作，经县政府研究，决定成立乙县河湖治理工作领导小组，"
+            "统筹推进全县河湖治理工作。组成人员如下：</p><table><caption>乙县河湖治理工作领导小组成员名单</caption>"
+            "<thead><tr><th>职 务</th><th>姓 名</th><th>单位及职务</th></tr></thead>"
+            "<tbody><tr><td>组长</td><td>王一平</td><td>副县长</td></tr>"
+            "<tr><td></td><td>李二中</td><td>县水利局局长</td></tr></tbody></table></div></body></html>")
+    path = tmp_path / "c.html"
+    path.write_text(page, encoding="utf-8")
+    assert load_source(path).text.split("\n")[-3:] == [
+        "乙县河湖治理工作领导小组成员名单", "组长：王一平 副县长", "组长：李二中 县水利局局长"]
+
+
+def test_html_page_that_is_only_the_list(tmp_path: Path) -> None:
+    page = ("<html><body><table><tr><th>职务</th><th>姓名</th><th>单位及职务</th></tr>"
+            "<tr><td>组长</td><td>王一平</td><td>副县长</td></tr>"
+            "<tr><td></td><td>李二中</td><td>县水利局局长</td></tr></table></body></html>")
+    path = tmp_path / "l.html"
+    path.write_text(page, encoding="utf-8")
+    assert load_source(path).text.split("\n") == ["组长：王一平 副县长", "组长：李二中 县水利局局长"]
