@@ -36,6 +36,21 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+_EVIDENCE_MAX = 300   # characters either side: a sentence of a text without stops is not a whole document
+
+
+def _sentence(text: str, pos: int) -> tuple[int, int]:
+    """The sentence around `pos`, as evidence, within a window (so that reading a document
+    with no sentence stops stays linear)."""
+    lo, hi = max(0, pos - _EVIDENCE_MAX), min(len(text), pos + _EVIDENCE_MAX)
+    a, b = sentence_bounds(text[lo:hi], pos - lo)
+    return lo + a, lo + b
+
+
+def _clamp(span: tuple[int, int], pos: int) -> tuple[int, int]:
+    return max(span[0], pos - _EVIDENCE_MAX), min(span[1], pos + _EVIDENCE_MAX)
+
+
 _GROUP_WORDS = "(?:" + _alt([w for w, kind in lexicon().task_force_kinds.items() if kind != "办公室"]) + ")"
 
 
@@ -238,7 +253,7 @@ def _dissolutions(em: Emitter) -> None:
         item = re.sub(r"^[^：:]*[：:]$", "", item).strip("：: ")
         found = _DISSOLVED_NAME.fullmatch(re.sub(r"[（(][^（）()]*[〔\[][^（）()]*[）)]$", "", item))
         if found and at >= 0 and not is_category(found.group("name")):
-            em.emit("撤销", found.group("name"), "TaskForce", em.doc.info.label, "Document", sentence_bounds(text, at))
+            em.emit("撤销", found.group("name"), "TaskForce", em.doc.info.label, "Document", _sentence(text, at))
 
 
 # ---------------------------------------------------------------------------- leaving
@@ -252,7 +267,7 @@ def _members_leaving(em: Emitter, st: _State) -> None:
     text = em.text
     for m in re.finditer(rf"(?P<names>[{CJK}、，,\s]{{2,60}}?)同志(?:[（(][^）)]{{0,20}}[）)]|因[^，。；]{{0,16}})?[，,]?"
                          rf"不再担任[^，。；\n]{{0,40}}?(?P<role>{roles})(?:职务)?", text):
-        at = sentence_bounds(text, m.start("role"))
+        at = _sentence(text, m.start("role"))
         role = re.sub(r"\s+", "", m.group("role"))
         for name in re.split(r"[、，,]", m.group("names")):
             name = clean_name(re.sub(r"^.*[。；：:]", "", name))
@@ -467,7 +482,8 @@ def _flush(em: Emitter, st: _State, mem: Member | None) -> None:
         return
     st.members.append(mem)
     extra = {"s_unnamed": True} if mem.unnamed else {}
-    em.emit("成员", mem.name, "Person", st.group, "TaskForce", mem.line_span, role=em.in_source(mem.role, mem.line_span),
+    at = _clamp(mem.line_span, mem.span[0])
+    em.emit("成员", mem.name, "Person", st.group, "TaskForce", at, role=em.in_source(mem.role, at),
             o_kind=st.group_kind, **extra)
     if mem.unnamed:
         return
@@ -476,7 +492,7 @@ def _flush(em: Emitter, st: _State, mem: Member | None) -> None:
         if org is None:
             continue
         org, _alias = strip_alias(org)
-        em.emit("任职", mem.name, "Person", org, "Organization", mem.line_span, position=post.title)
+        em.emit("任职", mem.name, "Person", org, "Organization", at, position=post.title)
 
 
 def _lines(text: str, start: int = 0) -> list[tuple[int, str]]:
@@ -526,7 +542,7 @@ def _office(em: Emitter, st: _State) -> None:
             group = named
         a2, b2 = a, a + len(org)
         em.emit("办公室设在", group, "TaskForce", strip_alias(em.surface(a2, b2))[0], "Organization",
-                sentence_bounds(text, m.start("org")))
+                _sentence(text, m.start("org")))
 
 
 def _local_group(g: str) -> str | None:
@@ -565,21 +581,21 @@ def _prose_members(em: Emitter, st: _State) -> None:
     forms = _forms()
     text = em.text
     body_from = _offset_of_body(em)
-    taken: list[tuple[int, int]] = []   # role spans already read (one sentence, one reading)
+    taken: set[int] = set()   # where the roles read end (副组长 and the 组长 in it are one): one reading each
     for span, role_text, who, strict in _role_statements(text, body_from):
-        if any(a < span[1] and span[0] < b for a, b in taken) or _in_subgroup(text, span[0]):
+        if span[1] in taken or _in_subgroup(text, span[0]):
             continue
         role = _role_in_context(text, span[0], role_text)
         people = _people(em, st, *who)
         if not people and role == "成员" and _is_unit_list(text[who[0]:who[1]].rstrip("。；"), 1):
             # "成员为市发改委、市财政局…主要负责同志": the units are the members
-            _units(em, who[0], who[1], st.group, "成员单位", sentence_bounds(text, span[0]), orgs_only=True)
-            taken.append(span)
+            _units(em, who[0], who[1], st.group, "成员单位", _sentence(text, span[0]), orgs_only=True)
+            taken.add(span[1])
             continue
         if not people or strict and any(p.unnamed and not p.posts_only for p in people):
             continue  # "X任组长" names a person, or a post ("市民政局局长担任副召集人")
-        taken.append(span)
-        at = sentence_bounds(text, span[0])
+        taken.add(span[1])
+        at = _sentence(text, span[0])
         for person in people:
             _emit_person(em, st, person, role, at)
     lex = lexicon()
@@ -590,7 +606,7 @@ def _prose_members(em: Emitter, st: _State) -> None:
             continue
         posts = parse_posts(post)
         if posts and _all_posts(post) and all(p.org for p in posts):
-            at = sentence_bounds(text, m.start("post"))
+            at = _sentence(text, m.start("post"))
             name = em.surface(*m.span("who"))
             for p in posts:
                 em.emit("任职", name, "Person", strip_alias(p.org or "")[0], "Organization", at, position=p.title)
@@ -637,8 +653,11 @@ def _clause_before(text: str, pos: int, stops: str, limit: int = 40) -> tuple[in
 
 def _in_subgroup(text: str, at: int) -> bool:
     """A sentence under a subgroup's heading speaks of that subgroup (its 组长单位)."""
-    line_start = text.rfind("\n", 0, at) + 1
-    prev_line = text[text.rfind("\n", 0, max(line_start - 2, 0)) + 1:line_start]
+    lo = max(0, at - 2 * _EVIDENCE_MAX)   # a heading is a short line just above
+    line_start = text.rfind("\n", lo, at) + 1
+    if not line_start:
+        return False
+    prev_line = text[text.rfind("\n", lo, max(line_start - 2, lo)) + 1:line_start]
     return bool(_SUBGROUP_HEAD.match(prev_line.strip("\n")))
 
 
@@ -646,7 +665,7 @@ def _role_in_context(text: str, at: int, role: str) -> str:
     """主任 after the body's 办公室 (in the same sentence) is the 办公室主任."""
     role = lexicon().member_role(role)
     if role in _forms().office_roles:
-        start = sentence_bounds(text, at)[0]
+        start = _sentence(text, at)[0]
         if "办公室" in text[start:at]:
             return "办公室" + role
     return role
@@ -936,7 +955,7 @@ def extract_mentions(doc: ParsedDocument, em: Emitter | None = None, st: _State 
         ca = m.start("children") + (len(m.group("children")) - len(kids))
         if kids.startswith("办公室"):
             ka = m.start("children") + (len(m.group("children")) - len(kids))
-            em.emit("下设", parent, "TaskForce", parent + em.surface(ka, ka + 3), "TaskForce", sentence_bounds(text, m.start()),
+            em.emit("下设", parent, "TaskForce", parent + em.surface(ka, ka + 3), "TaskForce", _sentence(text, m.start()),
                     o_kind="办公室")
             continue
         if re.match(r"^(专项工作组|工作组|小组)$", kids):
@@ -947,13 +966,13 @@ def extract_mentions(doc: ParsedDocument, em: Emitter | None = None, st: _State 
                 continue
             name = em.surface(ca + x, ca + y)
             recent.append(name)
-            em.emit("下设", parent, "TaskForce", name, "TaskForce", sentence_bounds(text, m.start()),
+            em.emit("下设", parent, "TaskForce", name, "TaskForce", _sentence(text, m.start()),
                     o_kind=lexicon().task_force_kind(child) or "工作组")
         recent.append(parent)
     for m in _near(_LED_BY, text, "牵头"):
         g = resolve(em.surface(*m.span("group")))
         org = em.surface(*m.span("org"))
-        em.emit("牵头", org, "Organization", g, "TaskForce", sentence_bounds(text, m.start()))
+        em.emit("牵头", org, "Organization", g, "TaskForce", _sentence(text, m.start()))
     for m in _near(_UNITS_OF, text, "成员单位"):
         group = em.surface(*m.span("group"))
         orgs = m.group("orgs")
@@ -963,31 +982,31 @@ def extract_mentions(doc: ParsedDocument, em: Emitter | None = None, st: _State 
             if is_category(item) and len(item) < 2:
                 continue
             em.emit("成员单位", em.surface(a + x, a + y), "Organization", group, "TaskForce",
-                    sentence_bounds(text, m.start("group")), role="成员单位")
+                    _sentence(text, m.start("group")), role="成员单位")
     for m in _near(_COMPOSED, text, "组成的"):
         group = em.surface(*m.span("group"))
         recent.append(group)
-        _units(em, m.start("orgs"), m.end("orgs"), group, "成员单位", sentence_bounds(text, m.start()))
+        _units(em, m.start("orgs"), m.end("orgs"), group, "成员单位", _sentence(text, m.start()))
         para_end = text.find("\n", m.end())
         para = text[m.end():para_end if para_end != -1 else len(text)]
         lm = re.search(r"由(?P<org>[^，。；]{2,30}?)牵头", para)
         if lm:
             oa = m.end() + lm.start("org")
             em.emit("牵头", em.surface(oa, oa + len(lm.group("org"))), "Organization", group, "TaskForce",
-                    sentence_bounds(text, oa))
+                    _sentence(text, oa))
     if st is not None:
         for m in _near(_UNIT_LIST, text, "成员单位") + _near(_UNITS_BECOME, text, "成员单位"):
-            _units(em, m.start("orgs"), m.end("orgs"), st.group, "成员单位", sentence_bounds(text, m.start()))
+            _units(em, m.start("orgs"), m.end("orgs"), st.group, "成员单位", _sentence(text, m.start()))
         forms = _forms()
         for m in _near(forms.composed, text, "组成"):   # 联席会议由A、B…等N个部门组成
-            _units(em, m.start("orgs"), m.end("orgs"), st.group, "成员单位", sentence_bounds(text, m.start()),
+            _units(em, m.start("orgs"), m.end("orgs"), st.group, "成员单位", _sentence(text, m.start()),
                    orgs_only=True)
         for m in _near(forms.lead_unit, text, "牵头"):  # X为联席会议牵头单位
             org = re.sub(r"\s+", "", m.group("org"))
             if lexicon().is_org(org) and not is_category(org):
                 em.emit("牵头", em.surface(*m.span("org")), "Organization", st.group, "TaskForce",
-                        sentence_bounds(text, m.start()))
+                        _sentence(text, m.start()))
         for m in _near(_UNITS_ARE, text, "负责"):
-            _units(em, m.start("orgs"), m.end("orgs"), st.group, "成员单位", sentence_bounds(text, m.start()))
+            _units(em, m.start("orgs"), m.end("orgs"), st.group, "成员单位", _sentence(text, m.start()))
     return em.out
 
