@@ -360,6 +360,8 @@ def _read_clause(em: Emitter, clause: str, at: tuple[int, int], st: _Sentence) -
         if pre:
             got = _mention_list(pre)
             subject = got[1][-1][1][-1] if got else (pre if _is_name(pre) else None)
+            if got and not got[0]:  # "副县长A出任…": the post beside the name holds too
+                _emit_mentions(em, got[1], at, st)
         if subject:
             st.subject = subject
             _emit_mentions(em, [(clause[verb.end():], [subject])], at, st)
@@ -370,7 +372,7 @@ def _read_clause(em: Emitter, clause: str, at: tuple[int, int], st: _Sentence) -
     if not ends:  # no title, no post beside a name
         return
     for cut in [m.start() for m in fr.report_verbs.finditer(clause)] + [len(clause)]:
-        if not _may_end_with_name(clause, cut, ends):
+        if not _may_end_with_name(clause, cut, ends) and not _JOINS.search(clause, 0, cut):
             continue
         got = _mention_list(clause[:cut])
         if got is None:
@@ -382,6 +384,7 @@ def _read_clause(em: Emitter, clause: str, at: tuple[int, int], st: _Sentence) -
         return
 
 
+_JOINS = re.compile("[与和及]")
 _DOT_NAME = re.compile(rf"[{CJK}]{{1,8}}(?:·[{CJK}]{{1,10}})+")
 _LONGEST_LIST = 400  # characters: longer clauses are running text, not a list of posts and names
 
@@ -420,8 +423,11 @@ def _emit_mentions(em: Emitter, groups: list[tuple[str, list[str]]], at: tuple[i
 
 
 def _names_a_body(org: str) -> bool:
-    """"公司董事长X", "该局局长X": a bare kind of body or one named by a pointer is no body to record."""
-    return org not in lexicon().org_suffixes and not org.startswith(tuple(frames().pointers))
+    """"公司董事长X", "该局局长X": a bare kind of body or one named by a pointer is no body to record;
+    nor is text with a verb in it."""
+    fr = frames()
+    return (org not in lexicon().org_suffixes and not org.startswith(tuple(fr.pointers))
+            and not fr.current_post.search(org))  # "新当选中共…委员会": a verb, not a body
 
 
 def _mention_list(clause: str) -> tuple[bool, list[tuple[str, list[str]]]] | None:
@@ -433,13 +439,34 @@ def _mention_list(clause: str) -> tuple[bool, list[tuple[str, list[str]]]] | Non
     starts = [m.end() for m in fr.lead_in.finditer(clause)] + [0]  # the lead-in off first
     joined = "与" in clause or "和" in clause or "及" in clause
     for a in starts:
-        for seps in ("、与和及", "、"):  # 与/和/及 first; 、 alone where they are inside a name (市发展和改革委员会)
-            if seps != "、" and not joined:
-                continue
-            got = _mention_groups(clause[a:], seps)
-            if got is not None:
-                return got
+        got = _joined_groups(clause[a:]) if joined else None
+        if got is None:
+            got = _mention_groups(clause[a:], "、")
+        if got is not None:
+            return got
     return None
+
+
+def _joined_groups(clause: str) -> tuple[bool, list[tuple[str, list[str]]]] | None:
+    """"省公安厅厅长A与民革中央常委、主委B": parts joined by 与/和/及, each read on its own; the
+    first must end with a name (市发展和改革委员会 is one body, not 市发展 and 改革委员会). A part
+    that does not read is left out; a part of names only joins the group before it (副主任A、B和C)."""
+    parts = [clause[x:y] for x, y in split_list(clause, "与和及")]
+    if len(parts) < 2:
+        return None
+    first = _mention_groups(parts[0], "、")
+    if first is None:
+        return None
+    past, groups = first
+    for part in parts[1:]:
+        names = part.split("、")
+        if groups and all(_is_name(n) for n in names):
+            groups[-1][1].extend(names)
+            continue
+        got = _mention_groups(part, "、")
+        if got is not None and got[0] == past:
+            groups += got[1]
+    return past, groups
 
 
 def _mention_groups(clause: str, seps: str) -> tuple[bool, list[tuple[str, list[str]]]] | None:

@@ -168,6 +168,9 @@ def test_congress_reports(text: str, expected: set) -> None:
     ("出席会议的有：副县长王一、李二。", {("任职", "王一", "县政府", "副县长"), ("任职", "李二", "县政府", "副县长")}),
     ("而省公安厅厅长刘一与省财政厅厅长陈二在会上发言。",
      {("任职", "刘一", "省公安厅", "厅长"), ("任职", "陈二", "省财政厅", "厅长")}),
+    # a part joined by 与 that does not read is left out; the post beside a name before 升任 holds
+    ("此前相比变化不大；而省公安厅厅长刘一与某会常委、某省主委陈二在升任副省长后，工作重点未变。",
+     {("任职", "刘一", "省公安厅", "厅长")}),
     # names written with ·; 盟 level
     ("副州长买买提·艾力出席会议。", {("任职", "买买提·艾力", "州政府", "副州长")}),
     ("盟委委员、副盟长巴特尔·朝鲁出席会议。", {("任职", "巴特尔·朝鲁", "盟行政公署", "副盟长")}),
@@ -194,6 +197,7 @@ def test_posts_in_reports(sentence: str, expected: set) -> None:
     ("市政府实行市长负责制。", "负责制"),
     ("公司董事长郑五表示，将加快建设。", "郑五"),                          # a bare kind of body
     ("该局局长郑五介绍，今年已完成任务。", "郑五"),                        # a body named elsewhere
+    ("新当选中共乙省委第九届委员会常委郑五出任常务副省长。", "新当选"),        # a verb is not a body
 ])
 def test_not_posts(sentence: str, name: str) -> None:
     got = facts("本报讯（记者 王甲）3月5日，" + sentence, "news.txt")
