@@ -74,6 +74,7 @@ _OPENER_WORDS = _alternation(_data()["verb_openers"])
 _GOV_PARTY = (rf"(?:{_alternation(lexicon().levels)})(?:{_alternation(_data()['government_words'])})"
               rf"(?:{_alternation(_data()['government_party_posts'])})")
 _PROSE_TITLE = rf"(?:(?:{_alternation(list(lexicon().implied_org))})、)*(?:{_LEADER_TITLE}|{_GOV_PARTY})"
+_HAS_TITLE = re.compile(rf"{_LEADER_TITLE}|{_GOV_PARTY}")
 _DOTTED = rf"[{CJK}]{{1,8}}·[{CJK}]{{1,8}}"  # "斯琴·巴雅尔": the dot tells the name's parts
 _TITLE_BEFORE = re.compile(rf"(?P<title>{_PROSE_TITLE})(?P<name>{_DOTTED}|[{CJK}]{{2,3}}?)(?:{_HONORIFIC})?"
                            rf"(?=[：:]|，?(?:{_OPENER_WORDS})?(?:{_VERBS}))")
@@ -117,7 +118,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
     sents = _sentences(text)
     # a notice or list (leaders open lines): prose mentions are not read, unread lines are reported
     heads = [_line_leader(text, sa, sb) for sa, sb in sents]
-    structured = any(h and _line_bounds(text, sa)[0] == sa for h, (sa, sb) in zip(heads, sents))
+    structured = any(h and _opens_line(text, sa) for h, (sa, sb) in zip(heads, sents))
     leader: str | None = None
     known: dict[str, str] = {}  # persons named with a title so far (normalised -> as written)
     named_alone = False  # the previous line was a name alone: this one opens with its posts
@@ -125,7 +126,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
         sent = text[sa:sb]
         at = (sa, sb)
         body_from = 0
-        if not found and _NUMBERED_LEADER.match(sent) and _line_bounds(text, sa)[0] == sa:
+        if not found and _NUMBERED_LEADER.match(sent) and _opens_line(text, sa):
             leader = None  # a new leader we cannot name: what follows is not the previous one's
             doc.source.warnings.append(
                 f"{doc.info.source}:{doc.evidence(sa, sb)[3]}: 分工 leader line not understood: {sent.strip()[:60]}")
@@ -187,10 +188,17 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _line_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
+def _opens_line(text: str, sa: int) -> bool:
+    return sa == 0 or text[sa - 1] == "\n"
+
+
+def _ends_line(text: str, sb: int) -> bool:
+    return sb >= len(text) or text[sb] == "\n"
+
+
+def _line_end(text: str, pos: int) -> int:
     end = text.find("\n", pos)
-    return start, len(text) if end == -1 else end
+    return len(text) if end == -1 else end
 
 
 def _line_leader(text: str, sa: int, sb: int) -> tuple[str, tuple[int, int], str, int] | None:
@@ -198,8 +206,8 @@ def _line_leader(text: str, sa: int, sb: int) -> tuple[str, tuple[int, int], str
     (kind, name span, titles, where the duties begin), offsets relative to the sentence.
     kind "line": the line holds only the leader; "head": duties follow on it."""
     sent = text[sa:sb]
-    line_start, line_end = _line_bounds(text, sa)
-    if sa == line_start and sb == line_end:
+    line_start = _opens_line(text, sa)
+    if line_start and _ends_line(text, sb):
         for lh in (_LIST_HEADER.match(sent), _BRACKET_HEADER.match(sent)):
             if lh and _name_ok(re.sub(r"\s+", "", lh.group("name"))):
                 return "line", lh.span("name"), lh.group("title"), len(sent)
@@ -207,9 +215,9 @@ def _line_leader(text: str, sa: int, sb: int) -> tuple[str, tuple[int, int], str
         if th and _name_ok(re.sub(r"\s+", "", th.group("name"))) and parse_posts(re.sub(r"\s+", "", th.group("title"))):
             return "line", th.span("name"), th.group("title"), len(sent)
         bare = _BARE_NAME.match(sent)
-        if bare and _person(re.sub(r"\s+", "", bare.group("name"))) and _next_line_posts(text, line_end):
+        if bare and _person(re.sub(r"\s+", "", bare.group("name"))) and _next_line_posts(text, sb):
             return "line", bare.span("name"), "", len(sent)
-    if sa == line_start:
+    if line_start:
         for row in (_ROW.match(sent), _TITLE_ROW.match(sent)):
             if row and _name_ok(re.sub(r"\s+", "", row.group("name"))) and _duty_follows(sent[row.end():]):
                 return "head", row.span("name"), row.group("title"), row.end()
@@ -242,9 +250,11 @@ def _next_line_posts(text: str, line_end: int) -> bool:
     """Whether the line after `line_end` opens with posts ("常务副省长，负责…")."""
     if line_end >= len(text):
         return False
-    a, b = _line_bounds(text, line_end + 1)
+    a = line_end + 1
+    b = _line_end(text, a)
     while a == b and b < len(text):  # blank lines
-        a, b = _line_bounds(text, b + 1)
+        a = b + 1
+        b = _line_end(text, a)
     m = _POSTS_OPENING.match(text[a:b])
     return bool(m) and _all_posts(m.group("posts"))
 
@@ -361,7 +371,8 @@ def _mentions(em: Emitter, a: int, b: int, known: dict[str, str]) -> tuple[str, 
     duties begin)."""
     text = em.text[a:b]
     acting: list[tuple[int, str, int]] = []  # (where named, who, where the duties begin)
-    for m in _NAME_LIST.finditer(text):
+    titled = bool(_HAS_TITLE.search(text))  # most sentences name no leader: skip the costly patterns
+    for m in _NAME_LIST.finditer(text) if titled else ():
         names = _listed_names(m.group("names"))
         if not names:
             continue
@@ -372,7 +383,8 @@ def _mentions(em: Emitter, a: int, b: int, known: dict[str, str]) -> tuple[str, 
                 _posts(em, who, m.group("title"), (a, b))
             known[n] = who
             pos += len(n) + 1
-    for m in [*_NAME_BEFORE.finditer(text), *_TITLE_BEFORE.finditer(text), *_TITLE_OF.finditer(text)]:
+    found = [*_NAME_BEFORE.finditer(text), *_TITLE_BEFORE.finditer(text), *_TITLE_OF.finditer(text)] if titled else []
+    for m in found:
         name, na, title = m.group("name"), m.start("name"), m.group("title")
         if m.re is _NAME_BEFORE:
             if name.endswith("副"):
