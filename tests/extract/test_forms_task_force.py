@@ -34,6 +34,7 @@ LEVELS = [  # place, level word, government title, party committee
     "由{party}副书记张大山任组长，由{gov}李小河任副组长。",
     "{party}副书记张大山任组长，{gov}李小河任副组长。",
     "组长为{party}副书记张大山，副组长为{gov}李小河。",
+    "组长由{party}副书记张大山出任，{gov}李小河出任副组长。",
     "领导小组组长由{party}副书记张大山担任,副组长由{gov}李小河担任.",
 ])
 def test_prose_chairs_with_posts_and_name(place: str, level: str, gov_title: str, party: str, sentence: str) -> None:
