@@ -559,7 +559,8 @@ def member_table_lines(grid: Grid) -> list[str] | None:
     (职务 | 姓名 | 单位及职务) is dropped, and what it names orders the cells (name before
     post) and drops index and note columns (序号, 联系电话). Inside the list, a header row
     repeated (a table copied across pages) is dropped too, and a row that is one cell across
-    the table (a subheading, a note) stays a line of its own and ends the carried role.
+    the table (a subheading, a note) stays a line of its own and ends the carried role;
+    when that cell is a role (组长 over the rows of its members), it is the role carried.
     """
     headers, marks, roles = _table_words()
     width = max((len(r) for r in grid), default=0)
@@ -567,10 +568,10 @@ def member_table_lines(grid: Grid) -> list[str] | None:
         return None
     rows = [[_compact(c[0]) if c else "" for c in r] + [""] * (width - len(r)) for r in grid]
     apart = [_is_header(r, headers) or _is_spanning(r, width) for r in grid]
-    found = _role_column(rows, apart, width, roles, marks)
+    found = _role_column(rows, apart, width, roles, marks) or _role_rows(rows, apart, roles)
     if found is None:
         return None
-    col, first = found
+    col, first = found  # col -1: the roles head their rows instead of a column
     kinds = _column_kinds(rows[:first], width, headers)
     order = sorted((c for c in range(width) if c != col and kinds.get(c) not in ("index", "note")),
                    key=lambda c: (kinds.get(c) != "name", c))
@@ -579,13 +580,15 @@ def member_table_lines(grid: Grid) -> list[str] | None:
     above: dict[int, str] = {}
     for r in range(first, len(grid)):
         if apart[r]:
-            line = "" if _is_header(grid[r], headers) else _row_text(grid[r])
+            head = _row_role(rows[r], roles)
+            line = "" if _is_header(grid[r], headers) or head else _row_text(grid[r])
             lines += [line] if line else []
-            role = ""
+            role = head
             continue
         row = grid[r] + [None] * (width - len(grid[r]))
-        role = rows[r][col] if rows[r][col] and rows[r][col] not in marks else role
-        seen: set[int] = {id(row[col][1])} if row[col] else set()
+        own = rows[r][col] if col >= 0 else ""
+        role = own if own and own not in marks else role
+        seen: set[int] = {id(row[col][1])} if col >= 0 and row[col] else set()
         parts = []
         for c in order:
             cell = row[c]
@@ -597,7 +600,7 @@ def member_table_lines(grid: Grid) -> list[str] | None:
             if text:
                 parts.append(text)
         text = " ".join(parts)
-        if text and (rows[r][col] or not _SENTENCE.search(text)):
+        if text and (own or not _SENTENCE.search(text)):
             lines.append(f"{role}：{text}" if role else text)
         elif text:  # a sentence under the list is no member: it ends the role carried down
             lines.append(text)
@@ -622,6 +625,21 @@ def _role_column(rows: list[list[str]], apart: list[bool], width: int, roles: fr
             if any(row[c] for row in body for c in range(width) if c != col):
                 return col, first
     return None
+
+
+def _role_rows(rows: list[list[str]], apart: list[bool], roles: frozenset[str]) -> tuple[int, int] | None:
+    """(-1, the first row) when roles head the rows of their members: a row of one role
+    cell across the table ("组长", then the leaders' rows)."""
+    first = next((r for r, row in enumerate(rows) if apart[r] and _row_role(row, roles)), None)
+    if first is None or not any(not away for away in apart[first:]):
+        return None
+    return -1, first
+
+
+def _row_role(row: list[str], roles: frozenset[str]) -> str:
+    """The role a row of one cell names, or ""."""
+    texts = {t for t in row if t}
+    return next(iter(texts)) if len(texts) == 1 and texts <= roles else ""
 
 
 def _is_spanning(row: list[Cell | None], width: int) -> bool:
