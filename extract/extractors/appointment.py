@@ -415,11 +415,36 @@ def _emit_mentions(em: Emitter, groups: list[tuple[str, list[str]]], at: tuple[i
                 org = st.org
             if org is None or not _names_a_body(org):
                 continue
+            org, title = _party_post(org, post.title)
             for name in names:
-                em.emit("任职", name, "Person", org, "Organization", at, position=post.title)
+                em.emit("任职", name, "Person", org, "Organization", at, position=title)
         explicit = [p.org for p in posts if p.org_span is not None]
         if explicit:
             st.org = explicit[-1]
+
+
+_PARTY_BODY = re.compile(rf"^(?:中共|中国共产党)?[{CJK}]{{1,10}}?(?P<level>自治区|自治州|自治县|省|市|州|县|区|旗|盟)"
+                         r"(?:党委|委员会|委)(?:第[一二三四五六七八九十百\d]+届(?:委员会)?)?$")
+
+
+_PLACE_OF_LEVEL = re.compile(rf"^[{CJK}]{{1,10}}?(?P<level>自治区|省|市|州|县|区|旗|盟)$")
+
+
+def _party_post(org: str, title: str) -> tuple[str, str]:
+    """"中共乙省委第九届委员会" + 常委 -> (省委, 省委常委): party posts at the committee, the
+    committee word kept in the position (SCHEMA §1), as the generated leader titles name them."""
+    implied = lexicon().implied_org
+    place = _PLACE_OF_LEVEL.match(org)  # "丁自治区" + "党委常委": the place's own committee
+    if place and implied.get(place.group("level") + title, "").startswith(place.group("level")):
+        return implied[place.group("level") + title], place.group("level") + title
+    m = _PARTY_BODY.match(org)
+    if not m:
+        return org, title
+    level = m.group("level").removeprefix("自治") if m.group("level") != "自治区" else "自治区"
+    for party in (level + "委", level + "党委"):
+        if implied.get(party + title) == party:
+            return party, party + title
+    return org, title
 
 
 def _names_a_body(org: str) -> bool:

@@ -171,6 +171,12 @@ def test_congress_reports(text: str, expected: set) -> None:
     # a part joined by 与 that does not read is left out; the post beside a name before 升任 holds
     ("此前相比变化不大；而省公安厅厅长刘一与某会常委、某省主委陈二在升任副省长后，工作重点未变。",
      {("任职", "刘一", "省公安厅", "厅长")}),
+    # a party committee written out: the committee word kept in the position (SCHEMA §1)
+    ("新当选中共乙省委第九届委员会常委郑五出任常务副省长。",
+     {("任职", "郑五", "省委", "省委常委"), ("任职", "郑五", "省政府", "常务副省长")}),
+    ("中共丙县委员会副书记、县长钱六主持会议。", {("任职", "钱六", "县委", "县委副书记"), ("任职", "钱六", "县政府", "县长")}),
+    ("丁自治区党委常委、自治区副主席孙七出席会议。",
+     {("任职", "孙七", "自治区党委", "自治区党委常委"), ("任职", "孙七", "自治区政府", "自治区副主席")}),
     # names written with ·; 盟 level
     ("副州长买买提·艾力出席会议。", {("任职", "买买提·艾力", "州政府", "副州长")}),
     ("盟委委员、副盟长巴特尔·朝鲁出席会议。", {("任职", "巴特尔·朝鲁", "盟行政公署", "副盟长")}),
@@ -197,7 +203,6 @@ def test_posts_in_reports(sentence: str, expected: set) -> None:
     ("市政府实行市长负责制。", "负责制"),
     ("公司董事长郑五表示，将加快建设。", "郑五"),                          # a bare kind of body
     ("该局局长郑五介绍，今年已完成任务。", "郑五"),                        # a body named elsewhere
-    ("新当选中共乙省委第九届委员会常委郑五出任常务副省长。", "新当选"),        # a verb is not a body
 ])
 def test_not_posts(sentence: str, name: str) -> None:
     got = facts("本报讯（记者 王甲）3月5日，" + sentence, "news.txt")
