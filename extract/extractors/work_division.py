@@ -473,7 +473,10 @@ def _clean_item(item: str, rel: str) -> str | None:
     if is_category(item.strip()):
         return None
     item = re.sub(r"^(?:其他|另外)?", "", item).strip()
-    if not _WORK_KIND.search(item):  # "审计工作" is the area 审计; "常务工作" is an area of its own
+    kind = _WORK_KIND.search(item)
+    if kind and rel == "负责" and lexicon().is_org(item[:kind.start()]):
+        item = item[kind.start():]  # "市人民政府常务工作": the area 常务工作 (SCHEMA §3)
+    elif not kind:  # "审计工作" is the area 审计; "常务工作" is an area of its own
         item = re.sub(r"(?:等)?(?:方面|方面的|领域)?(?:的)?(?:专项)?工作$", "", item)
     if rel == "主持":
         item = re.sub(r"(?:的)?(?:全面|日常)?工作$", "", item)
@@ -535,7 +538,7 @@ def _clauses(em: Emitter, leader: str, a: int, b: int) -> bool:
             item = _clean_item(raw, rel)
             if item is None:
                 continue
-            start = a + seg_a + x + raw.find(item[:1]) if item[:1] in raw else a + seg_a + x
+            start = a + seg_a + x + max(raw.find(item), 0)
             _emit_duty(em, rel, leader, start, item, (a, b))
     return read
 
