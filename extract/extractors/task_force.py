@@ -79,6 +79,7 @@ class _Forms:
     composed: re.Pattern[str]     # 联席会议由A、B…等N个部门组成
     unit_tail: re.Pattern[str]    # …分管负责同志 (after a unit)
     unit_heading: re.Pattern[str]  # a heading over lines of units: 成员单位
+    body_heading: re.Pattern[str]  # a heading naming a body or its office: 二、领导小组办公室
     role_person: re.Pattern[str]  # marks of a person named by role
     not_person: re.Pattern[str]   # "各成员单位有关负责同志": units' people in general, no member
 
@@ -134,6 +135,9 @@ def _forms() -> _Forms:
             rf"(?:{_alt(raw['composed_of'])})"),
         unit_tail=re.compile(rf"(?:等)?(?:相关|有关)?(?:{_alt(raw['unit_words'])})?(?:{_alt(raw['unit_person_tails'])})$"),
         role_person=re.compile(_alt(raw["role_person_marks"])),
+        body_heading=re.compile(
+            rf"(?:{setup})?(?P<name>[^，。；：]{{0,40}}?(?:{gw}|{_alt(raw['subgroup_endings'])}))?(?P<office>办公室)?"
+            rf"(?:{_alt(raw['heading_tails'])})?"),
         unit_heading=re.compile(rf"(?:[^，。；：]{{0,20}})(?:{_alt(raw['unit_headings'])})"),
         not_person=re.compile(_alt(raw["not_person_words"])),
     )
@@ -159,6 +163,15 @@ class _State:
     group: str
     group_kind: str | None
     members: list[Member] = field(default_factory=list)
+    current: str | None = None     # a list under a heading naming another body (a subgroup)
+    office: bool = False           # a list under the body's office heading: 主任 is 办公室主任
+
+    @property
+    def body(self) -> tuple[str, str | None]:
+        """The body members read now belong to, and its kind."""
+        if self.current:
+            return self.current, lexicon().task_force_kind(to_simplified(self.current)) or "工作组"
+        return self.group, self.group_kind
 
 
 def main_body_name(doc: ParsedDocument) -> tuple[str, str | None] | None:
@@ -341,8 +354,19 @@ def _member_lists(em: Emitter, st: _State) -> None:
         if not stripped:
             continue
         m = role_re.match(line) or bare_role.match(line)
+        heading = None if m else _body_heading(stripped)
+        if heading is not None:   # "二、领导小组办公室", "（一）综合协调组": the lists below are theirs
+            _flush(em, st, pending)
+            pending, role = None, None
+            name, office = heading
+            st.current = None if not name or _same_body(st.group, name) else em.surface(start + line.index(name[0]),
+                                                                                    start + line.index(name[0]) + len(name))
+            st.office = office
+            continue
         if m:
             role = lexicon().member_role(m.group("role"))
+            if st.office and role in _forms().office_roles:
+                role = "办公室" + role
             rest_start = start + m.end()
             _flush(em, st, pending)
             pending = None
@@ -372,6 +396,27 @@ def _member_lists(em: Emitter, st: _State) -> None:
         for entry in _entries(text, off, start + len(line)):
             pending = _member_from(em, st, entry, role, (start, start + len(line)), pending)
     _flush(em, st, pending)
+    st.current, st.office = None, False
+
+
+def _body_heading(line: str) -> tuple[str, bool] | None:
+    """A heading line naming a body or the body's office: (name, is the office); the name is
+    "" for the office alone. None for any other line."""
+    forms = _forms()
+    t = re.sub(r"\s+", "", HEADING_START.sub("", line)).rstrip("：:")
+    m = forms.body_heading.fullmatch(t)
+    if m is None:
+        return None
+    name = m.group("name") or ""
+    if m.group("office"):
+        return name, True
+    return (name, False) if name else None
+
+
+def _same_body(group: str, name: str) -> bool:
+    """Whether a heading's name is the body's own ("领导小组" in a notice on 某某领导小组)."""
+    g, n = to_simplified(group), to_simplified(name)
+    return g.endswith(n) or n.endswith(g)
 
 
 def _unit_line(em: Emitter, st: _State, a: int, b: int) -> bool:
@@ -380,7 +425,7 @@ def _unit_line(em: Emitter, st: _State, a: int, b: int) -> bool:
     seg = em.text[a:b].rstrip("。；; ")
     if not _is_unit_list(seg, 2):
         return False
-    _units(em, a, a + len(seg), st.group, "成员单位", (a, b))
+    _units(em, a, a + len(seg), st.body[0], "成员单位", (a, b))
     return True
 
 
@@ -483,8 +528,9 @@ def _flush(em: Emitter, st: _State, mem: Member | None) -> None:
     st.members.append(mem)
     extra = {"s_unnamed": True} if mem.unnamed else {}
     at = _clamp(mem.line_span, mem.span[0])
-    em.emit("成员", mem.name, "Person", st.group, "TaskForce", at, role=em.in_source(mem.role, at),
-            o_kind=st.group_kind, **extra)
+    group, kind = st.body
+    em.emit("成员", mem.name, "Person", group, "TaskForce", at, role=em.in_source(mem.role, at),
+            o_kind=kind, **extra)
     if mem.unnamed:
         return
     for post in mem.posts:

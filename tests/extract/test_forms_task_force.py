@@ -395,3 +395,20 @@ def test_body_named_in_titles_with_tails(title: str) -> None:
     got = facts(text)
     assert ("牵头", "市人社局", "甲市就业工作联席会议", "") in got
     assert ("成员单位", "市财政局", "甲市就业工作联席会议", "成员单位") in got
+
+
+@pytest.mark.parametrize("office_heading", ["二、领导小组办公室", "二、办公室组成人员", "（二）领导小组办公室："])
+@pytest.mark.parametrize("sub_heading", ["（一）综合协调组", "1.综合协调组", "（一）综合协调专项工作组"])
+def test_lists_under_headings_of_the_office_and_subgroups(office_heading: str, sub_heading: str) -> None:
+    group = "甲市防汛工作领导小组"
+    sub = sub_heading.split("）")[-1].split(".")[-1]
+    text = (f"甲市人民政府办公室关于成立{group}的通知\n甲政办函〔2024〕5号\n各有关单位：\n一、领导小组\n"
+            f"组长：张三 市长\n{office_heading}\n主任：王五 市水利局局长\n副主任：赵六 市应急局副局长\n"
+            f"三、专项工作组\n{sub_heading}\n组长：钱七 市政府副秘书长\n成员：孙八 市水利局副局长\n")
+    got = facts(text)
+    assert {f for f in got if f[0] == "成员"} == {
+        ("成员", "张三", group, "组长"),
+        ("成员", "王五", group, "办公室主任"), ("成员", "赵六", group, "办公室副主任"),
+        ("成员", "钱七", sub, "组长"), ("成员", "孙八", sub, "成员"),
+    }
+    assert ("任职", "孙八", "市水利局", "副局长") in got
