@@ -42,6 +42,7 @@ class Frames:
     lead_short: re.Pattern[str]     # "（A牵头，B配合）": a whole bracket item
     lead_bare: re.Pattern[str]      # "A牵头…" opening a clause
     support: re.Pattern[str]        # "B、C配合"
+    others_tail: re.Pattern[str]    # "…等", "…等部门" closing a list item
     deadline: re.Pattern[str]       # "在9月底前"
     co_open: re.Pattern[str]        # "会同" opening the units the lead works with
     co_others: re.Pattern[str]      # "…等部门" closing them
@@ -68,6 +69,7 @@ def frames() -> Frames:
         prose_lead=re.compile(rf"(?:{before})(?P<orgs>[^，。；由]{{2,60}}?)(?:{after})"),
         lead_bare=re.compile(rf"^(?P<orgs>[^，。；由：]{{2,60}}?)(?:{after})(?!单位|部门|领导)"),
         lead_short=re.compile(rf"^(?:{before})?(?P<orgs>[^，。；由]{{2,80}}?)(?:{after})$"),
+        others_tail=re.compile(rf"(?:{_alt(raw['co_closes'] + ['等'])})$"),
         support=re.compile(rf"(?:{_alt(raw['support_verbs'])})$"),
         deadline=re.compile(rf"^(?:{_alt(raw['deadline_opens'])})[^，。；]{{1,24}}?(?:{_alt(raw['deadline_closes'])})"),
         unit_suffixes=tuple(raw["unit_suffixes"]),
@@ -163,6 +165,9 @@ def _leads(meta: str) -> list[tuple[int, int]]:
             value = m.group("value")
             lead = m.group("label") in fr.lead_labels
             for x, y in split_list(value, "、，,"):
+                tail = fr.support.search(value, x, y) or fr.others_tail.search(value, x, y)
+                if tail:  # "市财政局等", "市财政局按职责分工负责": the unit alone
+                    y = tail.start()
                 item = value[x:y]
                 mark = fr.lead_mark.search(item)
                 if mark and not lead:  # 责任单位：市发改委（牵头）、市财政局
