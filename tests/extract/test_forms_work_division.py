@@ -450,3 +450,11 @@ def test_name_and_title_on_lines_of_their_own(fact: tuple) -> None:
     got = {(r, s, to_simplified(o), to_simplified(x)) for r, s, o, x in facts(LINES, "news.txt")}
     assert fact in got
     assert not any(f[1] == "馬一" and f[2] in ("发展改革", "财政") for f in got)
+
+
+@pytest.mark.parametrize("text,fact", [
+    ("巳市政府分工出炉。副市长王五将分管市教育局，也联系市科协。\n", ("分管", "王五", "市教育局", "")),
+    ("巳市政府分工出炉。副市长王五将分管市教育局，也联系市科协。\n", ("联系", "王五", "市科协", "")),
+])
+def test_openers_that_also_end_lists(text: str, fact: tuple) -> None:
+    assert fact in facts(text, "news.txt")
