@@ -66,6 +66,7 @@ class _Forms:
     title_name: re.Pattern[str]   # a title that is the body's name: 附件1：<name>制度
     setup_verbs: re.Pattern[str]
     chair_by: re.Pattern[str]     # 组长由X担任 / 办公室主任：X（兼）
+    respectively: re.Pattern[str]  # 副组长分别由A，B担任
     held_by: re.Pattern[str]      # 由X兼任办公室主任
     holds: re.Pattern[str]        # (X同志)兼任办公室主任 / (X)任组长: the holder is the clause before
     role_is: re.Pattern[str]      # 组长为X
@@ -118,6 +119,8 @@ def _forms() -> _Forms:
         setup_verbs=re.compile(setup),
         chair_by=re.compile(
             rf"(?P<role>{roles})(?:由|：)(?P<who>{who}{{2,80}}?)(?:同志)?(?:{hold}|（兼）)"),
+        respectively=re.compile(
+            rf"(?P<role>{roles})(?:{_alt(raw['respectively'])})由(?P<who>[^。；！？\n]{{2,160}}?)(?:同志)?(?:{hold})"),
         held_by=re.compile(rf"由(?P<who>{who}{{2,60}}?)(?:同志)?(?:{hold}|{short_hold}){body}(?P<role>{roles})(?![{CJK}])"),
         holds=re.compile(rf"(?:{hold}|{short_hold}){body}(?P<role>{roles})(?![{CJK}])"),
         role_is=re.compile(rf"(?P<role>{roles})(?:{is_w})(?P<who>{who}{{2,60}})"),
@@ -669,7 +672,7 @@ def _role_statements(text: str, start: int) -> list[_Statement]:
     it is `strict`: a name or a post, never a phrase merely marked as a role."""
     forms = _forms()
     out: list[_Statement] = []
-    for pattern in (forms.counted, forms.listed, forms.chair_by, forms.held_by):
+    for pattern in (forms.counted, forms.listed, forms.respectively, forms.chair_by, forms.held_by):
         out += [(m.span("role"), m.group("role"), m.span("who"), False) for m in pattern.finditer(text, start)]
     chains = [m.span("chain") for m in forms.chain.finditer(text, start)]
     for a, b in chains:   # 以A为组长，B、C为副组长的…: each "X为<role>" between the marks
@@ -788,11 +791,18 @@ def _split_and(item: str) -> list[tuple[int, int]]:
     out, start = [], 0
     for m in re.finditer(r"[和及与]", item):
         left = item[start:m.start()]
-        if re.search(rf"(?:{lex.title_re.pattern}|负责人|负责同志)$", left) and m.end() < len(item):
+        if m.end() < len(item) and (re.search(rf"(?:{lex.title_re.pattern}|负责人|负责同志)$", left)
+                                    or _ends_with_person(re.sub(r"\s+", "", left))):
             out.append((start, m.start()))
             start = m.end()
     out.append((start, len(item)))
     return [(x, y) for x, y in out if y > x]
+
+
+def _ends_with_person(t: str) -> bool:
+    """"常务副市长张三" / "张三": a name (with a known family name) closes the phrase."""
+    found = _name_and_posts(t, name_first=False)
+    return bool(found) and found[1] == len(t) and lexicon().has_surname(t[found[0]:])
 
 
 def _compact_span(text: str, a: int, b: int, ns: int, ne: int) -> tuple[int, int]:

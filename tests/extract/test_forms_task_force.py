@@ -412,3 +412,23 @@ def test_lists_under_headings_of_the_office_and_subgroups(office_heading: str, s
         ("成员", "钱七", sub, "组长"), ("成员", "孙八", sub, "成员"),
     }
     assert ("任职", "孙八", "市水利局", "副局长") in got
+
+
+@pytest.mark.parametrize("sentence", [
+    "副组长分别由{p}常委、宣传部部长张三，{g}李四担任。",
+    "副组长分别由{p}常委、宣传部部长张三和{g}李四担任。",
+    "副组长由{p}常委、宣传部部长张三和{g}李四担任。",
+])
+@pytest.mark.parametrize("lvl,p,g", [("市", "市委", "副市长"), ("县", "县委", "副县长"), ("旗", "旗委", "副旗长")])
+def test_several_holders_of_one_role(sentence: str, lvl: str, p: str, g: str) -> None:
+    group = f"甲{lvl}文明创建工作领导小组"
+    got = facts(notice(sentence.format(p=p, g=g), title=f"甲{lvl}人民政府办公室关于成立{group}的通知"))
+    assert {f for f in got if f[0] == "成员"} == {("成员", "张三", group, "副组长"), ("成员", "李四", group, "副组长")}
+    assert ("任职", "张三", p, f"{p}常委") in got and ("任职", "张三", "宣传部", "部长") in got
+    assert ("任职", "李四", f"{lvl}政府", g) in got
+
+
+def test_and_inside_a_unit_name_is_no_list() -> None:
+    got = facts(notice("组长由市教育和体育局局长王五担任。", title="甲市人民政府办公室关于成立甲市文明创建工作领导小组的通知"))
+    assert ("成员", "王五", "甲市文明创建工作领导小组", "组长") in got
+    assert ("任职", "王五", "市教育和体育局", "局长") in got
