@@ -35,6 +35,7 @@ class Frames:
     holds: str                   # "张三任X" inside a decision
     decision: str                # words that make a clause a decision ("研究决定")
     holds_not_after: str         # characters that make 任 part of another verb (担任, 出任, 现任)
+    acting: str                  # "代理" before an acting post
     remove: str                  # of the removing verbs
     pronouns: str                # character class of pronouns ("免去其…")
     instruments: str             # "…的决定": the instrument, after the post
@@ -68,6 +69,7 @@ def frames() -> Frames:
         holds=_alt(raw["decision_holds_verbs"]),
         decision=_alt(raw["decision_words"]),
         holds_not_after=raw["holds_not_after"],
+        acting=_alt(raw["acting_verbs"]),
         remove=_alt(raw["remove_verbs"]),
         pronouns="".join(raw["pronouns"]),
         instruments=_alt(raw["instruments"]),
@@ -104,6 +106,7 @@ class _Patterns:
     remove_glued: re.Pattern[str]  # "免去AX（的）职务"
     section: re.Pattern[str]     # "任命：" / "免去：" heading a list
     holds: re.Pattern[str]       # "张三（同志）任X" in a decision
+    acts: re.Pattern[str]        # "代理X市长职务" closing a clause, in a decision
     decision: re.Pattern[str]    # "研究决定", "会议决定"
     appoint_verb: re.Pattern[str]  # any appointing verb
 
@@ -121,6 +124,7 @@ def _patterns() -> _Patterns:
         section=re.compile(rf"(?P<act>{f.appoint}|{f.remove})[：:]"),
         holds=re.compile(rf"^\s*(?P<name>[{CJK}·]{{2,12}}?)(?:同志)?(?<![{f.holds_not_after}])(?:{f.holds})"
                          rf"(?P<post>[^，。；：]{{2,80}}?)(?P<prob>[（(]试用期[^）)]*[）)])?(?:职务)?\s*$"),
+        acts=re.compile(rf"(?P<post>(?:{f.acting})[^，。；：]{{2,60}}?)职务\s*$"),
         decision=re.compile(f.decision),
         appoint_verb=re.compile(f.appoint),
     )
@@ -212,9 +216,27 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                 last_person = em.surface(ca + m_holds.start("name"), ca + m_holds.end("name"))
                 _emit_posts(em, "任命", last_person, ca + m_holds.start("post"), ca + m_holds.end("post"), at, decided,
                             probation=bool(m_holds.group("prob")))
+                continue
+            m_acts = pat.acts.search(clause)
+            who = _acting_person(clause[:m_acts.start()]) if m_acts and (mode == "任命" or decision) else None
+            if who is not None:  # （副市长）A代理X市长职务
+                a, b = ca + who[0], ca + who[1]
+                last_person = em.surface(a, b)
+                _emit_posts(em, "任命", last_person, ca + m_acts.start("post"), ca + m_acts.end("post"), at, decided)
     if doc.info.number is None:  # reports name people with their posts
         mentions(doc, em)
     return em.out
+
+
+def _acting_person(before: str) -> tuple[int, int] | None:
+    """The person before 代理: a name closing `before`, after nothing or after the posts they hold."""
+    end = len(before) - (2 if before.endswith("同志") else 0)
+    lead = len(before) - len(before.lstrip())
+    for n in (2, 3, 4):
+        a = end - n
+        if a >= lead and _is_name(before[a:end]) and (a == lead or _is_post(before[lead:a])):
+            return a, end
+    return None
 
 
 def _sentence_bounds(text: str) -> Callable[[int], tuple[int, int]]:
