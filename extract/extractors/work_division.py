@@ -347,8 +347,10 @@ def _raw_len(head: str, n: int, from_end: bool = True) -> int:
 
 
 def _name_ok(name: str) -> bool:
+    """Not a word we know in a name's place: a title, a verb's opener ("副省长分别分管")."""
     return bool(name) and name[0] not in _NOT_NAME_START and name not in _NOT_NAMES \
-        and not name.startswith(tuple(_NOT_NAMES)) and not lexicon().is_title(name)
+        and not name.startswith(tuple(_NOT_NAMES)) and not lexicon().is_title(name) \
+        and not _OPENERS.fullmatch(name)
 
 
 def _person(name: str) -> bool:
