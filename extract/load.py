@@ -538,15 +538,24 @@ def _table_words() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     from extract.lexicon import lexicon
 
     raw = yaml.safe_load((Path(__file__).with_name("data") / "tables.yaml").read_text(encoding="utf-8"))
-    headers = {_compact(w): kind for kind, words in raw["header_words"].items() for w in words}
-    marks = frozenset(_compact(m) for m in raw["same_as_above"])
-    roles = frozenset(_compact(r) for r in lexicon().member_roles)
+    headers = {_key(w): kind for kind, words in raw["header_words"].items() for w in words}
+    marks = frozenset(_key(m) for m in raw["same_as_above"])
+    roles = frozenset(_key(r) for r in lexicon().member_roles)
     return headers, marks, roles
 
 
 def _compact(text: str) -> str:
     """A cell's words without spaces or a trailing colon ("组 长：" -> "组长")."""
     return re.sub(r"\s+", "", text).rstrip("：:")
+
+
+def _key(text: str) -> str:
+    """A cell as compared with the role and header words: compact, in simplified characters
+    ("組　長" -> "组长"); only short cells can be one of those words."""
+    from extract.text import to_simplified
+
+    text = _compact(text)
+    return to_simplified(text) if len(text) <= 16 else text
 
 
 def member_table_lines(grid: Grid) -> list[str] | None:
@@ -566,7 +575,7 @@ def member_table_lines(grid: Grid) -> list[str] | None:
     width = max((len(r) for r in grid), default=0)
     if width < 2 or width > _MAX_TABLE_COLUMNS:
         return None
-    rows = [[_compact(c[0]) if c else "" for c in r] + [""] * (width - len(r)) for r in grid]
+    rows = [[_key(c[0]) if c else "" for c in r] + [""] * (width - len(r)) for r in grid]
     apart = [_is_header(r, headers) or _is_spanning(r, width) for r in grid]
     found = _role_column(rows, apart, width, roles, marks) or _role_rows(rows, apart, roles)
     if found is None:
@@ -583,11 +592,11 @@ def member_table_lines(grid: Grid) -> list[str] | None:
             head = _row_role(rows[r], roles)
             line = "" if _is_header(grid[r], headers) or head else _row_text(grid[r])
             lines += [line] if line else []
-            role = head
+            role = _compact(next(c[0] for c in grid[r] if c and c[0].strip())) if head else ""
             continue
         row = grid[r] + [None] * (width - len(grid[r]))
         own = rows[r][col] if col >= 0 else ""
-        role = own if own and own not in marks else role
+        role = _compact(row[col][0]) if own and own not in marks else role  # type: ignore[index]
         seen: set[int] = {id(row[col][1])} if col >= 0 and row[col] else set()
         parts = []
         for c in order:
@@ -657,7 +666,7 @@ def _column_kinds(head: list[list[str]], width: int, headers: dict[str, str]) ->
 
 
 def _is_header(row: list[Cell | None], headers: dict[str, str]) -> bool:
-    texts = [_compact(c[0]) for c in row if c]
+    texts = [_key(c[0]) for c in row if c]
     return any(texts) and all(not t or t in headers for t in texts)
 
 

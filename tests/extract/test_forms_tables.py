@@ -161,6 +161,9 @@ LAYOUTS = [
      [["组长", "<", "<"], ["王一平", "副市长", ""], ["成 员：", "<", "<"], ["钱四海", "市财政局副局长", ""],
       ["孙五岳", "市生态环境局副局长", ""]],
      ["组长：王一平 副市长", "成员：钱四海 市财政局副局长", "成员：孙五岳 市生态环境局副局长"]),
+    ("traditional characters",
+     [["職務", "姓名", "單位及職務"], ["組　長", "王一平", "副市長"], ["成員", "錢四海", "市財政局副局長"], ["", "孫五嶽", "市水利局局長"]],
+     ["組長：王一平 副市長", "成員：錢四海 市財政局副局長", "成員：孫五嶽 市水利局局長"]),
     ("note column (联系电话) dropped",
      [["职务", "姓名", "单位及职务", "联系电话"], ["组长", "王一平", "副市长", "13800000000"],
       ["成员", "钱四海", "市财政局副局长", "13900000000"]],
@@ -274,3 +277,13 @@ def test_html_page_that_is_only_the_list(tmp_path: Path) -> None:
     path = tmp_path / "l.html"
     path.write_text(page, encoding="utf-8")
     assert load_source(path).text.split("\n") == ["组长：王一平 副县长", "组长：李二中 县水利局局长"]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_member_table_facts_in_traditional_characters(tmp_path: Path, form: str) -> None:
+    table: Table = [["職務", "姓名", "單位及職務"], ["組　長", "王一平", "副市長"], ["成員", "錢四海", "市財政局副局長"],
+                    ["", "孫五嶽", "市水利局局長"]]
+    got = members(document(tmp_path, form, table))
+    body = "甲市河湖治理工作领导小组"
+    assert {("成员", "王一平", body, "組長"), ("成员", "錢四海", body, "成員"), ("成员", "孫五嶽", body, "成員"),
+            ("任职", "孫五嶽", "市水利局", "局長")} <= got
