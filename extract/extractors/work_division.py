@@ -240,7 +240,8 @@ def _line_leader(text: str, sa: int, sb: int) -> tuple[str, tuple[int, int], str
     if n < 0:  # the name comes first
         k = _raw_len(head.lstrip(), -n, from_end=False)
         a = h.start("head") + lead
-        return "head", (a, a + k), re.sub(r"[（()）\s]", "", head.lstrip()[k:]), h.end()
+        titles = _drop_note(re.sub(r"\s+", "", head.lstrip()[k:]))
+        return "head", (a, a + k), re.sub(r"[（()）]", "", titles), h.end()
     return "head", (h.end("head") - n, h.end("head")), titles, h.end()
 
 
@@ -309,7 +310,7 @@ def _split_head(head: str, strict: bool = False) -> tuple[str, int] | None:
     tongzhi = honorific if h.endswith(honorific) and len(h) > len(honorific) + 2 else ""
     core = h[:len(h) - len(tongzhi)]
     for n in (2, 3, 4):  # name first: "王大明市长", "王大明（市长）", "李四省政府党组成员"
-        name, rest = core[:n], re.sub(r"^[（(](.*)[）)]$", r"\1", core[n:])
+        name, rest = core[:n], _drop_note(re.sub(r"^[（(](.*)[）)]$", r"\1", core[n:]))
         if rest and _name_ok(name) and (not strict or _person(name)) and _all_posts(rest) and \
                 (strict or re.search(f"{_LEADER_TITLE}$", rest)) and not _one_char_place(rest):
             return "", -n
@@ -325,6 +326,12 @@ def _split_head(head: str, strict: bool = False) -> tuple[str, int] | None:
             if all(parse_posts(titles[a:b]) for a, b in split_list(titles, "、，")):
                 return titles, len(head) - len(head.rstrip()) + _raw_len(head, n + len(tongzhi))
     return None
+
+
+def _drop_note(titles: str) -> str:
+    """"副市长(挂职)" -> "副市长": a note after the titles is no post."""
+    m = re.search(f"{_NOTE}$", titles)
+    return titles[:m.start()] if m and m.start() > 0 and m.group(0) else titles
 
 
 def _one_char_place(posts: str) -> bool:

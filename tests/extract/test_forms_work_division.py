@@ -457,3 +457,14 @@ def test_name_and_title_on_lines_of_their_own(fact: tuple) -> None:
 ])
 def test_openers_that_also_end_lists(text: str, fact: tuple) -> None:
     assert fact in facts(text, "news.txt")
+
+
+@pytest.mark.parametrize("line,fact", [
+    ("冯八副市长(挂职),协助分管科技工作。", ("协助分管", "冯八", "科技", "")),
+    ("冯八副市长(挂职),协助分管科技工作。", ("任职", "冯八", "市政府", "副市长")),
+    ("郑七副市长兼秘书长,分管市政府办公室。", ("任职", "郑七", "市政府", "秘书长")),
+    ("孙四市政府党组副书记,兼任市公安局局长。", ("任职", "孙四", "市公安局", "局长")),
+])
+def test_name_first_lines_with_notes_and_second_posts(line: str, fact: tuple) -> None:
+    text = f"某市政府领导分工调整\n详情如下:\n赵三市长,主持市政府全面工作。\n{line}\n"
+    assert fact in facts(text, "news.txt")
