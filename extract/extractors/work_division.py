@@ -536,6 +536,8 @@ def _clauses(em: Emitter, leader: str, a: int, b: int) -> bool:
             if rel is None:
                 read = True
                 continue  # 协助市长负责…, 不再分管…: read, but no duty of this leader
+        elif _OPENERS.fullmatch(clause):
+            continue  # "…等工作，同时，他还分管…": a connective alone is no item
         elif rel and not _STOP.match(clause) and not _VERB_RE.search(clause):
             seg_a = ca
         else:

@@ -468,3 +468,48 @@ def test_openers_that_also_end_lists(text: str, fact: tuple) -> None:
 def test_name_first_lines_with_notes_and_second_posts(line: str, fact: tuple) -> None:
     text = f"某市政府领导分工调整\n详情如下:\n赵三市长,主持市政府全面工作。\n{line}\n"
     assert fact in facts(text, "news.txt")
+
+
+# A temporary adjustment in traditional script with half-width punctuation and indented
+# paragraphs; prose with connectives between clauses.
+ADJUSTED = """某省人民政府關於臨時調整省政府領導同志分工的通知
+
+各市、縣人民政府,省政府各部門:
+
+  因工作需要,現對省政府領導同志分工作臨時調整:
+
+  副省長周一同志,增加分管省民政廳、省司法廳。聯繫省殘聯、省僑聯。
+
+  副省長吳二同志,臨時代管省交通運輸廳。
+
+  副省長鄭三同志,增加分管安全生產工作。不再聯繫省科協。
+
+  其他領導同志分工不變。
+
+  某省人民政府
+
+  2019年3月2日
+"""
+
+
+@pytest.mark.parametrize("fact", [
+    ("任职", "周一", "省政府", "副省长"),
+    ("分管", "周一", "省民政厅", ""),
+    ("联系", "周一", "省侨联", ""),
+    ("分管", "吳二", "省交通运输厅", ""),
+    ("分管", "鄭三", "安全生产", ""),
+])
+def test_traditional_adjustment_notice(fact: tuple) -> None:
+    got = {(r, s, to_simplified(o), to_simplified(x)) for r, s, o, x in facts(ADJUSTED)}
+    assert fact in got
+    assert not any("科协" in f[2] for f in got)
+    assert not any("分工" in w for w in warnings(ADJUSTED))
+
+
+def test_connective_clauses_are_no_items() -> None:
+    text = ("某市政府明确新一届领导分工。朱三副市长负责农业农村、水利等工作，同时，他还分管市农业农村局，以及市水利局。"
+            "秦四副市长除了负责工业和信息化，还分管商务、外事等。\n")
+    got = facts(text, "news.txt")
+    assert ("分管", "朱三", "市水利局", "") in got
+    assert ("分管", "秦四", "外事", "") in got
+    assert not any(f[2] in ("同时", "他还") for f in got)
