@@ -823,16 +823,16 @@ def _load_html(path: str, data: bytes) -> SourceText:
         tag.decompose()
     total = _cjk_count(body.get_text())
     for tag in body.find_all(_EDGE_TAGS):
-        if not tag.decomposed and tag.find_parent(("article", "main")) is None and _cjk_count(tag.get_text()) < total / 2:
+        if not _gone(tag) and tag.find_parent(("article", "main")) is None and _cjk_count(tag.get_text()) < total / 2:
             tag.decompose()
     for tag in body.find_all(True):
-        if tag.decomposed:
+        if _gone(tag):
             continue
         tokens = re.split(r"[\s_-]+", " ".join([*(tag.get("class") or []), tag.get("id") or ""]))
         if any(_BOILERPLATE.match(t) for t in tokens if t) and _cjk_count(tag.get_text()) < total / 2:
             tag.decompose()
     for tag in body.find_all(("div", "ul", "ol", "table", "section", "td", "p", "dl")):
-        if not tag.decomposed and _link_dense(tag) and _cjk_count(tag.get_text()) < total / 2:
+        if not _gone(tag) and _link_dense(tag) and _cjk_count(tag.get_text()) < total / 2:
             tag.decompose()
     main = _main_container(body)
     lines = _html_lines(main)
@@ -841,6 +841,13 @@ def _load_html(path: str, data: bytes) -> SourceText:
         lines.insert(0, title)
     lines = [l for l in lines if not (len(l) < 80 and _CHROME_LINE.search(l))]
     return SourceText(path=path, text="\n".join(lines), encoding=enc, format="html", warnings=warnings)
+
+
+def _gone(tag: "object") -> bool:
+    """Whether a tag was decomposed. bs4's own `tag.decomposed` looks up a missing attribute,
+    which a Tag answers by searching its whole subtree for a child of that name: asked of
+    every tag, that made reading a page quadratic in its size."""
+    return bool(vars(tag).get("_decomposed", False))
 
 
 def _decode_html(path: str, data: bytes) -> tuple[str, str, list[str]]:
