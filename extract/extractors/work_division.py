@@ -567,8 +567,10 @@ def _emit_duty(em: Emitter, rel: str, who: str, start: int, item: str, at: tuple
     if kind == "Area":
         em.emit(rel, who, "Person", name, "Area", at)
         return
-    name = strip_alias(name)[0]
-    is_body = kind == "Organization" or lexicon().is_org(strip_alias(item)[0])
+    first = strip_alias(item)[0]  # "市发改委（市物价局）": the body's first name, read in simplified text
+    if first != item:
+        name = em.surface(start, start + len(first))
+    is_body = kind == "Organization" or lexicon().is_org(first)
     em.emit(rel, who, "Person", name, "Organization" if is_body else "Area", at)
 
 

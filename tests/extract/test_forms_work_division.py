@@ -513,3 +513,17 @@ def test_connective_clauses_are_no_items() -> None:
     assert ("分管", "朱三", "市水利局", "") in got
     assert ("分管", "秦四", "外事", "") in got
     assert not any(f[2] in ("同时", "他还") for f in got)
+
+
+@pytest.mark.parametrize("doc,name", [
+    (ZHOU, "notice.txt"), (QI, "news.txt"), (XIAN, "news.txt"), (SHENG, "news.txt"), (NUMBERED, "notice.txt"),
+    (TOWN, "notice.txt"),
+])
+def test_traditional_script_reads_the_same(doc: str, name: str) -> None:
+    """Every form above, in traditional characters: the same facts (names as written)."""
+    import opencc
+
+    def simplified(fs: set[tuple]) -> set[tuple]:
+        return {tuple(to_simplified(x) for x in f) for f in fs}
+
+    assert simplified(facts(opencc.OpenCC("s2t").convert(doc), name)) == simplified(facts(doc, name))
