@@ -527,3 +527,11 @@ def test_traditional_script_reads_the_same(doc: str, name: str) -> None:
         return {tuple(to_simplified(x) for x in f) for f in fs}
 
     assert simplified(facts(opencc.OpenCC("s2t").convert(doc), name)) == simplified(facts(doc, name))
+
+
+@pytest.mark.parametrize("doc,name", [
+    (ZHOU, "notice.txt"), (XIAN, "news.txt"), (SHENG, "news.txt"), (NUMBERED, "notice.txt"), (TOWN, "notice.txt"),
+])
+def test_half_width_punctuation_reads_the_same(doc: str, name: str) -> None:
+    half = doc.translate(str.maketrans({"，": ",", "：": ":", "（": "(", "）": ")", "；": ";"}))
+    assert facts(half, name) == facts(doc, name)
