@@ -251,7 +251,7 @@ def _sentence_bounds(text: str) -> Callable[[int], tuple[int, int]]:
 
 
 _STOPS = re.compile(r"[。；！？\n]")
-_PLACE_END = re.compile(r"[省市县区州旗盟]$")  # "泉州市人民政府副市长…": a place, not a name, before the post
+_PLACE_END = re.compile(r"[省市县区州旗盟]$")  # "甲州市人民政府副市长…": a place, not a name, before the post
 
 
 def _remove_glued(em: Emitter, a: int, body: str, at: tuple[int, int], decided: dict) -> str | None:
@@ -345,8 +345,8 @@ class _Sentence:
 
 
 def mentions(doc: ParsedDocument, em: Emitter | None = None) -> list[Assertion]:
-    """Posts stated beside names in reports: "市法院院长罗雄", "副主任吴达金、李珊珊",
-    "县委副书记、县长X主持会议并讲话", "X出任Y公司总裁", "仍以市政府党组成员身份…"."""
+    """Posts stated beside names in reports: "市法院院长王甲", "副主任李乙、赵丙",
+    "县委副书记、县长X主持会议并讲话", "X出任Y公司总裁", "以县政府党组成员身份分管…"."""
     em = em or Emitter(doc, "post_mentions")
     text = em.text
     for sa, sb in split_list(text, "。；！？\n"):
@@ -366,17 +366,17 @@ def _read_clause(em: Emitter, clause: str, at: tuple[int, int], st: _Sentence) -
     fr = frames()
     if fr.not_encoded.search(clause):
         return
-    for m in fr.delegation.finditer(clause):  # 受市人大常委会主任委托: the body, no person
+    for m in fr.delegation.finditer(clause):  # 受X人大常委会主任委托: the body, no person
         posts = parse_posts(next(g for g in m.groups() if g))
         explicit = [p.org for p in posts if p.org_span is not None]
         if explicit:
             st.org = explicit[-1]
     cap = fr.capacity.search(clause)
-    if cap and st.subject:  # 仍以市政府党组成员身份参与…
+    if cap and st.subject:  # 以县政府党组成员身份分管…
         _emit_mentions(em, [(next(g for g in cap.groups() if g), [st.subject])], at, st)
         return
     verbs = list(fr.current_post.finditer(clause))
-    for verb in verbs:  # X（去年9月）出任Y
+    for verb in verbs:  # X（今年3月）出任Y
         pre = fr.time_tail.sub("", clause[:verb.start()]) if verb.start() <= 40 else ""
         subject = st.subject
         if pre:
@@ -478,7 +478,7 @@ def _names_a_body(org: str) -> bool:
 
 
 def _mention_list(clause: str) -> tuple[bool, list[tuple[str, list[str]]]] | None:
-    """A list of posts and names: "市委常委、组织部长蔡亚东" -> [("市委常委、组织部长", [蔡亚东])];
+    """A list of posts and names: "县委常委、宣传部长王甲" -> [("县委常委、宣传部长", [王甲])];
     "院长A、检察长B" -> two groups; "副主任A、B" -> one group with two names. (past, groups):
     past when the list opens with 原/曾任 (the names count, the posts are not encoded).
     The list may follow a lead-in ("会议由…", "出席会议的有：") and join its groups with 与/和/及."""
@@ -495,7 +495,7 @@ def _mention_list(clause: str) -> tuple[bool, list[tuple[str, list[str]]]] | Non
 
 
 def _joined_groups(clause: str) -> tuple[bool, list[tuple[str, list[str]]]] | None:
-    """"省公安厅厅长A与民革中央常委、主委B": parts joined by 与/和/及, each read on its own; the
+    """"省财政厅厅长A与某学会会长、理事B": parts joined by 与/和/及, each read on its own; the
     first must end with a name (市发展和改革委员会 is one body, not 市发展 and 改革委员会). A part
     that does not read is left out; a part of names only joins the group before it (副主任A、B和C)."""
     parts = [clause[x:y] for x, y in split_list(clause, "与和及")]
