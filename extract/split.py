@@ -111,12 +111,21 @@ def _leader_re() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(h) for h in lexicon().leader_heads))
 
 
+@lru_cache(maxsize=1)
+def _body_re() -> re.Pattern[str]:
+    """Coordinating bodies named by a specific kind (领导小组, 工作专班, 指挥部 …), from the lexicon;
+    the general words 办公室/委员会 name governments' own offices too."""
+    kinds = [k for k, v in lexicon().task_force_kinds.items() if v not in ("办公室", "委员会")]
+    return re.compile("|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True)))
+
+
 def classify(title: str, body: str = "") -> str:
     """Document type from its title (and body, for documents without one)."""
     t = to_simplified(title)
     if re.search(r"任免|任命|免去|免职|人事|任职的(?:通知|决定)", t):
         return "appointment"
-    if re.search(r"分工", t) and (re.search(r"领导|主任|秘书长|成员|同志", t) or _leader_re().search(t)):
+    if re.search(r"分工", t) and (re.search(r"领导|主任|秘书长|成员|同志", t) or _leader_re().search(t)) \
+            and not _body_re().search(t):  # a body's members and their tasks are a task force's
         return "work_division"
     if re.search(r"批复", t):
         return "approval"

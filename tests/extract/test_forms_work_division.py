@@ -535,3 +535,22 @@ def test_traditional_script_reads_the_same(doc: str, name: str) -> None:
 def test_half_width_punctuation_reads_the_same(doc: str, name: str) -> None:
     half = doc.translate(str.maketrans({"，": ",", "：": ":", "（": "(", "）": ")", "；": ";"}))
     assert facts(half, name) == facts(doc, name)
+
+
+@pytest.mark.parametrize("title,doc_type", [
+    ("甲州人民政府关于调整州长副州长工作分工的通知", "work_division"),
+    ("乙旗人民政府关于旗长副旗长工作分工的通知", "work_division"),
+    ("关于调整省政府领导同志分工的通知", "work_division"),
+    ("關於縣人民政府領導成員工作分工的通知", "work_division"),
+    ("丙镇人民政府关于镇领导班子成员工作分工的通知", "work_division"),
+    ("关于调整市防汛抗旱指挥部成员及分工的通知", "task_force"),
+    ("关于调整县乡村振兴领导小组成员及工作分工的通知", "task_force"),
+    ("关于印发重点工作任务分工方案的通知", "task_allocation"),
+])
+def test_classify_division_titles(title: str, doc_type: str) -> None:
+    assert classify(title) == doc_type
+
+
+def test_classify_news_without_a_division_title() -> None:
+    body = "马一\n省长，主持省政府全面工作。\n林二\n常务副省长，负责发展改革工作。\n许三\n副省长，负责教育工作。\n"
+    assert classify("某报道", body) == "work_division"
