@@ -90,6 +90,7 @@ def frames() -> Frames:
 
 
 _SPACE = re.compile(r"\s+")
+_NOTE = re.compile(r"[（(]([^（）()]{1,12})[）)]$")
 _NAME_CHARS = re.compile(rf"[{CJK}·]+")
 _LISTED_REMOVAL = re.compile(r"^\s*(?P<body>[^，。；]+?)(?:的)?职务")  # "张三的X职务" under 免去：
 _MEETING = re.compile(r"经(?P<meeting>[^。]{0,60}?(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。，]{0,30}?(?:会议|常务会议|党组会议|常委会))")
@@ -305,6 +306,9 @@ def _emit_posts(em: Emitter, act: str, person: str, a: int, b: int, at: tuple[in
     prev: Post | None = None  # the last post in the list that named its body
     for x, y in split_list(text, "、"):
         item = _SPACE.sub("", text[x:y])
+        note = _NOTE.search(item)
+        if note and not lexicon().is_title(note.group(1)):  # 局长（正处级）, 副市长（挂职）: a note, not the post
+            item = item[:note.start()]
         acting = re.match(r"^(代理|代)", item)
         shift = x + (acting.end() if acting else 0) + len(text[x:y]) - len(text[x:y].lstrip())
         for p in parse_posts(item[acting.end():] if acting else item):
