@@ -389,6 +389,7 @@ def test_name_then_post_lines_across_levels(line: str, name: str, org: str, titl
     "甲市人民政府办公室关于建立甲市就业工作联席会议制度的通知",
     "甲市人民政府办公室关于调整甲市就业工作联席会议成员单位的通知",
     "甲市人民政府办公室关于调整甲市就业工作联席会议组成人员的通知",
+    "甲市人民政府办公室关于成立甲市就业工作联席会议及其办公室的通知",
 ])
 def test_body_named_in_titles_with_tails(title: str) -> None:
     text = notice("联席会议由市人社局牵头，市发改委、市财政局为联席会议成员单位。", title=title)
