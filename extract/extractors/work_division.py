@@ -71,7 +71,8 @@ _ROW = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s+(?P<title>{_TITLES})\s+(?=\S
 _TITLE_ROW = re.compile(rf"^\s*{_ENUM}(?P<title>{_TITLES})\s+(?P<name>{_NAME})\s+(?=\S)")
 # Prose: a name just before its title ("孙七副市长则负责"), after it and before a verb or a
 # comma ("省长王五主持", "副州长李四，分管"), or after "Title的" ("升任副省长的李四，").
-_NAME_BEFORE = re.compile(rf"(?P<name>[{CJK}]{{2,3}})(?:{_alternation(_data()['name_title_links'])})?(?P<title>{_LEADER_TITLE})")
+_NAME_BEFORE = re.compile(rf"(?P<name>[{CJK}]{{2,3}})(?:{_alternation(_data()['name_title_links'])})?"
+                          rf"(?P<title>{_LEADER_TITLE})")
 _HONORIFIC = re.escape(_data()["honorific"])
 _OPENER_WORDS = _alternation(_data()["verb_openers"])
 # in prose a leader's title may follow other posts ("区委常委、常务副区长王五"), and a
@@ -114,7 +115,8 @@ _OBJECTS: dict[str, str] = dict(_data()["objects"])
 _HEAD_TITLE_END = re.compile(rf"(?:{_LEADER_TITLE}|{_alternation(_data()['header_title_endings'])})$")
 _POSTS_OPENING = re.compile(r"^\s*(?P<posts>[^，。；：:]{2,40})(?:[，：:]|$)")
 # lines under a leader that state no duty and are not reported: remarks, a date, the signature
-_NO_DUTY = re.compile(rf"{_alternation(_data()['not_duties'])}|^\d{{4}}年|(?:{_alternation(_data()['signature_endings'])})$")
+_NO_DUTY = re.compile(rf"{_alternation(_data()['not_duties'])}|^\d{{4}}年|"
+                      rf"(?:{_alternation(_data()['signature_endings'])})$")
 
 
 def extract(doc: ParsedDocument) -> list[Assertion]:
