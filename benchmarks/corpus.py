@@ -1,9 +1,16 @@
 """Synthetic gazettes for scale tests: the real documents' formats, invented names.
 
 Each gazette has a cover, a table of contents with sections, and documents of the kinds
-a city gazette carries: a work division (分工) notice, notices setting up coordinating
+a local gazette carries: a work division (分工) notice, notices setting up coordinating
 bodies (member lists in several layouts, 成员单位职责, 下设 subgroups), 任免 notices, and
-long plans with no relations. Names of cities, people and some bodies are invented.
+long plans with no relations. Names of places, people and some bodies are invented.
+
+The forms come from the extractors' grammar, not from one gazette: each gazette is of an
+administrative level (市, 州, 盟, 县, 旗, 区) whose leader titles and bodies are the ones
+`extract/data/lexicon.yaml` generates (副州长 of 州政府, 盟委副书记 …), is written with
+full-width or half-width punctuation, and draws each notice's layout from the layouts
+the extractors read (leader headers name first or title first, member lines with the
+post spaced or bracketed, chairs named in prose, 任命 lists or sentences).
 
     .venv/bin/python benchmarks/corpus.py --gazettes 100 --out /tmp/corpus
 """
@@ -13,6 +20,9 @@ from __future__ import annotations
 import argparse
 import random
 from pathlib import Path
+
+import yaml
+
 
 __all__ = ["generate", "generate_with_truth", "write_corpus"]
 
@@ -45,10 +55,35 @@ YEARS = 5  # gazette i is of year 2020 + i % YEARS
 PER_KIND_MAX = 5  # documents of one kind (政发, 政办函 …) in a gazette, at most
 
 
+# Levels a gazette may be of, with weights; their titles and bodies are the lexicon's.
+LEVELS = [("市", 5), ("州", 1), ("盟", 1), ("县", 2), ("旗", 1), ("区", 1)]
+_LEXICON = yaml.safe_load((Path(__file__).resolve().parents[1] / "extract" / "data" / "lexicon.yaml")
+                          .read_text(encoding="utf-8"))["leader_levels"]
+HALF_WIDTH = str.maketrans({"：": ":", "，": ",", "（": "(", "）": ")", "；": ";"})
+
+
+class Place:
+    """A place of one level: its name, government, party committee and leader titles."""
+
+    def __init__(self, name: str, level: str) -> None:
+        spec = _LEXICON[level]
+        self.name, self.level = name, level
+        gov = spec["government"]  # 州政府, 盟行政公署
+        self.government = name + ("人民政府" if gov.endswith("政府") else gov[len(level):])
+        self.gov_short = gov
+        self.party = spec["party"]
+        self.head = spec["head"].format(mod="")
+        self.deputy = spec["head"].format(mod="副")
+
+    def bureau(self, b: str) -> str:
+        return self.level + b
+
+
 class _Gen:
-    def __init__(self, rnd: random.Random, city: str) -> None:
+    def __init__(self, rnd: random.Random, place: Place) -> None:
         self.r = rnd
-        self.city = city
+        self.place = place
+        self.city = place.name
         self.used: set[str] = set()
         self.truth: list[tuple[str, str, str, str]] = []  # (rel, s, o, role/position)
 
@@ -61,7 +96,7 @@ class _Gen:
 
     def bureau(self, short: bool = False) -> str:
         b = self.r.choice(BUREAUS)
-        return "市" + (SHORT.get(b, b) if short and self.r.random() < 0.5 else b)
+        return self.place.bureau(SHORT.get(b, b) if short and self.r.random() < 0.5 else b)
 
     def spaced(self, name: str) -> str:
         return f"{name[0]} {name[1]}" if len(name) == 2 and self.r.random() < 0.6 else name
@@ -69,41 +104,53 @@ class _Gen:
     def filler(self, n: int) -> str:
         return "\n\n".join("".join(self.r.choice(FILLER) for _ in range(self.r.randint(2, 6))) for _ in range(n))
 
+    def addressees(self) -> str:
+        return f"各有关单位，{self.place.level}直各部门："
+
 
 def _date(r: random.Random, year: int) -> str:
     return f"{year}年{r.randint(1, 12)}月{r.randint(1, 28)}日"
 
 
 def _work_division(g: _Gen, num: str, date: str) -> tuple[str, str]:
-    title = f"{g.city}人民政府办公室关于市长副市长工作分工的通知"
-    parts = [title, num, "各县（市、区）人民政府，市直各部门：",
-             "经市政府研究，现将市长、副市长工作分工通知如下："]
+    pl = g.place
+    title = f"{pl.government}办公室关于{pl.head}{pl.deputy}工作分工的通知"
+    parts = [title, num, g.addressees(),
+             f"经{pl.gov_short}研究，现将{pl.head}、{pl.deputy}工作分工通知如下："]
+    layout = g.r.choice(["title_first", "name_first", "name_line"])
     mayor = g.person()
-    parts.append(f"市委副书记、市长{mayor}：主持市人民政府全面工作。")
+    parts.append(f"{pl.party}副书记、{pl.head}{mayor}：主持{pl.government}全面工作。")
     areas = g.r.sample(AREAS, len(AREAS))
     bureaus = g.r.sample(BUREAUS, len(BUREAUS))
     for k in range(g.r.randint(4, 7)):
         vm = g.person()
-        title_words = "市委常委、副市长" if k == 0 else "副市长"
+        title_words = f"{pl.party}常委、{pl.deputy}" if k == 0 else pl.deputy
         mine = areas[k * 4:(k + 1) * 4] or ["统计"]
         orgs = bureaus[k * 4:(k + 1) * 4] or ["统计局"]
-        parts.append(f"{title_words}{vm}：负责{'、'.join(mine)}等方面的工作。")
-        parts.append(f"分管{'、'.join('市' + o for o in orgs)}。")
-        g.truth += [("分管", vm, "市" + o, "") for o in orgs]
+        duties = f"负责{'、'.join(mine)}等方面的工作。"
+        if layout == "title_first":      # 州委常委、副州长王五：负责…
+            parts.append(f"{title_words}{vm}：{duties}")
+        elif layout == "name_first":     # 王五副州长：负责…
+            parts.append(f"{vm}{pl.deputy}：{duties}")
+        else:                            # 王 五 副州长 (a line), the duties below
+            parts += [f"{g.spaced(vm)} {title_words}", duties]
+        parts.append(f"分管{'、'.join(pl.bureau(o) for o in orgs)}。")
+        g.truth += [("分管", vm, pl.bureau(o), "") for o in orgs]
         g.truth += [("负责", vm, a, "") for a in mine]
-        parts.append(f"联系市总工会、{g.city[:2]}海关等驻{g.city[0]}单位。")
-        parts.append("完成市长交办的其他工作。")
-    parts += [f"{g.city}人民政府办公室", date, "（此件公开发布）"]
+        parts.append(f"联系{pl.level}总工会、{pl.name[:2]}海关等驻{pl.name[0]}单位。")
+        parts.append(f"完成{pl.head}交办的其他工作。")
+    parts += [f"{pl.government}办公室", date, "（此件公开发布）"]
     return title, "\n\n".join(parts)
 
 
 def _task_force(g: _Gen, num: str, date: str) -> tuple[str, str]:
+    pl = g.place
     topic = g.r.choice(TOPICS)
     kind = g.r.choice(["工作专班", "领导小组", "指挥部", "联席会议"])
-    name = f"{g.city}{topic}{kind}"
-    title = f"{g.city}人民政府办公室关于成立{name}的通知"
+    name = f"{pl.name}{topic}{kind}"
+    title = f"{pl.government}办公室关于成立{name}的通知"
     lead_role, deputy_role = {"指挥部": ("指挥长", "副指挥长"), "联席会议": ("召集人", "副召集人")}.get(kind, ("组长", "副组长"))
-    layout = g.r.choice(["spaced", "bracket", "bullet"])
+    layout = g.r.choice(["spaced", "bracket", "bullet", "prose"])
     lead_bureau = g.bureau()
 
     current = [lead_role]
@@ -118,17 +165,24 @@ def _task_force(g: _Gen, num: str, date: str) -> tuple[str, str]:
             return f"- {label}{g.spaced(person)} {post}"
         return f"{label}{g.spaced(person)} {post}"
 
-    members = [line(lead_role, g.person(), "副市长"), line(deputy_role, g.person(), "市政府副秘书长"),
-               line(None, g.person(), f"{lead_bureau}局长" if lead_bureau.endswith("局") else f"{lead_bureau}主任")]
-    first = True
+    chairs: list[str] = []
+    if layout == "prose":  # 组长由副州长王五担任，副组长由州政府副秘书长李四担任。
+        lead, deputy = g.person(), g.person()
+        g.truth += [("成员", lead, name, lead_role), ("成员", deputy, name, deputy_role)]
+        chairs = [f"{lead_role}由{pl.deputy}{lead}担任，{deputy_role}由{pl.gov_short}副秘书长{deputy}担任。"]
+        current[0] = "成员"
+        members = []
+    else:
+        members = [line(lead_role, g.person(), pl.deputy), line(deputy_role, g.person(), f"{pl.gov_short}副秘书长")]
+    members.append(line("成员" if layout == "prose" else None, g.person(),
+                        f"{lead_bureau}局长" if lead_bureau.endswith("局") else f"{lead_bureau}主任"))
     for _ in range(g.r.randint(8, 25)):
         post = g.bureau(short=True) + g.r.choice(["副局长", "二级调研员", "副主任", "三级调研员"])
-        members.append(line("成员" if first else None, g.person(), post))
-        first = False
+        members.append(line(None, g.person(), post))
     units = [g.bureau(short=True) for _ in range(g.r.randint(3, 8))]
-    body = [title, num, "各县（市、区）人民政府，市直各有关单位：",
+    body = [title, num, g.addressees(),
             f"为推进{topic}工作，决定成立{name}。现将有关事项通知如下：",
-            "一、主要职责", g.filler(1), "二、组成人员", "\n".join(members),
+            "一、主要职责", g.filler(1), "二、组成人员", *chairs, "\n".join(members),
             f"{kind}办公室设在{lead_bureau}，办公室主任由{lead_bureau}主要负责同志兼任。",
             "三、成员单位职责"]
     body += [f"{u}负责{topic}相关工作。" for u in units]
@@ -137,34 +191,43 @@ def _task_force(g: _Gen, num: str, date: str) -> tuple[str, str]:
         for k, sub in enumerate(("政策保障", "项目推进")):
             body.append(f"（{'一二'[k]}）{sub}专项工作组")
             body.append(f"组长由{g.bureau(short=True)}分管负责人担任，成员包括{g.bureau(short=True)}、{g.bureau(short=True)}等相关部门负责人。")
-    body += ["四、工作要求", g.filler(2), f"{g.city}人民政府办公室", date, "（此件公开发布）"]
+    body += ["四、工作要求", g.filler(2), f"{pl.government}办公室", date, "（此件公开发布）"]
     return title, "\n\n".join(body)
 
 
 def _appointments(g: _Gen, num: str, date: str, year: int) -> tuple[str, str]:
+    pl = g.place
     first = g.person()
-    title = f"{g.city}人民政府关于{first}等职务任免的通知"
-    lines = [title, num, "各县（市、区）人民政府，市直各单位：",
-             f"经{g.city}人民政府{_date(g.r, year)}党组会议研究决定，任命："]
+    title = f"{pl.government}关于{first}等职务任免的通知"
     people = [first] + [g.person() for _ in range(g.r.randint(1, 4))]
+    gone, gone_org = g.person(), pl.name + g.r.choice(BUREAUS)
+    g.truth.append(("免去", gone, gone_org, "副局长"))
+    lines = [title, num, g.addressees()]
+    named = []
     for p in people:
         prob = "（试用期一年）" if g.r.random() < 0.5 else ""
-        org = g.city + g.r.choice(BUREAUS)
-        lines.append(f"{p}为{org}副局长{prob}；")
+        org = pl.name + g.r.choice(BUREAUS)
+        named.append(f"{p}为{org}副局长{prob}")
         g.truth.append(("任命", p, org, "副局长"))
-    gone, org = g.person(), g.city + g.r.choice(BUREAUS)
-    g.truth.append(("免去", gone, org, "副局长"))
-    lines += ["免去：", f"{gone}{org}副局长职务。", "特此通知。",
-              f"{g.city}人民政府", date, "（此件公开发布）"]
+    if g.r.random() < 0.5:  # 任命：a line each; 免去：a line
+        lines.append(f"经{pl.government}{_date(g.r, year)}党组会议研究决定，任命：")
+        lines += [f"{n}；" for n in named]
+        lines += ["免去：", f"{gone}{gone_org}副局长职务。"]
+    else:                   # one sentence each
+        lines.append(f"经{pl.government}{_date(g.r, year)}常务会议研究，决定：")
+        lines += [f"任命{n}。" for n in named]
+        lines.append(f"免去{gone}的{gone_org}副局长职务。")
+    lines += ["特此通知。", pl.government, date, "（此件公开发布）"]
     return title, "\n\n".join(lines)
 
 
 def _plan(g: _Gen, num: str, date: str) -> tuple[str, str]:
+    pl = g.place
     topic = g.r.choice(TOPICS)
-    title = f"{g.city}人民政府关于印发{g.city}{topic}实施方案的通知"
-    body = [title, num, "各县（市、区）人民政府，市直各有关单位：",
-            f"现将《{g.city}{topic}实施方案》印发给你们，请认真组织实施。", f"{g.city}人民政府", date,
-            "（此件公开发布）", f"{g.city}{topic}实施方案"]
+    title = f"{pl.government}关于印发{pl.name}{topic}实施方案的通知"
+    body = [title, num, g.addressees(),
+            f"现将《{pl.name}{topic}实施方案》印发给你们，请认真组织实施。", pl.government, date,
+            "（此件公开发布）", f"{pl.name}{topic}实施方案"]
     for k, head in enumerate(("一、总体要求", "二、主要任务", "三、保障措施")):
         body += [head, g.filler(g.r.randint(20, 60))]
     return title, "\n\n".join(body)
@@ -178,10 +241,13 @@ def generate(index: int, seed: int = 7) -> str:
 def generate_with_truth(index: int, seed: int = 7) -> tuple[str, list[tuple[str, str, str, str]]]:
     """A gazette and the facts it states (members, 分管/负责, 任命/免去)."""
     r = random.Random(seed * 100003 + index)
-    city = r.choice(CITY_A) + r.choice(CITY_B) + "市"
-    g = _Gen(r, city)
+    level = r.choices([lv for lv, _ in LEVELS], weights=[w for _, w in LEVELS])[0]
+    place = Place(r.choice(CITY_A) + r.choice(CITY_B) + level, level)
+    half_width = r.random() < 0.3  # ": , ( ) ;" as web pages and old files write them
+    g = _Gen(r, place)
     year = 2020 + index % YEARS
-    pre = city[:2]
+    pre = place.name[:2]
+    gov, office = f"{place.gov_short}文件", f"{place.gov_short}办公室文件"
     docs: list[tuple[str, str, str, str]] = []  # section, title, number, text
     # A city recurs across gazettes and govkg takes one number for one document. The
     # gazettes of a year are i, i+5, i+10 …, so each numbers a kind from its own block
@@ -195,24 +261,25 @@ def generate_with_truth(index: int, seed: int = 7) -> tuple[str, list[tuple[str,
 
     for _ in range(r.randint(2, 4)):
         num = number("政发")
-        docs.append(("市政府文件", *_plan(g, num, _date(r, year)), num))
+        docs.append((gov, *_plan(g, num, _date(r, year)), num))
     if r.random() < 0.5:
         num = number("政办发")
-        docs.append(("市政府办公室文件", *_work_division(g, num, _date(r, year)), num))
+        docs.append((office, *_work_division(g, num, _date(r, year)), num))
     for _ in range(r.randint(2, 5)):
         num = number("政办函")
-        docs.append(("市政府办公室文件", *_task_force(g, num, _date(r, year)), num))
+        docs.append((office, *_task_force(g, num, _date(r, year)), num))
     for _ in range(r.randint(1, 2)):
         num = number("政干发")
         docs.append(("人事任免", *_appointments(g, num, _date(r, year), year), num))
-    toc = [f"{city}人民政府公报", f"{year}年第{index % 6 + 1}期", "目 录"]
+    toc = [f"{place.government}公报", f"{year}年第{index % 6 + 1}期", "目 录"]
     section = None
     for sec, title, _text, num in docs:
         if sec != section:
             toc.append(f"【{sec}】")
             section = sec
         toc += [title, f"{num}\t{r.randint(1, 90)}"]
-    text = "\n\n".join(toc) + "\n\n" + "\n\n".join(text for _s, _t, text, _n in docs) + "\n"
+    bodies = [text.translate(HALF_WIDTH) if half_width else text for _s, _t, text, _n in docs]
+    text = "\n\n".join(toc) + "\n\n" + "\n\n".join(bodies) + "\n"
     return text, g.truth
 
 
