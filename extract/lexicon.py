@@ -31,6 +31,7 @@ class Lexicon:
     leader_heads: tuple[str, ...] = ()          # generated heads of a government (副州长, 常务副省长 …)
     surnames: frozenset[str] = frozenset()      # extract/data/names.yaml
     levels: tuple[str, ...] = ()                # administrative levels (省, 自治区, 市 … 街道)
+    title_body_words: tuple[str, ...] = ()      # a body's short name before a head's title (行署专员 -> 专员)
 
     def has_surname(self, name: str) -> bool:
         """Whether `name` opens with a family name (two-character ones too) and has one or
@@ -96,6 +97,7 @@ def lexicon() -> Lexicon:
         member_role_as=tuple((raw.get("member_role_as") or {}).items()),
         leader_heads=tuple(sorted(set(heads), key=len, reverse=True)),
         levels=tuple(sorted(raw.get("leader_levels") or {}, key=len, reverse=True)),
+        title_body_words=tuple(raw.get("title_body_words") or ()),
         surnames=frozenset(yaml.safe_load((Path(__file__).parent / "data" / "names.yaml")
                                           .read_text(encoding="utf-8"))["surnames"]),
     )

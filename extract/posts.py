@@ -140,7 +140,8 @@ def parse_posts(text: str) -> list[Post]:
                         posts.append(Post(place, title, prev_org[1] and (prev_org[1][0], prev_org[1][0] + len(place)),
                                           (pa, pb)))
                         continue
-                    posts.append(Post(org, title, None, (pa, pb), implied=True))
+                    body_word = next((w for w in lex.title_body_words if title.startswith(w) and len(title) > len(w)), "")
+                    posts.append(Post(org, title[len(body_word):], None, (pa + len(body_word), pb), implied=True))
                     if org:
                         prev_org = (org, None)  # type: ignore[assignment]
                 elif prev_org is not None:
