@@ -297,6 +297,12 @@ def _members_leaving(em: Emitter, st: _State) -> None:
 def _split_member(text: str, base: int) -> tuple[str, tuple[int, int], str, int] | None:
     """Name and post text of one member entry; offsets absolute (normalised)."""
     t = text.rstrip("，,；;。")
+    noted = _NOTED_NAME.match(t)   # "王五（女）  市某某局副局长": the note is no post
+    if noted and _plausible_name(noted.group("name")) and _is_name_note(noted.group("note")):
+        post = noted.group("post") or ""
+        if not post or parse_posts(re.sub(r"\s+", "", post)):
+            return noted.group("name"), (base + noted.start("name"), base + noted.end("name")), post, \
+                base + (noted.start("post") if post else len(t))
     m = re.match(rf"^(?P<name>[{CJK}·•\s]{{2,16}}?)\s*[（(](?P<post>.+)[）)]$", t)
     if m and _plausible_name(m.group("name")):
         return m.group("name"), (base + m.start("name"), base + m.end("name")), m.group("post"), base + m.start("post")
@@ -304,11 +310,12 @@ def _split_member(text: str, base: int) -> tuple[str, tuple[int, int], str, int]
     if len(tokens) >= 2:
         for k in range(min(len(tokens) - 1, 3), 0, -1):
             name = "".join(t[a:b] for a, b in tokens[:k])
-            if not (_plausible_name(name) and all(_NAME_TOKEN.match(t[a:b]) for a, b in tokens[:k])):
+            long_name = k == 1 and _long_name(name)
+            if not ((_plausible_name(name) or long_name) and all(_NAME_TOKEN.match(t[a:b]) for a, b in tokens[:k])):
                 continue
             post_start = tokens[k][0]
             post = t[post_start:]
-            if parse_posts(re.sub(r"\s+", "", post)) or k == len(tokens) - 1:
+            if parse_posts(re.sub(r"\s+", "", post)) or k == len(tokens) - 1 and not long_name:
                 return name, (base + tokens[0][0], base + tokens[k - 1][1]), post, base + post_start
     if len(tokens) >= 2:
         last_a, last_b = tokens[-1]
@@ -322,13 +329,33 @@ def _split_member(text: str, base: int) -> tuple[str, tuple[int, int], str, int]
             if len(t) > n + 2 and _plausible_name(t[-n:]) and parse_posts(head) and \
                     head.endswith(tuple(lexicon().title_words)) and _POST_START.match(head):
                 return t[-n:], (base + len(t) - n, base + len(t)), head, base
-        # glued name and post: 张三市政府副市长
+        # glued name and post: 张三市政府副市长 (a known family name: 自治区… is no 自治 + post)
         for n in (3, 2, 4):
-            if len(t) > n + 1 and _POST_START.match(t[n:]) and parse_posts(t[n:]) and _plausible_name(t[:n]):
+            if len(t) > n + 1 and _POST_START.match(t[n:]) and parse_posts(t[n:]) and _plausible_name(t[:n]) \
+                    and lexicon().has_surname(t[:n]):
                 return t[:n], (base, base + n), t[n:], base + n
         if _plausible_name(t) and len(t) <= 4:
             return t, (base, base + len(t)), "", base + len(t)
     return None
+
+
+_NOTED_NAME = re.compile(rf"^(?P<name>[{CJK}·•\s]{{2,16}}?)\s*[（(](?P<note>[^（）()]{{1,6}})[）)]\s*(?P<post>\S.*)?$")
+
+
+def _long_name(token: str) -> bool:
+    """A name of five to eight characters written without "·" (额尔敦巴特尔-like names of
+    Mongolian or Tibetan origin), read only as a line's first token before its posts."""
+    lex = lexicon()
+    return bool(re.fullmatch(rf"[{CJK}]{{5,8}}", token)) and not (
+        lex.is_org(token) or lex.is_title(token) or parse_posts(token) or is_category(token)
+        or _forms().role_person.search(token))
+
+
+def _is_name_note(note: str) -> bool:
+    """A bracket after a name that says something of the person (性别, 民族, 兼): no post."""
+    raw = _raw_forms()
+    note = re.sub(r"\s+", "", note)
+    return note in raw["name_notes"] or note.endswith(tuple(raw["name_note_endings"]))
 
 
 def _plausible_name(name: str) -> bool:
@@ -340,8 +367,8 @@ def _plausible_name(name: str) -> bool:
     if not (2 <= len(n) <= 4):
         return False
     lex = lexicon()
-    if lex.is_org(n) and n.endswith(("局", "委", "办", "厅", "政府", "中心", "公司")):
-        return False
+    if lex.is_org(n) and (n.endswith(("局", "委", "办", "厅", "政府", "中心", "公司")) or not lex.has_surname(n)):
+        return False   # a unit ("旗人武部"), unless it opens with a family name
     return not lex.is_title(n) and not n.startswith(("各", "市", "县", "区", "负责", "分管"))
 
 
@@ -461,6 +488,8 @@ def _is_signature(line: str) -> bool:
 
 
 def _is_prose(line: str) -> bool:
+    """A sentence, not a member line; a unit's people ("市某某局分管负责同志") are a member."""
+    line = _forms().unit_tail.sub("", line.rstrip("。；;"))
     return len(line) > 45 and bool(re.search(r"[。]", line)) or bool(
         re.search(r"办公室设在|下设|负责|承担|职责|工作机制|以下简称", line))
 
@@ -886,11 +915,13 @@ def _units(em: Emitter, a: int, b: int, group: str, role: str, at: tuple[int, in
     seg = em.text[a:b]
     seg_clean = re.sub(r"等(?:相关|有关)?(?:部门|单位)?(?:负责人|负责同志)?$", "", seg)
     for x, y in split_list(seg_clean, "、，,"):
-        item = re.sub(r"\s+", "", seg_clean[x:y])
+        raw = seg_clean[x:y]
+        item = re.sub(r"\s+", "", raw)
         item = re.sub(r"(?:等)?(?:相关|有关)?(?:部门|单位)?(?:分管|主要|有关)?负责(?:人|同志)$", "", item)
         if not item or is_category(item) or not (lexicon().is_org(item) or len(item) >= 3 and not orgs_only):
             continue
-        name = em.surface(a + x, a + x + len(item))
+        at_chars = [i for i, c in enumerate(raw) if not c.isspace()]   # a name broken over lines
+        name = em.surface(a + x + at_chars[0], a + x + at_chars[len(item) - 1] + 1)
         em.emit("成员单位", strip_alias(name)[0], "Organization", group, "TaskForce", at, role=role)
 
 
@@ -900,20 +931,37 @@ _DUTY_VERB = re.compile(r"负责|配合|牵头|要|承担|做好|协助|指导|�
 
 def _unit_sections(em: Emitter, st: _State) -> None:
     """Lines of units under a heading that names them ("二、成员单位" then
-    "市应急局、市公安局、市住建局"): each unit is a 成员单位."""
+    "市应急局、市公安局、市住建局"): each unit is a 成员单位. A list broken over lines
+    ("…、旗" then "消防救援大队、…") is read as one: a line goes on while it has no closing
+    stop and its last item is no unit."""
     text = em.text
     heading = _forms().unit_heading
     inside = False
+    pending: tuple[int, int] | None = None   # a list read so far, not yet closed
+
+    def close() -> None:
+        nonlocal pending
+        if pending and _is_unit_list(text[pending[0]:pending[1]], 1):
+            _units(em, pending[0], pending[1], st.group, "成员单位", pending, orgs_only=True)
+        pending = None
+
     for start, line in _lines(text, _offset_of_body(em)):
         s = line.strip()
         if not s:
+            close()
             continue
         if HEADING_START.match(line) or heading.fullmatch(s) or _is_signature(s):
+            close()
             inside = bool(heading.fullmatch(re.sub(r"\s+", "", HEADING_START.sub("", s)).rstrip("：")))
             continue
-        end = start + len(line.rstrip().rstrip("。；;"))
-        if inside and _is_unit_list(text[start:end], 1):
-            _units(em, start, end, st.group, "成员单位", (start, start + len(line)), orgs_only=True)
+        if not inside:
+            continue
+        first = start if pending is None else pending[0]
+        pending = (first, start + len(line.rstrip().rstrip("。；;")))
+        last = re.split(r"[、，,]", s)[-1]
+        if s.endswith(("。", "；", ";")) or lexicon().is_org(last):
+            close()
+    close()
 
 
 def _unit_duties(em: Emitter, st: _State) -> None:
@@ -957,6 +1005,7 @@ def _unit_duties(em: Emitter, st: _State) -> None:
 
 # ---------------------------------------------------------------------------- mentions in any text
 
+_COUNT_AFTER = re.compile(r"(?:等)?[\d一二三四五六七八九十两]+个[^、]{0,12}$")
 _SETS_UP = re.compile(rf"(?P<parent>[{CJK}“”]{{2,30}}?)(?:设立|下设)(?P<children>[^，。；：]{{2,80}})")
 _LED_BY = re.compile(rf"(?P<group>[{CJK}]{{0,20}}?{_GROUP_WORDS}|[{CJK}]{{1,10}}组)由(?P<org>[^，。；]{{2,30}}?)牵头")
 _UNITS_OF = re.compile(rf"(?P<orgs>[{CJK}、]{{2,120}}?)等(?P<group>[{CJK}]{{2,30}}?{_GROUP_WORDS})成员单位")
@@ -1009,6 +1058,7 @@ def extract_mentions(doc: ParsedDocument, em: Emitter | None = None, st: _State 
         kids = m.group("children")
         kids = re.sub(r"^\d+个", "", kids)
         ca = m.start("children") + (len(m.group("children")) - len(kids))
+        kids = _COUNT_AFTER.sub("", kids)   # "下设A、B、C3个工作组": the count closes the list
         if kids.startswith("办公室"):
             ka = m.start("children") + (len(m.group("children")) - len(kids))
             em.emit("下设", parent, "TaskForce", parent + em.surface(ka, ka + 3), "TaskForce", _sentence(text, m.start()),

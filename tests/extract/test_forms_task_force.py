@@ -433,3 +433,104 @@ def test_and_inside_a_unit_name_is_no_list() -> None:
     got = facts(notice("组长由市教育和体育局局长王五担任。", title="甲市人民政府办公室关于成立甲市文明创建工作领导小组的通知"))
     assert ("成员", "王五", "甲市文明创建工作领导小组", "组长") in got
     assert ("任职", "王五", "市教育和体育局", "局长") in got
+
+
+# ---------------------------------------------------------------------------- member lists: held-out forms
+
+LIST_LEVELS = [  # place, level word, a unit of that level, its head's title
+    ("甲", "省", "省水利厅", "副厅长"),
+    ("乙", "自治区", "自治区水利厅", "副厅长"),
+    ("丙", "市", "市水利局", "副局长"),
+    ("丁", "州", "州水利局", "副局长"),
+    ("戊", "盟", "盟水利局", "副局长"),
+    ("己", "县", "县水利局", "副局长"),
+    ("庚", "旗", "旗水利局", "副局长"),
+    ("辛", "区", "区水利局", "副局长"),
+]
+
+
+@pytest.mark.parametrize("place,lvl,unit,title", LIST_LEVELS)
+@pytest.mark.parametrize("colon,tail", [("：", "分管负责同志"), (":", "主要负责人"), ("：", "有关负责同志")])
+def test_a_units_person_inside_a_list_does_not_end_it(place: str, lvl: str, unit: str, title: str, colon: str,
+                                                       tail: str) -> None:
+    group = f"{place}{lvl}河湖治理工作领导小组"
+    body = (f"一、领导小组组成人员\n组  长{colon}王一平  {lvl}人民政府副{lvl if lvl != '自治区' else ''}长\n"
+            f"成  员{colon}钱四海  {unit}{title}\n        {lvl}气象局{tail}\n        孙  五  {lvl}公安局副局长\n"
+            f"        李六（{lvl}财政局副局长）\n二、工作职责\n负责统筹协调。\n")
+    got = facts(notice(body, title=f"{place}{lvl}人民政府关于成立{group}的通知"))
+    assert ("成员", "钱四海", group, "成员") in got
+    assert ("成员", f"{lvl}气象局{tail}".removesuffix("同志"), group, "成员") in got or \
+        ("成员", f"{lvl}气象局{tail}", group, "成员") in got
+    assert ("成员", "孙五", group, "成员") in got            # the list goes on after the unit's person
+    assert ("任职", "孙五", f"{lvl}公安局", "副局长") in got
+    assert ("成员", "李六", group, "成员") in got
+    assert ("任职", "李六", f"{lvl}财政局", "副局长") in got
+
+
+@pytest.mark.parametrize("colon", ["：", ":"])
+@pytest.mark.parametrize("role,spaced", [("委员", "委　　员"), ("委员", "委 员"), ("委員", "委　員")])
+def test_a_lists_members_keep_their_role_word(colon: str, role: str, spaced: str) -> None:
+    group = "壬市节约用水委员会"
+    body = f"主任委员{colon}王一平  市政府副市长\n副主任委员{colon}赵二  市水利局局长\n{spaced}{colon}钱三  市财政局副局长\n"
+    got = facts(notice(body, title=f"壬市人民政府关于调整{group}组成人员的通知"))
+    assert ("成员", "钱三", group, role) in got            # SCHEMA §5: the role as written
+    assert ("成员", "赵二", group, "副主任委员") in got
+    assert not any(f[0] == "成员" and f[3] == "成员" for f in got)
+
+
+@pytest.mark.parametrize("note", ["（女）", "(女)", "（蒙古族）", "（兼）"])
+@pytest.mark.parametrize("lvl,unit", [("市", "市统计局"), ("县", "县统计局"), ("盟", "盟统计局"), ("镇", "镇统计站")])
+def test_a_note_after_a_members_name_is_no_post(note: str, lvl: str, unit: str) -> None:
+    group = f"子{lvl}人口普查领导小组"
+    body = f"组  长：王一平  {lvl}人民政府副{lvl}长\n成  员：周　红{note}  {unit}副站长\n"
+    body = body.replace("副站长", "副局长" if unit.endswith("局") else "副站长")
+    got = facts(notice(body, title=f"子{lvl}人民政府关于成立{group}的通知"))
+    title = "副局长" if unit.endswith("局") else "副站长"
+    assert ("成员", "周红", group, "成员") in got
+    assert ("任职", "周红", unit, title) in got
+    assert not any(f[1].startswith("周红") and f[1] != "周红" for f in got)
+
+
+@pytest.mark.parametrize("name", ["巴特尔朝克图", "额日和木巴雅尔", "扎西次仁多吉"])
+@pytest.mark.parametrize("lvl,party,head", [("旗", "旗委", "旗长"), ("州", "州委", "州长"), ("县", "县委", "县长")])
+@pytest.mark.parametrize("sep", ["　", "  "])
+def test_long_names_without_a_dot_open_a_member_line(name: str, lvl: str, party: str, head: str, sep: str) -> None:
+    group = f"丑{lvl}森林防火指挥部"
+    body = f"指 挥 长：{name}{sep}{party}副书记、{head}\n副指挥长：王一平{sep}副{head}\n"
+    got = facts(notice(body, title=f"丑{lvl}人民政府关于成立{group}的通知"))
+    assert ("成员", name, group, "指挥长") in got
+    assert ("任职", name, party, f"{party}副书记") in got
+    assert ("任职", name, f"{lvl}政府", head) in got
+    assert not any(f[0] == "成员" and f[1] in (head, f"{name}{party}副书记") for f in got)
+
+
+@pytest.mark.parametrize("place", ["寅地区", "卯地区"])
+@pytest.mark.parametrize("colon", ["：", ":"])
+def test_a_prefecture_heads_title_names_the_post_without_its_body(place: str, colon: str) -> None:
+    group = f"{place}绿化委员会"
+    body = f"主任委员{colon}王一平  地委副书记、行署专员\n副主任委员{colon}赵二  行署副专员\n"
+    got = facts(notice(body, title=f"{place}行政公署关于调整{group}组成人员的通知"))
+    assert ("任职", "王一平", "地委", "地委副书记") in got
+    assert ("任职", "王一平", "地区行政公署", "专员") in got      # SCHEMA §2: 行署 is the body, not the post
+    assert ("任职", "赵二", "地区行政公署", "副专员") in got
+
+
+@pytest.mark.parametrize("count", ["4个工作组", "四个专项工作组", "等4个小组"])
+@pytest.mark.parametrize("lvl", ["市", "县", "旗"])
+def test_subgroups_listed_before_their_count(count: str, lvl: str) -> None:
+    group = f"辰{lvl}项目攻坚工作专班"
+    body = f"工作专班下设综合协调组、项目推进组、要素保障组、督查考核组{count}。综合协调组由{lvl}商务局牵头。\n"
+    got = facts(notice(body, title=f"辰{lvl}人民政府办公室关于成立{group}的通知"))
+    subs = {f[2] for f in got if f[0] == "下设"}
+    assert subs == {"综合协调组", "项目推进组", "要素保障组", "督查考核组"}
+
+
+@pytest.mark.parametrize("lvl", ["旗", "县", "州", "盟"])
+@pytest.mark.parametrize("end", ["。", ""])
+def test_a_unit_list_broken_over_lines(lvl: str, end: str) -> None:
+    group = f"巳{lvl}防灭火指挥部"
+    body = (f"二、成员单位\n{lvl}应急管理局、{lvl}林业和草原局、{lvl}公安局、{lvl}\n消防救援大队、{lvl}人武部{end}\n"
+            f"三、办事机构\n指挥部下设办公室，办公室设在{lvl}应急管理局。\n")
+    got = facts(notice(body, title=f"巳{lvl}人民政府关于成立{group}的通知"))
+    units = {f[1] for f in got if f[0] == "成员单位"}
+    assert units == {f"{lvl}应急管理局", f"{lvl}林业和草原局", f"{lvl}公安局", f"{lvl}消防救援大队", f"{lvl}人武部"}
