@@ -601,10 +601,11 @@ def _offset_of_body(em: Emitter) -> int:
 # "办公室设在Y", also with the office's short name ("省某某办设在Y", older notices).
 _OFFICE_AT = re.compile(r"(?P<group>[^，。；、（(]{0,40}?)办(?:公室)?(?:设在|设于)(?P<org>[^，。；）)\s]{2,40})")
 _OFFICE_IN_BRACKET = re.compile(r"下设办公室[（(]设在(?P<org>[^）)]{2,40})[）)]")
-def _office(em: Emitter, st: _State) -> None:
+def _office(em: Emitter, st: _State, within: tuple[int, int] | None = None) -> None:
+    """"办公室设在Y" in the notice's body, or `within` the paragraph setting up a body."""
     text = em.text
-    body_from = _offset_of_body(em)
-    for m in list(_OFFICE_AT.finditer(text, body_from)) + list(_OFFICE_IN_BRACKET.finditer(text, body_from)):
+    lo, hi = within or (_offset_of_body(em), len(text))
+    for m in list(_OFFICE_AT.finditer(text, lo, hi)) + list(_OFFICE_IN_BRACKET.finditer(text, lo, hi)):
         org = m.group("org")
         org = re.sub(r"(，|。|；).*$", "", org)
         a, b = m.span("org")
@@ -652,19 +653,19 @@ class _Person:
     posts_only: bool = False   # a bare post ("市委常委") that may belong to the next name
 
 
-def _prose_members(em: Emitter, st: _State) -> None:
+def _prose_members(em: Emitter, st: _State, within: tuple[int, int] | None = None) -> None:
     """Members stated in sentences: "组长由市委副书记张三担任", "由X兼任办公室主任",
     "X同志兼任办公室主任", "X任组长", "组长为X", "X为联席会议召集人",
     "副组长2人，分别是：A，B", "成员共19人，分别是：…"; and "X任<单位><职务>" (任职)."""
     forms = _forms()
     text = em.text
-    body_from = _offset_of_body(em)
+    lo, hi = within or (_offset_of_body(em), len(text))
     taken: set[int] = set()   # where the roles read end (副组长 and the 组长 in it are one): one reading each
-    for span, role_text, who, strict in _role_statements(text, body_from):
+    for span, role_text, who, strict in _role_statements(text, lo, hi):
         if span[1] in taken or _in_subgroup(text, span[0]):
             continue
         role = _role_in_context(text, span[0], role_text)
-        people = _people(em, st, *who)
+        people = [p for p in _people(em, st, *who) if not (p.unnamed and _GENERAL_PERSON.search(p.name))]
         if not people and role == "成员" and _is_unit_list(text[who[0]:who[1]].rstrip("。；"), 1):
             # "成员为市发改委、市财政局…主要负责同志": the units are the members
             _units(em, who[0], who[1], st.group, "成员单位", _sentence(text, span[0]), orgs_only=True)
@@ -677,7 +678,7 @@ def _prose_members(em: Emitter, st: _State) -> None:
         for person in people:
             _emit_person(em, st, person, role, at)
     lex = lexicon()
-    for m in forms.named_post.finditer(text, body_from):
+    for m in forms.named_post.finditer(text, lo, hi):
         who = re.sub(r"\s+", "", m.group("who"))
         post = re.sub(r"\s+", "", m.group("post"))
         if not _plausible_name(who) or lex.is_title(post) or re.fullmatch(forms.roles, post):
@@ -690,10 +691,13 @@ def _prose_members(em: Emitter, st: _State) -> None:
                 em.emit("任职", name, "Person", strip_alias(p.org or "")[0], "Organization", at, position=p.title)
 
 
+# "各成员单位负责人为成员" in a sentence: the units' people in general, no member named.
+_GENERAL_PERSON = re.compile(_alt(_raw_forms()["general_person_words"]))
+
 _Statement = tuple[tuple[int, int], str, tuple[int, int], bool]   # role span, role, who span, strict
 
 
-def _role_statements(text: str, start: int) -> list[_Statement]:
+def _role_statements(text: str, start: int, end: int) -> list[_Statement]:
     """Every role given in a sentence, with the span of who holds it, in the order the forms
     are tried (a counted list before a single holder). Forms whose holder comes first
     ("X同志兼任办公室主任", "X为联席会议召集人") are found by their verb and role; the holder
@@ -702,22 +706,42 @@ def _role_statements(text: str, start: int) -> list[_Statement]:
     forms = _forms()
     out: list[_Statement] = []
     for pattern in (forms.counted, forms.listed, forms.respectively, forms.chair_by, forms.held_by):
-        out += [(m.span("role"), m.group("role"), m.span("who"), False) for m in pattern.finditer(text, start)]
-    chains = [m.span("chain") for m in forms.chain.finditer(text, start)]
+        out += [(m.span("role"), m.group("role"), m.span("who"), False) for m in pattern.finditer(text, start, end)]
+    chains = [m.span("chain") for m in forms.chain.finditer(text, start, end)]
     for a, b in chains:   # 以A为组长，B、C为副组长的…: each "X为<role>" between the marks
         for m in forms.chain_link.finditer(text, a, b):
             out.append((m.span("role"), m.group("role"), m.span("who"), False))
     for pattern, stops, strict in ((forms.holds, _CLAUSE_STOPS + "由", True), (forms.is_role, _CLAUSE_STOPS, False)):
-        for m in pattern.finditer(text, start):
+        for m in pattern.finditer(text, start, end):
             who = _clause_before(text, m.start(), stops)
+            if who and strict:
+                who = _holders_before(text, who)
             if who and not any(a <= m.start() < b for a, b in chains):
                 out.append((m.span("role"), m.group("role"), who, strict))
-    for m in forms.role_is.finditer(text, start):
+    for m in forms.role_is.finditer(text, start, end):
         out.append((m.span("role"), m.group("role"), m.span("who"), False))
     return out
 
 
 _CLAUSE_STOPS = "，。；：！？\n"
+
+
+def _holders_before(text: str, who: tuple[int, int], most: int = 4) -> tuple[int, int]:
+    """"由A任组长，B，C任副组长": the holders of one role may be several clauses, each a
+    person alone (a name with its posts, no verb); they join the clause before the verb."""
+    a, b = who
+    for _ in range(most):
+        if a < 2 or text[a - 1] not in "，,":
+            break
+        prev = _clause_before(text, a - 1, _CLAUSE_STOPS + "由")
+        if prev is None:
+            break
+        c = re.sub(r"\s+", "", text[prev[0]:prev[1]])
+        found = _name_and_posts(c, name_first=False)
+        if not found or found[1] != len(c) or not found[2] or not lexicon().has_surname(c[found[0]:]):
+            break
+        a = prev[0]
+    return a, b
 
 
 def _clause_before(text: str, pos: int, stops: str, limit: int = 40) -> tuple[int, int] | None:
@@ -1005,6 +1029,35 @@ def _unit_duties(em: Emitter, st: _State) -> None:
 
 # ---------------------------------------------------------------------------- mentions in any text
 
+_PARAGRAPH_MAX = 1200   # how far a set-up paragraph is read for its chairs and office
+
+
+def _bodies_set_up_in_text(em: Emitter) -> None:
+    """A body set up inside any document (a task list, a plan: "成立某某领导小组，由A任组长，
+    B任副组长…。领导小组办公室设在Y，由B兼任办公室主任。"): its members and office are
+    read in the paragraph that sets it up, up to the next heading."""
+    text = em.text
+    for m in _forms().body_setup_bare.finditer(text, _offset_of_body(em)):
+        if is_category(m.group("name")):
+            continue
+        name, kind = _set_up_name(em.doc, m)
+        end = _paragraph_end(text, m.end())
+        st = _State(name, kind)
+        _prose_members(em, st, (m.end(), end))
+        _office(em, st, (m.end(), end))
+
+
+def _paragraph_end(text: str, pos: int) -> int:
+    """Where the lines from `pos` stop: at a blank line or a heading, within _PARAGRAPH_MAX."""
+    hi = min(len(text), pos + _PARAGRAPH_MAX)
+    nl = text.find("\n", pos, hi)
+    while nl != -1:
+        nxt = text[nl + 1:nl + 41]
+        if not nxt.strip() or nxt.startswith("\n") or HEADING_START.match(nxt):
+            return nl
+        nl = text.find("\n", nl + 1, hi)
+    return hi
+
 _COUNT_AFTER = re.compile(r"(?:等)?[\d一二三四五六七八九十两]+个[^、]{0,12}$")
 _SETS_UP = re.compile(rf"(?P<parent>[{CJK}“”]{{2,30}}?)(?:设立|下设)(?P<children>[^，。；：]{{2,80}})")
 _LED_BY = re.compile(rf"(?P<group>[{CJK}]{{0,20}}?{_GROUP_WORDS}|[{CJK}]{{1,10}}组)由(?P<org>[^，。；]{{2,30}}?)牵头")
@@ -1100,6 +1153,8 @@ def extract_mentions(doc: ParsedDocument, em: Emitter | None = None, st: _State 
             oa = m.end() + lm.start("org")
             em.emit("牵头", em.surface(oa, oa + len(lm.group("org"))), "Organization", group, "TaskForce",
                     _sentence(text, oa))
+    if st is None:
+        _bodies_set_up_in_text(em)
     if st is not None:
         for m in _near(_UNIT_LIST, text, "成员单位") + _near(_UNITS_BECOME, text, "成员单位"):
             _units(em, m.start("orgs"), m.end("orgs"), st.group, "成员单位", _sentence(text, m.start()))

@@ -534,3 +534,45 @@ def test_a_unit_list_broken_over_lines(lvl: str, end: str) -> None:
     got = facts(notice(body, title=f"巳{lvl}人民政府关于成立{group}的通知"))
     units = {f[1] for f in got if f[0] == "成员单位"}
     assert units == {f"{lvl}应急管理局", f"{lvl}林业和草原局", f"{lvl}公安局", f"{lvl}消防救援大队", f"{lvl}人武部"}
+
+
+# ---------------------------------------------------------------------------- bodies set up inside other documents
+
+SET_UP_LEVELS = [  # place, level, party committee, its head, government body, government post
+    ("午", "市", "市委", "市委副书记", "市政府", "副市长"),
+    ("未", "县", "县委", "县委副书记", "县政府", "副县长"),
+    ("申", "旗", "旗委", "旗委副书记", "旗政府", "副旗长"),
+    ("酉", "镇", "镇党委", "镇党委书记", "镇政府", "副镇长"),
+    ("戌", "乡", "乡党委", "乡党委书记", "乡政府", "副乡长"),
+]
+
+
+@pytest.mark.parametrize("place,lvl,party,head,gov,gov_post", SET_UP_LEVELS)
+@pytest.mark.parametrize("comma,stop", [("，", "。"), (",", ".")])
+def test_a_body_set_up_inside_a_task_list(place: str, lvl: str, party: str, head: str, gov: str, gov_post: str,
+                                          comma: str, stop: str) -> None:
+    group = f"{place}{lvl}背街小巷整治工作领导小组"
+    text = (f"{place}{lvl}人民政府办公室关于印发背街小巷整治工作任务分工的通知\n\n{place}政办发〔2024〕5号\n\n"
+            f"各有关单位：\n\n一、加强组织领导\n成立{group}{comma}由{head}周一川任组长{comma}{gov_post}吴二江{comma}"
+            f"{lvl}住建局局长郑三湖任副组长{comma}各成员单位负责人为成员{stop}领导小组办公室设在{lvl}住建局{comma}"
+            f"由郑三湖同志兼任办公室主任{stop}\n二、任务分工\n1.摸底调查{stop}由{lvl}住建局牵头{comma}各社区配合{stop}\n")
+    got = facts(text)
+    assert ("成员", "周一川", group, "组长") in got
+    assert ("任职", "周一川", party, head) in got
+    assert ("成员", "吴二江", group, "副组长") in got            # a holder in a clause of its own before the verb
+    assert ("任职", "吴二江", gov, gov_post) in got
+    assert ("成员", "郑三湖", group, "副组长") in got
+    assert ("任职", "郑三湖", f"{lvl}住建局", "局长") in got
+    assert ("成员", "郑三湖", group, "办公室主任") in got
+    assert ("办公室设在", group, f"{lvl}住建局", "") in got
+    assert not any(f[0] == "成员" and "各" in f[1] for f in got)   # units' people in general: no member
+
+
+@pytest.mark.parametrize("sentence", [
+    "市委副书记张三主持会议，李四任组长。",          # a clause with a verb is no holder
+    "会议由市委副书记张三主持，市政府副市长李四任组长。",
+])
+def test_only_person_clauses_join_the_holders(sentence: str) -> None:
+    group = "亥市河长制工作领导小组"
+    got = facts(notice(f"成立{group}。{sentence}", title=f"亥市人民政府关于成立{group}的通知"))
+    assert not any(f[0] == "成员" and f[1] == "张三" for f in got)
