@@ -92,7 +92,11 @@ def frames() -> Frames:
 _SPACE = re.compile(r"\s+")
 _NOTE = re.compile(r"[（(]([^（）()]{1,12})[）)]$")
 _NAME_CHARS = re.compile(rf"[{CJK}·]+")
-_LISTED_REMOVAL = re.compile(r"^\s*(?P<body>[^，。；]+?)(?:的)?职务")  # "张三的X职务" under 免去：
+# A name may be padded with one space between its characters ("王 五", two characters set to the
+# width of three): the space is in the text, the name is read without it.
+_GAP = r"[ \t\u3000]?"
+_NAME = rf"[{CJK}·](?:{_GAP}[{CJK}·]){{1,3}}?"
+_SPACES = re.compile(r"[ \t\u3000]")
 _MEETING = re.compile(r"经(?P<meeting>[^。]{0,60}?(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。，]{0,30}?(?:会议|常务会议|党组会议|常委会))")
 
 
@@ -110,24 +114,27 @@ class _Patterns:
     acts: re.Pattern[str]        # "代理X市长职务" closing a clause, in a decision
     decision: re.Pattern[str]    # "研究决定", "会议决定"
     appoint_verb: re.Pattern[str]  # any appointing verb
+    listed_removal: re.Pattern[str]  # "张三的X职务" in a list under 免去
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     f = frames()
     return _Patterns(
-        appoint=re.compile(rf"(?P<name>[{CJK}·、]{{2,40}}?)为(?P<post>[^，。；：]{{2,80}}?)"
+        appoint=re.compile(rf"(?P<name>[{CJK}·、 \t\u3000]{{2,40}}?)为(?P<post>[^，。；：]{{2,80}}?)"
                            rf"(?P<prob>[（(]试用期[^）)]*[）)])?(?:职务)?(?:的(?:{f.instruments}))?(?=[，,。；;]|$)"),
         verb_prefix=re.compile(rf"^.*(?:{f.appoint}|决定)"),
-        remove_own=re.compile(rf"(?:{f.remove})[{f.pronouns}](?P<post>[^，。；]{{2,80}}?)(?:的)?职务"),
-        remove=re.compile(rf"(?:{f.remove})(?P<name>[{CJK}·]{{2,4}}?)(?:同志的?|的)(?P<post>[^，。；]{{2,80}}?)职务"),
-        remove_glued=re.compile(rf"(?:{f.remove})(?P<body>[{CJK}·（）()、]{{4,80}}?)(?:的)?职务"),
+        remove_own=re.compile(rf"(?:{f.remove})[：:]?[{f.pronouns}](?P<post>[^，。；]{{2,80}}?)(?:的)?职务"),
+        remove=re.compile(rf"(?:{f.remove})[：:]?\s*(?P<name>{_NAME})(?:同志的?|的)(?P<post>[^，。；]{{2,80}}?)职务"),
+        remove_glued=re.compile(rf"(?:{f.remove})[：:]?\s*(?P<body>[{CJK}·（）()、]{{4,80}}?)(?:的)?职务"),
         section=re.compile(rf"(?P<act>{f.appoint}|{f.remove})[：:]"),
-        holds=re.compile(rf"^\s*(?P<name>[{CJK}·]{{2,12}}?)(?:同志)?(?<![{f.holds_not_after}])(?:{f.holds})"
+        holds=re.compile(rf"^\s*(?P<name>[{CJK}·](?:{_GAP}[{CJK}·]){{1,11}}?)(?:同志)?(?<![{f.holds_not_after}])(?:{f.holds})"
                          rf"(?P<post>[^，。；：]{{2,80}}?)(?P<prob>[（(]试用期[^）)]*[）)])?(?:职务)?\s*$"),
         acts=re.compile(rf"(?P<post>(?:{f.acting})[^，。；：]{{2,60}}?)职务\s*$"),
         decision=re.compile(f.decision),
         appoint_verb=re.compile(f.appoint),
+        # "张三的X职务" under a removal ("免去：张三的X职务；李四的Y职务"), the list's label off
+        listed_removal=re.compile(rf"^\s*(?:(?:{f.remove})[：:])?\s*(?P<body>[^，。；]+?)(?:的)?职务"),
     )
 
 
@@ -192,7 +199,8 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                 people = []
                 for x, y in split_list(raw, "、"):  # 任命张三、李四为…
                     person = raw[x:y].removesuffix("同志")
-                    if (2 <= len(person) <= 4 or "·" in person) and (after_verb or _is_name(person)):
+                    bare = _SPACES.sub("", person)  # "王 五"
+                    if (2 <= len(bare) <= 4 or "·" in bare) and (after_verb or _is_name(bare)):
                         people.append(em.surface(name_a + x, name_a + x + len(person)))
                 for person in people:
                     last_person = person
@@ -204,16 +212,18 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                 removing = True
                 continue
             if mode == "免去" or was_removing:  # "免去：\n张三市财政局局长职务" / "免去A的X职务，B的Y职务"
-                m_g = _LISTED_REMOVAL.match(clause)
+                m_g = pat.listed_removal.match(clause)
                 if m_g:
                     person = _remove_glued(em, ca + m_g.start("body"), m_g.group("body"), at, decided)
                     last_person = person or last_person
+                    removing = person is not None  # the list goes on ("；C的Z职务")
                     continue
             m_holds = pat.holds.match(clause)
             before = line[:clause_a].rstrip()
             opens = (clause_a == 0 or before.endswith(("；", ";", "：", ":"))
                      or bool(pat.decision.search(before[before.rfind("。") + 1:])))  # 经研究决定，张三任…
-            if m_holds and opens and (mode == "任命" or decision) and _is_name(m_holds.group("name")):  # 决定：张三任X
+            if (m_holds and opens and (mode == "任命" or decision)
+                    and _is_name(_SPACES.sub("", m_holds.group("name")))):  # 决定：张三任X
                 last_person = em.surface(ca + m_holds.start("name"), ca + m_holds.end("name"))
                 _emit_posts(em, "任命", last_person, ca + m_holds.start("post"), ca + m_holds.end("post"), at, decided,
                             probation=bool(m_holds.group("prob")))
@@ -226,6 +236,9 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                 _emit_posts(em, "任命", last_person, ca + m_acts.start("post"), ca + m_acts.end("post"), at, decided)
     if doc.info.number is None:  # reports name people with their posts
         mentions(doc, em)
+        appointed = {(x.s, x.position) for x in em.out if x.rel == "任命"}
+        # "副市长A列席会议" after A was appointed 副市长: a 任命 gets no extra 任职 (SCHEMA §7)
+        em.out[:] = [x for x in em.out if x.rel != "任职" or (x.s, x.position) not in appointed]
     return em.out
 
 
@@ -258,7 +271,7 @@ _PLACE_END = re.compile(r"[省市县区州旗盟]$")  # "甲州市人民政府�
 def _remove_glued(em: Emitter, a: int, body: str, at: tuple[int, int], decided: dict) -> str | None:
     """"孙义朔州机场建设管理有限公司董事长" / "张三的市财政局局长": cut the name off."""
     text = em.text
-    de = re.match(rf"^([{CJK}·]{{2,4}}?)(?:同志)?的", body)
+    de = re.match(rf"^({_NAME})(?:同志)?的", body)
     if de:
         cands = [len(de.group(1))]
         skip = de.end() - len(de.group(1))

@@ -215,3 +215,45 @@ def test_posts_in_reports(sentence: str, expected: set) -> None:
 def test_not_posts(sentence: str, name: str) -> None:
     got = facts("本报讯（记者 王甲）3月5日，" + sentence, "news.txt")
     assert not [f for f in got if f[0] == "任职" and (f[1] == name or name in f[2])], got
+
+
+# ---------------------------------------------------------------------------- padded names, labelled lists
+
+@pytest.mark.parametrize("text, expected", [
+    # a two-character name padded with a space ("方 明"), full-width and half-width, 市 level
+    (notice("甲市", "甲", "经研究，决定任命：方 明为甲市统计局总统计师；许　亮为甲市审计局副局长。\n", "方明"),
+     {("任命", "方明", "甲市统计局", "总统计师", False), ("任命", "许亮", "甲市审计局", "副局长", False)}),
+    (notice("乙县", "乙", "经研究,决定任命:方 明为乙县水务局局长(试用期一年);许 亮为乙县林业局副局长。\n", "方明"),
+     {("任命", "方明", "乙县水务局", "局长", True), ("任命", "许亮", "乙县林业局", "副局长", False)}),
+    # 任命 and 免去 lines, each verb opening its clause, padded names, 旗 level
+    (notice("丙旗", "丙", "任命方 明为丙旗商务局副局长；\n免去方 明的丙旗文化馆馆长职务；\n免去许 亮的丙旗商务局副局长职务。\n", "方明"),
+     {("任命", "方明", "丙旗商务局", "副局长", False), ("免去", "方明", "丙旗文化馆", "馆长"),
+      ("免去", "许亮", "丙旗商务局", "副局长")}),
+    # "免去：A的X职务；B的Y、Z职务；C的W职务（退休）": the label, then a list of any length, 区 level
+    (notice("丁区", "丁", "免去：方 明的丁区交通运输局副局长职务；许亮的丁区交通运输局局长职务；"
+            "严七的丁区人民政府办公室副主任、丁区机关事务服务中心主任职务；柯八的丁区教育局副局长职务（退休）。\n", "方明"),
+     {("免去", "方明", "丁区交通运输局", "副局长"), ("免去", "许亮", "丁区交通运输局", "局长"),
+      ("免去", "严七", "丁区人民政府办公室", "副主任"), ("免去", "严七", "丁区机关事务服务中心", "主任"),
+      ("免去", "柯八", "丁区教育局", "副局长")}),
+    # half-width label, 州 level
+    (notice("戊州", "戊", "免去:方明的戊州统计局局长职务;许亮的戊州审计局副局长职务;严七的戊州档案馆馆长职务。\n", "方明"),
+     {("免去", "方明", "戊州统计局", "局长"), ("免去", "许亮", "戊州审计局", "副局长"), ("免去", "严七", "戊州档案馆", "馆长")}),
+])
+def test_padded_names_and_labelled_lists(text: str, expected: set) -> None:
+    got = facts(text)
+    assert expected <= got, expected - got
+
+
+@pytest.mark.parametrize("text, appointed", [
+    # a report: appointed, then named with the post at the meeting: the 任命 only (SCHEMA §7)
+    ("本报讯 甲市人大常委会会议决定任命方明为甲市人民政府副市长。副市长方明，市中级人民法院院长许亮列席会议。",
+     ("方明", "副市长")),
+    ("本報訊 乙縣人大常委會會議決定任命方明為乙縣人民政府副縣長。副縣長方明,縣人民法院院長許亮列席會議。",
+     ("方明", "副縣長")),
+])
+def test_appointed_post_is_no_extra_holding(text: str, appointed: tuple[str, str]) -> None:
+    got = facts(text, "news.txt")
+    name, post = appointed
+    assert any(f[0] == "任命" and f[1] == name and f[3] == post for f in got), got
+    assert not any(f[0] == "任职" and f[1] == name and f[3] == post for f in got), got
+    assert any(f[0] == "任职" and f[1] in ("许亮", "許亮") for f in got), got  # the others keep theirs
