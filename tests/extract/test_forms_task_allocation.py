@@ -147,3 +147,29 @@ def test_tables(header: str, rows: str, expected: set) -> None:
     got = leads(TABLE.format(title="甲市重点任务分工方案", header=header, rows=rows))
     assert expected <= got, (expected - got, got)
     assert not [s for s, _ in got if s.startswith(("各", "市直", "县财政局", "市财政局"))]
+
+
+@pytest.mark.parametrize("title, body, expected", [
+    # "1.title。由A牵头，B配合，…": the item's short title is the task, 街道 level
+    ("甲街道关于背街小巷整治工作任务分工的通知",
+     "二、任务分工\n1.排查建档。由街道城市管理办公室牵头，各社区居委会配合，5月底前完成巷道基础信息排查。\n"
+     "2.资金保障。由街道财政所牵头，街道党政办公室配合，积极争取上级补助资金。",
+     {("街道城市管理办公室", "排查建档"), ("街道财政所", "资金保障")}),
+    # half-width punctuation, (1) markers, 镇 level
+    ("乙镇人居环境整治任务分工方案",
+     "(1)垃圾清运。由镇环境卫生所牵头,各村委会配合,每周清运两次。\n(2)河道保洁。镇水利站牵头,镇农业服务中心配合,落实河长巡河制度。",
+     {("镇环境卫生所", "垃圾清运"), ("镇水利站", "河道保洁")}),
+    # 县 level, two leads, one of them a category (left out); the lead named as 牵头单位
+    ("丙县农村公路养护工作分工方案",
+     "3.路况普查。由县交通运输局、各乡镇人民政府牵头，县财政局配合，摸清全县农村公路底数。\n"
+     "4.养护考核。县公路事业发展中心为牵头单位，每季度开展一次考核。",
+     {("县交通运输局", "路况普查"), ("县公路事业发展中心", "养护考核")}),
+    # 区 level: a long first sentence is no title; the task is the clause after the lead
+    ("丁区重点工作分工",
+     "5.全面推进城区燃气管网改造提升工作并建立长效管护机制。由区住房城乡建设局牵头，在9月底前完成管网排查。",
+     {("区住房城乡建设局", "完成管网排查")}),
+])
+def test_item_title_is_the_task(title: str, body: str, expected: set) -> None:
+    got = leads(PLAN.format(title=title, body=body))
+    assert expected <= got, (expected - got, got)
+    assert not [t for _, t in got if t.startswith(("5月底前", "积极争取", "每周", "落实", "摸清", "每季度"))], got
