@@ -32,6 +32,7 @@ class Lexicon:
     surnames: frozenset[str] = frozenset()      # extract/data/names.yaml
     levels: tuple[str, ...] = ()                # administrative levels (省, 自治区, 市 … 街道)
     title_body_words: tuple[str, ...] = ()      # a body's short name before a head's title (行署专员 -> 专员)
+    party_name_prefixes: tuple[str, ...] = ()   # the party's name before a committee's place (中共丁州委)
 
     def has_surname(self, name: str) -> bool:
         """Whether `name` opens with a family name (two-character ones too) and has one or
@@ -98,6 +99,7 @@ def lexicon() -> Lexicon:
         leader_heads=tuple(sorted(set(heads), key=len, reverse=True)),
         levels=tuple(sorted(raw.get("leader_levels") or {}, key=len, reverse=True)),
         title_body_words=tuple(raw.get("title_body_words") or ()),
+        party_name_prefixes=tuple(sorted(raw.get("party_name_prefixes") or (), key=len, reverse=True)),
         surnames=frozenset(yaml.safe_load((Path(__file__).parent / "data" / "names.yaml")
                                           .read_text(encoding="utf-8"))["surnames"]),
     )

@@ -151,13 +151,16 @@ def parse_posts(text: str) -> list[Post]:
                 continue
             org = piece[:cut]
             title = piece[cut:]
+            split = _party_split(org, title)
+            if split:  # "丙镇党委书记" was cut 丙镇|党委书记: the committee is 丙镇党委
+                org, title, cut = org + split, title[len(split):], cut + len(split)
             party = _party_word(org)
             if party and party + title in lex.implied_org:  # 高昌区委 "区委副书记", as 市委 "市委副书记"
                 title, tstart = party + title, pa + cut - len(party)
             else:
                 tstart = pa + cut
             posts.append(Post(org, title, (pa, pa + cut), (tstart, pb)))
-            prev_org = (org, (pa, pa + cut))
+            prev_org = (org, (pa, pa + cut)) if not split else (org[:-len(split)], (pa, pa + cut - len(split)))
     return posts
 
 
@@ -177,6 +180,21 @@ def _party_word(org: str) -> str | None:
     return None
 
 
+def _party_split(org: str, title: str) -> str:
+    """The part of `title` that ends a party committee's name begun in `org` ("丙镇" +
+    "党委书记": "党委", as 镇党委 + 书记 is a title); "" when there is none."""
+    lex = lexicon()
+    if _party_word(org):
+        return ""
+    for word in _party_words():
+        for k in range(len(word) - 1, 0, -1):
+            part = word[-k:]
+            if title.startswith(part) and len(title) > k and (org + part).endswith(word) \
+                    and len(org) + k > len(word) and word + title[k:] in lex.implied_org:
+                return part
+    return ""
+
+
 def _place_of(party_org: str, government: str) -> str | None:
     """The place a government title after a party post belongs to: after "高昌区委", the
     区政府 is 高昌区 (same level); None when the levels differ or the place has no name."""
@@ -188,4 +206,6 @@ def _place_of(party_org: str, government: str) -> str | None:
         level += 1
     if not level:
         return None
-    return party_org[:len(party_org) - len(word) + level]
+    place = party_org[:len(party_org) - len(word) + level]
+    lead = next((p for p in lexicon().party_name_prefixes if place.startswith(p) and len(place) > len(p) + 1), "")
+    return place[len(lead):]   # "中共丁州委副书记、州长": the 州长 of 丁州

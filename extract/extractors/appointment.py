@@ -483,6 +483,8 @@ def _party_post(org: str, title: str) -> tuple[str, str]:
     for party in (level + "委", level + "党委"):
         if implied.get(party + title) == party:
             return party, party + title
+        if title.startswith(party) and implied.get(title) == party:  # the title keeps its committee word
+            return party, title
     return org, title
 
 
