@@ -67,6 +67,7 @@ class _Forms:
     setup_verbs: re.Pattern[str]
     chair_by: re.Pattern[str]     # 组长由X担任 / 办公室主任：X（兼）
     respectively: re.Pattern[str]  # 副组长分别由A，B担任
+    paired: re.Pattern[str]       # 组长、副组长分别由A、B担任
     held_by: re.Pattern[str]      # 由X兼任办公室主任
     holds: re.Pattern[str]        # (X同志)兼任办公室主任 / (X)任组长: the holder is the clause before
     role_is: re.Pattern[str]      # 组长为X
@@ -121,6 +122,9 @@ def _forms() -> _Forms:
             rf"(?P<role>{roles})(?:由|：)(?P<who>{who}{{2,80}}?)(?:同志)?(?:{hold}|（兼）)"),
         respectively=re.compile(
             rf"(?P<role>{roles})(?:{_alt(raw['respectively'])})由(?P<who>[^。；！？\n]{{2,160}}?)(?:同志)?(?:{hold})"),
+        paired=re.compile(
+            rf"(?P<roles>(?:{roles})(?:(?:{_alt(raw['role_joins'])})(?:{roles}))+)(?:{_alt(raw['respectively'])})由"
+            rf"(?P<who>[^。；！？\n]{{2,160}}?)(?:同志)?(?:{hold})"),
         held_by=re.compile(rf"由(?P<who>{who}{{2,60}}?)(?:同志)?(?:{hold}|{short_hold}){body}(?P<role>{roles})(?![{CJK}])"),
         holds=re.compile(rf"(?:{hold}|{short_hold}){body}(?P<role>{roles})(?![{CJK}])"),
         role_is=re.compile(rf"(?P<role>{roles})(?:{is_w})(?P<who>{who}{{2,60}})"),
@@ -188,7 +192,7 @@ def main_body_name(doc: ParsedDocument) -> tuple[str, str | None] | None:
     simp = to_simplified(title)
     m = forms.title_group.search(simp)
     if m:
-        name = title[m.start("name"):m.end("name")]
+        name = _first_body(title[m.start("name"):m.end("name")])
         return clean_name(name), lexicon().task_force_kind(to_simplified(name))
     text = doc.norm.text
     m = forms.body_setup.search(text)
@@ -216,7 +220,22 @@ def _set_up_name(doc: ParsedDocument, m: re.Match[str]) -> tuple[str, str | None
     if chain:  # "成立以A为组长…的X领导小组": the body is what follows the chain
         a = chain.end()
     s, e = doc.norm.span(a, b)
-    return clean_name(doc.source.text[s:e]), lexicon().task_force_kind(m.group("name"))
+    name = _first_body(doc.source.text[s:e])
+    return clean_name(name), lexicon().task_force_kind(to_simplified(name))
+
+
+_BODY_JOIN = re.compile(r"[和及、]")
+
+
+def _first_body(name: str) -> str:
+    """"关于成立A领导小组和B委员会的通知" names two bodies: the notice's is the first (the
+    second's list stands under a heading naming it). A name with 和 inside stays whole."""
+    simp = to_simplified(name)
+    for j in _BODY_JOIN.finditer(simp):
+        left, right = simp[:j.start()], simp[j.end():]
+        if len(left) >= 4 and _BODY_END.search(left) and len(right) >= 4 and _BODY_END.search(right):
+            return name[:j.start()]
+    return name
 
 
 def extract(doc: ParsedDocument) -> list[Assertion]:
@@ -661,12 +680,16 @@ def _prose_members(em: Emitter, st: _State, within: tuple[int, int] | None = Non
     text = em.text
     lo, hi = within or (_offset_of_body(em), len(text))
     taken: set[int] = set()   # where the roles read end (副组长 and the 组长 in it are one): one reading each
+    for m in forms.paired.finditer(text, lo, hi):
+        taken |= _paired_roles(em, st, m)
     for span, role_text, who, strict in _role_statements(text, lo, hi):
         if span[1] in taken or _in_subgroup(text, span[0]):
             continue
         role = _role_in_context(text, span[0], role_text)
-        people = [p for p in _people(em, st, *who) if not (p.unnamed and _GENERAL_PERSON.search(p.name))]
-        if not people and role == "成员" and _is_unit_list(text[who[0]:who[1]].rstrip("。；"), 1):
+        units = role == "成员" and _is_unit_list(text[who[0]:who[1]].rstrip("。；"), 1)
+        people = [] if units else [p for p in _people(em, st, *who)
+                                   if not (p.unnamed and _GENERAL_PERSON.search(p.name))]
+        if units:
             # "成员为市发改委、市财政局…主要负责同志": the units are the members
             _units(em, who[0], who[1], st.group, "成员单位", _sentence(text, span[0]), orgs_only=True)
             taken.add(span[1])
@@ -693,6 +716,21 @@ def _prose_members(em: Emitter, st: _State, within: tuple[int, int] | None = Non
 
 # "各成员单位负责人为成员" in a sentence: the units' people in general, no member named.
 _GENERAL_PERSON = re.compile(_alt(_raw_forms()["general_person_words"]))
+
+def _paired_roles(em: Emitter, st: _State, m: re.Match[str]) -> set[int]:
+    """"组长、副组长分别由A、B担任": each role goes to the person in the same place; read only
+    when there are as many persons as roles. Returns where the roles read end."""
+    forms = _forms()
+    role_spans = [(m.start("roles") + r.start(), m.start("roles") + r.end())
+                  for r in re.finditer(forms.roles, m.group("roles"))]
+    people = _people(em, st, *m.span("who"))
+    if len(people) != len(role_spans):
+        return set()
+    at = _sentence(em.text, m.start())
+    for (a, b), person in zip(role_spans, people):
+        _emit_person(em, st, person, _role_in_context(em.text, a, em.text[a:b]), at)
+    return {b for _, b in role_spans}
+
 
 _Statement = tuple[tuple[int, int], str, tuple[int, int], bool]   # role span, role, who span, strict
 
@@ -797,6 +835,9 @@ def _people(em: Emitter, st: _State, a: int, b: int) -> list[_Person]:
     lead = re.match(r"^\s*(?:由)?\s*", seg)
     a += lead.end() if lead else 0
     seg = em.text[a:b]
+    each = _each_units_person(em, a, b)
+    if each:
+        return each
     seps = "，；" if re.search(r"[，；]", seg) else "、"
     out: list[_Person] = []
     for x, y in split_list(seg, seps):
@@ -835,6 +876,25 @@ def _people(em: Emitter, st: _State, a: int, b: int) -> list[_Person]:
 
 
 _BODY_END = re.compile(rf"{_GROUP_WORDS}$")
+_PERSON_TAIL = re.compile(rf"(?:{_alt(_raw_forms()['unit_person_tails'])})$")
+
+
+def _each_units_person(em: Emitter, a: int, b: int) -> list[_Person]:
+    """"市发改委、市财政局分管负责同志": units sharing the words for their person; each
+    unit's person is one (unnamed) member. Empty unless two or more units are named."""
+    text = em.text
+    end = b + 2 if text.startswith("同志", b) else b   # a holder form may leave 同志 out
+    full = text[a:end].rstrip("。；; ")
+    tail = _PERSON_TAIL.search(full) or _PERSON_TAIL.search(full + "同志")
+    if not tail or tail.start() == 0:
+        return []
+    units = split_list(full[:tail.start()], "、，,")
+    lex = lexicon()
+    if len(units) < 2 or not all(lex.is_org(re.sub(r"\s+", "", full[x:y])) and not is_category(full[x:y])
+                                 for x, y in units):
+        return []
+    words = em.surface(a + tail.start(), a + len(full))
+    return [_Person(em.surface(a + x, a + y) + words, [], unnamed=True) for x, y in units]
 
 
 def _split_and(item: str) -> list[tuple[int, int]]:

@@ -576,3 +576,69 @@ def test_only_person_clauses_join_the_holders(sentence: str) -> None:
     group = "亥市河长制工作领导小组"
     got = facts(notice(f"成立{group}。{sentence}", title=f"亥市人民政府关于成立{group}的通知"))
     assert not any(f[0] == "成员" and f[1] == "张三" for f in got)
+
+
+# ---------------------------------------------------------------------------- roles paired, held now, per unit
+
+@pytest.mark.parametrize("lvl,party,gov", [("市", "市委", "副市长"), ("县", "县委", "副县长"), ("旗", "旗委", "副旗长"),
+                                           ("州", "州委", "副州长")])
+@pytest.mark.parametrize("joins,sep", [(("、", "、"), "、"), (("和", "和"), "，"), (("、", "及"), ","),
+                                       (("、", "、"), "，")])
+def test_roles_paired_with_holders_in_order(lvl: str, party: str, gov: str, joins: tuple[str, str], sep: str) -> None:
+    group = f"甲{lvl}河湖治理工作领导小组"
+    sentence = (f"组长{joins[0]}副组长{joins[1]}办公室主任分别由{party}副书记张一山{sep}{gov}李二水{sep}"
+                f"{lvl}水利局局长王三河担任。")
+    got = facts(notice(sentence, title=f"甲{lvl}人民政府关于成立{group}的通知"))
+    members = {(f[1], f[3]) for f in got if f[0] == "成员"}
+    assert members == {("张一山", "组长"), ("李二水", "副组长"), ("王三河", "办公室主任")}
+    assert ("任职", "王三河", f"{lvl}水利局", "局长") in got
+
+
+def test_roles_unpaired_when_the_counts_differ() -> None:
+    group = "乙市河湖治理工作领导小组"
+    got = facts(notice("组长、副组长分别由市委副书记张一山、副市长李二水、副市长赵四海担任。",
+                       title=f"乙市人民政府关于成立{group}的通知"))
+    assert ("成员", "张一山", group, "组长") not in got     # no guess which holds which
+
+
+@pytest.mark.parametrize("sentence", ["张一山同志现任领导小组副组长。", "张 一 山现任副组长。", "张一山同志現任領導小組副組長。"])
+def test_a_role_held_now(sentence: str) -> None:
+    got = facts(notice(sentence, title="丙县人民政府关于调整丙县河湖治理工作领导小组成员的通知"))
+    assert any(f[0] == "成员" and f[1] in ("张一山", "張一山") and f[3] in ("副组长", "副組長") for f in got)
+
+
+@pytest.mark.parametrize("units,tail", [(["市发改委", "市财政局"], "分管负责同志"), (["县水利局", "县自然资源局", "县住建局"], "主要负责人"),
+                                        (["旗应急管理局", "旗林业和草原局"], "有关负责同志")])
+@pytest.mark.parametrize("comma", ["，", ","])
+def test_office_deputies_one_per_unit(units: list[str], tail: str, comma: str) -> None:
+    group = "丁市防汛抗旱指挥部"
+    sentence = f"办公室主任由王三河同志兼任{comma}办公室副主任由{'、'.join(units)}{tail}担任。"
+    got = facts(notice(sentence, title=f"丁市人民政府关于成立{group}的通知"))
+    deputies = {f[1] for f in got if f[0] == "成员" and f[3] == "办公室副主任"}
+    assert deputies == {u + tail.removesuffix("同志") for u in units} or deputies == {u + tail for u in units}
+    assert ("成员", "王三河", group, "办公室主任") in got
+
+
+@pytest.mark.parametrize("join", ["和", "及", "、"])
+@pytest.mark.parametrize("lvl", ["市", "县", "盟", "区"])
+def test_a_title_naming_two_bodies(join: str, lvl: str) -> None:
+    first, second = f"戊{lvl}河湖治理工作领导小组", f"戊{lvl}水资源保护委员会"
+    body = f"一、{first}\n组长：张一山 副{lvl}长\n二、{second}\n主任：李二水 副{lvl}长\n"
+    got = facts(notice(body, title=f"戊{lvl}人民政府关于成立{first}{join}{second}的通知"))
+    assert ("成员", "张一山", first, "组长") in got
+    assert ("成员", "李二水", second, "主任") in got
+    assert not any(join in f[2] and f[0] == "成员" for f in got)
+
+
+# ---------------------------------------------------------------------------- party posts with their place
+
+@pytest.mark.parametrize("post,expected", [
+    ("丙镇党委书记", {("丙镇党委", "镇党委书记")}),
+    ("丁乡党委副书记、乡长", {("丁乡党委", "乡党委副书记"), ("乡政府", "乡长")}),
+    ("戊街道党工委书记", {("戊街道党工委", "街道党工委书记")}),
+    ("中共丁州委副书记、州长", {("中共丁州委", "州委副书记"), ("丁州", "州长")}),
+    ("中共己县委常委、副县长", {("中共己县委", "县委常委"), ("己县", "副县长")}),
+])
+def test_party_posts_keep_their_committee_and_place(post: str, expected: set) -> None:
+    from extract.posts import parse_posts
+    assert {(p.org, p.title) for p in parse_posts(post)} == expected
