@@ -411,7 +411,7 @@ def _read_clause(em: Emitter, clause: str, at: tuple[int, int], st: _Sentence) -
     if not ends:  # no title, no post beside a name
         return
     for cut in [m.start() for m in fr.report_verbs.finditer(clause)] + [len(clause)]:
-        if not _may_end_with_name(clause, cut, ends) and not _JOINS.search(clause, 0, cut):
+        if not _may_end_with_name(clause, cut, ends) and cut not in ends and not _JOINS.search(clause, 0, cut):
             continue
         got = _mention_list(clause[:cut])
         if got is None:
@@ -552,6 +552,8 @@ def _mention_groups(clause: str, seps: str) -> tuple[bool, list[tuple[str, list[
         if split is not None:
             groups.append(("、".join(pending + [split[0]]), [split[1]]))
             pending = []
+        elif not pending and (first := _name_then_post(item)) is not None:  # 张三副市长
+            groups.append((first[1], [first[0]]))
         elif _is_post(item):
             pending.append(item)
         else:
@@ -573,6 +575,21 @@ def _post_then_name(item: str) -> tuple[str, str] | None:
     for n in lengths:
         if len(item) > n + 1 and _is_name(item[-n:]) and _is_post(item[:-n]):
             return item[:-n], item[-n:]
+    return None
+
+
+def _name_then_post(item: str) -> tuple[str, str] | None:
+    """"张三副市长" -> ("张三", "副市长"): the name first, then a post that names or implies its
+    body (a bare 局长 names none and is dropped later). Not after a place ("全市副县长以上"). The post
+    opens with a level (市财政局) or is a title implying its body (副市长): where the name ends is unsure otherwise
+    ("张三丰为市…" is no 张三 + "丰为市…")."""
+    levels = lexicon().levels
+    for n in (2, 3, 4):
+        name, post = item[:n], item[n:]
+        if (len(post) >= 2 and (post.startswith(levels) or post in lexicon().implied_org) and _is_name(name)
+                and not _PLACE_END.search(name) and not name.startswith(tuple(frames().not_names))  # 常务副
+                and _is_post(post)):
+            return name, post
     return None
 
 

@@ -257,3 +257,37 @@ def test_appointed_post_is_no_extra_holding(text: str, appointed: tuple[str, str
     assert any(f[0] == "任命" and f[1] == name and f[3] == post for f in got), got
     assert not any(f[0] == "任职" and f[1] == name and f[3] == post for f in got), got
     assert any(f[0] == "任职" and f[1] in ("许亮", "許亮") for f in got), got  # the others keep theirs
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the name before the title, at every level; spacing inside the name; lead-in 由
+    ("方明副市长出席会议并讲话。", {("任职", "方明", "市政府", "副市长")}),
+    ("会议由许亮副县长主持。", {("任职", "许亮", "县政府", "副县长")}),
+    ("方明旗长、许亮副旗长出席会议。", {("任职", "方明", "旗政府", "旗长"), ("任职", "许亮", "旗政府", "副旗长")}),
+    ("方 明副州长在会上强调。", {("任职", "方明", "州政府", "副州长")}),
+    ("严七区委书记出席会议。", {("任职", "严七", "区委", "区委书记")}),
+    ("严七市财政局局长汇报了工作。", {("任职", "严七", "市财政局", "局长")}),
+    ("方明副縣長出席會議並講話。", {("任职", "方明", "县政府", "副縣長")}),
+    # schools: 中学/小学 + 校长, not 中学校 + 长
+    ("甲市第一中学校长方明，乙县实验小学校长许亮出席会议。",
+     {("任职", "方明", "甲市第一中学", "校长"), ("任职", "许亮", "乙县实验小学", "校长")}),
+    # bodies of the democratic parties: 中央, a place's 省委/市委/委会, title 主委
+    ("民盟中央常委、丙省委会主委方明出席会议。",
+     {("任职", "方明", "民盟中央", "常委"), ("任职", "方明", "丙省委会", "主委")}),
+    ("民进丁市委副主委许亮，九三学社戊州委主委严七出席,致公党中央委员柯八列席。",
+     {("任职", "许亮", "民进丁市委", "副主委"), ("任职", "严七", "九三学社戊州委", "主委"),
+      ("任职", "柯八", "致公党中央", "委员")}),
+])
+def test_posts_in_reports_more(sentence: str, expected: set) -> None:
+    got = facts("本报讯（记者 王甲）3月5日，" + sentence, "news.txt")
+    assert expected <= got, expected - got
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("全市副县长以上干部出席会议。", "全市"),          # a place, not a name
+    ("常务副市长出席会议。", "常务"),                   # a title's modifier, not a name
+    ("方明丰为市民解答问题。", "方明"),                 # no post follows the name
+])
+def test_not_name_then_post(sentence: str, name: str) -> None:
+    got = facts("本报讯（记者 王甲）3月5日，" + sentence, "news.txt")
+    assert not [f for f in got if f[0] == "任职" and f[1].startswith(name)], got
