@@ -1,7 +1,7 @@
 """Coordinating bodies: 领导小组, 工作专班, 联席会议, 协调机制, 指挥部, 委员会 and their subgroups.
 
 Finds the body a notice sets up (from its title, a set-up sentence, or a title that is the
-body's name), its member list in all the real forms ("组 长：田 东 副市长", "组长：张三
+body's name), its member list in all the real forms ("组 长：钱 中 副市长", "组长：张三
 （市政府副市长）", "张三 市政府副秘书长、市发展改革委主任", glued "张三市政府副市长",
 "主 任 委 员:", bullets, broken lines, lines that inherit the role above, members named
 only by role, lines of units), members stated in prose ("组长由X担任", "由X兼任办公室主任",
@@ -362,7 +362,7 @@ _NOTED_NAME = re.compile(rf"^(?P<name>[{CJK}·•\s]{{2,16}}?)\s*[（(](?P<note>
 
 
 def _long_name(token: str) -> bool:
-    """A name of five to eight characters written without "·" (额尔敦巴特尔-like names of
+    """A name of five to eight characters written without "·" (朝鲁巴根那-like names of
     Mongolian or Tibetan origin), read only as a line's first token before its posts."""
     lex = lexicon()
     return bool(re.fullmatch(rf"[{CJK}]{{5,8}}", token)) and not (
@@ -549,7 +549,7 @@ def _member_from(em: Emitter, st: _State, entry: tuple[int, int], role: str,
         pending.post_text += compact
         return pending
     if split is None:
-        # members named by role ("各县（市、区）人民政府分管副县长", "负责某某工作的副市长、
+        # members named by role ("各乡（镇）人民政府分管副乡长", "负责某某工作的副市长、
         # 市某某局主要负责同志") or by posts and name in one run ("市委常委、副市长张三")
         people = _people(em, st, base, base + len(text.rstrip("。；;")))
         damaged = _DAMAGED.match(text)
@@ -650,7 +650,7 @@ def _local_group(g: str) -> str | None:
 
 
 def _holder_of(st: _State, post_text: str) -> str | None:
-    """The member whose stated post is `post_text` (市能源局局长 -> 黄军)."""
+    """The member whose stated post is `post_text` (市林业局局长 -> 周木)."""
     posts = parse_posts(post_text)
     if not posts:
         return None
@@ -664,7 +664,7 @@ def _holder_of(st: _State, post_text: str) -> str | None:
 @dataclass
 class _Person:
     """A person a phrase names: by name (with the posts stated before or after it), or by
-    role alone ("市民政局一名副局长": unnamed, the phrase is the name)."""
+    role alone ("县林业局一名副局长": unnamed, the phrase is the name)."""
 
     name: str
     posts: list[Post]
@@ -695,7 +695,7 @@ def _prose_members(em: Emitter, st: _State, within: tuple[int, int] | None = Non
             taken.add(span[1])
             continue
         if not people or strict and any(p.unnamed and not p.posts_only for p in people):
-            continue  # "X任组长" names a person, or a post ("市民政局局长担任副召集人")
+            continue  # "X任组长" names a person, or a post ("县人社局局长担任副召集人")
         taken.add(span[1])
         at = _sentence(text, span[0])
         for person in people:
@@ -824,8 +824,8 @@ def _emit_person(em: Emitter, st: _State, person: _Person, role: str, at: tuple[
 
 
 def _people(em: Emitter, st: _State, a: int, b: int) -> list[_Person]:
-    """The persons of a phrase: "市委常委、统战部部长宋爱荣，市政府副市长谭家玲",
-    "市发改委主任、市能源局局长" (members named above), "市民政局一名副局长".
+    """The persons of a phrase: "市委常委、统战部部长郑一苇，市政府副市长林小禾",
+    "市发改委主任、市林业局局长" (members named above), "县林业局一名副局长".
 
     Items are split on "，" where the phrase has one (an item may then hold several posts
     joined by "、"), else on "、" and on 和/及 after a title. A phrase that lists units
@@ -898,7 +898,7 @@ def _each_units_person(em: Emitter, a: int, b: int) -> list[_Person]:
 
 
 def _split_and(item: str) -> list[tuple[int, int]]:
-    """Split on 和/及/与 where the left side ends with a title ("副秘书长和市教育局主要负责人"),
+    """Split on 和/及/与 where the left side ends with a title ("副秘书长和县文旅局主要负责人"),
     never inside a name ("住房和城乡建设局")."""
     lex = lexicon()
     out, start = [], 0
@@ -936,7 +936,7 @@ _DOTTED_TAIL = re.compile(rf"[{CJK}]+[·•][{CJK}·•]+$")
 
 def _name_and_posts(c: str, name_first: bool = True) -> tuple[int, int, str] | None:
     """Where the name is in a compact phrase, and the post text: "市委副书记张三",
-    "张三（市政府副市长）", "张三", "市长尼加提·尼亚孜"; None when no name is found.
+    "张三（市政府副市长）", "张三", "市长艾力·吐尔逊"; None when no name is found.
     `name_first` also reads a name glued before its posts ("张三市政府副市长")."""
     m = _BRACKETED.match(c)
     if m and _plausible_name(m.group("name")) and _all_posts(m.group("post")):

@@ -162,8 +162,8 @@ JOINT = """甲市人民政府办公室关于建立甲市养老服务工作联席
 各区人民政府，市政府各部门：
 
 二、成员单位
-联席会议由市民政局、市发展改革委、市财政局、团市委、市残联、甲州铁路局等6个部门组成。
-市民政局为联席会议牵头单位,市民政局局长为联席会议召集人,各成员单位有关负责同志为联席会议成员。联席会议办公室设在市民政局,承担日常工作,办公室主任由市民政局一名副局长兼任。办公室成员由各成员单位有关处室的负责同志担任。
+联席会议由市人社局、市发展改革委、市财政局、团市委、市残联、甲州铁路局等6个部门组成。
+市人社局为联席会议牵头单位,市人社局局长为联席会议召集人,各成员单位一名负责同志为联席会议成员。联席会议办公室设在市人社局,承担日常工作,办公室主任由市人社局一名副局长兼任。办公室成员由各成员单位业务科室的负责同志担任。
 联席会议成员因工作变动需要调整的,由所在单位接任领导接替。
 """
 
@@ -172,11 +172,11 @@ JOINT_BODY = "甲市养老服务工作联席会议"
 
 @pytest.mark.parametrize("fact", [
     *[("成员单位", org, JOINT_BODY, "成员单位")
-      for org in ("市民政局", "市发展改革委", "市财政局", "团市委", "市残联", "甲州铁路局")],
-    ("牵头", "市民政局", JOINT_BODY, ""),
-    ("成员", "市民政局局长", JOINT_BODY, "召集人"),
-    ("办公室设在", JOINT_BODY, "市民政局", ""),
-    ("成员", "市民政局一名副局长", JOINT_BODY, "办公室主任"),
+      for org in ("市人社局", "市发展改革委", "市财政局", "团市委", "市残联", "甲州铁路局")],
+    ("牵头", "市人社局", JOINT_BODY, ""),
+    ("成员", "市人社局局长", JOINT_BODY, "召集人"),
+    ("办公室设在", JOINT_BODY, "市人社局", ""),
+    ("成员", "市人社局一名副局长", JOINT_BODY, "办公室主任"),
 ])
 def test_joint_meeting_units_lead_and_heads(fact: tuple) -> None:
     assert fact in facts(JOINT)
@@ -185,8 +185,8 @@ def test_joint_meeting_units_lead_and_heads(fact: tuple) -> None:
 def test_joint_meeting_reads_no_people_of_units_in_general() -> None:
     got = facts(JOINT)
     assert {f for f in got if f[0] == "成员"} == {
-        ("成员", "市民政局局长", JOINT_BODY, "召集人"),
-        ("成员", "市民政局一名副局长", JOINT_BODY, "办公室主任"),
+        ("成员", "市人社局局长", JOINT_BODY, "召集人"),
+        ("成员", "市人社局一名副局长", JOINT_BODY, "办公室主任"),
     }
     assert not any("处室" in f[1] or "负责同志" in f[1] for f in got if f[0] == "成员单位")
 
@@ -263,7 +263,7 @@ def test_convener_and_deputies_of_the_office_named_by_post(lvl: str) -> None:
     "各县（市、区）参照市级模式，成立分管副县长（市、区）长任组长的工作专班。",
     "领导小组成员因工作变动需要调整的，由成员单位分管负责人继续担任领导小组成员。",
     "各成员单位有关负责同志为领导小组成员。",
-    "办公室成员由各成员单位有关处室的负责同志担任。",
+    "办公室成员由各成员单位业务科室的负责同志担任。",
     "领导小组负责研究解决重大问题，主任委员会议每年召开一次。",
 ])
 def test_sentences_that_name_no_member(sentence: str) -> None:
@@ -519,10 +519,10 @@ def test_a_prefecture_heads_title_names_the_post_without_its_body(place: str, co
 @pytest.mark.parametrize("lvl", ["市", "县", "旗"])
 def test_subgroups_listed_before_their_count(count: str, lvl: str) -> None:
     group = f"辰{lvl}项目攻坚工作专班"
-    body = f"工作专班下设综合协调组、项目推进组、要素保障组、督查考核组{count}。综合协调组由{lvl}商务局牵头。\n"
+    body = f"工作专班下设宣传引导组、资金保障组、技术指导组、监督检查组{count}。宣传引导组由{lvl}商务局牵头。\n"
     got = facts(notice(body, title=f"辰{lvl}人民政府办公室关于成立{group}的通知"))
     subs = {f[2] for f in got if f[0] == "下设"}
-    assert subs == {"综合协调组", "项目推进组", "要素保障组", "督查考核组"}
+    assert subs == {"宣传引导组", "资金保障组", "技术指导组", "监督检查组"}
 
 
 @pytest.mark.parametrize("lvl", ["旗", "县", "州", "盟"])
