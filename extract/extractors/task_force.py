@@ -1097,11 +1097,11 @@ def _bodies_set_up_in_text(em: Emitter) -> None:
     B任副组长…。领导小组办公室设在Y，由B兼任办公室主任。"): its members and office are
     read in the paragraph that sets it up, up to the next heading."""
     text = em.text
-    for m in _forms().body_setup_bare.finditer(text, _offset_of_body(em)):
-        if is_category(m.group("name")):
-            continue
+    found = [m for m in _forms().body_setup_bare.finditer(text, _offset_of_body(em)) if not is_category(m.group("name"))]
+    for m, after in zip(found, found[1:] + [None]):
         name, kind = _set_up_name(em.doc, m)
-        end = _paragraph_end(text, m.end())
+        end = _paragraph_end(text, m.end())   # ... and before the next body set up
+        end = min(end, after.start()) if after else end
         st = _State(name, kind)
         _prose_members(em, st, (m.end(), end))
         _office(em, st, (m.end(), end))

@@ -549,10 +549,11 @@ SET_UP_LEVELS = [  # place, level, party committee, its head, government body, g
 
 @pytest.mark.parametrize("place,lvl,party,head,gov,gov_post", SET_UP_LEVELS)
 @pytest.mark.parametrize("comma,stop", [("，", "。"), (",", ".")])
+@pytest.mark.parametrize("kind", ["背街小巷整治工作任务分工", "背街小巷整治三年行动实施方案"])   # a task list, a plan
 def test_a_body_set_up_inside_a_task_list(place: str, lvl: str, party: str, head: str, gov: str, gov_post: str,
-                                          comma: str, stop: str) -> None:
+                                          comma: str, stop: str, kind: str) -> None:
     group = f"{place}{lvl}背街小巷整治工作领导小组"
-    text = (f"{place}{lvl}人民政府办公室关于印发背街小巷整治工作任务分工的通知\n\n{place}政办发〔2024〕5号\n\n"
+    text = (f"{place}{lvl}人民政府办公室关于印发{kind}的通知\n\n{place}政办发〔2024〕5号\n\n"
             f"各有关单位：\n\n一、加强组织领导\n成立{group}{comma}由{head}周一川任组长{comma}{gov_post}吴二江{comma}"
             f"{lvl}住建局局长郑三湖任副组长{comma}各成员单位负责人为成员{stop}领导小组办公室设在{lvl}住建局{comma}"
             f"由郑三湖同志兼任办公室主任{stop}\n二、任务分工\n1.摸底调查{stop}由{lvl}住建局牵头{comma}各社区配合{stop}\n")
@@ -642,3 +643,13 @@ def test_a_title_naming_two_bodies(join: str, lvl: str) -> None:
 def test_party_posts_keep_their_committee_and_place(post: str, expected: set) -> None:
     from extract.posts import parse_posts
     assert {(p.org, p.title) for p in parse_posts(post)} == expected
+
+
+@pytest.mark.parametrize("lvl", ["市", "县", "镇", "街道"])
+def test_two_bodies_set_up_in_one_paragraph_keep_their_own_chairs(lvl: str) -> None:
+    first, second = f"未{lvl}环境整治协调机制", f"未{lvl}环境整治工作领导小组"
+    text = (f"未{lvl}关于印发环境整治工作任务分工的通知\n\n未政发〔2024〕2号\n\n各有关单位：\n\n一、组织保障\n"
+            f"建立{first}，成立{second}，由周一川任组长，吴二江任副组长。\n二、任务分工\n")
+    got = facts(text)
+    assert ("成员", "周一川", second, "组长") in got and ("成员", "吴二江", second, "副组长") in got
+    assert not any(f[2] == first for f in got if f[0] == "成员")
