@@ -36,29 +36,39 @@ _PLAIN_TITLE = re.compile(
 )
 
 
+_OPENS, _CLOSES = "（(《“【", "）)》”】"
+
+
+@lru_cache(maxsize=64)
+def _marks(seps: str) -> re.Pattern[str]:
+    """The characters split_list looks at: brackets and separators (the rest is skipped by the regex)."""
+    return re.compile("[" + re.escape(_OPENS + _CLOSES + seps) + "]")
+
+
 def split_list(text: str, seps: str = "、，,；;") -> list[tuple[int, int]]:
     """Spans of the items of a list, not splitting inside brackets."""
     spans, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch in "（(《“【":
+    for m in _marks(seps).finditer(text):  # hot: called per clause and per document
+        ch = m.group()
+        if ch in _OPENS:
             depth += 1
-        elif ch in "）)》”】":
+        elif ch in _CLOSES:
             depth = max(depth - 1, 0)
-        elif ch in seps and depth == 0:
+        elif depth == 0:
+            i = m.start()
             spans.append((start, i))
             start = i + 1
     spans.append((start, len(text)))
     out = []
     for a, b in spans:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            out.append((a, b))
+        item = text[a:b]
+        if item.isspace() or not item:
+            continue
+        out.append((a + len(item) - len(item.lstrip()), a + len(item.rstrip())))
     return out
 
 
+@lru_cache(maxsize=65536)  # a pure function of short post strings, asked again and again
 def split_post(text: str) -> tuple[int, bool] | None:
     """Where the organisation ends and the title begins; (cut, implied) or None.
 
@@ -109,6 +119,15 @@ def split_post(text: str) -> tuple[int, bool] | None:
 
 def parse_posts(text: str) -> list[Post]:
     """Every post in a post string, in order."""
+    return list(_parse_posts(text)) if len(text) <= 200 else _read_posts(text)
+
+
+@lru_cache(maxsize=65536)  # posts are short strings, parsed again by several extractors
+def _parse_posts(text: str) -> tuple[Post, ...]:
+    return tuple(_read_posts(text))
+
+
+def _read_posts(text: str) -> list[Post]:
     lex = lexicon()
     posts: list[Post] = []
     prev_org: tuple[str, tuple[int, int] | None] | None = None

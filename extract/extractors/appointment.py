@@ -115,6 +115,7 @@ class _Patterns:
     decision: re.Pattern[str]    # "研究决定", "会议决定"
     appoint_verb: re.Pattern[str]  # any appointing verb
     listed_removal: re.Pattern[str]  # "张三的X职务" in a list under 免去
+    trigger: re.Pattern[str]     # a character every notice frame needs (a verb's, 为, 职务's)
 
 
 @lru_cache(maxsize=1)
@@ -135,6 +136,8 @@ def _patterns() -> _Patterns:
         appoint_verb=re.compile(f.appoint),
         # "张三的X职务" under a removal ("免去：张三的X职务；李四的Y职务"), the list's label off
         listed_removal=re.compile(rf"^\s*(?:(?:{f.remove})[：:])?\s*(?P<body>[^，。；]+?)(?:的)?职务"),
+        trigger=re.compile("[" + re.escape("".join(sorted(set(f.appoint + f.remove + f.holds + f.acting) - set("|\\"))))
+                           + "为职]"),
     )
 
 
@@ -168,11 +171,13 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                 continue
         removing = False  # a removal earlier in the line continues ("免去A的X职务，B的Y职务")
         decision = decision or bool(pat.decision.search(line))  # "经研究决定：" opens the list below
+        if not pat.trigger.search(line):  # no verb, no 为, no 职务: nothing in the line to read
+            continue
         for clause_a, clause_b in _clauses(line):
             ca, cb = start + clause_a, start + clause_b
             clause = text[ca:cb]
             removing, was_removing = False, removing
-            if fr.not_encoded.search(clause):  # 辞去, 不再担任: not encoded (SCHEMA §7)
+            if not pat.trigger.search(clause) or fr.not_encoded.search(clause):  # 辞去: not encoded (SCHEMA §7)
                 continue
             at = bounds(ca)
             m_own = pat.remove_own.search(clause)
@@ -381,6 +386,10 @@ def report_mentions(doc: ParsedDocument) -> list[Assertion]:
 
 def _read_clause(em: Emitter, clause: str, at: tuple[int, int], st: _Sentence) -> None:
     fr = frames()
+    short = len(clause) <= _LONGEST_LIST  # longer clauses are read for 出任 frames only
+    ends = {m.end() for m in _title_words().finditer(clause)} if short else set()
+    if short and not ends and not fr.current_post.search(clause):  # every frame below needs a title or 出任
+        return
     if fr.not_encoded.search(clause):
         return
     for m in fr.delegation.finditer(clause):  # 受X人大常委会主任委托: the body, no person
@@ -407,7 +416,6 @@ def _read_clause(em: Emitter, clause: str, at: tuple[int, int], st: _Sentence) -
             return
     if len(clause) > _LONGEST_LIST:
         return
-    ends = {m.end() for m in _title_words().finditer(clause)}
     if not ends:  # no title, no post beside a name
         return
     for cut in [m.start() for m in fr.report_verbs.finditer(clause)] + [len(clause)]:

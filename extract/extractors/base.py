@@ -87,6 +87,11 @@ class Emitter:
             return value
         a, b = at
         text = self.doc.norm.text
+        k = text.find(value, max(a, 0), min(b, len(text)))
+        if k >= 0 and not _SPACE.search(text, max(a, 0), k):  # fast path: first in the span as is
+            s, _ = self.doc.norm.span(k, k + 1)
+            _, e = self.doc.norm.span(k + len(value) - 1, k + len(value))
+            return clean_name(self.doc.source.text[s:e]) or value
         idx = [i for i in range(max(a, 0), min(b, len(text))) if not text[i].isspace()]
         compact = "".join(text[i] for i in idx)
         k = compact.find(value)
