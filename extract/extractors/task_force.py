@@ -549,6 +549,7 @@ def _member_from(em: Emitter, st: _State, entry: tuple[int, int], role: str,
         pending.post_text += compact
         return pending
     if split is None:
+        _flush(em, st, pending)   # the member before ("张三（局长）、各乡镇主要负责同志") stands
         # members named by role ("各乡（镇）人民政府分管副乡长", "负责某某工作的副市长、
         # 市某某局主要负责同志") or by posts and name in one run ("市委常委、副市长张三")
         people = _people(em, st, base, base + len(text.rstrip("。；;")))
@@ -569,8 +570,12 @@ def _member_from(em: Emitter, st: _State, entry: tuple[int, int], role: str,
     name = em.surface(*span)
     if name.endswith(("（兼）", "(兼)")):
         name = name[:-3]
-    post_clean = re.sub(r"\s+", "", post_text).rstrip("）)（(兼")
+    post_clean = re.sub(r"\s+", "", post_text)
+    post_clean = _CONCURRENT.sub(r"、\g<post>", post_clean).rstrip("）)（(兼")   # "局长（兼X主任）": both posts
     return Member(name, span, parse_posts(post_clean), post_clean, line_span, role)
+
+
+_CONCURRENT = re.compile(r"[（(]兼(?:任)?(?P<post>[^（）()]{2,40})[）)]")
 
 
 def _flush(em: Emitter, st: _State, mem: Member | None) -> None:

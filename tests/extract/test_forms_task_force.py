@@ -653,3 +653,25 @@ def test_two_bodies_set_up_in_one_paragraph_keep_their_own_chairs(lvl: str) -> N
     got = facts(text)
     assert ("成员", "周一川", second, "组长") in got and ("成员", "吴二江", second, "副组长") in got
     assert not any(f[2] == first for f in got if f[0] == "成员")
+
+
+@pytest.mark.parametrize("lvl", ["州", "县", "旗", "自治区"])
+@pytest.mark.parametrize("open_,close", [("（", "）"), ("(", ")")])
+@pytest.mark.parametrize("verb", ["兼", "兼任"])
+def test_a_bracketed_concurrent_post_is_a_post_too(lvl: str, open_: str, close: str, verb: str) -> None:
+    group = f"申{lvl}食品安全委员会"
+    body = f"主　任：王一平　{lvl}人民政府副{lvl if lvl != '自治区' else ''}长\n委　员：郑小川　{lvl}市场监管局局长{open_}{verb}{lvl}食安办主任{close}\n"
+    got = facts(notice(body, title=f"申{lvl}人民政府办公室关于调整{group}组成人员的通知"))
+    assert ("任职", "郑小川", f"{lvl}市场监管局", "局长") in got
+    assert ("任职", "郑小川", f"{lvl}食安办", "主任") in got
+    assert ("成员", "郑小川", group, "委员") in got
+
+
+@pytest.mark.parametrize("last", ["各乡镇主要负责同志", "各苏木镇分管负责人", "县气象局主要负责人"])
+@pytest.mark.parametrize("sep", ["、", "，"])
+def test_the_member_before_a_role_named_entry_stands(last: str, sep: str) -> None:
+    group = "酉县城乡供水建设指挥部"
+    body = f"成　　员：赵一明（县水利局局长）{sep}吴二刚（县自然资源局局长）{sep}{last}\n"
+    got = facts(notice(body, title=f"酉县人民政府关于成立{group}的通知"))
+    assert ("成员", "吴二刚", group, "成员") in got
+    assert ("任职", "吴二刚", "县自然资源局", "局长") in got
