@@ -252,13 +252,77 @@ def _tables(em: Emitter) -> None:
             cells = [(0, 0)] + cells  # the index cell left empty
         if len(cells) != len(header):
             continue
-        task_a, task_b = cells[header.index("task")]
-        task = em.surface(start + task_a, start + task_b).rstrip(_END)
-        for kind, (a, b) in zip(header, cells):
-            if kind in ("lead", "units") and b > a:
-                field = "牵头单位：" if kind == "lead" else "责任单位："
-                leads = _leads(field + line[a:b])
-                _emit_leads(em, start + a - len(field), leads, task, (start, start + len(line)))
+        _emit_row(em, header, [(start + a, start + b) for a, b in cells], (start, start + len(line)))
+    _cell_tables(em)
+
+
+def _emit_row(em: Emitter, header: list[str], cells: list[tuple[int, int]], at: tuple[int, int]) -> None:
+    """One table row, its cells as text offsets: the lead cell's units lead the task cell."""
+    text = em.text
+    task_a, task_b = cells[header.index("task")]
+    task = em.surface(task_a, task_b).rstrip(_END)
+    for kind, (a, b) in zip(header, cells):
+        if kind in ("lead", "units") and b > a:
+            field = "牵头单位：" if kind == "lead" else "责任单位："
+            leads = _leads(field + text[a:b])
+            _emit_leads(em, a - len(field), leads, task, at)
+
+
+_INDEX = re.compile(r"\d{1,3}[.、．]?")
+
+
+def _cell_tables(em: Emitter) -> None:
+    """Tables laid out one cell a line (how many pages and converted files give them): header cells
+    on lines of their own ("序号", "工作任务", "牵头单位", …), then the rows' cells in the same order.
+    Every len(header) lines are a row; with an index column each row must open with its number
+    (1, 2, …), which stops the table where the layout no longer holds."""
+    text = em.text
+    columns = frames().table_columns
+    if not frames().any_label.search(text):
+        return
+    cells: list[tuple[int, int]] = []  # the non-empty lines, stripped
+    pos = 0
+    for line in text.split("\n"):
+        a = pos + len(line) - len(line.lstrip())
+        b = pos + len(line.rstrip())
+        pos += len(line) + 1
+        if b > a:
+            cells.append((a, b))
+    i = 0
+    while i < len(cells):
+        k = i
+        while k < len(cells) and columns.get(text[cells[k][0]:cells[k][1]]):
+            k += 1
+        header = [columns[text[a:b]] for a, b in cells[i:k]]
+        if k - i >= 2 and "task" in header and ("lead" in header or "units" in header):
+            i = _cell_rows(em, header, text[cells[i][0]:cells[i][1]] in _INDEX_HEADERS, cells, k)
+        else:
+            i = k + 1
+
+
+_INDEX_HEADERS = frozenset(["序号", "编号", "序"])
+
+
+def _cell_rows(em: Emitter, header: list[str], indexed: bool, cells: list[tuple[int, int]], k: int) -> int:
+    """Read the rows after a one-cell-a-line header ending at cells[k]; returns where they stop."""
+    text = em.text
+    n = len(header)
+    number = 1
+    while k + n <= len(cells):
+        row = cells[k:k + n]
+        if indexed and not _is_index(text, row[0], number):
+            break
+        if not indexed and any(frames().table_columns.get(text[a:b]) for a, b in row):
+            break  # another header: another table
+        _emit_row(em, header, row, (row[0][0], row[-1][1]))
+        k += n
+        number += 1
+    return k
+
+
+def _is_index(text: str, cell: tuple[int, int], number: int) -> bool:
+    m = _INDEX.fullmatch(text, *cell)
+    return m is not None and int(text[cell[0]:cell[1]].rstrip(".、．")) == number
 
 
 # ---------------------------------------------------------------------------- prose

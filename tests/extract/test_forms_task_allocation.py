@@ -173,3 +173,28 @@ def test_item_title_is_the_task(title: str, body: str, expected: set) -> None:
     got = leads(PLAN.format(title=title, body=body))
     assert expected <= got, (expected - got, got)
     assert not [t for _, t in got if t.startswith(("5月底前", "积极争取", "每周", "落实", "摸清", "每季度"))], got
+
+
+@pytest.mark.parametrize("title, lines, expected", [
+    # one cell a line, an index column, 市 level
+    ("甲市重点任务分工方案",
+     ["序号", "工作任务", "牵头单位", "配合单位", "1", "建成城市运行监测平台", "市数据资源局", "市财政局",
+      "2", "新建公共充电桩800个", "市发展改革委、市供电公司", "各区人民政府"],
+     {("市数据资源局", "建成城市运行监测平台"), ("市发展改革委", "新建公共充电桩800个"), ("市供电公司", "新建公共充电桩800个")}),
+    # no index column, blank lines between cells, 旗 level
+    ("乙旗重点工作任务分工",
+     ["重点任务", "", "牵头单位", "", "推进牧区饮水安全工程", "", "旗水利局", "", "完成草原确权登记", "", "旗林业和草原局"],
+     {("旗水利局", "推进牧区饮水安全工程"), ("旗林业和草原局", "完成草原确权登记")}),
+    # traditional script, the lead marked in a 责任单位 column, indented cells, 县 level
+    ("丙縣重點任務分工方案",
+     ["序號", "主要任務", "責任單位", "完成時限", " 1.", " 完成縣城污水管網改造", " 縣住建局（牽頭）、縣財政局", " 2024年底"],
+     {("縣住建局", "完成縣城污水管網改造")}),
+    # the rows stop where the numbering does; 街道 level
+    ("丁街道工作任务分工",
+     ["序号", "工作任务", "牵头单位", "1", "完成背街小巷路面修缮", "街道城市管理办公室",
+      "附件", "说明", "另行通知"],
+     {("街道城市管理办公室", "完成背街小巷路面修缮")}),
+])
+def test_tables_one_cell_a_line(title: str, lines: list[str], expected: set) -> None:
+    got = leads(title + "\n\n" + "\n".join(lines) + "\n")
+    assert expected == got, (expected - got, got - expected)
