@@ -116,6 +116,7 @@ class _Patterns:
     appoint_verb: re.Pattern[str]  # any appointing verb
     listed_removal: re.Pattern[str]  # "张三的X职务" in a list under 免去
     trigger: re.Pattern[str]     # a character every notice frame needs (a verb's, 为, 职务's)
+    section_line: re.Pattern[str]  # "二、免去" / "（一）任命：" heading a list, colon or none
 
 
 @lru_cache(maxsize=1)
@@ -136,6 +137,8 @@ def _patterns() -> _Patterns:
         appoint_verb=re.compile(f.appoint),
         # "张三的X职务" under a removal ("免去：张三的X职务；李四的Y职务"), the list's label off
         listed_removal=re.compile(rf"^\s*(?:(?:{f.remove})[：:])?\s*(?P<body>[^，。；]+?)(?:的)?职务"),
+        section_line=re.compile(rf"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])?\s*"
+                                rf"(?P<act>{f.appoint}|{f.remove})(?:人员|名单)?\s*[：:]?$"),
         trigger=re.compile("[" + re.escape("".join(sorted(set(f.appoint + f.remove + f.holds + f.acting) - set("|\\"))))
                            + "为职]"),
     )
@@ -163,6 +166,10 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
         pos += len(line) + 1
         s = line.strip()
         if not s:
+            continue
+        heading = pat.section_line.match(s)
+        if heading:  # "二、免去" / "任命：" on a line of its own heads the list below
+            mode = _act_of(heading.group("act"))
             continue
         sec = pat.section.search(s)
         if sec and len(s) - sec.end() < 3 + (s.find(sec.group(0))):

@@ -291,3 +291,17 @@ def test_posts_in_reports_more(sentence: str, expected: set) -> None:
 def test_not_name_then_post(sentence: str, name: str) -> None:
     got = facts("本报讯（记者 王甲）3月5日，" + sentence, "news.txt")
     assert not [f for f in got if f[0] == "任职" and f[1].startswith(name)], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # numbered list headings naming the act, no colon, 区 level
+    (notice("丙区", "丙", "一、任命\n方明为丙区商务局局长；\n二、免去\n严七的丙区商务局副局长职务；\n柯八丙区文化馆副馆长职务。\n", "方明"),
+     {("任命", "方明", "丙区商务局", "局长", False), ("免去", "严七", "丙区商务局", "副局长"),
+      ("免去", "柯八", "丙区文化馆", "副馆长")}),
+    # (一) markers and half-width colons, 乡 level
+    (notice("丁县", "丁", "(一)任命:\n方明为丁县白水乡人民政府副乡长;\n(二)免去:\n严七的丁县白水乡人民政府副乡长职务。\n", "方明"),
+     {("任命", "方明", "丁县白水乡人民政府", "副乡长", False), ("免去", "严七", "丁县白水乡人民政府", "副乡长")}),
+])
+def test_list_headings(text: str, expected: set) -> None:
+    got = facts(text)
+    assert expected <= got, expected - got
