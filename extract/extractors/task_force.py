@@ -1129,8 +1129,25 @@ _LED_BY = re.compile(rf"(?P<group>[{CJK}]{{0,20}}?{_GROUP_WORDS}|[{CJK}]{{1,10}}
 _UNITS_OF = re.compile(rf"(?P<orgs>[{CJK}、]{{2,120}}?)等(?P<group>[{CJK}]{{2,30}}?{_GROUP_WORDS})成员单位")
 _COMPOSED = re.compile(r"建立由(?P<orgs>[^。；]{4,400}?)组成的(?P<group>[^，。；]{2,40})")
 _UNITS_ARE = re.compile(r"(?P<orgs>(?:[\u4e00-\u9fff（）()]{2,30}、){2,}[\u4e00-\u9fff（）()]{2,30}?)(?:有关|主要)?负责(?:人|同志)为(?P<group>[^，。；]{0,40}?)成员")
-_UNITS_BECOME = re.compile(r"(?P<orgs>(?:[\u4e00-\u9fff（）()]{2,30}、)+[\u4e00-\u9fff（）()]{2,30}?)(?:等(?:相关|有关)?(?:部门|单位))?为(?:[^，。；]{0,30}?)成员单位")
+_UNITS_BECOME = re.compile(r"(?P<orgs>(?:[\u4e00-\u9fff（）()]{2,30}、)+[\u4e00-\u9fff（）()]{2,30}?)"
+                           r"(?:等(?:[\d一二三四五六七八九十]+个)?(?:相关|有关)?(?:部门|单位))?为(?:[^，。；]{0,30}?)成员单位")
+# "下设A组、B组3个工作组，分别由X、Y牵头": the leads in the order of the subgroups.
+_LED_IN_ORDER = re.compile(r"[，,]\s*分别由(?P<orgs>[^。；！？\n]{2,200}?)牵头")
 _UNIT_LIST = re.compile(r"成员单位(?:包括|为|有(?!关)|：|:)\s*(?P<orgs>[^。；\n]{2,400}?)(?:等(?:相关|有关)?(?:单位|部门))?[。；\n]")
+
+
+def _leads_in_order(em: Emitter, groups: list[str], pos: int) -> None:
+    """"…3个工作组，分别由X、Y、Z牵头" right after the subgroups: each leads its own, read
+    only when there are as many units as subgroups."""
+    m = _LED_IN_ORDER.match(em.text, pos)
+    if not m or len(groups) < 2:
+        return
+    a = m.start("orgs")
+    units = split_list(m.group("orgs"), "、，,")
+    if len(units) != len(groups) or not all(lexicon().is_org(m.group("orgs")[x:y]) for x, y in units):
+        return
+    for (x, y), group in zip(units, groups):
+        em.emit("牵头", em.surface(a + x, a + y), "Organization", group, "TaskForce", _sentence(em.text, a))
 
 
 def _near(pattern: re.Pattern[str], text: str, words: str) -> list[re.Match[str]]:
@@ -1184,15 +1201,18 @@ def extract_mentions(doc: ParsedDocument, em: Emitter | None = None, st: _State 
             continue
         if re.match(r"^(专项工作组|工作组|小组)$", kids):
             continue  # the list follows as headings (handled with the body's subgroups)
+        named: list[str] = []
         for x, y in split_list(kids, "、和及"):
             child = kids[x:y]
             if not re.search(rf"{_GROUP_WORDS}$|[{CJK}]组$", child):
                 continue
             name = em.surface(ca + x, ca + y)
             recent.append(name)
+            named.append(name)
             em.emit("下设", parent, "TaskForce", name, "TaskForce", _sentence(text, m.start()),
                     o_kind=lexicon().task_force_kind(child) or "工作组")
         recent.append(parent)
+        _leads_in_order(em, named, m.end())
     for m in _near(_LED_BY, text, "牵头"):
         g = resolve(em.surface(*m.span("group")))
         org = em.surface(*m.span("org"))

@@ -675,3 +675,23 @@ def test_the_member_before_a_role_named_entry_stands(last: str, sep: str) -> Non
     got = facts(notice(body, title=f"酉县人民政府关于成立{group}的通知"))
     assert ("成员", "吴二刚", group, "成员") in got
     assert ("任职", "吴二刚", "县自然资源局", "局长") in got
+
+
+@pytest.mark.parametrize("lvl", ["市", "县", "区", "旗"])
+@pytest.mark.parametrize("count", ["等12个部门", "等部门", "等十二个单位", ""])
+def test_news_of_a_body_with_units_and_led_subgroups(lvl: str, count: str) -> None:
+    group = f"亥{lvl}数字经济发展工作专班"
+    text = (f"亥{lvl}成立数字经济发展工作专班\n\n近日，亥{lvl}决定成立{group}，由{lvl}委常委、常务副{lvl}长林一帆任专班组长，"
+            f"{lvl}工信局、{lvl}发改委、{lvl}大数据局{count}为成员单位。\n"
+            f"专班下设产业推进组、数据要素组和招商服务组3个工作组，分别由{lvl}工信局、{lvl}大数据局、{lvl}商务局牵头。\n")
+    got = facts(text, "news.txt")
+    assert ("成员", "林一帆", group, "组长") in got
+    assert {f[1] for f in got if f[0] == "成员单位"} == {f"{lvl}工信局", f"{lvl}发改委", f"{lvl}大数据局"}
+    assert {(f[1], f[2]) for f in got if f[0] == "牵头"} == {
+        (f"{lvl}工信局", "产业推进组"), (f"{lvl}大数据局", "数据要素组"), (f"{lvl}商务局", "招商服务组")}
+
+
+def test_leads_in_order_need_as_many_units_as_subgroups() -> None:
+    text = ("子市成立招商工作专班\n\n近日，子市决定成立子市招商工作专班。\n"
+            "专班下设产业推进组、数据要素组和招商服务组3个工作组，分别由市工信局、市商务局牵头。\n")
+    assert not any(f[0] == "牵头" and f[2].endswith("组") for f in facts(text, "news.txt"))
