@@ -339,42 +339,46 @@ def _prose(em: Emitter) -> None:
             continue
         done.add(sa)
         sent = text[sa:sb]
-        titled = _item_title(text, sa)  # "1.摸底调查。由A牵头，…": the item's title is the task
         for m in fr.prose_lead.finditer(sent):
             units = _units(m.group("orgs"))
             if not units or _leads_a_body(sent[:m.start()]):
                 continue
+            titled = _item_title(text, sa, sa + m.start())  # "1.摸底调查。由A牵头，…": the item's title is the task
             task = titled or _task_after(sent, m.end()) or _task_before(sent, m.start())
             _emit_prose(em, sa, m.start("orgs"), units, task, (sa, sb))
         for ca, cb in split_list(sent, "，,"):
+            prefix = _TITLE_PREFIX.match(sent, ca, cb)  # "2.资金保障：县财政局牵头": the clause after the title
+            ca = prefix.end() if prefix else ca
             clause = sent[ca:cb]
             m = fr.lead_is.match(clause)
             if m:
+                titled = _item_title(text, sa, sa + ca)
                 _emit_prose(em, sa, ca, _units(m.group("orgs")), titled or _task_before(sent, ca), (sa, sb))
                 continue
             m = fr.lead_bare.match(clause)  # "县财政局牵头，各乡镇配合，完成T": no 由
             if m and _all_level_units(m.group("orgs")):
-                task = titled or _task_after(sent, ca + m.end()) or _task_before(sent, ca)
+                task = _item_title(text, sa, sa + ca) or _task_after(sent, ca + m.end()) or _task_before(sent, ca)
                 _emit_prose(em, sa, ca + m.start("orgs"), _units(m.group("orgs")), task, (sa, sb))
 
 
 _TITLE_MAX = 20  # characters: an item's title is a phrase, its body sentences are longer
 
 
-def _item_title(text: str, sa: int) -> tuple[int, int] | None:
-    """The title of a numbered item when the sentence at `sa` directly follows it on its line
-    ("2.方案编制。由A牵头，B配合，…"): a short phrase without a comma after the item's number.
-    Offsets relative to `sa`, as the tasks found in the sentence."""
-    line_start = text.rfind("\n", 0, sa) + 1
-    if sa - line_start > _TITLE_MAX + 8:
+def _item_title(text: str, sa: int, lead: int) -> tuple[int, int] | None:
+    """The title of a numbered item when the lead at `lead` directly follows it on its line
+    ("2.方案编制。由A牵头，B配合，…", "2.方案编制：由A牵头"): a short phrase without a comma after the
+    item's number. Offsets relative to `sa`, the sentence's start, as the tasks found in it."""
+    line_start = text.rfind("\n", 0, lead) + 1
+    if lead - line_start > _TITLE_MAX + 8:
         return None
-    m = _ITEM_TITLE.match(text, line_start, sa)
+    m = _ITEM_TITLE.match(text, line_start, lead)
     if m is None:
         return None
     return m.start("title") - sa, m.end("title") - sa
 
 
-_ITEM_TITLE = re.compile(rf"(?:{_ITEM_MARK.pattern}|{_HEAD_MARK.pattern})(?P<title>[^，,。；;：:、\s]{{2,{_TITLE_MAX}}})[。．.]\s*$")
+_TITLE_PREFIX = re.compile(rf"(?:{_ITEM_MARK.pattern}|{_HEAD_MARK.pattern})[^，,。；;：:、\s]{{2,{_TITLE_MAX}}}[：:]\s*")
+_ITEM_TITLE = re.compile(rf"(?:{_ITEM_MARK.pattern}|{_HEAD_MARK.pattern})(?P<title>[^，,。；;：:、\s]{{2,{_TITLE_MAX}}})[。．.：:]\s*$")
 
 
 def _all_level_units(orgs: str) -> bool:
