@@ -520,13 +520,24 @@ def _entries(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """Entries on one line: several members may share a line, split by "，" or "；", or by
     "、" between bracketed posts ("张三（副市长）、李四（市发改委主任）")."""
     seg = text[a:b]
-    if _BRACKETED_THEN.search(seg):
+    if _BRACKETED_THEN.search(seg) or _named_items(seg):
         spans = split_list(seg, "，,；;、")
     elif re.search(rf"[{CJK}]\s*[（(][^）)]*[）)]\s*[，,；;]", seg) or seg.count("，") and not re.search(r"分管|负责", seg):
         spans = split_list(seg, "，,；;")
     else:
         spans = [(0, len(seg))] if seg.strip() else []
     return [(a + x, a + y) for x, y in spans]
+
+
+def _named_items(seg: str) -> bool:
+    """"市政府办公室副主任陈伟、市民政局局长杨帆": items joined by "、", each posts then a
+    name, are several members (not the posts of one, as in "市委常委、副市长张三")."""
+    if "、" not in seg or re.search(r"[，,；;]", seg):
+        return False
+    items = [re.sub(r"\s+", "", seg[x:y]) for x, y in split_list(seg, "、")]
+    found = [_name_and_posts(i, name_first=False) for i in items]
+    return len(items) >= 2 and all(f and f[0] > 0 and f[1] == len(i) and lexicon().has_surname(i[f[0]:])
+                                   for f, i in zip(found, items))
 
 
 # A name written with "·" (never cut short by a title) before characters a wrong decoding

@@ -695,3 +695,16 @@ def test_leads_in_order_need_as_many_units_as_subgroups() -> None:
     text = ("子市成立招商工作专班\n\n近日，子市决定成立子市招商工作专班。\n"
             "专班下设产业推进组、数据要素组和招商服务组3个工作组，分别由市工信局、市商务局牵头。\n")
     assert not any(f[0] == "牵头" and f[2].endswith("组") for f in facts(text, "news.txt"))
+
+
+@pytest.mark.parametrize("lvl", ["县", "市", "旗", "区"])
+@pytest.mark.parametrize("colon", ["：", ":"])
+def test_several_post_then_name_members_on_one_line(lvl: str, colon: str) -> None:
+    group = f"丑{lvl}养老服务工作领导小组"
+    body = f"副组长{colon}{lvl}政府办公室副主任陈一伟、{lvl}民政局局长杨二帆\n成  员{colon}{lvl}委常委、副{lvl}长周三川\n"
+    got = facts(notice(body, title=f"丑{lvl}人民政府关于成立{group}的通知"))
+    assert ("成员", "陈一伟", group, "副组长") in got and ("成员", "杨二帆", group, "副组长") in got
+    assert ("任职", "陈一伟", f"{lvl}政府办公室", "副主任") in got
+    assert ("任职", "杨二帆", f"{lvl}民政局", "局长") in got
+    assert ("成员", "周三川", group, "成员") in got          # posts of one person stay together
+    assert ("任职", "周三川", f"{lvl}政府", f"副{lvl}长") in got
