@@ -377,6 +377,9 @@ def _is_name_note(note: str) -> bool:
     return note in raw["name_notes"] or note.endswith(tuple(raw["name_note_endings"]))
 
 
+_LONG_ROLES = tuple(r for r in lexicon().member_roles if len(r) >= 2)
+
+
 def _plausible_name(name: str) -> bool:
     n = re.sub(r"\s+", "", name)
     if not re.fullmatch(rf"[{CJK}·•]+", n):
@@ -388,7 +391,8 @@ def _plausible_name(name: str) -> bool:
     lex = lexicon()
     if lex.is_org(n) and (n.endswith(("局", "委", "办", "厅", "政府", "中心", "公司")) or not lex.has_surname(n)):
         return False   # a unit ("旗人武部"), unless it opens with a family name
-    return not lex.is_title(n) and not n.startswith(("各", "市", "县", "区", "负责", "分管"))
+    return not lex.is_title(n) and not n.startswith(("各", "市", "县", "区", "负责", "分管")) \
+        and not n.endswith(_LONG_ROLES)   # "任组长" is a verb and a role
 
 
 def _member_lists(em: Emitter, st: _State) -> None:
@@ -710,7 +714,8 @@ def _prose_members(em: Emitter, st: _State, within: tuple[int, int] | None = Non
             _units(em, who[0], who[1], st.group, "成员单位", _sentence(text, span[0]), orgs_only=True)
             taken.add(span[1])
             continue
-        if not people or strict and any(p.unnamed and not p.posts_only for p in people):
+        if not people or strict and any(p.unnamed and not p.posts_only and not _ROLE_PHRASE.search(p.name)
+                                        for p in people):
             continue  # "X任组长" names a person, or a post ("县人社局局长担任副召集人")
         taken.add(span[1])
         at = _sentence(text, span[0])
@@ -729,6 +734,9 @@ def _prose_members(em: Emitter, st: _State, within: tuple[int, int] | None = Non
             for p in posts:
                 em.emit("任职", name, "Person", strip_alias(p.org or "")[0], "Organization", at, position=p.title)
 
+
+# A person named by the work they do: "分管农业农村工作的副县长" (SCHEMA §6), a holder too.
+_ROLE_PHRASE = re.compile(rf"^(?:{_alt(['分管', '负责'])})[{CJK}、（）()]{{2,30}}工作的(?:{lexicon().title_re.pattern})$")
 
 # "各成员单位负责人为成员" in a sentence: the units' people in general, no member named.
 _GENERAL_PERSON = re.compile(_alt(_raw_forms()["general_person_words"]))

@@ -708,3 +708,14 @@ def test_several_post_then_name_members_on_one_line(lvl: str, colon: str) -> Non
     assert ("任职", "杨二帆", f"{lvl}民政局", "局长") in got
     assert ("成员", "周三川", group, "成员") in got          # posts of one person stay together
     assert ("任职", "周三川", f"{lvl}政府", f"副{lvl}长") in got
+
+
+@pytest.mark.parametrize("lvl,head", [("县", "县长"), ("市", "市长"), ("旗", "旗长"), ("区", "区长")])
+@pytest.mark.parametrize("verb", ["分管", "负责"])
+def test_chairs_named_by_the_work_they_do(lvl: str, head: str, verb: str) -> None:
+    group = f"卯{lvl}秸秆禁烧工作领导小组"
+    sentence = (f"领导小组由{head}任组长，{verb}农业农村工作的副{head}任副组长，{lvl}农业农村局、{lvl}生态环境局主要负责人为成员。")
+    got = facts(notice(sentence, title=f"卯{lvl}人民政府关于成立{group}的通知"))
+    assert ("成员", f"{verb}农业农村工作的副{head}", group, "副组长") in got
+    assert not any(f[0] == "成员" and f[1].endswith("组长") for f in got)   # "任组长" is no one
+    assert {f[1] for f in got if f[0] == "成员单位"} == {f"{lvl}农业农村局", f"{lvl}生态环境局"}
