@@ -426,7 +426,8 @@ def _member_lists(em: Emitter, st: _State) -> None:
             if role == "成员" and _unit_line(em, st, rest_start, start + len(line)):
                 continue
             for entry in _entries(text, rest_start, start + len(line)):
-                pending = _member_from(em, st, entry, role, (start, start + len(line)), pending)
+                for part in _not_units(em, st, entry) if role == "成员" else [entry]:
+                    pending = _member_from(em, st, part, role, (start, start + len(line)), pending)
             continue
         if role is None:
             continue
@@ -447,7 +448,8 @@ def _member_lists(em: Emitter, st: _State) -> None:
         if role == "成员" and _unit_line(em, st, off, start + len(line)):
             continue
         for entry in _entries(text, off, start + len(line)):
-            pending = _member_from(em, st, entry, role, (start, start + len(line)), pending)
+            for part in _not_units(em, st, entry) if role == "成员" else [entry]:
+                pending = _member_from(em, st, part, role, (start, start + len(line)), pending)
     _flush(em, st, pending)
     st.current, st.office = None, False
 
@@ -480,6 +482,16 @@ def _unit_line(em: Emitter, st: _State, a: int, b: int) -> bool:
         return False
     _units(em, a, a + len(seg), st.body[0], "成员单位", (a, b))
     return True
+
+
+def _not_units(em: Emitter, st: _State, entry: tuple[int, int]) -> list[tuple[int, int]]:
+    """The clauses of a 成员 entry that are not lists of units ("A、B主要负责同志，C主任":
+    A and B are 成员单位, the rest is read for persons)."""
+    a, b = entry
+    clauses = [(a + x, a + y) for x, y in split_list(em.text[a:b], "，,；;")]
+    if len(clauses) < 2:
+        return [entry]
+    return [c for c in clauses if not _unit_line(em, st, *c)]
 
 
 def _is_unit_list(seg: str, min_units: int) -> bool:
@@ -830,9 +842,25 @@ def _role_in_context(text: str, at: int, role: str) -> str:
     role = lexicon().member_role(role)
     if role in _forms().office_roles:
         start = _sentence(text, at)[0]
-        if "办公室" in text[start:at]:
+        if "办公室" in text[start:at] or _under_office_heading(text, at):
             return "办公室" + role
     return role
+
+
+def _under_office_heading(text: str, at: int, lines: int = 12) -> bool:
+    """Whether the nearest heading above `at` (a few lines up) names the body's office
+    ("二、指挥部办公室" then "主任：X（兼）")."""
+    end = text.rfind("\n", 0, at)
+    for _ in range(lines):
+        if end <= 0:
+            return False
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end].strip()
+        if HEADING_START.match(line):
+            heading = _body_heading(line)
+            return bool(heading and heading[1])
+        end = begin - 1
+    return False
 
 
 def _emit_person(em: Emitter, st: _State, person: _Person, role: str, at: tuple[int, int]) -> None:

@@ -719,3 +719,20 @@ def test_chairs_named_by_the_work_they_do(lvl: str, head: str, verb: str) -> Non
     assert ("成员", f"{verb}农业农村工作的副{head}", group, "副组长") in got
     assert not any(f[0] == "成员" and f[1].endswith("组长") for f in got)   # "任组长" is no one
     assert {f[1] for f in got if f[0] == "成员单位"} == {f"{lvl}农业农村局", f"{lvl}生态环境局"}
+
+
+@pytest.mark.parametrize("lvl", ["区", "县", "州", "镇"])
+@pytest.mark.parametrize("office_heading", ["二、指挥部办公室", "（二）指挥部办公室组成人员", "二、办公室"])
+def test_units_then_a_person_on_a_members_line_and_office_chairs_below_a_heading(lvl: str, office_heading: str) -> None:
+    group = f"辰{lvl}文明创建工作指挥部"
+    body = (f"一、指挥部组成\n指挥长：{lvl}委副书记  欧阳一明\n"
+            f"成员：{lvl}委宣传部、{lvl}文明办、{lvl}城管局主要负责同志，{lvl}住建局局长周二川。\n"
+            f"{office_heading}\n主任：欧阳一明（兼）\n副主任：{lvl}文明办、{lvl}城管局分管负责同志\n")
+    got = facts(notice(body, title=f"辰{lvl}人民政府办公室关于成立{group}的通知"))
+    assert {f[1] for f in got if f[0] == "成员单位"} == {f"{lvl}委宣传部", f"{lvl}文明办", f"{lvl}城管局"}
+    assert ("成员", "周二川", group, "成员") in got
+    assert ("成员", "欧阳一明", group, "办公室主任") in got
+    assert not any(f[0] == "成员" and f[3] == "主任" for f in got)      # under the office heading
+    deputies = {f[1] for f in got if f[0] == "成员" and f[3] == "办公室副主任"}
+    assert deputies == {f"{lvl}文明办分管负责", f"{lvl}城管局分管负责"} or \
+        deputies == {f"{lvl}文明办分管负责同志", f"{lvl}城管局分管负责同志"}
