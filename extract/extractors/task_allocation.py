@@ -35,6 +35,7 @@ class Frames:
     field: re.Pattern[str]          # "牵头单位：…" / "配合单位：…" inside a bracket
     any_lead: re.Pattern[str]       # any word naming a lead: lines and sentences without one are skipped
     any_label: re.Pattern[str]      # any unit label (a table header has one)
+    inline_field: re.Pattern[str]   # a label with its colon after a stop or a space ("。牵头单位：")
     lead_labels: frozenset[str]
     lead_mark: re.Pattern[str]      # "市发改委（牵头）"
     lead_is: re.Pattern[str]        # "A为牵头单位"
@@ -64,6 +65,7 @@ def frames() -> Frames:
         lead_labels=frozenset(raw["lead_labels"]),
         any_lead=re.compile(_alt(raw["lead_labels"] + raw["lead_marks"] + raw["prose_lead_after"] + raw["prose_lead_is"])),
         any_label=re.compile(labels),
+        inline_field=re.compile(rf"(?:(?<=[。；;.，,\s])|^)(?:{labels})\s*[：:]"),
         lead_mark=re.compile(rf"(?:{_alt(raw['lead_marks'])})$"),
         lead_is=re.compile(rf"^(?P<orgs>[^，。；]{{2,80}}?)(?:{_alt(raw['prose_lead_is'])})$"),
         prose_lead=re.compile(rf"(?:{before})(?P<orgs>[^，。；由]{{2,60}}?)(?:{after})"),
@@ -85,7 +87,7 @@ def frames() -> Frames:
 # Item numbers open a task of their own; Chinese-numeral markers open a heading.
 _ITEM_MARK = re.compile(r"\s*(?:\d+[.、．]|[（(]\d+[）)]|[①-⑳])\s*")
 _HEAD_MARK = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[条项部分])\s*")
-_END = "。；;，,、 "
+_END = "。．.；;，,、 "  # a half-width stop too (".")
 
 
 def extract(doc: ParsedDocument) -> list[Assertion]:
@@ -125,6 +127,13 @@ def _brackets(em: Emitter) -> None:
             if task is not None:
                 _emit_leads(em, start + a + 1, leads, em.surface(*task).rstrip(_END), (start + seg, start + b))
             seg = b
+        inline = fr.inline_field.search(line) if not found and fr.any_lead.search(line) else None
+        if inline:  # "1.task。牵头单位：A；配合单位：B。": the fields close the task without a bracket
+            leads = _leads(line[inline.start():])
+            task = _task(line, 0, inline.start(), start, heading) if leads else None
+            if task is not None:
+                found = True
+                _emit_leads(em, start + inline.start(), leads, em.surface(*task).rstrip(_END), (start, start + len(line)))
         if not found:
             got = _heading(line) if titled else None  # the first line is the document's title
             if got is not None:
@@ -138,15 +147,18 @@ def _emit_leads(em: Emitter, base: int, leads: list[tuple[int, int]], task: str,
         em.emit("牵头", strip_alias(em.surface(base + la, base + lb))[0], "Organization", task, "Task", at)
 
 
+_OPEN, _CLOSE = "（(【〔[", "）)】〕]"
+
+
 def _groups(line: str) -> list[tuple[int, int]]:
     """Top-level bracket groups (start, end past the closing bracket), nested brackets kept inside."""
     out, depth, open_at = [], 0, 0
     for i, ch in enumerate(line):
-        if ch in "（(":
+        if ch in _OPEN:
             if depth == 0:
                 open_at = i
             depth += 1
-        elif ch in "）)" and depth:
+        elif ch in _CLOSE and depth:
             depth -= 1
             if depth == 0:
                 out.append((open_at, i + 1))
@@ -157,7 +169,7 @@ def _leads(meta: str) -> list[tuple[int, int]]:
     """Spans (in `meta`) of the lead units a bracket names."""
     fr = frames()
     out: list[tuple[int, int]] = []
-    for fa, fb in split_list(meta, "；;"):
+    for fa, fb in _fields(meta):
         part = meta[fa:fb]
         m = fr.field.match(part)
         if m:
@@ -168,6 +180,8 @@ def _leads(meta: str) -> list[tuple[int, int]]:
                 tail = fr.support.search(value, x, y) or fr.others_tail.search(value, x, y)
                 if tail:  # "市财政局等", "市财政局按职责分工负责": the unit alone
                     y = tail.start()
+                while y > x and value[y - 1] in "。．. ":  # the line's stop after the last unit
+                    y -= 1
                 item = value[x:y]
                 mark = fr.lead_mark.search(item)
                 if mark and not lead:  # 责任单位：市发改委（牵头）、市财政局
@@ -183,6 +197,20 @@ def _leads(meta: str) -> list[tuple[int, int]]:
             if m:
                 oa = fa + ca + m.start("orgs")
                 out += [(oa + x, oa + y) for x, y in _units(m.group("orgs"))]
+    return out
+
+
+def _fields(meta: str) -> list[tuple[int, int]]:
+    """The labelled parts of a bracket or line: cut at ；, and before every label with a colon
+    ("牵头单位：A  配合单位：B", "牵头单位：A，配合单位：B")."""
+    cuts = [m.start() for m in frames().inline_field.finditer(meta) if m.start() > 0]
+    out = []
+    for fa, fb in split_list(meta, "；;"):
+        bounds = [fa] + [c for c in cuts if fa < c < fb] + [fb]
+        for a, b in zip(bounds, bounds[1:]):
+            part = meta[a:b].rstrip("，, \t")
+            if part.strip():
+                out.append((a, a + len(part)))
     return out
 
 

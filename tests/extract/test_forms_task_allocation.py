@@ -203,3 +203,22 @@ def test_item_title_is_the_task(title: str, body: str, expected: set) -> None:
 def test_tables_one_cell_a_line(title: str, lines: list[str], expected: set) -> None:
     got = leads(title + "\n\n" + "\n".join(lines) + "\n")
     assert expected == got, (expected - got, got - expected)
+
+
+@pytest.mark.parametrize("title, body, expected", [
+    # several labels on one line, parted by spaces, under the task; 省 level
+    ("甲省重点工作任务分工方案", "1.建成全省政务数据共享平台。\n牵头单位：省数据资源局  配合单位：省财政厅\n",
+     {("省数据资源局", "建成全省政务数据共享平台")}),
+    # square and tortoise-shell brackets; 盟 level
+    ("乙盟重点工作任务分工方案", "1.完成盟直机关节能改造。【牵头单位：盟机关事务服务中心；配合单位：盟财政局】\n"
+     "2.推进牧区电网改造。〔牵头单位：盟能源局〕\n",
+     {("盟机关事务服务中心", "完成盟直机关节能改造"), ("盟能源局", "推进牧区电网改造")}),
+    # labels after the task's stop without a bracket, the lead named second; 地区 level, half-width
+    ("丙地区重点工作任务分工方案", "(一)完善地区应急物资储备体系.牵头单位:地区应急管理局;配合单位:地区财政局.\n"
+     "2.推进县乡道路改造。配合单位：地区财政局，牵头单位：地区交通运输局、地区公路管理局。\n",
+     {("地区应急管理局", "完善地区应急物资储备体系"), ("地区交通运输局", "推进县乡道路改造"),
+      ("地区公路管理局", "推进县乡道路改造")}),
+])
+def test_fields_without_round_brackets(title: str, body: str, expected: set) -> None:
+    got = leads(PLAN.format(title=title, body=body))
+    assert expected == got, (expected - got, got - expected)
