@@ -322,7 +322,7 @@ def _split_member(text: str, base: int) -> tuple[str, tuple[int, int], str, int]
         if not post or parse_posts(re.sub(r"\s+", "", post)):
             return noted.group("name"), (base + noted.start("name"), base + noted.end("name")), post, \
                 base + (noted.start("post") if post else len(t))
-    m = re.match(rf"^(?P<name>[{CJK}·•\s]{{2,16}}?)\s*[（(](?P<post>.+)[）)]$", t)
+    m = re.match(rf"^(?P<name>[{CJK}·•\s]{{2,16}}?)\s*(?:同志)?\s*[（(](?P<post>.+)[）)]$", t)   # 张三同志（市长）
     if m and _plausible_name(m.group("name")):
         return m.group("name"), (base + m.start("name"), base + m.end("name")), m.group("post"), base + m.start("post")
     tokens = [(mm.start(), mm.end()) for mm in re.finditer(r"\S+", t)]
@@ -982,7 +982,7 @@ def _all_posts(t: str) -> bool:
     return bool(items) and all(parse_posts(t[x:y]) for x, y in items)
 
 
-_BRACKETED = re.compile(rf"^(?P<name>[{CJK}·•]{{2,20}}?)[（(](?P<post>.+)[）)]$")
+_BRACKETED = re.compile(rf"^(?P<name>[{CJK}·•]{{2,20}}?)(?:同志)?[（(](?P<post>.+)[）)]$")
 _DOTTED_TAIL = re.compile(rf"[{CJK}]+[·•][{CJK}·•]+$")
 
 

@@ -736,3 +736,16 @@ def test_units_then_a_person_on_a_members_line_and_office_chairs_below_a_heading
     deputies = {f[1] for f in got if f[0] == "成员" and f[3] == "办公室副主任"}
     assert deputies == {f"{lvl}文明办分管负责", f"{lvl}城管局分管负责"} or \
         deputies == {f"{lvl}文明办分管负责同志", f"{lvl}城管局分管负责同志"}
+
+
+@pytest.mark.parametrize("lvl,head", [("市", "市长"), ("县", "县长"), ("盟", "盟长"), ("乡", "乡长")])
+@pytest.mark.parametrize("open_,close", [("（", "）"), ("(", ")")])
+def test_a_name_with_tongzhi_before_its_bracketed_post(lvl: str, head: str, open_: str, close: str) -> None:
+    group = f"午{lvl}森林防火工作领导小组"
+    body = (f"组　长：张大同同志{open_}{head}{close}\n"
+            f"副组长：王小明同志{open_}副{head}{close}、赵四海同志{open_}{lvl}林业站站长{close}\n")
+    got = facts(notice(body, title=f"午{lvl}人民政府关于成立{group}的通知"))
+    assert ("成员", "张大同", group, "组长") in got and ("成员", "王小明", group, "副组长") in got
+    assert ("成员", "赵四海", group, "副组长") in got
+    assert ("任职", "赵四海", f"{lvl}林业站", "站长") in got
+    assert not any("同志" in f[1] for f in got)
