@@ -104,7 +104,7 @@ def _brackets(em: Emitter) -> None:
     text = em.text
     fr = frames()
     heading: tuple[int, int] | None = None
-    last_task: tuple[int, int] | None = None  # the task of the last line that was not a label line
+    last_line: tuple[str, int, tuple[int, int] | None] | None = None  # the last line that was not a label line
     titled = False
     pos = 0
     for line in text.split("\n"):
@@ -113,6 +113,7 @@ def _brackets(em: Emitter) -> None:
             continue
         if fr.field.match(line):  # "牵头单位：A" on its own line, under the task it closes
             leads = _leads(line)
+            last_task = _task(last_line[0], 0, len(last_line[0]), *last_line[1:]) if last_line and leads else None
             if leads and last_task is not None:
                 _emit_leads(em, start, leads, em.surface(*last_task).rstrip(_END), (last_task[0], start + len(line)))
             continue
@@ -138,7 +139,7 @@ def _brackets(em: Emitter) -> None:
             got = _heading(line) if titled else None  # the first line is the document's title
             if got is not None:
                 heading = (start + got[0], start + got[1])
-            last_task = _task(line, 0, len(line), start, heading)
+            last_line = (line, start, heading)  # its task is read only if a label line follows
         titled = True
 
 
@@ -306,7 +307,7 @@ def _cell_tables(em: Emitter) -> None:
     (1, 2, …), which stops the table where the layout no longer holds."""
     text = em.text
     columns = frames().table_columns
-    if not frames().any_label.search(text):
+    if not _cell_header().search(text):  # two header cells on lines of their own, one after the other
         return
     cells: list[tuple[int, int]] = []  # the non-empty lines, stripped
     pos = 0
@@ -329,6 +330,12 @@ def _cell_tables(em: Emitter) -> None:
 
 
 _INDEX_HEADERS = frozenset(["序号", "编号", "序"])
+
+
+@lru_cache(maxsize=1)
+def _cell_header() -> re.Pattern[str]:
+    cell = _alt(list(frames().table_columns))
+    return re.compile(rf"^[ \t]*(?:{cell})[ \t]*\n(?:[ \t]*\n)*[ \t]*(?:{cell})[ \t]*$", re.M)
 
 
 def _cell_rows(em: Emitter, header: list[str], indexed: bool, cells: list[tuple[int, int]], k: int) -> int:
