@@ -727,7 +727,7 @@ def _prose_members(em: Emitter, st: _State, within: tuple[int, int] | None = Non
             taken.add(span[1])
             continue
         if not people or strict and any(p.unnamed and not p.posts_only and not _ROLE_PHRASE.search(p.name)
-                                        for p in people):
+                                        and not _units_person(p.name) for p in people):
             continue  # "X任组长" names a person, or a post ("县人社局局长担任副召集人")
         taken.add(span[1])
         at = _sentence(text, span[0])
@@ -929,6 +929,14 @@ def _people(em: Emitter, st: _State, a: int, b: int) -> list[_Person]:
 
 _BODY_END = re.compile(rf"{_GROUP_WORDS}$")
 _PERSON_TAIL = re.compile(rf"(?:{_alt(_raw_forms()['unit_person_tails'])})$")
+
+
+def _units_person(name: str) -> bool:
+    """"市人社局主要负责同志": a unit's person, named by role (a holder in prose too)."""
+    name = re.sub(r"\s+", "", name)
+    tail = _PERSON_TAIL.search(name) or _PERSON_TAIL.search(name + "同志")
+    head = name[:tail.start()] if tail else ""
+    return bool(head) and lexicon().is_org(head) and not is_category(head)
 
 
 def _each_units_person(em: Emitter, a: int, b: int) -> list[_Person]:

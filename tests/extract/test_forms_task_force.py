@@ -749,3 +749,14 @@ def test_a_name_with_tongzhi_before_its_bracketed_post(lvl: str, head: str, open
     assert ("成员", "赵四海", group, "副组长") in got
     assert ("任职", "赵四海", f"{lvl}林业站", "站长") in got
     assert not any("同志" in f[1] for f in got)
+
+
+@pytest.mark.parametrize("lvl", ["市", "县", "州", "旗"])
+@pytest.mark.parametrize("tail", ["主要负责同志", "主要负责人", "分管负责同志"])
+def test_a_units_person_holds_a_role_in_prose(lvl: str, tail: str) -> None:
+    group = f"未{lvl}促进就业工作联席会议"
+    sentence = f"联席会议由{lvl}政府分管副{lvl}长担任召集人，{lvl}人社局{tail}担任副召集人，各成员单位分管负责同志为联席会议成员。"
+    got = facts(notice(sentence, title=f"未{lvl}人民政府办公室关于建立{group}制度的通知"))
+    conveners = {f[1].removesuffix("同志") for f in got if f[0] == "成员" and f[3] == "副召集人"}
+    assert conveners == {f"{lvl}人社局{tail}".removesuffix("同志")}
+    assert not any(f[0] == "成员" and "各" in f[1] for f in got)
