@@ -184,6 +184,8 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
             ca, cb = start + clause_a, start + clause_b
             clause = text[ca:cb]
             removing, was_removing = False, removing
+            if len(clause) > _LONGEST_LIST:  # running text, no list of posts: the frames would rescan it
+                continue
             if not pat.trigger.search(clause) or fr.not_encoded.search(clause):  # 辞去: not encoded (SCHEMA §7)
                 continue
             at = bounds(ca)

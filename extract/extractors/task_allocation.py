@@ -403,9 +403,11 @@ def _item_title(text: str, sa: int, lead: int) -> tuple[int, int] | None:
     """The title of a numbered item when the lead at `lead` directly follows it on its line
     ("2.方案编制。由A牵头，B配合，…", "2.方案编制：由A牵头"): a short phrase without a comma after the
     item's number. Offsets relative to `sa`, the sentence's start, as the tasks found in it."""
-    line_start = text.rfind("\n", 0, lead) + 1
-    if lead - line_start > _TITLE_MAX + 8:
+    lo = max(0, lead - _TITLE_MAX - 9)  # look back no further than a title can reach (long lines)
+    newline = text.rfind("\n", lo, lead)
+    if newline < 0 and lo > 0:
         return None
+    line_start = newline + 1
     m = _ITEM_TITLE.match(text, line_start, lead)
     if m is None:
         return None
