@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,6 +33,7 @@ class Lexicon:
     levels: tuple[str, ...] = ()                # administrative levels (省, 自治区, 市 … 街道)
     title_body_words: tuple[str, ...] = ()      # a body's short name before a head's title (行署专员 -> 专员)
     party_name_prefixes: tuple[str, ...] = ()   # the party's name before a committee's place (中共丁州委)
+    heads_after_party: dict[str, dict[str, str]] = field(default_factory=dict)  # 街道党工委 -> {副主任: 街道办事处}
 
     def has_surname(self, name: str) -> bool:
         """Whether `name` opens with a family name (two-character ones too) and has one or
@@ -100,9 +101,22 @@ def lexicon() -> Lexicon:
         levels=tuple(sorted(raw.get("leader_levels") or {}, key=len, reverse=True)),
         title_body_words=tuple(raw.get("title_body_words") or ()),
         party_name_prefixes=tuple(sorted(raw.get("party_name_prefixes") or (), key=len, reverse=True)),
+        heads_after_party=_heads_after_party(raw.get("leader_levels") or {}, raw.get("leader_templates") or []),
         surnames=frozenset(yaml.safe_load((Path(__file__).parent / "data" / "names.yaml")
                                           .read_text(encoding="utf-8"))["surnames"]),
     )
+
+
+def _heads_after_party(levels: dict[str, dict[str, str | None]], templates: list[dict]) -> dict[str, dict[str, str]]:
+    """For each party committee, the head titles read only right after its post, with the
+    government they belong to ("{mod}主任" of 街道: 主任, 副主任 … -> 街道办事处)."""
+    mods = next((t.get("mods", []) for t in templates if t.get("leads")), [])
+    out: dict[str, dict[str, str]] = {}
+    for level in levels.values():
+        frame, party, gov = level.get("head_after_party"), level.get("party"), level.get("government")
+        if frame and party and gov:
+            out[party] = {frame.replace("{mod}", mod): gov for mod in ["", *mods]}
+    return out
 
 
 def _leader_posts(levels: dict[str, dict[str, str | None]],

@@ -163,6 +163,9 @@ def _read_posts(text: str) -> list[Post]:
                     posts.append(Post(org, title[len(body_word):], None, (pa + len(body_word), pb), implied=True))
                     if org:
                         prev_org = (org, None)  # type: ignore[assignment]
+                elif prev_org is not None and (gov := _head_after_party(prev_org[0], title)):
+                    # "(戊)街道党工委委员、副主任": the head of the same place's government
+                    posts.append(Post(gov, title, None, (pa, pb), implied=True))
                 elif prev_org is not None:
                     posts.append(Post(prev_org[0], title, prev_org[1], (pa, pb)))
                 else:
@@ -197,6 +200,14 @@ def _party_word(org: str) -> str | None:
         if org.endswith(word) and len(org) > len(word) and "团" not in org[:-len(word)]:
             return word
     return None
+
+
+def _head_after_party(party_org: str, title: str) -> str | None:
+    """The government whose head `title` is, read right after a post of `party_org`
+    ("街道党工委" + 副主任 -> 街道办事处; "戊街道党工委" -> 戊街道办事处)."""
+    word = _party_word(party_org) or party_org
+    gov = lexicon().heads_after_party.get(word, {}).get(title)
+    return party_org[:len(party_org) - len(word)] + gov if gov else None
 
 
 def _party_split(org: str, title: str) -> str:

@@ -760,3 +760,25 @@ def test_a_units_person_holds_a_role_in_prose(lvl: str, tail: str) -> None:
     conveners = {f[1].removesuffix("同志") for f in got if f[0] == "成员" and f[3] == "副召集人"}
     assert conveners == {f"{lvl}人社局{tail}".removesuffix("同志")}
     assert not any(f[0] == "成员" and "各" in f[1] for f in got)
+
+
+@pytest.mark.parametrize("post,expected", [
+    ("街道党工委委员、副主任", {("街道党工委", "街道党工委委员"), ("街道办事处", "副主任")}),
+    ("戊街道党工委副书记、主任", {("戊街道党工委", "街道党工委副书记"), ("戊街道办事处", "主任")}),
+    ("市委常委、组织部长", {("市委", "市委常委"), ("市委", "组织部长")}),   # no head after a city's committee
+])
+def test_a_heads_general_title_right_after_the_levels_party_post(post: str, expected: set) -> None:
+    from extract.posts import parse_posts
+    assert {(p.org, p.title) for p in parse_posts(post)} == expected
+
+
+@pytest.mark.parametrize("comma", ["，", ","])
+def test_a_street_body_set_up_in_a_task_list_gives_its_heads_posts(comma: str) -> None:
+    group = "辛街道背街小巷整治工作领导小组"
+    text = (f"辛街道办事处关于印发背街小巷整治工作任务分工的通知\n\n辛街办发〔2024〕3号\n\n各社区居委会：\n\n一、加强组织领导\n"
+            f"成立{group}{comma}由街道党工委书记周一川任组长{comma}街道办事处主任吴二江{comma}"
+            f"街道党工委委员、副主任郑三湖任副组长。\n二、任务分工\n")
+    got = facts(text)
+    assert ("任职", "郑三湖", "街道办事处", "副主任") in got and ("任职", "郑三湖", "街道党工委", "街道党工委委员") in got
+    assert ("任职", "吴二江", "街道办事处", "主任") in got
+    assert not any(f[0] == "任职" and f[2] == "街道党工委" and f[3] == "副主任" for f in got)
