@@ -117,6 +117,7 @@ class _Patterns:
     listed_removal: re.Pattern[str]  # "张三的X职务" in a list under 免去
     trigger: re.Pattern[str]     # a character every notice frame needs (a verb's, 为, 职务's)
     section_line: re.Pattern[str]  # "二、免去" / "（一）任命：" heading a list, colon or none
+    row: re.Pattern[str]         # "张三  X局局长" / "张三：X局局长" in a list under such a heading
 
 
 @lru_cache(maxsize=1)
@@ -139,6 +140,8 @@ def _patterns() -> _Patterns:
         listed_removal=re.compile(rf"^\s*(?:(?:{f.remove})[：:])?\s*(?P<body>[^，。；]+?)(?:的)?职务"),
         section_line=re.compile(rf"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])?\s*"
                                 rf"(?P<act>{f.appoint}|{f.remove})(?:人员|名单)?\s*[：:]?$"),
+        row=re.compile(rf"^\s*(?:\d+[.、．]\s*)?(?P<name>{_NAME})(?:同志)?(?:[ \t\u3000]+|\s*[：:]\s*)"
+                       rf"(?P<post>[^，。；：\s][^，。；：]{{1,80}}?)(?P<prob>[（(]试用期[^）)]*[）)])?(?:职务)?\s*$"),
         trigger=re.compile("[" + re.escape("".join(sorted(set(f.appoint + f.remove + f.holds + f.acting) - set("|\\"))))
                            + "为职]"),
     )
@@ -157,6 +160,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
     if meeting:
         decided = {"decided_on": parse_date(meeting.group("date")), "decided_by": re.sub(r"\s+", "", meeting.group("meeting"))}
     mode: str | None = None
+    listed = False  # under a heading naming the act ("任命："): rows "张三  X局局长" follow
     last_person: str | None = None
     bounds = _sentence_bounds(text)
     decision = doc.info.doc_type == "appointment"  # a 任免 notice: "张三任X" lines are decisions
@@ -170,6 +174,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
         heading = pat.section_line.match(s)
         if heading:  # "二、免去" / "任命：" on a line of its own heads the list below
             mode = _act_of(heading.group("act"))
+            listed = True
             continue
         sec = pat.section.search(s)
         if sec and len(s) - sec.end() < 3 + (s.find(sec.group(0))):
@@ -178,7 +183,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                 continue
         removing = False  # a removal earlier in the line continues ("免去A的X职务，B的Y职务")
         decision = decision or bool(pat.decision.search(line))  # "经研究决定：" opens the list below
-        if not pat.trigger.search(line):  # no verb, no 为, no 职务: nothing in the line to read
+        if not listed and not pat.trigger.search(line):  # no verb, no 为, no 职务: nothing in the line to read
             continue
         for clause_a, clause_b in _clauses(line):
             ca, cb = start + clause_a, start + clause_b
@@ -186,7 +191,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
             removing, was_removing = False, removing
             if len(clause) > _LONGEST_LIST:  # running text, no list of posts: the frames would rescan it
                 continue
-            if not pat.trigger.search(clause) or fr.not_encoded.search(clause):  # 辞去: not encoded (SCHEMA §7)
+            if not (listed or pat.trigger.search(clause)) or fr.not_encoded.search(clause):  # 辞去 (SCHEMA §7)
                 continue
             at = bounds(ca)
             m_own = pat.remove_own.search(clause)
@@ -224,6 +229,12 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
             m_glued = pat.remove_glued.search(clause)
             if m_glued and _remove_glued(em, ca + m_glued.start("body"), m_glued.group("body"), at, decided):
                 removing = True
+                continue
+            row = pat.row.match(clause) if listed and mode else None
+            if row and _is_name(_SPACES.sub("", row.group("name"))):  # "任命：\n张三  X局局长"
+                last_person = em.surface(ca + row.start("name"), ca + row.end("name"))
+                _emit_posts(em, mode, last_person, ca + row.start("post"), ca + row.end("post"), at, decided,
+                            probation=bool(row.group("prob")) if mode == "任命" else None)
                 continue
             if mode == "免去" or was_removing:  # "免去：\n张三市财政局局长职务" / "免去A的X职务，B的Y职务"
                 m_g = pat.listed_removal.match(clause)

@@ -305,3 +305,21 @@ def test_not_name_then_post(sentence: str, name: str) -> None:
 def test_list_headings(text: str, expected: set) -> None:
     got = facts(text)
     assert expected <= got, expected - got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # rows "name  post" under a heading naming the act; probation; 市 level
+    (notice("甲市", "甲", "经研究，决定：\n任命：\n方明  甲市财政局局长\n许亮  甲市统计局副局长（试用期一年）\n免去：\n严七  甲市审计局副局长\n", "方明"),
+     {("任命", "方明", "甲市财政局", "局长", False), ("任命", "许亮", "甲市统计局", "副局长", True),
+      ("免去", "严七", "甲市审计局", "副局长")}),
+    # numbered rows, a colon or a tab after the name, a padded name, two posts; 县 level
+    (notice("乙县", "乙", "二、任命\n1.方 明：乙县财政局局长；\n2.许亮:乙县统计局副局长、党组成员。\n三、免去\n严七\t乙县审计局副局长职务\n", "方明"),
+     {("任命", "方明", "乙县财政局", "局长", False), ("任命", "许亮", "乙县统计局", "副局长", False),
+      ("任命", "许亮", "乙县统计局", "党组成员", False), ("免去", "严七", "乙县审计局", "副局长")}),
+    # traditional script, full-width spaces; 镇 level
+    (notice("丙縣", "丙", "任命：\n方明　丙縣青山鎮人民政府副鎮長\n", "方明"),
+     {("任命", "方明", "丙縣青山鎮人民政府", "副鎮長", False)}),
+])
+def test_rows_under_a_heading(text: str, expected: set) -> None:
+    got = facts(text)
+    assert expected <= got, expected - got
