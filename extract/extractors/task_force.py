@@ -546,7 +546,7 @@ def _entries(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def _named_items(seg: str) -> bool:
-    """"市政府办公室副主任陈伟、市民政局局长杨帆": items joined by "、", each posts then a
+    """"市政府办公室副主任陈一伟、市人社局局长杨二帆": items joined by "、", each posts then a
     name, are several members (not the posts of one, as in "市委常委、副市长张三")."""
     if "、" not in seg or re.search(r"[，,；;]", seg):
         return False
