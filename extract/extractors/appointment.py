@@ -569,8 +569,10 @@ def _mention_groups(clause: str, seps: str) -> tuple[bool, list[tuple[str, list[
         clause = clause[past.end():]
     groups: list[tuple[str, list[str]]] = []
     pending: list[str] = []  # posts waiting for their name
+    name_first = False  # the last item was "张三市委常委": posts after it are his too (、副市长)
     for x, y in split_list(clause, seps):
         item = clause[x:y].removesuffix("同志")
+        after_name_first, name_first = name_first, False
         if _is_name(item):
             if not groups or pending:
                 return None
@@ -582,6 +584,10 @@ def _mention_groups(clause: str, seps: str) -> tuple[bool, list[tuple[str, list[
             pending = []
         elif not pending and (first := _name_then_post(item)) is not None:  # 张三副市长
             groups.append((first[1], [first[0]]))
+            name_first = True
+        elif after_name_first and _is_post(item):
+            groups[-1] = (groups[-1][0] + "、" + item, groups[-1][1])
+            name_first = True
         elif _is_post(item):
             pending.append(item)
         else:
