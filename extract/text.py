@@ -37,6 +37,7 @@ HEADING_START = re.compile(
     r"第[一二三四五六七八九十百\d]+[章节条]|附件|[-·*]\s)"
 )
 _MEMBER_LIKE = re.compile(r"^\s*[\u4e00-\u9fff·]{1,4}(?:\s[\u4e00-\u9fff]{1,2})?\s+[\u4e00-\u9fff]")
+_MEMBER_END = re.compile(r"\S[ \t\u3000]+[\u4e00-\u9fff·]{2,4}$|负责(?:人|同志)$")
 _TABLE_ROW = re.compile(r"^\S+(?:[ \t]+\S+){2,}$")
 _NEW_SUBJECT = re.compile(r"^\s*(?:工作专班|专班|领导小组|联席会议|指挥部|办公室|各成员单位|成员单位)")
 _ROLE_LINE = re.compile(r"^\s*[\u4e00-\u9fff\s]{1,12}[：:]")
@@ -147,6 +148,8 @@ def _continues(prev: str, nxt: str) -> bool:
     role = _ROLE_LINE.match(p)  # "成员：张三 局长" is a member line too
     if _MEMBER_LIKE.match(p[role.end():] if role else p) and not re.search(r"[，。；]", p):
         return False  # member lines are one per line; their broken tails are the parser's
+    if _MEMBER_END.search(p) and not re.search(r"[，。；、]", p):
+        return False  # "省某某厅副厅长　张三", "省某某局主要负责人": a member line (post then name, a unit's person)
     if p[-1] in "、，,和及与的（(—-":
         return True
     # prose continues: the next line reads as running text and this one is not a title
