@@ -782,3 +782,16 @@ def test_a_street_body_set_up_in_a_task_list_gives_its_heads_posts(comma: str) -
     assert ("任职", "郑三湖", "街道办事处", "副主任") in got and ("任职", "郑三湖", "街道党工委", "街道党工委委员") in got
     assert ("任职", "吴二江", "街道办事处", "主任") in got
     assert not any(f[0] == "任职" and f[2] == "街道党工委" and f[3] == "副主任" for f in got)
+
+
+@pytest.mark.parametrize("last", ["省公安厅常务副厅长　秦一岭", "省公安厅副厅长  秦一岭", "省自然资源厅主要负责人"])
+@pytest.mark.parametrize("indent", ["　　", ""])
+def test_the_office_sentence_after_a_list_is_its_own(last: str, indent: str) -> None:
+    group = "甲省安全生产委员会"
+    body = (f"{indent}主　　任：陆一华　省长\n{indent}委　　员：省应急厅厅长　钟二鸣\n{indent}　　　　　　{last}\n"
+            f"{indent}省安全生产委员会办公室设在省应急厅，钟二鸣同志兼任办公室主任。\n")
+    got = facts(notice(body, title=f"甲省人民政府办公厅关于调整{group}组成人员的通知"))
+    assert ("办公室设在", group, "省应急厅", "") in got
+    assert ("成员", "钟二鸣", group, "办公室主任") in got
+    who = "秦一岭" if "秦" in last else last
+    assert ("成员", who, group, "委员") in got
