@@ -439,7 +439,8 @@ def _read_clause(em: Emitter, clause: str, at: tuple[int, int], st: _Sentence) -
     if not ends:  # no title, no post beside a name
         return
     for cut in [m.start() for m in fr.report_verbs.finditer(clause)] + [len(clause)]:
-        if not _may_end_with_name(clause, cut, ends) and cut not in ends and not _JOINS.search(clause, 0, cut):
+        if (not _may_end_with_name(clause, cut, ends) and cut not in ends and not _JOINS.search(clause, 0, cut)
+                and clause[cut - 1:cut] not in ("）", ")")):  # 张三（副市长）出席
             continue
         got = _mention_list(clause[:cut])
         if got is None:
@@ -612,11 +613,17 @@ def _post_then_name(item: str) -> tuple[str, str] | None:
     return None
 
 
+_BRACKETED_POST = re.compile(r"(.{2,4}?)[（(]([^（）()]{2,40})[）)]")
+
+
 def _name_then_post(item: str) -> tuple[str, str] | None:
     """"张三副市长" -> ("张三", "副市长"): the name first, then a post that names or implies its
     body (a bare 局长 names none and is dropped later). Not after a place ("全市副县长以上"). The post
     opens with a level (市财政局) or is a title implying its body (副市长): where the name ends is unsure otherwise
     ("张三丰为市…" is no 张三 + "丰为市…")."""
+    bracket = _BRACKETED_POST.fullmatch(item)  # "张三（市财政局局长）": the bracket sets the post off
+    if bracket and _is_name(bracket.group(1)) and _is_post(bracket.group(2)):
+        return bracket.group(1), bracket.group(2)
     levels = lexicon().levels
     for n in (2, 3, 4):
         name, post = item[:n], item[n:]

@@ -272,6 +272,10 @@ def test_appointed_post_is_no_extra_holding(text: str, appointed: tuple[str, str
     ("方明市委常委、副市长出席会议并讲话。", {("任职", "方明", "市委", "市委常委"), ("任职", "方明", "市政府", "副市长")}),
     ("方明县委副书记、县长，许亮副县长出席会议。",
      {("任职", "方明", "县委", "县委副书记"), ("任职", "方明", "县政府", "县长"), ("任职", "许亮", "县政府", "副县长")}),
+    # the post in brackets after the name, full- and half-width
+    ("方明（市财政局局长）出席会议。", {("任职", "方明", "市财政局", "局长")}),
+    ("方明(县委副书记、县长)、许亮（副县长）出席会议并讲话。",
+     {("任职", "方明", "县委", "县委副书记"), ("任职", "方明", "县政府", "县长"), ("任职", "许亮", "县政府", "副县长")}),
     # schools: 中学/小学 + 校长, not 中学校 + 长
     ("甲市第一中学校长方明，乙县实验小学校长许亮出席会议。",
      {("任职", "方明", "甲市第一中学", "校长"), ("任职", "许亮", "乙县实验小学", "校长")}),
@@ -291,6 +295,7 @@ def test_posts_in_reports_more(sentence: str, expected: set) -> None:
     ("全市副县长以上干部出席会议。", "全市"),          # a place, not a name
     ("常务副市长出席会议。", "常务"),                   # a title's modifier, not a name
     ("方明丰为市民解答问题。", "方明"),                 # no post follows the name
+    ("方明（女）出席会议。", "方明"),                   # a note in brackets, no post
 ])
 def test_not_name_then_post(sentence: str, name: str) -> None:
     got = facts("本报讯（记者 王甲）3月5日，" + sentence, "news.txt")
