@@ -5,8 +5,11 @@ body's name), its member list in all the real forms ("组 长：钱 中 副市�
 （市政府副市长）", "张三 市政府副秘书长、市发展改革委主任", glued "张三市政府副市长",
 "主 任 委 员:", bullets, broken lines, lines that inherit the role above, members named
 only by role, lines of units), members stated in prose ("组长由X担任", "由X兼任办公室主任",
-"副组长2人，分别是：…", "以A为组长…的"), its office (办公室设在, 下设办公室), subgroups
-(下设) with their 组长单位 and member units, 成员单位 lists and 牵头.
+"副组长2人，分别是：…", "以A为组长…的", "组长、副组长分别由A、B担任", "X现任副组长",
+"办公室副主任由A、B分管负责同志担任": one per unit), its office (办公室设在, 下设办公室),
+subgroups (下设, "分别由X、Y牵头") with their 组长单位 and member units, 成员单位 lists and 牵头.
+A title may name two bodies ("关于成立A和B的通知"); a body set up inside any other document
+(a task list, a plan: "成立某某领导小组，由A任组长…") is read in the paragraph that sets it up.
 
 The words of these sentences are data: member roles and body kinds in lexicon.yaml, the
 verbs and linking words in task_force.yaml; the code is the engine that reads them.
