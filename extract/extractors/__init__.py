@@ -17,6 +17,7 @@ def _registry() -> dict[str, Extractor]:
 
     return {
         "work_division": work_division.extract,
+        "division_in_title": work_division.extract_if_titled,  # 调整班子分工 成立…领导小组
         "task_force": task_force.extract,
         "appointment": appointment.extract,
         "task_allocation": task_allocation.extract,
@@ -31,7 +32,7 @@ EXTRACTORS: dict[str, Extractor] = {}
 # (领导小组下设监测组 …) are found in every document.
 _BY_TYPE = {
     "work_division": ["work_division", "post_mentions"],  # news of a division: "X转任省政协主席"
-    "task_force": ["task_force"],
+    "task_force": ["task_force", "division_in_title"],
     "coordination": ["task_force"],
     "appointment": ["appointment"],
     "task_allocation": ["task_allocation", "bodies_in_text"],

@@ -29,9 +29,10 @@ from extract.document import ParsedDocument
 from extract.extractors.base import Emitter, is_category, strip_alias
 from extract.lexicon import CJK, lexicon
 from extract.posts import parse_posts, split_list
+from extract.text import to_simplified
 from graph.records import Assertion
 
-__all__ = ["extract"]
+__all__ = ["extract", "extract_if_titled"]
 
 
 @lru_cache(maxsize=1)
@@ -61,9 +62,10 @@ _HEADER = re.compile(rf"^\s*{_ENUM}(?P<head>[^：:。，]{{2,40}}?)(?P<sep>[：:
 _NOTE = r"(?:[（(][^（）()]{1,10}[）)])?"  # "王五（挂职）": a note after the name
 _LIST_HEADER = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s*{_NOTE}\s+(?P<title>{_TITLES})\s*{_NOTE}\s*$")
 _TITLE_HEADER = re.compile(rf"^\s*{_ENUM}(?P<title>{_TITLES})\s*(?P<name>{_NAME})\s*{_NOTE}\s*$")
-# a numbered line naming a leader's title: a new leader, even when the line is not understood
+# a numbered line naming a leader's title (alone, or as a header before "："): a new leader,
+# even when the line is not understood
 _NUMBERED_LEADER = re.compile(rf"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))"
-                              rf"[^，。；：:]{{0,20}}{_LEADER_TITLE}[^，。；：:]{{0,12}}$")
+                              rf"[^，。；：:]{{0,20}}{_LEADER_TITLE}[^，。；：:]{{0,12}}(?:[：:]|$)")
 _BRACKET_HEADER = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s*[（(](?P<title>{_TITLES})[）)]\s*[：:]?\s*$")
 _BARE_NAME = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s*$")
 # table rows read as text: "王 五  副县长  负责…", "副县长  王五  分管…"
@@ -79,8 +81,12 @@ _OPENER_WORDS = _alternation(_data()["verb_openers"])
 # government's party group posts name leaders too ("县政府党组成员王五")
 _GOV_PARTY = (rf"(?:{_alternation(lexicon().levels)})(?:{_alternation(_data()['government_words'])})"
               rf"(?:{_alternation(_data()['government_party_posts'])})")
-_PROSE_TITLE = rf"(?:(?:{_alternation(list(lexicon().implied_org))})、)*(?:{_LEADER_TITLE}|{_GOV_PARTY})"
-_HAS_TITLE = re.compile(rf"{_LEADER_TITLE}|{_GOV_PARTY}")
+# and a party committee's leaders of every level write their committee in the title
+# ("乡党委书记王五主持乡党委全面工作", "县委副书记李四负责…"): a title opening with its body
+_PARTY_TITLES = [t for t, body in lexicon().implied_org.items() if t.startswith(body) and t != body]
+_PROSE_TITLE = (rf"(?:(?:{_alternation(list(lexicon().implied_org))})、)*"
+                rf"(?:{_LEADER_TITLE}|{_GOV_PARTY}|{_alternation(_PARTY_TITLES)})")
+_HAS_TITLE = re.compile(rf"{_LEADER_TITLE}|{_GOV_PARTY}|{_alternation(_PARTY_TITLES)}")
 _DOTTED = rf"[{CJK}]{{1,8}}·[{CJK}]{{1,8}}"  # "斯琴·巴雅尔": the dot tells the name's parts
 _TITLE_BEFORE = re.compile(rf"(?P<title>{_PROSE_TITLE})(?P<name>{_DOTTED}|[{CJK}]{{2,3}}?)(?:{_HONORIFIC})?"
                            rf"(?=[：:]|，?(?:{_OPENER_WORDS})?(?:{_VERBS}))")
@@ -179,6 +185,16 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
             doc.source.warnings.append(
                 f"{doc.info.source}:{doc.evidence(sa, sb)[3]}: 分工 sentence not understood: {rest[:60]}")
     return em.out
+
+
+_DIVISION_TITLE = re.compile(_data()["division_title"])
+
+
+def extract_if_titled(doc: ParsedDocument) -> list[Assertion]:
+    """A document of another type whose title also states a division of its leaders' work
+    ("甲乡调整领导班子成员分工 成立某工作领导小组"): that division is read as well."""
+    title = re.sub(r"\s+", "", to_simplified(doc.info.title or ""))
+    return extract(doc) if _DIVISION_TITLE.search(title) else []
 
 
 _SENTENCE_END = re.compile(r"[。；;！？\n]|(?<!\d)\.(?!\d)")  # a half-width full stop too, not 1.5
@@ -316,18 +332,34 @@ def _split_head(head: str, strict: bool = False) -> tuple[str, int] | None:
         if rest and _name_ok(name) and (not strict or _person(name)) and _all_posts(rest) and \
                 (strict or re.search(f"{_LEADER_TITLE}$", rest)) and not _one_char_place(rest):
             return "", -n
-    for n in (2, 3, 4):
+    # title first: names without a family name we know run longer ("副盟长苏和巴特尔"); the
+    # titles before them must read whole, so the shortest name that leaves them is the one
+    for n in range(2, _LONGEST_NAME + 1):
         if len(core) <= n + 1:
             continue
-        titles, name = core[:-n], core[-n:]
+        titles, name = _CURRENT.sub("", core[:-n]), core[-n:]  # "新任副盟长宝音": the post is 副盟长
         if name[0] in _NOT_NAME_START or (strict and not _person(name)):
             continue
         posts = parse_posts(titles)
-        if posts and _HEAD_TITLE_END.search(titles) and \
+        if posts and _leads(titles) and \
                 sum(b - a for a, b in split_list(titles, "、，")) == len(titles.replace("、", "").replace("，", "")):
             if all(parse_posts(titles[a:b]) for a, b in split_list(titles, "、，")):
                 return titles, len(head) - len(head.rstrip()) + _raw_len(head, n + len(tongzhi))
     return None
+
+
+_LONGEST_NAME = 8  # a transliterated name, family name not listed ("阿不都热依木")
+_CURRENT = re.compile(rf"^(?:{_alternation(_data()['current_marks'])})")
+
+
+def _leads(titles: str) -> bool:
+    """Whether a header's titles name a leader: the last one does ("市委常委、副市长"), or
+    one of them is a leader's title ("副县长、县公安局局长": a leader also heading a body)."""
+    return bool(_HEAD_TITLE_END.search(titles)) or \
+        any(_LEADER_ITEM.fullmatch(titles[a:b]) for a, b in split_list(titles, "、，"))
+
+
+_LEADER_ITEM = re.compile(_LEADER_TITLE)
 
 
 def _drop_note(titles: str) -> str:
