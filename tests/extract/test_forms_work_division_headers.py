@@ -1,0 +1,116 @@
+"""工作分工 headers and prose leaders: long names without a listed family name, 新任 before
+the title, a leader's title among other posts, party leaders in prose, and news that both
+divides the work and sets up a body (invented names and places throughout)."""
+
+from __future__ import annotations
+
+import opencc
+import pytest
+
+from extract.pipeline import extract_documents
+from extract.source import SourceText
+from extract.split import split_source
+from extract.text import to_simplified
+
+
+def facts(text: str, name: str = "notice.txt") -> set[tuple]:
+    """All facts read: (rel, s, o, role or position), in simplified characters."""
+    docs, _ = split_source(SourceText(name, text))
+    assertions, _ = extract_documents(docs)
+    return {tuple(to_simplified(x) for x in (a.rel, a.s, a.o, a.role or a.position or "")) for a in assertions}
+
+
+def notice(level: str, gov: str, head: str, *lines: str) -> str:
+    """An adjustment notice of one level with the given leader lines."""
+    body = "\n".join(lines)
+    return (f"甲{level}{gov}关于调整{head}工作分工的通知\n\n各有关单位：\n"
+            f"　　经研究，现将调整事项通知如下：\n{body}\n　　其他领导成员工作分工不变。\n\n"
+            f"甲{level}{gov}\n2024年3月1日\n")
+
+
+HALF = str.maketrans({"，": ",", "：": ":", "（": "(", "）": ")", "；": ";"})
+
+
+# Long names without a listed family name, set apart by the header's colon; 新任 before the title.
+@pytest.mark.parametrize("text,expect", [
+    (notice("盟", "行政公署", "盟长副盟长",
+            "　　一、盟委委员、副盟长巴图那森：增加负责林草工作，增加分管盟林草局。",
+            "　　二、新任副盟长格日乐：负责民政工作。联系盟红十字会。"),
+     [("任职", "巴图那森", "盟委", "盟委委员"), ("任职", "巴图那森", "盟行政公署", "副盟长"),
+      ("负责", "巴图那森", "林草", ""), ("分管", "巴图那森", "盟林草局", ""),
+      ("任职", "格日乐", "盟行政公署", "副盟长"), ("负责", "格日乐", "民政", ""),
+      ("联系", "格日乐", "盟红十字会", "")]),
+    (notice("州", "人民政府", "州长副州长", "　　副州长阿不都热依木：分管州水利局。",
+            "　　新任副州长次仁：分管州林业局。"),
+     [("任职", "阿不都热依木", "州政府", "副州长"), ("分管", "阿不都热依木", "州水利局", ""),
+      ("任职", "次仁", "州政府", "副州长"), ("分管", "次仁", "州林业局", "")]),
+    (notice("旗", "人民政府", "旗长副旗长", "　　（一）旗委常委、常务副旗长乌 力 吉：分管旗财政局。"),
+     [("任职", "乌力吉", "旗委", "旗委常委"), ("分管", "乌力吉", "旗财政局", "")]),
+    (notice("县", "人民政府", "县长副县长", "　　3.现任副县长扎西多吉：增加负责教育工作。"),
+     [("任职", "扎西多吉", "县政府", "副县长"), ("负责", "扎西多吉", "教育", "")]),
+])
+def test_long_names_and_new_leaders(text: str, expect: list[tuple]) -> None:
+    for variant in (text, text.translate(HALF), opencc.OpenCC("s2t").convert(text)):
+        got = facts(variant)
+        for fact in expect:
+            assert fact in got, (fact, variant[:40])
+    assert not any(f[1].startswith(("新任", "现任")) for f in facts(text))
+
+
+# A leader's title among other posts, not only last: a leader who also heads a body.
+@pytest.mark.parametrize("level,gov,line,expect", [
+    ("县", "人民政府", "　　副县长、县公安局局长孙六：负责公安工作。分管县公安局。",
+     [("任职", "孙六", "县政府", "副县长"), ("任职", "孙六", "县公安局", "局长"), ("分管", "孙六", "县公安局", "")]),
+    ("区", "人民政府", "　　副区长、区公安分局局长周七：分管区应急管理局。",
+     [("任职", "周七", "区政府", "副区长"), ("分管", "周七", "区应急管理局", "")]),
+    ("市", "人民政府", "　　副市长、市公安局局长吴八：负责公安、消防工作。",
+     [("任职", "吴八", "市政府", "副市长"), ("负责", "吴八", "消防", "")]),
+])
+def test_leader_title_among_posts(level: str, gov: str, line: str, expect: list[tuple]) -> None:
+    text = notice(level, gov, "领导", "　　副" + level + "长郑五：分管" + level + "审计局。", line)
+    got = facts(text)
+    for fact in expect:
+        assert fact in got
+    assert ("分管", "郑五", expect[-1][2], "") not in got  # the duties are the new leader's
+
+
+# A numbered leader header we cannot read ends the previous leader's duties.
+@pytest.mark.parametrize("sep", ["：", ":"])
+def test_unread_numbered_header_ends_previous_leader(sep: str) -> None:
+    text = notice("镇", "人民政府", "镇长副镇长", "　　一、副镇长王九：分管镇财政所。",
+                  f"　　二、副镇长（待定）{sep}分管镇水利站。")
+    got = facts(text)
+    assert ("分管", "王九", "镇财政所", "") in got
+    assert ("分管", "王九", "镇水利站", "") not in got
+
+
+# Party leaders of every level named in prose, their committee in the title.
+@pytest.mark.parametrize("party,gov,head", [
+    ("乡党委", "乡人民政府", "乡长"), ("镇党委", "镇人民政府", "镇长"), ("县委", "县人民政府", "县长"),
+    ("旗委", "旗人民政府", "旗长"), ("区委", "区人民政府", "区长"),
+])
+def test_party_leaders_in_prose(party: str, gov: str, head: str) -> None:
+    text = (f"甲地召开会议 明确领导班子成员分工\n\n　　3月1日，甲地召开会议，研究领导班子成员工作分工。"
+            f"会议明确，{party}书记冯一主持{party}全面工作；{party}副书记、{head}陈二主持{gov}全面工作，"
+            f"负责财政工作；{party}副书记褚三负责组织、宣传工作。\n")
+    for variant in (text, opencc.OpenCC("s2t").convert(text)):
+        got = facts(variant, "news.txt")
+        assert ("任职", "冯一", party, party + "书记") in got
+        assert ("主持", "冯一", party, "") in got
+        assert ("任职", "陈二", party, party + "副书记") in got
+        assert ("负责", "陈二", "财政", "") in got
+        assert ("负责", "褚三", "宣传", "") in got
+        assert not any(f[1] == "冯一" and f[0] == "负责" for f in got)
+
+
+# News that divides the work and sets up a body: typed a task force's, read for both.
+@pytest.mark.parametrize("place,party", [("乙乡", "乡党委"), ("丙镇", "镇党委"), ("丁街道", "街道党工委")])
+def test_division_and_body_in_one_title(place: str, party: str) -> None:
+    text = (f"{place}调整领导班子成员分工　成立{place}人居环境整治工作领导小组\n\n"
+            f"　　5月8日，{place}召开会议，研究调整领导班子成员工作分工。会议明确，"
+            f"{party}副书记沈五负责组织工作，分管{place}党政办公室。\n"
+            f"　　会议决定，{place}人居环境整治工作领导小组由韩六任组长，沈五任副组长。\n")
+    got = facts(text, "news.txt")
+    assert ("分管", "沈五", f"{place}党政办公室", "") in got
+    assert ("负责", "沈五", "组织", "") in got
+    assert ("成员", "韩六", f"{place}人居环境整治工作领导小组", "组长") in got
