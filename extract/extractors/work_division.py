@@ -9,9 +9,12 @@ in extract/data/names.yaml. Forms read:
   "李四省政府党组成员，省某领导小组副组长，分管…" (posts and body roles before the duties);
 - lines of their own: "赵六 副市长", "一、县长 张三", "林二（常务副省长）", a name alone
   with its posts opening the next line ("常务副省长，负责…"), table rows "1 王 五 副县长 分管…";
-- news prose: "孙七副市长则负责…", "省长王五主持省政府全面工作，分管…", "升任副州长的李四，
+- news prose: "孙七副区长则负责…", "省长王五主持省政府全面工作，分管…", "升任副州长的李四，
   分管…", "区委常委、常务副区长周二负责…", names listed before one title ("王五、李四两位
-  副省长") and read again when they act, "…等工作，统一由王五副市长负责", "A、B由副县长李四分管".
+  副州长") and read again when they act, "…等工作，统一由王五副市长负责", "A、B由副县长李四分管".
+Headers set a name apart by their colon, so a name without a listed family name may run long
+("副盟长巴图那森："); 新任 before the title is no post; any listed post may be the leader's
+("副县长、县公安局局长孙六："). Party leaders of every level count in prose ("乡党委书记王五主持…").
 A clause of duties goes on with the same leader until another is named; a sentence opened by
 another subject, a leader we cannot name, or a numbered leader line we cannot read ends it.
 Lines under a leader that yield nothing are reported with their line.
@@ -71,8 +74,8 @@ _BARE_NAME = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s*$")
 # table rows read as text: "王 五  副县长  负责…", "副县长  王五  分管…"
 _ROW = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s+(?P<title>{_TITLES})\s+(?=\S)")
 _TITLE_ROW = re.compile(rf"^\s*{_ENUM}(?P<title>{_TITLES})\s+(?P<name>{_NAME})\s+(?=\S)")
-# Prose: a name just before its title ("孙七副市长则负责"), after it and before a verb or a
-# comma ("省长王五主持", "副州长李四，分管"), or after "Title的" ("升任副省长的李四，").
+# Prose: a name just before its title ("孙七副区长则负责"), after it and before a verb or a
+# comma ("省长王五主持", "副州长李四，分管"), or after "Title的" ("升任副州长的李四，").
 _NAME_BEFORE = re.compile(rf"(?P<name>[{CJK}]{{2,3}})(?:{_alternation(_data()['name_title_links'])})?"
                           rf"(?P<title>{_LEADER_TITLE})")
 _HONORIFIC = re.escape(_data()["honorific"])
@@ -91,7 +94,7 @@ _DOTTED = rf"[{CJK}]{{1,8}}·[{CJK}]{{1,8}}"  # "斯琴·巴雅尔": the dot tel
 _TITLE_BEFORE = re.compile(rf"(?P<title>{_PROSE_TITLE})(?P<name>{_DOTTED}|[{CJK}]{{2,3}}?)(?:{_HONORIFIC})?"
                            rf"(?=[：:]|，?(?:{_OPENER_WORDS})?(?:{_VERBS}))")
 _TITLE_OF = re.compile(rf"(?P<title>{_LEADER_TITLE})的(?P<name>{_DOTTED}|[{CJK}]{{2,3}})(?=，)")
-# "王五、李四两位副省长", "甲乙、丙丁等3名新任副县长": names listed before one title
+# "王五、李四两位副州长", "甲乙、丙丁等3名新任副县长": names listed before one title
 _NAME_LIST = re.compile(rf"(?P<names>[{CJK}]{{2,4}}(?:、[{CJK}]{{2,3}})+)(?:等)?"
                         rf"(?:[\d一二两三四五六七八九十]+(?:{_alternation(_data()['count_words'])}))?"
                         rf"(?:{_alternation(_data()['current_marks'])})?(?P<title>{_LEADER_TITLE})")
@@ -108,10 +111,10 @@ _BY_VERBS = _alternation([v for v, r in _DUTY.items() if r and r != "主持" and
 _BY_PREFIX = _alternation(_data()["by_leader_prefixes"])
 _BY_LEADER = re.compile(rf"(?:{_BY_PREFIX})?由(?P<title0>{_LEADER_TITLE})?(?P<name>[{CJK}]{{2,3}}?)(?:{_HONORIFIC})?"
                         rf"(?P<title>{_LEADER_TITLE})?(?P<verb>{_BY_VERBS})(?!的)")
-# "原来负责的部分工作", "分管了他们熟悉的领域": no list follows
+# "此前分管的几个单位", "负责了多年的工作": no list follows
 _ATTRIBUTIVE = re.compile(rf"^(?:{_alternation(_data()['attributive'])})")
 _CONCURRENT = re.compile(rf"(?:{_alternation(_data()['concurrent'])})(?P<post>[^，。；、]{{3,30}})")
-# "根省政府": a place is never one character, so that character ends the name before it
+# "乐省政府": a place is never one character, so that character ends the name before it
 _ONE_CHAR_PLACE = re.compile(rf"^[{CJK}](?:{_alternation(lexicon().levels)})[{CJK}]")
 _WORK_KIND = re.compile(rf"(?:{_alternation(_data()['work_kinds'])})工作$")
 _ANY_TITLE = re.compile(_alternation([*lexicon().title_words, *lexicon().implied_org]))
@@ -284,7 +287,7 @@ def _next_line_posts(text: str, line_end: int) -> bool:
 
 
 def _post_clauses(em: Emitter, who: str, sent: str, start: int, at: tuple[int, int]) -> int:
-    """Posts listed after the header before the duties ("…党组成员，省扶贫开发领导小组副组长，
+    """Posts listed after the header before the duties ("…党组成员，省河湖治理领导小组副组长，
     分管…"): each is a 任职 (or a 成员 of a coordinating body); returns where duties begin."""
     pos = start
     while pos < len(sent):
@@ -299,7 +302,7 @@ def _post_clauses(em: Emitter, who: str, sent: str, start: int, at: tuple[int, i
 
 
 def _all_posts(text: str) -> bool:
-    """Whether `text` is nothing but posts ("省政府党组副书记", "副省长兼任省公安厅厅长")."""
+    """Whether `text` is nothing but posts ("省政府党组副书记", "副省长兼任省司法厅厅长")."""
     t = re.sub(r"\s+", "", text)
     if not t or len(t) > 40:
         return False
@@ -308,7 +311,7 @@ def _all_posts(text: str) -> bool:
 
 
 def _membership(post: str) -> tuple[str, str] | None:
-    """"省扶贫开发领导小组副组长" -> (the body, the role) when the body is a coordinating one."""
+    """"省河湖治理领导小组副组长" -> (the body, the role) when the body is a coordinating one."""
     lex = lexicon()
     for role in sorted(lex.member_roles, key=len, reverse=True):
         if post.endswith(role) and len(post) > len(role) + 2 and lex.task_force_kind(post[:-len(role)]):
@@ -369,8 +372,8 @@ def _drop_note(titles: str) -> str:
 
 
 def _one_char_place(posts: str) -> bool:
-    """"根省政府党组成员": an organisation named after a one-character place is no
-    organisation; that character ends the name before it (王五根)."""
+    """"乐省政府党组成员": an organisation named after a one-character place is no
+    organisation; that character ends the name before it (王五乐)."""
     first = parse_posts(posts)[0]
     return first.org_span is not None and bool(_ONE_CHAR_PLACE.match(first.org))
 
@@ -412,8 +415,8 @@ def _posts(em: Emitter, who: str, titles: str, at: tuple[int, int]) -> None:
 
 
 def _mentions(em: Emitter, a: int, b: int, known: dict[str, str]) -> tuple[str, int] | None:
-    """Leaders named in prose ("孙七副市长则负责", "市长周八主持", "吴九作为常务副市长，",
-    "升任副省长的李四，"), names listed before one title ("王五、李四两位副省长"), and
+    """Leaders named in prose ("孙七副区长则负责", "市长周八主持", "吴九作为常务副县长，",
+    "升任副州长的李四，"), names listed before one title ("王五、李四两位副州长"), and
     persons named before who act again ("李四负责…"). Each named with a title holds it
     (not a past one, 原副市长); the first who acts leads what follows: (who, where the
     duties begin)."""
@@ -508,7 +511,7 @@ _AND = re.compile(r"以及|及|和")
 
 
 def _split_and(piece: str) -> list[tuple[int, int]]:
-    """Split "A及B" / "A和B" where A is a body ("省政府办公厅和编制"); names that hold the
+    """Split "A及B" / "A和B" where A is a body ("县政府办公室和统计"); names that hold the
     word (市发展和改革委员会, 住房和城乡建设) stay whole, as their left part is no body."""
     for m in _AND.finditer(piece):
         if lexicon().is_org(strip_alias(piece[:m.start()])[0]) and len(piece) - m.end() >= 2:
