@@ -1011,10 +1011,13 @@ def _name_and_posts(c: str, name_first: bool = True) -> tuple[int, int, str] | N
         for k in range(dotted.start(), c.index("·" if "·" in c else "•")):
             if k and _all_posts(c[:k]) and _plausible_name(c[k:]):
                 return k, len(c), c[:k]
-    for n in (3, 2, 4):
-        head, tail = c[:-n], c[-n:]
-        if len(c) > n and _plausible_name(tail) and not lexicon().is_title(tail) and _all_posts(head):
-            return len(c) - n, len(c), head
+    # Of the cuts that leave posts before a name, prefer one whose name opens with a family
+    # name: "副秘书长韩六" is 副秘书长 + 韩六, not 副秘书 + 长韩六.
+    cuts = [n for n in (3, 2, 4) if len(c) > n and _plausible_name(c[-n:]) and not lexicon().is_title(c[-n:])
+            and _all_posts(c[:-n])]
+    if cuts:
+        n = next((n for n in cuts if lexicon().has_surname(c[-n:])), cuts[0])
+        return len(c) - n, len(c), c[:-n]
     for n in (2, 3, 4) if name_first else ():
         head, tail = c[:n], c[n:]
         if len(c) > n and _plausible_name(head) and _all_posts(tail) and _POST_START.match(tail):

@@ -795,3 +795,15 @@ def test_the_office_sentence_after_a_list_is_its_own(last: str, indent: str) -> 
     assert ("成员", "钟二鸣", group, "办公室主任") in got
     who = "秦一岭" if "秦" in last else last
     assert ("成员", who, group, "委员") in got
+
+
+@pytest.mark.parametrize("level,gov", [("市", "市政府"), ("州", "州政府"), ("盟", "盟行政公署"), ("县", "县政府")])
+@pytest.mark.parametrize("name", ["韩六", "常秀", "易俊", "欧阳小东"])
+def test_prose_chair_whose_post_ends_where_a_shorter_title_would(level: str, gov: str, name: str) -> None:
+    """"副秘书长韩六" is 副秘书长 + 韩六, not 副秘书 + 长韩六: the cut leaves a family name."""
+    group = f"甲{level}河湖治理工作领导小组"
+    text = notice(f"组长由副{level}长赵一担任，副组长由{gov}副秘书长{name}担任。",
+                  title=f"甲{level}人民政府办公室关于成立{group}的通知")
+    got = facts(text)
+    assert ("成员", name, group, "副组长") in got
+    assert not any(f[0] == "成员" and f[1].startswith("长") for f in got)
