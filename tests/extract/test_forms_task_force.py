@@ -191,32 +191,32 @@ def test_joint_meeting_reads_no_people_of_units_in_general() -> None:
     assert not any("处室" in f[1] or "负责同志" in f[1] for f in got if f[0] == "成员单位")
 
 
-UNIT_LINE = """{place}人民政府办公室关于成立{place}地下管网建设工作领导小组的通知
-各区人民政府{comma}{lvl}政府有关部门{colon}
+UNIT_LINE = """{place}人民政府办公室关于成立{place}城区排涝设施建设工作领导小组的通知
+{lvl}直各有关单位{comma}各街道办事处{colon}
 一、组成人员
-组 长{colon}负责住房和城乡建设工作的副{lvl}长
-副组长{colon}协调住房和城乡建设工作的{lvl}政府副秘书长、{lvl}住房城乡建设局主要负责同志
-成 员{colon}各区人民政府{comma}{lvl}委网信办、机要局{comma}{lvl}发展改革局、工业和信息化局、财政局、水利局{comma}乙省通信管理局甲{lvl}通信建设办公室分管负责同志。
+组 长{colon}分管水利和防汛工作的副{lvl}长
+副组长{colon}协助分管水利工作的{lvl}政府副秘书长、{lvl}水务局主要负责同志
+成 员{colon}各街道办事处{comma}{lvl}委编办、保密局{comma}{lvl}科技局、统计局、商务局、林草局{comma}丙省气象局甲{lvl}气象台分管负责同志。
 二、工作机制
-领导小组下设办公室{comma}办公室设在{lvl}住房城乡建设局{comma}由{lvl}住房城乡建设局分管负责同志兼任办公室主任。
+领导小组下设办公室{comma}办公室设在{lvl}水务局{comma}由{lvl}水务局分管负责同志兼任办公室主任。
 """
 
 
-@pytest.mark.parametrize("place,lvl", [("甲市", "市"), ("乙县", "县")])
+@pytest.mark.parametrize("place,lvl", [("甲市", "市"), ("乙县", "县"), ("丁州", "州"), ("戊旗", "旗")])
 @pytest.mark.parametrize("comma,colon", [("，", "："), (",", ":")])
 def test_unnamed_heads_and_a_member_line_of_units(place: str, lvl: str, comma: str, colon: str) -> None:
-    body = f"{place}地下管网建设工作领导小组"
+    body = f"{place}城区排涝设施建设工作领导小组"
     got = facts(UNIT_LINE.format(place=place, lvl=lvl, comma=comma, colon=colon))
-    assert ("成员", f"负责住房和城乡建设工作的副{lvl}长", body, "组长") in got
-    assert ("成员", f"协调住房和城乡建设工作的{lvl}政府副秘书长", body, "副组长") in got
-    assert ("成员", f"{lvl}住房城乡建设局主要负责", body, "副组长") in got   # names drop 同志
+    assert ("成员", f"分管水利和防汛工作的副{lvl}长", body, "组长") in got
+    assert ("成员", f"协助分管水利工作的{lvl}政府副秘书长", body, "副组长") in got
+    assert ("成员", f"{lvl}水务局主要负责", body, "副组长") in got   # names drop 同志
     units = {f[1] for f in got if f[0] == "成员单位" and f[2] == body}
-    assert units == {f"{lvl}委网信办", "机要局", f"{lvl}发展改革局", "工业和信息化局", "财政局", "水利局",
-                     f"乙省通信管理局甲{lvl}通信建设办公室"}       # names as written; 各区人民政府 left out
+    assert units == {f"{lvl}委编办", "保密局", f"{lvl}科技局", "统计局", "商务局", "林草局",
+                     f"丙省气象局甲{lvl}气象台"}       # names as written; 各街道办事处 left out
     assert not any(f[0] == "成员" and f[3] == "成员" for f in got)
     assert ("下设", body, body + "办公室", "") in got
-    assert ("办公室设在", body, f"{lvl}住房城乡建设局", "") in got
-    assert ("成员", f"{lvl}住房城乡建设局分管负责", body, "办公室主任") in got
+    assert ("办公室设在", body, f"{lvl}水务局", "") in got
+    assert ("成员", f"{lvl}水务局分管负责", body, "办公室主任") in got
 
 
 @pytest.mark.parametrize("sentence,who", [
