@@ -89,6 +89,7 @@ _GOV_PARTY = (rf"(?:{_alternation(lexicon().levels)})(?:{_alternation(_data()['g
 _PARTY_TITLES = [t for t, body in lexicon().implied_org.items() if t.startswith(body) and t != body]
 _PROSE_TITLE = (rf"(?:(?:{_alternation(list(lexicon().implied_org))})、)*"
                 rf"(?:{_LEADER_TITLE}|{_GOV_PARTY}|{_alternation(_PARTY_TITLES)})")
+_TITLE_END = re.compile(rf"{_PROSE_TITLE}$")
 _HAS_TITLE = re.compile(rf"{_LEADER_TITLE}|{_GOV_PARTY}|{_alternation(_PARTY_TITLES)}")
 _DOTTED = rf"[{CJK}]{{1,8}}·[{CJK}]{{1,8}}"  # "斯琴·巴雅尔": the dot tells the name's parts
 _TITLE_BEFORE = re.compile(rf"(?P<title>{_PROSE_TITLE})(?P<name>{_DOTTED}|[{CJK}]{{2,3}}?)(?:{_HONORIFIC})?"
@@ -171,7 +172,9 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                     _posts(em, who, title, at)
             _backward_list(em, who, _DUTY[by.group("verb")] or "负责", sa + body_from, sa + by.start(), at)
             leader = who
-            _clauses(em, leader, sa + by.end(), sb)
+            # "改由李四分管A": A follows the verb; "A、B由李四负责，他还…": nothing does
+            follows = re.match(rf"[{CJK}]", sent[by.end():by.end() + 1])
+            _clauses(em, leader, sa + (by.start("verb") if follows else by.end()), sb)
             for cm in _CONCURRENT.finditer(sent[by.end():]):
                 _posts(em, leader, cm.group("post"), at)
             continue
@@ -442,10 +445,14 @@ def _mentions(em: Emitter, a: int, b: int, known: dict[str, str]) -> tuple[str, 
                 name, title = name[:-1], "副" + title
             if len(name) == 3 and not (_LEFT_EDGE.search(text[:na]) and _name_ok(name)):
                 name, na = name[1:], na + 1
-            # a name stands apart from the words before it; "升任某省副省长" is no person
-            if not _LEFT_EDGE.search(text[:na]) or text[na - 1:na] == "由" or \
+            # a name stands apart from the words before it, or follows a post ("省委常委王五出任
+            # 常务副省长"); "升任某省副省长" is no person
+            prior = _TITLE_END.search(text, max(0, na - 24), na)
+            if not (_LEFT_EDGE.search(text[:na]) or prior and _person(name)) or text[na - 1:na] == "由" or \
                     not _ACTS.match(text, m.end()):
                 continue
+            if prior and not _past(text, prior.start()):
+                _posts(em, em.surface(a + na, a + na + len(name)), prior.group(0), (a, b))
         elif not _person(name) and not (m.re is _TITLE_BEFORE and _stands_alone(text, m)):
             if _name_ok(name):
                 acting.append((na, "", m.end()))  # someone acts whom we cannot name
@@ -616,7 +623,10 @@ def _backward_list(em: Emitter, who: str, rel: str, a: int, b: int, at: tuple[in
     text = em.text[a:b]
     for ca, cb in split_list(text, "，,"):
         clause = text[ca:cb]
-        if _STOP.match(clause) or _VERB_RE.search(clause) and not _CONTINUE.match(clause):
+        held = _VERB_RE.search(clause)
+        if held and clause.startswith("的", held.end()):  # "原由王五分管的A": A changes hands
+            ca, clause = ca + held.end() + 1, clause[held.end() + 1:]
+        elif _STOP.match(clause) or held and not _CONTINUE.match(clause):
             continue
         for x, y in _items(clause):
             raw = clause[x:y]

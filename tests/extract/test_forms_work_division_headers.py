@@ -114,3 +114,36 @@ def test_division_and_body_in_one_title(place: str, party: str) -> None:
     assert ("分管", "沈五", f"{place}党政办公室", "") in got
     assert ("负责", "沈五", "组织", "") in got
     assert ("成员", "韩六", f"{place}人居环境整治工作领导小组", "组长") in got
+
+
+# A change of hands: "原由A分管的X，调整由B分管", "改由B分管X", objects before or after the verb.
+@pytest.mark.parametrize("level,line,expect,absent", [
+    ("市", "　　原由副市长秦一分管的市审计局，调整由副市长尤二分管。",
+     ("分管", "尤二", "市审计局", ""), ("分管", "尤二", "调整", "")),
+    ("县", "　　原由副县长秦一分管的县林业局、县水利局，改由副县长尤二分管。",
+     ("分管", "尤二", "县水利局", ""), ("分管", "秦一", "县水利局", "")),
+    ("旗", "　　旗应急管理局现由副旗长尤二分管。", ("分管", "尤二", "旗应急管理局", ""), None),
+    ("区", "　　改由副区长尤二分管区统计局、区医疗保障局。", ("分管", "尤二", "区医疗保障局", ""), None),
+    ("州", "　　财政、审计等工作，统一由副州长尤二负责，他还兼任州财政局局长。",
+     ("负责", "尤二", "审计", ""), ("负责", "尤二", "他还兼任州财政局局长", "")),
+])
+def test_change_of_hands(level: str, line: str, expect: tuple, absent: tuple | None) -> None:
+    text = notice(level, "人民政府", "领导", line)
+    for variant in (text, text.translate(HALF)):
+        got = facts(variant)
+        assert expect in got
+        assert absent not in got
+
+
+# Prose: a name after a party post, then 出任 and the leader's title, then the duties.
+@pytest.mark.parametrize("party,head,gov,body", [
+    ("省委", "常务副省长", "省政府", "省财政厅"), ("县委", "常务副县长", "县政府", "县财政局"),
+    ("自治区党委", "自治区副主席", "自治区政府", "自治区财政厅"),
+])
+def test_party_post_then_chu_ren(party: str, head: str, gov: str, body: str) -> None:
+    text = (f"甲地政府领导分工调整\n\n　　日前，新当选的{party}常委何三出任{head}，分管{body}、统计工作。"
+            f"另悉，副职人员名单另行公布。\n")
+    for variant in (text, opencc.OpenCC("s2t").convert(text)):
+        got = facts(variant, "news.txt")
+        assert ("分管", "何三", body, "") in got
+        assert ("分管", "何三", "统计", "") in got
