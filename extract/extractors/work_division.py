@@ -462,6 +462,8 @@ def _mentions(em: Emitter, a: int, b: int, known: dict[str, str]) -> tuple[str, 
         who = em.surface(a + na, a + na + len(name))
         if not _past(text, m.start("title")):
             _posts(em, who, title, (a, b))
+            if m.re is _TITLE_BEFORE:
+                _posts(em, who, _posts_before(text, m.start()), (a, b))
         known[name] = who
         acting.append((na, who, m.end()))
     for name, who in known.items():  # "李四负责…", "李四则分管…"
@@ -472,6 +474,18 @@ def _mentions(em: Emitter, a: int, b: int, known: dict[str, str]) -> tuple[str, 
         return None
     _, who, end = min(acting, key=lambda x: (x[0], -x[2]))  # the first named; with its title
     return who, a + end
+
+
+_POSTS_BEFORE = re.compile(r"(?:^|[\s，,。；：:“”（(])(?P<posts>[^\s，,。；：:“”（(]{3,40})、$")
+
+
+def _posts_before(text: str, at: int) -> str:
+    """"省公安厅厅长、副省长王五": posts of a body listed before a leader's title in prose,
+    back to the clause's start, when all of them read as posts ("" otherwise)."""
+    m = _POSTS_BEFORE.search(text, max(0, at - 42), at)
+    if not m or _past(text, m.start("posts")) or not _all_posts(m.group("posts")):
+        return ""
+    return m.group("posts")
 
 
 def _stands_alone(text: str, m: re.Match[str]) -> bool:

@@ -147,3 +147,17 @@ def test_party_post_then_chu_ren(party: str, head: str, gov: str, body: str) -> 
         got = facts(variant, "news.txt")
         assert ("分管", "何三", body, "") in got
         assert ("分管", "何三", "统计", "") in got
+
+
+# Prose: a body's post listed before the leader's title ("省公安厅厅长、副省长王五负责…").
+@pytest.mark.parametrize("post,org,title,head", [
+    ("省公安厅厅长", "省公安厅", "厅长", "副省长"), ("市公安局局长", "市公安局", "局长", "副市长"),
+    ("旗公安局局长", "旗公安局", "局长", "副旗长"), ("区公安分局局长", "区公安分局", "局长", "副区长"),
+])
+def test_body_post_before_leader_in_prose(post: str, org: str, title: str, head: str) -> None:
+    text = f"甲地明确政府领导分工\n\n　　日前，甲地明确政府领导分工。{post}、{head}吕四负责公安工作，分管{org}。原{post}、{head}施五调任他职。\n"
+    for variant in (text, text.translate(HALF)):
+        got = facts(variant, "news.txt")
+        assert ("任职", "吕四", org, title) in got
+        assert ("分管", "吕四", org, "") in got
+        assert not any(f[1] == "施五" for f in got)
