@@ -114,6 +114,8 @@ _BY_LEADER = re.compile(rf"(?:{_BY_PREFIX})?由(?P<title0>{_LEADER_TITLE})?(?P<n
                         rf"(?P<title>{_LEADER_TITLE})?(?P<verb>{_BY_VERBS})(?!的)")
 # "此前分管的几个单位", "负责了多年的工作": no list follows
 _ATTRIBUTIVE = re.compile(rf"^(?:{_alternation(_data()['attributive'])})")
+# "分管领导要…": the verb names a person or body, not a duty (a list ends there, so "分管领导、" does not match)
+_VERB_NOUN = re.compile(rf"(?:{_alternation(_data()['verb_nouns'])})(?:要|的|[，。；,]|$)")
 _CONCURRENT = re.compile(rf"(?:{_alternation(_data()['concurrent'])})(?P<post>[^，。；、]{{3,30}})")
 # "乐省政府": a place is never one character, so that character ends the name before it
 _ONE_CHAR_PLACE = re.compile(rf"^[{CJK}](?:{_alternation(lexicon().levels)})[{CJK}]")
@@ -254,7 +256,10 @@ def _line_leader(text: str, sa: int, sb: int) -> tuple[str, tuple[int, int], str
     if not h:
         return None
     head = h.group("head")
-    got = _split_head(head, strict=h.group("sep") == "，")
+    # a comma closes clauses in prose too: there the name needs a family name we know, unless
+    # the header opens its line ("二、副盟长巴图那森，负责…"), which sets the name apart
+    comma = h.group("sep") == "，"
+    got = _split_head(head, strict=comma, longest=4 if comma else _LONGEST_NAME, apart=line_start)
     if got is None:
         return None
     titles, n = got
@@ -322,11 +327,13 @@ def _membership(post: str) -> tuple[str, str] | None:
     return None
 
 
-def _split_head(head: str, strict: bool = False) -> tuple[str, int] | None:
+def _split_head(head: str, strict: bool = False, longest: int = 4, apart: bool = False) -> tuple[str, int] | None:
     """"市委常委、副市长李大明" -> ("市委常委、副市长", 3); "王大明市长" -> ("", -3).
 
     `strict` (headers closed by a comma, which prose has too): the name must open with a
-    family name."""
+    family name. `longest`: the longest name read after the titles (a colon sets a long one
+    apart, "副盟长苏日那巴特尔："; a comma may close longer phrases). `apart`: the header opens
+    its line, so a name after the titles needs no known family name ("二、副盟长巴图那森，")."""
     h = re.sub(r"\s+", "", head)
     if not _ANY_TITLE.search(h):
         return None  # most sentences: no title at all
@@ -340,11 +347,11 @@ def _split_head(head: str, strict: bool = False) -> tuple[str, int] | None:
             return "", -n
     # title first: names without a family name we know run longer ("副盟长苏和巴特尔"); the
     # titles before them must read whole, so the shortest name that leaves them is the one
-    for n in range(2, _LONGEST_NAME + 1):
+    for n in range(2, longest + 1):
         if len(core) <= n + 1:
             continue
         titles, name = _CURRENT.sub("", core[:-n]), core[-n:]  # "新任副盟长宝音": the post is 副盟长
-        if name[0] in _NOT_NAME_START or (strict and not _person(name)):
+        if not _name_ok(name) or (strict and not apart and not _person(name)):
             continue
         posts = parse_posts(titles)
         if posts and _leads(titles) and \
@@ -569,7 +576,7 @@ def _verb(clause: str) -> tuple[re.Match[str], str | None] | None:
     if rel == "主持" and not re.search(r"工作$", clause):
         return None  # 主持会议, 领导小组: presiding over work only
     if re.match(r"负责(?:制|人(?!力|民|口|才)|同志)", clause[v.start():v.end() + 2]) or \
-            _ATTRIBUTIVE.match(clause[v.end():]):
+            _ATTRIBUTIVE.match(clause[v.end():]) or _VERB_NOUN.match(clause, v.end()):
         return None
     return v, rel
 

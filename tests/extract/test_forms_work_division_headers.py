@@ -161,3 +161,27 @@ def test_body_post_before_leader_in_prose(post: str, org: str, title: str, head:
         assert ("任职", "吕四", org, title) in got
         assert ("分管", "吕四", org, "") in got
         assert not any(f[1] == "施五" for f in got)
+
+
+# A comma header opening its line sets the name apart: no known family name needed there.
+@pytest.mark.parametrize("level,gov,line,expect", [
+    ("盟", "行政公署", "　　二、副盟长巴图那森，负责林草工作。", ("负责", "巴图那森", "林草", "")),
+    ("旗", "人民政府", "　　副旗长乌日娜，分管旗民政局。", ("分管", "乌日娜", "旗民政局", "")),
+    ("州", "人民政府", "　　（三）副州长次仁,分管州林业局.", ("分管", "次仁", "州林业局", "")),
+])
+def test_comma_header_at_line_start(level: str, gov: str, line: str, expect: tuple) -> None:
+    text = notice(level, gov, "领导", "　　一、副" + level + "长郑五，分管" + level + "审计局。", line)
+    got = facts(text)
+    assert expect in got
+    assert ("任职", expect[1], level + "政府" if gov == "人民政府" else level + gov, "副" + level + "长") in got
+    assert not any(f[1] == "郑五" and f[2] == expect[2] for f in got)
+
+
+@pytest.mark.parametrize("line", ["　　日前，会议指出，副市长要求，分管领域要抓好落实。", "　　副市长强调，分管领导要履职尽责。",
+                                  "　　二、副市长指出，分管部门要加强配合。"])
+def test_a_leader_speaking_is_no_name(line: str) -> None:
+    text = notice("市", "人民政府", "领导", "　　一、副市长郑五：分管市审计局。", line)
+    got = facts(text)
+    duties = {f for f in got if f[0] in ("分管", "负责", "联系")}
+    assert not any(f[1] in ("要求", "强调", "指出") for f in duties)
+    assert not any("要" in f[2] for f in duties)  # "分管领导要…" is no duty of the leader before
