@@ -7,7 +7,8 @@ in extract/data/names.yaml. Forms read:
 - notice headers, title first or name first, closed by "：" or "，", numbered or not:
   "市委常委、副市长李四：负责…", "副县长王五同志，增加分管…", "王五副旗长，主持…",
   "李四省政府党组成员，省某领导小组副组长，分管…" (posts and body roles before the duties);
-- lines of their own: "赵六 副市长", "一、县长 张三", "林二（常务副省长）", a name alone
+- lines of their own: "赵六 副市长", "一、县长 张三", "二、党委委员、人大主席  王五" (numbered posts
+  relative to the issuing body, name apart; a bare body such as 武装部 is not named), "林二（常务副省长）", a name alone
   with its posts opening the next line ("常务副省长，负责…"), table rows "1 王 五 副县长 分管…";
 - news prose: "孙七副区长则负责…", "省长王五主持省政府全面工作，分管…", "升任副州长的李四，
   分管…", "区委常委、常务副区长周二负责…", names listed before one title ("王五、李四两位
@@ -69,6 +70,10 @@ _TITLE_HEADER = re.compile(rf"^\s*{_ENUM}(?P<title>{_TITLES})\s*(?P<name>{_NAME}
 # even when the line is not understood
 _NUMBERED_LEADER = re.compile(rf"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))"
                               rf"[^，。；：:]{{0,20}}{_LEADER_TITLE}[^，。；：:]{{0,12}}(?:[：:]|$)")
+# "一、党委委员、人大主席  王五": numbered posts, then the name set apart by spaces (no colon)
+_NUMBERED_POSTS_LINE = re.compile(rf"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))\s*"
+                                  rf"(?P<title>[{CJK}][{CJK}、]{{1,30}}?)\s+(?P<name>{_NAME})\s*{_NOTE}\s*$")
+_POST_ENDINGS = tuple(_data()["numbered_post_endings"])
 _BRACKET_HEADER = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s*[（(](?P<title>{_TITLES})[）)]\s*[：:]?\s*$")
 _BARE_NAME = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s*$")
 # table rows read as text: "王 五  副县长  负责…", "副县长  王五  分管…"
@@ -242,6 +247,9 @@ def _line_leader(text: str, sa: int, sb: int) -> tuple[str, tuple[int, int], str
         for lh in (_LIST_HEADER.match(sent), _BRACKET_HEADER.match(sent)):
             if lh and _name_ok(re.sub(r"\s+", "", lh.group("name"))):
                 return "line", lh.span("name"), lh.group("title"), len(sent)
+        np = _NUMBERED_POSTS_LINE.match(sent)
+        if np and _name_ok(re.sub(r"\s+", "", np.group("name"))) and _numbered_posts(np.group("title")):
+            return "line", np.span("name"), _placed_posts(np.group("title")), len(sent)
         th = _TITLE_HEADER.match(sent)
         if th and _name_ok(re.sub(r"\s+", "", th.group("name"))) and parse_posts(re.sub(r"\s+", "", th.group("title"))):
             return "line", th.span("name"), th.group("title"), len(sent)
@@ -272,6 +280,22 @@ def _line_leader(text: str, sa: int, sb: int) -> tuple[str, tuple[int, int], str
         titles = _drop_note(re.sub(r"\s+", "", head.lstrip()[k:]))
         return "head", (a, a + k), re.sub(r"[（()）]", "", titles), h.end()
     return "head", (h.end("head") - n, h.end("head")), titles, h.end()
+
+
+def _numbered_posts(titles: str) -> bool:
+    """"党委副书记、镇长": every item is a post we read or a title relative to the issuing body."""
+    items = split_list(titles, "、")
+    return bool(items) and all(parse_posts(titles[a:b]) or lexicon().is_title(titles[a:b])
+                               or titles[a:b].endswith(_POST_ENDINGS) for a, b in items)
+
+
+def _placed_posts(titles: str) -> str:
+    """The posts whose body names its level ("镇长" -> 镇政府); a bare body ("武装部长") is the
+    issuing place's, which the line does not say, so it is left out rather than misnamed."""
+    levels = tuple(lexicon().levels)
+    keep = [t for a, b in split_list(titles, "、") if (t := titles[a:b])
+            and all(p.org and p.org.startswith(levels) for p in parse_posts(t))]
+    return "、".join(keep)
 
 
 def _duty_follows(rest: str) -> bool:

@@ -185,3 +185,36 @@ def test_a_leader_speaking_is_no_name(line: str) -> None:
     duties = {f for f in got if f[0] in ("分管", "负责", "联系")}
     assert not any(f[1] in ("要求", "强调", "指出") for f in duties)
     assert not any("要" in f[2] for f in duties)  # "分管领导要…" is no duty of the leader before
+
+
+# "一、<posts>  <name>": numbered posts relative to the issuing body, the name set apart by
+# spaces, no colon; each such line opens a new leader, so its duties never go to the one before.
+@pytest.mark.parametrize("level,gov,first,second,expect,absent", [
+    ("镇", "人民政府", "一、党委书记  王 五", "二、党委委员、人大主席  李 四",
+     [("主持", "王五", "镇党委", ""), ("负责", "李四", "信访", "")], ("负责", "王五", "信访", "")),
+    ("乡", "人民政府", "（一）党委副书记、乡长　周二", "（二）党委委员、武装部长　吴八",
+     [("任职", "周二", "乡政府", "乡长"), ("负责", "吴八", "信访", "")], ("负责", "周二", "信访", "")),
+    ("县", "人民政府", "1.县委副书记、县长 郑 九", "2.县委常委、副县长 冯十",
+     [("任职", "郑九", "县政府", "县长"), ("任职", "冯十", "县政府", "副县长"), ("负责", "冯十", "信访", "")],
+     ("负责", "郑九", "信访", "")),
+    ("旗", "人民政府", "一、旗长  巴图", "二、副旗长  乌兰",
+     [("任职", "巴图", "旗政府", "旗长"), ("负责", "乌兰", "信访", "")], ("负责", "巴图", "信访", "")),
+])
+def test_numbered_posts_then_name(level: str, gov: str, first: str, second: str, expect: list[tuple],
+                                  absent: tuple) -> None:
+    text = notice(level, gov, "领导班子成员", first, f"　　主持{level}党委全面工作，负责党建工作。",
+                  second, "　　负责信访工作。")
+    for variant in (text, text.translate(HALF), opencc.OpenCC("s2t").convert(text)):
+        got = facts(variant)
+        for fact in expect:
+            assert fact in got, (fact, variant[:40])
+        assert absent not in got
+        assert not any(f[0] == "任职" and f[2] in ("武装部", "") for f in got)  # a bare body is left out
+
+
+@pytest.mark.parametrize("line", ["一、工作目标  总体要求", "二、职责分工  综合协调", "三、保障措施 王五"])
+def test_numbered_non_posts_are_no_leader(line: str) -> None:
+    text = notice("镇", "人民政府", "领导班子成员", "一、副镇长  赵 六", "　　负责民政工作。", line, "　　负责信访工作。")
+    got = facts(text)
+    assert ("负责", "赵六", "民政", "") in got
+    assert not any(f[1] in ("总体要求", "综合协调", "王五") for f in got)
