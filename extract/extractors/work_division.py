@@ -367,7 +367,7 @@ def _split_head(head: str, strict: bool = False, longest: int = 4, apart: bool =
     for n in (2, 3, 4):  # name first: "王大明市长", "王大明（市长）", "李四省政府党组成员"
         name, rest = core[:n], _drop_note(re.sub(r"^[（(](.*)[）)]$", r"\1", core[n:]))
         if rest and _name_ok(name) and (not strict or _person(name)) and _all_posts(rest) and \
-                (strict or re.search(f"{_LEADER_TITLE}$", rest)) and not _one_char_place(rest):
+                (strict or re.search(f"{_LEADER_TITLE}$", rest) or _leader_among(rest)) and not _one_char_place(rest):
             return "", -n
     # title first: names without a family name we know run longer ("副盟长苏和巴特尔"); the
     # titles before them must read whole, so the shortest name that leaves them is the one
@@ -397,6 +397,11 @@ def _leads(titles: str) -> bool:
 
 
 _LEADER_ITEM = re.compile(_LEADER_TITLE)
+
+
+def _leader_among(posts: str) -> bool:
+    """"副旗长、旗公安局局长": a leader's title is one of the posts (a leader heading a body)."""
+    return any(_LEADER_ITEM.fullmatch(posts[a:b]) for a, b in split_list(posts, "、"))
 
 
 def _drop_note(titles: str) -> str:

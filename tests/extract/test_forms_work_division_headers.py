@@ -218,3 +218,17 @@ def test_numbered_non_posts_are_no_leader(line: str) -> None:
     got = facts(text)
     assert ("负责", "赵六", "民政", "") in got
     assert not any(f[1] in ("总体要求", "综合协调", "王五") for f in got)
+
+
+# "王五(副旗长、旗公安局局长):负责…": the name first, its posts in brackets, a leader's title
+# among them (not only last), duties after the colon.
+@pytest.mark.parametrize("level,gov", [("旗", "人民政府"), ("县", "人民政府"), ("市", "人民政府"), ("区", "人民政府")])
+def test_name_then_bracketed_posts_with_leader_among(level: str, gov: str) -> None:
+    text = notice(level, gov, "领导", f"　　郑五（副{level}长）：分管{level}审计局。",
+                  f"　　孙 六（副{level}长、{level}公安局局长）：负责公安工作。分管{level}公安局。")
+    for variant in (text, text.translate(HALF), opencc.OpenCC("s2t").convert(text)):
+        got = facts(variant)
+        for fact in [("任职", "孙六", f"{level}政府", f"副{level}长"), ("任职", "孙六", f"{level}公安局", "局长"),
+                     ("负责", "孙六", "公安", ""), ("分管", "孙六", f"{level}公安局", "")]:
+            assert fact in got, (fact, variant[:40])
+        assert ("分管", "郑五", f"{level}公安局", "") not in got
