@@ -332,3 +332,27 @@ def test_list_headings(text: str, expected: set) -> None:
 def test_rows_under_a_heading(text: str, expected: set) -> None:
     got = facts(text)
     assert expected <= got, expected - got
+
+
+@pytest.mark.parametrize("title, sentence, expected", [
+    # a report of the place's own government: its head's body is named in full (SCHEMA §2)
+    ("甲县人民政府召开第3次常务会议", "县长方明主持会议，副县长许亮、严七出席。",
+     {("任职", "方明", "甲县人民政府", "县长"), ("任职", "许亮", "甲县人民政府", "副县长"),
+      ("任职", "严七", "甲县人民政府", "副县长")}),
+    ("乙市人民政府召开专题会议", "市委副书记、市长方明主持会议,副市长许亮出席。",
+     {("任职", "方明", "市委", "市委副书记"), ("任职", "方明", "乙市人民政府", "市长"),
+      ("任职", "许亮", "乙市人民政府", "副市长")}),
+    ("丙旗人民政府召开常务会议", "旗长方明主持会议。", {("任职", "方明", "丙旗人民政府", "旗长")}),
+    ("丁州人民政府召开常务会议", "副州长许 亮出席会议。", {("任职", "许亮", "丁州人民政府", "副州长")}),
+    ("戊區人民政府召開常務會議", "區長方明主持會議，副區長許亮出席。",
+     {("任职", "方明", "戊区人民政府", "區長"), ("任职", "許亮", "戊区人民政府", "副區長")}),  # either script scores alike
+    ("己自治区人民政府召开常务会议", "自治区副主席方明出席会议。",
+     {("任职", "方明", "己自治区人民政府", "自治区副主席")}),
+    # a head of another level keeps its bare body
+    ("庚市人民政府召开专题会议", "副县长许亮、区长方明出席。",
+     {("任职", "许亮", "县政府", "副县长"), ("任职", "方明", "区政府", "区长")}),
+    ("辛自治区人民政府召开常务会议", "区长方明出席会议。", {("任职", "方明", "区政府", "区长")}),
+])
+def test_home_government_named_in_full(title: str, sentence: str, expected: set) -> None:
+    got = facts(f"{title}\n\n来源：融媒体中心\n\n3月5日，{sentence}\n", "news.txt")
+    assert expected <= got, expected - got
