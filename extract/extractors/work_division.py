@@ -75,6 +75,8 @@ _NUMBERED_POSTS_LINE = re.compile(rf"^\s*(?:[一二三四五六七八九十]+[�
                                   rf"(?P<title>[{CJK}][{CJK}、]{{1,30}}?)\s+(?P<name>{_NAME})\s*{_NOTE}\s*$")
 _POST_ENDINGS = tuple(_data()["numbered_post_endings"])
 _BRACKET_HEADER = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s*[（(](?P<title>{_TITLES})[）)]\s*[：:]?\s*$")
+# a name already named with its title, opening a line as a header again ("王五同志：")
+_NAMED_AGAIN = re.compile(rf"^\s*(?P<name>{_NAME}?)\s*(?:{re.escape(_data()['honorific'])})?\s*[：:]")
 _BARE_NAME = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s*$")
 # table rows read as text: "王 五  副县长  负责…", "副县长  王五  分管…"
 _ROW = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s+(?P<title>{_TITLES})\s+(?=\S)")
@@ -155,7 +157,12 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
             doc.source.warnings.append(
                 f"{doc.info.source}:{doc.evidence(sa, sb)[3]}: 分工 leader line not understood: {sent.strip()[:60]}")
             continue
-        if found:
+        again = None if found else _NAMED_AGAIN.match(sent)
+        if again and re.sub(r"\s+", "", again.group("name")) in known:
+            # "王五同志：负责…" under a line that named 王五 with a title: the same leader again
+            leader, body_from = known[re.sub(r"\s+", "", again.group("name"))], again.end()
+            named_alone = False
+        elif found:
             kind, name_span, titles, body_from = found
             leader = em.surface(sa + name_span[0], sa + name_span[1])
             known[re.sub(r"\s+", "", sent[name_span[0]:name_span[1]])] = leader

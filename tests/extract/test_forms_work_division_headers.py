@@ -232,3 +232,18 @@ def test_name_then_bracketed_posts_with_leader_among(level: str, gov: str) -> No
                      ("负责", "孙六", "公安", ""), ("分管", "孙六", f"{level}公安局", "")]:
             assert fact in got, (fact, variant[:40])
         assert ("分管", "郑五", f"{level}公安局", "") not in got
+
+
+# A leader's line ("二、副州长 王五"), then the same name again as a header ("王五同志：负责…"):
+# the duties after the colon are that leader's, from the first clause on.
+@pytest.mark.parametrize("level,gov", [("州", "人民政府"), ("盟", "行政公署"), ("县", "人民政府"), ("乡", "人民政府")])
+@pytest.mark.parametrize("honorific", ["同志", ""])
+def test_name_again_as_header(level: str, gov: str, honorific: str) -> None:
+    text = notice(level, gov, "领导", f"一、副{level}长 郑 五", f"郑五{honorific}：负责审计工作。",
+                  f"二、副{level}长 孙六", f"孙六{honorific}：负责教育、民政工作。分管{level}教育局。")
+    for variant in (text, text.translate(HALF), opencc.OpenCC("s2t").convert(text)):
+        got = facts(variant)
+        for fact in [("负责", "郑五", "审计", ""), ("负责", "孙六", "教育", ""), ("负责", "孙六", "民政", ""),
+                     ("分管", "孙六", f"{level}教育局", "")]:
+            assert fact in got, (fact, variant[:40])
+        assert not any(f[1] == "郑五" and f[2] in ("教育", "民政") for f in got)
