@@ -227,7 +227,10 @@ def _task(line: str, seg: int, bracket: int, start: int,
     if b - a < 2:
         return None
     item = _ITEM_MARK.match(line, a)
-    if item:
+    if item:  # "1.title。paragraph…（牵头…）": a short first sentence without a comma is the item's title
+        stop = line.find("。", item.end(), b)
+        if 0 < stop - item.end() <= _TITLE_MAX and not re.search("[，,；;：:]", line[item.end():stop]):
+            return start + item.end(), start + stop
         return start + item.end(), start + b
     head = _HEAD_MARK.match(line, a)
     if head:  # "（一）heading。paragraph…（牵头单位：…）": the heading is the task

@@ -227,3 +227,22 @@ def test_tables_one_cell_a_line(title: str, lines: list[str], expected: set) -> 
 def test_fields_without_round_brackets(title: str, body: str, expected: set) -> None:
     got = leads(PLAN.format(title=title, body=body))
     assert expected == got, (expected - got, got - expected)
+
+
+@pytest.mark.parametrize("title, body, expected", [
+    # a numbered item's short first sentence is its title, the sentences after it its body
+    ("甲市稳增长若干措施",
+     "1.扩大有效投资。聚焦交通、水利等领域，储备项目100个以上。（责任单位：市发展改革委牵头，市财政局配合）",
+     {("市发展改革委", "扩大有效投资")}),
+    ("乙县促消费若干措施",
+     "2.开展促消费活动。全年组织活动30场以上。(责任单位:县商务局牵头,县财政局配合)",
+     {("县商务局", "开展促消费活动")}),
+    ("丙旗助企纾困措施",
+     "3.優化涉企服務。常態化開展走訪活動。（牽頭單位：旗營商環境局）", {("旗營商環境局", "優化涉企服務")}),  # as written
+    # a first sentence with a comma is the task itself, no title
+    ("丁州重点任务",
+     "4.新建农田2万亩，改造灌区3处。全年完成。（牵头单位：州农业农村局）",
+     {("州农业农村局", "新建农田2万亩，改造灌区3处。全年完成")}),
+])
+def test_item_short_first_sentence_is_the_task(title: str, body: str, expected: set) -> None:
+    assert expected <= leads(PLAN.format(title=title, body=body))
