@@ -188,7 +188,7 @@ def _leads(meta: str) -> list[tuple[int, int]]:
                 if mark and not lead:  # 责任单位：市发改委（牵头）、市财政局
                     y -= len(mark.group(0))
                     item = item[:-len(mark.group(0))]
-                elif not lead:
+                elif not lead and not _shares_mark(value, y):
                     continue
                 if not is_category(item):
                     out.append((va + x, va + y))
@@ -199,6 +199,15 @@ def _leads(meta: str) -> list[tuple[int, int]]:
                 oa = fa + ca + m.start("orgs")
                 out += [(oa + x, oa + y) for x, y in _units(m.group("orgs"))]
     return out
+
+
+def _shares_mark(value: str, end: int) -> bool:
+    """"A、B牵头，C配合": a bare mark after the last of units joined by 、 leads them all (a bracketed
+    one, "A（牵头）、B", marks its own unit only)."""
+    stop = min([i for i in (value.find("，", end), value.find(",", end)) if i >= 0] or [len(value)])
+    rest = value[end:stop].rstrip("。．. ")
+    mark = frames().lead_mark.search(rest)
+    return rest.startswith("、") and mark is not None and mark.group(0)[0] not in _OPEN
 
 
 def _fields(meta: str) -> list[tuple[int, int]]:

@@ -246,3 +246,21 @@ def test_fields_without_round_brackets(title: str, body: str, expected: set) -> 
 ])
 def test_item_short_first_sentence_is_the_task(title: str, body: str, expected: set) -> None:
     assert expected <= leads(PLAN.format(title=title, body=body))
+
+
+@pytest.mark.parametrize("title, body, expected", [
+    # "A、B牵头，C配合": the bare mark after units joined by 、 leads them all
+    ("甲市稳增长措施", "1.发行专项债券。（责任单位：市财政局、市发展改革委牵头，各县（市、区）人民政府配合）",
+     {("市财政局", "发行专项债券"), ("市发展改革委", "发行专项债券")}),
+    ("乙县措施", "2.强化融资支持。(责任单位:县金融服务中心、县人民银行牵头,县财政局配合)",
+     {("县金融服务中心", "强化融资支持"), ("县人民银行", "强化融资支持")}),
+    ("丙街道工作要点", "3.整治背街小巷。（責任單位：街道城管科、街道社區辦牽頭，各社區配合）",
+     {("街道城管科", "整治背街小巷"), ("街道社區辦", "整治背街小巷")}),
+])
+def test_bare_mark_leads_the_joined_units(title: str, body: str, expected: set) -> None:
+    assert expected <= leads(PLAN.format(title=title, body=body))
+
+
+def test_bracketed_mark_leads_its_own_unit() -> None:
+    got = leads(PLAN.format(title="丁州措施", body="4.改造老旧小区。（责任单位：州住建局（牵头）、州财政局）"))
+    assert got == {("州住建局", "改造老旧小区")}
