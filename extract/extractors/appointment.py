@@ -55,6 +55,13 @@ class Frames:
     pointers: tuple[str, ...]
 
 
+def _spoken_words() -> frozenset[str]:
+    """The not-names of leaders' headers (extract/data/work_division.yaml: verbs of speech 强调, 指出 …),
+    kept once there: "副市长强调，…" names no one here either."""
+    raw = yaml.safe_load((Path(__file__).parents[1] / "data" / "work_division.yaml").read_text(encoding="utf-8"))
+    return frozenset(raw["not_names"]["words"])
+
+
 def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -82,7 +89,7 @@ def frames() -> Frames:
         lead_in=re.compile(rf"^(?:{_alt(raw['lead_ins'])})|^.*[：:]"),
         delegation=re.compile(around(raw["delegation_frames"])),
         time_tail=re.compile(rf"{time}$"),
-        not_names=frozenset(raw["not_names"]),
+        not_names=frozenset(raw["not_names"]) | _spoken_words(),
         not_name_starts=raw["not_name_starts"],
         continuing_titles=frozenset(raw["continuing_titles"]),
         inner_bodies=frozenset(raw["inner_bodies"]),

@@ -356,3 +356,15 @@ def test_rows_under_a_heading(text: str, expected: set) -> None:
 def test_home_government_named_in_full(title: str, sentence: str, expected: set) -> None:
     got = facts(f"{title}\n\n来源：融媒体中心\n\n3月5日，{sentence}\n", "news.txt")
     assert expected <= got, expected - got
+
+
+@pytest.mark.parametrize("sentence", [
+    "副市长强调，要抓好安全生产。",
+    "副县长指出,要压实责任。",
+    "旗长表示，将加快建设。",
+    "副州長強調，要抓好防汛。",
+    "县长 要求，各部门加强协作。",
+])
+def test_speech_verb_after_a_title_is_no_name(sentence: str) -> None:
+    got = facts("本报讯（记者 王甲）3月5日，" + sentence, "news.txt")
+    assert not {f for f in got if f[0] == "任职"}, got
