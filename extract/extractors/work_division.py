@@ -34,6 +34,7 @@ from extract.extractors.base import Emitter, is_category, strip_alias
 from extract.lexicon import CJK, lexicon
 from extract.posts import parse_posts, split_list
 from extract.text import to_simplified
+from graph.model import SCHEMA
 from graph.records import Assertion
 
 __all__ = ["extract", "extract_if_titled"]
@@ -50,7 +51,19 @@ def _alternation(words: list[str] | tuple[str, ...]) -> str:
 
 _LEADERS = (*lexicon().leader_heads, *_data()["leaders_also"])
 _LEADER_TITLE = rf"(?:{_alternation(_LEADERS)})"
-_DUTY: dict[str, str | None] = dict(_data()["duty_verbs"])
+
+
+def _duty_verbs() -> dict[str, str | None]:
+    """Verbs of duties -> the relation they state: the schema's triggers of the assignment
+    relationships (分管, 领导 -> 主持 …), then the variants work_division.yaml adds
+    (增加分管, 临时代管 …; None: read, but no fact)."""
+    verbs: dict[str, str | None] = {t: rel.zh for rel in SCHEMA.relationships.values()
+                                    if rel.timeline == "assignment" for t in rel.triggers}
+    verbs.update(_data()["duty_verbs"])
+    return verbs
+
+
+_DUTY = _duty_verbs()
 _ASSIST: str = _data()["assist_word"]
 _ASSISTED = [v[len(_ASSIST):] for v in _DUTY if v.startswith(_ASSIST)]
 # "协助{any leader}{verb}" first, then the plain verbs (longest first: 增加分管 before 分管)
