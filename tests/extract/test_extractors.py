@@ -144,7 +144,7 @@ def test_task_force_excludes_county_governments_as_units() -> None:
     assert not any(u.startswith("各") for u in units)
 
 
-BRACKETED_MEMBERS = """關于成立乙市植物園建設專班的通知
+BRACKETED_MEMBERS = """關于成立乙市濕地公園保護專班的通知
 乙市人民政府：
 一、專班組成人員
 主任:張三(市政府副市長)
@@ -155,13 +155,13 @@ BRACKETED_MEMBERS = """關于成立乙市植物園建設專班的通知
 
 
 @pytest.mark.parametrize("fact", [
-    ("成员", "張三", "乙市植物園建設專班", "主任"),
+    ("成员", "張三", "乙市濕地公園保護專班", "主任"),
     ("任职", "張三", "市政府", "副市長"),
-    ("成员", "李四", "乙市植物園建設專班", "副主任"),
+    ("成员", "李四", "乙市濕地公園保護專班", "副主任"),
     ("任职", "王五", "市林草局", "黨組副書記"),
     ("任职", "王五", "市林草局", "局長"),
-    ("办公室设在", "乙市植物園建設專班", "市科技局", ""),
-    ("成员", "李四", "乙市植物園建設專班", "辦公室主任"),   # roles as written, too
+    ("办公室设在", "乙市濕地公園保護專班", "市科技局", ""),
+    ("成员", "李四", "乙市濕地公園保護專班", "辦公室主任"),   # roles as written, too
 ])
 def test_traditional_members_keep_source_script(fact: tuple) -> None:
     assert fact in facts(BRACKETED_MEMBERS)

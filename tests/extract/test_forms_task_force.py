@@ -125,16 +125,16 @@ def test_spaced_roles_and_inherited_roles(place: str, head: str, deputy: str, co
     ("王五", "國網乙市供電公司總經(jīng)理", [("國網乙市供電公司", "總經(jīng)理")]),
 ])
 def test_traditional_members_with_bracketed_posts(name: str, posts: str, expected: list[tuple[str, str]]) -> None:
-    text = f"關于成立乙市植物園建設專班的通知\n乙市人民政府:\n一、專班組成人員\n主任:趙六(市政府副市長)\n成員:{name}({posts})\n"
+    text = f"關于成立乙市濕地公園保護專班的通知\n乙市人民政府:\n一、專班組成人員\n主任:趙六(市政府副市長)\n成員:{name}({posts})\n"
     got = facts(text)
-    assert ("成员", name, "乙市植物園建設專班", "成員") in got   # the role as written
+    assert ("成员", name, "乙市濕地公園保護專班", "成員") in got   # the role as written
     for org, title in expected:
         assert ("任职", name, org, title) in got
 
 
 def test_member_line_lost_to_a_wrong_encoding_keeps_the_name() -> None:
-    text = "關于成立乙市植物園建設專班的通知\n乙市人民政府:\n主任:趙六(市政府副市長)\n成員:薩拉·艾力?。ㄊ兴贮h組\n"
-    assert ("成员", "薩拉·艾力", "乙市植物園建設專班", "成員") in facts(text)
+    text = "關于成立乙市濕地公園保護專班的通知\n乙市人民政府:\n主任:趙六(市政府副市長)\n成員:薩拉·艾力?。ㄊ兴贮h組\n"
+    assert ("成员", "薩拉·艾力", "乙市濕地公園保護專班", "成員") in facts(text)
 
 
 # ---------------------------------------------------------------------------- bodies named in the text

@@ -42,8 +42,8 @@ def test_text_offsets_refer_to_the_whole_source_when_normalising_a_slice() -> No
 
 
 @pytest.mark.parametrize("traditional,simplified", [
-    ("關於成立吐魯番市國家植物園建設專班的通知", "关于成立吐鲁番市国家植物园建设专班的通知"),
-    ("市長裴金佳主持市政府全面工作，副市長分管財政局", "市长裴金佳主持市政府全面工作，副市长分管财政局"),
+    ("關於成立丙市城市濕地公園保護專班的通知", "关于成立丙市城市湿地公园保护专班的通知"),
+    ("市長鄭一帆主持市政府全面工作，副市長分管財政局", "市长郑一帆主持市政府全面工作，副市长分管财政局"),
     ("辦公室設在市科技局", "办公室设在市科技局"),
 ])
 def test_text_t2s_keeps_length(traditional: str, simplified: str) -> None:
