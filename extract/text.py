@@ -193,10 +193,8 @@ def normalize(source: str, start: int = 0, end: int | None = None, rejoin: bool 
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])（[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*）")
 
 
-def _drop_pinyin(text: str, src: list[int]) -> tuple[str, list[int]]:
-    cuts = [m.span() for m in _PINYIN.finditer(text)]
-    if not cuts:
-        return text, src
+def _cut(text: str, src: list[int], cuts: list[tuple[int, int]]) -> tuple[str, list[int]]:
+    """`text` without the spans `cuts` (in order, not overlapping), offsets kept."""
     out: list[str] = []
     out_src: list[int] = []
     last = 0
@@ -207,6 +205,13 @@ def _drop_pinyin(text: str, src: list[int]) -> tuple[str, list[int]]:
     out.append(text[last:])
     out_src.extend(src[last:])
     return "".join(out), out_src
+
+
+def _drop_pinyin(text: str, src: list[int]) -> tuple[str, list[int]]:
+    cuts = [m.span() for m in _PINYIN.finditer(text)]
+    if not cuts:
+        return text, src
+    return _cut(text, src, cuts)
 
 
 def _rejoin(text: str, src: list[int]) -> tuple[str, list[int]]:
@@ -234,13 +239,4 @@ def _rejoin(text: str, src: list[int]) -> tuple[str, list[int]]:
         i = j
     if not cuts:
         return text, src
-    out: list[str] = []
-    out_src: list[int] = []
-    last = 0
-    for a, b in cuts:
-        out.append(text[last:a])
-        out_src.extend(src[last:a])
-        last = b
-    out.append(text[last:])
-    out_src.extend(src[last:])
-    return "".join(out), out_src
+    return _cut(text, src, cuts)
