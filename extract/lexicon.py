@@ -9,10 +9,13 @@ from pathlib import Path
 
 import yaml
 
+from graph.model import SCHEMA
+
 __all__ = ["Lexicon", "lexicon", "CJK", "NAME_CHARS"]
 
 CJK = r"\u4e00-\u9fff"
 NAME_CHARS = rf"[{CJK}·•]"
+_OFFICE = "办公室"  # a body's office roles are written 办公室 + role in the schema (办公室主任)
 
 
 @dataclass(frozen=True)
@@ -26,7 +29,7 @@ class Lexicon:
     task_force_kinds: dict[str, str]
     category_prefixes: tuple[str, ...]
     category_words: tuple[str, ...]
-    office_roles: tuple[str, ...] = ()          # 主任 -> 办公室主任 (already in member_roles)
+    office_roles: tuple[str, ...] = ()          # 主任 of 办公室主任: the roles a body's office has
     member_role_as: tuple[tuple[str, str], ...] = ()  # 委员 -> 成员
     leader_heads: tuple[str, ...] = ()          # generated heads of a government (副州长, 常务副省长 …)
     surnames: frozenset[str] = frozenset()      # extract/data/names.yaml
@@ -85,17 +88,18 @@ def _title_re(words: tuple[str, ...]) -> re.Pattern[str]:
 def lexicon() -> Lexicon:
     raw = yaml.safe_load((Path(__file__).parent / "data" / "lexicon.yaml").read_text(encoding="utf-8"))
     leaders, heads = _leader_posts(raw.get("leader_levels") or {}, raw.get("leader_templates") or [])
+    member_roles = SCHEMA.relationships["MEMBER_OF"].roles  # the roles are the schema's, listed once
     return Lexicon(
         org_suffixes=tuple(sorted(set(raw["org_suffixes"]), key=len, reverse=True)),
         internal_suffixes=tuple(raw["internal_suffixes"]),
         title_words=tuple(sorted(set(raw["title_words"]), key=len, reverse=True)),
         implied_org={**leaders, **raw["implied_org"]},
         leader_titles=tuple(dict.fromkeys([*heads, *leaders, *raw["leader_titles"]])),
-        member_roles=tuple(raw["member_roles"]) + tuple("办公室" + r for r in raw.get("office_roles", ())),
+        member_roles=member_roles,
         task_force_kinds=dict(raw["task_force_kinds"]),
         category_prefixes=tuple(raw["category_prefixes"]),
         category_words=tuple(raw["category_words"]),
-        office_roles=tuple(raw.get("office_roles", ())),
+        office_roles=tuple(r.removeprefix(_OFFICE) for r in member_roles if r.startswith(_OFFICE)),
         member_role_as=tuple((raw.get("member_role_as") or {}).items()),
         leader_heads=tuple(sorted(set(heads), key=len, reverse=True)),
         levels=tuple(sorted(raw.get("leader_levels") or {}, key=len, reverse=True)),

@@ -52,8 +52,11 @@ _ISSUER_DATE_LINE = re.compile(
 _ADDRESSEE = re.compile(r"^[^。]{2,120}[：:]\s*$")
 # Addressees name governments, units or departments; "现将有关事项通知如下：" does not.
 _ADDRESSEE_WORDS = re.compile(r"人民政府|政府|单位|部门|各|局|委|办|管委会|公司|机构|厅|院|中心|同志")
-_NOT_ADDRESSEE = re.compile(r"如下|^\s*(?:组\s*长|副组长|成\s*员|主\s*任|附件|联系人|电话|地址|总指挥|召集人)")
-_MEMBER_ROLE = re.compile(r"^\s*(组\s*长|副组长|成\s*员|主\s*任)")
+# A line opening with a member role ("组  长：", "成员单位：") is a member list, not an addressee;
+# the roles are the schema's ("委员会…" opens with 委员 but names a body).
+_ROLE_START = "|".join(r"\s*".join(r) for r in sorted(lexicon().member_roles, key=len, reverse=True))
+_MEMBER_ROLE = re.compile(rf"^\s*(?:{_ROLE_START})(?!会)")
+_NOT_ADDRESSEE = re.compile(rf"如下|^\s*(?:(?:{_ROLE_START})(?!会)|附件|联系人|电话|地址)")
 
 
 @dataclass

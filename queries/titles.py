@@ -12,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from graph.model import SCHEMA
+
 __all__ = ["Titles", "titles", "rank_of"]
 
 _DATA = Path(__file__).parent / "data" / "titles.yaml"
@@ -71,6 +73,7 @@ class Titles:
 def titles() -> Titles:
     """The title tables, read once."""
     raw = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    raw["member_roles"] = SCHEMA.relationships["MEMBER_OF"].roles  # the schema lists them, in rank order
     return Titles(**{k: tuple(v) for k, v in raw.items()})
 
 
