@@ -31,7 +31,7 @@ __all__ = ["split_source", "classify", "SplitReport", "DOC_NUMBER_RE"]
 
 _BR_OPEN, _BR_CLOSE = "〔［\\[（(【", "〕］\\]）)】"
 DOC_NUMBER_RE = re.compile(
-    rf"[\u4e00-\u9fff]{{1,12}}\s*[{_BR_OPEN}]\s*(?:19|20)\d\d\s*[{_BR_CLOSE}]\s*\d{{1,4}}\s*[号號]"
+    rf"[\u4e00-\u9fff]{{1,12}}\s*[{_BR_OPEN}]\s*(?:19|20)\d\d\s*[{_BR_CLOSE}]\s*第?\s*\d{{1,4}}\s*[号號]"  # 第: 1990s numbers ("甲政字（1996）第12号")
 )
 _NUMBER_LINE = re.compile(rf"^\s*(?P<num>{DOC_NUMBER_RE.pattern})\s*$")
 _TOC_ENTRY = re.compile(rf"^\s*(?P<num>{DOC_NUMBER_RE.pattern})\s*(?:[.。·…\s]+|\t+)\s*\d+\s*$")
@@ -323,6 +323,11 @@ def _find_heads(lines: list[str], simp: list[str], lo: int, hi: int) -> list[_He
         header_end = i
         if start == i:  # web copies put the number above the title
             title, header_end = _title_below(simp, i, hi)
+        elif not _TITLE_END.search(_squash("\n".join(simp[j] for j in title))):
+            # a masthead ("甲县人民政府文件") above the number, the title below it
+            below, below_end = _title_below(simp, i, hi)
+            if below and _TITLE_END.search(_squash("\n".join(simp[j] for j in below))):
+                title, header_end = below, below_end
         heads.append(_Head(start, i, title, header_end))
         addr = _next_nonblank(simp, header_end + 1, 3)
         if addr is not None:
@@ -422,8 +427,8 @@ def _title_below(simp: list[str], num_line: int, hi: int) -> tuple[list[int], in
             if _is_addressee(s) or _ADDRESSEE.match(s) or s.endswith(("。", "；")) or _NUMBER_LINE.match(s) \
                     or _DATE_LINE.match(s) or len(s) > 100:
                 break
-            if not title and not _TITLE_WORDS.search(s):
-                break
+            if not title and not _TITLE_WORDS.search(s) and not _ISSUER_LINE.match(s):
+                break  # an issuer's line may open the title ("甲县人民政府" / "关于…的通知")
             title.append(j)
             if _TITLE_END.search(s):
                 break

@@ -333,3 +333,21 @@ def test_split_never_raises_and_spans_stay_in_bounds(text: str) -> None:
         assert src.line_of(d.start) == first
         assert d.info.title
     assert set(report.missing_from_body) <= set(report.toc_numbers) | set(report.toc_titles)
+
+
+@pytest.mark.parametrize("issuer,number", [
+    ("甲县人民政府", "甲政发〔2021〕15号"),
+    ("乙市人民政府办公室", "乙政办发[2019]7号"),
+    ("丙旗人民政府", "丙政字（1996）第3号"),
+    ("丁州人民政府办公厅", "丁州政办〔2024〕2号"),
+])
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_split_masthead_above_the_number_and_title_below(issuer: str, number: str, gap: str) -> None:
+    """A red-header copy: "<issuer>文件" over the number, the issuer and 关于…的通知 under it."""
+    title = f"关于调整{issuer[:2]}防汛工作指挥部组成人员的通知"
+    text = (f"{issuer}文件{gap}{number}{gap}{issuer}\n{title}\n各有关单位：\n"
+            f"经研究，决定调整组成人员。\n{issuer}\n2021年4月6日\n")
+    docs, _ = split(text)
+    assert len(docs) == 1
+    assert docs[0].info.title == issuer + title
+    assert docs[0].info.lines[0] == 1
