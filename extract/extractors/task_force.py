@@ -18,6 +18,7 @@ verbs and linking words in task_force.yaml; the code is the engine that reads th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +26,7 @@ from pathlib import Path
 import yaml
 
 from extract.document import ParsedDocument
+from extract.frames import FrameMatch, frame, frames, matches
 from extract.extractors.base import Emitter, clean_name, is_category, sentence_bounds, strip_alias
 from extract.lexicon import CJK, lexicon
 from extract.posts import Post, parse_posts, split_list
@@ -222,6 +224,9 @@ def _set_up_name(doc: ParsedDocument, m: re.Match[str]) -> tuple[str, str | None
     chain = _forms().chain.match(text, a, b)
     if chain:  # "成立以A为组长…的X领导小组": the body is what follows the chain
         a = chain.end()
+    led = frame("set_up_led_by_unit").regex.search(text, max(0, a - 4), b)
+    if led and led.start("org") == a + 1:   # "成立由A牵头的X专班": the body is the frame's group
+        a = led.start("group")
     s, e = doc.norm.span(a, b)
     name = _first_body(doc.source.text[s:e])
     return clean_name(name), lexicon().task_force_kind(to_simplified(name))
@@ -652,19 +657,17 @@ def _offset_of_body(em: Emitter) -> int:
 
 # ---------------------------------------------------------------------------- office
 
-# "办公室设在Y", also with the office's short name ("省某某办设在Y", older notices).
-_OFFICE_AT = re.compile(r"(?P<group>[^，。；、（(]{0,40}?)办(?:公室)?(?:设在|设于)(?P<org>[^，。；）)\s]{2,40})")
-_OFFICE_IN_BRACKET = re.compile(r"下设办公室[（(]设在(?P<org>[^）)]{2,40})[）)]")
 def _office(em: Emitter, st: _State, within: tuple[int, int] | None = None) -> None:
-    """"办公室设在Y" in the notice's body, or `within` the paragraph setting up a body."""
+    """"办公室设在Y" (the frames of OFFICE_AT) in the notice's body, or `within` the paragraph
+    setting up a body; the office's short name ("省某某办设在Y") is the body's own."""
     text = em.text
     lo, hi = within or (_offset_of_body(em), len(text))
-    for m in list(_OFFICE_AT.finditer(text, lo, hi)) + list(_OFFICE_IN_BRACKET.finditer(text, lo, hi)):
-        org = m.group("org")
-        org = re.sub(r"(，|。|；).*$", "", org)
-        a, b = m.span("org")
+    for fm in (fm for fr in frames("notice", "OFFICE_AT") for fm in matches(fr, text, lo, hi, sentences=False)):
+        fr = fm.frame
+        org = fm.text(fr.object)
+        a, b = fm.span(fr.object)
         group = st.group
-        g = m.groupdict().get("group") or ""
+        g = fm.text(fr.subject) if fr.subject else ""
         g = re.sub(r"^.*[，。；、：:]", "", g).strip()
         named = _local_group(g)
         # a short name ("联席会议", "专班") is the body's own; another body's office is its own
@@ -674,8 +677,8 @@ def _office(em: Emitter, st: _State, within: tuple[int, int] | None = None) -> N
         if named and not short and not g.endswith(("下设", "设立")):
             group = named
         a2, b2 = a, a + len(org)
-        em.emit("办公室设在", group, "TaskForce", strip_alias(em.surface(a2, b2))[0], "Organization",
-                _sentence(text, m.start("org")))
+        em.emit(fr.rel, group, "TaskForce", strip_alias(em.surface(a2, b2))[0], "Organization",
+                _sentence(text, a))
 
 
 def _local_group(g: str) -> str | None:
@@ -1029,8 +1032,6 @@ def _name_and_posts(c: str, name_first: bool = True) -> tuple[int, int, str] | N
 
 _SUBGROUP_HEAD = re.compile(rf"^\s*[（(][一二三四五六七八九十\d]+[）)]\s*(?P<name>[{CJK}、“”]{{2,40}}?"
                             rf"(?:{_alt(_raw_forms()['subgroup_endings'])}))\s*$")
-_LEADER_UNITS = re.compile(r"组长(?:单位)?(?:由|为|：)(?P<orgs>[^，。；]{2,80}?)(?:分管负责(?:人|同志)|主要负责(?:人|同志)|负责(?:人|同志))?(?:担任|牵头)")
-_MEMBER_UNITS = re.compile(r"成员(?:单位)?(?:包括|为|由|有|：)(?P<orgs>[^。；]{2,300}?)(?:等)?(?:相关|有关)?(?:部门|单位)?(?:负责(?:人|同志))?(?:组成)?[。；]")
 
 
 def _subgroups(em: Emitter, st: _State) -> None:
@@ -1053,22 +1054,23 @@ def _subgroups(em: Emitter, st: _State) -> None:
         if HEADING_START.match(line) and not _SUBGROUP_HEAD.match(line):
             current = None
             continue
-        for lm in _LEADER_UNITS.finditer(line):
-            _units(em, start + lm.start("orgs"), start + lm.end("orgs"), current, "组长单位", (start, start + len(line)))
-        for mm in _MEMBER_UNITS.finditer(line):
-            _units(em, start + mm.start("orgs"), start + mm.end("orgs"), current, "成员单位", (start, start + len(line)))
+        for fr in frames("subgroup"):   # 组长单位由A牵头, 成员单位包括B、C (extract/data/frames.yaml)
+            for fm in matches(fr, text, start, start + len(line), sentences=False):
+                _apply(em, fm, current, (start, start + len(line)))
 
 
-def _units(em: Emitter, a: int, b: int, group: str, role: str, at: tuple[int, int], orgs_only: bool = False) -> None:
+def _units(em: Emitter, a: int, b: int, group: str, role: str, at: tuple[int, int], orgs_only: bool = False,
+           min_len: int = 3) -> None:
     """Each unit of a list is a 成员单位 (or 组长单位) of `group`; `orgs_only` where the list's
-    frame ("由…组成") may also hold words that are no units ("由以下人员组成")."""
+    frame ("由…组成") may also hold words that are no units ("由以下人员组成"); items with no
+    organisation's ending need `min_len` characters (2 where a frame lists sectors: 住建、气象)."""
     seg = em.text[a:b]
     seg_clean = re.sub(r"等(?:相关|有关)?(?:部门|单位)?(?:负责人|负责同志)?$", "", seg)
     for x, y in split_list(seg_clean, "、，,"):
         raw = seg_clean[x:y]
         item = re.sub(r"\s+", "", raw)
         item = re.sub(r"(?:等)?(?:相关|有关)?(?:部门|单位)?(?:分管|主要|有关)?负责(?:人|同志)$", "", item)
-        if not item or is_category(item) or not (lexicon().is_org(item) or len(item) >= 3 and not orgs_only):
+        if not item or is_category(item) or not (lexicon().is_org(item) or len(item) >= min_len and not orgs_only):
             continue
         at_chars = [i for i, c in enumerate(raw) if not c.isspace()]   # a name broken over lines
         name = em.surface(a + x + at_chars[0], a + x + at_chars[len(item) - 1] + 1)
@@ -1186,15 +1188,8 @@ def _paragraph_end(text: str, pos: int) -> int:
 
 _COUNT_AFTER = re.compile(r"(?:等)?[\d一二三四五六七八九十两]+个[^、]{0,12}$")
 _SETS_UP = re.compile(rf"(?P<parent>[{CJK}“”]{{2,30}}?)(?:设立|下设)(?P<children>[^，。；：]{{2,80}})")
-_LED_BY = re.compile(rf"(?P<group>[{CJK}]{{0,20}}?{_GROUP_WORDS}|[{CJK}]{{1,10}}组)由(?P<org>[^，。；]{{2,30}}?)牵头")
-_UNITS_OF = re.compile(rf"(?P<orgs>[{CJK}、]{{2,120}}?)等(?P<group>[{CJK}]{{2,30}}?{_GROUP_WORDS})成员单位")
-_COMPOSED = re.compile(r"建立由(?P<orgs>[^。；]{4,400}?)组成的(?P<group>[^，。；]{2,40})")
-_UNITS_ARE = re.compile(r"(?P<orgs>(?:[\u4e00-\u9fff（）()]{2,30}、){2,}[\u4e00-\u9fff（）()]{2,30}?)(?:有关|主要)?负责(?:人|同志)为(?P<group>[^，。；]{0,40}?)成员")
-_UNITS_BECOME = re.compile(r"(?P<orgs>(?:[\u4e00-\u9fff（）()]{2,30}、)+[\u4e00-\u9fff（）()]{2,30}?)"
-                           r"(?:等(?:[\d一二三四五六七八九十]+个)?(?:相关|有关)?(?:部门|单位))?为(?:[^，。；]{0,30}?)成员单位")
 # "下设A组、B组3个工作组，分别由X、Y牵头": the leads in the order of the subgroups.
 _LED_IN_ORDER = re.compile(r"[，,]\s*分别由(?P<orgs>[^。；！？\n]{2,200}?)牵头")
-_UNIT_LIST = re.compile(r"成员单位(?:包括|为|有(?!关)|：|:)\s*(?P<orgs>[^。；\n]{2,400}?)(?:等(?:相关|有关)?(?:单位|部门))?[。；\n]")
 
 
 def _leads_in_order(em: Emitter, groups: list[str], pos: int) -> None:
@@ -1274,46 +1269,37 @@ def extract_mentions(doc: ParsedDocument, em: Emitter | None = None, st: _State 
                     o_kind=lexicon().task_force_kind(child) or "工作组")
         recent.append(parent)
         _leads_in_order(em, named, m.end())
-    for m in _near(_LED_BY, text, "牵头"):
-        g = resolve(em.surface(*m.span("group")))
-        org = em.surface(*m.span("org"))
-        em.emit("牵头", org, "Organization", g, "TaskForce", _sentence(text, m.start()))
-    for m in _near(_UNITS_OF, text, "成员单位"):
-        group = em.surface(*m.span("group"))
-        orgs = m.group("orgs")
-        a = m.start("orgs")
-        for x, y in split_list(orgs, "、"):
-            item = orgs[x:y]
-            if is_category(item) and len(item) < 2:
-                continue
-            em.emit("成员单位", em.surface(a + x, a + y), "Organization", group, "TaskForce",
-                    _sentence(text, m.start("group")), role="成员单位")
-    for m in _near(_COMPOSED, text, "组成的"):
-        group = em.surface(*m.span("group"))
-        recent.append(group)
-        _units(em, m.start("orgs"), m.end("orgs"), group, "成员单位", _sentence(text, m.start()))
-        para_end = text.find("\n", m.end())
-        para = text[m.end():para_end if para_end != -1 else len(text)]
-        lm = re.search(r"由(?P<org>[^，。；]{2,30}?)牵头", para)
-        if lm:
-            oa = m.end() + lm.start("org")
-            em.emit("牵头", em.surface(oa, oa + len(lm.group("org"))), "Organization", group, "TaskForce",
-                    _sentence(text, oa))
+    for fr in frames("text"):   # 由A牵头, A等Y成员单位, 建立由A、B组成的Y (extract/data/frames.yaml)
+        for fm in matches(fr, text):
+            _apply(em, fm, None, None, resolve)
+            if fr.object and fm.frame.slots[fr.object].entity == "TaskForce":
+                recent.append(resolve(em.surface(*fm.span(fr.object))))
     if st is None:
         _bodies_set_up_in_text(em)
-    if st is not None:
-        for m in _near(_UNIT_LIST, text, "成员单位") + _near(_UNITS_BECOME, text, "成员单位"):
-            _units(em, m.start("orgs"), m.end("orgs"), st.group, "成员单位", _sentence(text, m.start()))
-        forms = _forms()
-        for m in _near(forms.composed, text, "组成"):   # 联席会议由A、B…等N个部门组成
-            _units(em, m.start("orgs"), m.end("orgs"), st.group, "成员单位", _sentence(text, m.start()),
-                   orgs_only=True)
-        for m in _near(forms.lead_unit, text, "牵头"):  # X为联席会议牵头单位
-            org = re.sub(r"\s+", "", m.group("org"))
-            if lexicon().is_org(org) and not is_category(org):
-                em.emit("牵头", em.surface(*m.span("org")), "Organization", st.group, "TaskForce",
-                        _sentence(text, m.start()))
-        for m in _near(_UNITS_ARE, text, "负责"):
-            _units(em, m.start("orgs"), m.end("orgs"), st.group, "成员单位", _sentence(text, m.start()))
+    if st is not None:   # the notice's body is the object: 成员单位包括A、B, X为牵头单位 …
+        for fr in frames("notice", "UNIT_OF") + frames("notice", "LEADS"):
+            for fm in matches(fr, text):
+                _apply(em, fm, st.group)
     return em.out
 
+
+def _apply(em: Emitter, fm: FrameMatch, body: str | None, at: tuple[int, int] | None = None,
+           resolve: Callable[[str], str] | None = None) -> None:
+    """The facts of one frame's match: each unit of a list a 成员单位 (UNIT_OF), a unit 牵头
+    a body (LEADS). The object is the frame's body slot, else `body` (the notice's)."""
+    fr = fm.frame
+    text = em.text
+    group = em.surface(*fm.span(fr.object)) if fr.object else body
+    if not group:
+        return
+    group = resolve(group) if resolve else group
+    a, b = fm.span(fr.subject)   # type: ignore[arg-type]
+    at = at or _sentence(text, a)
+    if fr.type.name == "UNIT_OF":
+        _units(em, a, b, group, fr.role or "成员单位", at, orgs_only=bool(fr.flag("orgs_only")),
+               min_len=fr.flag("min_len") or 3)
+    elif fr.type.name == "LEADS":
+        org = re.sub(r"\s+", "", text[a:b])
+        if fr.flag("checked") and not (lexicon().is_org(org) and not is_category(org)):
+            return
+        em.emit(fr.rel, em.surface(a, b), "Organization", group, "TaskForce", at)

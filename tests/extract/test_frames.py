@@ -1,0 +1,153 @@
+"""Relation frames (extract/data/frames.yaml): every frame's own examples give their facts,
+every frame fits the schema, the loader names the frame it cannot read, and the general
+forms added as frames hold across administrative levels, punctuation widths and spacing.
+Names, places and bodies are invented."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from extract.frames import FrameError, frames, load_frames, matches
+from extract.text import normalize
+from graph.model import SCHEMA
+from tests.extract.test_extractors import facts
+
+_NOTICE_HEAD = "{title}\n\n甲政办函〔2024〕8号\n\n各有关单位：\n\n"
+
+
+def _document(example: dict) -> str:
+    title = example.get("title")
+    return (_NOTICE_HEAD.format(title=title) if title else "") + example["text"] + "\n"
+
+
+def _expected(fact: list[str]) -> tuple:
+    rel, s, o, *extra = fact
+    return rel, s, o, extra[0] if extra else ""
+
+
+EXAMPLES = [pytest.param(fr, i, id=f"{fr.name}-{i}") for fr in frames() for i in range(len(fr.examples))]
+
+
+@pytest.mark.parametrize("fr,i", EXAMPLES)
+def test_every_frame_example_gives_its_facts(fr, i: int) -> None:
+    example = fr.examples[i]
+    got = facts(_document(example), "example.txt")
+    for fact in example["facts"]:
+        assert _expected(fact) in got, f"{fr.name}: {fact} not read from {example['text']!r}; got {sorted(got)}"
+    for fact in example.get("not", []):
+        assert _expected(fact) not in got
+
+
+@pytest.mark.parametrize("fr", frames(), ids=lambda f: f.name)
+def test_every_frame_names_a_schema_type_and_matches_its_examples(fr) -> None:
+    assert fr.type.name in SCHEMA.relationships
+    assert fr.rel == SCHEMA.relationships[fr.type.name].zh   # the term is the schema's
+    assert len(fr.examples) >= 2
+    for example in fr.examples:   # the frame itself reads each of its examples
+        text = normalize(_document(example)).text   # frames read normalised text
+        assert any(True for _ in matches(fr, text, sentences=False)), f"{fr.name} does not match {example['text']!r}"
+    for fact in (f for e in fr.examples for f in e["facts"]):
+        assert SCHEMA.rel_by_zh(fact[0])
+
+
+def test_frames_are_compiled_once_with_bounded_slots() -> None:
+    for fr in frames():   # every repeat has a bound (spaces aside): no runaway backtracking
+        pattern = fr.regex.pattern.replace(r"\s*", "")
+        assert not re.search(r"(?<!\\)[*+]|\{\d+,\}", pattern), fr.name
+
+
+_GOOD = """slots:
+  group: {regex: '[\\u4e00-\\u9fff]{0,20}?(?:{@group_words})', entity: TaskForce}
+  org: {regex: '[^，。；]{2,30}?', entity: Organization}
+frames:
+  - name: probe
+    type: %s
+    pattern: "%s"
+    examples: [{text: a, facts: []}, {text: b, facts: []}]
+"""
+
+
+@pytest.mark.parametrize("rtype,pattern,message", [
+    ("LEADING", "{group}由{org}牵头", "frame probe: unknown relationship type"),
+    ("LEADS", "{group}由{unit}牵头", "frame probe: unknown slot kind {unit}"),
+    ("LEADS", "{group}由{org}{@no_such_words}", "unknown word list @no_such_words"),
+    ("LEADS", "{group}由{x:org}牵头{x:org}", "slot x twice"),
+    ("OFFICE_AT", "{org}牵头", "no slot reads the subject"),
+    ("LEADS", "{group|由}{org}牵头", "mixes slots into a choice"),
+])
+def test_a_frame_that_does_not_fit_is_a_clear_error(tmp_path: Path, rtype: str, pattern: str, message: str) -> None:
+    path = tmp_path / "frames.yaml"
+    path.write_text(_GOOD % (rtype, pattern), encoding="utf-8")
+    with pytest.raises(FrameError, match=message.replace("{", r"\{").replace("}", r"\}")):
+        load_frames(path)
+
+
+def test_a_frame_needs_two_examples(tmp_path: Path) -> None:
+    path = tmp_path / "frames.yaml"
+    path.write_text((_GOOD % ("LEADS", "{group}由{org}牵头")).replace(", {text: b, facts: []}", ""), encoding="utf-8")
+    with pytest.raises(FrameError, match="probe: give at least two examples"):
+        load_frames(path)
+
+
+# ---------------------------------------------------------------------------- new general forms
+
+LEVELS = [  # place, level word (as a unit's prefix)
+    ("甲", "市"), ("乙", "省"), ("丙", "县"), ("丁", "区"), ("戊", "州"), ("己", "旗"),
+    ("庚", "自治区"), ("辛", "盟"), ("壬", "乡"), ("癸", "镇"),
+]
+
+
+@pytest.mark.parametrize("place,lvl", LEVELS)
+@pytest.mark.parametrize("sentence", [
+    "为推进工作，成立由{u}水务局牵头的{body}，负责日常调度。",
+    "为推进工作,成立由{u}水务局牵头的{body},负责日常调度.",
+    "{place}{lvl}组建由{u}水务局牵头、{u}财政局配合的{body}。",
+    "经研究，决定建立由{u}水务局牵头，{u}财政局参与的{body}。",
+])
+def test_set_up_led_by_a_unit(place: str, lvl: str, sentence: str) -> None:
+    body = f"{place}{lvl}河道保洁工作专班"
+    got = facts(sentence.format(u=lvl, body=body, place=place, lvl=lvl) + "\n", "report.txt")
+    assert ("牵头", f"{lvl}水务局", body, "") in got
+    assert not any(f[0] == "牵头" and f[1] == f"{lvl}财政局" for f in got)   # a partner unit leads nothing
+
+
+@pytest.mark.parametrize("place,lvl", LEVELS[:6])
+@pytest.mark.parametrize("kind", ["工作专班", "领导小组", "联席会议", "指挥部"])
+def test_a_notice_setting_up_a_body_led_by_a_unit_names_the_body_without_the_lead(place: str, lvl: str, kind: str) -> None:
+    body = f"{place}{lvl}城乡供水保障{kind}"
+    text = (f"{place}{lvl}人民政府办公室关于推进城乡供水保障的通知\n\n各有关单位：\n\n"
+            f"经研究，决定成立由{lvl}水务局牵头的{body}，组长由{lvl}政府副{'省' if lvl == '省' else lvl}长王一川担任。\n")
+    got = facts(text, "notice.txt")
+    assert ("牵头", f"{lvl}水务局", body, "") in got
+    assert not any(f[2].startswith("由") for f in got)
+
+
+@pytest.mark.parametrize("place,lvl", LEVELS)
+@pytest.mark.parametrize("sentence", [
+    "{body}由{u}住建局牵头负责，各部门配合。",
+    "{body}由{u}住建局牵头负责,各部门配合.",
+    "{body}由 {u}住建局 牵头。",
+])
+def test_body_led_by_a_unit(place: str, lvl: str, sentence: str) -> None:
+    body = f"{place}{lvl}老旧小区改造工作领导小组"
+    got = facts(sentence.format(u=lvl, body=body) + "\n", "report.txt")
+    assert ("牵头", f"{lvl}住建局", body, "") in got
+
+
+@pytest.mark.parametrize("place,lvl", LEVELS)
+@pytest.mark.parametrize("sentence", [
+    "{u}水务局、{u}财政局为成员单位。",
+    "{u}水务局、{u}财政局为领导小组成员单位。",
+    "{u}水务局、{u}财政局等部门为成员单位。",
+    "{u}水务局、{u}财政局为成员单位;",
+])
+def test_units_are_member_units(place: str, lvl: str, sentence: str) -> None:
+    body = f"{place}{lvl}河湖治理工作领导小组"
+    text = (f"{place}{lvl}人民政府办公室关于成立{body}的通知\n\n各有关单位：\n\n"
+            + sentence.format(u=lvl) + "\n")
+    got = facts(text)
+    assert ("成员单位", f"{lvl}水务局", body, "成员单位") in got
+    assert ("成员单位", f"{lvl}财政局", body, "成员单位") in got
