@@ -10,10 +10,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from dataclasses import dataclass
+from pathlib import Path
 
-from extract.lexicon import lexicon
+import yaml
 
-__all__ = ["Post", "parse_posts", "split_post", "split_list"]
+from extract.lexicon import CJK, lexicon
+from extract.text import to_simplified
+
+__all__ = ["Post", "parse_posts", "split_post", "split_list", "home_place", "home_government", "bare_government",
+           "place_post",
+           "is_place_post", "place_post_pattern"]
 
 
 @dataclass(frozen=True)
@@ -239,3 +245,111 @@ def _place_of(party_org: str, government: str) -> str | None:
     place = party_org[:len(party_org) - len(word) + level]
     lead = next((p for p in lexicon().party_name_prefixes if place.startswith(p) and len(place) > len(p) + 1), "")
     return place[len(lead):]   # "中共丁州委副书记、州长": the 州长 of 丁州
+
+
+# ---------------------------------------------------------------- posts relative to the document
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return yaml.safe_load((Path(__file__).parent / "data" / "posts.yaml").read_text(encoding="utf-8"))
+
+
+def _alt(words: list[str] | tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _home_re() -> re.Pattern[str]:
+    """A place and one of its own bodies opening a text ("中共甲镇委员会" -> 甲镇; "甲市市政府":
+    the body's level word may follow the place)."""
+    lex = lexicon()
+    return re.compile(rf"^(?:{_alt(lex.party_name_prefixes)})?(?P<place>[{CJK}]{{1,10}}?(?:{_alt(lex.levels)}))"
+                      rf"(?:{_alt(lex.levels)})?(?={_alt(_data()['home_body_words'])})")
+
+
+@lru_cache(maxsize=256)
+def home_place(*texts: str | None) -> str | None:
+    """The place a document is issued by, read from its issuer then its title, in simplified
+    characters: "中共甲镇委员会" -> 甲镇, "乙自治州人民政府关于…" -> 乙自治州; None when none says it."""
+    for text in texts:
+        m = _home_re().match(re.sub(r"\s+", "", to_simplified(text or "")))
+        levels = [lv.group() for lv in _levels_re().finditer(m.group("place"))] if m else []
+        if m and len(levels) == len(set(levels)):  # a place names each level once: "甲区召开区政府…" names none
+            return m.group("place")
+    return None
+
+
+@lru_cache(maxsize=1)
+def _levels_re() -> re.Pattern[str]:
+    return re.compile(_alt(lexicon().levels))
+
+
+def _level_of(name: str, opening: bool = False) -> str | None:
+    """The level word `name` ends with (opens with, when `opening`): 甲自治州 -> 自治州, 县政府 -> 县."""
+    test = name.startswith if opening else name.endswith
+    return next((lvl for lvl in lexicon().levels if test(lvl)), None)
+
+
+@lru_cache(maxsize=1)
+def _governments() -> dict[str, str]:
+    """Each level's government (县 -> 县政府, 自治州 -> 州政府, 盟 -> 盟行政公署), from lexicon.yaml."""
+    raw = yaml.safe_load((Path(__file__).parent / "data" / "lexicon.yaml").read_text(encoding="utf-8"))
+    return {level: v["government"] for level, v in (raw.get("leader_levels") or {}).items() if v.get("government")}
+
+
+def home_government(org: str, place: str | None) -> str:
+    """"县政府" implied by 副县长 in a document of 甲县 is that government named in full,
+    甲县人民政府 (SCHEMA §2); 盟行政公署 -> 乙盟行政公署. A government of another level keeps
+    its bare body (区政府 in a document of 甲自治区)."""
+    level = _level_of(place) if place else None
+    gov = _governments().get(level or "")
+    if not place or not gov or org not in (gov, gov.replace("政府", "人民政府")):
+        return org
+    rest = gov[len(_level_of(gov, opening=True) or ""):]
+    return place + ("人民政府" if rest == "政府" else rest)
+
+
+def bare_government(org: str) -> str:
+    """"甲县人民政府" -> "县政府", "乙盟行政公署" -> "盟行政公署": a government named in full, as its
+    level names it (an alias of the full name, SCHEMA §2); other names unchanged."""
+    for level in lexicon().levels:  # longest first: 自治州 before 州
+        gov = _governments().get(level)
+        if gov is None:
+            continue
+        rest = gov[len(_level_of(gov, opening=True) or ""):]
+        if org.endswith(level + ("人民政府" if rest == "政府" else rest)) and len(org) > len(level) + len(rest):
+            return gov
+    return org
+
+
+@lru_cache(maxsize=1)
+def place_post_pattern() -> str:
+    """The posts written without their place, as a regex (党委副书记, 人大主席, 武装部长, 组织委员)."""
+    d = _data()["place_posts"]
+    return rf"(?P<word>{_alt(list(d['bodies']))})(?:{_alt(d['titles'])})|(?:{_alt(d['party_titles'])})"
+
+
+@lru_cache(maxsize=1)
+def _place_post_re() -> re.Pattern[str]:
+    return re.compile(place_post_pattern())
+
+
+def is_place_post(post: str) -> bool:
+    """"党委副书记", "人大主席", "武装部长", "组织委员": a post written without its place."""
+    return bool(_place_post_re().fullmatch(post))
+
+
+def place_post(post: str, place: str | None) -> str | None:
+    """The body of a post written without its place in a township's or street's document:
+    "武装部长" in a document of 甲镇 -> 镇人民武装部, "党委书记" -> 镇党委 (the level's party
+    committee); None at other levels or for other posts."""
+    m = _place_post_re().fullmatch(post)
+    level = _level_of(place) if place else None
+    if not m or level not in _data()["place_posts"]["levels"]:
+        return None
+    party = next((p for p in _party_words() if p.startswith(level) and len(p) > len(level)), None)
+    body = _data()["place_posts"]["bodies"].get(m.group("word") or "", "{party}")
+    if body == "{party}":
+        return party
+    return level + body

@@ -21,8 +21,7 @@ from extract.dates import parse_date
 from extract.document import ParsedDocument
 from extract.extractors.base import Emitter, strip_alias
 from extract.lexicon import CJK, lexicon
-from extract.posts import Post, parse_posts, split_list
-from extract.text import to_simplified
+from extract.posts import Post, home_government, home_place, parse_posts, split_list
 from graph.records import Assertion
 
 __all__ = ["extract", "mentions", "report_mentions", "frames"]
@@ -493,28 +492,12 @@ def _emit_mentions(em: Emitter, groups: list[tuple[str, list[str]]], at: tuple[i
                 continue
             org, title = _party_post(org, post.title)
             if post.implied:
-                org = _home_government(em, org)
+                org = home_government(org, home_place(em.doc.info.issuer, em.doc.info.title))
             for name in names:
                 em.emit("任职", name, "Person", org, "Organization", at, position=title)
         explicit = [p.org for p in posts if p.org_span is not None]
         if explicit:
             st.org = explicit[-1]
-
-
-_HOME_PLACE = re.compile(rf"^[{CJK}]{{1,8}}?(?:自治区|自治州|自治县|省|市|州|县|区|旗|盟)(?=人民政府)")
-
-
-def _home_government(em: Emitter, org: str) -> str:
-    """"县政府" implied by 副县长 in a document of 甲县人民政府 is that government, named in full
-    (SCHEMA §2: the entity is "<place>人民政府"); a title of another level keeps its bare body."""
-    level = org.removesuffix("政府")
-    if level == org or not level:
-        return org
-    for text in (em.doc.info.issuer, em.doc.info.title):
-        place = _HOME_PLACE.match(to_simplified(text or ""))
-        if place and place.group().endswith(level) and (level == "自治区" or not place.group().endswith("自治区")):
-            return place.group() + "人民政府"
-    return org
 
 
 _PARTY_BODY = re.compile(rf"^(?:中共|中国共产党)?[{CJK}]{{1,10}}?(?P<level>自治区|自治州|自治县|省|市|州|县|区|旗|盟)"

@@ -24,15 +24,18 @@ Lines under a leader that yield nothing are reported with their line.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from extract.document import ParsedDocument
+from extract.extractors.appointment import frames
 from extract.extractors.base import Emitter, is_category, strip_alias
 from extract.lexicon import CJK, lexicon
-from extract.posts import parse_posts, split_list
+from extract.posts import (home_government, home_place, is_place_post, parse_posts, place_post, place_post_pattern,
+                           split_list)
 from extract.text import to_simplified
 from graph.model import SCHEMA
 from graph.records import Assertion
@@ -107,10 +110,16 @@ _GOV_PARTY = (rf"(?:{_alternation(lexicon().levels)})(?:{_alternation(_data()['g
 # and a party committee's leaders of every level write their committee in the title
 # ("乡党委书记王五主持乡党委全面工作", "县委副书记李四负责…"): a title opening with its body
 _PARTY_TITLES = [t for t, body in lexicon().implied_org.items() if t.startswith(body) and t != body]
-_PROSE_TITLE = (rf"(?:(?:{_alternation(list(lexicon().implied_org))})、)*"
-                rf"(?:{_LEADER_TITLE}|{_GOV_PARTY}|{_alternation(_PARTY_TITLES)})")
+# posts written without their place ("党委副书记", "人大主席" in a township's notice), and the
+# heads of a body named just before ("区政府办公室主任", "副主任": see _posts_before)
+_PLACE_POST = re.sub(r"\(\?P<\w+>", "(?:", place_post_pattern())
+_HEADS = _alternation(sorted(frames().continuing_titles))
+_LEAD = rf"(?:{_LEADER_TITLE}|{_GOV_PARTY}|{_alternation(_PARTY_TITLES)}|{_PLACE_POST}|{_HEADS})"
+# "副县长、县公安局局长王五": a leader's title, then one more post before the name
+_ANY_POST = rf"[{CJK}]{{1,14}}?(?:{_alternation(lexicon().title_words)})"
+_PROSE_TITLE = rf"(?:(?:{_alternation(list(lexicon().implied_org))})、)*{_LEAD}(?:、{_ANY_POST})?"
 _TITLE_END = re.compile(rf"{_PROSE_TITLE}$")
-_HAS_TITLE = re.compile(rf"{_LEADER_TITLE}|{_GOV_PARTY}|{_alternation(_PARTY_TITLES)}")
+_HAS_TITLE = re.compile(_LEAD)
 _DOTTED = rf"[{CJK}]{{1,8}}·[{CJK}]{{1,8}}"  # "斯琴·巴雅尔": the dot tells the name's parts
 _TITLE_BEFORE = re.compile(rf"(?P<title>{_PROSE_TITLE})(?P<name>{_DOTTED}|[{CJK}]{{2,3}}?)(?:{_HONORIFIC})?"
                            rf"(?=[：:]|，?(?:{_OPENER_WORDS})?(?:{_VERBS}))")
@@ -140,6 +149,7 @@ _CONCURRENT = re.compile(rf"(?:{_alternation(_data()['concurrent'])})(?P<post>[^
 # "乐省政府": a place is never one character, so that character ends the name before it
 _ONE_CHAR_PLACE = re.compile(rf"^[{CJK}](?:{_alternation(lexicon().levels)})[{CJK}]")
 _WORK_KIND = re.compile(rf"(?:{_alternation(_data()['work_kinds'])})工作$")
+_OWN_WORK = re.compile(rf"(?:{_alternation(_data()['work_kinds'])})?工作")  # 主持全面工作: no body named
 _ANY_TITLE = re.compile(_alternation([*lexicon().title_words, *lexicon().implied_org]))
 _OPENERS = re.compile(rf"\s*{_ENUM}(?:{_alternation(_data()['verb_openers'])})*\s*")  # "（一）负责…"
 _STAND_IN = re.compile(_alternation(_data()["stand_in"]))
@@ -151,8 +161,19 @@ _NO_DUTY = re.compile(rf"{_alternation(_data()['not_duties'])}|^\d{{4}}年|"
                       rf"(?:{_alternation(_data()['signature_endings'])})$")
 
 
+@dataclass
+class _Reader(Emitter):
+    """The Emitter of one document, with what its posts are read against: the issuing place
+    (副镇长 -> 甲镇人民政府, 武装部长 -> 镇人民武装部), the body each leader's last post is in
+    (主持全面工作 presides over it), and the body named last (a bare 副主任 after it is its)."""
+
+    place: str | None = None
+    bodies: dict[str, str] = field(default_factory=dict)
+    last_body: tuple[str, tuple[int, int]] | None = None
+
+
 def extract(doc: ParsedDocument) -> list[Assertion]:
-    em = Emitter(doc, "work_division")
+    em = _Reader(doc, "work_division", place=home_place(doc.info.issuer, doc.info.title))
     text = em.text
     sents = _sentences(text)
     # a notice or list (leaders open lines): prose mentions are not read, unread lines are reported
@@ -206,7 +227,10 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                 _posts(em, leader, cm.group("post"), at)
             continue
         if mentioned:  # duties follow the one who acts; none when we cannot name them
-            leader, body_from = mentioned[0] or None, mentioned[1] - sa
+            for (who, _, frm), (_, cut, _) in zip(mentioned, mentioned[1:]):  # "…，副主任李四分管…": each acts in turn
+                if who:
+                    _clauses(em, who, frm, cut)
+            leader, body_from = mentioned[-1][0] or None, mentioned[-1][2] - sa
         if leader is None:
             continue
         before = len(em.out)
@@ -314,7 +338,7 @@ def _placed_posts(titles: str) -> str:
     issuing place's, which the line does not say, so it is left out rather than misnamed."""
     levels = tuple(lexicon().levels)
     keep = [t for a, b in split_list(titles, "、") if (t := titles[a:b])
-            and all(p.org and p.org.startswith(levels) for p in parse_posts(t))]
+            and (is_place_post(t) or all(p.org and p.org.startswith(levels) for p in parse_posts(t)))]
     return "、".join(keep)
 
 
@@ -359,16 +383,36 @@ def _all_posts(text: str) -> bool:
     if not t or len(t) > 40:
         return False
     items = split_list(t, "、")
-    return all(parse_posts(t[a:b]) or _membership(t[a:b]) for a, b in items)
+    return all(_is_post(t[a:b]) for a, b in items)
+
+
+def _is_post(item: str) -> bool:
+    """A post we read: one that names or implies its body, one written without its place
+    ("人大主席"), or a role in a coordinating body."""
+    return bool(parse_posts(item)) or is_place_post(item) or _membership(item) is not None
 
 
 def _membership(post: str) -> tuple[str, str] | None:
     """"省河湖治理领导小组副组长" -> (the body, the role) when the body is a coordinating one."""
     lex = lexicon()
     for role in sorted(lex.member_roles, key=len, reverse=True):
-        if post.endswith(role) and len(post) > len(role) + 2 and lex.task_force_kind(post[:-len(role)]):
-            return post[:-len(role)], role
+        body = post[:-len(role)]
+        if post.endswith(role) and len(post) > len(role) + 2 and _coordinating(body):
+            return body, role
     return None
+
+
+_GENERIC_KINDS = tuple(_data()["generic_body_kinds"])
+
+
+def _coordinating(body: str) -> bool:
+    """A coordinating body: named by its kind (领导小组, 工作专班 …); a generic kind (办公室)
+    only as such a body's own (领导小组办公室), not a government's (区政府办公室)."""
+    kind = lexicon().task_force_kind(body)
+    if not kind or not body.endswith(_GENERIC_KINDS):
+        return bool(kind)
+    word = next(w for w in _GENERIC_KINDS if body.endswith(w))
+    return _coordinating(body[:-len(word)]) if len(body) > len(word) else False
 
 
 def _split_head(head: str, strict: bool = False, longest: int = 4, apart: bool = False) -> tuple[str, int] | None:
@@ -397,10 +441,10 @@ def _split_head(head: str, strict: bool = False, longest: int = 4, apart: bool =
         titles, name = _CURRENT.sub("", core[:-n]), core[-n:]  # "新任副盟长宝音": the post is 副盟长
         if not _name_ok(name) or (strict and not apart and not _person(name)):
             continue
-        posts = parse_posts(titles)
+        posts = _all_posts(titles) if len(titles) <= 40 else False
         if posts and _leads(titles) and \
                 sum(b - a for a, b in split_list(titles, "、，")) == len(titles.replace("、", "").replace("，", "")):
-            if all(parse_posts(titles[a:b]) for a, b in split_list(titles, "、，")):
+            if all(_is_post(titles[a:b]) for a, b in split_list(titles, "、，")):
                 return titles, len(head) - len(head.rstrip()) + _raw_len(head, n + len(tongzhi))
     return None
 
@@ -413,7 +457,7 @@ def _leads(titles: str) -> bool:
     """Whether a header's titles name a leader: the last one does ("市委常委、副市长"), or
     one of them is a leader's title ("副县长、县公安局局长": a leader also heading a body)."""
     return bool(_HEAD_TITLE_END.search(titles)) or \
-        any(_LEADER_ITEM.fullmatch(titles[a:b]) for a, b in split_list(titles, "、，"))
+        any(_LEADER_ITEM.fullmatch(titles[a:b]) or is_place_post(titles[a:b]) for a, b in split_list(titles, "、，"))
 
 
 _LEADER_ITEM = re.compile(_LEADER_TITLE)
@@ -461,25 +505,62 @@ def _person(name: str) -> bool:
     return _name_ok(name) and lexicon().has_surname(name)
 
 
-def _posts(em: Emitter, who: str, titles: str, at: tuple[int, int]) -> None:
-    for a, b in split_list(re.sub(r"\s+", "", titles), "、，"):
-        item = re.sub(r"\s+", "", titles)[a:b]
+_CONTINUING = frames().continuing_titles  # kept once, in appointment.yaml
+
+
+def _posts(em: _Reader, who: str, titles: str, at: tuple[int, int]) -> None:
+    """A 任职 for each post in `titles` (or a 成员 of a coordinating body), read against the
+    document: a government of its own level named in full, a post written without its place
+    at that place, a bare 副主任 at the body named just before in the sentence."""
+    compact = re.sub(r"\s+", "", titles)
+    for a, b in split_list(compact, "、，"):
+        item = compact[a:b]
         member = _membership(item)  # a coordinating body's role, before any post reading
         if member:
             em.emit("成员", who, "Person", member[0], "TaskForce", at, role=member[1])
             continue
+        if is_place_post(item):  # 党委书记, 武装部长: the home place's, when it is a township's
+            body = place_post(item, em.place)
+            if body:
+                em.emit("任职", who, "Person", body, "Organization", at, position=item)
+                em.bodies[who] = body
+            continue
         for post in parse_posts(item):
-            if post.org:
-                em.emit("任职", who, "Person", post.org, "Organization", at, position=post.title)
+            org = post.org
+            if org is None and post.title in _CONTINUING and em.last_body and em.last_body[1] == at:
+                org = em.last_body[0]
+            if not org:
+                continue
+            if post.implied:
+                org = home_government(org, em.place)
+            elif post.org_span is not None:
+                em.last_body = (org, at)
+            em.emit("任职", who, "Person", org, "Organization", at, position=post.title)
+            em.bodies[who] = org
 
 
-def _mentions(em: Emitter, a: int, b: int, known: dict[str, str]) -> tuple[str, int] | None:
+def _compact(text: str) -> tuple[str, list[int]]:
+    """`text` without spaces ("副 县 长 王 五"), and where each of its characters (and its end) is in `text`."""
+    if not _SPACE.search(text):
+        return text, list(range(len(text) + 1))
+    where = [i for i, c in enumerate(text) if not c.isspace()]
+    return "".join(text[i] for i in where), where + [len(text)]
+
+
+_SPACE = re.compile(r"\s")
+
+
+def _mentions(em: _Reader, a: int, b: int, known: dict[str, str]) -> list[tuple[str, int, int]] | None:
     """Leaders named in prose ("孙七副区长则负责", "市长周八主持", "吴九作为常务副县长，",
     "升任副州长的李四，"), names listed before one title ("王五、李四两位副州长"), and
     persons named before who act again ("李四负责…"). Each named with a title holds it
-    (not a past one, 原副市长); the first who acts leads what follows: (who, where the
-    duties begin)."""
-    text = em.text[a:b]
+    (not a past one, 原副市长); each who acts leads what follows up to the next one's clause:
+    (who, where their clause begins, where their duties begin), in order. Spaces inside
+    titles and names are read through ("副 县 长 王 五")."""
+    text, where = _compact(em.text[a:b])
+
+    def surface(x: int, y: int) -> str:
+        return em.surface(a + where[x], a + where[y - 1] + 1)
     acting: list[tuple[int, str, int]] = []  # (where named, who, where the duties begin)
     titled = bool(_HAS_TITLE.search(text))  # most sentences name no leader: skip the costly patterns
     for m in _NAME_LIST.finditer(text) if titled else ():
@@ -488,7 +569,7 @@ def _mentions(em: Emitter, a: int, b: int, known: dict[str, str]) -> tuple[str, 
             continue
         pos = m.end("names") - sum(len(n) + 1 for n in names) + 1
         for n in names:
-            who = em.surface(a + pos, a + pos + len(n))
+            who = surface(pos, pos + len(n))
             if not _past(text, m.start("title")):
                 _posts(em, who, m.group("title"), (a, b))
             known[n] = who
@@ -508,40 +589,58 @@ def _mentions(em: Emitter, a: int, b: int, known: dict[str, str]) -> tuple[str, 
                     not _ACTS.match(text, m.end()):
                 continue
             if prior and not _past(text, prior.start()):
-                _posts(em, em.surface(a + na, a + na + len(name)), prior.group(0), (a, b))
+                _posts(em, surface(na, na + len(name)), prior.group(0), (a, b))
         elif not _person(name) and not (m.re is _TITLE_BEFORE and _stands_alone(text, m)):
             if _name_ok(name):
                 acting.append((na, "", m.end()))  # someone acts whom we cannot name
             continue
         if not _name_ok(name) or len(name) < 2:
             continue
-        who = em.surface(a + na, a + na + len(name))
+        who = surface(na, na + len(name))
         if not _past(text, m.start("title")):
-            _posts(em, who, title, (a, b))
             if m.re is _TITLE_BEFORE:
-                _posts(em, who, _posts_before(text, m.start()), (a, b))
+                posts, body = _posts_before(text, m.start())
+                _posts(em, who, posts, (a, b))
+                title = body + title
+            _posts(em, who, title, (a, b))
         known[name] = who
         acting.append((na, who, m.end()))
     for name, who in known.items():  # "李四负责…", "李四则分管…"
         k = text.find(name)
         if k >= 0 and _ACTS.match(text, k + len(name)) and _LEFT_EDGE.search(text[:k]):
             acting.append((k, who, k + len(name)))
-    if not acting:
-        return None
-    _, who, end = min(acting, key=lambda x: (x[0], -x[2]))  # the first named; with its title
-    return who, a + end
+    chosen: list[tuple[str, int, int]] = []
+    done = 0  # where the last chosen one's duties begin (compact text)
+    for na, who, end in sorted(acting, key=lambda x: (x[0], -x[2])):  # the first named; with its title
+        if chosen and na < done:
+            continue
+        cut = max(text.rfind("，", 0, na) + 1, text.rfind(",", 0, na) + 1, done)
+        chosen.append((who, a + where[cut], a + where[end]))
+        done = end
+    return chosen or None
 
 
-_POSTS_BEFORE = re.compile(r"(?:^|[\s，,。；：:“”（(])(?P<posts>[^\s，,。；：:“”（(]{3,40})、$")
+_LEAD_IN = re.compile(r"(?:^|[\s，,。；：:“”（(])(?P<lead>[^\s，,。；：:“”（(]{2,40})$")
+_LEVEL_AT = re.compile(_alternation(lexicon().levels))
 
 
-def _posts_before(text: str, at: int) -> str:
-    """"省公安厅厅长、副省长王五": posts of a body listed before a leader's title in prose,
-    back to the clause's start, when all of them read as posts ("" otherwise)."""
-    m = _POSTS_BEFORE.search(text, max(0, at - 42), at)
-    if not m or _past(text, m.start("posts")) or not _all_posts(m.group("posts")):
-        return ""
-    return m.group("posts")
+def _posts_before(text: str, at: int) -> tuple[str, str]:
+    """What stands before a title in prose, back to the clause's start: posts listed before it
+    ("省公安厅厅长、副省长王五", when all read as posts) and the body the title heads
+    ("区政府办公室主任王五": the body opening with a level, the clause's first words
+    otherwise). ("", "") when nothing reads."""
+    m = _LEAD_IN.search(text, max(0, at - 42), at)
+    if not m or _past(text, m.start("lead")):
+        return "", ""
+    lead = m.group("lead")
+    posts, _, last = lead.rpartition("、")
+    body = ""
+    if last:
+        starts = [k.start() for k in _LEVEL_AT.finditer(last)] or [0]
+        body = next((last[k:] for k in starts if lexicon().is_org(last[k:])), "")
+        if not body:
+            return "", ""
+    return (posts if posts and _all_posts(posts) else ""), body
 
 
 def _stands_alone(text: str, m: re.Match[str]) -> bool:
@@ -666,6 +765,9 @@ def _clauses(em: Emitter, leader: str, a: int, b: int) -> bool:
         for x, y in _items(seg):
             raw = seg[x:y]
             item = _clean_item(raw, rel)
+            own = em.bodies.get(leader) if rel == "主持" and isinstance(em, _Reader) and _OWN_WORK.fullmatch(raw) else None
+            if own:  # "主持全面工作": the body of the leader's post (镇长: the town's government)
+                em.emit(rel, leader, "Person", own, "Organization", (a, b))
             if item is None:
                 continue
             start = a + seg_a + x + max(raw.find(item), 0)
@@ -685,6 +787,9 @@ def _emit_duty(em: Emitter, rel: str, who: str, start: int, item: str, at: tuple
     if first != item:
         name = em.surface(start, start + len(first))
     is_body = kind == "Organization" or lexicon().is_org(first)
+    if is_body and isinstance(em, _Reader):  # 主持县政府全面工作: the document's own government
+        home = home_government(to_simplified(name), em.place)
+        name = home if home != to_simplified(name) else name
     em.emit(rel, who, "Person", name, "Organization" if is_body else "Area", at)
 
 
