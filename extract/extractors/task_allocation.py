@@ -5,20 +5,25 @@ Forms read, all driven by extract/data/task_allocation.yaml:
   unnumbered paragraph under a heading ("（一）heading" then the paragraph), the task is the heading;
 - a lead marked in a list of units: "（责任单位：市发改委（牵头）、市财政局）";
 - prose: "由A牵头，B、C配合，在9月底前完成T" (the task is T, deadline dropped), "T，由A牵头",
-  "T，A为牵头单位".
+  "T，A为牵头单位";
+- task tables: a header row naming a task column and a lead column, then one row a line or one
+  cell a line.
+Lines, headings, enumeration marks, sentences and table rows are the layout layer's
+(extract/blocks.py); this module reads the words of task lists on top of it.
 Coordinating bodies led by a unit ("领导小组由A牵头") are the task_force extractor's.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
+from extract.blocks import Block, Row, blocks, mark_at, sentences, table_rows
 from extract.document import ParsedDocument
 from extract.extractors.base import Emitter, is_category, strip_alias
 from extract.lexicon import lexicon
@@ -34,9 +39,9 @@ class Frames:
 
     field: re.Pattern[str]          # "牵头单位：…" / "配合单位：…" inside a bracket
     any_lead: re.Pattern[str]       # any word naming a lead: lines and sentences without one are skipped
-    any_label: re.Pattern[str]      # any unit label (a table header has one)
     inline_field: re.Pattern[str]   # a label with its colon after a stop or a space ("。牵头单位：")
     lead_labels: frozenset[str]
+    labels: frozenset[str]          # every unit label, lead or not: "label：units" lines
     lead_mark: re.Pattern[str]      # "市发改委（牵头）"
     lead_is: re.Pattern[str]        # "A为牵头单位"
     prose_lead: re.Pattern[str]     # "由A牵头"
@@ -48,7 +53,10 @@ class Frames:
     co_open: re.Pattern[str]        # "会同" opening the units the lead works with
     co_others: re.Pattern[str]      # "…等部门" closing them
     unit_suffixes: tuple[str, ...]
-    table_columns: dict[str, str]   # header cell -> "task" | "lead" | "units" | "other"
+    table_columns: dict[str, str]   # header cell -> "task" | "lead" | "units" | "index" | "other"
+    lead_field: str                 # the label a lead column's cells are read under
+    units_field: str                # the label another unit column's cells are read under
+    item_depth: int                 # enumeration marks this deep or deeper number tasks (layout.yaml)
 
 
 def _alt(words: list[str]) -> str:
@@ -63,8 +71,8 @@ def frames() -> Frames:
     return Frames(
         field=re.compile(rf"^\s*(?P<label>{labels})\s*[：:]\s*(?P<value>.+)$", re.S),
         lead_labels=frozenset(raw["lead_labels"]),
+        labels=frozenset(raw["lead_labels"] + raw["support_labels"]),
         any_lead=re.compile(_alt(raw["lead_labels"] + raw["lead_marks"] + raw["prose_lead_after"] + raw["prose_lead_is"])),
-        any_label=re.compile(labels),
         inline_field=re.compile(rf"(?:(?<=[。；;.，,\s])|^)(?:{labels})\s*[：:]"),
         lead_mark=re.compile(rf"(?:{_alt(raw['lead_marks'])})$"),
         lead_is=re.compile(rf"^(?P<orgs>[^，。；]{{2,80}}?)(?:{_alt(raw['prose_lead_is'])})$"),
@@ -78,69 +86,78 @@ def frames() -> Frames:
         co_open=re.compile(rf"^(?:{_alt(raw['co_opens'])})"),
         co_others=re.compile(rf"[^，。；]{{2,60}}?(?:{_alt(raw['co_closes'])})"),
         table_columns={**{w: "other" for w in raw["table_other_headers"]},
+                       **{w: "index" for w in raw["table_index_headers"]},
                        **{w: "units" for w in raw["support_labels"]},
                        **{w: "lead" for w in raw["lead_labels"]},
                        **{w: "task" for w in raw["table_task_headers"]}},
+        item_depth=int(raw["item_depth"]),
+        lead_field=raw["lead_labels"][0],
+        units_field=raw["support_labels"][0],
     )
 
 
-# Item numbers open a task of their own; Chinese-numeral markers open a heading.
-_ITEM_MARK = re.compile(r"\s*(?:\d+[.、．]|[（(]\d+[）)]|[①-⑳])\s*")
-_HEAD_MARK = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[条项部分])\s*")
 _END = "。．.；;，,、 "  # a half-width stop too (".")
+Span = tuple[int, int]
 
 
 def extract(doc: ParsedDocument) -> list[Assertion]:
     em = Emitter(doc, "task_allocation")
-    _brackets(em)
-    _tables(em)
-    _prose(em)
+    found = blocks(doc)
+    _brackets(em, found)
+    _tables(em, found)
+    _prose(em, found)
     return em.out
 
 
 # ---------------------------------------------------------------------------- brackets closing a task
 
-def _brackets(em: Emitter) -> None:
+def _brackets(em: Emitter, found: list[Block]) -> None:
     text = em.text
-    fr = frames()
-    heading: tuple[int, int] | None = None
-    last_line: tuple[str, int, tuple[int, int] | None] | None = None  # the last line that was not a label line
-    titled = False
-    pos = 0
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        if not line.strip():
+    heading: Span | None = None  # the title of the heading above
+    last: tuple[Block, Span | None] | None = None  # the last block that closed no task, and its heading
+    for i, b in enumerate(found):
+        if _is_field(text, b):  # "牵头单位：A" on its own line, under the task it closes
+            leads = _leads(text[b.start:b.end])
+            task = _task(text, last[0].start, last[0].end, last[1]) if last and leads else None
+            if task is not None:
+                _emit_leads(em, b.start, leads, em.surface(*task).rstrip(_END), (task[0], b.end))
             continue
-        if fr.field.match(line):  # "牵头单位：A" on its own line, under the task it closes
-            leads = _leads(line)
-            last_task = _task(last_line[0], 0, len(last_line[0]), *last_line[1:]) if last_line and leads else None
-            if leads and last_task is not None:
-                _emit_leads(em, start, leads, em.surface(*last_task).rstrip(_END), (last_task[0], start + len(line)))
+        if not _closing(em, b, heading):
+            if i and b.kind == "heading":  # the first block is the document's title
+                heading = (b.body, b.end)
+            last = (b, heading)  # its task is read only if a label line follows
+
+
+def _is_field(text: str, b: Block) -> bool:
+    """A "label：units" line of its own ("牵头单位：县财政局")."""
+    return (b.kind == "key_value" and b.key is not None and b.value is not None and b.value[1] > b.value[0]
+            and text[b.key[0]:b.key[1]] in frames().labels)
+
+
+def _closing(em: Emitter, b: Block, heading: Span | None) -> bool:
+    """Emit the tasks a block's brackets ("…。（牵头单位：A）") or inline fields ("…。牵头单位：A；")
+    close; whether there were any."""
+    text, fr = em.text, frames()
+    if not fr.any_lead.search(text, b.start, b.end):
+        return False
+    seg, found = b.start, False  # where the current task's text starts
+    for a, z in _groups(text, b.start, b.end):
+        leads = _leads(text[a + 1:z - 1])
+        if not leads:
             continue
-        seg = 0  # where the current task's text starts in the line
-        found = False
-        for a, b in (_groups(line) if fr.any_lead.search(line) else ()):
-            leads = _leads(line[a + 1:b - 1])
-            if not leads:
-                continue
+        found = True
+        task = _task(text, seg, a, heading)
+        if task is not None:
+            _emit_leads(em, a + 1, leads, em.surface(*task).rstrip(_END), (seg, z))
+        seg = z
+    inline = None if found else fr.inline_field.search(text, b.start, b.end)
+    if inline:  # "1.task。牵头单位：A；配合单位：B。": the fields close the task without a bracket
+        leads = _leads(text[inline.start():b.end])
+        task = _task(text, b.start, inline.start(), heading) if leads else None
+        if task is not None:
             found = True
-            task = _task(line, seg, a, start, heading)
-            if task is not None:
-                _emit_leads(em, start + a + 1, leads, em.surface(*task).rstrip(_END), (start + seg, start + b))
-            seg = b
-        inline = fr.inline_field.search(line) if not found and fr.any_lead.search(line) else None
-        if inline:  # "1.task。牵头单位：A；配合单位：B。": the fields close the task without a bracket
-            leads = _leads(line[inline.start():])
-            task = _task(line, 0, inline.start(), start, heading) if leads else None
-            if task is not None:
-                found = True
-                _emit_leads(em, start + inline.start(), leads, em.surface(*task).rstrip(_END), (start, start + len(line)))
-        if not found:
-            got = _heading(line) if titled else None  # the first line is the document's title
-            if got is not None:
-                heading = (start + got[0], start + got[1])
-            last_line = (line, start, heading)  # its task is read only if a label line follows
-        titled = True
+            _emit_leads(em, inline.start(), leads, em.surface(*task).rstrip(_END), (b.start, b.end))
+    return found
 
 
 def _emit_leads(em: Emitter, base: int, leads: list[tuple[int, int]], task: str, at: tuple[int, int]) -> None:
@@ -151,10 +168,12 @@ def _emit_leads(em: Emitter, base: int, leads: list[tuple[int, int]], task: str,
 _OPEN, _CLOSE = "（(【〔[", "）)】〕]"
 
 
-def _groups(line: str) -> list[tuple[int, int]]:
-    """Top-level bracket groups (start, end past the closing bracket), nested brackets kept inside."""
+def _groups(text: str, start: int, end: int) -> list[Span]:
+    """Top-level bracket groups in text[start:end] (start, end past the closing bracket), nested
+    brackets kept inside."""
     out, depth, open_at = [], 0, 0
-    for i, ch in enumerate(line):
+    for i in range(start, end):
+        ch = text[i]
         if ch in _OPEN:
             if depth == 0:
                 open_at = i
@@ -224,210 +243,109 @@ def _fields(meta: str) -> list[tuple[int, int]]:
     return out
 
 
-def _task(line: str, seg: int, bracket: int, start: int,
-          heading: tuple[int, int] | None) -> tuple[int, int] | None:
-    """The task a bracket closes: a numbered item's text, a heading's sentence, or the heading above
-    an unnumbered paragraph (offsets in the text; the line begins at `start`)."""
-    a, b = seg, bracket
-    while b > a and line[b - 1] in _END:
+def _task(text: str, a: int, b: int, heading: Span | None) -> Span | None:
+    """The task a bracket at `b` closes, its text from `a`: a numbered item's text, a heading's
+    sentence, or the heading above an unnumbered paragraph."""
+    while b > a and text[b - 1] in _END:
         b -= 1
-    while a < b and line[a] in _END:
+    while a < b and text[a] in _END:
         a += 1
     if b - a < 2:
         return None
-    item = _ITEM_MARK.match(line, a)
-    if item:  # "1.title。paragraph…（牵头…）": a short first sentence without a comma is the item's title
-        stop = line.find("。", item.end(), b)
-        if 0 < stop - item.end() <= _TITLE_MAX and not re.search("[，,；;：:]", line[item.end():stop]):
-            return start + item.end(), start + stop
-        return start + item.end(), start + b
-    head = _HEAD_MARK.match(line, a)
-    if head:  # "（一）heading。paragraph…（牵头单位：…）": the heading is the task
-        stop = line.find("。", head.end(), b)
-        return start + head.end(), start + (stop if stop > 0 else b)
-    body = line[a:b]
-    if heading is not None and ("。" in body or len(body) > 80):
+    mark = mark_at(text, a, b)
+    stop = text.find("。", mark.body, b) if mark else -1
+    if mark and mark.depth >= frames().item_depth:  # "1.title。paragraph…（牵头…）": a short first
+        if 0 < stop - mark.body <= _TITLE_MAX and not _CLAUSE.search(text, mark.body, stop):  # sentence
+            return mark.body, stop  # without a comma is the item's title
+        return mark.body, b
+    if mark:  # "（一）heading。paragraph…（牵头单位：…）": the heading is the task
+        return mark.body, (stop if stop >= 0 else b)
+    if heading is not None and ("。" in text[a:b] or b - a > 80):
         return heading
-    return start + a, start + b
+    return a, b
 
 
-def _heading(line: str) -> tuple[int, int] | None:
-    """A heading line: a Chinese-numeral marker or a short line with no sentence in it."""
-    s = line.rstrip(_END)
-    m = _HEAD_MARK.match(s) or _ITEM_MARK.match(s)
-    a = m.end() if m else len(s) - len(s.lstrip())
-    body = s[a:]
-    if not body or "。" in body or "，" in body or len(body) > (50 if m else 30):
-        return None
-    if not m and re.search(r"[：:；;]", body):
-        return None
-    return a, len(s)
+_CLAUSE = re.compile("[，,；;：:]")
 
 
 # ---------------------------------------------------------------------------- tables
 
-_CELL = re.compile(r"\S+")
-_STOPS = re.compile(r"[。；;\n]")
+def _tables(em: Emitter, found: list[Block]) -> None:
+    """"序号 工作任务 牵头单位 配合单位" then its rows: the lead cell's units lead the task cell."""
+    for row in table_rows(em.text, found, frames().table_columns, _task_table):
+        _emit_row(em, row)
 
 
-def _tables(em: Emitter) -> None:
-    """"序号 工作任务 牵头单位 配合单位" then one row a line: the lead cell's units lead the task cell."""
-    text = em.text
-    columns = frames().table_columns
-    header: list[str] | None = None
-    pos = 0
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        if header is None and not frames().any_label.search(line):
-            continue  # no table begun, and no header here
-        cells = [(m.start(), m.end()) for m in _CELL.finditer(line)]
-        if len(cells) < 2:
-            continue
-        kinds = [columns.get(line[a:b]) for a, b in cells]
-        if all(kinds) and "task" in kinds and ("lead" in kinds or "units" in kinds):
-            header = kinds  # type: ignore[assignment]
-            continue
-        if header is None:
-            continue
-        if len(cells) == len(header) - 1 and header[0] == "other" and not line[cells[0][0]:cells[0][1]].isdigit():
-            cells = [(0, 0)] + cells  # the index cell left empty
-        if len(cells) != len(header):
-            continue
-        _emit_row(em, header, [(start + a, start + b) for a, b in cells], (start, start + len(line)))
-    _cell_tables(em)
+def _task_table(kinds: Sequence[str]) -> bool:
+    return "task" in kinds and ("lead" in kinds or "units" in kinds)
 
 
-def _emit_row(em: Emitter, header: list[str], cells: list[tuple[int, int]], at: tuple[int, int]) -> None:
-    """One table row, its cells as text offsets: the lead cell's units lead the task cell."""
-    text = em.text
-    task_a, task_b = cells[header.index("task")]
+def _emit_row(em: Emitter, row: Row) -> None:
+    text, fr = em.text, frames()
+    task_a, task_b = row.cells[row.kinds.index("task")]
     task = em.surface(task_a, task_b).rstrip(_END)
-    for kind, (a, b) in zip(header, cells):
-        if kind in ("lead", "units") and b > a:
-            field = "牵头单位：" if kind == "lead" else "责任单位："
-            leads = _leads(field + text[a:b])
-            _emit_leads(em, a - len(field), leads, task, at)
-
-
-_INDEX = re.compile(r"\d{1,3}[.、．]?")
-
-
-def _cell_tables(em: Emitter) -> None:
-    """Tables laid out one cell a line (how many pages and converted files give them): header cells
-    on lines of their own ("序号", "工作任务", "牵头单位", …), then the rows' cells in the same order.
-    Every len(header) lines are a row; with an index column each row must open with its number
-    (1, 2, …), which stops the table where the layout no longer holds."""
-    text = em.text
-    columns = frames().table_columns
-    if not _cell_header().search(text):  # two header cells on lines of their own, one after the other
-        return
-    cells: list[tuple[int, int]] = []  # the non-empty lines, stripped
-    pos = 0
-    for line in text.split("\n"):
-        a = pos + len(line) - len(line.lstrip())
-        b = pos + len(line.rstrip())
-        pos += len(line) + 1
-        if b > a:
-            cells.append((a, b))
-    i = 0
-    while i < len(cells):
-        k = i
-        while k < len(cells) and columns.get(text[cells[k][0]:cells[k][1]]):
-            k += 1
-        header = [columns[text[a:b]] for a, b in cells[i:k]]
-        if k - i >= 2 and "task" in header and ("lead" in header or "units" in header):
-            i = _cell_rows(em, header, text[cells[i][0]:cells[i][1]] in _INDEX_HEADERS, cells, k)
-        else:
-            i = k + 1
-
-
-_INDEX_HEADERS = frozenset(["序号", "编号", "序"])
-
-
-@lru_cache(maxsize=1)
-def _cell_header() -> re.Pattern[str]:
-    cell = _alt(list(frames().table_columns))
-    return re.compile(rf"^[ \t]*(?:{cell})[ \t]*\n(?:[ \t]*\n)*[ \t]*(?:{cell})[ \t]*$", re.M)
-
-
-def _cell_rows(em: Emitter, header: list[str], indexed: bool, cells: list[tuple[int, int]], k: int) -> int:
-    """Read the rows after a one-cell-a-line header ending at cells[k]; returns where they stop."""
-    text = em.text
-    n = len(header)
-    number = 1
-    while k + n <= len(cells):
-        row = cells[k:k + n]
-        if indexed and not _is_index(text, row[0], number):
-            break
-        if not indexed and any(frames().table_columns.get(text[a:b]) for a, b in row):
-            break  # another header: another table
-        _emit_row(em, header, row, (row[0][0], row[-1][1]))
-        k += n
-        number += 1
-    return k
-
-
-def _is_index(text: str, cell: tuple[int, int], number: int) -> bool:
-    m = _INDEX.fullmatch(text, *cell)
-    return m is not None and int(text[cell[0]:cell[1]].rstrip(".、．")) == number
+    for kind, (a, b) in zip(row.kinds, row.cells):
+        if kind in ("lead", "units") and b > a:  # read as the bracket field "label：cell" would be
+            field = (fr.lead_field if kind == "lead" else fr.units_field) + "："
+            _emit_leads(em, a - len(field), _leads(field + text[a:b]), task, row.span)
 
 
 # ---------------------------------------------------------------------------- prose
 
-def _prose(em: Emitter) -> None:
+def _prose(em: Emitter, found: list[Block]) -> None:
     text = em.text
     fr = frames()
-    stops = [m.start() for m in _STOPS.finditer(text)]
-    done: set[int] = set()
-    for hit in fr.any_lead.finditer(text):  # only the sentences that name a lead
-        k = bisect_left(stops, hit.start())
-        sa, sb = (stops[k - 1] + 1 if k else 0), (stops[k] if k < len(stops) else len(text))
-        if sa in done:
+    for b in found:
+        if not fr.any_lead.search(text, b.start, b.end):
             continue
-        done.add(sa)
-        sent = text[sa:sb]
-        for m in fr.prose_lead.finditer(sent):
-            units = _units(m.group("orgs"))
-            if not units or _leads_a_body(sent[:m.start()]):
+        for sa, sb in sentences(text, b):
+            if not fr.any_lead.search(text, sa, sb):  # only the sentences that name a lead
                 continue
-            titled = _item_title(text, sa, sa + m.start())  # "1.摸底调查。由A牵头，…": the item's title is the task
-            task = titled or _task_after(sent, m.end()) or _task_before(sent, m.start())
-            _emit_prose(em, sa, m.start("orgs"), units, task, (sa, sb))
-        for ca, cb in split_list(sent, "，,"):
-            prefix = _TITLE_PREFIX.match(sent, ca, cb)  # "2.资金保障：县财政局牵头": the clause after the title
-            ca = prefix.end() if prefix else ca
-            clause = sent[ca:cb]
-            m = fr.lead_is.match(clause)
-            if m:
-                titled = _item_title(text, sa, sa + ca)
-                _emit_prose(em, sa, ca, _units(m.group("orgs")), titled or _task_before(sent, ca), (sa, sb))
-                continue
-            m = fr.lead_bare.match(clause)  # "县财政局牵头，各乡镇配合，完成T": no 由
-            if m and _all_level_units(m.group("orgs")):
-                task = _item_title(text, sa, sa + ca) or _task_after(sent, ca + m.end()) or _task_before(sent, ca)
-                _emit_prose(em, sa, ca + m.start("orgs"), _units(m.group("orgs")), task, (sa, sb))
+            sb -= text[sb - 1] in _STOPS
+            _prose_sentence(em, b, sa, sb)
+
+
+_STOPS = "。；！？"
+
+
+def _prose_sentence(em: Emitter, b: Block, sa: int, sb: int) -> None:
+    fr = frames()
+    sent = em.text[sa:sb]
+    for m in fr.prose_lead.finditer(sent):
+        units = _units(m.group("orgs"))
+        if not units or _leads_a_body(sent[:m.start()]):
+            continue
+        titled = _item_title(em.text, b, sa, sa + m.start())  # "1.摸底调查。由A牵头，…": the item's title is the task
+        task = titled or _task_after(sent, m.end()) or _task_before(sent, m.start())
+        _emit_prose(em, sa, m.start("orgs"), units, task, (sa, sb))
+    for ca, cb in split_list(sent, "，,"):
+        mark = mark_at(sent, ca, cb)  # "2.资金保障：县财政局牵头": the clause after the title
+        prefix = _TITLE_COLON.match(sent, mark.body, cb) if mark else None
+        ca = prefix.end() if prefix else ca
+        clause = sent[ca:cb]
+        m = fr.lead_is.match(clause)
+        if m:
+            titled = _item_title(em.text, b, sa, sa + ca)
+            _emit_prose(em, sa, ca, _units(m.group("orgs")), titled or _task_before(sent, ca), (sa, sb))
+            continue
+        m = fr.lead_bare.match(clause)  # "县财政局牵头，各乡镇配合，完成T": no 由
+        if m and _all_level_units(m.group("orgs")):
+            task = _item_title(em.text, b, sa, sa + ca) or _task_after(sent, ca + m.end()) or _task_before(sent, ca)
+            _emit_prose(em, sa, ca + m.start("orgs"), _units(m.group("orgs")), task, (sa, sb))
 
 
 _TITLE_MAX = 20  # characters: an item's title is a phrase, its body sentences are longer
+_TITLE = rf"[^，,。；;：:、\s]{{2,{_TITLE_MAX}}}"
+_TITLE_COLON = re.compile(rf"{_TITLE}[：:]\s*")
+_ITEM_TITLE = re.compile(rf"(?P<title>{_TITLE})[。．.：:]\s*$")
 
 
-def _item_title(text: str, sa: int, lead: int) -> tuple[int, int] | None:
+def _item_title(text: str, b: Block, sa: int, lead: int) -> Span | None:
     """The title of a numbered item when the lead at `lead` directly follows it on its line
     ("2.方案编制。由A牵头，B配合，…", "2.方案编制：由A牵头"): a short phrase without a comma after the
-    item's number. Offsets relative to `sa`, the sentence's start, as the tasks found in it."""
-    lo = max(0, lead - _TITLE_MAX - 9)  # look back no further than a title can reach (long lines)
-    newline = text.rfind("\n", lo, lead)
-    if newline < 0 and lo > 0:
-        return None
-    line_start = newline + 1
-    m = _ITEM_TITLE.match(text, line_start, lead)
-    if m is None:
-        return None
-    return m.start("title") - sa, m.end("title") - sa
-
-
-_TITLE_PREFIX = re.compile(rf"(?:{_ITEM_MARK.pattern}|{_HEAD_MARK.pattern})[^，,。；;：:、\s]{{2,{_TITLE_MAX}}}[：:]\s*")
-_ITEM_TITLE = re.compile(rf"(?:{_ITEM_MARK.pattern}|{_HEAD_MARK.pattern})(?P<title>[^，,。；;：:、\s]{{2,{_TITLE_MAX}}})[。．.：:]\s*$")
+    item's mark. Offsets relative to `sa`, the sentence's start, as the tasks found in it."""
+    m = _ITEM_TITLE.match(text, b.mark.body, lead) if b.mark else None
+    return (m.start("title") - sa, m.end("title") - sa) if m else None
 
 
 def _all_level_units(orgs: str) -> bool:
@@ -498,12 +416,12 @@ def _co_units(clause: str) -> int:
     return others.end() if others else 0
 
 
-def _task_before(sent: str, at: int) -> tuple[int, int] | None:
+def _task_before(sent: str, at: int) -> Span | None:
     """"T，由A牵头" -> T: the clause before the lead."""
     pre = sent[:at].rstrip("，, ")
     cut = max(pre.rfind("，"), pre.rfind(","), pre.rfind("："), pre.rfind(":")) + 1
-    head = _HEAD_MARK.match(pre, cut) or _ITEM_MARK.match(pre, cut)
-    a = head.end() if head else cut
+    mark = mark_at(pre, cut)
+    a = mark.body if mark else cut
     return (a, len(pre)) if len(pre) - a >= 4 else None
 
 

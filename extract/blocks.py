@@ -1,0 +1,396 @@
+"""The layout of a document: its lines as blocks, recognised by marks and separators.
+
+Every non-empty line of the normalised text (`doc.norm.text`, where lines a PDF broke inside
+a sentence are rejoined already) is one `Block` of one kind:
+
+- heading    a title: a short line without a sentence in it ("一、总体要求", "（二）加强组织领导",
+             "附件1", an unmarked "加强基础设施建设"), or a marked line ending in its colon ("（一）工作目标：");
+- key_value  "key：value", the key short and without punctuation ("组  长：王五", "牵头单位：县财政局");
+- table_row  a line parted by whitespace into two or more cells ("1 推进某项工作 县发改局"), or a
+             line whose empty leading cell is carried down from the row above (see `Block.carried`);
+- list_item  a line opened by an enumeration mark that is no heading ("1.完成某项任务。（牵头单位：…）");
+- prose      anything else: running text, its sentences through `sentences`.
+
+Kinds come only from enumeration marks, colons, whitespace and line length, as
+extract/data/layout.yaml lists them: never from particular words. All offsets are into
+`doc.norm.text`; `doc.evidence(start, end)` maps them back to the source.
+
+API: `blocks(doc)` (computed once, cached on the document), `parse(text)` for bare text,
+`sentences(text, block)`, `block_at(blocks, pos)`, `mark_at(text, pos)` for a mark opening
+a clause inside a line, `split_cells(text, start, end)` for the cells of any span, and
+`table_rows(text, blocks, columns, wanted)` for the rows of tables a header row names.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+import yaml
+
+if TYPE_CHECKING:
+    from extract.document import ParsedDocument
+
+__all__ = ["Block", "Mark", "blocks", "parse", "sentences", "block_at", "mark_at", "split_cells", "table_rows", "Row", "layout"]
+
+Span = tuple[int, int]
+
+
+class Mark(NamedTuple):
+    """An enumeration mark: [start, end) is the mark itself, `body` where the text after it
+    (spaces skipped) begins, `depth` its rank (1 = outermost: 第一章 > 一、 > （一） > 1. > （1） > ①)."""
+
+    start: int
+    end: int
+    body: int
+    depth: int
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One line of a document. Offsets are into the normalised text.
+
+    start, end: the line without its leading and trailing spaces.
+    line:       1-based source line of `start` (the line a warning names).
+    mark:       the enumeration mark opening the line, or None; `depth` its rank (0 without one).
+    body:       where the text after the mark (and spaces) begins; `start` without a mark.
+    key, value: for key_value (and a heading ending in its colon), the spans either side of the
+                colon, spaces trimmed; the value may be empty (start == end).
+    cells:      the whitespace-parted cells (`split_cells`) of the line; of a key_value (or a
+                heading ending in its colon) the key then the value's cells. A cell is never one
+                lone Chinese character: "组 长", "王 五" stay one cell.
+    carried:    cells[0] is the role cell of the row above, carried down over this row's empty
+                one (the row is indented past the row above, to its second cell).
+    section:    index (in the document's blocks) of the nearest heading above, -1 if none.
+    indent:     leading spaces of the line.
+    """
+
+    kind: str
+    start: int
+    end: int
+    line: int
+    mark: Mark | None
+    depth: int
+    body: int
+    key: Span | None
+    value: Span | None
+    cells: tuple[Span, ...]
+    carried: bool
+    section: int
+    indent: int
+
+
+@dataclass(frozen=True)
+class Layout:
+    """layout.yaml, compiled once."""
+
+    marks: list[tuple[re.Pattern[str], int]]
+    mark_any: re.Pattern[str]          # every mark, one alternative per depth, named d1, d2, …
+    colons: str
+    key_max: int
+    key_forbidden: frozenset[str]
+    heading_forbidden: str
+    unmarked_heading_forbidden: str
+    sentence_ends: str
+    heading_max: int
+    unmarked_heading_max: int
+    trailing_stops: str
+    sentence_stops: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def layout() -> Layout:
+    raw = yaml.safe_load((Path(__file__).parent / "data" / "layout.yaml").read_text(encoding="utf-8"))
+    cn = re.escape(raw["numerals"])
+    alts = []
+    marks = []
+    for depth, patterns in enumerate(raw["marks"], start=1):
+        body = "|".join(p.replace("{cn}", cn).replace("{n}", "0-9") for p in patterns)
+        alts.append(f"(?P<d{depth}>{body})")
+        marks.append((re.compile(body), depth))
+    return Layout(
+        marks=marks,
+        mark_any=re.compile(r" *(?:" + "|".join(alts) + r") *"),
+        colons=raw["colons"],
+        key_max=int(raw["key_max"]),
+        key_forbidden=frozenset(raw["key_forbidden"]),
+        heading_forbidden=raw["heading_forbidden"],
+        unmarked_heading_forbidden=raw["unmarked_heading_forbidden"],
+        sentence_ends=raw["sentence_ends"],
+        heading_max=int(raw["heading_max"]),
+        unmarked_heading_max=int(raw["unmarked_heading_max"]),
+        trailing_stops=raw["trailing_stops"],
+        sentence_stops=re.compile(f"[{re.escape(raw['sentence_stops'])}]"),
+    )
+
+
+# ---------------------------------------------------------------------------- public helpers
+
+def blocks(doc: ParsedDocument) -> list[Block]:
+    """The document's blocks, in order; computed once and kept on the document."""
+    return doc.blocks
+
+
+def mark_at(text: str, pos: int, end: int | None = None) -> Mark | None:
+    """The enumeration mark at `pos` (spaces before it skipped), or None."""
+    m = layout().mark_any.match(text, pos, len(text) if end is None else end)
+    if m is None:
+        return None
+    depth = int(m.lastgroup[1:])  # type: ignore[index]
+    return Mark(m.start(m.lastgroup), m.end(m.lastgroup), m.end(), depth)  # type: ignore[arg-type]
+
+
+def sentences(text: str, block: Block) -> list[Span]:
+    """The sentences of a block, each ending with its stop (。；！？), spaces trimmed."""
+    out = []
+    a = block.start
+    for m in layout().sentence_stops.finditer(text, block.start, block.end):
+        out.append(_trim(text, a, m.end()))
+        a = m.end()
+    if a < block.end:
+        out.append(_trim(text, a, block.end))
+    return [s for s in out if s[1] > s[0]]
+
+
+def block_at(found: list[Block], pos: int) -> Block | None:
+    """The block whose line holds offset `pos`, or None (a blank line, outside the text)."""
+    k = bisect_right(found, pos, key=lambda b: b.start) - 1
+    if k >= 0 and pos <= found[k].end:
+        return found[k]
+    return None
+
+
+# ---------------------------------------------------------------------------- parsing
+
+_TOKEN = re.compile(r"\S+")
+
+
+def parse(text: str, line_of: Callable[[int], int] | None = None) -> list[Block]:
+    """The blocks of normalised `text`; `line_of(offset)` gives a block's source line (without
+    it, the line of the text)."""
+    out: list[Block] = []
+    section = -1
+    above: Block | None = None  # the block on the line before
+    pos = 0
+    number = 0
+    for line in text.split("\n"):
+        number += 1
+        lo, pos = pos, pos + len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            continue  # double-spaced lists and tables are common: a blank line ends nothing
+        indent = len(line) - len(line.lstrip())
+        b = _block(text, lo + indent, lo + indent + len(stripped), indent,
+                   line_of(lo + indent) if line_of else number, section, above)
+        if b.kind == "heading":
+            section = len(out)
+        out.append(b)
+        above = b
+    return out
+
+
+def _block(text: str, start: int, end: int, indent: int, line: int, section: int,
+           above: Block | None) -> Block:
+    mark = mark_at(text, start, end)
+    depth, body = (mark.depth, mark.body) if mark else (0, start)
+    key = _key(text, body, end)
+    if key is not None:
+        value = _trim(text, key[2], end)
+        kind = "heading" if mark is not None and value[0] == value[1] else "key_value"  # "（一）工作目标："
+        return Block(kind, start, end, line, mark, depth, body, key[:2], value,
+                     (key[:2], *split_cells(text, *value)), False, section, indent)
+    cells = split_cells(text, start, end)
+    if mark is None and above is not None and len(above.cells) > 1 and _carries(text, above, cells, indent):
+        return Block("table_row", start, end, line, None, 0, body, None, None, (_role(above), *cells),
+                     True, section, indent)
+    own = split_cells(text, body, end) if mark else cells
+    if _is_heading(text, body, end, mark is not None, len(own)):
+        kind = "heading"
+    elif mark is not None:
+        kind = "list_item"
+    elif len(cells) >= 2:
+        kind = "table_row"
+    else:
+        kind = "prose"
+    return Block(kind, start, end, line, mark, depth, body, None, None, cells, False, section, indent)
+
+
+def _key(text: str, body: int, end: int) -> tuple[int, int, int] | None:
+    """(key start, key end, value start) when the line from `body` reads "key：value": the key
+    is one cell ("组  长" is one, "1 推进某项工作" two), short, without punctuation."""
+    lay = layout()
+    colon = -1
+    for c in lay.colons:
+        i = text.find(c, body, end)
+        if i >= 0 and (colon < 0 or i < colon):
+            colon = i
+    if colon <= body:
+        return None
+    if text[colon - 1].isdigit() and colon + 1 < end and text[colon + 1].isdigit():
+        return None  # a time, 9：30
+    ka, kb = _trim(text, body, colon)
+    if kb <= ka or kb - ka - text.count(" ", ka, kb) > lay.key_max:
+        return None
+    if any(ch in lay.key_forbidden for ch in text[ka:kb]) or len(split_cells(text, ka, kb)) > 1:
+        return None
+    return ka, kb, colon + 1
+
+
+def _is_heading(text: str, body: int, end: int, marked: bool, cells: int) -> bool:
+    """A title, not a sentence: short, no sentence punctuation inside (an unmarked one is one
+    cell, holds no colon and does not end a sentence)."""
+    lay = layout()
+    s = text[body:end].rstrip(lay.trailing_stops)
+    if not s or any(ch in s for ch in lay.heading_forbidden):
+        return False
+    if marked:
+        return len(s) <= lay.heading_max
+    return (len(s) <= lay.unmarked_heading_max and cells == 1 and text[end - 1] not in lay.sentence_ends
+            and not any(ch in s for ch in lay.unmarked_heading_forbidden))
+
+
+def _carries(text: str, above: Block, cells: tuple[Span, ...], indent: int) -> bool:
+    """Whether this line is a row whose leading (role) cell is left empty. The row above is a
+    row of two or more cells (or a key with its value, the key its role cell), and this one
+    either is indented past it to about where its second cell begins, or has two or more
+    cells, one fewer than the row above (a text that lost its indentation)."""
+    width, second = _row(text, above)
+    if width < 2:
+        return False
+    if indent > above.indent and indent >= second - (above.start - above.indent) - 1:
+        return True
+    return len(cells) >= 2 and len(cells) == width - 1
+
+
+def _row(text: str, b: Block) -> tuple[int, int]:
+    """(cells, where the second cell begins) of a block read as a table row; (0, 0) if none."""
+    if b.kind == "key_value" and b.value is not None and b.value[1] > b.value[0]:
+        return len(b.cells), b.value[0]
+    if b.kind == "table_row" and len(b.cells) >= 2:
+        return len(b.cells), b.cells[1][0]  # carried: its own first cell is the second
+    return 0, 0
+
+
+def _role(b: Block) -> Span:
+    """The role cell a row hands down: a key, or a row's first cell."""
+    return b.key if b.kind == "key_value" and b.key is not None else b.cells[0]
+
+
+def split_cells(text: str, start: int, end: int) -> tuple[Span, ...]:
+    """Whitespace-parted cells; runs of lone Chinese characters ("组 长", "王 五") are one cell."""
+    if " " not in text[start:end]:
+        return ((start, end),)
+    spans = [m.span() for m in _TOKEN.finditer(text, start, end)]
+    if all(b - a > 1 for a, b in spans):
+        return tuple(spans)
+    out: list[Span] = []
+    lone = False  # the last cell is a run of lone characters
+    for a, b in spans:
+        single = b - a == 1 and "\u4e00" <= text[a] <= "\u9fff"
+        if single and lone:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+        lone = single
+    return tuple(out)
+
+
+def _trim(text: str, a: int, b: int) -> Span:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+# ---------------------------------------------------------------------------- tables named by a header row
+
+class Row(NamedTuple):
+    """A table row under its header: `kinds[i]` is what column i holds (the header's words
+    mapped by the reader's `columns`), `cells[i]` its span ((a, a) when left empty)."""
+
+    kinds: tuple[str, ...]
+    cells: tuple[Span, ...]
+    span: Span
+
+
+# Columns a reader does not read (an index, a category, a date): a row may leave its first such cell empty.
+_UNREAD = ("index", "other")
+_NUMBER = re.compile(r"[0-9]{1,3}[.、．]?")
+
+
+def table_rows(text: str, found: list[Block], columns: Mapping[str, str],
+               wanted: Callable[[Sequence[str]], bool]) -> list[Row]:
+    """The rows of the tables whose header row names their columns.
+
+    A header is two or more cells, each a key of `columns` (its value the column's kind,
+    "index" for a 序号 column), that `wanted` accepts. Two layouts are read:
+    - one row a line, cells parted by whitespace (.docx and .html tables, many pages): every
+      later line with as many cells is a row, until the next header; a row one cell short whose
+      first column is unread and whose first cell is no number has that cell left empty;
+    - one cell a line (other converted pages): the header's cells on lines of their own, then
+      every len(header) lines a row; with an index column each row opens with its number
+      (1, 2, …), which ends the table where the layout no longer holds.
+    """
+    return _line_rows(text, found, columns, wanted) + _cell_rows(text, found, columns, wanted)
+
+
+def _line_rows(text: str, found: list[Block], columns: Mapping[str, str],
+               wanted: Callable[[Sequence[str]], bool]) -> list[Row]:
+    rows: list[Row] = []
+    kinds: tuple[str, ...] | None = None
+    for b in found:
+        if kinds is None and b.kind != "table_row":
+            continue  # no table begun, and no header here
+        cells = split_cells(text, b.start, b.end)  # the line's own cells, none carried
+        if len(cells) < 2:
+            continue
+        named = tuple(columns.get(text[x:y], "") for x, y in cells)
+        if all(named) and wanted(named):
+            kinds = named
+            continue
+        if kinds is None:
+            continue
+        if len(cells) == len(kinds) - 1 and kinds[0] in _UNREAD and not text[cells[0][0]:cells[0][1]].isdigit():
+            cells = ((b.start, b.start), *cells)
+        if len(cells) == len(kinds):
+            rows.append(Row(kinds, cells, (b.start, b.end)))
+    return rows
+
+
+def _cell_rows(text: str, found: list[Block], columns: Mapping[str, str],
+               wanted: Callable[[Sequence[str]], bool]) -> list[Row]:
+    longest = max(map(len, columns), default=0)
+    named = [columns.get(text[b.start:b.end], "") if b.end - b.start <= longest else "" for b in found]
+    rows: list[Row] = []
+    i = 0
+    while i < len(found):
+        k = i
+        while k < len(found) and named[k]:
+            k += 1
+        kinds = tuple(named[i:k])
+        if k - i < 2 or not wanted(kinds):
+            i = k + 1
+            continue
+        n, number = len(kinds), 1
+        while k + n <= len(found):
+            row = tuple((b.start, b.end) for b in found[k:k + n])
+            if kinds[0] == "index" and not _numbered(text, row[0], number):
+                break
+            if kinds[0] != "index" and any(named[k:k + n]):
+                break  # another header: another table
+            rows.append(Row(kinds, row, (row[0][0], row[-1][1])))
+            k += n
+            number += 1
+        i = k
+    return rows
+
+
+def _numbered(text: str, cell: Span, number: int) -> bool:
+    m = _NUMBER.fullmatch(text, *cell)
+    return m is not None and int(text[cell[0]:cell[1]].rstrip(".、．")) == number
