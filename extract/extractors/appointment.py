@@ -52,6 +52,7 @@ class Frames:
     continuing_titles: frozenset[str]
     inner_bodies: frozenset[str]
     pointers: tuple[str, ...]
+    body_lead_ins: tuple[str, ...]
 
 
 def _spoken_words() -> frozenset[str]:
@@ -93,6 +94,7 @@ def frames() -> Frames:
         continuing_titles=frozenset(raw["continuing_titles"]),
         inner_bodies=frozenset(raw["inner_bodies"]),
         pointers=tuple(raw["pointers"]),
+        body_lead_ins=tuple(raw["body_lead_ins"]),
     )
 
 
@@ -375,12 +377,31 @@ def _emit_posts(em: Emitter, act: str, person: str, a: int, b: int, at: tuple[in
         org_name = post.org
         if post.org_span is not None:
             org_name = em.surface(a + post.org_span[0], a + post.org_span[1])
-        org_name = strip_alias(org_name)[0]
+        org_name = _referred(em, strip_alias(org_name)[0], at[0], a)
         extra: dict = dict(decided)
         if act == "任命":
             extra["probation"] = bool(probation)
         em.emit(act, person, "Person", org_name, "Organization", at,
                 position=("代理" + m.group(2)) if m and not title.startswith("代理") else title, **extra)
+
+
+def _referred(em: Emitter, org: str, start: int, end: int) -> str:
+    """"该公司", "本中心", a bare "公司": the body of that kind named before in the sentence
+    (text[start:end]), else the one the document is issued by or titled with; as is when none."""
+    pointers = frames().pointers
+    kind = org[1:] if org.startswith(pointers) else org
+    if kind not in lexicon().org_suffixes:
+        return org
+    named = re.compile(rf"(?:^|[^{CJK}（）()]|{_alt(list(frames().body_lead_ins))})(?P<body>[{CJK}（）()]{{2,30}}?{re.escape(kind)})")
+    before = [b for m in named.finditer(em.text, start, end) if (b := m.group("body")) != kind
+              and not any(p + kind in b for p in pointers) and not _patterns().appoint_verb.search(b)]
+    if before:
+        return before[-1]
+    for text in (em.doc.info.issuer, em.doc.info.title):
+        m = named.match(re.sub(r"\s+", "", text or ""))
+        if m and m.group("body") != kind:
+            return m.group("body")
+    return org
 
 
 # ---------------------------------------------------------------------------- posts in reports

@@ -68,6 +68,7 @@ def _duty_verbs() -> dict[str, str | None]:
 
 _DUTY = _duty_verbs()
 _ASSIST: str = _data()["assist_word"]
+_RELEASE: str = _data()["release_word"]
 _ASSISTED = [v[len(_ASSIST):] for v in _DUTY if v.startswith(_ASSIST)]
 # "协助{any leader}{verb}" first, then the plain verbs (longest first: 增加分管 before 分管)
 _VERB_RE = re.compile(rf"{re.escape(_ASSIST)}(?:{_LEADER_TITLE})?(?:{_alternation(_ASSISTED)})|"
@@ -801,6 +802,8 @@ def _backward_list(em: Emitter, who: str, rel: str, a: int, b: int, at: tuple[in
         held = _VERB_RE.search(clause)
         if held and clause.startswith("的", held.end()):  # "原由王五分管的A": A changes hands
             ca, clause = ca + held.end() + 1, clause[held.end() + 1:]
+        elif held and held.group(0).startswith(_RELEASE):  # "王五不再分管A，改由李四分管": A changes hands
+            ca, clause = ca + held.end(), clause[held.end():]
         elif _STOP.match(clause) or held and not _CONTINUE.match(clause):
             continue
         for x, y in _items(clause):
