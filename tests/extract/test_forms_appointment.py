@@ -368,3 +368,47 @@ def test_home_government_named_in_full(title: str, sentence: str, expected: set)
 def test_speech_verb_after_a_title_is_no_name(sentence: str) -> None:
     got = facts("本报讯（记者 王甲）3月5日，" + sentence, "news.txt")
     assert not {f for f in got if f[0] == "任职"}, got
+
+
+@pytest.mark.parametrize("issuer,post", [
+    ("甲市城市建设投资集团有限公司", "该公司总经理"),
+    ("乙县交通投资有限公司", "本公司总经理"),
+    ("丙旗农牧业发展有限公司", "公司总经理"),
+    ("丁州数据中心", "本中心主任"),
+    ("戊自治区水利工程研究院", "本院院长"),
+])
+@pytest.mark.parametrize("name", ["王五", "王 五"])
+def test_hiring_names_the_body_referred_to(issuer: str, post: str, name: str) -> None:
+    """"聘任王五为该公司总经理": the body is the document's own (its issuer)."""
+    text = (f"{issuer}关于聘任王五同志职务的通知\n\n甲发〔2024〕8号\n\n各部门：\n\n"
+            f"经研究决定，聘任{name}为{post}（试用期一年）。\n\n{issuer}\n\n2024年4月1日\n")
+    kind = post.removeprefix("该").removeprefix("本")
+    title = next(t for t in ("总经理", "主任", "院长") if kind.endswith(t))
+    assert ("任命", "王五", issuer, title, True) in facts(text)
+
+
+@pytest.mark.parametrize("verb", ["聘任", "决定聘任", "任命"])
+@pytest.mark.parametrize("sep", ["，", ","])
+def test_hiring_refers_to_the_body_named_in_the_sentence(verb: str, sep: str) -> None:
+    text = ("甲市国有资产监督管理委员会关于聘任企业负责人的通知\n\n甲国资发〔2024〕1号\n\n各市属企业：\n\n"
+            f"同意甲市交通投资集团有限公司董事会{verb}王五为该公司总经理{sep}李四为该公司副总经理。\n\n"
+            "甲市国有资产监督管理委员会\n\n2024年5月1日\n")
+    got = facts(text)
+    assert ("任命", "王五", "甲市交通投资集团有限公司", "总经理", False) in got
+    assert ("任命", "李四", "甲市交通投资集团有限公司", "副总经理", False) in got
+
+
+@pytest.mark.parametrize("lvl", ["市", "县", "区", "旗", "镇"])
+@pytest.mark.parametrize("line", [
+    "提名王五为{l}审计局局长人选，提请{l}人大常委会审议。",
+    "提名王五同志为{l}审计局局长候选人。",
+    "提名王 五为{l}审计局局长人选。",
+])
+def test_nomination_is_no_appointment(lvl: str, line: str) -> None:
+    text = (f"甲{lvl}人民政府关于王五等同志职务任免的通知\n\n甲政任〔2024〕6号\n\n各有关单位：\n\n经研究决定：\n\n"
+            f"任命李四为{lvl}财政局局长；\n\n{line.format(l=lvl)}\n\n根据{lvl}长提名，决定任命赵六为{lvl}教育局局长。\n\n"
+            f"甲{lvl}人民政府\n\n2024年3月1日\n")
+    got = facts(text)
+    assert ("任命", "李四", f"{lvl}财政局", "局长", False) in got
+    assert ("任命", "赵六", f"{lvl}教育局", "局长", False) in got
+    assert not any(f[1] == "王五" for f in got)

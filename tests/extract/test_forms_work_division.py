@@ -558,3 +558,166 @@ def test_classify_division_titles(title: str, doc_type: str) -> None:
 def test_classify_news_without_a_division_title() -> None:
     body = "马一\n省长，主持省政府全面工作。\n林二\n常务副省长，负责发展改革工作。\n许三\n副省长，负责教育工作。\n"
     assert classify("某报道", body) == "work_division"
+
+
+# ---------------------------------------------------------------- posts read against the document
+
+def _government(lvl: str, place: str = "甲") -> str:
+    """The home government named in full (SCHEMA §2): 甲县人民政府, 甲盟行政公署."""
+    return f"{place}{lvl}行政公署" if lvl == "盟" else f"{place}{lvl}人民政府"
+
+
+def _prose(lvl: str, sentence: str) -> str:
+    return (f"甲{lvl}政府领导分工调整\n\n来源：甲{lvl}融媒体中心\n\n"
+            f"近日，甲{lvl}政府领导班子成员分工作出调整。{sentence}\n\n各部门要按照分工抓好落实。\n")
+
+
+@pytest.mark.parametrize("lvl", ["省", "市", "州", "县", "区", "旗", "盟"])
+@pytest.mark.parametrize("head,name,comma", [
+    ("副{l}长、{l}公安局局长", "王五", "，"),   # the leader's title first, a body's post after it
+    ("副{l}长、{l}公安局局长", "王 五", ","),   # a spaced name, half-width comma
+    ("副 {l} 长、{l}公安局局长", "王五", "，"),  # a spaced title
+])
+def test_prose_leader_title_before_another_post(lvl: str, head: str, name: str, comma: str) -> None:
+    got = facts(_prose(lvl, f"{head.format(l=lvl)}{name}负责公安、司法工作{comma}分管{lvl}公安局、{lvl}司法局。"), "news.txt")
+    assert {("任职", "王五", _government(lvl), f"副{lvl}长"), ("任职", "王五", f"{lvl}公安局", "局长"),
+            ("负责", "王五", "公安", ""), ("负责", "王五", "司法", ""),
+            ("分管", "王五", f"{lvl}公安局", ""), ("分管", "王五", f"{lvl}司法局", "")} <= got
+
+
+@pytest.mark.parametrize("lvl,party", [("市", "市委"), ("县", "县委"), ("区", "区委"), ("旗", "旗委"), ("州", "州委")])
+@pytest.mark.parametrize("title", ["常务副{l}长  ", "常务副{l}长", "常 务 副 {l} 长 "])
+def test_prose_party_post_then_spaced_title(lvl: str, party: str, title: str) -> None:
+    got = facts(_prose(lvl, f"{party}常委、{title.format(l=lvl)}李四负责{lvl}政府常务工作，分管{lvl}财政局。"), "news.txt")
+    assert {("任职", "李四", party, f"{party}常委"), ("任职", "李四", _government(lvl), f"常务副{lvl}长"),
+            ("负责", "李四", "常务工作", ""), ("分管", "李四", f"{lvl}财政局", "")} <= got
+
+
+@pytest.mark.parametrize("lvl", ["市", "县", "区", "旗"])
+@pytest.mark.parametrize("comma", ["，", ","])
+def test_prose_heads_of_an_office(lvl: str, comma: str) -> None:
+    office = f"{lvl}政府办公室"
+    got = facts(_prose(lvl, f"{office}主任王五同志主持全面工作{comma}副主任李四同志分管文秘科、信息科。"), "news.txt")
+    assert {("任职", "王五", office, "主任"), ("主持", "王五", office, ""), ("任职", "李四", office, "副主任"),
+            ("分管", "李四", "文秘科", ""), ("分管", "李四", "信息科", "")} <= got
+    assert not any(f[0] == "成员" for f in got)  # a government's office is no coordinating body
+    assert not any(f[1] == "王五" and f[2] in ("文秘科", "信息科") for f in got)
+
+
+def _town_notice(lvl: str, lines: list[str], issuer: str = "") -> str:
+    issuer = issuer or f"甲{lvl}人民政府"
+    body = "\n".join(lines)
+    return (f"{issuer}关于领导班子成员工作分工的通知\n\n各村（社区），{lvl}直各单位：\n\n"
+            f"现将{lvl}领导班子成员工作分工通知如下：\n\n{body}\n\n{issuer}\n\n2024年3月1日\n")
+
+
+@pytest.mark.parametrize("lvl", ["乡", "镇"])
+@pytest.mark.parametrize("colon", ["：", ":"])
+def test_township_posts_written_without_their_place(lvl: str, colon: str) -> None:
+    party = f"{lvl}党委"
+    got = facts(_town_notice(lvl, [
+        f"党委书记赵一{colon}主持{lvl}党委全面工作。",
+        f"党委副书记、{lvl}长钱二{colon}主持全面工作，分管财政所。",
+        f"人大主席孙三{colon}负责人大工作。",
+        f"纪委书记周四{colon}负责纪检监察工作。",
+        f"武装部长吴五{colon}负责武装、征兵工作。",
+        f"组织委员郑六{colon}负责组织、人事工作。",
+    ]))
+    assert {("任职", "赵一", party, "党委书记"), ("主持", "赵一", party, ""),
+            ("任职", "钱二", party, "党委副书记"), ("任职", "钱二", _government(lvl), f"{lvl}长"),
+            ("主持", "钱二", _government(lvl), ""), ("分管", "钱二", "财政所", ""),
+            ("任职", "孙三", f"{lvl}人大主席团", "人大主席"), ("任职", "周四", f"{lvl}纪委", "纪委书记"),
+            ("任职", "吴五", f"{lvl}人民武装部", "武装部长"), ("负责", "吴五", "征兵", ""),
+            ("任职", "郑六", party, "组织委员"), ("负责", "郑六", "人事", "")} <= got
+
+
+@pytest.mark.parametrize("lvl,issuer", [("镇", "中共甲镇委员会"), ("乡", "中共甲乡委员会"), ("镇", "甲镇人民政府")])
+def test_township_numbered_posts_then_spaced_name(lvl: str, issuer: str) -> None:
+    got = facts(_town_notice(lvl, [
+        "一、党委书记  赵 一", f"主持{lvl}党委全面工作。",
+        f"二、党委副书记、{lvl}长  钱 二", "主持全面工作，负责财政工作。",
+        "三、党委委员、武装部长  吴 五", "负责武装工作。",
+    ], issuer))
+    assert {("任职", "赵一", f"{lvl}党委", "党委书记"), ("任职", "钱二", f"{lvl}党委", "党委副书记"),
+            ("任职", "钱二", _government(lvl), f"{lvl}长"), ("主持", "钱二", _government(lvl), ""),
+            ("任职", "吴五", f"{lvl}党委", "党委委员"), ("任职", "吴五", f"{lvl}人民武装部", "武装部长")} <= got
+
+
+def test_street_posts_go_to_its_party_working_committee() -> None:
+    got = facts(_town_notice("街道", ["党工委书记赵一：主持街道党工委全面工作。", "党工委副书记钱二：负责党建工作。",
+                                       "武装部长吴五：负责武装工作。"], "甲街道办事处"))
+    assert {("任职", "赵一", "街道党工委", "党工委书记"), ("任职", "钱二", "街道党工委", "党工委副书记"),
+            ("任职", "吴五", "街道人民武装部", "武装部长")} <= got
+
+
+@pytest.mark.parametrize("lvl", ["县", "市", "区"])
+def test_posts_without_a_place_above_townships_name_no_body(lvl: str) -> None:
+    """"武装部长" in a county's notice: the body is not the township's, and not named here."""
+    got = facts(_town_notice(lvl, ["武装部长吴五：负责武装工作。", f"副{lvl}长钱二：分管{lvl}财政局。"]))
+    assert ("负责", "吴五", "武装", "") in got
+    assert not any(f[0] == "任职" and f[1] == "吴五" for f in got)
+    assert ("任职", "钱二", _government(lvl), f"副{lvl}长") in got
+
+
+@pytest.mark.parametrize("lvl", ["省", "市", "县", "区", "旗"])
+@pytest.mark.parametrize("comma", ["，", ","])
+def test_release_then_handed_to_another(lvl: str, comma: str) -> None:
+    text = (f"甲{lvl}人民政府关于调整{lvl}政府领导工作分工的通知\n\n甲政发〔2024〕3号\n\n各有关单位：\n\n"
+            f"因工作需要，现对{lvl}政府领导工作分工调整如下：\n\n"
+            f"王五同志不再分管{lvl}教育局{comma}改由李四同志分管。\n\n"
+            f"原由赵六同志分管的{lvl}卫生健康局调整由钱七同志分管。\n\n"
+            f"{lvl}医疗保障局由孙八同志负责。\n\n甲{lvl}人民政府\n\n2024年5月1日\n")
+    got = facts(text)
+    assert {("分管", "李四", f"{lvl}教育局", ""), ("分管", "钱七", f"{lvl}卫生健康局", ""),
+            ("负责", "孙八", f"{lvl}医疗保障局", "")} <= got
+    assert not any(f[1] in ("王五", "赵六") and f[0] == "分管" for f in got)
+
+
+@pytest.mark.parametrize("doc", [
+    _town_notice("镇", ["党委书记赵一：主持镇党委全面工作。", "党委副书记、镇长钱二：主持全面工作。", "人大主席孙三：负责人大工作。"]),
+    _prose("县", "副县长、县公安局局长王五负责公安工作。县政府办公室主任李四主持全面工作，副主任赵六分管信息科。"),
+])
+def test_posts_against_the_document_in_traditional_script(doc: str) -> None:
+    import opencc
+
+    def simplified(fs: set[tuple]) -> set[tuple]:
+        return {tuple(to_simplified(x) for x in f) for f in fs}
+
+    name = "notice.txt" if "通知" in doc else "news.txt"
+    assert simplified(facts(opencc.OpenCC("s2t").convert(doc), name)) == simplified(facts(doc, name))
+
+
+@pytest.mark.parametrize("texts,place", [
+    (("甲县人民政府",), "甲县"), (("中共乙镇委员会",), "乙镇"), (("丙街道办事处",), "丙街道"),
+    (("丁盟行政公署",), "丁盟"), (("戊布依族苗族自治州人民政府",), "戊布依族苗族自治州"),
+    ((None, "己市市政府领导工作分工公布"), "己市"), (("庚市庚区人民政府",), "庚市庚区"),
+    (("辛縣人民政府",), "辛县"), ((None, "壬区召开区政府全体会议"), None), ((None, "关于镇领导班子成员分工的通知"), None),
+])
+def test_home_place_of_a_document(texts: tuple, place: str | None) -> None:
+    from extract.posts import home_place
+    assert home_place(*texts) == place
+
+
+@pytest.mark.parametrize("org,place,full", [
+    ("县政府", "甲县", "甲县人民政府"), ("县人民政府", "甲县", "甲县人民政府"), ("州政府", "乙自治州", "乙自治州人民政府"),
+    ("自治区政府", "丙自治区", "丙自治区人民政府"), ("盟行政公署", "丁盟", "丁盟行政公署"),
+    ("镇政府", "戊镇", "戊镇人民政府"), ("街道办事处", "己街道", "己街道办事处"),
+    ("区政府", "丙自治区", "区政府"), ("县政府", "庚市", "县政府"), ("县财政局", "甲县", "县财政局"),
+])
+def test_home_government_and_its_alias(org: str, place: str, full: str) -> None:
+    from extract.posts import home_government
+    assert home_government(org, place) == full
+    if full != org:
+        assert bare_government(full) == org.replace("人民政府", "政府")
+
+
+@pytest.mark.parametrize("post,place,body", [
+    ("党委书记", "甲镇", "镇党委"), ("党委副书记", "甲乡", "乡党委"), ("党委委员", "甲镇", "镇党委"),
+    ("组织委员", "甲乡", "乡党委"), ("宣传委员", "甲镇", "镇党委"), ("人大主席", "甲镇", "镇人大主席团"),
+    ("人大副主席", "甲乡", "乡人大主席团"), ("纪委书记", "甲镇", "镇纪委"), ("武装部长", "甲乡", "乡人民武装部"),
+    ("武装部部长", "甲镇", "镇人民武装部"), ("党工委书记", "甲街道", "街道党工委"),
+    ("武装部长", "甲县", None), ("党委书记", "甲市", None), ("党委书记", None, None), ("镇长", "甲镇", None),
+])
+def test_posts_written_without_their_place(post: str, place: str | None, body: str | None) -> None:
+    from extract.posts import place_post
+    assert place_post(post, place) == body
