@@ -137,6 +137,8 @@ def _continues(prev: str, nxt: str) -> bool:
         return False
     if HEADING_START.match(n) or _ROLE_LINE.match(n) or HEADING_START.match(p) and len(p) < 30:
         return False
+    if _opens_with_mark(n):  # any enumeration mark of the layout (1）, ⑴, ①) opens a line of its own
+        return False
     if _DATE_START.match(n):  # a date line
         return False
     if _MEMBER_LIKE.match(n) and not _LIST_PUNCT.search(n):
@@ -154,6 +156,12 @@ def _continues(prev: str, nxt: str) -> bool:
         return True
     # prose continues: the next line reads as running text and this one is not a title
     return len(p) >= 12 and (len(n) >= 15 and bool(_PROSE_PUNCT.search(n)) or n[-1] in "。；")
+
+
+def _opens_with_mark(line: str) -> bool:
+    from extract.blocks import mark_at  # the layout layer reads normalised text; imported late
+
+    return mark_at(line, 0) is not None
 
 
 def normalize(source: str, start: int = 0, end: int | None = None, rejoin: bool = True) -> NormText:

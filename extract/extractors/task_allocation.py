@@ -117,10 +117,10 @@ def _brackets(em: Emitter, found: list[Block]) -> None:
     last: tuple[Block, Span | None] | None = None  # the last block that closed no task, and its heading
     for i, b in enumerate(found):
         if _is_field(text, b):  # "牵头单位：A" on its own line, under the task it closes
-            leads = _leads(text[b.start:b.end])
+            leads = _leads(text[b.body:b.end])  # after its mark, if any ("（1）牵头单位：A")
             task = _task(text, last[0].start, last[0].end, last[1]) if last and leads else None
             if task is not None:
-                _emit_leads(em, b.start, leads, em.surface(*task).rstrip(_END), (task[0], b.end))
+                _emit_leads(em, b.body, leads, em.surface(*task).rstrip(_END), (task[0], b.end))
             continue
         if not _closing(em, b, heading):
             if i and b.kind == "heading":  # the first block is the document's title

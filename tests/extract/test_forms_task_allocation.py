@@ -264,3 +264,27 @@ def test_bare_mark_leads_the_joined_units(title: str, body: str, expected: set) 
 def test_bracketed_mark_leads_its_own_unit() -> None:
     got = leads(PLAN.format(title="丁州措施", body="4.改造老旧小区。（责任单位：州住建局（牵头）、州财政局）"))
     assert got == {("州住建局", "改造老旧小区")}
+
+
+# ---------------------------------------------------------------------------- layout read from extract/blocks.py
+
+@pytest.mark.parametrize("title, body, expected", [
+    # every numbered mark depth numbers a task ("1）", "⑴", "①"), the mark not part of the task
+    ("甲县重点工作任务分工方案", "1）新建村级服务站12个。（牵头单位：县民政局）",
+     {("县民政局", "新建村级服务站12个")}),
+    ("乙旗重点工作任务分工方案", "⑵完成牧区饮水工程。(牵头单位:旗水利局)",
+     {("旗水利局", "完成牧区饮水工程")}),
+    ("丙镇重点工作任务分工方案", "②完成集镇污水管网铺设。（牵头单位：镇村镇建设服务中心）",
+     {("镇村镇建设服务中心", "完成集镇污水管网铺设")}),
+    # a short sentence on a line of its own is no heading: the paragraph's task is the heading above it
+    ("丁盟重点工作任务分工方案",
+     "（三）推进草原生态保护\n落实草畜平衡制度。\n加强禁牧区监管。严格执行草原保护红线。（牵头单位：盟林业和草原局）",
+     {("盟林业和草原局", "推进草原生态保护")}),
+    # a label line opened by a mark of its own, under the task it closes; 街道 level
+    ("戊街道重点工作任务分工方案", "3.完成背街小巷亮化改造。\n（1）牵头单位：街道城市管理办公室\n（2）配合单位：各社区",
+     {("街道城市管理办公室", "完成背街小巷亮化改造")}),
+])
+def test_layout_marks_and_headings(title: str, body: str, expected: set) -> None:
+    got = leads(PLAN.format(title=title, body=body))
+    assert expected <= got, (expected - got, got)
+    assert not [o for _, o in got if o[:1] in "1⑵②（"], got
