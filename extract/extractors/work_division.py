@@ -19,6 +19,12 @@ Headers set a name apart by their colon, so a name without a listed family name 
 A clause of duties goes on with the same leader until another is named; a sentence opened by
 another subject, a leader we cannot name, or a numbered leader line we cannot read ends it.
 Lines under a leader that yield nothing are reported with their line.
+Posts are read against the document (extract/posts.py, extract/data/posts.yaml): its own
+government is named in full (副县长 in 甲县's notice: 甲县人民政府); a township's posts without
+their place ("党委副书记", "人大主席", "武装部长") are its bodies'; in prose a leader's title may be
+followed by another post ("副县长、县公安局局长王五"), a body's head follows its name ("区政府
+办公室主任王五", then "副主任李四" of the same office), titles and names may be spaced, several
+leaders may act in one sentence, and "主持全面工作" presides over the leader's own body.
 """
 
 from __future__ import annotations
@@ -77,7 +83,8 @@ _VERBS = _VERB_RE.pattern
 
 _NAME = rf"[{CJK}](?:\s*[{CJK}·]){{1,5}}"
 # a list's numbering before a leader: "一、", "（二）", "3.", a table's index cell "4 "
-_ENUM = r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|\d{1,2}(?=\s))?\s*"
+_NUMBER = r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))"  # 一、 （二） 3.
+_ENUM = rf"(?:{_NUMBER}|\d{{1,2}}(?=\s))?\s*"
 _TITLES = rf"(?:[{CJK}]{{0,8}}、)?[{CJK}]{{0,8}}{_LEADER_TITLE}"
 _HEADER = re.compile(rf"^\s*{_ENUM}(?P<head>[^：:。，]{{2,40}}?)(?P<sep>[：:，])")
 _NOTE = r"(?:[（(][^（）()]{1,10}[）)])?"  # "王五（挂职）": a note after the name
@@ -85,10 +92,10 @@ _LIST_HEADER = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s*{_NOTE}\s+(?P<title>
 _TITLE_HEADER = re.compile(rf"^\s*{_ENUM}(?P<title>{_TITLES})\s*(?P<name>{_NAME})\s*{_NOTE}\s*$")
 # a numbered line naming a leader's title (alone, or as a header before "："): a new leader,
 # even when the line is not understood
-_NUMBERED_LEADER = re.compile(rf"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))"
+_NUMBERED_LEADER = re.compile(rf"^\s*{_NUMBER}"
                               rf"[^，。；：:]{{0,20}}{_LEADER_TITLE}[^，。；：:]{{0,12}}(?:[：:]|$)")
 # "一、党委委员、人大主席  王五": numbered posts, then the name set apart by spaces (no colon)
-_NUMBERED_POSTS_LINE = re.compile(rf"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))\s*"
+_NUMBERED_POSTS_LINE = re.compile(rf"^\s*{_NUMBER}\s*"
                                   rf"(?P<title>[{CJK}][{CJK}、]{{1,30}}?)\s+(?P<name>{_NAME})\s*{_NOTE}\s*$")
 _POST_ENDINGS = tuple(_data()["numbered_post_endings"])
 _BRACKET_HEADER = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s*[（(](?P<title>{_TITLES})[）)]\s*[：:]?\s*$")
