@@ -47,6 +47,9 @@ _SENTENCE_MAX = 2000         # a window, so that looking for a sentence's ends s
 WITHIN = ("text", "notice", "subgroup")   # where a frame is read: any text, a notice's body, a subgroup's lines
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # the C parser: the file's examples make it long
+
+
 class FrameError(ValueError):
     """A frame that does not fit the schema or the slot grammar."""
 
@@ -65,7 +68,7 @@ class Frame:
     type: RelType
     pattern: str
     regex: re.Pattern[str]
-    key: re.Pattern[str]                 # the literal every match holds
+    key: re.Pattern[str] | None          # the literal every match holds (None: read the whole range)
     slots: dict[str, Slot]               # slot name -> kind
     subject: str | None                  # the slot read as the subject; None: the context's body
     object: str | None                   # ... and as the object
@@ -74,7 +77,7 @@ class Frame:
     respectively: bool = False           # 分别由A、B…: items pair with the subject's items in order
     within: str = "text"
     examples: tuple[dict[str, Any], ...] = ()
-    options: dict[str, Any] | None = None   # flags of the applying code (orgs_only …), across_sentences
+    options: dict[str, Any] | None = None   # flags of the applying code (orgs_only …), across_sentences, overlapping
 
     @property
     def rel(self) -> str:
@@ -149,7 +152,7 @@ def _slots(raw: dict[str, Any], words: dict[str, list[str]]) -> dict[str, Slot]:
 
 
 def _compile(name: str, pattern: str, kinds: dict[str, Slot],
-             words: dict[str, list[str]]) -> tuple[str, dict[str, Slot], str]:
+             words: dict[str, list[str]]) -> tuple[str, dict[str, Slot], str | None]:
     """The pattern as a regex, its slots, and its key literal (the longest required one)."""
     parts: list[str] = []
     slots: dict[str, Slot] = {}
@@ -186,14 +189,12 @@ def _compile(name: str, pattern: str, kinds: dict[str, Slot],
     parts.append(_literal(lit))
     keys.append((len(lit.strip()), re.escape(lit.strip())))
     size, key = max(keys, key=lambda k: k[0])
-    if not size:
-        raise FrameError(f"frame {name}: the pattern has no literal word to look for")
-    return "".join(parts), slots, key
+    return "".join(parts), slots, key if size else None
 
 
 def _role_of(name: str, rtype: RelType, spec: dict[str, Any], slots: dict[str, Slot]) -> tuple[str | None, str | None]:
     role = spec.get("role")
-    role_slot = next((s for s, slot in slots.items() if slot.kind == "role"), None)
+    role_slot = next((s for s, slot in slots.items() if slot.kind.startswith("role")), None)
     if (role or role_slot) and "role" not in rtype.properties:
         raise FrameError(f"frame {name}: {rtype.name} has no role")
     if role and rtype.roles and role not in rtype.roles:
@@ -246,13 +247,13 @@ def _frame(spec: dict[str, Any], kinds: dict[str, Slot], words: dict[str, list[s
     known = {"name", "type", "pattern", "subject", "object", "role", "respectively", "within", "examples", "options"}
     if set(spec) - known:
         raise FrameError(f"frame {name}: unknown keys {sorted(set(spec) - known)}")
-    return Frame(name, rtype, spec["pattern"], compiled, re.compile(key), slots, subject, obj,
+    return Frame(name, rtype, spec["pattern"], compiled, re.compile(key) if key else None, slots, subject, obj,
                  role, role_slot, respectively, within, examples, spec.get("options"))
 
 
 def load_frames(path: Path = FRAMES_PATH) -> tuple[Frame, ...]:
     """Every frame of `path`, checked and compiled; a frame that does not fit raises FrameError."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     words = _words()
     kinds = _slots(raw["slots"], words)
     out = [_frame(spec, kinds, words) for spec in raw["frames"]]
@@ -284,7 +285,13 @@ def matches(fr: Frame, text: str, lo: int = 0, hi: int | None = None, sentences:
     """Matches of a frame in text[lo:hi]: in the sentences holding its key word (`sentences`),
     else anywhere in the range (a line, a paragraph)."""
     hi = len(text) if hi is None else hi
-    if not sentences or fr.flag("across_sentences"):
+    if fr.flag("overlapping"):   # a list to the sentence's end may hold the next statement's start
+        m = fr.regex.search(text, lo, hi)
+        while m:
+            yield FrameMatch(fr, m)
+            m = fr.regex.search(text, m.start() + 1, hi)
+        return
+    if not sentences or fr.key is None or fr.flag("across_sentences"):
         for m in fr.regex.finditer(text, lo, hi):
             yield FrameMatch(fr, m)
         return

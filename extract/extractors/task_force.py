@@ -70,20 +70,11 @@ class _Forms:
     body_setup_bare: re.Pattern[str]  # 成立<name>
     title_name: re.Pattern[str]   # a title that is the body's name: 附件1：<name>制度
     setup_verbs: re.Pattern[str]
-    chair_by: re.Pattern[str]     # 组长由X担任 / 办公室主任：X（兼）
-    respectively: re.Pattern[str]  # 副组长分别由A，B担任
-    paired: re.Pattern[str]       # 组长、副组长分别由A、B担任
-    held_by: re.Pattern[str]      # 由X兼任办公室主任
     holds: re.Pattern[str]        # (X同志)兼任办公室主任 / (X)任组长: the holder is the clause before
-    role_is: re.Pattern[str]      # 组长为X
     is_role: re.Pattern[str]      # (X)为联席会议召集人
-    counted: re.Pattern[str]      # 副组长2人，分别是：A，B
-    listed: re.Pattern[str]       # 成员包括：A、B
     chain: re.Pattern[str]        # 以<A为组长，B为副组长>的
     chain_link: re.Pattern[str]   # one "A为组长" of a chain
     named_post: re.Pattern[str]   # X任省某某局局长
-    lead_unit: re.Pattern[str]    # X为联席会议牵头单位
-    composed: re.Pattern[str]     # 联席会议由A、B…等N个部门组成
     unit_tail: re.Pattern[str]    # …分管负责同志 (after a unit)
     unit_heading: re.Pattern[str]  # a heading over lines of units: 成员单位
     body_heading: re.Pattern[str]  # a heading naming a body or its office: 二、领导小组办公室
@@ -110,7 +101,6 @@ def _forms() -> _Forms:
     chain_leads, chain_ends = f"(?:{_alt(raw['chain_leads'])})", f"(?:{_alt(raw['chain_ends'])})"
     set_up_name = (rf"(?:{setup})(?P<name>(?:{chain_leads}[^。；！？\n]{{4,200}}?{chain_ends})?[^，。；、（(《》：\n]{{2,60}}?"
                    rf"(?:{gw}))(?:{tails})?(?=[（(，。；、\s]|的|$)")
-    count = rf"(?:共)?[\d一二三四五六七八九十两]+(?:{_alt(raw['count_units'])})"
     who = r"[^，。；：！？\n]"
     body = rf"(?:{gw})?"
     return _Forms(
@@ -123,28 +113,12 @@ def _forms() -> _Forms:
         title_name=re.compile(
             rf"^(?:(?:{marks})[\d一二三四五六七八九十]*[：:]?)?(?P<name>[^，。；：]{{2,60}}?(?:{gw}))(?:{tails})?$"),
         setup_verbs=re.compile(setup),
-        chair_by=re.compile(
-            rf"(?P<role>{roles})(?:由|：)(?P<who>{who}{{2,80}}?)(?:同志)?(?:{hold}|（兼）)"),
-        respectively=re.compile(
-            rf"(?P<role>{roles})(?:{_alt(raw['respectively'])})由(?P<who>[^。；！？\n]{{2,160}}?)(?:同志)?(?:{hold})"),
-        paired=re.compile(
-            rf"(?P<roles>(?:{roles})(?:(?:{_alt(raw['role_joins'])})(?:{roles}))+)(?:{_alt(raw['respectively'])})由"
-            rf"(?P<who>[^。；！？\n]{{2,160}}?)(?:同志)?(?:{hold})"),
-        held_by=re.compile(rf"由(?P<who>{who}{{2,60}}?)(?:同志)?(?:{hold}|{short_hold}){body}(?P<role>{roles})(?![{CJK}])"),
         holds=re.compile(rf"(?:{hold}|{short_hold}){body}(?P<role>{roles})(?![{CJK}])"),
-        role_is=re.compile(rf"(?P<role>{roles})(?:{is_w})(?P<who>{who}{{2,60}})"),
         is_role=re.compile(rf"(?:{is_w}){body}(?P<role>{roles})(?![{CJK}])"),
-        counted=re.compile(
-            rf"(?P<role>{roles}){count}[，：\s]*(?:{_alt(raw['list_leads'])})?[：\s]*(?P<who>[^。；！？\n]+)"),
-        listed=re.compile(rf"(?P<role>{roles})(?:{_alt(raw['list_leads_bare'])})[：\s]*(?P<who>[^。；！？\n]+)"),
         chain=re.compile(rf"{chain_leads}(?P<chain>[^。；！？\n]{{4,200}}?(?:{is_w})(?:{roles})){chain_ends}"),
         chain_link=re.compile(rf"(?P<who>[^，、。；：！？\n]{{2,40}}?(?:、[^，、。；：！？\n]{{2,40}}?)*)(?:{is_w})(?P<role>{roles})(?:[，、]|$)"),
         named_post=re.compile(
             rf"(?:^|(?<=[，。；：\s]))(?P<who>[{CJK}·\s]{{2,12}}?)(?:同志)?(?:{short_hold}|{hold})(?P<post>{who}{{2,40}}?)(?=[，。；！？\n]|$)"),
-        lead_unit=re.compile(rf"(?P<org>[^，。；：、！？\n]{{2,40}}?)(?:{is_w}){body}(?:{_alt(raw['lead_unit_words'])})"),
-        composed=re.compile(
-            rf"(?:{gw}|成员单位|成员)由(?P<orgs>[^。；！？\n]{{4,400}}?)(?:等[\d一二三四五六七八九十]*个?(?:{_alt(raw['unit_words'])})|等)?"
-            rf"(?:{_alt(raw['composed_of'])})"),
         unit_tail=re.compile(rf"(?:等)?(?:相关|有关)?(?:{_alt(raw['unit_words'])})?(?:{_alt(raw['unit_person_tails'])})$"),
         role_person=re.compile(_alt(raw["role_person_marks"])),
         body_heading=re.compile(
@@ -718,8 +692,10 @@ def _prose_members(em: Emitter, st: _State, within: tuple[int, int] | None = Non
     text = em.text
     lo, hi = within or (_offset_of_body(em), len(text))
     taken: set[int] = set()   # where the roles read end (副组长 and the 组长 in it are one): one reading each
-    for m in forms.paired.finditer(text, lo, hi):
-        taken |= _paired_roles(em, st, m)
+    for fr in frames("notice", "MEMBER_OF"):
+        if fr.respectively:   # 组长、副组长分别由A、B担任
+            for fm in matches(fr, text, lo, hi, sentences=False):
+                taken |= _paired_roles(em, st, fm)
     for span, role_text, who, strict in _role_statements(text, lo, hi):
         if span[1] in taken or _in_subgroup(text, span[0]):
             continue
@@ -759,16 +735,16 @@ _ROLE_PHRASE = re.compile(rf"^(?:{_alt(['分管', '负责'])})[{CJK}、（）()]
 # "各成员单位负责人为成员" in a sentence: the units' people in general, no member named.
 _GENERAL_PERSON = re.compile(_alt(_raw_forms()["general_person_words"]))
 
-def _paired_roles(em: Emitter, st: _State, m: re.Match[str]) -> set[int]:
+def _paired_roles(em: Emitter, st: _State, fm: FrameMatch) -> set[int]:
     """"组长、副组长分别由A、B担任": each role goes to the person in the same place; read only
     when there are as many persons as roles. Returns where the roles read end."""
     forms = _forms()
-    role_spans = [(m.start("roles") + r.start(), m.start("roles") + r.end())
-                  for r in re.finditer(forms.roles, m.group("roles"))]
-    people = _people(em, st, *m.span("who"))
+    ra, rb = fm.span(fm.frame.role_slot)   # type: ignore[arg-type]
+    role_spans = [(ra + r.start(), ra + r.end()) for r in re.finditer(forms.roles, em.text[ra:rb])]
+    people = _people(em, st, *fm.span(fm.frame.subject))   # type: ignore[arg-type]
     if len(people) != len(role_spans):
         return set()
-    at = _sentence(em.text, m.start())
+    at = _sentence(em.text, fm.start())
     for (a, b), person in zip(role_spans, people):
         _emit_person(em, st, person, _role_in_context(em.text, a, em.text[a:b]), at)
     return {b for _, b in role_spans}
@@ -785,8 +761,15 @@ def _role_statements(text: str, start: int, end: int) -> list[_Statement]:
     it is `strict`: a name or a post, never a phrase merely marked as a role."""
     forms = _forms()
     out: list[_Statement] = []
-    for pattern in (forms.counted, forms.listed, forms.respectively, forms.chair_by, forms.held_by):
-        out += [(m.span("role"), m.group("role"), m.span("who"), False) for m in pattern.finditer(text, start, end)]
+    for fr in frames("notice", "MEMBER_OF"):   # the frames of extract/data/frames.yaml, in order
+        if fr.respectively:
+            continue
+        for fm in matches(fr, text, start, end, sentences=False):
+            who = fm.span(fr.subject)   # type: ignore[arg-type]
+            if fr.flag("named_run"):
+                who = _named_run(text, *who, fr.flag("named_run"))
+            if who:
+                out.append((fm.span(fr.role_slot), fm.text(fr.role_slot), who, False))   # type: ignore[arg-type]
     chains = [m.span("chain") for m in forms.chain.finditer(text, start, end)]
     for a, b in chains:   # 以A为组长，B、C为副组长的…: each "X为<role>" between the marks
         for m in forms.chain_link.finditer(text, a, b):
@@ -798,9 +781,20 @@ def _role_statements(text: str, start: int, end: int) -> list[_Statement]:
                 who = _holders_before(text, who)
             if who and not any(a <= m.start() < b for a, b in chains):
                 out.append((m.span("role"), m.group("role"), who, strict))
-    for m in forms.role_is.finditer(text, start, end):
-        out.append((m.span("role"), m.group("role"), m.span("who"), False))
     return out
+
+
+def _named_run(text: str, a: int, b: int, least: int) -> tuple[int, int] | None:
+    """"成员为A，B，C，负责…": the leading items of a list that each name a person (posts
+    and a name with a family name); None when fewer than `least` do."""
+    end, count = a, 0
+    starts_role = re.compile(_forms().roles)
+    for x, y in split_list(text[a:b], "，,、；"):
+        item = re.sub(r"\s+", "", text[a + x:a + y]).removesuffix("同志")
+        if starts_role.match(item) or not _ends_with_person(item):   # "副组长为B": the next statement
+            break
+        end, count = a + y, count + 1
+    return (a, end) if count >= least else None
 
 
 _CLAUSE_STOPS = "，。；：！？\n"
