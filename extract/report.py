@@ -1,17 +1,26 @@
 """What `govkg extract --report` tells, per file and per document: the document's type, how
-many facts each extractor gave, and the warnings (lines inside a member list or a 分工
-section that yielded nothing, documents of no known type), grouped by document."""
+many facts each extractor gave, and the warnings (lines inside a member list, a 分工 section
+or a task list that yielded nothing, documents of no known type), grouped by document.
+
+`warn_unread` is the strictness every extractor can share: given the blocks (or table rows)
+of the sections it reads (extract/blocks.py), each one no fact came from is a warning naming
+its line, never a silent skip."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extract.pipeline import ExtractionResult, Problem
-from graph.records import DocumentInfo
+from graph.records import Assertion, DocumentInfo
 
-__all__ = ["DocumentReport", "FileReport", "build_report", "UNKNOWN_TYPE"]
+if TYPE_CHECKING:
+    from extract.document import ParsedDocument
+
+__all__ = ["DocumentReport", "FileReport", "build_report", "warn_unread", "UNKNOWN_TYPE"]
 
 # The type `split.classify` gives a document it cannot place; its extractors only guess.
 UNKNOWN_TYPE = "other"
@@ -82,3 +91,24 @@ def _file_of(source: str, files: dict[str, FileReport]) -> str:
 
 def _problem_dict(p: Problem) -> dict[str, Any]:
     return {"source": p.source, "reason": p.reason, "severity": p.severity}
+
+
+def warn_unread(doc: ParsedDocument, spans: Iterable[tuple[int, int]], facts: list[Assertion], what: str) -> None:
+    """A warning "file:12: <what> not understood: <text>" for each span (normalised offsets of a
+    block or a table row inside a section an extractor reads) that no fact's evidence touches.
+    The warnings join the document's (`source.warnings`), which the pipeline hands on."""
+    cover = sorted((a.start, a.end) for a in facts)
+    starts = [c for c, _ in cover]
+    reach: list[int] = []  # reach[i]: the furthest end of facts 0..i (by start)
+    for _, e in cover:
+        reach.append(max(e, reach[-1]) if reach else e)
+    done: set[int] = set()
+    for a, b in spans:
+        s, e = doc.norm.span(a, b)
+        k = bisect_left(starts, e)  # facts 0..k-1 start before the span ends
+        if k and reach[k - 1] > s or s in done:
+            continue  # one of them reaches into it
+        done.add(s)
+        text = doc.source.text[s:e].strip()
+        doc.source.warnings.append(
+            f"{doc.info.source}:{doc.source.line_of(s)}: {what} not understood: {text[:60]}")

@@ -28,6 +28,7 @@ from extract.document import ParsedDocument
 from extract.extractors.base import Emitter, is_category, strip_alias
 from extract.lexicon import lexicon
 from extract.posts import split_list
+from extract.report import warn_unread
 from graph.records import Assertion
 
 __all__ = ["extract", "frames"]
@@ -40,6 +41,7 @@ class Frames:
     field: re.Pattern[str]          # "牵头单位：…" / "配合单位：…" inside a bracket
     any_lead: re.Pattern[str]       # any word naming a lead: lines and sentences without one are skipped
     inline_field: re.Pattern[str]   # a label with its colon after a stop or a space ("。牵头单位：")
+    any_field: re.Pattern[str]      # a lead label with its colon anywhere: a line of a task list
     lead_labels: frozenset[str]
     labels: frozenset[str]          # every unit label, lead or not: "label：units" lines
     lead_mark: re.Pattern[str]      # "市发改委（牵头）"
@@ -74,6 +76,7 @@ def frames() -> Frames:
         labels=frozenset(raw["lead_labels"] + raw["support_labels"]),
         any_lead=re.compile(_alt(raw["lead_labels"] + raw["lead_marks"] + raw["prose_lead_after"] + raw["prose_lead_is"])),
         inline_field=re.compile(rf"(?:(?<=[。；;.，,\s])|^)(?:{labels})\s*[：:]"),
+        any_field=re.compile(rf"(?:{_alt(raw['lead_labels'])})\s*[：:]"),
         lead_mark=re.compile(rf"(?:{_alt(raw['lead_marks'])})$"),
         lead_is=re.compile(rf"^(?P<orgs>[^，。；]{{2,80}}?)(?:{_alt(raw['prose_lead_is'])})$"),
         prose_lead=re.compile(rf"(?:{before})(?P<orgs>[^，。；由]{{2,60}}?)(?:{after})"),
@@ -104,8 +107,13 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
     em = Emitter(doc, "task_allocation")
     found = blocks(doc)
     _brackets(em, found)
-    _tables(em, found)
+    rows = _tables(em, found)
     _prose(em, found)
+    # strictness: a line naming a lead ("…（牵头单位：…）", "牵头单位：…") or a task table's row
+    # that gave no fact is a warning with its line
+    fields = frames().any_field
+    warn_unread(doc, sorted([(b.start, b.end) for b in found if fields.search(em.text, b.start, b.end)] + rows),
+                em.out, "task line")
     return em.out
 
 
@@ -270,10 +278,13 @@ _CLAUSE = re.compile("[，,；;：:]")
 
 # ---------------------------------------------------------------------------- tables
 
-def _tables(em: Emitter, found: list[Block]) -> None:
-    """"序号 工作任务 牵头单位 配合单位" then its rows: the lead cell's units lead the task cell."""
-    for row in table_rows(em.text, found, frames().table_columns, _task_table):
+def _tables(em: Emitter, found: list[Block]) -> list[Span]:
+    """"序号 工作任务 牵头单位 配合单位" then its rows: the lead cell's units lead the task cell.
+    Returns the rows' spans."""
+    rows = table_rows(em.text, found, frames().table_columns, _task_table)
+    for row in rows:
         _emit_row(em, row)
+    return [row.span for row in rows]
 
 
 def _task_table(kinds: Sequence[str]) -> bool:

@@ -129,3 +129,44 @@ def test_build_report_counts_every_extractor_run(tmp_path: Path) -> None:
     assert set(doc.facts) >= {"bodies_in_text", "work_division", "appointment"}
     assert all(n == 0 for n in doc.facts.values())
     assert [w.reason for w in doc.warnings] == ["no known document type: 丙旗2023年防汛工作情况报告"]
+
+
+# ---------------------------------------------------------------------------- strictness on blocks
+
+TASKS = """{place}重点工作任务分工方案
+
+一、重点任务
+1.新建{short}级物流中心。（牵头单位{colon}{short}商务局；配合单位{colon}{short}财政局）
+2.完成农村道路改造。（牵头单位{colon}各有关单位）
+3.推进老旧小区改造。
+牵头单位{colon}全体成员单位
+二、任务清单
+序号 工作任务 牵头单位 配合单位
+1 修缮学校校舍 {short}教育局 {short}财政局
+2 清理河道垃圾 有关部门 {short}水务局
+"""  # lines 5, 7 and 11 name leads no unit was read from
+
+
+@pytest.mark.parametrize("place", PLACES, ids=[p[0] for p in PLACES])
+def test_task_lines_that_gave_nothing_are_warned_with_their_line(tmp_path: Path, place: tuple) -> None:
+    p, short, _, colon, _ = place
+    path = tmp_path / "plan.txt"
+    path.write_text(TASKS.format(place=p, short=p[-1], colon=colon), encoding="utf-8")
+    (file,) = build_report(extract_paths([str(path)]))
+    (doc,) = file.documents
+    assert doc.facts.get("task_allocation") == 2  # the 物流中心 and the 校舍 leads
+    warned = {(w.source, w.reason.split(":")[0]) for w in doc.warnings}
+    assert warned == {(f"{path}:{n}", "task line not understood") for n in (5, 7, 11)}
+
+
+def test_warn_unread_names_each_block_once(tmp_path: Path) -> None:
+    from extract.report import warn_unread
+    from extract.source import SourceText
+    from extract.split import split_source
+
+    docs, _ = split_source(SourceText("x.txt", "甲旗工作方案\n\n组长：王五\n成员：李六\n"))
+    doc = docs[0]
+    spans = [(b.start, b.end) for b in doc.blocks if b.kind == "key_value"]
+    warn_unread(doc, spans + spans, [], "member line")
+    assert doc.source.warnings == ["x.txt:3: member line not understood: 组长：王五",
+                                   "x.txt:4: member line not understood: 成员：李六"]
