@@ -70,8 +70,6 @@ class _Forms:
     body_setup_bare: re.Pattern[str]  # 成立<name>
     title_name: re.Pattern[str]   # a title that is the body's name: 附件1：<name>制度
     setup_verbs: re.Pattern[str]
-    holds: re.Pattern[str]        # (X同志)兼任办公室主任 / (X)任组长: the holder is the clause before
-    is_role: re.Pattern[str]      # (X)为联席会议召集人
     chain: re.Pattern[str]        # 以<A为组长，B为副组长>的
     chain_link: re.Pattern[str]   # one "A为组长" of a chain
     named_post: re.Pattern[str]   # X任省某某局局长
@@ -102,7 +100,6 @@ def _forms() -> _Forms:
     set_up_name = (rf"(?:{setup})(?P<name>(?:{chain_leads}[^。；！？\n]{{4,200}}?{chain_ends})?[^，。；、（(《》：\n]{{2,60}}?"
                    rf"(?:{gw}))(?:{tails})?(?=[（(，。；、\s]|的|$)")
     who = r"[^，。；：！？\n]"
-    body = rf"(?:{gw})?"
     return _Forms(
         roles=roles,
         office_roles=lex.office_roles,
@@ -113,8 +110,6 @@ def _forms() -> _Forms:
         title_name=re.compile(
             rf"^(?:(?:{marks})[\d一二三四五六七八九十]*[：:]?)?(?P<name>[^，。；：]{{2,60}}?(?:{gw}))(?:{tails})?$"),
         setup_verbs=re.compile(setup),
-        holds=re.compile(rf"(?:{hold}|{short_hold}){body}(?P<role>{roles})(?![{CJK}])"),
-        is_role=re.compile(rf"(?:{is_w}){body}(?P<role>{roles})(?![{CJK}])"),
         chain=re.compile(rf"{chain_leads}(?P<chain>[^。；！？\n]{{4,200}}?(?:{is_w})(?:{roles})){chain_ends}"),
         chain_link=re.compile(rf"(?P<who>[^，、。；：！？\n]{{2,40}}?(?:、[^，、。；：！？\n]{{2,40}}?)*)(?:{is_w})(?P<role>{roles})(?:[，、]|$)"),
         named_post=re.compile(
@@ -761,26 +756,22 @@ def _role_statements(text: str, start: int, end: int) -> list[_Statement]:
     it is `strict`: a name or a post, never a phrase merely marked as a role."""
     forms = _forms()
     out: list[_Statement] = []
+    chains = [m.span("chain") for m in forms.chain.finditer(text, start, end)]
     for fr in frames("notice", "MEMBER_OF"):   # the frames of extract/data/frames.yaml, in order
         if fr.respectively:
             continue
+        strict = bool(fr.flag("strict"))
         for fm in matches(fr, text, start, end, sentences=False):
-            who = fm.span(fr.subject)   # type: ignore[arg-type]
+            who: tuple[int, int] | None = fm.span(fr.subject)   # type: ignore[arg-type]
             if fr.flag("named_run"):
-                who = _named_run(text, *who, fr.flag("named_run"))
-            if who:
-                out.append((fm.span(fr.role_slot), fm.text(fr.role_slot), who, False))   # type: ignore[arg-type]
-    chains = [m.span("chain") for m in forms.chain.finditer(text, start, end)]
+                who = _named_run(text, *who, fr.flag("named_run"))   # type: ignore[misc]
+            if who and fr.flag("holders_before"):
+                who = _holders_before(text, who)
+            if who and not any(a <= who[1] < b for a, b in chains):   # a chain's links are read below
+                out.append((fm.span(fr.role_slot), fm.text(fr.role_slot), who, strict))   # type: ignore[arg-type]
     for a, b in chains:   # 以A为组长，B、C为副组长的…: each "X为<role>" between the marks
         for m in forms.chain_link.finditer(text, a, b):
             out.append((m.span("role"), m.group("role"), m.span("who"), False))
-    for pattern, stops, strict in ((forms.holds, _CLAUSE_STOPS + "由", True), (forms.is_role, _CLAUSE_STOPS, False)):
-        for m in pattern.finditer(text, start, end):
-            who = _clause_before(text, m.start(), stops)
-            if who and strict:
-                who = _holders_before(text, who)
-            if who and not any(a <= m.start() < b for a, b in chains):
-                out.append((m.span("role"), m.group("role"), who, strict))
     return out
 
 
@@ -1181,43 +1172,21 @@ def _paragraph_end(text: str, pos: int) -> int:
     return hi
 
 _COUNT_AFTER = re.compile(r"(?:等)?[\d一二三四五六七八九十两]+个[^、]{0,12}$")
-_SETS_UP = re.compile(rf"(?P<parent>[{CJK}“”]{{2,30}}?)(?:设立|下设)(?P<children>[^，。；：]{{2,80}})")
-# "下设A组、B组3个工作组，分别由X、Y牵头": the leads in the order of the subgroups.
-_LED_IN_ORDER = re.compile(r"[，,]\s*分别由(?P<orgs>[^。；！？\n]{2,200}?)牵头")
 
 
 def _leads_in_order(em: Emitter, groups: list[str], pos: int) -> None:
-    """"…3个工作组，分别由X、Y、Z牵头" right after the subgroups: each leads its own, read
-    only when there are as many units as subgroups."""
-    m = _LED_IN_ORDER.match(em.text, pos)
+    """"…3个工作组，分别由X、Y、Z牵头" right after the subgroups (frame subgroups_led_in_order):
+    each leads its own, read only when there are as many units as subgroups."""
+    fr = frame("subgroups_led_in_order")
+    m = fr.regex.match(em.text, pos)
     if not m or len(groups) < 2:
         return
-    a = m.start("orgs")
-    units = split_list(m.group("orgs"), "、，,")
-    if len(units) != len(groups) or not all(lexicon().is_org(m.group("orgs")[x:y]) for x, y in units):
+    a = m.start(fr.subject)
+    units = split_list(m.group(fr.subject), "、，,")
+    if len(units) != len(groups) or not all(lexicon().is_org(m.group(fr.subject)[x:y]) for x, y in units):
         return
     for (x, y), group in zip(units, groups):
-        em.emit("牵头", em.surface(a + x, a + y), "Organization", group, "TaskForce", _sentence(em.text, a))
-
-
-def _near(pattern: re.Pattern[str], text: str, words: str) -> list[re.Match[str]]:
-    """Matches of `pattern` in the sentences holding one of `words` (a regex of literals):
-    the patterns are read only where their key word is, which keeps long documents fast."""
-    out: list[re.Match[str]] = []
-    end = -1
-    for w in re.finditer(words, text):
-        if w.start() < end:
-            continue  # this sentence was read
-        lo, hi = max(0, w.start() - _SENTENCE_MAX), min(len(text), w.end() + _SENTENCE_MAX)
-        start = max(max(text.rfind(c, lo, w.start()) for c in _SENTENCE_ENDS) + 1, lo)
-        ends = [i for i in (text.find(c, w.start(), hi) for c in _SENTENCE_ENDS) if i != -1]
-        end = min(ends) + 1 if ends else hi
-        out.extend(pattern.finditer(text, start, end))
-    return out
-
-
-_SENTENCE_ENDS = "。；！？"   # not line breaks: a hard-wrapped sentence is still one
-_SENTENCE_MAX = 2000         # a window, so that looking for a sentence's ends stays linear
+        em.emit(fr.rel, em.surface(a + x, a + y), "Organization", group, "TaskForce", _sentence(em.text, a))
 
 
 def extract_mentions(doc: ParsedDocument, em: Emitter | None = None, st: _State | None = None) -> list[Assertion]:
@@ -1233,38 +1202,11 @@ def extract_mentions(doc: ParsedDocument, em: Emitter | None = None, st: _State 
                 return full
         return name
 
-    for m in _near(_SETS_UP, text, "设立|下设"):
-        parent_raw = m.group("parent")
-        parent_local = _local_group(parent_raw) or (re.search(rf"[{CJK}]{{2,12}}(?:工委|委员会|委)$", parent_raw) or [None])[0]
-        if not parent_local:
-            continue
-        pa = m.end("parent") - len(parent_local)
-        parent = resolve(em.surface(pa, m.end("parent")))
-        kids = m.group("children")
-        kids = re.sub(r"^\d+个", "", kids)
-        ca = m.start("children") + (len(m.group("children")) - len(kids))
-        kids = _COUNT_AFTER.sub("", kids)   # "下设A、B、C3个工作组": the count closes the list
-        if kids.startswith("办公室"):
-            ka = m.start("children") + (len(m.group("children")) - len(kids))
-            em.emit("下设", parent, "TaskForce", parent + em.surface(ka, ka + 3), "TaskForce", _sentence(text, m.start()),
-                    o_kind="办公室")
-            continue
-        if re.match(r"^(专项工作组|工作组|小组)$", kids):
-            continue  # the list follows as headings (handled with the body's subgroups)
-        named: list[str] = []
-        for x, y in split_list(kids, "、和及"):
-            child = kids[x:y]
-            if not re.search(rf"{_GROUP_WORDS}$|[{CJK}]组$", child):
-                continue
-            name = em.surface(ca + x, ca + y)
-            recent.append(name)
-            named.append(name)
-            em.emit("下设", parent, "TaskForce", name, "TaskForce", _sentence(text, m.start()),
-                    o_kind=lexicon().task_force_kind(child) or "工作组")
-        recent.append(parent)
-        _leads_in_order(em, named, m.end())
-    for fr in frames("text"):   # 由A牵头, A等Y成员单位, 建立由A、B组成的Y (extract/data/frames.yaml)
+    for fr in frames("text"):   # 下设, 由A牵头, A等Y成员单位, 建立由A、B组成的Y (extract/data/frames.yaml)
         for fm in matches(fr, text):
+            if fr.type.name == "HAS_SUBGROUP":
+                _sub_bodies(em, fm, resolve, recent)
+                continue
             _apply(em, fm, None, None, resolve)
             if fr.object and fm.frame.slots[fr.object].entity == "TaskForce":
                 recent.append(resolve(em.surface(*fm.span(fr.object))))
@@ -1297,3 +1239,36 @@ def _apply(em: Emitter, fm: FrameMatch, body: str | None, at: tuple[int, int] | 
         if fr.flag("checked") and not (lexicon().is_org(org) and not is_category(org)):
             return
         em.emit(fr.rel, em.surface(a, b), "Organization", group, "TaskForce", at)
+
+
+def _sub_bodies(em: Emitter, fm: FrameMatch, resolve: Callable[[str], str], recent: list[str]) -> None:
+    """"专班下设A组、B组和C组3个工作组" (frame body_sets_up): each named body is a 下设 of the
+    body before the verb (its name, or a 委员会's); "下设办公室" is the body's office."""
+    text, fr = em.text, fm.frame
+    (pa, pb), (ka, kb) = fm.span(fr.subject), fm.span(fr.object)   # type: ignore[arg-type]
+    parent_raw, kids = text[pa:pb], text[ka:kb]
+    parent_local = _local_group(parent_raw) or (re.search(rf"[{CJK}]{{2,12}}(?:工委|委员会|委)$", parent_raw) or [None])[0]
+    if not parent_local:
+        return
+    parent = resolve(em.surface(pb - len(parent_local), pb))
+    kids = re.sub(r"^\d+个", "", kids)
+    ca = kb - len(kids)
+    kids = _COUNT_AFTER.sub("", kids)   # "下设A、B、C3个工作组": the count closes the list
+    if kids.startswith("办公室"):
+        em.emit(fr.rel, parent, "TaskForce", parent + em.surface(ca, ca + 3), "TaskForce", _sentence(text, fm.start()),
+                o_kind="办公室")
+        return
+    if re.match(r"^(专项工作组|工作组|小组)$", kids):
+        return  # the list follows as headings (handled with the body's subgroups)
+    named: list[str] = []
+    for x, y in split_list(kids, "、和及"):
+        child = kids[x:y]
+        if not re.search(rf"{_GROUP_WORDS}$|[{CJK}]组$", child):
+            continue
+        name = em.surface(ca + x, ca + y)
+        recent.append(name)
+        named.append(name)
+        em.emit(fr.rel, parent, "TaskForce", name, "TaskForce", _sentence(text, fm.start()),
+                o_kind=lexicon().task_force_kind(child) or "工作组")
+    recent.append(parent)
+    _leads_in_order(em, named, fm.end())
