@@ -16,7 +16,7 @@ extract/data/layout.yaml lists them: never from particular words. All offsets ar
 `doc.norm.text`; `doc.evidence(start, end)` maps them back to the source.
 
 API: `blocks(doc)` (computed once, cached on the document), `parse(text)` for bare text,
-`sentences(text, block)`, `block_at(blocks, pos)`, `mark_at(text, pos)` for a mark opening
+`sentences(text, block)`, `block_at(blocks, pos)`, `holding(blocks, text, pattern)`, `mark_at(text, pos)` for a mark opening
 a clause inside a line, `split_cells(text, start, end)` for the cells of any span, and
 `table_rows(text, blocks, columns, wanted)` for the rows of tables a header row names.
 """
@@ -36,7 +36,7 @@ import yaml
 if TYPE_CHECKING:
     from extract.document import ParsedDocument
 
-__all__ = ["Block", "Mark", "blocks", "parse", "sentences", "block_at", "mark_at", "split_cells", "table_rows", "Row", "layout"]
+__all__ = ["Block", "Mark", "blocks", "parse", "sentences", "block_at", "mark_at", "split_cells", "table_rows", "Row", "holding", "layout"]
 
 Span = tuple[int, int]
 
@@ -51,7 +51,7 @@ class Mark(NamedTuple):
     depth: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is half as fast to build, and there are many
 class Block:
     """One line of a document. Offsets are into the normalised text.
 
@@ -163,6 +163,22 @@ def block_at(found: list[Block], pos: int) -> Block | None:
     if k >= 0 and pos <= found[k].end:
         return found[k]
     return None
+
+
+def holding(found: list[Block], text: str, pattern: re.Pattern[str]) -> list[Block]:
+    """The blocks holding a match of `pattern`, in order: one scan of the text, not a search a
+    block (extractors read only the lines with one of their words)."""
+    starts = [b.start for b in found]
+    out: list[Block] = []
+    m = pattern.search(text)
+    while m is not None:
+        k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and m.end() <= found[k].end:
+            out.append(found[k])
+            m = pattern.search(text, found[k].end)  # the rest of the block need not be scanned
+        else:
+            m = pattern.search(text, m.end() if m.end() > m.start() else m.end() + 1)
+    return out
 
 
 # ---------------------------------------------------------------------------- parsing

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from extract.blocks import Block, Row, blocks, mark_at, sentences, table_rows
+from extract.blocks import Block, Row, blocks, holding, mark_at, sentences, table_rows
 from extract.document import ParsedDocument
 from extract.extractors.base import Emitter, is_category, strip_alias
 from extract.lexicon import lexicon
@@ -111,8 +111,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
     _prose(em, found)
     # strictness: a line naming a lead ("…（牵头单位：…）", "牵头单位：…") or a task table's row
     # that gave no fact is a warning with its line
-    fields = frames().any_field
-    warn_unread(doc, sorted([(b.start, b.end) for b in found if fields.search(em.text, b.start, b.end)] + rows),
+    warn_unread(doc, sorted([(b.start, b.end) for b in holding(found, em.text, frames().any_field)] + rows),
                 em.out, "task line")
     return em.out
 
@@ -123,6 +122,7 @@ def _brackets(em: Emitter, found: list[Block]) -> None:
     text = em.text
     heading: Span | None = None  # the title of the heading above
     last: tuple[Block, Span | None] | None = None  # the last block that closed no task, and its heading
+    naming = {b.start for b in holding(found, text, frames().any_lead)}  # the blocks naming a lead
     for i, b in enumerate(found):
         if _is_field(text, b):  # "牵头单位：A" on its own line, under the task it closes
             leads = _leads(text[b.body:b.end])  # after its mark, if any ("（1）牵头单位：A")
@@ -130,7 +130,7 @@ def _brackets(em: Emitter, found: list[Block]) -> None:
             if task is not None:
                 _emit_leads(em, b.body, leads, em.surface(*task).rstrip(_END), (task[0], b.end))
             continue
-        if not _closing(em, b, heading):
+        if not (b.start in naming and _closing(em, b, heading)):
             if i and b.kind == "heading":  # the first block is the document's title
                 heading = (b.body, b.end)
             last = (b, heading)  # its task is read only if a label line follows
@@ -146,8 +146,6 @@ def _closing(em: Emitter, b: Block, heading: Span | None) -> bool:
     """Emit the tasks a block's brackets ("…。（牵头单位：A）") or inline fields ("…。牵头单位：A；")
     close; whether there were any."""
     text, fr = em.text, frames()
-    if not fr.any_lead.search(text, b.start, b.end):
-        return False
     seg, found = b.start, False  # where the current task's text starts
     for a, z in _groups(text, b.start, b.end):
         leads = _leads(text[a + 1:z - 1])
@@ -306,9 +304,7 @@ def _emit_row(em: Emitter, row: Row) -> None:
 def _prose(em: Emitter, found: list[Block]) -> None:
     text = em.text
     fr = frames()
-    for b in found:
-        if not fr.any_lead.search(text, b.start, b.end):
-            continue
+    for b in holding(found, text, fr.any_lead):
         for sa, sb in sentences(text, b):
             if not fr.any_lead.search(text, sa, sb):  # only the sentences that name a lead
                 continue

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from extract.blocks import Block, block_at, mark_at, parse, sentences, split_cells, table_rows
+from extract.blocks import Block, block_at, holding, mark_at, parse, sentences, split_cells, table_rows
 from extract.source import SourceText
 from extract.split import split_source
 from extract.text import normalize
@@ -334,3 +334,12 @@ def test_linear_time() -> None:
     clock(1)
     small, big = min(clock(4) for _ in range(3)), min(clock(16) for _ in range(3))
     assert big < small * 4 * 2.5
+
+
+def test_holding_finds_the_blocks_with_a_match() -> None:
+    import re
+
+    text = normalize("甲县方案\n1.新建公厕。（牵头单位：甲县住建局）\n加强领导。\n由甲县水务局牵头，清理河道。牵头抓总。\n").text
+    found = parse(text)
+    got = [text[b.start:b.end][:6] for b in holding(found, text, re.compile("牵头"))]
+    assert got == ["1.新建公厕", "由甲县水务局"]
