@@ -15,10 +15,15 @@ Kinds come only from enumeration marks, colons, whitespace and line length, as
 extract/data/layout.yaml lists them: never from particular words. All offsets are into
 `doc.norm.text`; `doc.evidence(start, end)` maps them back to the source.
 
-API: `blocks(doc)` (computed once, cached on the document), `parse(text)` for bare text,
-`sentences(text, block)`, `block_at(blocks, pos)`, `holding(blocks, text, pattern)`, `mark_at(text, pos)` for a mark opening
-a clause inside a line, `split_cells(text, start, end)` for the cells of any span, and
-`table_rows(text, blocks, columns, wanted)` for the rows of tables a header row names.
+API (all offsets into the normalised text):
+- `blocks(doc)` / `doc.blocks`: the document's blocks, computed once and cached on it;
+  `parse(text)` the same for bare normalised text (then `Block.line` counts its lines);
+- `sentences(text, block)`: a block's sentences, split on 。；！？;
+- `block_at(blocks, pos)`: the block holding an offset; `holding(blocks, text, pattern)`: the
+  blocks holding a match, in one scan (read only the lines with your words);
+- `mark_at(text, pos)`: an enumeration mark opening a clause inside a line;
+- `split_cells(text, start, end)`: the whitespace-parted cells of any span;
+- `table_rows(text, blocks, columns, wanted)`: the rows of tables a header row names.
 """
 
 from __future__ import annotations
@@ -36,7 +41,8 @@ import yaml
 if TYPE_CHECKING:
     from extract.document import ParsedDocument
 
-__all__ = ["Block", "Mark", "blocks", "parse", "sentences", "block_at", "mark_at", "split_cells", "table_rows", "Row", "holding", "layout"]
+__all__ = ["Block", "Mark", "Row", "blocks", "parse", "sentences", "block_at", "holding", "mark_at",
+           "split_cells", "table_rows", "layout"]
 
 Span = tuple[int, int]
 
@@ -64,8 +70,9 @@ class Block:
     cells:      the whitespace-parted cells (`split_cells`) of the line; of a key_value (or a
                 heading ending in its colon) the key then the value's cells. A cell is never one
                 lone Chinese character: "组 长", "王 五" stay one cell.
-    carried:    cells[0] is the role cell of the row above, carried down over this row's empty
-                one (the row is indented past the row above, to its second cell).
+    carried:    cells[0] is the role cell of the row above (its first cell, or a key_value's key),
+                carried down over this row's empty one: the row is indented past the row above
+                to its second cell, or has two or more cells, one fewer than the row above.
     section:    index (in the document's blocks) of the nearest heading above, -1 if none.
     indent:     leading spaces of the line.
     """
@@ -89,7 +96,6 @@ class Block:
 class Layout:
     """layout.yaml, compiled once."""
 
-    marks: list[tuple[re.Pattern[str], int]]
     mark_any: re.Pattern[str]          # every mark, one alternative per depth, named d1, d2, …
     colons: str
     key_max: int
@@ -108,13 +114,10 @@ def layout() -> Layout:
     raw = yaml.safe_load((Path(__file__).parent / "data" / "layout.yaml").read_text(encoding="utf-8"))
     cn = re.escape(raw["numerals"])
     alts = []
-    marks = []
     for depth, patterns in enumerate(raw["marks"], start=1):
         body = "|".join(p.replace("{cn}", cn).replace("{n}", "0-9") for p in patterns)
         alts.append(f"(?P<d{depth}>{body})")
-        marks.append((re.compile(body), depth))
     return Layout(
-        marks=marks,
         mark_any=re.compile(r" *(?:" + "|".join(alts) + r") *"),
         colons=raw["colons"],
         key_max=int(raw["key_max"]),
@@ -191,7 +194,7 @@ def parse(text: str, line_of: Callable[[int], int] | None = None) -> list[Block]
     it, the line of the text)."""
     out: list[Block] = []
     section = -1
-    above: Block | None = None  # the block on the line before
+    above: Block | None = None  # the block before (blank lines between do not matter)
     pos = 0
     number = 0
     for line in text.split("\n"):
