@@ -343,3 +343,26 @@ def test_holding_finds_the_blocks_with_a_match() -> None:
     found = parse(text)
     got = [text[b.start:b.end][:6] for b in holding(found, text, re.compile("牵头"))]
     assert got == ["1.新建公厕", "由甲县水务局"]
+
+
+# ---------------------------------------------------------------------------- .docx and .html tables
+
+@pytest.mark.parametrize("form", ["docx", "html"])
+@pytest.mark.parametrize("place, short", [("甲市", "市"), ("乙自治区", "自治区"), ("丙县", "县"), ("丁街道", "街道")])
+def test_docx_and_html_tables_reach_the_blocks_in_document_order(tmp_path, form: str, place: str, short: str) -> None:
+    from extract.load import load_source
+    from tests.extract.test_forms_tables import MAKERS
+
+    table = [["序号", "工作任务", "牵头单位"], ["1", "新建公厕", f"{short}住建局"], ["2", "清理河道", f"{short}水务局"]]
+    path = tmp_path / f"plan.{form}"
+    path.write_bytes(MAKERS[form]([f"{place}重点工作任务分工方案", "一、任务清单", table, "二、保障措施", "各单位要加强协作。"]))
+    docs, _ = split_source(load_source(path))
+    doc = docs[0]
+    text = doc.norm.text
+    got = [(b.kind, text[b.start:b.end]) for b in doc.blocks]
+    assert got[1:] == [("heading", "一、任务清单"), ("table_row", "序号 工作任务 牵头单位"),
+                       ("table_row", f"1 新建公厕 {short}住建局"), ("table_row", f"2 清理河道 {short}水务局"),
+                       ("heading", "二、保障措施"), ("prose", "各单位要加强协作。")]
+    rows = table_rows(text, doc.blocks, {"序号": "index", "工作任务": "task", "牵头单位": "lead"}, wanted)
+    assert [(cut(text, r.cells[1]), cut(text, r.cells[2])) for r in rows] == [
+        ("新建公厕", f"{short}住建局"), ("清理河道", f"{short}水务局")]
