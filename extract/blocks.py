@@ -22,6 +22,7 @@ API (all offsets into the normalised text):
 - `block_at(blocks, pos)`: the block holding an offset; `holding(blocks, text, pattern)`: the
   blocks holding a match, in one scan (read only the lines with your words);
 - `mark_at(text, pos)`: an enumeration mark opening a clause inside a line;
+- `bracket_groups(text, start, end)`: the top-level bracket groups of a span;
 - `split_cells(text, start, end)`: the whitespace-parted cells of any span;
 - `table_rows(text, blocks, columns, wanted)`: the rows of tables a header row names.
 """
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
     from extract.document import ParsedDocument
 
 __all__ = ["Block", "Mark", "Row", "blocks", "parse", "sentences", "block_at", "holding", "mark_at",
-           "split_cells", "table_rows", "layout"]
+           "bracket_groups", "split_cells", "table_rows", "layout"]
 
 Span = tuple[int, int]
 
@@ -107,6 +108,8 @@ class Layout:
     unmarked_heading_max: int
     trailing_stops: str
     sentence_stops: re.Pattern[str]
+    brackets_open: str
+    bracket: re.Pattern[str]           # any bracket, opening or closing
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +132,8 @@ def layout() -> Layout:
         unmarked_heading_max=int(raw["unmarked_heading_max"]),
         trailing_stops=raw["trailing_stops"],
         sentence_stops=re.compile(f"[{re.escape(raw['sentence_stops'])}]"),
+        brackets_open=raw["brackets_open"],
+        bracket=re.compile(f"[{re.escape(raw['brackets_open'] + raw['brackets_close'])}]"),
     )
 
 
@@ -158,6 +163,24 @@ def sentences(text: str, block: Block) -> list[Span]:
     if a < block.end:
         out.append(_trim(text, a, block.end))
     return [s for s in out if s[1] > s[0]]
+
+
+def bracket_groups(text: str, start: int, end: int) -> list[Span]:
+    """The top-level bracket groups in text[start:end], each from its opening bracket to past its
+    closing one, nested brackets kept inside ("（责任单位：甲局（牵头）、乙局）" is one group)."""
+    lay = layout()
+    out: list[Span] = []
+    depth = opened = 0
+    for m in lay.bracket.finditer(text, start, end):
+        if text[m.start()] in lay.brackets_open:
+            if depth == 0:
+                opened = m.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                out.append((opened, m.end()))
+    return out
 
 
 def block_at(found: list[Block], pos: int) -> Block | None:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from extract.blocks import Block, Row, blocks, holding, mark_at, sentences, table_rows
+from extract.blocks import Block, Row, blocks, bracket_groups, holding, layout, mark_at, sentences, table_rows
 from extract.document import ParsedDocument
 from extract.extractors.base import Emitter, is_category, strip_alias
 from extract.lexicon import lexicon
@@ -147,7 +147,7 @@ def _closing(em: Emitter, b: Block, heading: Span | None) -> bool:
     close; whether there were any."""
     text, fr = em.text, frames()
     seg, found = b.start, False  # where the current task's text starts
-    for a, z in _groups(text, b.start, b.end):
+    for a, z in bracket_groups(text, b.start, b.end):
         leads = _leads(text[a + 1:z - 1])
         if not leads:
             continue
@@ -169,26 +169,6 @@ def _closing(em: Emitter, b: Block, heading: Span | None) -> bool:
 def _emit_leads(em: Emitter, base: int, leads: list[tuple[int, int]], task: str, at: tuple[int, int]) -> None:
     for la, lb in leads:  # "市发展改革委（市营商局）": the first name, the second an alias
         em.emit("牵头", strip_alias(em.surface(base + la, base + lb))[0], "Organization", task, "Task", at)
-
-
-_OPEN, _CLOSE = "（(【〔[", "）)】〕]"
-
-
-def _groups(text: str, start: int, end: int) -> list[Span]:
-    """Top-level bracket groups in text[start:end] (start, end past the closing bracket), nested
-    brackets kept inside."""
-    out, depth, open_at = [], 0, 0
-    for i in range(start, end):
-        ch = text[i]
-        if ch in _OPEN:
-            if depth == 0:
-                open_at = i
-            depth += 1
-        elif ch in _CLOSE and depth:
-            depth -= 1
-            if depth == 0:
-                out.append((open_at, i + 1))
-    return out
 
 
 def _leads(meta: str) -> list[tuple[int, int]]:
@@ -232,7 +212,7 @@ def _shares_mark(value: str, end: int) -> bool:
     stop = min([i for i in (value.find("，", end), value.find(",", end)) if i >= 0] or [len(value)])
     rest = value[end:stop].rstrip("。．. ")
     mark = frames().lead_mark.search(rest)
-    return rest.startswith("、") and mark is not None and mark.group(0)[0] not in _OPEN
+    return rest.startswith("、") and mark is not None and mark.group(0)[0] not in layout().brackets_open
 
 
 def _fields(meta: str) -> list[tuple[int, int]]:

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from extract.blocks import Block, block_at, holding, mark_at, parse, sentences, split_cells, table_rows
+from extract.blocks import Block, block_at, bracket_groups, holding, mark_at, parse, sentences, split_cells, table_rows
 from extract.source import SourceText
 from extract.split import split_source
 from extract.text import normalize
@@ -366,3 +366,15 @@ def test_docx_and_html_tables_reach_the_blocks_in_document_order(tmp_path, form:
     rows = table_rows(text, doc.blocks, {"序号": "index", "工作任务": "task", "牵头单位": "lead"}, wanted)
     assert [(cut(text, r.cells[1]), cut(text, r.cells[2])) for r in rows] == [
         ("新建公厕", f"{short}住建局"), ("清理河道", f"{short}水务局")]
+
+
+@pytest.mark.parametrize("line, groups", [
+    ("1.新建公厕。（牵头单位：甲县住建局）", ["（牵头单位：甲县住建局）"]),
+    ("2.清理河道。(责任单位:乙市水务局(牵头)、乙市财政局)", ["（责任单位：乙市水务局（牵头）、乙市财政局）"]),
+    ("3.修缮校舍。【牵头单位：丙旗教育局】〔2024〕", ["【牵头单位：丙旗教育局】", "〔2024〕"]),
+    ("4.完成改造（未闭合", []),
+    ("5.完成改造）多余）", []),
+])
+def test_bracket_groups(line: str, groups: list[str]) -> None:
+    text = normalize(line).text
+    assert [text[a:b] for a, b in bracket_groups(text, 0, len(text))] == groups
