@@ -44,7 +44,8 @@ _SLOT_REF = re.compile(r"^(?:(?P<name>[a-z_][a-z_0-9]*):)?(?P<kind>[a-z_][a-z_0-
 _LIST_REF = re.compile(r"\{@([a-z_]+)\}")
 _SENTENCE_ENDS = "。；！？"   # not line breaks: a hard-wrapped sentence is still one
 _SENTENCE_MAX = 2000         # a window, so that looking for a sentence's ends stays linear
-WITHIN = ("text", "notice", "subgroup", "after")   # any text, a notice's body, a subgroup's lines, right after another match
+WITHIN = ("text", "notice", "subgroup", "after", "heading")   # any text, a notice's body, a subgroup's
+# lines, right after another match, a heading line (matched against the line alone)
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # the C parser: the file's examples make it long
@@ -76,12 +77,15 @@ class Frame:
     role_slot: str | None = None         # or the slot that reads it
     respectively: bool = False           # 分别由A、B…: items pair with the subject's items in order
     within: str = "text"
+    ends: bool = False                   # the sentence ends the relationship (不再担任): its timeline's end term
     examples: tuple[dict[str, Any], ...] = ()
     options: dict[str, Any] | None = None   # flags of the applying code (orgs_only …), across_sentences, overlapping
 
     @property
     def rel(self) -> str:
-        """The relation term the facts carry: the schema's own."""
+        """The relation term the facts carry: the schema's own, or its timeline's end term."""
+        if self.ends:
+            return SCHEMA.timelines[self.type.timeline].end_terms[0]   # type: ignore[index]
         return self.type.zh
 
     def flag(self, name: str) -> Any:
@@ -219,6 +223,8 @@ def _ends(name: str, rtype: RelType, spec: dict[str, Any], slots: dict[str, Slot
         if not found and not (within != "text" and "TaskForce" in labels):
             raise FrameError(f"frame {name}: no slot reads the {key} of {rtype.name} ({'/'.join(labels)})")
         return found[0] if found else None
+    if set(rtype.sources) & set(rtype.targets) and not {"subject", "object"} <= set(spec):
+        raise FrameError(f"frame {name}: {rtype.name} joins two of one kind; name its subject and object")
     subject = pick("subject", rtype.sources, None)
     return subject, pick("object", rtype.targets, subject)
 
@@ -244,11 +250,15 @@ def _frame(spec: dict[str, Any], kinds: dict[str, Slot], words: dict[str, list[s
     respectively = bool(spec.get("respectively", False))
     if respectively and not any(s.is_list for s in slots.values()):
         raise FrameError(f"frame {name}: respectively pairs list slots; the pattern has none")
-    known = {"name", "type", "pattern", "subject", "object", "role", "respectively", "within", "examples", "options"}
+    ends = bool(spec.get("ends", False))
+    if ends and not (rtype.timeline and SCHEMA.timelines[rtype.timeline].end_terms):
+        raise FrameError(f"frame {name}: {rtype.name}'s timeline has no term that ends it")
+    known = {"name", "type", "pattern", "subject", "object", "role", "respectively", "within", "ends", "examples",
+             "options"}
     if set(spec) - known:
         raise FrameError(f"frame {name}: unknown keys {sorted(set(spec) - known)}")
     return Frame(name, rtype, spec["pattern"], compiled, re.compile(key) if key else None, slots, subject, obj,
-                 role, role_slot, respectively, within, examples, spec.get("options"))
+                 role, role_slot, respectively, within, ends, examples, spec.get("options"))
 
 
 def load_frames(path: Path = FRAMES_PATH) -> tuple[Frame, ...]:

@@ -72,7 +72,6 @@ class _Forms:
     setup_verbs: re.Pattern[str]
     chain: re.Pattern[str]        # 以<A为组长，B为副组长>的
     chain_link: re.Pattern[str]   # one "A为组长" of a chain
-    named_post: re.Pattern[str]   # X任省某某局局长
     unit_tail: re.Pattern[str]    # …分管负责同志 (after a unit)
     unit_heading: re.Pattern[str]  # a heading over lines of units: 成员单位
     body_heading: re.Pattern[str]  # a heading naming a body or its office: 二、领导小组办公室
@@ -93,13 +92,10 @@ def _forms() -> _Forms:
     roles = _alt(lex.member_roles)
     setup, change, leads = _alt(raw["setup_verbs"]), _alt(raw["change_verbs"]), _alt(raw["setup_leads"])
     tails, marks = _alt(raw["name_tails"]), _alt(raw["attachment_marks"])
-    hold, is_w = _alt(raw["hold_verbs"]), _alt(raw["is_words"])
-    not_after = "".join(raw["short_hold_not_after"])
-    short_hold = rf"(?<![{not_after}])(?:{_alt(raw['short_hold_verbs'])})"
+    is_w = _alt(raw["is_words"])
     chain_leads, chain_ends = f"(?:{_alt(raw['chain_leads'])})", f"(?:{_alt(raw['chain_ends'])})"
     set_up_name = (rf"(?:{setup})(?P<name>(?:{chain_leads}[^。；！？\n]{{4,200}}?{chain_ends})?[^，。；、（(《》：\n]{{2,60}}?"
                    rf"(?:{gw}))(?:{tails})?(?=[（(，。；、\s]|的|$)")
-    who = r"[^，。；：！？\n]"
     return _Forms(
         roles=roles,
         office_roles=lex.office_roles,
@@ -112,8 +108,6 @@ def _forms() -> _Forms:
         setup_verbs=re.compile(setup),
         chain=re.compile(rf"{chain_leads}(?P<chain>[^。；！？\n]{{4,200}}?(?:{is_w})(?:{roles})){chain_ends}"),
         chain_link=re.compile(rf"(?P<who>[^，、。；：！？\n]{{2,40}}?(?:、[^，、。；：！？\n]{{2,40}}?)*)(?:{is_w})(?P<role>{roles})(?:[，、]|$)"),
-        named_post=re.compile(
-            rf"(?:^|(?<=[，。；：\s]))(?P<who>[{CJK}·\s]{{2,12}}?)(?:同志)?(?:{short_hold}|{hold})(?P<post>{who}{{2,40}}?)(?=[，。；！？\n]|$)"),
         unit_tail=re.compile(rf"(?:等)?(?:相关|有关)?(?:{_alt(raw['unit_words'])})?(?:{_alt(raw['unit_person_tails'])})$"),
         role_person=re.compile(_alt(raw["role_person_marks"])),
         body_heading=re.compile(
@@ -270,22 +264,19 @@ def _dissolutions(em: Emitter) -> None:
 
 # ---------------------------------------------------------------------------- leaving
 
-_MEMBER_OF = "MEMBER_OF"
-
-
 def _members_leaving(em: Emitter, st: _State) -> None:
-    """"张三同志（因工作变动）不再担任领导小组副组长": that membership ends (不再担任)."""
-    roles = "|".join(sorted(lexicon().member_roles, key=len, reverse=True))
+    """"张三同志（因工作变动）不再担任领导小组副组长" (frames that end a MEMBER_OF): that
+    membership ends, under the timeline's end term (不再担任)."""
     text = em.text
-    for m in re.finditer(rf"(?P<names>[{CJK}、，,\s]{{2,60}}?)同志(?:[（(][^）)]{{0,20}}[）)]|因[^，。；]{{0,16}})?[，,]?"
-                         rf"不再担任[^，。；\n]{{0,40}}?(?P<role>{roles})(?:职务)?", text):
-        at = _sentence(text, m.start("role"))
-        role = re.sub(r"\s+", "", m.group("role"))
-        for name in re.split(r"[、，,]", m.group("names")):
-            name = clean_name(re.sub(r"^.*[。；：:]", "", name))
-            if 2 <= len(name) <= 4 and _plausible_name(name):
-                em.emit("不再担任", name, "Person", st.group, "TaskForce", at, rtype=_MEMBER_OF, role=role,
-                        o_kind=st.group_kind)
+    for fr in (f for f in frames("notice", "MEMBER_OF") if f.ends):
+        for fm in matches(fr, text):
+            at = _sentence(text, fm.span(fr.role_slot)[0])   # type: ignore[arg-type]
+            role = re.sub(r"\s+", "", fm.text(fr.role_slot))   # type: ignore[arg-type]
+            for name in re.split(r"[、，,]", fm.text(fr.subject)):   # type: ignore[arg-type]
+                name = clean_name(re.sub(r"^.*[。；：:]", "", name))
+                if 2 <= len(name) <= 4 and _plausible_name(name):
+                    em.emit(fr.rel, name, "Person", st.group, "TaskForce", at, rtype=fr.type.name, role=role,
+                            o_kind=st.group_kind)
 
 
 # ---------------------------------------------------------------------------- members
@@ -348,10 +339,9 @@ def _long_name(token: str) -> bool:
 
 
 def _is_name_note(note: str) -> bool:
-    """A bracket after a name that says something of the person (性别, 民族, 兼): no post."""
-    raw = _raw_forms()
-    note = re.sub(r"\s+", "", note)
-    return note in raw["name_notes"] or note.endswith(tuple(raw["name_note_endings"]))
+    """A bracket after a name that says something of the person (性别, 民族, 兼): no post
+    (the notes are the lexicon's, kept once)."""
+    return lexicon().is_name_note(note)
 
 
 _LONG_ROLES = tuple(r for r in lexicon().member_roles if len(r) >= 2)
@@ -688,7 +678,7 @@ def _prose_members(em: Emitter, st: _State, within: tuple[int, int] | None = Non
     lo, hi = within or (_offset_of_body(em), len(text))
     taken: set[int] = set()   # where the roles read end (副组长 and the 组长 in it are one): one reading each
     for fr in frames("notice", "MEMBER_OF"):
-        if fr.respectively:   # 组长、副组长分别由A、B担任
+        if fr.respectively and not fr.ends:   # 组长、副组长分别由A、B担任
             for fm in matches(fr, text, lo, hi, sentences=False):
                 taken |= _paired_roles(em, st, fm)
     for span, role_text, who, strict in _role_statements(text, lo, hi):
@@ -711,17 +701,18 @@ def _prose_members(em: Emitter, st: _State, within: tuple[int, int] | None = Non
         for person in people:
             _emit_person(em, st, person, role, at)
     lex = lexicon()
-    for m in forms.named_post.finditer(text, lo, hi):
-        who = re.sub(r"\s+", "", m.group("who"))
-        post = re.sub(r"\s+", "", m.group("post"))
+    for fm in (fm for fr in frames("notice", "HOLDS") for fm in matches(fr, text, lo, hi, sentences=False)):
+        fr = fm.frame   # X任省某某局局长
+        who = re.sub(r"\s+", "", fm.text(fr.subject))   # type: ignore[arg-type]
+        post = re.sub(r"\s+", "", fm.text(fr.object))   # type: ignore[arg-type]
         if not _plausible_name(who) or lex.is_title(post) or re.fullmatch(forms.roles, post):
             continue
         posts = parse_posts(post)
         if posts and _all_posts(post) and all(p.org for p in posts):
-            at = _sentence(text, m.start("post"))
-            name = em.surface(*m.span("who"))
+            at = _sentence(text, fm.span(fr.object)[0])   # type: ignore[arg-type]
+            name = em.surface(*fm.span(fr.subject))   # type: ignore[arg-type]
             for p in posts:
-                em.emit("任职", name, "Person", strip_alias(p.org or "")[0], "Organization", at, position=p.title)
+                em.emit(fr.rel, name, "Person", strip_alias(p.org or "")[0], "Organization", at, position=p.title)
 
 
 # A person named by the work they do: "分管农业农村工作的副县长" (SCHEMA §6), a holder too.
@@ -758,7 +749,7 @@ def _role_statements(text: str, start: int, end: int) -> list[_Statement]:
     out: list[_Statement] = []
     chains = [m.span("chain") for m in forms.chain.finditer(text, start, end)]
     for fr in frames("notice", "MEMBER_OF"):   # the frames of extract/data/frames.yaml, in order
-        if fr.respectively:
+        if fr.respectively or fr.ends:
             continue
         strict = bool(fr.flag("strict"))
         for fm in matches(fr, text, start, end, sentences=False):
@@ -825,7 +816,7 @@ def _in_subgroup(text: str, at: int) -> bool:
     if not line_start:
         return False
     prev_line = text[text.rfind("\n", lo, max(line_start - 2, lo)) + 1:line_start]
-    return bool(_SUBGROUP_HEAD.match(prev_line.strip("\n")))
+    return bool(frame("subgroup_heading").regex.match(prev_line.strip("\n")))
 
 
 def _role_in_context(text: str, at: int, role: str) -> str:
@@ -1015,10 +1006,6 @@ def _name_and_posts(c: str, name_first: bool = True) -> tuple[int, int, str] | N
 
 # ---------------------------------------------------------------------------- subgroups and units
 
-_SUBGROUP_HEAD = re.compile(rf"^\s*[（(][一二三四五六七八九十\d]+[）)]\s*(?P<name>[{CJK}、“”]{{2,40}}?"
-                            rf"(?:{_alt(_raw_forms()['subgroup_endings'])}))\s*$")
-
-
 def _subgroups(em: Emitter, st: _State) -> None:
     text = em.text
     body_from = _offset_of_body(em)
@@ -1026,17 +1013,18 @@ def _subgroups(em: Emitter, st: _State) -> None:
         return
     lines = _lines(text, body_from)
     current: str | None = None
+    head = frame("subgroup_heading")   # "（一）综合协调组"
     for start, line in lines:
-        m = _SUBGROUP_HEAD.match(line)
+        m = head.regex.match(line)
         if m:
-            a, b = m.span("name")
+            a, b = m.span(head.object)
             current = em.surface(start + a, start + b)
-            em.emit("下设", st.group, "TaskForce", current, "TaskForce", (start, start + len(line)),
-                    s_kind=st.group_kind, o_kind=lexicon().task_force_kind(m.group("name")))
+            em.emit(head.rel, st.group, "TaskForce", current, "TaskForce", (start, start + len(line)),
+                    s_kind=st.group_kind, o_kind=lexicon().task_force_kind(m.group(head.object)))
             continue
         if current is None:
             continue
-        if HEADING_START.match(line) and not _SUBGROUP_HEAD.match(line):
+        if HEADING_START.match(line):
             current = None
             continue
         for fr in frames("subgroup"):   # 组长单位由A牵头, 成员单位包括B、C (extract/data/frames.yaml)
