@@ -21,7 +21,7 @@ from extract.dates import parse_date
 from extract.document import ParsedDocument
 from extract.extractors.base import Emitter, strip_alias
 from extract.lexicon import CJK, lexicon
-from extract.posts import Post, home_government, home_place, parse_posts, split_list
+from extract.posts import Post, parse_posts, split_list
 from graph.records import Assertion
 
 __all__ = ["extract", "mentions", "report_mentions", "frames"]
@@ -512,8 +512,6 @@ def _emit_mentions(em: Emitter, groups: list[tuple[str, list[str]]], at: tuple[i
             if org is None or not _names_a_body(org):
                 continue
             org, title = _party_post(org, post.title)
-            if post.implied:
-                org = home_government(org, home_place(em.doc.info.issuer, em.doc.info.title))
             for name in names:
                 em.emit("任职", name, "Person", org, "Organization", at, position=title)
         explicit = [p.org for p in posts if p.org_span is not None]

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from extract.document import ParsedDocument
 from extract.lexicon import lexicon
+from extract.posts import home_government, home_place
+from extract.text import to_simplified
 from graph.model import SCHEMA
 from graph.records import Assertion
 
@@ -70,6 +72,11 @@ class Emitter:
     _seen: set[tuple] = field(default_factory=set)
 
     @property
+    def home(self) -> str | None:
+        """The place the document is issued by (甲县), whose government is named in full."""
+        return home_place(self.doc.info.issuer, self.doc.info.title)
+
+    @property
     def text(self) -> str:
         return self.doc.norm.text
 
@@ -105,6 +112,9 @@ class Emitter:
              rtype: str | None = None, **extra: object) -> None:
         """One assertion; `at` is the normalised span of its evidence sentence. `rtype` for a
         term that is not a type's own (不再担任 ends a MEMBER_OF)."""
+        if o_type == "Organization" and rel not in ("任命", "免去"):  # 任免 name the body as written (SCHEMA §7)
+            home = home_government(to_simplified(o), self.home)  # 副县长 in 甲县's document: 甲县人民政府 (SCHEMA §2)
+            o = home if home != to_simplified(o) else o
         s, o = self.in_source(clean_name(s), at), self.in_source(clean_name(o), at)
         if isinstance(extra.get("position"), str):
             extra["position"] = self.in_source(clean_name(extra["position"]), at)  # type: ignore[arg-type]

@@ -82,11 +82,13 @@ _VERB_RE = re.compile(rf"{re.escape(_ASSIST)}(?:{_LEADER_TITLE})?(?:{_alternatio
 _VERBS = _VERB_RE.pattern
 
 _NAME = rf"[{CJK}](?:\s*[{CJK}·]){{1,5}}"
-# a list's numbering before a leader: "一、", "（二）", "3.", a table's index cell "4 "
-_NUMBER = r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))"  # 一、 （二） 3.
+# a list's numbering before a leader: "一、", "一," (half-width), "（二）", "3.", a table's index cell "4 "
+_NUMBER = r"(?:[一二三四五六七八九十]+[、.．,，]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))"  # 一、 （二） 3.
 _ENUM = rf"(?:{_NUMBER}|\d{{1,2}}(?=\s))?\s*"
 _TITLES = rf"(?:[{CJK}]{{0,8}}、)?[{CJK}]{{0,8}}{_LEADER_TITLE}"
 _HEADER = re.compile(rf"^\s*{_ENUM}(?P<head>[^：:。，]{{2,40}}?)(?P<sep>[：:，])")
+# "二、党工委副书记，办事处主任 王五：": a line's header whose posts are parted by commas, closed by its colon
+_COMMA_POSTS_HEADER = re.compile(rf"^\s*{_ENUM}(?P<head>[^：:。]{{2,40}}?)(?P<sep>[：:])")
 _NOTE = r"(?:[（(][^（）()]{1,10}[）)])?"  # "王五（挂职）": a note after the name
 _LIST_HEADER = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s*{_NOTE}\s+(?P<title>{_TITLES})\s*{_NOTE}\s*$")
 _TITLE_HEADER = re.compile(rf"^\s*{_ENUM}(?P<title>{_TITLES})\s*(?P<name>{_NAME})\s*{_NOTE}\s*$")
@@ -313,6 +315,10 @@ def _line_leader(text: str, sa: int, sb: int) -> tuple[str, tuple[int, int], str
             if row and _name_ok(re.sub(r"\s+", "", row.group("name"))) and _duty_follows(sent[row.end():]):
                 return "head", row.span("name"), row.group("title"), row.end()
     h = _HEADER.match(sent)
+    if line_start and h and h.group("sep") == "，":
+        wide = _COMMA_POSTS_HEADER.match(sent)
+        if wide and _split_head(wide.group("head"), longest=_LONGEST_NAME, apart=True):
+            h = wide
     if not h:
         return None
     head = h.group("head")
@@ -521,9 +527,10 @@ def _posts(em: _Reader, who: str, titles: str, at: tuple[int, int]) -> None:
     document: a government of its own level named in full, a post written without its place
     at that place, a bare 副主任 at the body named just before in the sentence."""
     compact = re.sub(r"\s+", "", titles)
-    for a, b in split_list(compact, "、，"):
+    for a, b in split_list(compact, "、，,"):
         item = compact[a:b]
-        member = _membership(item)  # a coordinating body's role, before any post reading
+        # a coordinating body's role, before any post reading; a post without its place (党工委委员) is none
+        member = None if is_place_post(item) else _membership(item)
         if member:
             em.emit("成员", who, "Person", member[0], "TaskForce", at, role=member[1])
             continue
@@ -539,10 +546,9 @@ def _posts(em: _Reader, who: str, titles: str, at: tuple[int, int]) -> None:
                 org = em.last_body[0]
             if not org:
                 continue
-            if post.implied:
-                org = home_government(org, em.place)
-            elif post.org_span is not None:
+            if post.org_span is not None:
                 em.last_body = (org, at)
+            org = home_government(org, em.place)  # as the Emitter names it, for 主持全面工作
             em.emit("任职", who, "Person", org, "Organization", at, position=post.title)
             em.bodies[who] = org
 
@@ -795,9 +801,6 @@ def _emit_duty(em: Emitter, rel: str, who: str, start: int, item: str, at: tuple
     if first != item:
         name = em.surface(start, start + len(first))
     is_body = kind == "Organization" or lexicon().is_org(first)
-    if is_body and isinstance(em, _Reader):  # 主持县政府全面工作: the document's own government
-        home = home_government(to_simplified(name), em.place)
-        name = home if home != to_simplified(name) else name
     em.emit(rel, who, "Person", name, "Organization" if is_body else "Area", at)
 
 

@@ -283,6 +283,7 @@ def test_member_lines_with_several_members_or_posts_after_a_comma(lines: str) ->
     got = facts(notice(lines, title=f"甲市人民政府办公室关于成立{group}的通知"))
     assert {f for f in got if f[0] in ("成员", "任职")} == {
         ("成员", "张三", group, "副组长"), ("任职", "张三", "市政府", "副市长"),
+        ("任职", "张三", "甲市人民政府", "副市长"),  # the home government in full, and its alias
         ("成员", "李四", group, "副组长"), ("任职", "李四", "市发改委", "主任"),
         ("成员", "王五", group, "成员"), ("任职", "王五", "市财政局", "局长"),
         ("成员", "赵六", group, "成员"), ("任职", "赵六", "市公安局", "副局长"),
