@@ -772,6 +772,7 @@ def _named_run(text: str, a: int, b: int, least: int) -> tuple[int, int] | None:
     end, count = a, 0
     starts_role = re.compile(_forms().roles)
     for x, y in split_list(text[a:b], "，,、；"):
+        y -= text[a + y - 1] == "."   # a half-width full stop closes the list
         item = re.sub(r"\s+", "", text[a + x:a + y]).removesuffix("同志")
         if starts_role.match(item) or not _ends_with_person(item):   # "副组长为B": the next statement
             break

@@ -156,3 +156,54 @@ def test_units_are_member_units(place: str, lvl: str, sentence: str) -> None:
     got = facts(text)
     assert ("成员单位", f"{lvl}水务局", body, "成员单位") in got
     assert ("成员单位", f"{lvl}财政局", body, "成员单位") in got
+
+
+GOV = {  # level -> (government's deputy head, the body the post is at)
+    "市": ("副市长", "市政府"), "省": ("副省长", "省政府"), "县": ("副县长", "县政府"), "区": ("副区长", "区政府"),
+    "州": ("副州长", "州政府"), "旗": ("副旗长", "旗政府"), "盟": ("副盟长", "盟行政公署"), "乡": ("副乡长", "乡政府"),
+    "镇": ("副镇长", "镇政府"),
+}
+
+
+@pytest.mark.parametrize("lvl", list(GOV))
+@pytest.mark.parametrize("sentence", [
+    "组长为{deputy}张大山，成员为{lvl}水务局局长李小河，{lvl}财政局局长王五一，{lvl}公安局副局长赵六二。",
+    "组长为{deputy}张大山,成员为{lvl}水务局局长李小河,{lvl}财政局局长王五一,{lvl}公安局副局长赵六二.",
+    "组长由{deputy}张大山担任。成员：{lvl}水务局局长李小河、{lvl}财政局局长王五一、{lvl}公安局副局长赵六二。",
+    "组长由{deputy}张大山担任;成员:{lvl}水务局局长李小河、{lvl}财政局局长王五一、{lvl}公安局副局长赵六二。",
+    "组长由{deputy}张大山担任，成员是{lvl}水务局局长李 小河，{lvl}财政局局长王五一，{lvl}公安局副局长赵六二，负责日常调度。",
+])
+def test_prose_members_name_every_person(lvl: str, sentence: str) -> None:
+    deputy, gov = GOV[lvl]
+    body = f"甲{lvl}河湖治理工作领导小组"
+    text = (f"甲{lvl}人民政府办公室关于成立{body}的通知\n\n各有关单位：\n\n"
+            + sentence.format(lvl=lvl, deputy=deputy) + "\n")
+    got = facts(text)
+    assert ("成员", "张大山", body, "组长") in got
+    assert ("任职", "张大山", gov, deputy) in got
+    for name, unit, title in (("李小河", "水务局", "局长"), ("王五一", "财政局", "局长"), ("赵六二", "公安局", "副局长")):
+        assert ("成员", name, body, "成员") in got
+        assert ("任职", name, f"{lvl}{unit}", title) in got
+    assert not any(f[0] == "成员" and f[1] in ("李小河", "王五一", "赵六二") and f[3] == "组长" for f in got)
+    assert not any(f[0] == "成员" and "负责" in f[1] for f in got)
+
+
+@pytest.mark.parametrize("sentence", [
+    "组长为县长王一平，副组长为副县长赵二川，成员为县水务局局长李三河。",
+    "组长为县长王一平,副组长为副县长赵二川,成员为县水务局局长李三河.",
+])
+def test_a_run_of_role_statements_gives_each_its_own_holder(sentence: str) -> None:
+    body = "乙县河湖治理工作领导小组"
+    got = facts(f"乙县人民政府关于成立{body}的通知\n\n各有关单位：\n\n{sentence}\n")
+    members = {(f[1], f[3]) for f in got if f[0] == "成员"}
+    assert members == {("王一平", "组长"), ("赵二川", "副组长"), ("李三河", "成员")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "成员为各成员单位分管负责同志。",
+    "成员：各乡镇主要负责同志。",
+])
+def test_members_in_general_name_no_person(sentence: str) -> None:
+    body = "丙县河湖治理工作领导小组"
+    got = facts(f"丙县人民政府关于成立{body}的通知\n\n各有关单位：\n\n组长由副县长王一平担任。{sentence}\n")
+    assert {f[1] for f in got if f[0] == "成员"} == {"王一平"}
