@@ -32,7 +32,7 @@ EXTRACTORS: dict[str, Extractor] = {}
 # (领导小组下设监测组 …) are found in every document.
 _BY_TYPE = {
     "work_division": ["work_division", "post_mentions"],  # news of a division: "X转任省政协主席"
-    "task_force": ["task_force", "division_in_title"],
+    "task_force": ["task_force", "division_in_title", "task_allocation"],  # news of a body: "T由A牵头负责"
     "coordination": ["task_force"],
     "appointment": ["appointment"],
     "task_allocation": ["task_allocation", "bodies_in_text"],

@@ -52,6 +52,7 @@ class Frames:
     support: re.Pattern[str]        # "B、C配合"
     others_tail: re.Pattern[str]    # "…等", "…等部门" closing a list item
     deadline: re.Pattern[str]       # "在9月底前"
+    lead_ins: tuple[str, ...]       # "会议要求由A牵头": words leading in what is said, no task
     co_open: re.Pattern[str]        # "会同" opening the units the lead works with
     co_others: re.Pattern[str]      # "…等部门" closing them
     unit_suffixes: tuple[str, ...]
@@ -86,6 +87,7 @@ def frames() -> Frames:
         support=re.compile(rf"(?:{_alt(raw['support_verbs'])})$"),
         deadline=re.compile(rf"^(?:{_alt(raw['deadline_opens'])})[^，。；]{{1,24}}?(?:{_alt(raw['deadline_closes'])})"),
         unit_suffixes=tuple(raw["unit_suffixes"]),
+        lead_ins=tuple(raw["prose_lead_ins"]),
         co_open=re.compile(rf"^(?:{_alt(raw['co_opens'])})"),
         co_others=re.compile(rf"[^，。；]{{2,60}}?(?:{_alt(raw['co_closes'])})"),
         table_columns={**{w: "other" for w in raw["table_other_headers"]},
@@ -303,7 +305,7 @@ def _prose_sentence(em: Emitter, b: Block, sa: int, sb: int) -> None:
         if not units or _leads_a_body(sent[:m.start()]):
             continue
         titled = _item_title(em.text, b, sa, sa + m.start())  # "1.摸底调查。由A牵头，…": the item's title is the task
-        task = titled or _task_after(sent, m.end()) or _task_before(sent, m.start())
+        task = titled or _task_glued(sent, m.start()) or _task_after(sent, m.end()) or _task_before(sent, m.start())
         _emit_prose(em, sa, m.start("orgs"), units, task, (sa, sb))
     for ca, cb in split_list(sent, "，,"):
         mark = mark_at(sent, ca, cb)  # "2.资金保障：县财政局牵头": the clause after the title
@@ -348,7 +350,7 @@ def _emit_prose(em: Emitter, sa: int, oa: int, units: list[tuple[int, int]],
     if task is None:
         return
     name = em.surface(sa + task[0], sa + task[1]).rstrip(_END)
-    if len(name) < 4 or _leads_a_body(name):
+    if len(name) < 4 or _leads_a_body(em.text[sa + task[0]:sa + task[1]]):  # words match normalised text
         return
     for x, y in units:
         em.emit("牵头", strip_alias(em.surface(sa + oa + x, sa + oa + y))[0], "Organization", name, "Task", at)
@@ -403,13 +405,28 @@ def _co_units(clause: str) -> int:
     return others.end() if others else 0
 
 
+def _task_glued(sent: str, at: int) -> Span | None:
+    """"T由A牵头负责，…" -> T: the words the clause opens with before its 由, unless they lead in
+    what is said ("会议要求由A牵头…")."""
+    cut = max(sent.rfind(c, 0, at) for c in "，,：:；") + 1
+    mark = mark_at(sent, cut, at)
+    a = mark.body if mark else cut
+    while a < at and sent[a] == " ":
+        a += 1
+    if at - a < 4 or sent.endswith(frames().lead_ins, a, at):
+        return None
+    return a, at
+
+
 def _task_before(sent: str, at: int) -> Span | None:
     """"T，由A牵头" -> T: the clause before the lead."""
     pre = sent[:at].rstrip("，, ")
     cut = max(pre.rfind("，"), pre.rfind(","), pre.rfind("："), pre.rfind(":")) + 1
     mark = mark_at(pre, cut)
     a = mark.body if mark else cut
-    return (a, len(pre)) if len(pre) - a >= 4 else None
+    if len(pre) - a < 4 or pre.endswith(frames().lead_ins):  # "会议明确，由A牵头": no task
+        return None
+    return a, len(pre)
 
 
 def _leads_a_body(text: str) -> bool:

@@ -91,7 +91,7 @@ def test_report_json_groups_by_file_and_document(tmp_path: Path) -> None:
     report = json.loads((tmp_path / "facts.report.json").read_text(encoding="utf-8"))
     (file,) = report["files"]
     (doc,) = file["documents"]
-    assert file["source"] == str(tf) and doc["doc_type"] == "task_force" and doc["facts"] == {"task_force": 4, "division_in_title": 0}
+    assert file["source"] == str(tf) and doc["doc_type"] == "task_force" and doc["facts"] == {"task_force": 4, "division_in_title": 0, "task_allocation": 0}
     assert [w["source"] for w in doc["warnings"]] == [f"{tf}:7"]
 
 

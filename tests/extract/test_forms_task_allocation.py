@@ -288,3 +288,38 @@ def test_layout_marks_and_headings(title: str, body: str, expected: set) -> None
     got = leads(PLAN.format(title=title, body=body))
     assert expected <= got, (expected - got, got)
     assert not [o for _, o in got if o[:1] in "1⑵②（"], got
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "T由A牵头负责": the words the clause opens with are the task, 县 to 街道 levels
+    ("城乡供水管网改造由甲县水利局牵头负责，甲县财政局配合，年底前完成。",
+     {("甲县水利局", "城乡供水管网改造")}),
+    ("背街小巷亮化工程由乙街道办事处牵头负责；集镇污水处理由丙镇人民政府牵头。",
+     {("乙街道办事处", "背街小巷亮化工程"), ("丙镇人民政府", "集镇污水处理")}),
+    ("2.牧区道路养护由丁旗交通运输局和丁旗财政局共同牵头负责,今年完成养护300公里.",
+     {("丁旗交通运输局", "牧区道路养护"), ("丁旗财政局", "牧区道路养护")}),
+    ("農村公路提檔升級由戊州交通運輸局牽頭負責，各縣配合。", {("戊州交通運輸局", "農村公路提檔升級")}),
+])
+def test_task_glued_before_its_lead(sentence: str, expected: set) -> None:
+    got = leads("本报讯 6月3日，己市召开专题会议。" + sentence, "news.txt")
+    assert expected <= got, (expected - got, got)
+
+
+@pytest.mark.parametrize("sentence", [
+    "会议要求由庚县发改局牵头，抓好项目谋划。",        # a lead-in of what is said, no task
+    "会议明确由辛区住建局牵头推进。",
+    "庚市商务局牽頭建立工作專班，研究配套政策。",       # the lead of a body, traditional script
+])
+def test_no_glued_task(sentence: str) -> None:
+    got = leads("本报讯 6月3日，己市召开专题会议。" + sentence, "news.txt")
+    assert not [o for _, o in got if o.startswith(("会议", "建立", "庚市"))], got
+
+
+def test_news_of_a_body_reads_its_task_leads() -> None:
+    """A meeting report that also sets up a 工作专班 is a task_force document; the tasks it
+    allocates are read there too."""
+    text = ("壬县政府召开专题会议部署城乡建设重点工作\n\n6月12日，壬县召开专题会议。会议要求，"
+            "污水管网改造由壬县住建局牵头负责，年内完成改造18公里；农村公路提档升级由壬县交通运输局牵头负责。"
+            "会议决定，成立由壬县发改局牵头的壬县城乡建设工作专班，专班组长由癸五同志担任。\n")
+    got = leads(text, "news.txt")
+    assert {("壬县住建局", "污水管网改造"), ("壬县交通运输局", "农村公路提档升级")} <= got, got
