@@ -41,6 +41,7 @@ _SECTION = re.compile(r"^\s*【(?P<name>[^】]{2,20})】\s*$")
 _DATE_LINE = re.compile(rf"^\s*(?:{DATE_RE.pattern})\s*$")
 _TITLE_WORDS = re.compile(r"关于|通知|决定|批复|意见|方案|规划|办法|规定|规则|通报|公告|命令|函$")
 _TITLE_END = re.compile(r"(?:通知|决定|批复|意见|通报|公告|通告|命令|决议|函|复函|方案|办法|规定|规则|细则|规划)》?\s*$")
+_MASTHEAD = re.compile(r"^\s*(?P<iss>[\u4e00-\u9fff（）()]{2,40}?)\s*文\s*件\s*$")
 _BACK_MATTER = re.compile(r"^\s*《[^》]{2,30}公报》简介\s*$|^\s*主办单位[：:]")
 _ISSUER_LINE = re.compile(
     r"^\s*[\u4e00-\u9fff]{2,30}(?:人民政府|政府办公室|政府办公厅|办公室|办公厅|委员会|常务委员会|局|厅|委|部)\s*$"
@@ -122,13 +123,19 @@ def _body_re() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True)))
 
 
+_TASK_DIVISION = re.compile(r"责任分解|任务分工|分工方案|重点工作任务")
+
+
 def classify(title: str, body: str = "") -> str:
     """Document type from its title (and body, for documents without one)."""
     t = to_simplified(title)
     if re.search(r"任免|任命|免去|免职|人事|任职的(?:通知|决定)", t):
         return "appointment"
-    if re.search(r"分工", t) and (re.search(r"领导|主任|秘书长|成员|同志", t) or _leader_re().search(t)) \
-            and not _body_re().search(t):  # a body's members and their tasks are a task force's
+    if re.search(r"分工", t) and (re.search(r"领导|主任|秘书长|成员|同志", t) or _leader_re().search(t)
+                                 or lexicon().title_re.search(t)) \
+            and not _body_re().search(t) and not _TASK_DIVISION.search(t):
+        # leaders' division of work (专员、副专员工作分工); a body's members and their tasks are a
+        # task force's, a plan's tasks a task allocation's
         return "work_division"
     if re.search(r"批复", t):
         return "approval"
@@ -137,7 +144,7 @@ def classify(title: str, body: str = "") -> str:
     if re.search(r"(成立|调整|建立|组建|设立|撤销).{0,60}(领导小组|工作专班|专班|指挥部|委员会|工作组|小组|议事协调机构)|"
                  r"(领导小组|工作专班|指挥部).{0,6}(成员|组成)", t):
         return "task_force"
-    if re.search(r"责任分解|任务分工|分工方案|重点工作任务", t):
+    if _TASK_DIVISION.search(t):
         return "task_allocation"
     if re.search(r"规划|方案|意见|规则|办法|计划|规定|细则|纲要", t):
         return "plan"
@@ -474,6 +481,9 @@ def _make_document(src: SourceText, lines: list[str], simp: list[str], starts: l
     m = re.match(r"^(?P<iss>[\u4e00-\u9fff（）()]{2,40}?)关于", simp_title)
     if m and len(title) <= 80:
         issuer = title[: len(m.group("iss"))]
+    masthead = _MASTHEAD.match(simp[head.start])
+    if issuer is None and masthead:  # "甲地区行政公署文件" over a title that names no issuer
+        issuer = _squash(lines[head.start][masthead.start("iss"):masthead.end("iss")])
     if date is None:
         date = parse_date("\n".join(lines[head.start:min(last + 1, head.start + 8)]))
     start = starts[head.start]

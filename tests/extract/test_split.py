@@ -351,3 +351,24 @@ def test_split_masthead_above_the_number_and_title_below(issuer: str, number: st
     assert len(docs) == 1
     assert docs[0].info.title == issuer + title
     assert docs[0].info.lines[0] == 1
+
+
+@pytest.mark.parametrize("title,doc_type", [
+    ("关于盟长、副盟长工作分工的通知", "work_division"),
+    ("关于局长副局长工作分工的通知", "work_division"),
+    ("关于乡党委书记、副书记工作分工的通知", "work_division"),
+    ("關於專員、副專員工作分工的通知", "work_division"),
+    ("关于印发甲市2024年重点任务分工方案的通知", "task_allocation"),
+    ("关于印发乙县优化营商环境任务分工的通知", "task_allocation"),
+])
+def test_split_classify_division_by_any_title(title: str, doc_type: str) -> None:
+    """A division of work is named by any post its leaders hold, not only a government head's."""
+    assert classify(title) == doc_type
+
+
+@pytest.mark.parametrize("issuer", ["甲地区行政公署", "乙县人民政府", "丙旗人民政府办公室"])
+def test_split_masthead_names_the_issuer_when_the_title_does_not(issuer: str) -> None:
+    text = (f"{issuer}文件\n甲署发(1989)47号\n\n关于专员、副专员工作分工的通知\n\n各县人民政府：\n"
+            "现将分工通知如下：\n一、专员王一同志：主持全面工作。\n\n一九八九年五月二十日\n")
+    (doc,) = split(text)[0]
+    assert (doc.info.issuer, doc.info.doc_type, doc.info.number) == (issuer, "work_division", "甲署发〔1989〕47号")
