@@ -238,8 +238,13 @@ def parse(text: str, line_of: Callable[[int], int] | None = None) -> list[Block]
 
 def _block(text: str, start: int, end: int, indent: int, line: int, section: int,
            above: Block | None) -> Block:
-    mark = mark_at(text, start, end)
-    depth, body = (mark.depth, mark.body) if mark else (0, start)
+    m = layout().mark_any.match(text, start, end)  # mark_at, inlined: it runs on every line
+    if m is None:
+        mark, depth, body = None, 0, start
+    else:
+        depth = int(m.lastgroup[1:])  # type: ignore[index]
+        mark = Mark(m.start(m.lastgroup), m.end(m.lastgroup), m.end(), depth)  # type: ignore[arg-type]
+        body = mark.body
     key = _key(text, body, end)
     if key is not None:
         value = _trim(text, key[2], end)
@@ -287,6 +292,9 @@ def _is_heading(text: str, body: int, end: int, marked: bool, cells: int) -> boo
     """A title, not a sentence: short, no sentence punctuation inside (an unmarked one is one
     cell, holds no colon and does not end a sentence)."""
     lay = layout()
+    longest = lay.heading_max if marked else lay.unmarked_heading_max
+    if end - body > longest and text[end - 1] not in lay.trailing_stops:
+        return False  # too long for a title (most lines: running text)
     s = text[body:end].rstrip(lay.trailing_stops)
     if not s or any(ch in s for ch in lay.heading_forbidden):
         return False
@@ -325,7 +333,7 @@ def _role(b: Block) -> Span:
 
 def split_cells(text: str, start: int, end: int) -> tuple[Span, ...]:
     """Whitespace-parted cells; runs of lone Chinese characters ("组 长", "王 五") are one cell."""
-    if " " not in text[start:end]:
+    if text.find(" ", start, end) < 0:
         return ((start, end),)
     spans = [m.span() for m in _TOKEN.finditer(text, start, end)]
     if all(b - a > 1 for a, b in spans):

@@ -40,6 +40,7 @@ class Frames:
 
     field: re.Pattern[str]          # "牵头单位：…" / "配合单位：…" inside a bracket
     any_lead: re.Pattern[str]       # any word naming a lead: lines and sentences without one are skipped
+    any_word: re.Pattern[str]       # any lead word or unit label: a document without one holds no task list
     inline_field: re.Pattern[str]   # a label with its colon after a stop or a space ("。牵头单位：")
     any_field: re.Pattern[str]      # a lead label with its colon anywhere: a line of a task list
     lead_labels: frozenset[str]
@@ -76,6 +77,8 @@ def frames() -> Frames:
         lead_labels=frozenset(raw["lead_labels"]),
         labels=frozenset(raw["lead_labels"] + raw["support_labels"]),
         any_lead=re.compile(_alt(raw["lead_labels"] + raw["lead_marks"] + raw["prose_lead_after"] + raw["prose_lead_is"])),
+        any_word=re.compile(_alt(raw["lead_labels"] + raw["support_labels"] + raw["lead_marks"]
+                                 + raw["prose_lead_after"] + raw["prose_lead_is"])),
         inline_field=re.compile(rf"(?:(?<=[。；;.，,\s])|^)(?:{labels})\s*[：:]"),
         any_field=re.compile(rf"(?:{_alt(raw['lead_labels'])})\s*[：:]"),
         lead_mark=re.compile(rf"(?:{_alt(raw['lead_marks'])})$"),
@@ -107,6 +110,8 @@ Span = tuple[int, int]
 
 def extract(doc: ParsedDocument) -> list[Assertion]:
     em = Emitter(doc, "task_allocation")
+    if not frames().any_word.search(em.text):
+        return em.out  # no lead and no unit label: no task list here (most documents)
     found = blocks(doc)
     _brackets(em, found)
     rows = _tables(em, found)
