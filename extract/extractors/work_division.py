@@ -40,8 +40,8 @@ from extract.document import ParsedDocument
 from extract.extractors.appointment import frames
 from extract.extractors.base import Emitter, is_category, strip_alias
 from extract.lexicon import CJK, lexicon
-from extract.posts import (home_government, home_place, is_place_post, parse_posts, place_post, place_post_pattern,
-                           split_list)
+from extract.posts import (home_government, home_place, is_place_post, own_head, parse_posts, place_post,
+                           place_post_pattern, split_list)
 from extract.text import to_simplified
 from graph.model import SCHEMA
 from graph.records import Assertion
@@ -99,8 +99,9 @@ _NUMBERED_LEADER = re.compile(rf"^\s*{_NUMBER}"
 # "一、党委委员、人大主席  王五": numbered posts, then the name set apart by spaces (no colon)
 _NUMBERED_POSTS_LINE = re.compile(rf"^\s*{_NUMBER}\s*"
                                   rf"(?P<title>[{CJK}][{CJK}、]{{1,30}}?)\s+(?P<name>{_NAME})\s*{_NOTE}\s*$")
-_POST_ENDINGS = tuple(_data()["numbered_post_endings"])
-_BRACKET_HEADER = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s*[（(](?P<title>{_TITLES})[）)]\s*[：:]?\s*$")
+_BRACKET_HEADER = re.compile(rf"^\s*{_ENUM}(?P<name>[{CJK}]{{1,8}}·[{CJK}]{{1,8}}|{_NAME})\s*[（(](?P<title>{_TITLES})[）)]\s*[：:]?\s*$")
+# "王五（副主席）" in a 自治区's notice: a head's title without its level, read against the document
+_BRACKET_ALONE = re.compile(rf"^\s*{_ENUM}(?P<name>[{CJK}]{{1,8}}·[{CJK}]{{1,8}}|{_NAME})\s*[（(](?P<title>[{CJK}]{{1,8}})[）)]\s*[：:]?\s*$")
 # a name already named with its title, opening a line as a header again ("王五同志：")
 _NAMED_AGAIN = re.compile(rf"^\s*(?P<name>{_NAME}?)\s*(?:{re.escape(_data()['honorific'])})?\s*[：:]")
 _BARE_NAME = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s*$")
@@ -187,7 +188,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
     text = em.text
     sents = _sentences(text)
     # a notice or list (leaders open lines): prose mentions are not read, unread lines are reported
-    heads = [_line_leader(text, sa, sb) for sa, sb in sents]
+    heads = [_line_leader(text, sa, sb, em.place) for sa, sb in sents]
     structured = any(h and _opens_line(text, sa) for h, (sa, sb) in zip(heads, sents))
     leader: str | None = None
     known: dict[str, str] = {}  # persons named with a title so far (normalised -> as written)
@@ -291,7 +292,7 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if end == -1 else end
 
 
-def _line_leader(text: str, sa: int, sb: int) -> tuple[str, tuple[int, int], str, int] | None:
+def _line_leader(text: str, sa: int, sb: int, place: str | None = None) -> tuple[str, tuple[int, int], str, int] | None:
     """The leader a sentence opens with, in one of the notice and list forms:
     (kind, name span, titles, where the duties begin), offsets relative to the sentence.
     kind "line": the line holds only the leader; "head": duties follow on it."""
@@ -301,6 +302,9 @@ def _line_leader(text: str, sa: int, sb: int) -> tuple[str, tuple[int, int], str
         for lh in (_LIST_HEADER.match(sent), _BRACKET_HEADER.match(sent)):
             if lh and _name_ok(re.sub(r"\s+", "", lh.group("name"))):
                 return "line", lh.span("name"), lh.group("title"), len(sent)
+        alone = _BRACKET_ALONE.match(sent)
+        if alone and own_head(alone.group("title"), place) and _name_ok(re.sub(r"\s+", "", alone.group("name"))):
+            return "line", alone.span("name"), alone.group("title"), len(sent)
         np = _NUMBERED_POSTS_LINE.match(sent)
         if np and _name_ok(re.sub(r"\s+", "", np.group("name"))) and _numbered_posts(np.group("title")):
             return "line", np.span("name"), _placed_posts(np.group("title")), len(sent)
@@ -341,10 +345,9 @@ def _line_leader(text: str, sa: int, sb: int) -> tuple[str, tuple[int, int], str
 
 
 def _numbered_posts(titles: str) -> bool:
-    """"党委副书记、镇长": every item is a post we read or a title relative to the issuing body."""
+    """"党委副书记、镇长": every item is a post we read, a title, or one relative to the issuing body."""
     items = split_list(titles, "、")
-    return bool(items) and all(parse_posts(titles[a:b]) or lexicon().is_title(titles[a:b])
-                               or titles[a:b].endswith(_POST_ENDINGS) for a, b in items)
+    return bool(items) and all(_is_post(titles[x:y]) or lexicon().is_title(titles[x:y]) for x, y in items)
 
 
 def _placed_posts(titles: str) -> str:
@@ -440,12 +443,15 @@ def _split_head(head: str, strict: bool = False, longest: int = 4, apart: bool =
     if not _ANY_TITLE.search(h):
         return None  # most sentences: no title at all
     honorific = _data()["honorific"]
+    note = _NOTE_END.search(h)  # "王五同志（挂职）": a note on the person closes the name (the name span keeps it)
+    note_len = len(note.group(0)) if note and note.start() >= 2 and lexicon().is_name_note(note.group(1)) else 0
+    h = h[:len(h) - note_len]
     tongzhi = honorific if h.endswith(honorific) and len(h) > len(honorific) + 2 else ""
     core = h[:len(h) - len(tongzhi)]
     for n in (2, 3, 4):  # name first: "王大明市长", "王大明（市长）", "李四省政府党组成员"
         name, rest = core[:n], _drop_note(re.sub(r"^[（(](.*)[）)]$", r"\1", core[n:]))
         if rest and _name_ok(name) and (not strict or _person(name)) and _all_posts(rest) and \
-                (strict or re.search(f"{_LEADER_TITLE}$", rest) or _leader_among(rest)) and not _one_char_place(rest):
+                (strict or _leads(rest)) and not _one_char_place(rest):
             return "", -n
     # title first: names without a family name we know run longer ("副盟长苏和巴特尔"); the
     # titles before them must read whole, so the shortest name that leaves them is the one
@@ -459,10 +465,11 @@ def _split_head(head: str, strict: bool = False, longest: int = 4, apart: bool =
         if posts and _leads(titles) and \
                 sum(b - a for a, b in split_list(titles, "、，")) == len(titles.replace("、", "").replace("，", "")):
             if all(_is_post(titles[a:b]) for a, b in split_list(titles, "、，")):
-                return titles, len(head) - len(head.rstrip()) + _raw_len(head, n + len(tongzhi))
+                return titles, len(head) - len(head.rstrip()) + _raw_len(head, n + len(tongzhi) + note_len)
     return None
 
 
+_NOTE_END = re.compile(r"[（(]([^（）()]{1,8})[）)]$")
 _LONGEST_NAME = 8  # a transliterated name, family name not listed ("阿不都热依木")
 _CURRENT = re.compile(rf"^(?:{_alternation(_data()['current_marks'])})")
 
@@ -475,11 +482,6 @@ def _leads(titles: str) -> bool:
 
 
 _LEADER_ITEM = re.compile(_LEADER_TITLE)
-
-
-def _leader_among(posts: str) -> bool:
-    """"副旗长、旗公安局局长": a leader's title is one of the posts (a leader heading a body)."""
-    return any(_LEADER_ITEM.fullmatch(posts[a:b]) for a, b in split_list(posts, "、"))
 
 
 def _drop_note(titles: str) -> str:
@@ -533,6 +535,11 @@ def _posts(em: _Reader, who: str, titles: str, at: tuple[int, int]) -> None:
         member = None if is_place_post(item) else _membership(item)
         if member:
             em.emit("成员", who, "Person", member[0], "TaskForce", at, role=member[1])
+            continue
+        gov = own_head(item, em.place)  # "副主席" in a 自治区's notice: its government's
+        if gov:
+            em.emit("任职", who, "Person", gov, "Organization", at, position=item)
+            em.bodies[who] = gov
             continue
         if is_place_post(item):  # 党委书记, 武装部长: the home place's, when it is a township's
             body = place_post(item, em.place)
