@@ -37,6 +37,9 @@ class Lexicon:
     title_body_words: tuple[str, ...] = ()      # a body's short name before a head's title (行署专员 -> 专员)
     party_name_prefixes: tuple[str, ...] = ()   # the party's name before a committee's place (中共丁州委)
     heads_after_party: dict[str, dict[str, str]] = field(default_factory=dict)  # 街道党工委 -> {副主任: 街道办事处}
+    heads_alone: dict[str, dict[str, str]] = field(default_factory=dict)  # 自治区 -> {副主席: 自治区政府}
+    name_notes: tuple[str, ...] = ()            # 女, 挂职: a bracket after a name that is no part of it
+    name_note_endings: tuple[str, ...] = ()     # 族: 蒙古族, 藏族 …
 
     def has_surname(self, name: str) -> bool:
         """Whether `name` opens with a family name (two-character ones too) and has one or
@@ -44,6 +47,11 @@ class Lexicon:
         if "·" in name:
             return len(name) >= 3
         return any(name[:k] in self.surnames and 1 <= len(name) - k <= 2 for k in (1, 2))
+
+    def is_name_note(self, note: str) -> bool:
+        """A bracket after a name that says something of the person (性别, 民族, 挂职): no post."""
+        note = re.sub(r"\s+", "", note)
+        return note in self.name_notes or (len(note) >= 2 and note.endswith(self.name_note_endings))
 
     def member_role(self, role: str) -> str:
         """A role as the gold writes it: spaces dropped, 委员 read as 成员."""
@@ -105,10 +113,21 @@ def lexicon() -> Lexicon:
         levels=tuple(sorted(raw.get("leader_levels") or {}, key=len, reverse=True)),
         title_body_words=tuple(raw.get("title_body_words") or ()),
         party_name_prefixes=tuple(sorted(raw.get("party_name_prefixes") or (), key=len, reverse=True)),
+        name_notes=tuple(raw.get("name_notes") or ()),
+        name_note_endings=tuple(raw.get("name_note_endings") or ()),
         heads_after_party=_heads_after_party(raw.get("leader_levels") or {}, raw.get("leader_templates") or []),
+        heads_alone=_heads_alone(raw.get("leader_levels") or {}, raw.get("leader_templates") or []),
         surnames=frozenset(yaml.safe_load((Path(__file__).parent / "data" / "names.yaml")
                                           .read_text(encoding="utf-8"))["surnames"]),
     )
+
+
+def _heads_alone(levels: dict[str, dict[str, str | None]], templates: list[dict]) -> dict[str, dict[str, str]]:
+    """For each level, the head titles written without the level in its own documents, with its
+    government ("{mod}主席" of 自治区: 主席, 副主席, 常务副主席 … -> 自治区政府)."""
+    mods = next((t.get("mods", []) for t in templates if t.get("leads")), [])
+    return {name: {level["head_alone"].replace("{mod}", mod): level["government"] for mod in ["", *mods]}
+            for name, level in levels.items() if level.get("head_alone") and level.get("government")}
 
 
 def _heads_after_party(levels: dict[str, dict[str, str | None]], templates: list[dict]) -> dict[str, dict[str, str]]:

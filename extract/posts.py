@@ -18,7 +18,7 @@ from extract.lexicon import CJK, lexicon
 from extract.text import to_simplified
 
 __all__ = ["Post", "parse_posts", "split_post", "split_list", "home_place", "home_government", "bare_government",
-           "place_post",
+           "place_post", "own_head",
            "is_place_post", "place_post_pattern"]
 
 
@@ -321,6 +321,14 @@ def bare_government(org: str) -> str:
         if org.endswith(level + ("人民政府" if rest == "政府" else rest)) and len(org) > len(level) + len(rest):
             return gov
     return org
+
+
+def own_head(post: str, place: str | None) -> str | None:
+    """The government a head's title written without its level names in that level's own
+    document ("副主席" in a document of 甲自治区 -> 甲自治区人民政府); None elsewhere."""
+    level = _level_of(place) if place else None
+    gov = lexicon().heads_alone.get(level or "", {}).get(post)
+    return home_government(gov, place) if gov else None
 
 
 @lru_cache(maxsize=1)

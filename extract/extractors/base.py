@@ -16,11 +16,13 @@ from graph.records import Assertion
 __all__ = ["Emitter", "clean_name", "sentence_bounds", "is_category", "strip_alias"]
 
 _SPACE = re.compile(r"\s+")
+_NOTE = re.compile(r"[（(]([^（）()]{1,8})[）)]$")  # a bracket closing a name: a note on the person?
 
 
 def clean_name(text: str) -> str:
     """A name as the gold standard writes it: inner spaces and invisible characters
-    removed, 同志 dropped.
+    removed, a note on the person after it ("（女）", "（挂职）": the lexicon's name_notes) and
+    同志 dropped.
 
     Names are cut from the source by offsets, so characters that normalisation skipped
     (a zero-width space in "田\u200b东", a soft hyphen, a stray control character) would
@@ -29,6 +31,9 @@ def clean_name(text: str) -> str:
     if not text.isprintable():  # fast path: most names have nothing to drop
         text = "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf"))
     text = text.strip("，,。；;：:、 ")
+    note = _NOTE.search(text)
+    if note and note.start() >= 2 and lexicon().is_name_note(note.group(1)):
+        text = text[:note.start()]  # "韦某（挂职）", "宋某同志（女）": the note is no part of the name
     if text.endswith("同志") and len(text) > 3:
         text = text[:-2]
     return text

@@ -1,0 +1,144 @@
+"""工作分工 layouts: a leader line "姓名（职务）" with indented duties, a numbered title line then
+the name alone, half-width enumerations and punctuation with posts relative to a street's or a
+township's notice, notes in brackets after a name, and names of four characters without a dot.
+Invented names and places throughout."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.extractors.base import clean_name
+from extract.pipeline import extract_documents
+from extract.posts import bare_government, own_head
+from extract.source import SourceText
+from extract.split import split_source
+from extract.text import to_simplified
+
+
+def facts(text: str, name: str = "notice.txt") -> set[tuple]:
+    """All facts read: (rel, s, o, role or position), in simplified characters; a government
+    named in full (甲县人民政府) is also read as its level names it (县政府), as the scorer does."""
+    docs, _ = split_source(SourceText(name, text))
+    assertions, _ = extract_documents(docs)
+    got = {tuple(to_simplified(x) for x in (a.rel, a.s, a.o, a.role or a.position or "")) for a in assertions}
+    return got | {(f[0], f[1], bare_government(f[2]), f[3]) for f in got}
+
+
+HALF = str.maketrans({"，": ",", "：": ":", "（": "(", "）": ")", "；": ";", "。": "."})
+
+
+def notice(issuer: str, head: str, *lines: str) -> str:
+    body = "\n".join(lines)
+    return (f"{issuer}关于{head}工作分工的通知\n\n各有关单位：\n"
+            f"　　经研究，现将{head}工作分工通知如下：\n\n{body}\n\n{issuer}\n2024年3月1日\n")
+
+
+# 1. A leader line "姓名（职务）" on its own, then indented paragraphs of duties without the name.
+@pytest.mark.parametrize("issuer,title,gov", [
+    ("甲自治区人民政府", "副主席", "甲自治区人民政府"),
+    ("乙自治区人民政府", "常务副主席", "乙自治区人民政府"),
+    ("丙省人民政府", "副省长", "丙省人民政府"),
+    ("丁市人民政府", "副市长", "丁市人民政府"),
+    ("戊自治州人民政府", "副州长", "戊自治州人民政府"),
+    ("己盟行政公署", "副盟长", "己盟行政公署"),
+    ("庚县人民政府", "副县长", "庚县人民政府"),
+    ("辛旗人民政府", "副旗长", "辛旗人民政府"),
+    ("壬镇人民政府", "副镇长", "壬镇人民政府"),
+])
+@pytest.mark.parametrize("half", [False, True])
+def test_name_then_bracketed_title_line(issuer: str, title: str, gov: str, half: bool) -> None:
+    lines = [f"严东升（{title}）",
+             "　　负责财政、审计工作。分管某某财政局。",
+             "　　联系某某税务局。",
+             "",
+             f"阿依努尔·吐尔逊（{title}）",
+             "　　负责教育、体育方面工作。分管某某教育局。"]
+    if half:
+        lines = [ln.translate(HALF) for ln in lines]
+    got = facts(notice(issuer, "领导成员", *lines))
+    for f in [("任职", "严东升", gov, title), ("负责", "严东升", "财政", ""), ("负责", "严东升", "审计", ""),
+              ("分管", "严东升", "某某财政局", ""), ("联系", "严东升", "某某税务局", ""),
+              ("任职", "阿依努尔·吐尔逊", gov, title), ("负责", "阿依努尔·吐尔逊", "教育", ""),
+              ("负责", "阿依努尔·吐尔逊", "体育", ""), ("分管", "阿依努尔·吐尔逊", "某某教育局", "")]:
+        assert f in got
+    assert ("分管", "严东升", "某某教育局", "") not in got
+
+
+def test_head_alone_is_the_issuing_levels_only() -> None:
+    """"主席" without its level is a 自治区's head only in a 自治区's own document."""
+    got = facts(notice("甲自治区人民政府", "领导成员", "严东升（主席）", "　　主持自治区人民政府全面工作。负责审计工作。"))
+    assert ("任职", "严东升", "甲自治区人民政府", "主席") in got
+    assert ("主持", "严东升", "甲自治区人民政府", "") in got
+    assert ("负责", "严东升", "审计", "") in got
+    assert own_head("副主席", "甲市") is None and own_head("副主席", None) is None
+    assert own_head("副主席", "乙自治区") == "乙自治区人民政府"
+
+
+# 3. Half-width enumerations and punctuation; posts relative to a street's or a township's notice.
+STREET = ["  一,党工委书记 邹 立:主持街道党工委全面工作.",
+          "  二,党工委副书记,办事处主任 林 东:主持街道办事处全面工作,负责财政,审计工作,分管财政所.",
+          "  三,党工委委员,办事处副主任 曹 明:负责城市管理、环境卫生工作;分管城市管理办公室,联系辖区学校.",
+          "  四,办事处副主任 温小红:负责民政工作;分管社会事务办公室."]
+
+
+@pytest.mark.parametrize("half", [True, False])
+def test_street_notice_with_half_width_marks(half: bool) -> None:
+    lines = STREET if half else [ln.replace(",", "，").replace(":", "：").replace(";", "；").replace(".", "。")
+                                 for ln in STREET]
+    got = facts(notice("甲区乙街道办事处", "街道领导班子成员", *lines))
+    expect = [("任职", "邹立", "街道党工委", "党工委书记"), ("主持", "邹立", "街道党工委", ""),
+              ("任职", "林东", "街道党工委", "党工委副书记"), ("任职", "林东", "街道办事处", "主任"),
+              ("主持", "林东", "街道办事处", ""), ("负责", "林东", "财政", ""), ("负责", "林东", "审计", ""),
+              ("分管", "林东", "财政所", ""),
+              ("任职", "曹明", "街道党工委", "党工委委员"), ("任职", "曹明", "街道办事处", "副主任"),
+              ("负责", "曹明", "城市管理", ""), ("负责", "曹明", "环境卫生", ""), ("分管", "曹明", "城市管理办公室", ""),
+              ("任职", "温小红", "街道办事处", "副主任"), ("负责", "温小红", "民政", ""),
+              ("分管", "温小红", "社会事务办公室", "")]
+    for f in expect:
+        assert f in got
+    # the next leader's duties are not the previous one's; a category is no body; 委员 of 党工委 is a post
+    assert ("分管", "邹立", "财政所", "") not in got
+    assert not any(f[2] == "辖区学校" for f in got)
+    assert not any(f[0] == "成员" for f in got)
+
+
+@pytest.mark.parametrize("level,head", [("镇", "镇长"), ("乡", "乡长")])
+@pytest.mark.parametrize("half", [True, False])
+def test_township_numbered_half_width(level: str, head: str, half: bool) -> None:
+    lines = [f"  一,党委副书记,{head} 周 平:主持{level}政府全面工作,负责财政工作.",
+             f"  二,党委委员,副{head} 吴立:负责农业工作;分管农业综合服务中心."]
+    if not half:
+        lines = [ln.replace(",", "，").replace(":", "：").replace(";", "；").replace(".", "。") for ln in lines]
+    got = facts(notice(f"甲县乙{level}人民政府", f"{level}领导班子成员", *lines))
+    for f in [("任职", "周平", f"{level}党委", "党委副书记"), ("任职", "周平", f"{level}政府", head),
+              ("负责", "周平", "财政", ""), ("任职", "吴立", f"{level}党委", "党委委员"),
+              ("任职", "吴立", f"{level}政府", "副" + head), ("负责", "吴立", "农业", ""),
+              ("分管", "吴立", "农业综合服务中心", "")]:
+        assert f in got
+    assert ("负责", "周平", "农业", "") not in got
+
+
+# 4. Notes in brackets after a person's name: the name is without the note.
+@pytest.mark.parametrize("raw,clean", [
+    ("韦立刚（挂职）", "韦立刚"), ("宋玉芬同志（女）", "宋玉芬"), ("巴特尔(蒙古族)", "巴特尔"), ("李 四（兼）", "李四"),
+    ("王五", "王五"), ("市发展和改革委员会（市粮食局）", "市发展和改革委员会（市粮食局）"),
+])
+def test_clean_name_drops_a_note(raw: str, clean: str) -> None:
+    assert clean_name(raw) == clean
+
+
+@pytest.mark.parametrize("issuer,title,gov", [
+    ("甲县人民政府", "副县长", "甲县人民政府"), ("乙乡人民政府", "副乡长", "乙乡人民政府"),
+    ("丙旗人民政府", "副旗长", "丙旗人民政府"), ("丁市人民政府", "副市长", "丁市人民政府"),
+])
+@pytest.mark.parametrize("note", ["（挂职）", "（女）", "(蒙古族)"])
+@pytest.mark.parametrize("form", ["header", "header_tongzhi", "spaced"])
+def test_notes_after_names_in_headers(issuer: str, title: str, gov: str, note: str, form: str) -> None:
+    line = {"header": f"　　{title}韦立刚{note}：负责招商引资工作，分管某某工业局。",
+            "header_tongzhi": f"　　{title}韦立刚同志{note}：负责招商引资工作，分管某某工业局。",
+            "spaced": f"　　{title} 韦 立刚{note}：负责招商引资工作，分管某某工业局。"}[form]
+    got = facts(notice(issuer, "领导班子成员", f"　　{title}罗明：负责财政工作。", line))
+    for f in [("任职", "韦立刚", gov, title), ("负责", "韦立刚", "招商引资", ""), ("分管", "韦立刚", "某某工业局", "")]:
+        assert f in got
+    assert not any(note.strip("（）()") in f[1] for f in got)
+    assert ("分管", "罗明", "某某工业局", "") not in got
