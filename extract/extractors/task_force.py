@@ -1108,7 +1108,7 @@ def _unit_duties(em: Emitter, st: _State) -> None:
         if not v or v.start() == 0:
             continue
         lead_off = line.index(s[0])
-        lead = s[:v.start()]
+        lead = s[:v.start()].rstrip("：")   # "市某局：负责…" too
         for x, y in split_list(lead, "、，,"):
             item = lead[x:y]
             if is_category(item) or not lexicon().is_org(item):
@@ -1116,17 +1116,17 @@ def _unit_duties(em: Emitter, st: _State) -> None:
             name = em.surface(start + lead_off + x, start + lead_off + y)
             em.emit("成员单位", strip_alias(name)[0], "Organization", st.group, "TaskForce",
                     (start, start + len(line)), role="成员单位")
-        lm = re.match(r"^(?P<org>[^，。；、]{2,40}?)(?:负责)?牵头(?P<rest>[^。；]*)", s)
-        if lm and lexicon().is_org(lm.group("org")):
-            rest = lm.group("rest")
-            a = start + lead_off
-            org = em.surface(a, a + len(lm.group("org")))
-            target = re.match(rf"^(?:{_forms().setup_verbs.pattern})?{_GROUP_WORDS}", rest)
-            if target:
-                em.emit("牵头", org, "Organization", st.group, "TaskForce", (start, start + len(line)))
+        for fr in frames("duties"):   # X（负责）牵头…: the body when it sets one up, else the task
+            lm = fr.regex.match(s)
+            if not lm or not lexicon().is_org(lm.group(fr.subject)):
+                continue
+            rest, a = lm.group(fr.object), start + lead_off
+            org = em.surface(a, a + len(lm.group(fr.subject)))
+            if re.match(rf"^(?:{_forms().setup_verbs.pattern})?{_GROUP_WORDS}", rest):
+                em.emit(fr.rel, org, "Organization", st.group, "TaskForce", (start, start + len(line)))
             elif rest:
-                ta = a + lm.start("rest")
-                em.emit("牵头", org, "Organization", em.surface(ta, ta + len(rest)), "Task", (start, start + len(line)))
+                ta = a + lm.start(fr.object)
+                em.emit(fr.rel, org, "Organization", em.surface(ta, ta + len(rest)), "Task", (start, start + len(line)))
 
 
 # ---------------------------------------------------------------------------- mentions in any text

@@ -51,7 +51,7 @@ def test_every_frame_names_a_schema_type_and_matches_its_examples(fr) -> None:
     assert len(fr.examples) >= 2
     for example in fr.examples:   # the frame itself reads each of its examples
         text = normalize(_document(example)).text   # frames read normalised text
-        found = (any(fr.regex.match(line) for line in text.split("\n")) if fr.within == "heading"
+        found = (any(fr.regex.match(line.strip()) for line in text.split("\n")) if fr.within in ("heading", "duties")
                  else any(True for _ in matches(fr, text, sentences=False)))
         assert found, f"{fr.name} does not match {example['text']!r}"
     for fact in (f for e in fr.examples for f in e["facts"]):
@@ -207,3 +207,41 @@ def test_members_in_general_name_no_person(sentence: str) -> None:
     body = "丙县河湖治理工作领导小组"
     got = facts(f"丙县人民政府关于成立{body}的通知\n\n各有关单位：\n\n组长由副县长王一平担任。{sentence}\n")
     assert {f[1] for f in got if f[0] == "成员"} == {"王一平"}
+
+
+@pytest.mark.parametrize("place,lvl", LEVELS)
+@pytest.mark.parametrize("sentence", [
+    "领导小组牵头单位为{u}水务局，成员单位为{u}财政局、{u}公安局。",
+    "牵头单位：{u}水务局；成员单位：{u}财政局、{u}公安局。",
+    "牵头部门:{u}水务局;成员单位:{u}财政局、{u}公安局.",
+    "{u}水务局为牵头单位，{u}财政局、{u}公安局为成员单位。",
+])
+def test_lead_unit_stated_either_way(place: str, lvl: str, sentence: str) -> None:
+    body = f"{place}{lvl}河湖治理工作领导小组"
+    text = (f"{place}{lvl}人民政府办公室关于成立{body}的通知\n\n各有关单位：\n\n" + sentence.format(u=lvl) + "\n")
+    got = facts(text)
+    assert ("牵头", f"{lvl}水务局", body, "") in got
+    assert {f[1] for f in got if f[0] == "成员单位"} >= {f"{lvl}财政局", f"{lvl}公安局"}
+    assert not any(f[0] == "牵头" and f[1] != f"{lvl}水务局" and f[2] == body for f in got)
+
+
+@pytest.mark.parametrize("place,lvl", LEVELS)
+@pytest.mark.parametrize("sentence", [
+    "近日，{place}{lvl}由{u}卫生健康局牵头成立{body}，统筹医疗救治。",
+    "近日,{place}{lvl}由{u}卫生健康局牵头组建{body},统筹医疗救治.",
+])
+def test_a_unit_leads_the_body_it_sets_up(place: str, lvl: str, sentence: str) -> None:
+    body = f"{place}{lvl}医疗救治工作专班"
+    got = facts(sentence.format(place=place, lvl=lvl, u=lvl, body=body) + "\n", "report.txt")
+    assert ("牵头", f"{lvl}卫生健康局", body, "") in got
+
+
+@pytest.mark.parametrize("place,lvl", LEVELS)
+@pytest.mark.parametrize("colon", ["：", ":", ""])
+def test_units_given_duties_with_or_without_a_colon(place: str, lvl: str, colon: str) -> None:
+    body = f"{place}{lvl}河湖治理工作领导小组"
+    text = (f"{place}{lvl}人民政府办公室关于成立{body}的通知\n\n各有关单位：\n\n三、成员单位职责\n"
+            f"{lvl}水务局{colon}牵头制定河湖治理方案。\n{lvl}财政局{colon}负责保障治理经费。\n")
+    got = facts(text)
+    assert ("成员单位", f"{lvl}财政局", body, "成员单位") in got
+    assert ("牵头", f"{lvl}水务局", "制定河湖治理方案", "") in got
