@@ -969,6 +969,9 @@ def _html_lines(root: "object") -> list[str]:
                 elif name == "table" and (member := _html_member_table(child)) is not None:
                     newline()
                     lines.extend(member)
+                elif name == "table" and (spanned := _html_spanned_rows(child)) is not None:
+                    newline()
+                    lines.extend(spanned)
                 elif name in _BLOCK_TAGS:
                     newline()
                     walk(child)
@@ -995,6 +998,21 @@ def _html_member_table(table: "object") -> list[str] | None:
     if lines is not None and caption is not None and (title := _cell_line(caption.get_text("\n"))):
         lines.insert(0, title)  # "某某领导小组成员名单": the list's title, before it
     return lines
+
+
+_MAX_SPANNED_CELL = 200  # characters: a cell of a list or a task table; longer, a page laid out in a table
+
+
+def _html_spanned_rows(table: "object") -> list[str] | None:
+    """A table whose cells span rows (a lead unit over the tasks it leads) as one line a row,
+    a spanning cell repeated on every row it reaches, as a .docx table comes out; None when
+    no cell spans rows, or the table is a layout (a table inside it, a long cell)."""
+    if not any(_span(td.get("rowspan")) > 1 for td in table.find_all(("td", "th"))):  # type: ignore[attr-defined]
+        return None
+    grid = _html_grid(table)
+    if grid is None or any(c is not None and len(c[0]) > _MAX_SPANNED_CELL for row in grid for c in row):
+        return None
+    return [line for row in grid if (line := _row_text(row))]
 
 
 def _html_grid(table: "object") -> Grid | None:

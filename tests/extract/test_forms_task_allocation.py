@@ -323,3 +323,23 @@ def test_news_of_a_body_reads_its_task_leads() -> None:
             "会议决定，成立由壬县发改局牵头的壬县城乡建设工作专班，专班组长由癸五同志担任。\n")
     got = leads(text, "news.txt")
     assert {("壬县住建局", "污水管网改造"), ("壬县交通运输局", "农村公路提档升级")} <= got, got
+
+
+@pytest.mark.parametrize("form", ["docx", "html"])
+@pytest.mark.parametrize("place, short", [("甲省", "省"), ("乙自治区", "自治区"), ("丙州", "州"), ("丁县", "县"), ("戊镇", "镇")])
+def test_docx_and_html_task_tables_with_merged_cells(tmp_path, form: str, place: str, short: str) -> None:
+    """A lead cell merged over the tasks it leads (rowspan), an empty cell merged too: every row
+    keeps its lead, in .docx as in .html."""
+    from tests.extract.test_forms_tables import MAKERS
+    from tests.extract.test_extractors import extract_documents, split_source
+    from extract.load import load_source
+
+    table = [["序号", "工作任务", "牵头单位", "配合单位"],
+             ["1", "新建公厕", f"{short}住建局", f"{short}财政局"],
+             ["2", "清理河道", None, f"{short}水务局"],
+             ["3", "修缮校舍", f"{short}教育局", None]]
+    path = tmp_path / f"plan.{form}"
+    path.write_bytes(MAKERS[form]([f"{place}重点工作任务分工方案", table, "各单位要加强协作。"]))
+    docs, _ = split_source(load_source(path))
+    got = {(a.s, a.o) for a in extract_documents(docs)[0] if a.rel == "牵头"}
+    assert got == {(f"{short}住建局", "新建公厕"), (f"{short}住建局", "清理河道"), (f"{short}教育局", "修缮校舍")}
