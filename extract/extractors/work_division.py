@@ -105,6 +105,9 @@ _BRACKET_ALONE = re.compile(rf"^\s*{_ENUM}(?P<name>[{CJK}]{{1,8}}·[{CJK}]{{1,8}
 # a name already named with its title, opening a line as a header again ("王五同志：")
 _NAMED_AGAIN = re.compile(rf"^\s*(?P<name>{_NAME}?)\s*(?:{re.escape(_data()['honorific'])})?\s*[：:]")
 _BARE_NAME = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s*$")
+# a line of posts alone ("一、省委常委、常务副省长"), and the name alone on the line after it
+_POSTS_LINE = re.compile(rf"^\s*{_ENUM}(?P<title>[{CJK}][{CJK}、，\s]{{1,40}}?)\s*$")
+_LONE_NAME = re.compile(rf"\s*(?P<name>[{CJK}]{{1,8}}·[{CJK}]{{1,8}}|{_NAME})\s*{_NOTE}\s*")
 # table rows read as text: "王 五  副县长  负责…", "副县长  王五  分管…"
 _ROW = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s+(?P<title>{_TITLES})\s+(?=\S)")
 _TITLE_ROW = re.compile(rf"^\s*{_ENUM}(?P<title>{_TITLES})\s+(?P<name>{_NAME})\s+(?=\S)")
@@ -159,6 +162,7 @@ _VERB_NOUN = re.compile(rf"(?:{_alternation(_data()['verb_nouns'])})(?:要|的|[
 _CONCURRENT = re.compile(rf"(?:{_alternation(_data()['concurrent'])})(?P<post>[^，。；、]{{3,30}})")
 # "乐省政府": a place is never one character, so that character ends the name before it
 _ONE_CHAR_PLACE = re.compile(rf"^[{CJK}](?:{_alternation(lexicon().levels)})[{CJK}]")
+_BACK_REFERENCE = re.compile(rf"^(?:{_alternation(_data()['back_references'])})")
 _WORK_KIND = re.compile(rf"(?:{_alternation(_data()['work_kinds'])})工作$")
 _OWN_WORK = re.compile(rf"(?:{_alternation(_data()['work_kinds'])})?工作")  # 主持全面工作: no body named
 _ANY_TITLE = re.compile(_alternation([*lexicon().title_words, *lexicon().implied_org]))
@@ -193,7 +197,10 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
     leader: str | None = None
     known: dict[str, str] = {}  # persons named with a title so far (normalised -> as written)
     named_alone = False  # the previous line was a name alone: this one opens with its posts
+    read_to = 0  # a leader's name read with the posts line before it: its own line is done
     for (sa, sb), found in zip(sents, heads):
+        if sb <= read_to:
+            continue
         sent = text[sa:sb]
         at = (sa, sb)
         body_from = 0
@@ -210,7 +217,8 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
         elif found:
             kind, name_span, titles, body_from = found
             leader = em.surface(sa + name_span[0], sa + name_span[1])
-            known[re.sub(r"\s+", "", sent[name_span[0]:name_span[1]])] = leader
+            known[re.sub(r"\s+", "", text[sa + name_span[0]:sa + name_span[1]])] = leader
+            read_to = max(read_to, sa + name_span[1])
             _posts(em, leader, titles, at)
             named_alone = kind == "line" and not titles
             if kind == "line":
@@ -230,12 +238,13 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                 if title:
                     _posts(em, who, title, at)
             _backward_list(em, who, _DUTY[by.group("verb")] or "负责", sa + body_from, sa + by.start(), at)
-            leader = who
+            # in a notice the hand-over is a remark in the section of the one who lets go
+            leader = leader if structured and leader else who
             # "改由李四分管A": A follows the verb; "A、B由李四负责，他还…": nothing does
             follows = re.match(rf"[{CJK}]", sent[by.end():by.end() + 1])
-            _clauses(em, leader, sa + (by.start("verb") if follows else by.end()), sb)
+            _clauses(em, who, sa + (by.start("verb") if follows else by.end()), sb)
             for cm in _CONCURRENT.finditer(sent[by.end():]):
-                _posts(em, leader, cm.group("post"), at)
+                _posts(em, who, cm.group("post"), at)
             continue
         if mentioned:  # duties follow the one who acts; none when we cannot name them
             for (who, _, frm), (_, cut, _) in zip(mentioned, mentioned[1:]):  # "…，副主任李四分管…": each acts in turn
@@ -314,6 +323,11 @@ def _line_leader(text: str, sa: int, sb: int, place: str | None = None) -> tuple
         bare = _BARE_NAME.match(sent)
         if bare and _person(re.sub(r"\s+", "", bare.group("name"))) and _next_line_posts(text, sb):
             return "line", bare.span("name"), "", len(sent)
+        titled = _POSTS_LINE.match(sent)  # "一、省委常委、常务副省长", the name alone on the next line
+        if titled and _all_posts(titled.group("title")) and _leads(re.sub(r"\s+", "", titled.group("title"))):
+            name = _next_line_name(text, sb)
+            if name:  # the name's span lies past this sentence, on the next line
+                return "line", (name[0] - sa, name[1] - sa), titled.group("title"), len(sent)
     if line_start:
         for row in (_ROW.match(sent), _TITLE_ROW.match(sent)):
             if row and _name_ok(re.sub(r"\s+", "", row.group("name"))) and _duty_follows(sent[row.end():]):
@@ -364,6 +378,19 @@ def _duty_follows(rest: str) -> bool:
     items = split_list(rest, "，")
     first = rest[items[0][0]:items[0][1]] if items else ""
     return bool(_verb(first)) or bool(_CONCURRENT.match(first)) or _all_posts(first)
+
+
+def _next_line_name(text: str, line_end: int) -> tuple[int, int] | None:
+    """The span of a name standing alone on the line after `line_end` (blank lines skipped)."""
+    a = line_end + 1
+    b = _line_end(text, a) if a < len(text) else a
+    while a == b and b < len(text):
+        a = b + 1
+        b = _line_end(text, a)
+    m = _LONE_NAME.match(text, a, b)
+    if not m or m.end() != b or not _name_ok(re.sub(r"\s+", "", m.group("name"))):
+        return None
+    return m.start("name"), m.end("name")
 
 
 def _next_line_posts(text: str, line_end: int) -> bool:
@@ -718,8 +745,8 @@ def _split_and(piece: str) -> list[tuple[int, int]]:
 
 
 def _clean_item(item: str, rel: str) -> str | None:
-    if is_category(item.strip()):
-        return None
+    if is_category(item.strip()) or _BACK_REFERENCE.match(item.strip()):
+        return None  # "该局改由王五分管": the body named before, read there
     item = re.sub(r"^(?:其他|另外)?", "", item).strip()
     kind = _WORK_KIND.search(item)
     if kind and rel == "负责" and lexicon().is_org(item[:kind.start()]):

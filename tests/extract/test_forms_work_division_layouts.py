@@ -142,3 +142,32 @@ def test_notes_after_names_in_headers(issuer: str, title: str, gov: str, note: s
         assert f in got
     assert not any(note.strip("（）()") in f[1] for f in got)
     assert ("分管", "罗明", "某某工业局", "") not in got
+
+
+# 2. A numbered title line, the name alone on the next line, then the duties; adjustment verbs.
+@pytest.mark.parametrize("level,gov,party", [
+    ("省", "省人民政府", "省委"), ("市", "市人民政府", "市委"), ("州", "州人民政府", "州委"),
+    ("县", "县人民政府", "县委"), ("区", "区人民政府", "区委"), ("旗", "旗人民政府", "旗委"),
+])
+@pytest.mark.parametrize("half", [False, True])
+def test_numbered_title_line_then_name(level: str, gov: str, party: str, half: bool) -> None:
+    head = {"省": "省长", "市": "市长", "州": "州长", "县": "县长", "区": "区长", "旗": "旗长"}[level]
+    lines = [f"　　一、{party}常委、常务副{head}", "　　董 立群",
+             f"　　增加分管{level}国防动员办公室，联系{level}通信管理局。",
+             f"　　二、副{head}", "　　欧阳建华",
+             f"　　负责商务工作。分管{level}商务局。不再分管{level}金融工作局，该局改由常务副{head}董立群分管。"
+             f"协助联系某某海关。"]
+    if half:
+        lines = [ln.translate(HALF) for ln in lines]
+    issuer = f"甲{level}人民政府办公室"
+    got = facts(notice(issuer, f"{level}政府领导同志", *lines))
+    full = f"甲{level}人民政府"
+    for f in [("任职", "董立群", party, f"{party}常委"), ("任职", "董立群", full, f"常务副{head}"),
+              ("分管", "董立群", f"{level}国防动员办公室", ""), ("联系", "董立群", f"{level}通信管理局", ""),
+              ("任职", "欧阳建华", full, f"副{head}"), ("负责", "欧阳建华", "商务", ""),
+              ("分管", "欧阳建华", f"{level}商务局", ""), ("分管", "董立群", f"{level}金融工作局", ""),
+              ("协助联系", "欧阳建华", "某某海关", "")]:
+        assert f in got, f
+    assert ("分管", "欧阳建华", f"{level}金融工作局", "") not in got
+    assert not any(f[2] == "该局" for f in got)
+    assert ("协助联系", "董立群", "某某海关", "") not in got
