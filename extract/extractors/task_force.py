@@ -766,11 +766,19 @@ def _role_statements(text: str, start: int, end: int) -> list[_Statement]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _next_statement() -> re.Pattern[str]:
+    """A clause that gives a role ("，副组长为…", "；成员：…")."""
+    return re.compile(rf"[，,；](?:{_forms().roles})(?:{_alt(_raw_forms()['is_words'])}|是|：)")
+
+
 def _named_run(text: str, a: int, b: int, least: int) -> tuple[int, int] | None:
     """"成员为A，B，C，负责…": the leading items of a list that each name a person (posts
     and a name with a family name); None when fewer than `least` do."""
     end, count = a, 0
     starts_role = re.compile(_forms().roles)
+    nxt = _next_statement().search(text, a, b)   # the run ends where the next role is given
+    b = nxt.start() if nxt else b
     for x, y in split_list(text[a:b], "，,、；"):
         y -= text[a + y - 1] == "."   # a half-width full stop closes the list
         item = re.sub(r"\s+", "", text[a + x:a + y]).removesuffix("同志")
