@@ -274,10 +274,26 @@ def home_place(*texts: str | None) -> str | None:
     characters: "中共甲镇委员会" -> 甲镇, "乙自治州人民政府关于…" -> 乙自治州; None when none says it."""
     for text in texts:
         m = _home_re().match(re.sub(r"\s+", "", to_simplified(text or "")))
-        levels = [lv.group() for lv in _levels_re().finditer(m.group("place"))] if m else []
-        if m and len(levels) == len(set(levels)):  # a place names each level once: "甲区召开区政府…" names none
+        if m and _one_place(m.group("place")):
             return m.group("place")
+    # a news title opening with its place ("甲镇调整领导班子成员分工", "乙区召开区政府全体会议")
+    title = re.sub(r"\s+", "", to_simplified(texts[-1] or "")) if texts else ""
+    m = _news_place_re().match(title)
+    if m and _one_place(m.group("place")) and not title.startswith(tuple(_data()["not_place_openings"])):
+        return m.group("place")
     return None
+
+
+def _one_place(place: str) -> bool:
+    """A place names each level once: "甲区召开区" is no place."""
+    levels = [lv.group() for lv in _levels_re().finditer(place)]
+    return len(levels) == len(set(levels))
+
+
+@lru_cache(maxsize=1)
+def _news_place_re() -> re.Pattern[str]:
+    levels = _alt(lexicon().levels)
+    return re.compile(rf"^(?P<place>[{CJK}]{{1,4}}?(?:{levels}))(?!{levels})(?=[{CJK}])")
 
 
 @lru_cache(maxsize=1)

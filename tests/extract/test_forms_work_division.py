@@ -691,7 +691,10 @@ def test_posts_against_the_document_in_traditional_script(doc: str) -> None:
     (("甲县人民政府",), "甲县"), (("中共乙镇委员会",), "乙镇"), (("丙街道办事处",), "丙街道"),
     (("丁盟行政公署",), "丁盟"), (("戊布依族苗族自治州人民政府",), "戊布依族苗族自治州"),
     ((None, "己市市政府领导工作分工公布"), "己市"), (("庚市庚区人民政府",), "庚市庚区"),
-    (("辛縣人民政府",), "辛县"), ((None, "壬区召开区政府全体会议"), None), ((None, "关于镇领导班子成员分工的通知"), None),
+    (("辛縣人民政府",), "辛县"), ((None, "关于镇领导班子成员分工的通知"), None),
+    # a news title opening with its place alone
+    ((None, "壬区召开区政府全体会议"), "壬区"), ((None, "癸镇调整领导班子成员分工"), "癸镇"),
+    ((None, "子鄉調整領導班子成員分工"), "子乡"), ((None, "全市召开会议"), None), ((None, "关于甲县的通知"), None),
 ])
 def test_home_place_of_a_document(texts: tuple, place: str | None) -> None:
     from extract.posts import home_place
@@ -721,3 +724,16 @@ def test_home_government_and_its_alias(org: str, place: str, full: str) -> None:
 def test_posts_written_without_their_place(post: str, place: str | None, body: str | None) -> None:
     from extract.posts import place_post
     assert place_post(post, place) == body
+
+
+@pytest.mark.parametrize("lvl", ["乡", "镇"])
+@pytest.mark.parametrize("sep", ["，", ","])
+def test_township_news_reads_posts_against_its_title(lvl: str, sep: str) -> None:
+    text = (f"甲{lvl}调整领导班子成员分工\n\n来源：甲{lvl}融媒体中心\n\n近日，甲{lvl}党委召开会议{sep}明确班子成员分工。"
+            f"党委书记赵一主持{lvl}党委全面工作。党委副书记、{lvl}长钱二主持{lvl}政府全面工作{sep}分管财政所。"
+            f"武装部长吴五负责武装工作。\n\n会议要求，班子成员要各司其职。\n")
+    got = facts(text, "news.txt")
+    assert {("任职", "赵一", f"{lvl}党委", "党委书记"), ("主持", "赵一", f"{lvl}党委", ""),
+            ("任职", "钱二", f"{lvl}党委", "党委副书记"), ("任职", "钱二", _government(lvl), f"{lvl}长"),
+            ("主持", "钱二", _government(lvl), ""), ("分管", "钱二", "财政所", ""),
+            ("任职", "吴五", f"{lvl}人民武装部", "武装部长")} <= got
