@@ -44,8 +44,9 @@ _SLOT_REF = re.compile(r"^(?:(?P<name>[a-z_][a-z_0-9]*):)?(?P<kind>[a-z_][a-z_0-
 _LIST_REF = re.compile(r"\{@([a-z_]+)\}")
 _SENTENCE_ENDS = "。；！？"   # not line breaks: a hard-wrapped sentence is still one
 _SENTENCE_MAX = 2000         # a window, so that looking for a sentence's ends stays linear
-WITHIN = ("text", "notice", "subgroup", "after", "heading", "duties")   # any text, a notice's body, a
-# subgroup's lines, right after another match, a heading line, a duties line (both matched alone)
+WITHIN = ("text", "notice", "subgroup", "after", "heading", "duties", "chain")   # any text, a notice's body, a
+# subgroup's lines, right after another match, a heading line, a duties line (both matched alone),
+# inside a set-up sentence's chain ("以A为组长…的")
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # the C parser: the file's examples make it long

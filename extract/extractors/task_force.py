@@ -71,7 +71,6 @@ class _Forms:
     title_name: re.Pattern[str]   # a title that is the body's name: 附件1：<name>制度
     setup_verbs: re.Pattern[str]
     chain: re.Pattern[str]        # 以<A为组长，B为副组长>的
-    chain_link: re.Pattern[str]   # one "A为组长" of a chain
     unit_tail: re.Pattern[str]    # …分管负责同志 (after a unit)
     unit_heading: re.Pattern[str]  # a heading over lines of units: 成员单位
     body_heading: re.Pattern[str]  # a heading naming a body or its office: 二、领导小组办公室
@@ -107,7 +106,6 @@ def _forms() -> _Forms:
             rf"^(?:(?:{marks})[\d一二三四五六七八九十]*[：:]?)?(?P<name>[^，。；：]{{2,60}}?(?:{gw}))(?:{tails})?$"),
         setup_verbs=re.compile(setup),
         chain=re.compile(rf"{chain_leads}(?P<chain>[^。；！？\n]{{4,200}}?(?:{is_w})(?:{roles})){chain_ends}"),
-        chain_link=re.compile(rf"(?P<who>[^，、。；：！？\n]{{2,40}}?(?:、[^，、。；：！？\n]{{2,40}}?)*)(?:{is_w})(?P<role>{roles})(?:[，、]|$)"),
         unit_tail=re.compile(rf"(?:等)?(?:相关|有关)?(?:{_alt(raw['unit_words'])})?(?:{_alt(raw['unit_person_tails'])})$"),
         role_person=re.compile(_alt(raw["role_person_marks"])),
         body_heading=re.compile(
@@ -761,8 +759,9 @@ def _role_statements(text: str, start: int, end: int) -> list[_Statement]:
             if who and not any(a <= who[1] < b for a, b in chains):   # a chain's links are read below
                 out.append((fm.span(fr.role_slot), fm.text(fr.role_slot), who, strict))   # type: ignore[arg-type]
     for a, b in chains:   # 以A为组长，B、C为副组长的…: each "X为<role>" between the marks
-        for m in forms.chain_link.finditer(text, a, b):
-            out.append((m.span("role"), m.group("role"), m.span("who"), False))
+        for fm in (fm for fr in frames("chain") for fm in matches(fr, text, a, b, sentences=False)):
+            fr = fm.frame
+            out.append((fm.span(fr.role_slot), fm.text(fr.role_slot), fm.span(fr.subject), False))   # type: ignore[arg-type]
     return out
 
 
@@ -1153,7 +1152,7 @@ def _bodies_set_up_in_text(em: Emitter) -> None:
         end = _paragraph_end(text, m.end())   # ... and before the next body set up
         end = min(end, after.start()) if after else end
         st = _State(name, kind)
-        _prose_members(em, st, (m.end(), end))
+        _prose_members(em, st, (m.start("name"), end))   # from the name: a chain "以A为组长…的" in it
         _office(em, st, (m.end(), end))
 
 

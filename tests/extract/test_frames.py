@@ -245,3 +245,15 @@ def test_units_given_duties_with_or_without_a_colon(place: str, lvl: str, colon:
     got = facts(text)
     assert ("成员单位", f"{lvl}财政局", body, "成员单位") in got
     assert ("牵头", f"{lvl}水务局", "制定河湖治理方案", "") in got
+
+
+@pytest.mark.parametrize("place,lvl", [(p, l) for p, l in LEVELS if l in GOV])
+@pytest.mark.parametrize("sep", ["，", ","])
+def test_a_chain_in_a_report_names_the_members_of_the_body_it_sets_up(place: str, lvl: str, sep: str) -> None:
+    deputy = GOV[lvl][0]
+    body = f"{place}{lvl}河湖治理工作领导小组"
+    text = (f"{place}{lvl}河湖治理工作情况报告\n\n一、工作进展\n"
+            f"近日{sep}{place}{lvl}成立以{deputy}张大山为组长{sep}{deputy}李小河、王五一为副组长的{body}{sep}统筹推进治理。\n")
+    got = facts(text, "report.txt")
+    assert {(f[1], f[3]) for f in got if f[0] == "成员" and f[2] == body} == {
+        ("张大山", "组长"), ("李小河", "副组长"), ("王五一", "副组长")}
