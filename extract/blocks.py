@@ -306,15 +306,25 @@ def _is_heading(text: str, body: int, end: int, marked: bool, cells: int) -> boo
 
 def _carries(text: str, above: Block, cells: tuple[Span, ...], indent: int) -> bool:
     """Whether this line is a row whose leading (role) cell is left empty. The row above is a
-    row of two or more cells (or a key with its value, the key its role cell), and this one
-    either is indented past it to about where its second cell begins, or has two or more
-    cells, one fewer than the row above (a text that lost its indentation)."""
+    row of two or more cells (or a key with its value, the key its role cell) whose first cell
+    reads as a role (short as a key, no punctuation, no digit: an index, a date or an amount is
+    every row's own); this one ends no sentence, and either is indented past the row above to
+    about where its second cell begins (not far beyond: a signature is right-aligned), or has two or more cells, one fewer than the row above,
+    the first no number (a text that lost its indentation)."""
     width, second = _row(text, above)
-    if width < 2:
+    if width < 2 or text[cells[-1][1] - 1] in layout().sentence_ends:
+        return False  # a sentence is no row
+    ra, rb = _role(above)
+    lay = layout()
+    if rb - ra > lay.key_max or _DIGIT.search(text, ra, rb) or any(ch in lay.key_forbidden for ch in text[ra:rb]):
         return False
-    if indent > above.indent and indent >= second - (above.start - above.indent) - 1:
-        return True
-    return len(cells) >= 2 and len(cells) == width - 1
+    column = second - (above.start - above.indent)  # where the second cell begins in its line
+    if indent > above.indent and column - 1 <= indent <= 2 * column + 1:
+        return True  # aligned by full-width spaces (one a character) or half-width ones (two)
+    return len(cells) >= 2 and len(cells) == width - 1 and not text[cells[0][0]].isdigit()
+
+
+_DIGIT = re.compile("[0-9]")
 
 
 def _row(text: str, b: Block) -> tuple[int, int]:

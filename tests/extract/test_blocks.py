@@ -378,3 +378,19 @@ def test_docx_and_html_tables_reach_the_blocks_in_document_order(tmp_path, form:
 def test_bracket_groups(line: str, groups: list[str]) -> None:
     text = normalize(line).text
     assert [text[a:b] for a, b in bracket_groups(text, 0, len(text))] == groups
+
+
+@pytest.mark.parametrize("lines", [
+    "6 铁（mg/L） ≤0.3 ≤0.3 —\n7 锰（mg/L） ≤0.1 —",                        # an index is every row's own
+    "序号 路名 管径 长度\n2 建设南路 DN150 768",                            # a numbered row under a header
+    "2024年5月6日 甲县人民政府\n  乙县县长王五主持会议，部署防汛工作。",   # a date, and a sentence
+    "一，党工委书记 赵六\n二，党工委副书记 钱七",                           # punctuation: no role
+])
+def test_no_role_carried_from_numbers_dates_or_sentences(lines: str) -> None:
+    text = normalize(lines).text
+    assert not any(b.carried for b in parse(text))
+
+
+def test_a_right_aligned_signature_takes_no_role() -> None:
+    text = normalize("附件：甲旗防汛工作领导小组组成人员名单\n                甲旗人民政府办公室\n                  2024年5月11日").text
+    assert not any(b.carried for b in parse(text))
