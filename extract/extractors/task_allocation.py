@@ -54,6 +54,7 @@ class Frames:
     others_tail: re.Pattern[str]    # "…等", "…等部门" closing a list item
     deadline: re.Pattern[str]       # "在9月底前"
     lead_ins: tuple[str, ...]       # "会议要求由A牵头": words leading in what is said, no task
+    set_up: tuple[str, ...]         # "由A牵头成立工作专班": verbs setting a body up (its lead is no task's)
     co_open: re.Pattern[str]        # "会同" opening the units the lead works with
     co_others: re.Pattern[str]      # "…等部门" closing them
     unit_suffixes: tuple[str, ...]
@@ -91,6 +92,7 @@ def frames() -> Frames:
         deadline=re.compile(rf"^(?:{_alt(raw['deadline_opens'])})[^，。；]{{1,24}}?(?:{_alt(raw['deadline_closes'])})"),
         unit_suffixes=tuple(raw["unit_suffixes"]),
         lead_ins=tuple(raw["prose_lead_ins"]),
+        set_up=tuple(raw["body_set_up"]),
         co_open=re.compile(rf"^(?:{_alt(raw['co_opens'])})"),
         co_others=re.compile(rf"[^，。；]{{2,60}}?(?:{_alt(raw['co_closes'])})"),
         table_columns={**{w: "other" for w in raw["table_other_headers"]},
@@ -438,5 +440,5 @@ def _leads_a_body(text: str) -> bool:
     """"领导小组由A牵头" / "由A牵头成立工作专班": the lead is of a body, not a task."""
     lex = lexicon()
     t = text.rstrip("，, ")
-    return bool(lex.task_force_kind(t)) or bool(re.search(r"(?:成立|组建|设立|建立)", t) and any(
-        k in t for k in lex.task_force_kinds))
+    return bool(lex.task_force_kind(t)) or (any(v in t for v in frames().set_up)
+                                             and any(k in t for k in lex.task_force_kinds))
