@@ -135,8 +135,13 @@ _PROSE_TITLE = rf"(?:(?:{_alternation(list(lexicon().implied_org))})、)*{_LEAD}
 _TITLE_END = re.compile(rf"{_PROSE_TITLE}$")
 _HAS_TITLE = re.compile(_LEAD)
 _DOTTED = rf"[{CJK}]{{1,8}}·[{CJK}]{{1,8}}"  # "斯琴·巴雅尔": the dot tells the name's parts
-_TITLE_BEFORE = re.compile(rf"(?P<title>{_PROSE_TITLE})(?P<name>{_DOTTED}|[{CJK}]{{2,3}}?)(?:{_HONORIFIC})?"
-                           rf"(?=[：:]|，?(?:{_OPENER_WORDS})?(?:{_VERBS}))")
+# a note on the person after a name in prose ("副旗长王五（挂职）负责…"): the lexicon's name notes
+_PERSON_NOTE = (rf"[（(](?:{_alternation(lexicon().name_notes)}|[{CJK}]{{1,4}}"
+                rf"(?:{_alternation(lexicon().name_note_endings)}))[）)]")
+# the name runs up to the verb: the shortest that a verb follows ("旗长巴图孟和主持": four characters
+# without a family name we know are read when the title opens the clause, see _acts_at_once)
+_TITLE_BEFORE = re.compile(rf"(?P<title>{_PROSE_TITLE})(?P<name>{_DOTTED}|[{CJK}]{{2,4}}?)(?:{_HONORIFIC})?"
+                           rf"(?:{_PERSON_NOTE})?(?=[：:]|，?(?:{_OPENER_WORDS})?(?:{_VERBS}))")
 _TITLE_OF = re.compile(rf"(?P<title>{_LEADER_TITLE})的(?P<name>{_DOTTED}|[{CJK}]{{2,3}})(?=，)")
 # "王五、李四两位副州长", "甲乙、丙丁等3名新任副县长": names listed before one title
 _NAME_LIST = re.compile(rf"(?P<names>[{CJK}]{{2,4}}(?:、[{CJK}]{{2,3}})+)(?:等)?"
@@ -638,7 +643,7 @@ def _mentions(em: _Reader, a: int, b: int, known: dict[str, str]) -> list[tuple[
                 continue
             if prior and not _past(text, prior.start()):
                 _posts(em, surface(na, na + len(name)), prior.group(0), (a, b))
-        elif not _person(name) and not (m.re is _TITLE_BEFORE and _stands_alone(text, m)):
+        elif not _person(name) and not (m.re is _TITLE_BEFORE and (_stands_alone(text, m) or _acts_at_once(text, m))):
             if _name_ok(name):
                 acting.append((na, "", m.end()))  # someone acts whom we cannot name
             continue
@@ -696,6 +701,13 @@ def _stands_alone(text: str, m: re.Match[str]) -> bool:
     duties is a name, with or without a family name we know."""
     return bool(_LEFT_EDGE.search(text[:m.start()])) and text.startswith("，", m.end("name")) and \
         _name_ok(m.group("name")) and bool(_verb(text[m.end("name") + 1:].split("，")[0]))
+
+
+def _acts_at_once(text: str, m: re.Match[str]) -> bool:
+    """"旗委副书记、旗长巴图孟和主持…": a title opening its clause, then a name without a family
+    name we know that a duty verb follows at once (no word between), is a name."""
+    return bool(_LEFT_EDGE.search(text[:m.start()])) and _name_ok(m.group("name")) and \
+        not lexicon().is_org(m.group("name")) and bool(_VERB_RE.match(text, m.end()))
 
 
 def _listed_names(listed: str) -> list[str] | None:

@@ -171,3 +171,48 @@ def test_numbered_title_line_then_name(level: str, gov: str, party: str, half: b
     assert ("分管", "欧阳建华", f"{level}金融工作局", "") not in got
     assert not any(f[2] == "该局" for f in got)
     assert ("协助联系", "董立群", "某某海关", "") not in got
+
+
+def news(place: str, *sentences: str) -> str:
+    """A news report of a government's meeting that divides its leaders' work, in prose."""
+    body = "\n".join(f"　　{s}" for s in sentences)
+    return (f"{place}人民政府调整{place[-1:]}政府领导班子成员分工\n来源：{place}人民政府办公室　　发布时间：2024-03-02\n\n"
+            f"　　3月1日，{place}人民政府召开常务会议。经研究，对领导班子成员分工作如下调整：\n{body}\n"
+            f"　　会议要求，各位领导要尽快做好工作衔接。\n")
+
+
+# 5. Names of four characters without a dot (and three without a listed family name) in prose:
+# the name runs up to the verb; notes after a name in prose.
+@pytest.mark.parametrize("level,head,party", [
+    ("旗", "旗长", "旗委"), ("盟", "盟长", "盟委"), ("州", "州长", "州委"), ("县", "县长", "县委"), ("区", "区长", "区委"),
+])
+def test_long_names_in_prose(level: str, head: str, party: str) -> None:
+    place = f"乌兰{level}"
+    body = "盟行政公署" if level == "盟" else f"{level}政府"
+    got = facts(news(place,
+                     f"{party}副书记、{head}巴图孟和主持{body}全面工作，分管{level}审计局。",
+                     f"{party}常委、常务副{head}额尔敦负责{body}常务工作，分管{level}财政局。",
+                     f"副{head}苏和增加分管{level}文化旅游体育局。",
+                     f"副{head}张建平（挂职）负责招商引资工作，分管{level}农牧局。"), "news.txt")
+    gov = {"盟": "乌兰盟行政公署"}.get(level, f"乌兰{level}人民政府")
+    for f in [("任职", "巴图孟和", party, f"{party}副书记"), ("任职", "巴图孟和", gov, head),
+              ("主持", "巴图孟和", gov, ""), ("分管", "巴图孟和", f"{level}审计局", ""),
+              ("任职", "额尔敦", party, f"{party}常委"), ("任职", "额尔敦", gov, f"常务副{head}"),
+              ("负责", "额尔敦", "常务工作", ""), ("分管", "额尔敦", f"{level}财政局", ""),
+              ("分管", "苏和", f"{level}文化旅游体育局", ""),
+              ("任职", "张建平", gov, f"副{head}"), ("负责", "张建平", "招商引资", ""),
+              ("分管", "张建平", f"{level}农牧局", "")]:
+        assert f in got, f
+    assert not any(f[1] in ("巴图孟", "张建平（挂职）", "张建平(挂职)") for f in got)
+    assert ("分管", "苏和", f"{level}农牧局", "") not in got
+
+
+@pytest.mark.parametrize("sentence,who", [
+    ("副县长王五同时负责招商引资工作。", "王五"),       # an opener after a name with a family name
+    ("副县长欧阳小东负责招商引资工作。", "欧阳小东"),   # a two-character family name
+    ("副县长王小五则负责招商引资工作。", "王小五"),
+])
+def test_short_names_still_end_at_the_verb(sentence: str, who: str) -> None:
+    got = facts(news("甲县", sentence), "news.txt")
+    assert ("负责", who, "招商引资", "") in got
+    assert {f[1] for f in got if f[0] == "负责"} == {who}
