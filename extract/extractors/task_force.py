@@ -11,8 +11,12 @@ subgroups (下设, "分别由X、Y牵头") with their 组长单位 and member un
 A title may name two bodies ("关于成立A和B的通知"); a body set up inside any other document
 (a task list, a plan: "成立某某领导小组，由A任组长…") is read in the paragraph that sets it up.
 
-The words of these sentences are data: member roles and body kinds in lexicon.yaml, the
-verbs and linking words in task_force.yaml; the code is the engine that reads them.
+The sentences that state a relationship (由A牵头, A、B为成员单位, 办公室设在Y, 下设…, 组长由X
+担任, X任组长, 成员为A，B …) are frames in extract/data/frames.yaml, each naming its schema
+type, read by extract/frames.py; this module applies their matches (a list of units, the
+holders of a role, a short body name resolved to the full one) and reads the layouts (member
+lists, headings, duties sections). Member roles and body kinds are in lexicon.yaml, verbs and
+linking words in task_force.yaml.
 """
 
 from __future__ import annotations

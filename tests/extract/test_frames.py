@@ -58,6 +58,18 @@ def test_every_frame_names_a_schema_type_and_matches_its_examples(fr) -> None:
         assert fact[0] == fr.rel or SCHEMA.rel_by_zh(fact[0])
 
 
+_LEVEL = re.compile(r"[甲乙丙丁戊己庚辛壬癸](自治区|自治州|省|市|州|盟|地区|县|区|旗|乡|镇|街道)")
+
+
+@pytest.mark.parametrize("fr", frames(), ids=lambda f: f.name)
+def test_every_frames_examples_vary_level_and_punctuation_width(fr) -> None:
+    levels = {m.group(1) for e in fr.examples for m in [_LEVEL.search((e.get("title") or "") + e["text"])] if m}
+    widths = {("half" if re.search(r"[,:;.()]", e["text"]) else "") + ("full" if re.search(r"[，：；。（）]", e["text"]) else "")
+              for e in fr.examples}
+    assert len(levels) >= 2, f"{fr.name}: examples at one administrative level only"
+    assert len(widths) >= 2, f"{fr.name}: examples in one punctuation width only"
+
+
 def test_frames_are_compiled_once_with_bounded_slots() -> None:
     for fr in frames():   # every repeat has a bound (spaces aside): no runaway backtracking
         pattern = fr.regex.pattern.replace(r"\s*", "")
