@@ -167,6 +167,9 @@ _VERB_NOUN = re.compile(rf"(?:{_alternation(_data()['verb_nouns'])})(?:要|的|[
 _CONCURRENT = re.compile(rf"(?:{_alternation(_data()['concurrent'])})(?P<post>[^，。；、]{{3,30}})")
 # "乐省政府": a place is never one character, so that character ends the name before it
 _ONE_CHAR_PLACE = re.compile(rf"^[{CJK}](?:{_alternation(lexicon().levels)})[{CJK}]")
+# a field of work named by a kind of body ("乡镇企业", "中小企业"): no category prefix, and more than the kind word
+_KIND_FIELD = re.compile(rf"(?!{_alternation(lexicon().category_prefixes)})[{CJK}]{{2,8}}"
+                         rf"(?:{_alternation(_data()['field_kinds'])})")
 _BACK_REFERENCE = re.compile(rf"^(?:{_alternation(_data()['back_references'])})")
 _WORK_KIND = re.compile(rf"(?:{_alternation(_data()['work_kinds'])})工作$")
 _OWN_WORK = re.compile(rf"(?:{_alternation(_data()['work_kinds'])})?工作")  # 主持全面工作: no body named
@@ -757,8 +760,11 @@ def _split_and(piece: str) -> list[tuple[int, int]]:
 
 
 def _clean_item(item: str, rel: str) -> str | None:
-    if is_category(item.strip()) or _BACK_REFERENCE.match(item.strip()):
+    if _BACK_REFERENCE.match(item.strip()):
         return None  # "该局改由王五分管": the body named before, read there
+    field = _OBJECTS.get(rel) == "Area" and bool(_KIND_FIELD.fullmatch(item.strip()))
+    if is_category(item.strip()) and not field:
+        return None  # a category of bodies; but "负责乡镇企业" names a field of work by a kind of body
     item = re.sub(r"^(?:其他|另外)?", "", item).strip()
     kind = _WORK_KIND.search(item)
     if kind and rel == "负责" and lexicon().is_org(item[:kind.start()]):
@@ -767,7 +773,7 @@ def _clean_item(item: str, rel: str) -> str | None:
         item = re.sub(r"(?:等)?(?:方面|方面的|领域)?(?:的)?(?:专项)?工作$", "", item)
     if rel == "主持":
         item = re.sub(r"(?:的)?(?:全面|日常)?工作$", "", item)
-    if not item or len(item) < 2 or is_category(item):
+    if not item or len(item) < 2 or is_category(item) and not field:
         return None
     return item
 
@@ -783,7 +789,8 @@ def _verb(clause: str) -> tuple[re.Match[str], str | None] | None:
     rel = _DUTY[word]
     if rel == "主持" and not re.search(r"工作$", clause):
         return None  # 主持会议, 领导小组: presiding over work only
-    if re.match(r"负责(?:制|人(?!力|民|口|才)|同志)", clause[v.start():v.end() + 2]) or \
+    # "负责人" is a person, "负责人力资源/人大代表联络" a duty (but "负责人大力…" a person again)
+    if re.match(r"负责(?:制|人(?!力|民|口|才|大(?!力))|同志)", clause[v.start():v.end() + 3]) or \
             _ATTRIBUTIVE.match(clause[v.end():]) or _VERB_NOUN.match(clause, v.end()):
         return None
     return v, rel

@@ -216,3 +216,26 @@ def test_short_names_still_end_at_the_verb(sentence: str, who: str) -> None:
     got = facts(news("甲县", sentence), "news.txt")
     assert ("负责", who, "招商引资", "") in got
     assert {f[1] for f in got if f[0] == "负责"} == {who}
+
+
+# Fields named like a person or a category: "负责人大代表联络" (负责 + 人大…), "负责乡镇企业" (a field).
+@pytest.mark.parametrize("issuer,title,duty,area", [
+    ("甲镇人民政府", "人大主席", "负责人大代表联络、信访工作", ["人大代表联络", "信访"]),
+    ("乙乡人民政府", "副乡长", "负责乡镇企业、交通工作", ["乡镇企业", "交通"]),
+    ("丙县人民政府", "副县长", "负责中小企业、民营经济工作", ["中小企业", "民营经济"]),
+    ("丁旗人民政府", "副旗长", "负责人力资源和社会保障工作", ["人力资源和社会保障"]),
+])
+@pytest.mark.parametrize("half", [False, True])
+def test_fields_that_read_like_persons_or_categories(issuer: str, title: str, duty: str, area: list[str],
+                                                      half: bool) -> None:
+    line = f"　　{title}马立兰：{duty}。"
+    got = facts(notice(issuer, "领导班子成员", line.translate(HALF) if half else line))
+    for a in area:
+        assert ("负责", "马立兰", a, "") in got
+    assert not any(f[0] == "负责" and f[2] not in area for f in got)
+
+
+@pytest.mark.parametrize("duty", ["各企业负责人大力支持。", "负责其他企业工作。"])
+def test_persons_and_categories_stay_out(duty: str) -> None:
+    got = facts(notice("甲县人民政府", "领导班子成员", f"　　副县长马立兰：负责财政工作。{duty}"))
+    assert {f[2] for f in got if f[0] == "负责"} == {"财政"}
