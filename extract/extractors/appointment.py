@@ -342,6 +342,17 @@ def _same_body(named: str | None, implied: str | None) -> bool:
     return named.endswith((implied, implied.replace("政府", "人民政府")))
 
 
+def _inner_body(org: str | None) -> str | None:
+    """The inner body closing an organisation's name ("甲区人民检察院检察委员会" -> 检察委员会): the
+    post is the outer body's; not a place's own committee (甲镇党委)."""
+    levels = tuple(lexicon().levels)
+    for word in frames().inner_bodies:
+        outer = org[:-len(word)] if org and org.endswith(word) else ""
+        if outer and lexicon().is_org(outer) and not outer.endswith(levels):
+            return word
+    return None
+
+
 def _clauses(line: str) -> list[tuple[int, int]]:
     return split_list(line, "，,；;。") if line.strip() else []
 
@@ -359,8 +370,13 @@ def _emit_posts(em: Emitter, act: str, person: str, a: int, b: int, at: tuple[in
         acting = re.match(r"^(代理|代)", item)
         shift = x + (acting.end() if acting else 0) + len(text[x:y]) - len(text[x:y].lstrip())
         for p in parse_posts(item[acting.end():] if acting else item):
+            inner = _inner_body(p.org)
             if p.org in frames().inner_bodies and prev is not None:  # 副院长、审判委员会委员: the court's
                 p = replace(p, org=prev.org, org_span=prev.org_span, title=p.org + p.title)
+            elif inner and p.org_span is not None:  # 甲区人民检察院检察委员会委员: the 检察院's post
+                a0, b0 = shift + p.org_span[0], shift + p.org_span[1] - len(inner)
+                p = replace(p, org=p.org[:-len(inner)], org_span=(a0, b0), title=inner + p.title)
+                prev = p
             elif p.org_span is not None:
                 p = replace(p, org_span=(shift + p.org_span[0], shift + p.org_span[1]))
                 prev = p

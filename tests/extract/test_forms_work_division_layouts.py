@@ -239,3 +239,18 @@ def test_fields_that_read_like_persons_or_categories(issuer: str, title: str, du
 def test_persons_and_categories_stay_out(duty: str) -> None:
     got = facts(notice("甲县人民政府", "领导班子成员", f"　　副县长马立兰：负责财政工作。{duty}"))
     assert {f[2] for f in got if f[0] == "负责"} == {"财政"}
+
+
+# Appointments: a committee inside a court or procuratorate closing the body's name is the body's post.
+@pytest.mark.parametrize("place", ["甲县", "乙区", "丙市", "丁旗", "戊自治州"])
+@pytest.mark.parametrize("court,committee,plain", [("人民检察院", "检察委员会", "检察员"), ("人民法院", "审判委员会", "审判员")])
+def test_inner_committee_closing_a_body_name(place: str, court: str, committee: str, plain: str) -> None:
+    text = (f"{place}人民代表大会常务委员会任免名单\n（2024年4月26日{place}人民代表大会常务委员会第二十次会议通过）\n\n"
+            f"　　一、任命\n　　周晓梅为{place}{court}{committee}委员、{plain}。\n"
+            f"　　二、免去\n　　陈家宝的{place}{court}{committee}委员、{plain}职务。\n")
+    got = facts(text)
+    body = f"{place}{court}"
+    for rel, who in (("任命", "周晓梅"), ("免去", "陈家宝")):
+        assert (rel, who, body, f"{committee}委员") in got
+        assert (rel, who, body, plain) in got
+        assert not any(f[0] == rel and f[2] == body + committee for f in got)
