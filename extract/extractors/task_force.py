@@ -285,7 +285,7 @@ def _members_leaving(em: Emitter, st: _State) -> None:
 
 def _split_member(text: str, base: int) -> tuple[str, tuple[int, int], str, int] | None:
     """Name and post text of one member entry; offsets absolute (normalised)."""
-    t = text.rstrip("，,；;。")
+    t = text.rstrip("，,；;。.")   # a half-width full stop too
     noted = _NOTED_NAME.match(t)   # "王五（女）  市某某局副局长": the note is no post
     if noted and _plausible_name(noted.group("name")) and _is_name_note(noted.group("note")):
         post = noted.group("post") or ""
@@ -386,17 +386,20 @@ def _member_lists(em: Emitter, st: _State) -> None:
             st.office = office
             continue
         if m:
-            role = lexicon().member_role(m.group("role"))
-            if st.office and role in _forms().office_roles:
-                role = "办公室" + role
-            rest_start = start + m.end()
             _flush(em, st, pending)
             pending = None
-            if role == "成员" and _unit_line(em, st, rest_start, start + len(line)):
-                continue
-            for entry in _entries(text, rest_start, start + len(line)):
-                for part in _not_units(em, st, entry) if role == "成员" else [entry]:
-                    pending = _member_from(em, st, part, role, (start, start + len(line)), pending)
+            # "组长：A；副组长：B、C；成员：D": each role's members up to the next role on the line
+            for role_text, a, b in _inline_roles(text, m.group("role"), start + m.end(), start + len(line)):
+                role = lexicon().member_role(role_text)
+                if st.office and role in _forms().office_roles:
+                    role = "办公室" + role
+                if role == "成员" and _unit_line(em, st, a, b):
+                    continue
+                _flush(em, st, pending)   # the member of the role before on the line stands
+                pending = None
+                for entry in _entries(text, a, b):
+                    for part in _not_units(em, st, entry) if role == "成员" else [entry]:
+                        pending = _member_from(em, st, part, role, (start, start + len(line)), pending)
             continue
         if role is None:
             continue
@@ -421,6 +424,22 @@ def _member_lists(em: Emitter, st: _State) -> None:
                 pending = _member_from(em, st, part, role, (start, start + len(line)), pending)
     _flush(em, st, pending)
     st.current, st.office = None, False
+
+
+@lru_cache(maxsize=1)
+def _next_role() -> re.Pattern[str]:
+    """Another role given on the same line: "；副 组 长：" (spaced role words too)."""
+    spaced = "|".join("\\s*".join(r) for r in sorted(lexicon().member_roles, key=len, reverse=True))
+    return re.compile(rf"[；，,。]\s*(?P<role>{spaced})\s*：")
+
+
+def _inline_roles(text: str, role: str, a: int, b: int) -> list[tuple[str, int, int]]:
+    """The roles of one line, each with the span of its members."""
+    out: list[tuple[str, int, int]] = []
+    for m in _next_role().finditer(text, a, b):
+        out.append((role, a, m.start()))
+        role, a = m.group("role"), m.end()
+    return out + [(role, a, b)]
 
 
 def _body_heading(line: str) -> tuple[str, bool] | None:
@@ -539,7 +558,7 @@ def _member_from(em: Emitter, st: _State, entry: tuple[int, int], role: str,
         return pending
     base = entry[0] + bullet.end()
     split = _split_member(text, base)
-    compact = re.sub(r"\s+", "", text).rstrip("。；;")
+    compact = re.sub(r"\s+", "", text).rstrip("。；;.")
     if split is None and pending is not None and not pending.unnamed and _all_posts(compact):
         pending.posts += parse_posts(compact)   # "张三，市委常委、副市长": the posts follow the name
         pending.post_text += compact
@@ -548,7 +567,7 @@ def _member_from(em: Emitter, st: _State, entry: tuple[int, int], role: str,
         _flush(em, st, pending)   # the member before ("张三（局长）、各乡镇主要负责同志") stands
         # members named by role ("各乡（镇）人民政府分管副乡长", "负责某某工作的副市长、
         # 市某某局主要负责同志") or by posts and name in one run ("市委常委、副市长张三")
-        people = _people(em, st, base, base + len(text.rstrip("。；;")))
+        people = _people(em, st, base, base + len(text.rstrip("。；;.")))
         damaged = _DAMAGED.match(text)
         if not people and damaged:  # the rest of the line lost to a wrong encoding: the name holds
             people = [_Person(em.surface(base, base + damaged.end("name")), [])]
@@ -785,7 +804,7 @@ def _named_run(text: str, a: int, b: int, least: int) -> tuple[int, int] | None:
     for x, y in split_list(text[a:b], "，,、；"):
         y -= text[a + y - 1] == "."   # a half-width full stop closes the list
         item = re.sub(r"\s+", "", text[a + x:a + y]).removesuffix("同志")
-        if starts_role.match(item) or not _ends_with_person(item):   # "副组长为B": the next statement
+        if starts_role.match(item) or not _ends_with_person(item, bracketed=True):   # "副组长为B": the next statement
             break
         end, count = a + y, count + 1
     return (a, end) if count >= least else None
@@ -966,9 +985,12 @@ def _split_and(item: str) -> list[tuple[int, int]]:
     return [(x, y) for x, y in out if y > x]
 
 
-def _ends_with_person(t: str) -> bool:
-    """"常务副市长张三" / "张三": a name (with a known family name) closes the phrase."""
+def _ends_with_person(t: str, bracketed: bool = False) -> bool:
+    """"常务副市长张三" / "张三": a name (with a known family name) closes the phrase;
+    `bracketed`: "张三（市长）" too."""
     found = _name_and_posts(t, name_first=False)
+    if bracketed and found and found[1] < len(t) and _BRACKETED.match(t):
+        return lexicon().has_surname(t[found[0]:found[1]])
     return bool(found) and found[1] == len(t) and lexicon().has_surname(t[found[0]:])
 
 

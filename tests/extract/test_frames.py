@@ -269,3 +269,21 @@ def test_a_chain_in_a_report_names_the_members_of_the_body_it_sets_up(place: str
     got = facts(text, "report.txt")
     assert {(f[1], f[3]) for f in got if f[0] == "成员" and f[2] == body} == {
         ("张大山", "组长"), ("李小河", "副组长"), ("王五一", "副组长")}
+
+
+@pytest.mark.parametrize("lvl", list(GOV))
+@pytest.mark.parametrize("line", [
+    "组长：{deputy}张大山；副组长：{lvl}水务局局长李小河、{lvl}财政局局长王五一；成员：{lvl}公安局副局长赵六二。",
+    "组 长:{deputy}张大山;副 组 长:{lvl}水务局局长李小河、{lvl}财政局局长王五一;成 员:{lvl}公安局副局长赵六二.",
+    "领导小组组长：张大山（{deputy}）；副组长：李小河（{lvl}水务局局长）、王五一（{lvl}财政局局长）；成员：赵六二（{lvl}公安局副局长）。",
+])
+def test_several_roles_on_one_line(lvl: str, line: str) -> None:
+    deputy, gov = GOV[lvl]
+    body = f"甲{lvl}河湖治理工作领导小组"
+    text = f"甲{lvl}人民政府办公室关于成立{body}的通知\n\n各有关单位：\n\n" + line.format(lvl=lvl, deputy=deputy) + "\n"
+    got = facts(text)
+    assert {(f[1], f[3]) for f in got if f[0] == "成员"} == {
+        ("张大山", "组长"), ("李小河", "副组长"), ("王五一", "副组长"), ("赵六二", "成员")}
+    assert ("任职", "张大山", gov, deputy) in got
+    assert ("任职", "赵六二", f"{lvl}公安局", "副局长") in got
+    assert not any(f[0] == "任职" and "：" in f[2] for f in got)
