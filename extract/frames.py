@@ -104,9 +104,6 @@ class FrameMatch:
     def text(self, slot: str) -> str:
         return self.match.group(slot) or ""
 
-    def has(self, slot: str) -> bool:
-        return slot in self.frame.slots and self.match.group(slot) is not None
-
     def start(self) -> int:
         return self.match.start()
 
