@@ -104,6 +104,7 @@ _BRACKET_HEADER = re.compile(rf"^\s*{_ENUM}(?P<name>[{CJK}]{{1,8}}·[{CJK}]{{1,8
 _BRACKET_ALONE = re.compile(rf"^\s*{_ENUM}(?P<name>[{CJK}]{{1,8}}·[{CJK}]{{1,8}}|{_NAME})\s*[（(](?P<title>[{CJK}]{{1,8}})[）)]\s*[：:]?\s*$")
 # a name already named with its title, opening a line as a header again ("王五同志：")
 _NAMED_AGAIN = re.compile(rf"^\s*(?P<name>{_NAME}?)\s*(?:{re.escape(_data()['honorific'])})?\s*[：:]")
+_NUMBER_AT = re.compile(rf"^\s*{_NUMBER}")
 _BARE_NAME = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s*$")
 # a line of posts alone ("一、省委常委、常务副省长"), and the name alone on the line after it
 _POSTS_LINE = re.compile(rf"^\s*{_ENUM}(?P<title>[{CJK}][{CJK}、，\s]{{1,40}}?)\s*$")
@@ -170,6 +171,8 @@ _ONE_CHAR_PLACE = re.compile(rf"^[{CJK}](?:{_alternation(lexicon().levels)})[{CJ
 # a field of work named by a kind of body ("乡镇企业", "中小企业"): no category prefix, and more than the kind word
 _KIND_FIELD = re.compile(rf"(?!{_alternation(lexicon().category_prefixes)})[{CJK}]{{2,8}}"
                          rf"(?:{_alternation(_data()['field_kinds'])})")
+# a word closing with a body's ending of two characters or more (政府, 委员会, 中心) is never a name
+_BODY_ENDINGS = tuple(w for w in lexicon().org_suffixes if len(w) >= 2)
 _BACK_REFERENCE = re.compile(rf"^(?:{_alternation(_data()['back_references'])})")
 _WORK_KIND = re.compile(rf"(?:{_alternation(_data()['work_kinds'])})工作$")
 _OWN_WORK = re.compile(rf"(?:{_alternation(_data()['work_kinds'])})?工作")  # 主持全面工作: no body named
@@ -238,7 +241,9 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
             if posts and _all_posts(posts.group("posts")):
                 _posts(em, leader, posts.group("posts"), at)
                 body_from = _post_clauses(em, leader, sent, posts.end(), at)
-        mentioned = None if structured else _mentions(em, sa + body_from, sb, known)
+        # in a notice, prose is read for leaders only where a numbered item opens with one ("六、市政府秘书长王五协助…")
+        prose = not structured or not found and _opens_line(text, sa) and bool(_NUMBER_AT.match(sent))
+        mentioned = _mentions(em, sa + body_from, sb, known) if prose else None
         by = _BY_LEADER.search(sent)
         if by and _name_ok(by.group("name")) and (by.group("title") or _person(by.group("name"))):
             who = em.surface(sa + by.start("name"), sa + by.end("name"))
@@ -636,6 +641,8 @@ def _mentions(em: _Reader, a: int, b: int, known: dict[str, str]) -> list[tuple[
         if m.re is _NAME_BEFORE:
             if name.endswith("副"):
                 name, title = name[:-1], "副" + title
+            if name.endswith(_BODY_ENDINGS):
+                continue  # "市政府秘书长王五": a body before the title, not a name
             if len(name) == 3 and not (_LEFT_EDGE.search(text[:na]) and _name_ok(name)):
                 name, na = name[1:], na + 1
             # a name stands apart from the words before it, or follows a post ("省委常委王五出任

@@ -254,3 +254,14 @@ def test_inner_committee_closing_a_body_name(place: str, court: str, committee: 
         assert (rel, who, body, f"{committee}委员") in got
         assert (rel, who, body, plain) in got
         assert not any(f[0] == rel and f[2] == body + committee for f in got)
+
+
+# A body before a title in prose ("市政府秘书长王五") is no person.
+@pytest.mark.parametrize("level", ["市", "县", "区", "州", "旗"])
+@pytest.mark.parametrize("body", ["政府", "人民政府"])
+def test_body_before_title_is_no_name(level: str, body: str) -> None:
+    got = facts(notice(f"甲{level}人民政府", f"{level}政府领导同志",
+                       f"　　一、副{ {'市': '市长', '县': '县长', '区': '区长', '州': '州长', '旗': '旗长'}[level] }王立：分管{level}财政局。",
+                       f"　　二、{level}{body}秘书长钱永涛协助常务副{level}长处理{level}政府日常工作，主持{level}政府办公室工作。"))
+    assert ("主持", "钱永涛", f"{level}政府办公室", "") in got
+    assert not any(f[1].endswith(("政府", "人民政府")) for f in got)
