@@ -76,6 +76,9 @@ class Block:
                 to its second cell, or has two or more cells, one fewer than the row above.
     section:    index (in the document's blocks) of the nearest heading above, -1 if none.
     indent:     leading spaces of the line.
+    wraps:      for a line that continues cells of the table row above (a cell too long for its
+                column, wrapped: "\t\t广电和旅游局" under a row of single-tab gaps, its leading empty
+                cells counted by the tabs), the column its first cell continues; 0 for any other.
     """
 
     kind: str
@@ -91,6 +94,7 @@ class Block:
     carried: bool
     section: int
     indent: int
+    wraps: int = 0
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,7 @@ class Layout:
     unmarked_heading_max: int
     trailing_stops: str
     sentence_stops: re.Pattern[str]
+    wrap_min_columns: int
     brackets_open: str
     bracket: re.Pattern[str]           # any bracket, opening or closing
 
@@ -132,6 +137,7 @@ def layout() -> Layout:
         unmarked_heading_max=int(raw["unmarked_heading_max"]),
         trailing_stops=raw["trailing_stops"],
         sentence_stops=re.compile(f"[{re.escape(raw['sentence_stops'])}]"),
+        wrap_min_columns=int(raw["wrap_min_columns"]),
         brackets_open=raw["brackets_open"],
         bracket=re.compile(f"[{re.escape(raw['brackets_open'] + raw['brackets_close'])}]"),
     )
@@ -252,6 +258,9 @@ def _block(text: str, start: int, end: int, indent: int, line: int, section: int
         return Block(kind, start, end, line, mark, depth, body, key[:2], value,
                      (key[:2], *split_cells(text, *value)), False, section, indent)
     cells = split_cells(text, start, end)
+    if mark is None and above is not None and (column := _wraps(above, cells, indent)):
+        return Block("table_row", start, end, line, None, 0, body, None, None, cells, False, section, indent,
+                     column)
     if mark is None and above is not None and len(above.cells) > 1 and _carries(text, above, cells, indent):
         return Block("table_row", start, end, line, None, 0, body, None, None, (_role(above), *cells),
                      True, section, indent)
@@ -327,6 +336,22 @@ def _carries(text: str, above: Block, cells: tuple[Span, ...], indent: int) -> b
 _DIGIT = re.compile("[0-9]")
 
 
+def _wraps(above: Block, cells: tuple[Span, ...], indent: int) -> int:
+    """The column this line continues when it is a wrapped part of the row above: that row is a
+    table row of at least wrap_min_columns cells parted by single gaps (tabs: one a cell), and
+    this line, its leading empty cells counted by its indentation, ends before the row's last
+    column. 0 when it is none."""
+    width = len(above.cells)
+    k = indent - above.indent
+    if above.kind != "table_row" or above.carried or above.wraps or width < layout().wrap_min_columns:
+        return 0
+    if k < 1 or k + len(cells) >= width:
+        return 0
+    if any(b[0] - a[1] != 1 for a, b in zip(above.cells, above.cells[1:])):
+        return 0  # cells aligned by runs of spaces: indentation counts characters, not cells
+    return k
+
+
 def _row(text: str, b: Block) -> tuple[int, int]:
     """(cells, where the second cell begins) of a block read as a table row; (0, 0) if none."""
     if b.kind == "key_value" and b.value is not None and b.value[1] > b.value[0]:
@@ -372,11 +397,13 @@ def _trim(text: str, a: int, b: int) -> Span:
 
 class Row(NamedTuple):
     """A table row under its header: `kinds[i]` is what column i holds (the header's words
-    mapped by the reader's `columns`), `cells[i]` its span ((a, a) when left empty)."""
+    mapped by the reader's `columns`), `cells[i]` its span ((a, a) when left empty), `more[i]`
+    the rest of a cell wrapped onto the lines below (see `Block.wraps`); `span` covers them."""
 
     kinds: tuple[str, ...]
     cells: tuple[Span, ...]
     span: Span
+    more: tuple[list[Span], ...]  # per column, the wrapped parts of its cell on the lines below
 
 
 # Columns a reader does not read (an index, a category, a date): a row may leave its first such cell empty.
@@ -404,10 +431,19 @@ def _line_rows(text: str, found: list[Block], columns: Mapping[str, str],
                wanted: Callable[[Sequence[str]], bool]) -> list[Row]:
     rows: list[Row] = []
     kinds: tuple[str, ...] | None = None
-    for b in found:
+    last = -2  # the block of the last row read
+    for i, b in enumerate(found):
         if kinds is None and b.kind != "table_row":
             continue  # no table begun, and no header here
         cells = split_cells(text, b.start, b.end)  # the line's own cells, none carried
+        if b.wraps and kinds is not None and rows and last == i - 1:  # the rest of the row above's cells
+            row = rows[-1]
+            for c, cell in enumerate(cells, start=b.wraps):
+                if c < len(kinds):
+                    row.more[c].append(cell)
+            rows[-1] = row._replace(span=(row.span[0], b.end))
+            last = i
+            continue
         if len(cells) < 2:
             continue
         named = tuple(columns.get(text[x:y], "") for x, y in cells)
@@ -419,7 +455,8 @@ def _line_rows(text: str, found: list[Block], columns: Mapping[str, str],
         if len(cells) == len(kinds) - 1 and kinds[0] in _UNREAD and not text[cells[0][0]:cells[0][1]].isdigit():
             cells = ((b.start, b.start), *cells)
         if len(cells) == len(kinds):
-            rows.append(Row(kinds, cells, (b.start, b.end)))
+            rows.append(Row(kinds, cells, (b.start, b.end), tuple([] for _ in kinds)))
+            last = i
     return rows
 
 
@@ -444,7 +481,7 @@ def _cell_rows(text: str, found: list[Block], columns: Mapping[str, str],
                 break
             if kinds[0] != "index" and any(named[k:k + n]):
                 break  # another header: another table
-            rows.append(Row(kinds, row, (row[0][0], row[-1][1])))
+            rows.append(Row(kinds, row, (row[0][0], row[-1][1]), tuple([] for _ in kinds)))
             k += n
             number += 1
         i = k

@@ -279,13 +279,28 @@ def _task_table(kinds: Sequence[str]) -> bool:
 
 
 def _emit_row(em: Emitter, row: Row) -> None:
+    """The lead cells' units lead the task cell; a cell wrapped onto the lines below is read whole."""
     text, fr = em.text, frames()
-    task_a, task_b = row.cells[row.kinds.index("task")]
-    task = em.surface(task_a, task_b).rstrip(_END)
-    for kind, (a, b) in zip(row.kinds, row.cells):
-        if kind in ("lead", "units") and b > a:  # read as the bracket field "label：cell" would be
+    col = row.kinds.index("task")
+    task = _pieces(em, [row.cells[col], *row.more[col]], 0, 1 << 30).rstrip(_END)
+    for kind, cell, more in zip(row.kinds, row.cells, row.more):
+        pieces = [p for p in (cell, *more) if p[1] > p[0]]
+        if kind in ("lead", "units") and pieces:  # read as the bracket field "label：cell" would be
             field = (fr.lead_field if kind == "lead" else fr.units_field) + "："
-            _emit_leads(em, a - len(field), _leads(field + text[a:b]), task, row.span)
+            for la, lb in _leads(field + "".join(text[a:b] for a, b in pieces)):
+                name = _pieces(em, pieces, la - len(field), lb - len(field))
+                em.emit("牵头", strip_alias(name)[0], "Organization", task, "Task", row.span)
+
+
+def _pieces(em: Emitter, pieces: list[Span], x: int, y: int) -> str:
+    """The source text of [x, y) of the pieces' texts joined (a cell wrapped over lines)."""
+    out, off = [], 0
+    for a, b in pieces:
+        lo, hi = max(x - off, 0), min(y - off, b - a)
+        if lo < hi:
+            out.append(em.surface(a + lo, a + hi))
+        off += b - a
+    return "".join(out)
 
 
 # ---------------------------------------------------------------------------- prose

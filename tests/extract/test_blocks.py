@@ -394,3 +394,29 @@ def test_no_role_carried_from_numbers_dates_or_sentences(lines: str) -> None:
 def test_a_right_aligned_signature_takes_no_role() -> None:
     text = normalize("附件：甲旗防汛工作领导小组组成人员名单\n                甲旗人民政府办公室\n                  2024年5月11日").text
     assert not any(b.carried for b in parse(text))
+
+
+def test_wrapped_cells_continue_the_row_above() -> None:
+    """A tab table whose long cells wrap onto the next line: the line's tabs count the empty
+    cells before the cell it continues."""
+    src = ("序号\t工作任务\t牵头单位\t配合单位\t完成时限\n"
+           "1\t实施老旧小区改造，完成改造\t甲市住房和城乡建设局\t甲市财政局\t年底\n"
+           "\t小区20个\n"
+           "2\t开展街区保护利用\t甲市自然资源局，甲市文化\t甲市财政局\t长期\n"
+           "\t\t广电和旅游局\n")
+    text = normalize(src).text
+    found = parse(text)
+    assert [b.wraps for b in found] == [0, 0, 1, 0, 2]
+    assert all(b.kind == "table_row" for b in found)
+    rows = table_rows(text, found, COLUMNS, wanted)
+    joined = [["".join(text[a:b] for a, b in (row.cells[c], *row.more[c])) for c in (1, 2)] for row in rows]
+    assert joined == [["实施老旧小区改造，完成改造小区20个", "甲市住房和城乡建设局"],
+                      ["开展街区保护利用", "甲市自然资源局，甲市文化广电和旅游局"]]
+
+
+@pytest.mark.parametrize("lines", [
+    "组长\t王五\t副县长\n\t李六",                         # three columns: a member of its own, no wrap
+    "序号  工作任务  牵头单位  配合单位\n1  修路  乙县交通局  乙县财政局\n  （含桥梁）",  # aligned by spaces
+])
+def test_no_wrap(lines: str) -> None:
+    assert not any(b.wraps for b in parse(normalize(lines).text))

@@ -343,3 +343,17 @@ def test_docx_and_html_task_tables_with_merged_cells(tmp_path, form: str, place:
     docs, _ = split_source(load_source(path))
     got = {(a.s, a.o) for a in extract_documents(docs)[0] if a.rel == "牵头"}
     assert got == {(f"{short}住建局", "新建公厕"), (f"{short}住建局", "清理河道"), (f"{short}教育局", "修缮校舍")}
+
+
+@pytest.mark.parametrize("place, short", [("甲市", "市"), ("乙县", "县"), ("丙区", "区"), ("丁盟", "盟")])
+def test_table_cells_wrapped_onto_the_next_line(place: str, short: str) -> None:
+    """A tab table copied from a page: long cells wrap, the next line's tabs leading to their column."""
+    body = (f"序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+            f"1\t实施老旧小区改造，完成改造\t{short}自然资源局，{short}住房和城\t{short}财政局\t年底\n"
+            f"\t小区20个\t乡建设局\n"
+            f"2\t开展街区保护利用\t{short}文化广电\t{short}财政局\t长期\n"
+            f"\t\t和旅游局\n")
+    got = leads(PLAN.format(title=f"{place}城市更新重点任务分工表", body=body))
+    assert got == {(f"{short}自然资源局", "实施老旧小区改造，完成改造小区20个"),
+                   (f"{short}住房和城乡建设局", "实施老旧小区改造，完成改造小区20个"),
+                   (f"{short}文化广电和旅游局", "开展街区保护利用")}, got
