@@ -154,8 +154,20 @@ def _continues(prev: str, nxt: str) -> bool:
         return False  # "省某某厅副厅长　张三", "省某某局主要负责人": a member line (post then name, a unit's person)
     if p[-1] in "、，,和及与的（(—-":
         return True
+    if _indent(nxt) > _indent(prev) or 2 <= _indent(nxt) <= _PARAGRAPH_INDENT:
+        return False  # an indented line opens a paragraph: a wrapped one is indented no more than
+        # the line before it, and not by a paragraph's two characters ("　　", after a margin of none)
     # prose continues: the next line reads as running text and this one is not a title
     return len(p) >= 12 and (len(n) >= 15 and bool(_PROSE_PUNCT.search(n)) or n[-1] in "。；")
+
+
+_PARAGRAPH_INDENT = 4  # columns: two full-width spaces, as normalised
+
+
+def _indent(line: str) -> int:
+    """How far a line is indented, a full-width space counting two."""
+    lead = line[: len(line) - len(line.lstrip())]
+    return sum(2 if c == "\u3000" else 1 for c in lead if c != "\n")
 
 
 def _opens_with_mark(line: str) -> bool:

@@ -122,3 +122,21 @@ def test_text_normalize_offsets_monotone_and_faithful(source: str, data: st.Data
 @given(TEXT)
 def test_text_to_simplified_keeps_length(source: str) -> None:
     assert len(to_simplified(source)) == len(source)
+
+
+@pytest.mark.parametrize("indent", ["\u3000\u3000", "  ", "    "])
+@pytest.mark.parametrize("lines", [
+    ["王一为甲市审计局局长", "李二为甲市中级人民法院审判委员会委员、刑事审判第一庭庭长"],
+    ["赵三的乙县教育局局长职务", "钱四的乙县人民检察院副检察长、检察委员会委员职务"],
+    ["孙五负责丙旗财政、审计工作", "周六负责丙旗教育、卫生健康、民族事务工作，分管旗教育局"],
+])
+def test_text_lines_each_indented_as_a_paragraph_stay_apart(indent: str, lines: list[str]) -> None:
+    """Lines each opening with a paragraph's indent are paragraphs, not one sentence wrapped."""
+    text = "任命：\n" + "\n".join(indent + line for line in lines) + "\n"
+    norm = normalize(text).text
+    assert [l.strip() for l in norm.split("\n") if l.strip()][1:] == lines
+
+
+def test_text_wrapped_lines_under_an_indented_first_line_still_rejoin() -> None:
+    text = "\u3000\u3000甲市人民政府决定成立甲市河湖治理工作领导小组，组长由\n市委副书记王一担任，副组长由副市长李二担任。\n"
+    assert "组长由市委副书记王一担任" in normalize(text).text
