@@ -265,3 +265,29 @@ def test_body_before_title_is_no_name(level: str, body: str) -> None:
                        f"　　二、{level}{body}秘书长钱永涛协助常务副{level}长处理{level}政府日常工作，主持{level}政府办公室工作。"))
     assert ("主持", "钱永涛", f"{level}政府办公室", "") in got
     assert not any(f[1].endswith(("政府", "人民政府")) for f in got)
+
+
+# 2b. The numbered title line with posts relative to the issuing body (自治区 heads, township posts).
+@pytest.mark.parametrize("half", [False, True])
+def test_title_line_then_name_relative_posts(half: bool) -> None:
+    lines = ["　　一、常务副主席", "　　巴特尔", "　　负责自治区政府常务工作。分管自治区财政厅。",
+             "　　二、副主席", "　　李 四", "　　负责教育工作。"]
+    got = facts(notice("甲自治区人民政府", "自治区人民政府领导成员",
+                       *[ln.translate(HALF) if half else ln for ln in lines]))
+    for f in [("任职", "巴特尔", "甲自治区人民政府", "常务副主席"), ("负责", "巴特尔", "常务工作", ""),
+              ("分管", "巴特尔", "自治区财政厅", ""), ("任职", "李四", "甲自治区人民政府", "副主席"),
+              ("负责", "李四", "教育", "")]:
+        assert f in got, f
+    assert ("负责", "巴特尔", "教育", "") not in got
+
+
+@pytest.mark.parametrize("level,head", [("镇", "镇长"), ("乡", "乡长")])
+def test_township_title_line_then_name(level: str, head: str) -> None:
+    got = facts(notice(f"乙{level}人民政府", f"{level}领导班子成员",
+                       f"　　一、党委副书记、{head}", "　　王五", f"　　主持{level}政府全面工作，负责财政工作。",
+                       "　　二、党委委员、人大主席", "　　赵六（女）", "　　负责人大代表联络工作。"))
+    for f in [("任职", "王五", f"{level}党委", "党委副书记"), ("任职", "王五", f"乙{level}人民政府", head),
+              ("主持", "王五", f"乙{level}人民政府", ""), ("负责", "王五", "财政", ""),
+              ("任职", "赵六", f"{level}党委", "党委委员"), ("任职", "赵六", f"{level}人大主席团", "人大主席"),
+              ("负责", "赵六", "人大代表联络", "")]:
+        assert f in got, f
