@@ -113,6 +113,7 @@ class Layout:
     trailing_stops: str
     sentence_stops: re.Pattern[str]
     wrap_min_columns: int
+    cell_rule: re.Pattern[str]         # a rule between cells ("|")
     brackets_open: str
     bracket: re.Pattern[str]           # any bracket, opening or closing
 
@@ -138,6 +139,7 @@ def layout() -> Layout:
         trailing_stops=raw["trailing_stops"],
         sentence_stops=re.compile(f"[{re.escape(raw['sentence_stops'])}]"),
         wrap_min_columns=int(raw["wrap_min_columns"]),
+        cell_rule=re.compile(f"[{re.escape(raw['cell_rules'])}]"),
         brackets_open=raw["brackets_open"],
         bracket=re.compile(f"[{re.escape(raw['brackets_open'] + raw['brackets_close'])}]"),
     )
@@ -367,7 +369,11 @@ def _role(b: Block) -> Span:
 
 
 def split_cells(text: str, start: int, end: int) -> tuple[Span, ...]:
-    """Whitespace-parted cells; runs of lone Chinese characters ("组 长", "王 五") are one cell."""
+    """Whitespace-parted cells; runs of lone Chinese characters ("组 长", "王 五") are one cell.
+    A line ruled into cells ("1 | 修路 | 县交通局", "｜", "│") is parted by its rules only, an
+    empty cell between two rules kept as an empty span."""
+    if layout().cell_rule.search(text, start, end):
+        return _ruled_cells(text, start, end)
     if text.find(" ", start, end) < 0:
         return ((start, end),)
     spans = [m.span() for m in _TOKEN.finditer(text, start, end)]
@@ -383,6 +389,20 @@ def split_cells(text: str, start: int, end: int) -> tuple[Span, ...]:
             out.append((a, b))
         lone = single
     return tuple(out)
+
+
+def _ruled_cells(text: str, start: int, end: int) -> tuple[Span, ...]:
+    out: list[Span] = []
+    a = start
+    for m in layout().cell_rule.finditer(text, start, end):
+        out.append(_trim(text, a, m.start()))
+        a = m.end()
+    out.append(_trim(text, a, end))
+    if out and out[0][0] == out[0][1]:
+        out.pop(0)  # the rule opening the line
+    if out and out[-1][0] == out[-1][1]:
+        out.pop()  # the rule closing it
+    return tuple(out) or ((start, end),)
 
 
 def _trim(text: str, a: int, b: int) -> Span:

@@ -420,3 +420,14 @@ def test_wrapped_cells_continue_the_row_above() -> None:
 ])
 def test_no_wrap(lines: str) -> None:
     assert not any(b.wraps for b in parse(normalize(lines).text))
+
+
+@pytest.mark.parametrize("line, cells", [
+    ("序号 | 工作任务 | 牵头单位", ["序号", "工作任务", "牵头单位"]),
+    ("| 1 | 修缮 校舍 | 丙区教育局 |", ["1", "修缮 校舍", "丙区教育局"]),        # spaces inside a cell stay
+    ("2｜清理河道｜｜丁旗水务局", ["2", "清理河道", "", "丁旗水务局"]),            # an empty cell kept
+    ("│3│新建公厕│戊镇住建办│", ["3", "新建公厕", "戊镇住建办"]),
+])
+def test_ruled_cells(line: str, cells: list[str]) -> None:
+    text, b = one(line)
+    assert b.kind == "table_row" and [cut(text, c) for c in b.cells] == cells

@@ -357,3 +357,15 @@ def test_table_cells_wrapped_onto_the_next_line(place: str, short: str) -> None:
     assert got == {(f"{short}自然资源局", "实施老旧小区改造，完成改造小区20个"),
                    (f"{short}住房和城乡建设局", "实施老旧小区改造，完成改造小区20个"),
                    (f"{short}文化广电和旅游局", "开展街区保护利用")}, got
+
+
+@pytest.mark.parametrize("rule", ["|", "｜", "│"])
+@pytest.mark.parametrize("place, short", [("甲省", "省"), ("乙自治区", "自治区"), ("丙县", "县"), ("丁街道", "街道")])
+def test_tables_ruled_into_cells(rule: str, place: str, short: str) -> None:
+    r = f" {rule} "
+    body = (r.join(["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]) + "\n"
+            + r.join(["1", "改造提升商业设施", f"{short}商务局、{short}住房和城乡建设局", f"{short}自然资源局", "2024年6月"]) + "\n"
+            + r.join(["2", "建设物流配送中心", f"{short}交通运输局", "", "持续推进"]) + "\n")
+    got = leads(PLAN.format(title=f"{place}重点任务责任分工表", body=body))
+    assert got == {(f"{short}商务局", "改造提升商业设施"), (f"{short}住房和城乡建设局", "改造提升商业设施"),
+                   (f"{short}交通运输局", "建设物流配送中心")}, got
