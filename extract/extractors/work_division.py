@@ -77,7 +77,9 @@ _ASSIST: str = _data()["assist_word"]
 _RELEASE: str = _data()["release_word"]
 _ASSISTED = [v[len(_ASSIST):] for v in _DUTY if v.startswith(_ASSIST)]
 # "协助{any leader}{verb}" first, then the plain verbs (longest first: 增加分管 before 分管)
-_VERB_RE = re.compile(rf"{re.escape(_ASSIST)}(?:{_LEADER_TITLE})?(?:{_alternation(_ASSISTED)})|"
+# "协助专员处理…": the leader assisted may be named by a title read against the document (专员 of a 行署)
+_ASSISTED_LEADER = _alternation([*_LEADERS, *(t for titles in lexicon().heads_alone.values() for t in titles)])
+_VERB_RE = re.compile(rf"{re.escape(_ASSIST)}(?:{_ASSISTED_LEADER})?(?:{_alternation(_ASSISTED)})|"
                       rf"{_alternation([v for v in _DUTY if not v.startswith(_ASSIST)])}")
 _VERBS = _VERB_RE.pattern
 
@@ -377,12 +379,17 @@ def _numbered_posts(titles: str) -> bool:
     return bool(items) and all(_is_post(titles[x:y]) or lexicon().is_title(titles[x:y]) for x, y in items)
 
 
+# a head's title written without its level ("副主席"), read against the document by _posts
+_HEAD_ALONE = re.compile(_alternation([t for heads in lexicon().heads_alone.values() for t in heads]))
+
+
 def _placed_posts(titles: str) -> str:
     """The posts whose body names its level ("镇长" -> 镇政府); a bare body ("武装部长") is the
     issuing place's, which the line does not say, so it is left out rather than misnamed."""
     levels = tuple(lexicon().levels)
     keep = [t for a, b in split_list(titles, "、") if (t := titles[a:b])
-            and (is_place_post(t) or all(p.org and p.org.startswith(levels) for p in parse_posts(t)))]
+            and (is_place_post(t) or _HEAD_ALONE.fullmatch(t)
+                 or all(p.org and p.org.startswith(levels) for p in parse_posts(t)))]
     return "、".join(keep)
 
 
@@ -485,6 +492,8 @@ def _split_head(head: str, strict: bool = False, longest: int = 4, apart: bool =
     honorific = _data()["honorific"]
     note = _NOTE_END.search(h)  # "王五同志（挂职）": a note on the person closes the name (the name span keeps it)
     note_len = len(note.group(0)) if note and note.start() >= 2 and lexicon().is_name_note(note.group(1)) else 0
+    more = lexicon().concurrent_note(note.group(1)) if note_len else None  # "（兼地区经委主任）": one more post
+    more = "、" + more if more and _all_posts(more) else ""
     h = h[:len(h) - note_len]
     tongzhi = honorific if h.endswith(honorific) and len(h) > len(honorific) + 2 else ""
     core = h[:len(h) - len(tongzhi)]
@@ -499,13 +508,15 @@ def _split_head(head: str, strict: bool = False, longest: int = 4, apart: bool =
         if len(core) <= n + 1:
             continue
         titles, name = _CURRENT.sub("", core[:-n]), core[-n:]  # "新任副盟长宝音": the post is 副盟长
-        if not _name_ok(name) or (strict and not apart and not _person(name)):
+        # "副专员向德芳同志": 同志 sets a name apart, so one opening with a family name that is also a word (向) is read
+        if not (_name_ok(name) or (tongzhi and lexicon().has_surname(name) and not lexicon().is_title(name))) \
+                or (strict and not apart and not _person(name)):
             continue
         posts = _all_posts(titles) if len(titles) <= 40 else False
         if posts and _leads(titles) and \
                 sum(b - a for a, b in split_list(titles, "、，")) == len(titles.replace("、", "").replace("，", "")):
             if all(_is_post(titles[a:b]) for a, b in split_list(titles, "、，")):
-                return titles, len(head) - len(head.rstrip()) + _raw_len(head, n + len(tongzhi) + note_len)
+                return titles + more, len(head) - len(head.rstrip()) + _raw_len(head, n + len(tongzhi) + note_len)
     return None
 
 
@@ -518,7 +529,12 @@ def _leads(titles: str) -> bool:
     """Whether a header's titles name a leader: the last one does ("市委常委、副市长"), or
     one of them is a leader's title ("副县长、县公安局局长": a leader also heading a body)."""
     return bool(_HEAD_TITLE_END.search(titles)) or \
-        any(_LEADER_ITEM.fullmatch(titles[a:b]) or is_place_post(titles[a:b]) for a, b in split_list(titles, "、，"))
+        any(_LEADER_ITEM.fullmatch(titles[a:b]) or is_place_post(titles[a:b]) or titles[a:b] in _OWN_TITLES
+            for a, b in split_list(titles, "、，"))
+
+
+# a government's titles written without its level ("专员" in a 行署's notice), read against the document
+_OWN_TITLES = frozenset(t for titles in lexicon().heads_alone.values() for t in titles)
 
 
 _LEADER_ITEM = re.compile(_LEADER_TITLE)

@@ -291,3 +291,19 @@ def test_township_title_line_then_name(level: str, head: str) -> None:
               ("任职", "赵六", f"{level}党委", "党委委员"), ("任职", "赵六", f"{level}人大主席团", "人大主席"),
               ("负责", "赵六", "人大代表联络", "")]:
         assert f in got, f
+
+
+# 1b. A 自治区's heads without their level in the other header forms.
+@pytest.mark.parametrize("line,who,title", [
+    ("　　黄振林（主席）：主持自治区人民政府全面工作。负责审计工作。", "黄振林", "主席"),
+    ("　　黄振林(主席):主持自治区人民政府全面工作.负责审计工作.", "黄振林", "主席"),
+    ("　　副主席 阿依古丽·买买提：负责审计工作。", "阿依古丽·买买提", "副主席"),
+    ("　　一、副主席 王大力\n　　负责审计工作。", "王大力", "副主席"),
+    ("　　常务副主席陆明远：负责审计工作。", "陆明远", "常务副主席"),
+])
+def test_autonomous_region_heads_in_headers(line: str, who: str, title: str) -> None:
+    got = facts(notice("甲自治区人民政府", "自治区人民政府领导成员", line))
+    assert ("任职", who, "甲自治区人民政府", title) in got
+    assert ("负责", who, "审计", "") in got
+    other = facts(notice("甲市人民政府", "市人民政府领导成员", line.replace("自治区", "市")))
+    assert not any(f[0] == "任职" and f[3] == title for f in other)  # 主席 of no government in a city's notice
