@@ -260,7 +260,7 @@ def _block(text: str, start: int, end: int, indent: int, line: int, section: int
         return Block(kind, start, end, line, mark, depth, body, key[:2], value,
                      (key[:2], *split_cells(text, *value)), False, section, indent)
     cells = split_cells(text, start, end)
-    if mark is None and above is not None and (column := _wraps(above, cells, indent)):
+    if mark is None and above is not None and (column := _wraps(text, above, cells, indent)):
         return Block("table_row", start, end, line, None, 0, body, None, None, cells, False, section, indent,
                      column)
     if mark is None and above is not None and len(above.cells) > 1 and _carries(text, above, cells, indent):
@@ -338,11 +338,11 @@ def _carries(text: str, above: Block, cells: tuple[Span, ...], indent: int) -> b
 _DIGIT = re.compile("[0-9]")
 
 
-def _wraps(above: Block, cells: tuple[Span, ...], indent: int) -> int:
+def _wraps(text: str, above: Block, cells: tuple[Span, ...], indent: int) -> int:
     """The column this line continues when it is a wrapped part of the row above: that row is a
     table row of at least wrap_min_columns cells parted by single gaps (tabs: one a cell), and
     this line, its leading empty cells counted by its indentation, ends before the row's last
-    column. 0 when it is none."""
+    column, its cells no longer than the row's longest and ending no sentence. 0 when it is none."""
     width = len(above.cells)
     k = indent - above.indent
     if above.kind != "table_row" or above.carried or above.wraps or width < layout().wrap_min_columns:
@@ -351,6 +351,9 @@ def _wraps(above: Block, cells: tuple[Span, ...], indent: int) -> int:
         return 0
     if any(b[0] - a[1] != 1 for a, b in zip(above.cells, above.cells[1:])):
         return 0  # cells aligned by runs of spaces: indentation counts characters, not cells
+    longest = max(b - a for a, b in above.cells)
+    if any(b - a > longest for a, b in cells) or text[cells[-1][1] - 1] in layout().sentence_ends:
+        return 0  # a paragraph under the table: longer than a cell, or a sentence
     return k
 
 

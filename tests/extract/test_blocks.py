@@ -431,3 +431,9 @@ def test_no_wrap(lines: str) -> None:
 def test_ruled_cells(line: str, cells: list[str]) -> None:
     text, b = one(line)
     assert b.kind == "table_row" and [cut(text, c) for c in b.cells] == cells
+
+
+def test_a_paragraph_under_a_tab_table_is_no_wrap() -> None:
+    text = normalize("序号\t任务\t牵头单位\t完成时限\n1\t新建公厕\t甲县住建局\t年底\n"
+                     "\u3000\u3000各牵头单位要于每季度末报送工作进展情况。").text
+    assert [b.wraps for b in parse(text)] == [0, 0, 0]
