@@ -40,6 +40,7 @@ class Lexicon:
     heads_alone: dict[str, dict[str, str]] = field(default_factory=dict)  # 自治区 -> {副主席: 自治区政府}
     name_notes: tuple[str, ...] = ()            # 女, 挂职: a bracket after a name that is no part of it
     name_note_endings: tuple[str, ...] = ()     # 族: 蒙古族, 藏族 …
+    name_note_openings: tuple[str, ...] = ()    # 兼: "（兼地区经委主任）", one more post of the person
 
     def has_surname(self, name: str) -> bool:
         """Whether `name` opens with a family name (two-character ones too) and has one or
@@ -51,7 +52,14 @@ class Lexicon:
     def is_name_note(self, note: str) -> bool:
         """A bracket after a name that says something of the person (性别, 民族, 挂职): no post."""
         note = re.sub(r"\s+", "", note)
-        return note in self.name_notes or (len(note) >= 2 and note.endswith(self.name_note_endings))
+        return note in self.name_notes or (len(note) >= 2 and note.endswith(self.name_note_endings)) \
+            or self.concurrent_note(note) is not None
+
+    def concurrent_note(self, note: str) -> str | None:
+        """"兼地区经委主任" -> "地区经委主任": the post a note after a name adds; None for other notes."""
+        note = re.sub(r"\s+", "", note)
+        opening = next((w for w in self.name_note_openings if note.startswith(w) and len(note) > len(w) + 1), None)
+        return note[len(opening):] if opening else None
 
     def member_role(self, role: str) -> str:
         """A role as the gold writes it: spaces dropped, 委员 read as 成员."""
@@ -115,19 +123,29 @@ def lexicon() -> Lexicon:
         party_name_prefixes=tuple(sorted(raw.get("party_name_prefixes") or (), key=len, reverse=True)),
         name_notes=tuple(raw.get("name_notes") or ()),
         name_note_endings=tuple(raw.get("name_note_endings") or ()),
+        name_note_openings=tuple(raw.get("name_note_openings") or ()),
         heads_after_party=_heads_after_party(raw.get("leader_levels") or {}, raw.get("leader_templates") or []),
-        heads_alone=_heads_alone(raw.get("leader_levels") or {}, raw.get("leader_templates") or []),
+        heads_alone=_heads_alone(raw.get("leader_levels") or {}, raw.get("leader_templates") or [],
+                                 raw.get("own_government_titles") or []),
         surnames=frozenset(yaml.safe_load((Path(__file__).parent / "data" / "names.yaml")
                                           .read_text(encoding="utf-8"))["surnames"]),
     )
 
 
-def _heads_alone(levels: dict[str, dict[str, str | None]], templates: list[dict]) -> dict[str, dict[str, str]]:
-    """For each level, the head titles written without the level in its own documents, with its
-    government ("{mod}主席" of 自治区: 主席, 副主席, 常务副主席 … -> 自治区政府)."""
+def _heads_alone(levels: dict[str, dict[str, str | None]], templates: list[dict],
+                 own: list[str]) -> dict[str, dict[str, str]]:
+    """For each level, the titles of its government written without the level in its own
+    documents, with that government: its head's ("{mod}主席" of 自治区: 主席, 副主席, 常务副主席 …
+    -> 自治区政府) and those of every level's government (`own`: 秘书长 -> 自治区政府)."""
     mods = next((t.get("mods", []) for t in templates if t.get("leads")), [])
-    return {name: {level["head_alone"].replace("{mod}", mod): level["government"] for mod in ["", *mods]}
-            for name, level in levels.items() if level.get("head_alone") and level.get("government")}
+    out: dict[str, dict[str, str]] = {}
+    for name, level in levels.items():
+        gov = level.get("government")
+        if not gov:
+            continue
+        heads = [level["head_alone"].replace("{mod}", mod) for mod in ["", *mods]] if level.get("head_alone") else []
+        out[name] = {title: gov for title in [*heads, *own]}
+    return {name: titles for name, titles in out.items() if titles}
 
 
 def _heads_after_party(levels: dict[str, dict[str, str | None]], templates: list[dict]) -> dict[str, dict[str, str]]:

@@ -314,12 +314,21 @@ def _governments() -> dict[str, str]:
     return {level: v["government"] for level, v in (raw.get("leader_levels") or {}).items() if v.get("government")}
 
 
+@lru_cache(maxsize=1)
+def _short_names() -> dict[str, str]:
+    """Each level's government's short name (地区 -> 行署), from lexicon.yaml."""
+    raw = yaml.safe_load((Path(__file__).parent / "data" / "lexicon.yaml").read_text(encoding="utf-8"))
+    return {level: v["short"] for level, v in (raw.get("leader_levels") or {}).items() if v.get("short")}
+
+
 def home_government(org: str, place: str | None) -> str:
     """"县政府" implied by 副县长 in a document of 甲县 is that government named in full,
     甲县人民政府 (SCHEMA §2); 盟行政公署 -> 乙盟行政公署. A government of another level keeps
     its bare body (区政府 in a document of 甲自治区)."""
     level = _level_of(place) if place else None
     gov = _governments().get(level or "")
+    if gov and org == _short_names().get(level or ""):  # "行署" in a 地区's notice: its 行政公署
+        org = gov
     if not place or not gov or org not in (gov, gov.replace("政府", "人民政府")):
         return org
     rest = gov[len(_level_of(gov, opening=True) or ""):]

@@ -1,0 +1,75 @@
+"""Posts read against the issuing document: titles of the issuing government written without
+their level (秘书长 of any level; 专员 of a 行署, 盟长 of a 盟), a government's short name
+(行署), a note after a name giving one more post (（兼地区经委主任）), at every level, both
+punctuation widths, spaces inside names and titles. Invented names and places throughout."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.test_forms_work_division_layouts import HALF, facts, notice
+
+
+
+
+# 1. 秘书长/副秘书长 are the issuing government's, whatever its level.
+@pytest.mark.parametrize("issuer,gov", [
+    ("甲自治区人民政府", "甲自治区人民政府"),
+    ("乙省人民政府", "乙省人民政府"),
+    ("丙市人民政府", "丙市人民政府"),
+    ("丁自治州人民政府", "丁自治州人民政府"),
+    ("戊县人民政府", "戊县人民政府"),
+    ("己区人民政府", "己区人民政府"),
+    ("庚旗人民政府", "庚旗人民政府"),
+    ("辛地区行政公署", "辛地区行政公署"),
+    ("壬盟行政公署", "壬盟行政公署"),
+])
+@pytest.mark.parametrize("half", [False, True])
+def test_secretary_general_is_the_issuing_government(issuer: str, gov: str, half: bool) -> None:
+    lines = ["一、秘书长韩立群同志：负责政府日常工作。分管政府办公室。",
+             "二、副秘书长 宋 小 川：负责信访工作。"]
+    text = notice(issuer, "秘书长、副秘书长", *lines)
+    got = facts(text.translate(HALF) if half else text)
+    assert {("任职", "韩立群", gov, "秘书长"), ("任职", "宋小川", gov, "副秘书长")} <= got
+    assert not any(f[0] == "任职" and f[2] == "市政府" for f in got if gov != "丙市人民政府")
+
+
+# 2. Bare 专员/副专员 in a 行署's notice are its head's posts; 行署 is its government; a note
+# after a name opening with 兼 gives one more post; 同志 sets apart a name opening with a word (向).
+@pytest.mark.parametrize("place", ["辛地区", "癸地区"])
+@pytest.mark.parametrize("half", [False, True])
+def test_commissioner_of_a_prefecture(place: str, half: bool) -> None:
+    gov = place + "行政公署"
+    text = notice(gov, "专员、副专员",
+                  "　　一、专员柯明远同志：主持行署全面工作。负责财政工作。分管地区财政局。",
+                  "　　二、副专员向 海 同志（兼地区经委主任）：协助专员抓好工业工作。分管地区交通局。",
+                  "　　三、常务副专员尤国庆同志：负责农业工作。",
+                  "　　四、秘书长卜文同志：协助专员处理行署日常工作，主持行署办公室工作。")
+    got = facts(text.translate(HALF) if half else text)
+    assert {("任职", "柯明远", gov, "专员"), ("主持", "柯明远", gov, ""), ("分管", "柯明远", "地区财政局", ""),
+            ("任职", "向海", gov, "副专员"), ("任职", "向海", "地区经委", "主任"),
+            ("分管", "向海", "地区交通局", ""), ("任职", "尤国庆", gov, "常务副专员"),
+            ("负责", "尤国庆", "农业", ""), ("任职", "卜文", gov, "秘书长"),
+            ("主持", "卜文", "行署办公室", "")} <= got
+    assert not any(f[1].startswith("向海") and f[1] != "向海" for f in got)
+    assert ("分管", "向海", "地区财政局", "") not in got
+
+
+# 3. 盟长/副盟长 in a 盟's notice: the 行政公署's.
+@pytest.mark.parametrize("half", [False, True])
+def test_league_head(half: bool) -> None:
+    gov = "丑盟行政公署"
+    text = notice(gov, "盟长、副盟长",
+                  "一、盟长巴特尔同志：主持盟行政公署全面工作。",
+                  "二、副盟长 苏和 同志：负责牧业工作。分管盟农牧局。")
+    got = facts(text.translate(HALF) if half else text)
+    assert {("任职", "巴特尔", gov, "盟长"), ("任职", "苏和", gov, "副盟长"),
+            ("分管", "苏和", "盟农牧局", "")} <= got
+
+
+# 4. A bare 专员 elsewhere (a city's notice) is no post of the city's government.
+def test_commissioner_outside_a_prefecture() -> None:
+    text = notice("子市人民政府", "市政府领导", "一、副市长钟一鸣：负责财政工作。", "二、专员钟二：负责信访工作。")
+    got = facts(text)
+    assert ("任职", "钟一鸣", "子市人民政府", "副市长") in got
+    assert not any(f[0] == "任职" and f[3] == "专员" for f in got)
