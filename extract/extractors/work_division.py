@@ -103,6 +103,10 @@ _NUMBERED_POSTS_LINE = re.compile(rf"^\s*{_NUMBER}\s*"
                                   rf"(?P<title>[{CJK}][{CJK}、]{{1,30}}?)\s+(?P<name>{_NAME})\s*{_NOTE}\s*$")
 _BRACKET_HEADER = re.compile(rf"^\s*{_ENUM}(?P<name>[{CJK}]{{1,8}}·[{CJK}]{{1,8}}|{_NAME})\s*[（(](?P<title>{_TITLES})[）)]\s*[：:]?\s*$")
 # "王五（副主席）" in a 自治区's notice: a head's title without its level, read against the document
+# "王五 副主席", "副主席 王五" alone on a line: the same heads, read against the document
+_HEADS_ALONE = _alternation([t for heads in lexicon().heads_alone.values() for t in heads])
+_NAME_HEAD_ALONE = re.compile(rf"^\s*{_ENUM}(?P<name>[{CJK}]{{1,8}}·[{CJK}]{{1,8}}|{_NAME})\s+(?P<title>{_HEADS_ALONE})\s*$")
+_HEAD_NAME_ALONE = re.compile(rf"^\s*{_ENUM}(?P<title>{_HEADS_ALONE})\s*(?P<name>[{CJK}]{{1,8}}·[{CJK}]{{1,8}}|{_NAME})\s*$")
 _BRACKET_ALONE = re.compile(rf"^\s*{_ENUM}(?P<name>[{CJK}]{{1,8}}·[{CJK}]{{1,8}}|{_NAME})\s*[（(](?P<title>[{CJK}]{{1,8}})[）)]\s*[：:]?\s*$")
 # a name already named with its title, opening a line as a header again ("王五同志：")
 _NAMED_AGAIN = re.compile(rf"^\s*(?P<name>{_NAME}?)\s*(?:{re.escape(_data()['honorific'])})?\s*[：:]")
@@ -326,9 +330,9 @@ def _line_leader(text: str, sa: int, sb: int, place: str | None = None) -> tuple
         for lh in (_LIST_HEADER.match(sent), _BRACKET_HEADER.match(sent)):
             if lh and _name_ok(re.sub(r"\s+", "", lh.group("name"))):
                 return "line", lh.span("name"), lh.group("title"), len(sent)
-        alone = _BRACKET_ALONE.match(sent)
-        if alone and own_head(alone.group("title"), place) and _name_ok(re.sub(r"\s+", "", alone.group("name"))):
-            return "line", alone.span("name"), alone.group("title"), len(sent)
+        for alone in (_BRACKET_ALONE.match(sent), _NAME_HEAD_ALONE.match(sent), _HEAD_NAME_ALONE.match(sent)):
+            if alone and own_head(alone.group("title"), place) and _name_ok(re.sub(r"\s+", "", alone.group("name"))):
+                return "line", alone.span("name"), alone.group("title"), len(sent)
         np = _NUMBERED_POSTS_LINE.match(sent)
         if np and _name_ok(re.sub(r"\s+", "", np.group("name"))) and _numbered_posts(np.group("title")):
             return "line", np.span("name"), _placed_posts(np.group("title")), len(sent)

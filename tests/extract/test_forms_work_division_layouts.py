@@ -300,6 +300,9 @@ def test_township_title_line_then_name(level: str, head: str) -> None:
     ("　　副主席 阿依古丽·买买提：负责审计工作。", "阿依古丽·买买提", "副主席"),
     ("　　一、副主席 王大力\n　　负责审计工作。", "王大力", "副主席"),
     ("　　常务副主席陆明远：负责审计工作。", "陆明远", "常务副主席"),
+    ("　　黄振林　主席\n　　负责审计工作。", "黄振林", "主席"),
+    ("　　副主席　王 大力\n　　负责审计工作。", "王大力", "副主席"),
+    ("　　二、常务副主席阿依古丽·买买提\n　　负责审计工作。", "阿依古丽·买买提", "常务副主席"),
 ])
 def test_autonomous_region_heads_in_headers(line: str, who: str, title: str) -> None:
     got = facts(notice("甲自治区人民政府", "自治区人民政府领导成员", line))
