@@ -292,7 +292,7 @@ def _split_member(text: str, base: int) -> tuple[str, tuple[int, int], str, int]
         if not post or parse_posts(re.sub(r"\s+", "", post)):
             return noted.group("name"), (base + noted.start("name"), base + noted.end("name")), post, \
                 base + (noted.start("post") if post else len(t))
-    m = re.match(rf"^(?P<name>[{CJK}·•\s]{{2,16}}?)\s*(?:同志)?\s*[（(](?P<post>.+)[）)]$", t)   # 张三同志（市长）
+    m = re.match(rf"^(?P<name>[{CJK}·•\s]{{2,16}}?)\s*(?:同志)?\s*[（(](?P<post>.+)[）)]$", t, re.S)   # 张三同志（市长）
     if m and _plausible_name(m.group("name")):
         return m.group("name"), (base + m.start("name"), base + m.end("name")), m.group("post"), base + m.start("post")
     tokens = [(mm.start(), mm.end()) for mm in re.finditer(r"\S+", t)]
@@ -371,11 +371,15 @@ def _member_lists(em: Emitter, st: _State) -> None:
     pending: Member | None = None
     body_from = _offset_of_body(em)
     bare_role = _bare_role_re()
+    joined_to = -1   # the end of lines already read as the wrapped part of the line before
     for start, line in _lines(text, body_from):
         stripped = line.strip()
-        if not stripped:
+        if not stripped or start < joined_to:
             continue
         m = role_re.match(line) or bare_role.match(line)
+        if m or role is not None:   # an entry broken inside its bracket goes on below: read it whole
+            end = _wrapped_end(text, start, start + len(line))
+            joined_to, line = end, text[start:end]
         heading = None if m else _body_heading(stripped)
         if heading is not None:   # "二、领导小组办公室", "（一）综合协调组": the lists below are theirs
             _flush(em, st, pending)
@@ -440,6 +444,47 @@ def _inline_roles(text: str, role: str, a: int, b: int) -> list[tuple[str, int, 
         out.append((role, a, m.start()))
         role, a = m.group("role"), m.end()
     return out + [(role, a, b)]
+
+
+_OPEN, _CLOSE = "（(", "）)"
+
+
+def _wrapped_end(text: str, a: int, b: int, most: int = 3) -> int:
+    """Where a member line ends when an entry is broken inside its bracket ("赵四（县委常委、
+    常务副县" then "长）　钱五（副县长）"): the lines below are joined while the brackets stay
+    open, up to `most` lines; `b` when they never close (a stray bracket joins nothing)."""
+    depth = sum(c in _OPEN for c in text[a:b]) - sum(c in _CLOSE for c in text[a:b])
+    end = b
+    for _ in range(most):
+        if depth <= 0:
+            return end
+        nxt = text.find("\n", end + 1)
+        nxt = len(text) if nxt == -1 else nxt
+        line = text[end + 1:nxt]
+        if not line.strip() or lexicon().role_re.match(line) or HEADING_START.match(line):
+            return b
+        depth += sum(c in _OPEN for c in line) - sum(c in _CLOSE for c in line)
+        end = nxt
+    return end if depth <= 0 else b
+
+
+def _spaced_entries(seg: str) -> list[tuple[int, int]]:
+    """"张三（县委书记）　李四（县长）": entries that each close with a bracket, parted by
+    spaces (or a line break); cut where a bracket closes at depth 0 and a name follows."""
+    cuts, depth, start = [], 0, 0
+    for i, c in enumerate(seg):
+        depth += (c in _OPEN) - (c in _CLOSE)
+        if c in _CLOSE and depth == 0:
+            m = _AFTER_ENTRY.match(seg, i + 1)
+            if m:
+                cuts.append((start, i + 1))
+                start = m.end()
+    if not cuts:
+        return []
+    return cuts + ([(start, len(seg))] if seg[start:].strip() else [])
+
+
+_AFTER_ENTRY = re.compile(rf"\s+(?=[{CJK}])")
 
 
 def _body_heading(line: str) -> tuple[str, bool] | None:
@@ -524,7 +569,10 @@ def _entries(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """Entries on one line: several members may share a line, split by "，" or "；", or by
     "、" between bracketed posts ("张三（副市长）、李四（市发改委主任）")."""
     seg = text[a:b]
-    if _BRACKETED_THEN.search(seg) or _named_items(seg):
+    spaced = _spaced_entries(seg)
+    if spaced:
+        spans = spaced
+    elif _BRACKETED_THEN.search(seg) or _named_items(seg):
         spans = split_list(seg, "，,；;、")
     elif re.search(rf"[{CJK}]\s*[（(][^）)]*[）)]\s*[，,；;]", seg) or seg.count("，") and not re.search(r"分管|负责", seg):
         spans = split_list(seg, "，,；;")
@@ -1089,10 +1137,11 @@ _DUTY_VERB = re.compile(r"负责|配合|牵头|要|承担|做好|协助|指导|�
 
 
 def _unit_sections(em: Emitter, st: _State) -> None:
-    """Lines of units under a heading that names them ("二、成员单位" then
-    "市应急局、市公安局、市住建局"): each unit is a 成员单位. A list broken over lines
-    ("…、旗" then "消防救援大队、…") is read as one: a line goes on while it has no closing
-    stop and its last item is no unit."""
+    """Lines of units under a heading that names them ("二、成员单位" or "成员单位：" then
+    "市应急局、市公安局、市住建局"): each unit is a 成员单位. The lines may be numbered items
+    ("1.省财政厅", "（2）省商务厅") or hold several units parted by spaces. A list broken over
+    lines ("…、旗" then "消防救援大队、…") is read as one: a line goes on while it has no
+    closing stop and its last item is no unit."""
     text = em.text
     heading = _forms().unit_heading
     inside = False
@@ -1109,18 +1158,54 @@ def _unit_sections(em: Emitter, st: _State) -> None:
         if not s:
             close()
             continue
-        if HEADING_START.match(line) or heading.fullmatch(s) or _is_signature(s):
+        item = _unit_item(line) if inside else None
+        names = re.sub(r"\s+", "", HEADING_START.sub("", s)).rstrip("：:")   # "成 员 单 位：" too
+        if item is None and (HEADING_START.match(line) or heading.fullmatch(names) or _is_signature(s)):
             close()
-            inside = bool(heading.fullmatch(re.sub(r"\s+", "", HEADING_START.sub("", s)).rstrip("：")))
+            inside = bool(heading.fullmatch(names))
             continue
         if not inside:
             continue
-        first = start if pending is None else pending[0]
-        pending = (first, start + len(line.rstrip().rstrip("。；;")))
-        last = re.split(r"[、，,]", s)[-1]
-        if s.endswith(("。", "；", ";")) or lexicon().is_org(last):
+        lo, hi = item if item else (start + line.index(s[0]), start + len(line.rstrip().rstrip("。；;")))
+        lo += start if item else 0
+        hi += start if item else 0
+        spaced = _spaced_units(text, lo, hi)
+        if spaced:   # "省财政厅　省商务厅　省税务局": each a unit
+            close()
+            for ua, ub in spaced:
+                _units(em, ua, ub, st.group, "成员单位", (start, start + len(line)), orgs_only=True)
+            continue
+        pending = (lo if pending is None else pending[0], hi)
+        last = re.split(r"[、，,]", text[lo:hi])[-1].strip()
+        if s.endswith(("。", "；", ";")) or item or lexicon().is_org(last):
             close()
     close()
+
+
+def _unit_item(line: str) -> tuple[int, int] | None:
+    """A numbered or bulleted line of a units section ("1.省发展改革委", "（3）省财政厅"):
+    the span of its text when that text lists units only; None for a heading or a sentence."""
+    mark = _LIST_MARK.match(line)
+    if not mark:
+        return None
+    body = line[mark.end():].rstrip().rstrip("。；;")
+    if not body or not (_is_unit_list(body, 1) or _spaced_units(body, 0, len(body))):
+        return None
+    return mark.end(), mark.end() + len(body)
+
+
+def _spaced_units(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Units parted by spaces on one line, each maybe numbered ("1.省财政厅  2.省商务厅"):
+    their spans when there are two or more and every one is a unit; else empty."""
+    out = []
+    for m in re.finditer(r"\S+", text[a:b]):
+        mark = _LIST_MARK.match(m.group())
+        x = m.start() + (mark.end() if mark else 0)
+        token = text[a + x:a + m.end()].rstrip("、，,。；;")
+        if not token or not lexicon().is_org(token) or is_category(token):
+            return []
+        out.append((a + x, a + x + len(token)))
+    return out if len(out) >= 2 else []
 
 
 def _unit_duties(em: Emitter, st: _State) -> None:

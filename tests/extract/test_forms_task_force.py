@@ -808,3 +808,104 @@ def test_prose_chair_whose_post_ends_where_a_shorter_title_would(level: str, gov
     got = facts(text)
     assert ("成员", name, group, "副组长") in got
     assert not any(f[0] == "成员" and f[1].startswith("长") for f in got)
+
+
+# ---------------------------------------------------------------------------- members parted by spaces
+
+SPACED_LEVELS = [  # place, level word, government title (its deputy), the party committee
+    ("甲", "省", "省长", "省委"),
+    ("乙", "自治区", "主席", "自治区党委"),
+    ("丙", "市", "市长", "市委"),
+    ("丁", "州", "州长", "州委"),
+    ("戊", "盟", "盟长", "盟委"),
+    ("己", "县", "县长", "县委"),
+    ("庚", "区", "区长", "区委"),
+    ("辛", "旗", "旗长", "旗委"),
+    ("壬", "乡", "乡长", "乡党委"),
+    ("癸", "镇", "镇长", "镇党委"),
+    ("子", "街道", "主任", "街道党工委"),
+]
+
+
+@pytest.mark.parametrize("place,lvl,head,party", SPACED_LEVELS)
+@pytest.mark.parametrize("open_,close,colon,space", [("（", "）", "：", "\u3000"), ("(", ")", ":", "  "),
+                                                     ("（", "）", "：", "\u3000\u3000")])
+def test_several_bracketed_members_on_a_line_parted_by_spaces(place: str, lvl: str, head: str, party: str,
+                                                               open_: str, close: str, colon: str, space: str) -> None:
+    group = f"{place}{lvl}乡村振兴工作领导小组"
+    body = (f"组　长{colon}张一山{open_}{party}书记{close}{space}李二水{open_}{party}副书记{close}\n"
+            f"成　员{colon}孙六{open_}{lvl}财政局局长{close}{space}周 七{open_}{lvl}水利局局长{close}"
+            f"{space}吴八林{open_}{lvl}农业农村局局长{close}\n")
+    got = facts(notice(body, title=f"{place}{lvl}人民政府办公室关于调整{group}组成人员的通知"))
+    assert ("成员", "张一山", group, "组长") in got
+    assert ("成员", "李二水", group, "组长") in got
+    assert ("任职", "李二水", party, f"{party}副书记") in got
+    for name, unit in (("孙六", "财政局"), ("周七", "水利局"), ("吴八林", "农业农村局")):
+        assert ("成员", name, group, "成员") in got
+        assert ("任职", name, f"{lvl}{unit}", "局长") in got
+    assert not any(f[0] == "成员" and (open_ in f[1] or close in f[1]) for f in got)
+
+
+@pytest.mark.parametrize("lvl", ["省", "市", "县", "区", "旗", "州"])
+@pytest.mark.parametrize("open_,close,space", [("（", "）", "\u3000"), ("(", ")", "  ")])
+def test_spaced_members_broken_inside_their_brackets_go_on_below(lvl: str, open_: str, close: str, space: str) -> None:
+    group = f"丑{lvl}防汛抗旱指挥部"
+    body = (f"副指挥长：王三林{open_}{lvl}委常委、常务副{lvl}\n长{close}{space}钱五{open_}{lvl}应急管理局局长{close}\n"
+            f"成　　员：阿依·托乎{open_}{lvl}政\n府办公室主任{close}{space}周七{open_}{lvl}财政局局\n长{close}"
+            f"{space}吴八{open_}{lvl}水利局局长\n{close}\n"
+            f"指挥部办公室设在{lvl}水利局。\n")
+    got = facts(notice(body, title=f"丑{lvl}人民政府关于调整{group}组成人员的通知"))
+    assert ("成员", "王三林", group, "副指挥长") in got
+    assert ("任职", "王三林", f"{lvl}委", f"{lvl}委常委") in got
+    assert ("成员", "钱五", group, "副指挥长") in got
+    assert ("成员", "阿依·托乎", group, "成员") in got
+    assert ("任职", "阿依·托乎", f"{lvl}政府办公室", "主任") in got
+    assert ("任职", "周七", f"{lvl}财政局", "局长") in got
+    assert ("任职", "吴八", f"{lvl}水利局", "局长") in got
+    assert ("办公室设在", group, f"{lvl}水利局", "") in got
+    assert len({f[1] for f in got if f[0] == "成员"}) == 5
+
+
+def test_an_unclosed_bracket_joins_no_lines() -> None:
+    group = "寅县禁毒工作领导小组"
+    body = "组　长：张一山（县委副书记\n成　员：孙六（县公安局局长）\n"
+    got = facts(notice(body, title=f"寅县人民政府关于成立{group}的通知"))
+    assert ("成员", "孙六", group, "成员") in got
+
+
+# ---------------------------------------------------------------------------- numbered units under a heading
+
+UNIT_LEVELS = ["省", "自治区", "市", "州", "盟", "县", "区", "旗", "乡", "镇", "街道"]
+
+
+@pytest.mark.parametrize("lvl", UNIT_LEVELS)
+@pytest.mark.parametrize("heading", ["成员单位：", "成员单位:", "二、成员单位", "（二）成员单位", "成 员 单 位："])
+@pytest.mark.parametrize("mark", ["{n}.", "{n}．", "{n}、", "（{n}）", "({n})"])
+def test_numbered_member_units_under_a_heading(lvl: str, heading: str, mark: str) -> None:
+    group = f"卯{lvl}促进民营经济发展联席会议"
+    units = [f"{lvl}发展改革委", f"{lvl}财政局", f"{lvl}工商联", f"{lvl}总工会"]
+    lines = "\n".join(mark.format(n=i + 1) + u for i, u in enumerate(units))
+    body = (f"联席会议由{lvl}发展改革委牵头。\n{heading}\n{lines}\n"
+            f"联席会议办公室设在{lvl}发展改革委，承担日常工作。\n")
+    got = facts(notice(body, title=f"卯{lvl}人民政府办公室关于建立{group}制度的通知"))
+    assert {f[1] for f in got if f[0] == "成员单位"} == set(units)
+    assert all(f[2] == group and f[3] == "成员单位" for f in got if f[0] == "成员单位")
+
+
+@pytest.mark.parametrize("lvl", ["省", "市", "县", "旗", "镇"])
+@pytest.mark.parametrize("sep", ["\u3000", "  ", "、"])
+@pytest.mark.parametrize("numbered", [True, False])
+def test_several_member_units_per_line(lvl: str, sep: str, numbered: bool) -> None:
+    group = f"辰{lvl}安全生产委员会"
+    units = [f"{lvl}应急管理局", f"{lvl}公安局", f"{lvl}住房和城乡建设局", f"{lvl}交通运输局", f"{lvl}市场监管局"]
+    items = [f"{i + 1}.{u}" if numbered and sep != "、" else u for i, u in enumerate(units)]
+    body = f"二、成员单位\n{sep.join(items[:3])}\n{sep.join(items[3:])}\n三、工作规则\n委员会每年召开一次全体会议。\n"
+    got = facts(notice(body, title=f"辰{lvl}人民政府关于调整{group}组成人员的通知"))
+    assert {f[1] for f in got if f[0] == "成员单位"} == set(units)
+
+
+def test_a_numbered_sentence_ends_the_units_section() -> None:
+    group = "巳市河长制工作领导小组"
+    body = "成员单位：\n1.市水务局\n2.市财政局\n三、工作要求\n1.各成员单位要加强协作，市公安局负责执法。\n"
+    got = facts(notice(body, title=f"巳市人民政府关于调整{group}成员的通知"))
+    assert {f[1] for f in got if f[0] == "成员单位"} == {"市水务局", "市财政局"}
