@@ -118,6 +118,9 @@ _LONE_NAME = re.compile(rf"\s*(?P<name>[{CJK}]{{1,8}}·[{CJK}]{{1,8}}|{_NAME})\s
 # table rows read as text: "王 五  副县长  负责…", "副县长  王五  分管…"
 _ROW = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s+(?P<title>{_TITLES})\s+(?=\S)")
 _TITLE_ROW = re.compile(rf"^\s*{_ENUM}(?P<title>{_TITLES})\s+(?P<name>{_NAME})\s+(?=\S)")
+# a table's row whose posts cell names no government head ("王五  镇党委委员、组织委员  负责…"):
+# cells parted by spaces (a tab reads as one), the posts checked whole (_posts_row)
+_POSTS_ROW = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s+(?P<title>[{CJK}][{CJK}、，,]{{1,30}})\s+(?=\S)")
 # Prose: a name just before its title ("孙七副区长则负责"), after it and before a verb or a
 # comma ("省长王五主持", "副州长李四，分管"), or after "Title的" ("升任副州长的李四，").
 _NAME_BEFORE = re.compile(rf"(?P<name>[{CJK}]{{2,3}})(?:{_alternation(_data()['name_title_links'])})?"
@@ -348,7 +351,7 @@ def _line_leader(text: str, sa: int, sb: int, place: str | None = None) -> tuple
             if name:  # the name's span lies past this sentence, on the next line
                 return "line", (name[0] - sa, name[1] - sa), titled.group("title"), len(sent)
     if line_start:
-        for row in (_ROW.match(sent), _TITLE_ROW.match(sent)):
+        for row in (_ROW.match(sent), _TITLE_ROW.match(sent), _posts_row(sent)):
             if row and _name_ok(re.sub(r"\s+", "", row.group("name"))) and _duty_follows(sent[row.end():]):
                 return "head", row.span("name"), row.group("title"), row.end()
     h = _HEADER.match(sent)
@@ -375,6 +378,12 @@ def _line_leader(text: str, sa: int, sb: int, place: str | None = None) -> tuple
         titles = _drop_note(re.sub(r"\s+", "", head.lstrip()[k:]))
         return "head", (a, a + k), re.sub(r"[（()）]", "", titles), h.end()
     return "head", (h.end("head") - n, h.end("head")), titles, h.end()
+
+
+def _posts_row(sent: str) -> re.Match[str] | None:
+    """A table row "name  posts  duties" whose posts all read and name a leader (镇党委书记, 纪委书记)."""
+    row = _POSTS_ROW.match(sent)
+    return row if row and _all_posts(row.group("title")) and _leads(row.group("title")) else None
 
 
 def _numbered_posts(titles: str) -> bool:

@@ -73,3 +73,40 @@ def test_commissioner_outside_a_prefecture() -> None:
     got = facts(text)
     assert ("任职", "钟一鸣", "子市人民政府", "副市长") in got
     assert not any(f[0] == "任职" and f[3] == "专员" for f in got)
+
+
+# 5. A township's or street's notice laid out as a table of text lines "姓名  职务  分工": a
+# header row, then one leader a line, cells parted by runs of spaces or a tab; posts without
+# their place (组织委员, 纪委书记) are the home place's, posts with their level word as written.
+def table(place: str, sep: str, rows: list[tuple[str, str, str]]) -> str:
+    lines = [f"姓名{sep}职务{sep}分工", *(f"{n}{sep}{p}{sep}{d}" for n, p, d in rows)]
+    return notice(f"中共{place}委员会", "领导班子成员", *lines)
+
+
+@pytest.mark.parametrize("place,level,head", [("甲镇", "镇", "镇长"), ("乙乡", "乡", "乡长")])
+@pytest.mark.parametrize("sep", ["    ", "\t", "  "])
+@pytest.mark.parametrize("half", [False, True])
+def test_township_table_rows(place: str, level: str, head: str, sep: str, half: bool) -> None:
+    party = f"{level}党委"
+    rows = [(f"严守正", f"{party}书记", f"主持{party}全面工作。"),
+            (f"丰 年", f"{party}副书记、{head}", f"主持{level}政府全面工作，负责财政工作。"),
+            ("祁向东", f"{party}委员、组织委员", "负责组织、人才工作。分管党建办公室。"),
+            ("葛平", f"{party}委员、纪委书记", f"主持{level}纪委全面工作，负责纪检监察工作。")]
+    text = table(place, sep, rows)
+    got = facts(text.translate(HALF) if half else text)
+    assert {("任职", "严守正", party, f"{party}书记"), ("主持", "严守正", party, ""),
+            ("任职", "丰年", party, f"{party}副书记"), ("负责", "丰年", "财政", ""),
+            ("任职", "祁向东", party, f"{party}委员"), ("任职", "祁向东", party, "组织委员"),
+            ("负责", "祁向东", "组织", ""), ("负责", "祁向东", "人才", ""), ("分管", "祁向东", "党建办公室", ""),
+            ("任职", "葛平", f"{level}纪委", "纪委书记"), ("主持", "葛平", f"{level}纪委", ""),
+            ("负责", "葛平", "纪检监察", "")} <= got
+    assert not any(f[1] in ("姓名", "职务") for f in got)
+    assert ("负责", "丰年", "组织", "") not in got  # each row its own leader
+
+
+def test_street_table_rows() -> None:
+    rows = [("詹明", "街道党工委书记", "主持街道党工委全面工作。"),
+            ("伏海", "街道党工委委员、宣传委员", "负责宣传、统战工作。")]
+    got = facts(table("丙街道", "   ", rows).replace("中共丙街道委员会", "中共丙街道工作委员会"))
+    assert {("任职", "詹明", "街道党工委", "街道党工委书记"), ("负责", "伏海", "宣传", ""),
+            ("任职", "伏海", "街道党工委", "宣传委员")} <= got
