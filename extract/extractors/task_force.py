@@ -657,7 +657,16 @@ def _flush(em: Emitter, st: _State, mem: Member | None) -> None:
         if org is None:
             continue
         org, _alias = strip_alias(org)
-        em.emit("任职", mem.name, "Person", org, "Organization", at, position=post.title)
+        em.emit("任职", mem.name, "Person", org, "Organization", at, position=_post_title(post.title))
+
+
+_DUTY_BEFORE_TITLE = re.compile(rf"^(?:{_alt(_raw_forms()['duty_before_title'])})")
+
+
+def _post_title(title: str) -> str:
+    """A named holder's post without the words of duty before it (分管副省长 -> 副省长)."""
+    bare = _DUTY_BEFORE_TITLE.sub("", title)
+    return bare if bare != title and lexicon().is_title(to_simplified(bare)) else title
 
 
 def _lines(text: str, start: int = 0) -> list[tuple[int, str]]:
@@ -933,7 +942,8 @@ def _emit_person(em: Emitter, st: _State, person: _Person, role: str, at: tuple[
     st.members.append(Member(person.name, at, person.posts, "", at, role))
     for post in person.posts:
         if post.org:
-            em.emit("任职", person.name, "Person", strip_alias(post.org)[0], "Organization", at, position=post.title)
+            em.emit("任职", person.name, "Person", strip_alias(post.org)[0], "Organization", at,
+                    position=_post_title(post.title))
 
 
 def _people(em: Emitter, st: _State, a: int, b: int) -> list[_Person]:
@@ -1301,9 +1311,12 @@ def extract_mentions(doc: ParsedDocument, em: Emitter | None = None, st: _State 
     em = em or Emitter(doc, "bodies_in_text")
     text = em.text
     recent: list[str] = [st.group] if st else []
+    aliases = _short_names(text, st.group) if st else {}
 
     def resolve(name: str) -> str:
         name = name.strip("“”\"")
+        if to_simplified(name) in aliases:
+            return aliases[to_simplified(name)]
         for full in reversed(recent):
             if full.endswith(name) and full != name:
                 return full
@@ -1312,7 +1325,7 @@ def extract_mentions(doc: ParsedDocument, em: Emitter | None = None, st: _State 
     for fr in frames("text"):   # 下设, 由A牵头, A等Y成员单位, 建立由A、B组成的Y (extract/data/frames.yaml)
         for fm in matches(fr, text):
             if fr.type.name == "HAS_SUBGROUP":
-                _sub_bodies(em, fm, resolve, recent)
+                _sub_bodies(em, fm, resolve, recent, tuple(aliases))
                 continue
             _apply(em, fm, None, None, resolve)
             if fr.object and fm.frame.slots[fr.object].entity == "TaskForce":
@@ -1348,13 +1361,32 @@ def _apply(em: Emitter, fm: FrameMatch, body: str | None, at: tuple[int, int] | 
         em.emit(fr.rel, em.surface(a, b), "Organization", group, "TaskForce", at)
 
 
-def _sub_bodies(em: Emitter, fm: FrameMatch, resolve: Callable[[str], str], recent: list[str]) -> None:
+@lru_cache(maxsize=1)
+def _alias_re() -> re.Pattern[str]:
+    return re.compile(rf"[（(](?:{_alt(_raw_forms()['alias_marks'])})[：:]?[“\"]?(?P<short>[{CJK}]{{2,10}})[”\"]?[）)]")
+
+
+def _short_names(text: str, group: str) -> dict[str, str]:
+    """"某某委员会（以下简称规委会）": the short names the text gives the notice's body
+    (simplified), each to the body's name, read where the bracket follows that name."""
+    full = to_simplified(re.sub(r"\s+", "", group))
+    out: dict[str, str] = {}
+    for m in _alias_re().finditer(text):
+        before = re.sub(r"\s+", "", text[max(0, m.start() - len(full) - 8):m.start()])
+        if before.endswith(full) or before.endswith(full + "制度"):
+            out[m.group("short")] = group
+    return out
+
+
+def _sub_bodies(em: Emitter, fm: FrameMatch, resolve: Callable[[str], str], recent: list[str],
+                shorts: tuple[str, ...] = ()) -> None:
     """"专班下设A组、B组和C组3个工作组" (frame body_sets_up): each named body is a 下设 of the
     body before the verb (its name, or a 委员会's); "下设办公室" is the body's office."""
     text, fr = em.text, fm.frame
     (pa, pb), (ka, kb) = fm.span(fr.subject), fm.span(fr.object)   # type: ignore[arg-type]
     parent_raw, kids = text[pa:pb], text[ka:kb]
-    parent_local = _local_group(parent_raw) or (re.search(rf"[{CJK}]{{2,12}}(?:工委|委员会|委)$", parent_raw) or [None])[0]
+    parent_local = _local_group(parent_raw) or (re.search(rf"[{CJK}]{{2,12}}(?:工委|委员会|委)$", parent_raw) or [None])[0] \
+        or next((short for short in shorts if parent_raw.endswith(short)), None)   # a short name the text gave
     if not parent_local:
         return
     parent = resolve(em.surface(pb - len(parent_local), pb))

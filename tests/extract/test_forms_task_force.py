@@ -909,3 +909,48 @@ def test_a_numbered_sentence_ends_the_units_section() -> None:
     body = "成员单位：\n1.市水务局\n2.市财政局\n三、工作要求\n1.各成员单位要加强协作，市公安局负责执法。\n"
     got = facts(notice(body, title=f"巳市人民政府关于调整{group}成员的通知"))
     assert {f[1] for f in got if f[0] == "成员单位"} == {"市水务局", "市财政局"}
+
+
+# ---------------------------------------------------------------------------- a short name the text gives
+
+@pytest.mark.parametrize("lvl,kind,short", [("省", "国土空间规划委员会", "规委会"), ("州", "国土空间规划委员会", "规委会"),
+                                            ("市", "安全生产委员会", "安委会"), ("旗", "食品安全委员会", "食安委"),
+                                            ("县", "促进民营经济发展联席会议", "联席会议"), ("街道", "平安建设领导小组", "平安办")])
+@pytest.mark.parametrize("open_,close,sep", [("（", "）", "，"), ("(", ")", ",")])
+@pytest.mark.parametrize("mark", ["以下简称", "简称"])
+def test_a_body_set_up_by_its_short_name(lvl: str, kind: str, short: str, open_: str, close: str, sep: str,
+                                         mark: str) -> None:
+    group = f"午{lvl}{kind}"
+    body = (f"决定对{group}{open_}{mark}{short}{close}组成人员进行调整。\n"
+            f"{short}下设办公室{sep}办公室设在{lvl}自然资源局。\n")
+    got = facts(notice(body, title=f"午{lvl}人民政府办公室关于调整{group}组成人员的通知"))
+    assert ("下设", group, f"{group}办公室", "") in got
+    assert ("办公室设在", group, f"{lvl}自然资源局", "") in got
+
+
+def test_a_short_name_given_to_another_body_is_not_the_notices() -> None:
+    group = "未市安全生产委员会"
+    body = "市应急管理局（以下简称市应急局）下设办公室。\n"
+    got = facts(notice(body, title=f"未市人民政府办公室关于调整{group}组成人员的通知"))
+    assert not any(f[0] == "下设" and f[1] == group for f in got)
+
+
+# ---------------------------------------------------------------------------- 分管 before a named holder's title
+
+@pytest.mark.parametrize("lvl,org,title", [("省", "省人民政府", "副省长"), ("市", "市人民政府", "副市长"),
+                                           ("州", "州人民政府", "副州长"), ("县", "县政府", "副县长"),
+                                           ("旗", "旗人民政府", "副旗长"), ("区", "区人民政府", "副区长")])
+@pytest.mark.parametrize("form", ["召集人由{org}分管{title}邹一山担任。", "召集人:{org}分管{title}邹一山",
+                                  "召　集　人：邹一山　{org}分管{title}"])
+def test_duty_words_before_a_named_holders_title_are_no_post(lvl: str, org: str, title: str, form: str) -> None:
+    group = f"申{lvl}促进民营经济发展联席会议"
+    got = facts(notice(form.format(org=org, title=title) + "\n", title=f"申{lvl}人民政府办公室关于建立{group}制度的通知"))
+    assert ("成员", "邹一山", group, "召集人") in got
+    assert any(f[0] == "任职" and f[1] == "邹一山" and f[3] == title for f in got)
+    assert not any(f[0] == "任职" and f[3].startswith("分管") for f in got)
+
+
+def test_a_person_named_by_the_duty_phrase_keeps_it() -> None:
+    group = "酉市学习型城市建设联席会议"
+    got = facts(notice("总召集人：分管副市长\n", title=f"酉市人民政府办公室关于建立{group}制度的通知"))
+    assert ("成员", "分管副市长", group, "总召集人") in got
