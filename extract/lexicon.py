@@ -41,6 +41,7 @@ class Lexicon:
     name_notes: tuple[str, ...] = ()            # 女, 挂职: a bracket after a name that is no part of it
     name_note_endings: tuple[str, ...] = ()     # 族: 蒙古族, 藏族 …
     name_note_openings: tuple[str, ...] = ()    # 兼: "（兼地区经委主任）", one more post of the person
+    division_endings: tuple[str, ...] = ("科", "股", "室", "组", "处", "部", "中心")  # 社会保险科 + 科长
 
     def has_surname(self, name: str) -> bool:
         """Whether `name` opens with a family name (two-character ones too) and has one or
@@ -80,7 +81,7 @@ class Lexicon:
 
     @property
     def title_re(self) -> re.Pattern[str]:
-        return _title_re(self.title_words)
+        return _title_re(self.title_words, self.division_endings)
 
     def is_title(self, text: str) -> bool:
         return bool(text) and (text in self.implied_org or bool(self.title_re.fullmatch(text)))
@@ -90,10 +91,10 @@ class Lexicon:
 
 
 @lru_cache(maxsize=4)
-def _title_re(words: tuple[str, ...]) -> re.Pattern[str]:
+def _title_re(words: tuple[str, ...], divisions: tuple[str, ...]) -> re.Pattern[str]:
     core = "|".join(words)
     return re.compile(
-        rf"(?:[{CJK}]{{1,10}}?[科股室组处部中心])??"
+        rf"(?:[{CJK}]{{1,10}}?(?:{'|'.join(divisions)}))??"
         r"(?:主持日常工作的|主持工作的|常务|第一|代理|代|专职|执行|驻会)?"
         r"(?:党组|党委|党工委|纪检组|分党组)?(?:常务|专职)?副?(?:一级|二级|三级|四级|正处级|副处级|处级|正科级|副科级|科级)?"
         rf"(?:{core})"
@@ -124,6 +125,7 @@ def lexicon() -> Lexicon:
         name_notes=tuple(raw.get("name_notes") or ()),
         name_note_endings=tuple(raw.get("name_note_endings") or ()),
         name_note_openings=tuple(raw.get("name_note_openings") or ()),
+        division_endings=tuple(sorted(raw.get("division_endings") or (), key=len, reverse=True)),
         heads_after_party=_heads_after_party(raw.get("leader_levels") or {}, raw.get("leader_templates") or []),
         heads_alone=_heads_alone(raw.get("leader_levels") or {}, raw.get("leader_templates") or [],
                                  raw.get("own_government_titles") or []),

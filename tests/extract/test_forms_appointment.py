@@ -9,6 +9,8 @@ import pytest
 
 from tests.extract.test_extractors import facts
 
+HALF = str.maketrans({"，": ",", "：": ":", "（": "(", "）": ")", "；": ";", "。": "."})
+
 HEAD = "{place}人民政府关于{who}等职务任免的通知\n\n{abbr}政任〔2024〕5号\n\n各有关单位：\n\n"
 
 
@@ -412,3 +414,30 @@ def test_nomination_is_no_appointment(lvl: str, line: str) -> None:
     assert ("任命", "李四", f"{lvl}财政局", "局长", False) in got
     assert ("任命", "赵六", f"{lvl}教育局", "局长", False) in got
     assert not any(f[1] == "王五" for f in got)
+
+
+# Court and procuratorate posts in an internal division (刑事审判第一庭, 立案庭, 第三检察部):
+# the post is the court's, written with its division (SCHEMA §7), after an inner committee too.
+@pytest.mark.parametrize("court", ["甲省高级人民法院", "乙市中级人民法院", "丙自治州中级人民法院", "丁县人民法院",
+                                   "戊区人民法院", "己旗人民法院", "庚盟中级人民法院"])
+@pytest.mark.parametrize("half", [False, True])
+def test_court_division_posts(court: str, half: bool) -> None:
+    text = (f"{court}关于王五等同志职务任免的通知\n\n法任〔2024〕2号\n\n各有关单位：\n\n经研究决定：\n\n"
+            f"任命王五为{court}审判委员会委员、刑事审判第一庭庭长；\n\n"
+            f"任命李 四为{court}民事审判第二庭副庭长、审判员；\n\n"
+            f"免去赵六的{court}刑事审判第二庭庭长职务；\n\n"
+            f"免去钱七{court}立案庭庭长职务。\n\n{court}\n\n2024年3月1日\n")
+    got = facts(text.translate(HALF) if half else text)
+    assert {("任命", "王五", court, "审判委员会委员", False), ("任命", "王五", court, "刑事审判第一庭庭长", False),
+            ("任命", "李四", court, "民事审判第二庭副庭长", False), ("任命", "李四", court, "审判员", False),
+            ("免去", "赵六", court, "刑事审判第二庭庭长"), ("免去", "钱七", court, "立案庭庭长")} <= got
+    assert not any(f[2].endswith("庭") for f in got)
+
+
+@pytest.mark.parametrize("body", ["甲省人民检察院", "乙市人民检察院", "丁县人民检察院", "戊区人民检察院"])
+def test_procuratorate_division_posts(body: str) -> None:
+    text = (f"{body}关于孙八同志职务任免的通知\n\n检任〔2024〕3号\n\n各有关单位：\n\n经研究决定：\n\n"
+            f"任命孙八为{body}检察委员会委员、第三检察部主任。\n\n{body}\n\n2024年3月1日\n")
+    got = facts(text)
+    assert {("任命", "孙八", body, "检察委员会委员", False), ("任命", "孙八", body, "第三检察部主任", False)} <= got
+    assert not any(f[2] == "第三检察部" for f in got)
