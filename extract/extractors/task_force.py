@@ -616,6 +616,10 @@ def _member_from(em: Emitter, st: _State, entry: tuple[int, int], role: str,
         # members named by role ("各乡（镇）人民政府分管副乡长", "负责某某工作的副市长、
         # 市某某局主要负责同志") or by posts and name in one run ("市委常委、副市长张三")
         people = _people(em, st, base, base + len(text.rstrip("。；;.")))
+        kept = [p for p in people if not _collective_people(p)]   # "各乡镇分管负责同志": no member (SCHEMA §9)
+        if people and not kept:
+            return None
+        people = kept
         damaged = _DAMAGED.match(text)
         if not people and damaged:  # the rest of the line lost to a wrong encoding: the name holds
             people = [_Person(em.surface(base, base + damaged.end("name")), [])]
@@ -1000,6 +1004,14 @@ def _people(em: Emitter, st: _State, a: int, b: int) -> list[_Person]:
 
 _BODY_END = re.compile(rf"{_GROUP_WORDS}$")
 _PERSON_TAIL = re.compile(rf"(?:{_alt(_raw_forms()['unit_person_tails'])})$")
+
+
+def _collective_people(person: _Person) -> bool:
+    """"各苏木镇分管负责同志": a collective's people named by the words for a unit's people
+    alone (no title: "各县人民政府分管副县长" stays a member), left out as the collective is."""
+    name = re.sub(r"\s+", "", person.name)
+    return person.unnamed and name.startswith(tuple(_raw_forms()["general_person_words"])) and bool(
+        _PERSON_TAIL.search(name) or _PERSON_TAIL.search(name + "同志"))
 
 
 def _units_person(name: str) -> bool:

@@ -954,3 +954,29 @@ def test_a_person_named_by_the_duty_phrase_keeps_it() -> None:
     group = "酉市学习型城市建设联席会议"
     got = facts(notice("总召集人：分管副市长\n", title=f"酉市人民政府办公室关于建立{group}制度的通知"))
     assert ("成员", "分管副市长", group, "总召集人") in got
+
+
+# ---------------------------------------------------------------------------- a collective's people
+
+@pytest.mark.parametrize("lvl,sub", [("旗", "苏木镇"), ("县", "乡镇"), ("区", "街道"), ("市", "县（市、区）"),
+                                     ("州", "县(市)"), ("盟", "旗县市区")])
+@pytest.mark.parametrize("tail", ["分管负责同志", "主要负责同志", "分管负责人", "有关负责人"])
+@pytest.mark.parametrize("layout", ["lines", "joined"])
+def test_a_collectives_people_in_a_member_list_are_left_out(lvl: str, sub: str, tail: str, layout: str) -> None:
+    group = f"戌{lvl}草原保护工作领导小组"
+    if layout == "lines":
+        body = f"组　长：{lvl}人民政府分管副{lvl}长\n成　员：{lvl}财政局分管副局长\n　　　　{lvl}气象局主要负责同志\n　　　　各{sub}{tail}\n"
+    else:
+        body = f"组　长：{lvl}人民政府分管副{lvl}长\n成　员：{lvl}财政局分管副局长、{lvl}气象局主要负责同志、各{sub}{tail}\n"
+    got = facts(notice(body, title=f"戌{lvl}人民政府办公室关于成立{group}的通知"))
+    members = {f[1] for f in got if f[0] == "成员"}
+    assert f"{lvl}财政局分管副局长" in members
+    assert any(m.startswith(f"{lvl}气象局主要负责") for m in members)
+    assert not any(m.startswith("各") for m in members)
+
+
+def test_a_collectives_titled_people_stay_members() -> None:
+    group = "亥市社区教育联席会议"
+    body = "成　员：市教育局局长\n　　　　各县（市、区）人民政府分管副县（市、区）长\n"
+    got = facts(notice(body, title=f"亥市人民政府办公室关于建立{group}制度的通知"))
+    assert ("成员", "各县（市、区）人民政府分管副县（市、区）长", group, "成员") in got
