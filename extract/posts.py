@@ -145,6 +145,9 @@ def _read_posts(text: str) -> list[Post]:
             cut = a + len(sub.group(1))
             pieces = [(a, cut), (cut + len(sub.group(2)), b)]
         for pa, pb in pieces:
+            duty = _duty_before(text[pa:pb])
+            if duty and not lex.is_title(text[pa:pb]) and split_post(text[pa + duty:pb]):  # "分管副省长": 副省长
+                pa += duty
             piece = text[pa:pb]
             res = split_post(piece)
             if res is None:
@@ -187,9 +190,18 @@ def _read_posts(text: str) -> list[Post]:
                 title, tstart = party + title, pa + cut - len(party)
             else:
                 tstart = pa + cut
+            duty = _duty_before(title)
+            if duty and lex.is_title(title[duty:]) and not lex.is_title(title):  # "省人民政府分管副省长": 副省长
+                title, tstart = title[duty:], tstart + duty
             posts.append(Post(org, title, (pa, pa + cut), (tstart, pb)))
             prev_org = (org, (pa, pa + cut)) if not split else (org[:-len(split)], (pa, pa + cut - len(split)))
     return posts
+
+
+def _duty_before(text: str) -> int:
+    """The length of a word of duty opening `text` ("分管副市长": 分管 says what the holder does,
+    no part of the post; posts.yaml), 0 when none."""
+    return next((len(w) for w in _data()["duty_before_title"] if text.startswith(w)), 0)
 
 
 @lru_cache(maxsize=1)

@@ -435,7 +435,7 @@ def mentions(doc: ParsedDocument, em: Emitter | None = None) -> list[Assertion]:
     "县委副书记、县长X主持会议并讲话", "X出任Y公司总裁", "以县政府党组成员身份分管…"."""
     em = em or Emitter(doc, "post_mentions")
     text = em.text
-    for sa, sb in split_list(text, "。；！？\n"):
+    for sa, sb in split_list(text, "。；！？\n.;!?"):  # half-width stops close a sentence too
         st = _Sentence()
         for ca, cb in split_list(text[sa:sb], "，,"):
             clause = _SPACE.sub("", text[sa + ca:sa + cb])

@@ -110,3 +110,29 @@ def test_street_table_rows() -> None:
     got = facts(table("丙街道", "   ", rows).replace("中共丙街道委员会", "中共丙街道工作委员会"))
     assert {("任职", "詹明", "街道党工委", "街道党工委书记"), ("负责", "伏海", "宣传", ""),
             ("任职", "伏海", "街道党工委", "宣传委员")} <= got
+
+
+# 6. A word of duty before a title is no part of the post: 分管副省长 holds 副省长.
+@pytest.mark.parametrize("text,org,title", [
+    ("甲省人民政府分管副省长", "甲省人民政府", "副省长"),
+    ("分管副省长", "省政府", "副省长"),
+    ("乙自治区人民政府分管副主席", "乙自治区人民政府", "副主席"),
+    ("丙市政府分管副秘书长", "丙市政府", "副秘书长"),
+    ("丁旗财政局分管副局长", "丁旗财政局", "副局长"),
+    ("分管副县长", "县政府", "副县长"),
+    ("分管副镇长", "镇政府", "副镇长"),
+    ("戊区财政局分管负责人", "戊区财政局", "分管负责人"),  # a title with the word keeps it
+])
+def test_duty_word_before_a_title(text: str, org: str, title: str) -> None:
+    from extract.posts import parse_posts
+    assert [(p.org, p.title) for p in parse_posts(text)] == [(org, title)]
+
+
+@pytest.mark.parametrize("place,title", [("甲市", "副市长"), ("乙县", "副县长"), ("丙区", "副区长"), ("丁旗", "副旗长")])
+@pytest.mark.parametrize("half", [False, True])
+def test_duty_word_before_a_title_in_a_report(place: str, title: str, half: bool) -> None:
+    text = (f"{place}召开安全生产工作会议\n\n本报讯 3月1日，{place}召开安全生产工作会议。"
+            f"{place[-1]}政府分管{title}王大明出席会议并讲话。\n")
+    got = facts(text.translate(HALF) if half else text)
+    assert ("任职", "王大明", f"{place}人民政府", title) in got
+    assert not any(f[3].startswith("分管") for f in got)
