@@ -292,8 +292,8 @@ def _split_member(text: str, base: int) -> tuple[str, tuple[int, int], str, int]
         if not post or parse_posts(re.sub(r"\s+", "", post)):
             return noted.group("name"), (base + noted.start("name"), base + noted.end("name")), post, \
                 base + (noted.start("post") if post else len(t))
-    m = re.match(rf"^(?P<name>[{CJK}·•\s]{{2,16}}?)\s*(?:同志)?\s*[（(](?P<post>.+)[）)]$", t, re.S)   # 张三同志（市长）
-    if m and _plausible_name(m.group("name")):
+    m = _NAME_BRACKETED_POST.match(t)   # 张三同志（市长）, 王五（女）（市某局局长）
+    if m and _plausible_name(m.group("name")) and (m.group("note") is None or _is_name_note(m.group("note"))):
         return m.group("name"), (base + m.start("name"), base + m.end("name")), m.group("post"), base + m.start("post")
     tokens = [(mm.start(), mm.end()) for mm in re.finditer(r"\S+", t)]
     if len(tokens) >= 2:
@@ -328,6 +328,8 @@ def _split_member(text: str, base: int) -> tuple[str, tuple[int, int], str, int]
     return None
 
 
+_NAME_BRACKETED_POST = re.compile(rf"^(?P<name>[{CJK}·•\s]{{2,16}}?)\s*(?:同志)?\s*"
+                                  rf"(?:[（(](?P<note>[^（）()]{{1,6}})[）)]\s*(?=[（(]))?[（(](?P<post>.+)[）)]$", re.S)
 _NOTED_NAME = re.compile(rf"^(?P<name>[{CJK}·•\s]{{2,16}}?)\s*[（(](?P<note>[^（）()]{{1,6}})[）)]\s*(?P<post>\S.*)?$")
 
 

@@ -980,3 +980,17 @@ def test_a_collectives_titled_people_stay_members() -> None:
     body = "成　员：市教育局局长\n　　　　各县（市、区）人民政府分管副县（市、区）长\n"
     got = facts(notice(body, title=f"亥市人民政府办公室关于建立{group}制度的通知"))
     assert ("成员", "各县（市、区）人民政府分管副县（市、区）长", group, "成员") in got
+
+
+@pytest.mark.parametrize("lvl", ["省", "自治区", "州", "县", "旗", "街道"])
+@pytest.mark.parametrize("open_,close,space", [("（", "）", "\u3000"), ("(", ")", "  ")])
+@pytest.mark.parametrize("note", ["女", "彝族", "女，蒙古族"])
+def test_a_name_note_before_a_bracketed_post(lvl: str, open_: str, close: str, space: str, note: str) -> None:
+    group = f"午{lvl}国土空间规划委员会"
+    body = (f"委　　员：者丽华{open_}{note}{close}{open_}{lvl}住建局局长{close}{space}"
+            f"陶明远{open_}{lvl}交通运输局局长{close}\n")
+    got = facts(notice(body, title=f"午{lvl}人民政府办公室关于调整{group}组成人员的通知"))
+    assert ("成员", "者丽华", group, "委员") in got
+    assert ("任职", "者丽华", f"{lvl}住建局", "局长") in got
+    assert ("任职", "陶明远", f"{lvl}交通运输局", "局长") in got
+    assert {f[1] for f in got if f[0] == "成员"} == {"者丽华", "陶明远"}
