@@ -37,7 +37,7 @@ from pathlib import Path
 import yaml
 
 from extract.document import ParsedDocument
-from extract.extractors.appointment import frames
+from extract.extractors.appointment import frames, mentions
 from extract.extractors.base import Emitter, is_category, strip_alias
 from extract.lexicon import CJK, lexicon
 from extract.posts import (home_government, home_place, is_place_post, own_head, parse_posts, place_post,
@@ -216,6 +216,8 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
     structured = any(h and _opens_line(text, sa) for h, (sa, sb) in zip(heads, sents))
     leader: str | None = None
     known: dict[str, str] = {}  # persons named with a title so far (normalised -> as written)
+    if not structured and doc.info.number is None:  # a report names its leaders with their posts ("副区长A、B出席"), who act later ("A分管…")
+        known.update({re.sub(r"\s+", "", x.s): x.s for x in mentions(doc) if x.rel == "任职"})
     named_alone = False  # the previous line was a name alone: this one opens with its posts
     read_to = 0  # a leader's name read with the posts line before it: its own line is done
     for (sa, sb), found in zip(sents, heads):

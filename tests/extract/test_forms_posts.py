@@ -136,3 +136,19 @@ def test_duty_word_before_a_title_in_a_report(place: str, title: str, half: bool
     got = facts(text.translate(HALF) if half else text)
     assert ("任职", "王大明", f"{place}人民政府", title) in got
     assert not any(f[3].startswith("分管") for f in got)
+
+
+# 7. A report naming its leaders with their posts in a list ("副区长A、B、C出席会议"), then
+# their division of work by name alone ("根据会议决定，A负责…，分管…；B分管…").
+@pytest.mark.parametrize("place,lvl", [("甲区", "区"), ("乙县", "县"), ("丙市", "市"), ("丁旗", "旗"), ("戊州", "州")])
+@pytest.mark.parametrize("half", [False, True])
+def test_report_leaders_named_before_their_duties(place: str, lvl: str, half: bool) -> None:
+    text = (f"{place}政府召开第8次常务会议\n\n　　5月6日，{lvl}委副书记、{lvl}长卞文山主持召开{lvl}政府第8次常务会议。"
+            f"{lvl}委常委、常务副{lvl}长屈志远，副{lvl}长柴 明、邬海燕出席会议。\n"
+            f"　　会议研究了{lvl}政府领导班子成员工作分工调整事宜。根据会议决定，屈志远负责{lvl}政府常务工作，"
+            f"分管{lvl}财政局；柴明分管{lvl}交通运输局、{lvl}水利局；邬海燕负责教育工作，联系{lvl}红十字会。\n")
+    got = facts(text.translate(HALF) if half else text)
+    assert {("任职", "屈志远", f"{place}人民政府", f"常务副{lvl}长"), ("分管", "屈志远", f"{lvl}财政局", ""),
+            ("分管", "柴明", f"{lvl}交通运输局", ""), ("分管", "柴明", f"{lvl}水利局", ""),
+            ("负责", "邬海燕", "教育", ""), ("联系", "邬海燕", f"{lvl}红十字会", "")} <= got
+    assert ("分管", "屈志远", f"{lvl}交通运输局", "") not in got
