@@ -1145,7 +1145,10 @@ def _units(em: Emitter, a: int, b: int, group: str, role: str, at: tuple[int, in
     organisation's ending need `min_len` characters (2 where a frame lists sectors: 住建、气象)."""
     seg = em.text[a:b]
     seg_clean = re.sub(r"等(?:相关|有关)?(?:部门|单位)?(?:负责人|负责同志)?$", "", seg)
-    for x, y in split_list(seg_clean, "、，,"):
+    opening = _CHANGE_LEAD.match(seg_clean)   # "新增A、B为成员单位": the verb is no part of A
+    if opening and lexicon().is_org(re.split(r"[、，,]", seg_clean[opening.end():])[0]):
+        a, seg_clean = a + opening.end(), seg_clean[opening.end():]
+    for x, y in (part for xy in split_list(seg_clean, "、，,") for part in _split_units_and(seg_clean, *xy)):
         raw = seg_clean[x:y]
         item = re.sub(r"\s+", "", raw)
         item = re.sub(r"(?:等)?(?:相关|有关)?(?:部门|单位)?(?:分管|主要|有关)?负责(?:人|同志)$", "", item)
@@ -1154,6 +1157,22 @@ def _units(em: Emitter, a: int, b: int, group: str, role: str, at: tuple[int, in
         at_chars = [i for i, c in enumerate(raw) if not c.isspace()]   # a name broken over lines
         name = em.surface(a + x + at_chars[0], a + x + at_chars[len(item) - 1] + 1)
         em.emit("成员单位", strip_alias(name)[0], "Organization", group, "TaskForce", at, role=role)
+
+
+_CHANGE_LEAD = re.compile(rf"^\s*(?:{_alt(_raw_forms()['member_change_verbs'])})")
+
+
+def _split_units_and(seg: str, x: int, y: int) -> list[tuple[int, int]]:
+    """"A和B" / "A及B" is two units when both sides are units (the last of a list: "A、B和C");
+    never inside a name (住房和城乡建设局: 住房 is no unit)."""
+    item = seg[x:y]
+    for m in re.finditer(r"[和及与]", item):
+        left, right = re.sub(r"\s+", "", item[:m.start()]), re.sub(r"\s+", "", item[m.end():])
+        lex = lexicon()
+        if lex.is_org(left) and not is_category(left) and len(right) >= 3 and (
+                lex.is_org(right) or _split_units_and(right, 0, len(right)) != [(0, len(right))]):
+            return [(x, x + m.start())] + _split_units_and(seg, x + m.end(), y)
+    return [(x, y)]
 
 
 _DUTY_HEAD = re.compile(r"成员单位(?:及其)?职责|职责分工|部门职责|工作职责")

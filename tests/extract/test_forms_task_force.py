@@ -994,3 +994,38 @@ def test_a_name_note_before_a_bracketed_post(lvl: str, open_: str, close: str, s
     assert ("任职", "者丽华", f"{lvl}住建局", "局长") in got
     assert ("任职", "陶明远", f"{lvl}交通运输局", "局长") in got
     assert {f[1] for f in got if f[0] == "成员"} == {"者丽华", "陶明远"}
+
+
+# ---------------------------------------------------------------------------- members and units added
+
+@pytest.mark.parametrize("lvl", ["省", "自治区", "市", "州", "盟", "县", "区", "旗", "乡", "镇", "街道"])
+@pytest.mark.parametrize("verb", ["增补", "调整", "新增"])
+@pytest.mark.parametrize("stop", ["。", "."])
+def test_a_member_added_by_a_change_verb(lvl: str, verb: str, stop: str) -> None:
+    group = f"丑{lvl}森林防灭火领导小组"
+    body = f"{verb}{lvl}应急管理局局长孙 六同志为领导小组成员{stop}\n{verb}李二水同志为领导小组副组长{stop}\n"
+    got = facts(notice(body, title=f"丑{lvl}人民政府办公室关于调整{group}组成人员的通知"))
+    assert ("成员", "孙六", group, "成员") in got
+    assert ("任职", "孙六", f"{lvl}应急管理局", "局长") in got
+    assert ("成员", "李二水", group, "副组长") in got
+    assert not any(verb in f[2] or verb in f[1] for f in got)
+
+
+@pytest.mark.parametrize("lvl", ["省", "自治区", "市", "州", "盟", "县", "区", "旗", "乡", "镇", "街道"])
+@pytest.mark.parametrize("verb", ["增补", "新增"])
+@pytest.mark.parametrize("sep,stop", [("、", "。"), (",", ".")])
+def test_units_added_by_a_change_verb(lvl: str, verb: str, sep: str, stop: str) -> None:
+    group = f"寅{lvl}安全生产委员会"
+    body = f"{verb}{lvl}气象局为委员会成员单位{stop}\n{verb}{lvl}消防救援大队、{lvl}林业局为成员单位{stop}\n"
+    got = facts(notice(body, title=f"寅{lvl}人民政府办公室关于调整{group}组成人员的通知"))
+    assert {f[1] for f in got if f[0] == "成员单位"} == {f"{lvl}气象局", f"{lvl}消防救援大队", f"{lvl}林业局"}
+
+
+@pytest.mark.parametrize("lvl", ["省", "市", "州", "县", "旗", "镇"])
+@pytest.mark.parametrize("join", ["和", "及"])
+@pytest.mark.parametrize("form", ["领导小组成员单位包括{units}。", "成员单位：{units}。", "{units}为领导小组成员单位。"])
+def test_the_last_unit_joined_by_and(lvl: str, join: str, form: str) -> None:
+    group = f"卯{lvl}文明城市创建工作领导小组"
+    units = f"{lvl}住房和城乡建设局、{lvl}文化和旅游局{join}{lvl}公安局"
+    got = facts(notice(form.format(units=units), title=f"卯{lvl}人民政府办公室关于成立{group}的通知"))
+    assert {f[1] for f in got if f[0] == "成员单位"} == {f"{lvl}住房和城乡建设局", f"{lvl}文化和旅游局", f"{lvl}公安局"}
