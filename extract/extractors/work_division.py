@@ -217,7 +217,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
     leader: str | None = None
     known: dict[str, str] = {}  # persons named with a title so far (normalised -> as written)
     if not structured and doc.info.number is None:  # a report names its leaders with their posts ("副区长A、B出席"), who act later ("A分管…")
-        known.update({re.sub(r"\s+", "", x.s): x.s for x in mentions(doc) if x.rel == "任职"})
+        known.update({to_simplified(re.sub(r"\s+", "", x.s)): x.s for x in mentions(doc) if x.rel == "任职"})
     named_alone = False  # the previous line was a name alone: this one opens with its posts
     read_to = 0  # a leader's name read with the posts line before it: its own line is done
     for (sa, sb), found in zip(sents, heads):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from extract.text import to_simplified
 from tests.extract.test_forms_work_division_layouts import HALF, facts, notice
 
 
@@ -152,3 +153,23 @@ def test_report_leaders_named_before_their_duties(place: str, lvl: str, half: bo
             ("分管", "柴明", f"{lvl}交通运输局", ""), ("分管", "柴明", f"{lvl}水利局", ""),
             ("负责", "邬海燕", "教育", ""), ("联系", "邬海燕", f"{lvl}红十字会", "")} <= got
     assert ("分管", "屈志远", f"{lvl}交通运输局", "") not in got
+
+
+def test_report_leaders_named_before_their_duties_traditional() -> None:
+    text = ("甲鎮召開黨委會議 明確領導班子成員分工\n\n　　1月6日，鎮黨委書記卞文山主持召開鎮黨委會議，"
+            "鎮黨委副書記、鎮長屈志遠及全體班子成員參加會議。\n"
+            "　　會議明確：卞文山主持鎮黨委全面工作；屈志遠主持鎮政府全面工作，負責財政工作，分管鎮財政所。\n")
+    got = {tuple(to_simplified(x) for x in f) for f in facts(text)}
+    assert {("任职", "屈志远", "镇党委", "镇党委副书记"), ("负责", "屈志远", "财政", ""),
+            ("分管", "屈志远", "镇财政所", ""), ("主持", "卞文山", "镇党委", "")} <= got
+
+
+# 8. A collective after 及/和 closes the list of named leaders ("A及全体班子成员参加会议").
+@pytest.mark.parametrize("tail", ["及全体班子成员参加会议", "和其他班子成员出席会议", "及相关部门负责人参加会议",
+                                  "与全体机关干部参加会议"])
+@pytest.mark.parametrize("lvl", ["县", "乡", "旗"])
+def test_collective_after_a_named_leader(tail: str, lvl: str) -> None:
+    text = f"甲{lvl}召开工作会议\n\n　　3月2日，甲{lvl}召开工作会议。{lvl}委副书记、副{lvl}长宁远{tail}。\n"
+    got = facts(text)
+    assert ("任职", "宁远", f"甲{lvl}人民政府", f"副{lvl}长") in got
+    assert not any("全体" in f[1] or "其他" in f[1] for f in got)
