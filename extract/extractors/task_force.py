@@ -279,6 +279,11 @@ def _members_leaving(em: Emitter, st: _State) -> None:
                 if 2 <= len(name) <= 4 and _plausible_name(name):
                     em.emit(fr.rel, name, "Person", st.group, "TaskForce", at, rtype=fr.type.name, role=role,
                             o_kind=st.group_kind)
+            after = frame("successor_after_leaving")   # "，由李四同志接任": the successor holds that role
+            sm = after.regex.match(text, fm.end())
+            if sm:
+                for person in _people(em, st, *sm.span(after.subject)):   # type: ignore[misc]
+                    _emit_person(em, st, person, _role_in_context(text, fm.span(fr.role_slot)[0], role), at)
 
 
 # ---------------------------------------------------------------------------- members
@@ -663,16 +668,7 @@ def _flush(em: Emitter, st: _State, mem: Member | None) -> None:
         if org is None:
             continue
         org, _alias = strip_alias(org)
-        em.emit("任职", mem.name, "Person", org, "Organization", at, position=_post_title(post.title))
-
-
-_DUTY_BEFORE_TITLE = re.compile(rf"^(?:{_alt(_raw_forms()['duty_before_title'])})")
-
-
-def _post_title(title: str) -> str:
-    """A named holder's post without the words of duty before it (分管副省长 -> 副省长)."""
-    bare = _DUTY_BEFORE_TITLE.sub("", title)
-    return bare if bare != title and lexicon().is_title(to_simplified(bare)) else title
+        em.emit("任职", mem.name, "Person", org, "Organization", at, position=post.title)
 
 
 def _lines(text: str, start: int = 0) -> list[tuple[int, str]]:
@@ -948,8 +944,7 @@ def _emit_person(em: Emitter, st: _State, person: _Person, role: str, at: tuple[
     st.members.append(Member(person.name, at, person.posts, "", at, role))
     for post in person.posts:
         if post.org:
-            em.emit("任职", person.name, "Person", strip_alias(post.org)[0], "Organization", at,
-                    position=_post_title(post.title))
+            em.emit("任职", person.name, "Person", strip_alias(post.org)[0], "Organization", at, position=post.title)
 
 
 def _people(em: Emitter, st: _State, a: int, b: int) -> list[_Person]:

@@ -1029,3 +1029,31 @@ def test_the_last_unit_joined_by_and(lvl: str, join: str, form: str) -> None:
     units = f"{lvl}住房和城乡建设局、{lvl}文化和旅游局{join}{lvl}公安局"
     got = facts(notice(form.format(units=units), title=f"卯{lvl}人民政府办公室关于成立{group}的通知"))
     assert {f[1] for f in got if f[0] == "成员单位"} == {f"{lvl}住房和城乡建设局", f"{lvl}文化和旅游局", f"{lvl}公安局"}
+
+
+# ---------------------------------------------------------------------------- successors
+
+@pytest.mark.parametrize("lvl", ["省", "自治区", "市", "州", "盟", "县", "区", "旗", "乡", "镇", "街道"])
+@pytest.mark.parametrize("comma,stop", [("，", "。"), (",", ".")])
+@pytest.mark.parametrize("verb", ["接任", "接替"])
+def test_a_successor_after_one_leaving_takes_that_role(lvl: str, comma: str, stop: str, verb: str) -> None:
+    group = f"辰{lvl}河湖治理工作领导小组"
+    body = (f"因工作变动{comma}张大山同志不再担任领导小组副组长{comma}由{lvl}水利局局长李 小河同志{verb}{stop}\n"
+            f"王五一同志不再担任领导小组成员{stop}\n")
+    got = facts(notice(body, title=f"辰{lvl}人民政府办公室关于调整{group}成员的通知"))
+    assert ("不再担任", "张大山", group, "副组长") in got
+    assert ("成员", "李小河", group, "副组长") in got
+    assert ("任职", "李小河", f"{lvl}水利局", "局长") in got
+    assert ("不再担任", "王五一", group, "成员") in got
+    assert not any(f[0] == "成员" and f[1] in ("张大山", "王五一") for f in got)
+
+
+@pytest.mark.parametrize("lvl", ["省", "市", "县", "旗", "镇"])
+@pytest.mark.parametrize("verb", ["接任", "接替"])
+@pytest.mark.parametrize("tongzhi", ["同志", ""])
+def test_a_successor_replacing_one_named(lvl: str, verb: str, tongzhi: str) -> None:
+    group = f"巳{lvl}防汛抗旱指挥部"
+    body = f"因工作调整，李二水{tongzhi}{verb}张一山{tongzhi}任指挥部副指挥长。\n"
+    got = facts(notice(body, title=f"巳{lvl}人民政府办公室关于调整{group}组成人员的通知"))
+    assert ("成员", "李二水", group, "副指挥长") in got
+    assert not any(f[1] == "张一山" or "接" in f[1] for f in got)
