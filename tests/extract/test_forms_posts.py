@@ -173,3 +173,29 @@ def test_collective_after_a_named_leader(tail: str, lvl: str) -> None:
     got = facts(text)
     assert ("任职", "宁远", f"甲{lvl}人民政府", f"副{lvl}长") in got
     assert not any("全体" in f[1] or "其他" in f[1] for f in got)
+
+
+# 9. The home place of a street's party committee named in full ("中共X街道工作委员会"), and a
+# title opening with 中共 is no place of its own.
+@pytest.mark.parametrize("texts,place", [
+    (("中共青石街道工作委员会",), "青石街道"),
+    (("中共青石街道工作委员会青石街道办事处",), "青石街道"),
+    (("中共甲镇委员会",), "甲镇"),
+    (("中共乙县委员会办公室",), "乙县"),
+    ((None, "中共丙街道工委关于…的通知"), None),
+])
+def test_home_place_of_a_party_committee(texts: tuple, place: str | None) -> None:
+    from extract.posts import home_place
+    assert home_place(*texts) == place
+
+
+@pytest.mark.parametrize("sep", ["　", " "])
+def test_street_notice_of_the_party_committee_in_full(sep: str) -> None:
+    text = ("中共丁街道工作委员会" + sep + "丁街道办事处\n关于街道领导班子成员工作分工的通知\n丁工委发〔2019〕5号\n"
+            "各社区党组织：\n　　现将街道领导班子成员工作分工通知如下：\n"
+            "　　一、党工委副书记、办事处主任　路远\n　　主持办事处全面工作。负责财政工作。\n"
+            "　　二、党工委委员、办事处副主任　甘露\n　　负责城市管理工作。\n")
+    got = facts(text)
+    assert {("任职", "路远", "丁街道办事处", "主任"), ("任职", "甘露", "丁街道办事处", "副主任"),
+            ("负责", "路远", "财政", "")} <= got
+    assert not any(f[2].startswith("中共丁街道办事处") for f in got)
