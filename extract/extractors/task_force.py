@@ -1143,7 +1143,8 @@ def _units(em: Emitter, a: int, b: int, group: str, role: str, at: tuple[int, in
     opening = _CHANGE_LEAD.match(seg_clean)   # "新增A、B为成员单位": the verb is no part of A
     if opening and lexicon().is_org(re.split(r"[、，,]", seg_clean[opening.end():])[0]):
         a, seg_clean = a + opening.end(), seg_clean[opening.end():]
-    for x, y in (part for xy in split_list(seg_clean, "、，,") for part in _split_units_and(seg_clean, *xy)):
+    items = (part for xy in split_list(seg_clean, "、，,") for part in _split_units_and(seg_clean, *xy))
+    for x, y in (unit for part in items for unit in _spaced_units(seg_clean, *part) or [part]):   # "A　B": two
         raw = seg_clean[x:y]
         item = re.sub(r"\s+", "", raw)
         item = re.sub(r"(?:等)?(?:相关|有关)?(?:部门|单位)?(?:分管|主要|有关)?负责(?:人|同志)$", "", item)
@@ -1198,12 +1199,22 @@ def _unit_sections(em: Emitter, st: _State) -> None:
             continue
         item = _unit_item(line) if inside else None
         names = re.sub(r"\s+", "", HEADING_START.sub("", s)).rstrip("：:")   # "成 员 单 位：" too
-        if item is None and (HEADING_START.match(line) or heading.fullmatch(names) or _is_signature(s)):
+        key = _UNITS_KEY.match(line)   # "成员单位：A　B　C": the heading's key, the units after it
+        if key and heading.fullmatch(re.sub(r"\s+", "", key.group("key"))) and line[key.end():].strip():
+            close()
+            inside, item = True, (key.end(), len(line.rstrip().rstrip("。；;")))
+        elif item is None and (HEADING_START.match(line) or heading.fullmatch(names) or _is_signature(s)):
             close()
             inside = bool(heading.fullmatch(names))
             continue
         if not inside:
             continue
+        if _is_prose(s):   # "领导小组办公室设在…": a sentence ends the section
+            close()
+            inside = False
+            continue
+        if key and item and not s.endswith(("、", "，", ",")):
+            inside = False   # the units after the key end on its line unless the list goes on
         lo, hi = item if item else (start + line.index(s[0]), start + len(line.rstrip().rstrip("。；;")))
         lo += start if item else 0
         hi += start if item else 0
@@ -1218,6 +1229,9 @@ def _unit_sections(em: Emitter, st: _State) -> None:
         if s.endswith(("。", "；", ";")) or item or lexicon().is_org(last):
             close()
     close()
+
+
+_UNITS_KEY = re.compile(rf"^\s*(?:{HEADING_START.pattern.lstrip('^')})?(?P<key>[^：:，。；\n]{{2,24}})[：:]\s*")
 
 
 def _unit_item(line: str) -> tuple[int, int] | None:

@@ -1057,3 +1057,15 @@ def test_a_successor_replacing_one_named(lvl: str, verb: str, tongzhi: str) -> N
     got = facts(notice(body, title=f"巳{lvl}人民政府办公室关于调整{group}组成人员的通知"))
     assert ("成员", "李二水", group, "副指挥长") in got
     assert not any(f[1] == "张一山" or "接" in f[1] for f in got)
+
+
+@pytest.mark.parametrize("lvl", UNIT_LEVELS)
+@pytest.mark.parametrize("colon", ["：", ":"])
+@pytest.mark.parametrize("sep", ["\u3000", "  ", "、", "，"])
+@pytest.mark.parametrize("after", ["领导小组办公室设在{lvl}应急管理局。", "", "三、工作要求"])
+def test_member_units_after_the_key_on_its_line(lvl: str, colon: str, sep: str, after: str) -> None:
+    group = f"巳{lvl}森林防灭火领导小组"
+    units = [f"{lvl}财政局", f"{lvl}水利局", f"{lvl}公安局"]
+    body = f"为加强领导，调整领导小组组成人员。\n成员单位{colon}{sep.join(units)}\n{after.format(lvl=lvl)}\n"
+    got = facts(notice(body, title=f"巳{lvl}人民政府办公室关于调整{group}组成人员的通知"))
+    assert {f[1] for f in got if f[0] == "成员单位"} == set(units)
