@@ -171,7 +171,7 @@ def _leader_posts(levels: dict[str, dict[str, str | None]],
     for level in levels.values():
         for tpl in templates:
             body = level.get(tpl["body"])
-            parts = {"head": level.get("head"), "party": level.get("party")}
+            parts = {"head": level.get("head"), "party": level.get("party"), "congress": level.get("congress")}
             if not body or any(f"{{{k}}}" in tpl["title"] and not v for k, v in parts.items()):
                 continue  # the level has no such post (街道 has no head of its own)
             frame = tpl["title"].format(mod="{mod}", **parts)

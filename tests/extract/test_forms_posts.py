@@ -199,3 +199,19 @@ def test_street_notice_of_the_party_committee_in_full(sep: str) -> None:
     assert {("任职", "路远", "丁街道办事处", "主任"), ("任职", "甘露", "丁街道办事处", "副主任"),
             ("负责", "路远", "财政", "")} <= got
     assert not any(f[2].startswith("中共丁街道办事处") for f in got)
+
+
+# 10. A township's people's congress written with its level ("乡人大主席"): the post is 主席 of 乡人大.
+@pytest.mark.parametrize("lvl", ["乡", "镇"])
+@pytest.mark.parametrize("form", ["plain", "half", "traditional"])
+def test_township_congress_chair(lvl: str, form: str) -> None:
+    text = (f"甲{lvl}召开党委会议 明确领导班子成员分工\n\n　　1月6日，{lvl}党委书记卞文山主持召开{lvl}党委会议，"
+            f"{lvl}党委副书记、{lvl}人大主席屈志远，{lvl}人大副主席 柴 明及全体班子成员参加会议。\n")
+    if form == "half":
+        text = text.translate(HALF)
+    if form == "traditional":
+        text = text.replace("党委", "黨委").replace("会议", "會議").replace("开", "開")
+    got = {tuple(to_simplified(x) for x in f) for f in facts(text)}
+    assert {("任职", "屈志远", f"{lvl}党委", f"{lvl}党委副书记"), ("任职", "屈志远", f"{lvl}人大", "主席"),
+            ("任职", "柴明", f"{lvl}人大", "副主席")} <= got
+    assert not any(f[1].startswith("主持") for f in got)
