@@ -107,7 +107,7 @@ _BRACKET_HEADER = re.compile(rf"^\s*{_ENUM}(?P<name>[{CJK}]{{1,8}}·[{CJK}]{{1,8
 _HEADS_ALONE = _alternation([t for heads in lexicon().heads_alone.values() for t in heads])
 _NAME_HEAD_ALONE = re.compile(rf"^\s*{_ENUM}(?P<name>[{CJK}]{{1,8}}·[{CJK}]{{1,8}}|{_NAME})\s+(?P<title>{_HEADS_ALONE})\s*$")
 _HEAD_NAME_ALONE = re.compile(rf"^\s*{_ENUM}(?P<title>{_HEADS_ALONE})\s*(?P<name>[{CJK}]{{1,8}}·[{CJK}]{{1,8}}|{_NAME})\s*$")
-_BRACKET_ALONE = re.compile(rf"^\s*{_ENUM}(?P<name>[{CJK}]{{1,8}}·[{CJK}]{{1,8}}|{_NAME})\s*[（(](?P<title>[{CJK}]{{1,8}})[）)]\s*[：:]?\s*$")
+_BRACKET_ALONE = re.compile(rf"^\s*{_ENUM}(?P<name>[{CJK}]{{1,8}}·[{CJK}]{{1,8}}|{_NAME})\s*[（(](?P<title>[{CJK}][{CJK}、，,]{{0,30}})[）)]\s*[：:]?\s*$")
 # a name already named with its title, opening a line as a header again ("王五同志：")
 _NAMED_AGAIN = re.compile(rf"^\s*(?P<name>{_NAME}?)\s*(?:{re.escape(_data()['honorific'])})?\s*[：:]")
 _NUMBER_AT = re.compile(rf"^\s*{_NUMBER}")
@@ -336,7 +336,7 @@ def _line_leader(text: str, sa: int, sb: int, place: str | None = None) -> tuple
             if lh and _name_ok(re.sub(r"\s+", "", lh.group("name"))):
                 return "line", lh.span("name"), lh.group("title"), len(sent)
         for alone in (_BRACKET_ALONE.match(sent), _NAME_HEAD_ALONE.match(sent), _HEAD_NAME_ALONE.match(sent)):
-            if alone and own_head(alone.group("title"), place) and _name_ok(re.sub(r"\s+", "", alone.group("name"))):
+            if alone and _own_posts(alone.group("title"), place) and _name_ok(re.sub(r"\s+", "", alone.group("name"))):
                 return "line", alone.span("name"), alone.group("title"), len(sent)
         np = _NUMBERED_POSTS_LINE.match(sent)
         if np and _name_ok(re.sub(r"\s+", "", np.group("name"))) and _numbered_posts(np.group("title")):
@@ -540,16 +540,25 @@ _LONGEST_NAME = 8  # a transliterated name, family name not listed ("阿不都�
 _CURRENT = re.compile(rf"^(?:{_alternation(_data()['current_marks'])})")
 
 
+def _own_posts(titles: str, place: str | None) -> bool:
+    """"副主席、自治区公安厅厅长" in a 自治区's notice: posts we read, one of them a head's title
+    read against the document."""
+    items = [titles[x:y] for x, y in split_list(titles, "、，,")]
+    return any(own_head(t, place) for t in items) and all(own_head(t, place) or _is_post(t) for t in items)
+
+
 def _leads(titles: str) -> bool:
     """Whether a header's titles name a leader: the last one does ("市委常委、副市长"), or
     one of them is a leader's title ("副县长、县公安局局长": a leader also heading a body)."""
     return bool(_HEAD_TITLE_END.search(titles)) or \
         any(_LEADER_ITEM.fullmatch(titles[a:b]) or is_place_post(titles[a:b]) or titles[a:b] in _OWN_TITLES
-            for a, b in split_list(titles, "、，"))
+            or _GOV_PARTY_ITEM.fullmatch(titles[a:b]) for a, b in split_list(titles, "、，"))
 
 
 # a government's titles written without its level ("专员" in a 行署's notice), read against the document
 _OWN_TITLES = frozenset(t for titles in lexicon().heads_alone.values() for t in titles)
+# a government's party group post at any level ("县人民政府党组成员"): a leader of its notice
+_GOV_PARTY_ITEM = re.compile(_GOV_PARTY)
 
 
 _LEADER_ITEM = re.compile(_LEADER_TITLE)

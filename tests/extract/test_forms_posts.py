@@ -215,3 +215,33 @@ def test_township_congress_chair(lvl: str, form: str) -> None:
     assert {("任职", "屈志远", f"{lvl}党委", f"{lvl}党委副书记"), ("任职", "屈志远", f"{lvl}人大", "主席"),
             ("任职", "柴明", f"{lvl}人大", "副主席")} <= got
     assert not any(f[1].startswith("主持") for f in got)
+
+
+# 11. A leader line "姓名同志（副主席、自治区公安厅厅长）": a head's title read against the
+# document, then more posts, in the bracket.
+@pytest.mark.parametrize("issuer,title,gov", [
+    ("甲自治区人民政府", "副主席", "甲自治区人民政府"),
+    ("乙地区行政公署", "副专员", "乙地区行政公署"),
+])
+@pytest.mark.parametrize("half", [False, True])
+def test_bracket_of_own_head_and_more_posts(issuer: str, title: str, gov: str, half: bool) -> None:
+    lv = "自治区" if "自治区" in issuer else "地区"
+    text = notice(issuer, "政府领导", "（一）石 磊同志（" + title + "、" + lv + "公安厅厅长）",
+                  "负责公安工作。", "主管" + lv + "公安厅。", "（二）蓝天同志（" + title + "）", "负责教育工作。")
+    got = facts(text.translate(HALF) if half else text)
+    assert {("任职", "石磊", gov, title), ("任职", "石磊", lv + "公安厅", "厅长"), ("负责", "石磊", "公安", ""),
+            ("主管", "石磊", lv + "公安厅", ""), ("任职", "蓝天", gov, title), ("负责", "蓝天", "教育", "")} <= got
+    assert ("负责", "蓝天", "公安", "") not in got
+
+
+# 12. A header naming a government's party group post alone ("县人民政府党组成员　王五："), any level.
+@pytest.mark.parametrize("lvl", ["省", "市", "县", "区", "旗"])
+@pytest.mark.parametrize("half", [False, True])
+def test_party_group_member_header(lvl: str, half: bool) -> None:
+    issuer = f"甲{lvl}人民政府"
+    text = notice(issuer, f"{lvl}政府领导", f"　　副{lvl}长　汤远：负责公安工作。分管{lvl}公安局。",
+                  f"　　{lvl}人民政府党组成员　胡 雨：负责应急管理工作。分管{lvl}应急管理局。")
+    got = facts(text.translate(HALF) if half else text)
+    assert {("任职", "胡雨", issuer, "党组成员"), ("分管", "胡雨", f"{lvl}应急管理局", ""),
+            ("负责", "胡雨", "应急管理", "")} <= got
+    assert ("分管", "汤远", f"{lvl}应急管理局", "") not in got
