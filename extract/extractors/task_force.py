@@ -309,7 +309,7 @@ def _split_member(text: str, base: int) -> tuple[str, tuple[int, int], str, int]
                 continue
             post_start = tokens[k][0]
             post = t[post_start:]
-            if parse_posts(re.sub(r"\s+", "", post)) or k == len(tokens) - 1 and not long_name:
+            if parse_posts(_posts_text(post)) or k == len(tokens) - 1 and not long_name:
                 return name, (base + tokens[0][0], base + tokens[k - 1][1]), post, base + post_start
     if len(tokens) >= 2:
         last_a, last_b = tokens[-1]
@@ -331,6 +331,16 @@ def _split_member(text: str, base: int) -> tuple[str, tuple[int, int], str, int]
         if _plausible_name(t) and len(t) <= 4:
             return t, (base, base + len(t)), "", base + len(t)
     return None
+
+
+def _posts_text(post: str) -> str:
+    """A member's post text without its spaces; posts parted by spaces ("县委副书记　县长")
+    are joined by "、" when only that reads them all (a post broken by a space stays one)."""
+    compact = re.sub(r"\s+", "", post)
+    if _all_posts(compact):
+        return compact
+    joined = "、".join(post.split())
+    return joined if len(post.split()) > 1 and _all_posts(joined) else compact
 
 
 _NAME_BRACKETED_POST = re.compile(rf"^(?P<name>[{CJK}·•\s]{{2,16}}?)\s*(?:同志)?\s*"
@@ -491,6 +501,31 @@ def _spaced_entries(seg: str) -> list[tuple[int, int]]:
     return cuts + ([(start, len(seg))] if seg[start:].strip() else [])
 
 
+def _spaced_pairs(seg: str) -> list[tuple[int, int]]:
+    """"孙六　县财政局局长　　周七　县水利局局长": names each followed by their posts, parted
+    by spaces, several on a line; or posts alone ("县财政局局长　县水利局局长"), a member each.
+    Empty unless two entries or more are found and every token is read."""
+    tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", seg.rstrip("。；;"))]
+    if len(tokens) < 2 or any(_BRACKET_CHARS.search(t) for _, _, t in tokens):
+        return []
+    lex = lexicon()
+    named = [_plausible_name(t) and lex.has_surname(t) and not parse_posts(t) for _, _, t in tokens]
+    if not any(named):   # posts alone: each a member named by its post
+        return [(x, y) for x, y, t in tokens] if all(_all_posts(t) for _, _, t in tokens) else []
+    if not named[0]:
+        return []
+    out: list[tuple[int, int]] = []
+    for (x, y, t), is_name in zip(tokens, named):
+        if is_name:
+            out.append((x, y))
+        elif _all_posts(t):
+            out[-1] = (out[-1][0], y)
+        else:
+            return []
+    return out if len(out) >= 2 and all(re.search(r"\s", seg[x:y]) for x, y in out) else []
+
+
+_BRACKET_CHARS = re.compile(r"[（()）]")
 _AFTER_ENTRY = re.compile(rf"\s+(?=[{CJK}])")
 
 
@@ -576,7 +611,7 @@ def _entries(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """Entries on one line: several members may share a line, split by "，" or "；", or by
     "、" between bracketed posts ("张三（副市长）、李四（市发改委主任）")."""
     seg = text[a:b]
-    spaced = _spaced_entries(seg)
+    spaced = _spaced_entries(seg) or _spaced_pairs(seg)
     if spaced:
         spans = spaced
     elif _BRACKETED_THEN.search(seg) or _named_items(seg):
@@ -644,7 +679,7 @@ def _member_from(em: Emitter, st: _State, entry: tuple[int, int], role: str,
     name = em.surface(*span)
     if name.endswith(("（兼）", "(兼)")):
         name = name[:-3]
-    post_clean = re.sub(r"\s+", "", post_text)
+    post_clean = _posts_text(post_text)
     post_clean = _CONCURRENT.sub(r"、\g<post>", post_clean).rstrip("）)（(兼")   # "局长（兼X主任）": both posts
     return Member(name, span, parse_posts(post_clean), post_clean, line_span, role)
 

@@ -1069,3 +1069,47 @@ def test_member_units_after_the_key_on_its_line(lvl: str, colon: str, sep: str, 
     body = f"为加强领导，调整领导小组组成人员。\n成员单位{colon}{sep.join(units)}\n{after.format(lvl=lvl)}\n"
     got = facts(notice(body, title=f"巳{lvl}人民政府办公室关于调整{group}组成人员的通知"))
     assert {f[1] for f in got if f[0] == "成员单位"} == set(units)
+
+
+# ---------------------------------------------------------------------------- several name-post pairs a line
+
+@pytest.mark.parametrize("lvl", ["省", "自治区", "市", "州", "盟", "县", "区", "旗", "乡", "镇", "街道"])
+@pytest.mark.parametrize("space,colon", [("\u3000", "："), ("  ", ":"), ("\u3000\u3000", "：")])
+def test_name_post_pairs_parted_by_spaces(lvl: str, space: str, colon: str) -> None:
+    group = f"午{lvl}森林防灭火领导小组"
+    body = (f"成　员{colon}孙六{space}{lvl}财政局局长{space}{space}周七{space}{lvl}水利局局长\n"
+            f"　　　　吴八林{space}{lvl}公安局局长\n")
+    got = facts(notice(body, title=f"午{lvl}人民政府办公室关于调整{group}组成人员的通知"))
+    for name, unit in (("孙六", "财政局"), ("周七", "水利局"), ("吴八林", "公安局")):
+        assert ("成员", name, group, "成员") in got
+        assert ("任职", name, f"{lvl}{unit}", "局长") in got
+    assert len({f[1] for f in got if f[0] == "成员"}) == 3
+
+
+@pytest.mark.parametrize("lvl", ["市", "县", "区", "旗", "镇"])
+@pytest.mark.parametrize("space", ["\u3000", "  "])
+def test_members_by_post_alone_parted_by_spaces(lvl: str, space: str) -> None:
+    group = f"未{lvl}草原保护工作领导小组"
+    posts = [f"{lvl}财政局分管副局长", f"{lvl}水利局局长", f"{lvl}公安局分管副局长"]
+    body = f"成　员：{space.join(posts)}\n"
+    got = facts(notice(body, title=f"未{lvl}人民政府办公室关于成立{group}的通知"))
+    assert {f[1] for f in got if f[0] == "成员"} == set(posts)
+    assert not any(f[0] == "任职" for f in got if f[1] in posts)
+
+
+@pytest.mark.parametrize("line", ["组　长：张 三　县委书记", "组　长：张三　县委副书记　县长", "组　长：欧阳一山　县委副书记、县长"])
+def test_one_member_with_spaced_posts_stays_one(line: str) -> None:
+    group = "申县森林防灭火领导小组"
+    got = facts(notice(line + "\n", title=f"申县人民政府办公室关于调整{group}组成人员的通知"))
+    assert len({f[1] for f in got if f[0] == "成员"}) == 1
+
+
+@pytest.mark.parametrize("lvl,party", [("县", "县委"), ("市", "市委"), ("旗", "旗委"), ("州", "州委"), ("区", "区委")])
+@pytest.mark.parametrize("space", ["\u3000", "  "])
+def test_a_members_posts_parted_by_spaces_are_each_read(lvl: str, party: str, space: str) -> None:
+    group = f"申{lvl}森林防灭火领导小组"
+    got = facts(notice(f"组　长：张三{space}{party}副书记{space}{lvl}长\n",
+                       title=f"申{lvl}人民政府办公室关于调整{group}组成人员的通知"))
+    assert ("成员", "张三", group, "组长") in got
+    assert ("任职", "张三", party, f"{party}副书记") in got
+    assert ("任职", "张三", f"{lvl}政府", f"{lvl}长") in got
