@@ -592,7 +592,7 @@ def _joined_groups(clause: str) -> tuple[bool, list[tuple[str, list[str]]]] | No
     that does not read is left out; a part of names only joins the group before it (副主任A、B和C)."""
     parts = [clause[x:y] for x, y in split_list(clause, "与和及")]
     if len(parts) < 2 or any(frames().report_verbs.match(p) for p in parts[1:]):
-        return None  # "旗长巴图孟和主持…": a verb follows the word at once, so it ends a name, joining nothing
+        return None  # "旗长乌力吉图主持…": a verb follows the word at once, so it ends a name, joining nothing
     first = _mention_groups(parts[0], "、")
     if first is None:
         return None

@@ -148,7 +148,7 @@ _DOTTED = rf"[{CJK}]{{1,8}}·[{CJK}]{{1,8}}"  # "斯琴·巴雅尔": the dot tel
 # a note on the person after a name in prose ("副旗长王五（挂职）负责…"): the lexicon's name notes
 _PERSON_NOTE = (rf"[（(](?:{_alternation(lexicon().name_notes)}|[{CJK}]{{1,4}}"
                 rf"(?:{_alternation(lexicon().name_note_endings)}))[）)]")
-# the name runs up to the verb: the shortest that a verb follows ("旗长巴图孟和主持": four characters
+# the name runs up to the verb: the shortest that a verb follows ("旗长乌力吉图主持": four characters
 # without a family name we know are read when the title opens the clause, see _acts_at_once)
 _TITLE_BEFORE = re.compile(rf"(?P<title>{_PROSE_TITLE})(?P<name>{_DOTTED}|[{CJK}]{{2,4}}?)(?:{_HONORIFIC})?"
                            rf"(?:{_PERSON_NOTE})?(?=[：:]|，?(?:{_OPENER_WORDS})?(?:{_VERBS}))")
@@ -523,7 +523,7 @@ def _split_head(head: str, strict: bool = False, longest: int = 4, apart: bool =
         if len(core) <= n + 1:
             continue
         titles, name = _CURRENT.sub("", core[:-n]), core[-n:]  # "新任副盟长宝音": the post is 副盟长
-        # "副专员向德芳同志": 同志 sets a name apart, so one opening with a family name that is also a word (向) is read
+        # "副专员向秋萍同志": 同志 sets a name apart, so one opening with a family name that is also a word (向) is read
         if not (_name_ok(name) or (tongzhi and lexicon().has_surname(name) and not lexicon().is_title(name))) \
                 or (strict and not apart and not _person(name)):
             continue
@@ -747,14 +747,14 @@ def _posts_before(text: str, at: int) -> tuple[str, str]:
 
 
 def _stands_alone(text: str, m: re.Match[str]) -> bool:
-    """"副盟长额尔敦，分管…": a title opening its clause and a name closed by a comma before
+    """"副盟长宝力德，分管…": a title opening its clause and a name closed by a comma before
     duties is a name, with or without a family name we know."""
     return bool(_LEFT_EDGE.search(text[:m.start()])) and text.startswith("，", m.end("name")) and \
         _name_ok(m.group("name")) and bool(_verb(text[m.end("name") + 1:].split("，")[0]))
 
 
 def _acts_at_once(text: str, m: re.Match[str]) -> bool:
-    """"旗委副书记、旗长巴图孟和主持…": a title opening its clause, then a name without a family
+    """"旗委副书记、旗长乌力吉图主持…": a title opening its clause, then a name without a family
     name we know that a duty verb follows at once (no word between), is a name."""
     return bool(_LEFT_EDGE.search(text[:m.start()])) and _name_ok(m.group("name")) and \
         not lexicon().is_org(m.group("name")) and bool(_VERB_RE.match(text, m.end()))

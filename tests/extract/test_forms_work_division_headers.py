@@ -169,7 +169,7 @@ def test_body_post_before_leader_in_prose(post: str, org: str, title: str, head:
 # A comma header opening its line sets the name apart: no known family name needed there.
 @pytest.mark.parametrize("level,gov,line,expect", [
     ("盟", "行政公署", "　　二、副盟长巴图那森，负责林草工作。", ("负责", "巴图那森", "林草", "")),
-    ("旗", "人民政府", "　　副旗长乌日娜，分管旗民政局。", ("分管", "乌日娜", "旗民政局", "")),
+    ("旗", "人民政府", "　　副旗长萨仁高娃，分管旗民政局。", ("分管", "萨仁高娃", "旗民政局", "")),
     ("州", "人民政府", "　　（三）副州长次仁,分管州林业局.", ("分管", "次仁", "州林业局", "")),
 ])
 def test_comma_header_at_line_start(level: str, gov: str, line: str, expect: tuple) -> None:

@@ -152,25 +152,25 @@ def test_notes_after_names_in_headers(issuer: str, title: str, gov: str, note: s
 @pytest.mark.parametrize("half", [False, True])
 def test_numbered_title_line_then_name(level: str, gov: str, party: str, half: bool) -> None:
     head = {"省": "省长", "市": "市长", "州": "州长", "县": "县长", "区": "区长", "旗": "旗长"}[level]
-    lines = [f"　　一、{party}常委、常务副{head}", "　　董 立群",
+    lines = [f"　　一、{party}常委、常务副{head}", "　　闵 立秋",
              f"　　增加分管{level}国防动员办公室，联系{level}通信管理局。",
-             f"　　二、副{head}", "　　欧阳建华",
-             f"　　负责商务工作。分管{level}商务局。不再分管{level}金融工作局，该局改由常务副{head}董立群分管。"
+             f"　　二、副{head}", "　　司马东晓",
+             f"　　负责商务工作。分管{level}商务局。不再分管{level}金融工作局，该局改由常务副{head}闵立秋分管。"
              f"协助联系某某海关。"]
     if half:
         lines = [ln.translate(HALF) for ln in lines]
     issuer = f"甲{level}人民政府办公室"
     got = facts(notice(issuer, f"{level}政府领导同志", *lines))
     full = f"甲{level}人民政府"
-    for f in [("任职", "董立群", party, f"{party}常委"), ("任职", "董立群", full, f"常务副{head}"),
-              ("分管", "董立群", f"{level}国防动员办公室", ""), ("联系", "董立群", f"{level}通信管理局", ""),
-              ("任职", "欧阳建华", full, f"副{head}"), ("负责", "欧阳建华", "商务", ""),
-              ("分管", "欧阳建华", f"{level}商务局", ""), ("分管", "董立群", f"{level}金融工作局", ""),
-              ("协助联系", "欧阳建华", "某某海关", "")]:
+    for f in [("任职", "闵立秋", party, f"{party}常委"), ("任职", "闵立秋", full, f"常务副{head}"),
+              ("分管", "闵立秋", f"{level}国防动员办公室", ""), ("联系", "闵立秋", f"{level}通信管理局", ""),
+              ("任职", "司马东晓", full, f"副{head}"), ("负责", "司马东晓", "商务", ""),
+              ("分管", "司马东晓", f"{level}商务局", ""), ("分管", "闵立秋", f"{level}金融工作局", ""),
+              ("协助联系", "司马东晓", "某某海关", "")]:
         assert f in got, f
-    assert ("分管", "欧阳建华", f"{level}金融工作局", "") not in got
+    assert ("分管", "司马东晓", f"{level}金融工作局", "") not in got
     assert not any(f[2] == "该局" for f in got)
-    assert ("协助联系", "董立群", "某某海关", "") not in got
+    assert ("协助联系", "闵立秋", "某某海关", "") not in got
 
 
 def news(place: str, *sentences: str) -> str:
@@ -190,20 +190,20 @@ def test_long_names_in_prose(level: str, head: str, party: str) -> None:
     place = f"乌兰{level}"
     body = "盟行政公署" if level == "盟" else f"{level}政府"
     got = facts(news(place,
-                     f"{party}副书记、{head}巴图孟和主持{body}全面工作，分管{level}审计局。",
-                     f"{party}常委、常务副{head}额尔敦负责{body}常务工作，分管{level}财政局。",
+                     f"{party}副书记、{head}乌力吉图主持{body}全面工作，分管{level}审计局。",
+                     f"{party}常委、常务副{head}宝力德负责{body}常务工作，分管{level}财政局。",
                      f"副{head}苏和增加分管{level}文化旅游体育局。",
-                     f"副{head}张建平（挂职）负责招商引资工作，分管{level}农牧局。"), "news.txt")
+                     f"副{head}邝建原（挂职）负责招商引资工作，分管{level}农牧局。"), "news.txt")
     gov = {"盟": "乌兰盟行政公署"}.get(level, f"乌兰{level}人民政府")
-    for f in [("任职", "巴图孟和", party, f"{party}副书记"), ("任职", "巴图孟和", gov, head),
-              ("主持", "巴图孟和", gov, ""), ("分管", "巴图孟和", f"{level}审计局", ""),
-              ("任职", "额尔敦", party, f"{party}常委"), ("任职", "额尔敦", gov, f"常务副{head}"),
-              ("负责", "额尔敦", "常务工作", ""), ("分管", "额尔敦", f"{level}财政局", ""),
+    for f in [("任职", "乌力吉图", party, f"{party}副书记"), ("任职", "乌力吉图", gov, head),
+              ("主持", "乌力吉图", gov, ""), ("分管", "乌力吉图", f"{level}审计局", ""),
+              ("任职", "宝力德", party, f"{party}常委"), ("任职", "宝力德", gov, f"常务副{head}"),
+              ("负责", "宝力德", "常务工作", ""), ("分管", "宝力德", f"{level}财政局", ""),
               ("分管", "苏和", f"{level}文化旅游体育局", ""),
-              ("任职", "张建平", gov, f"副{head}"), ("负责", "张建平", "招商引资", ""),
-              ("分管", "张建平", f"{level}农牧局", "")]:
+              ("任职", "邝建原", gov, f"副{head}"), ("负责", "邝建原", "招商引资", ""),
+              ("分管", "邝建原", f"{level}农牧局", "")]:
         assert f in got, f
-    assert not any(f[1] in ("巴图孟", "张建平（挂职）", "张建平(挂职)") for f in got)
+    assert not any(f[1] in ("巴图孟", "邝建原（挂职）", "邝建原(挂职)") for f in got)
     assert ("分管", "苏和", f"{level}农牧局", "") not in got
 
 
@@ -246,11 +246,11 @@ def test_persons_and_categories_stay_out(duty: str) -> None:
 @pytest.mark.parametrize("court,committee,plain", [("人民检察院", "检察委员会", "检察员"), ("人民法院", "审判委员会", "审判员")])
 def test_inner_committee_closing_a_body_name(place: str, court: str, committee: str, plain: str) -> None:
     text = (f"{place}人民代表大会常务委员会任免名单\n（2024年4月26日{place}人民代表大会常务委员会第二十次会议通过）\n\n"
-            f"　　一、任命\n　　周晓梅为{place}{court}{committee}委员、{plain}。\n"
-            f"　　二、免去\n　　陈家宝的{place}{court}{committee}委员、{plain}职务。\n")
+            f"　　一、任命\n　　卓晓芸为{place}{court}{committee}委员、{plain}。\n"
+            f"　　二、免去\n　　简家禾的{place}{court}{committee}委员、{plain}职务。\n")
     got = facts(text)
     body = f"{place}{court}"
-    for rel, who in (("任命", "周晓梅"), ("免去", "陈家宝")):
+    for rel, who in (("任命", "卓晓芸"), ("免去", "简家禾")):
         assert (rel, who, body, f"{committee}委员") in got
         assert (rel, who, body, plain) in got
         assert not any(f[0] == rel and f[2] == body + committee for f in got)
@@ -262,8 +262,8 @@ def test_inner_committee_closing_a_body_name(place: str, court: str, committee: 
 def test_body_before_title_is_no_name(level: str, body: str) -> None:
     got = facts(notice(f"甲{level}人民政府", f"{level}政府领导同志",
                        f"　　一、副{ {'市': '市长', '县': '县长', '区': '区长', '州': '州长', '旗': '旗长'}[level] }王立：分管{level}财政局。",
-                       f"　　二、{level}{body}秘书长钱永涛协助常务副{level}长处理{level}政府日常工作，主持{level}政府办公室工作。"))
-    assert ("主持", "钱永涛", f"{level}政府办公室", "") in got
+                       f"　　二、{level}{body}秘书长鲍永川协助常务副{level}长处理{level}政府日常工作，主持{level}政府办公室工作。"))
+    assert ("主持", "鲍永川", f"{level}政府办公室", "") in got
     assert not any(f[1].endswith(("政府", "人民政府")) for f in got)
 
 
@@ -295,14 +295,14 @@ def test_township_title_line_then_name(level: str, head: str) -> None:
 
 # 1b. A 自治区's heads without their level in the other header forms.
 @pytest.mark.parametrize("line,who,title", [
-    ("　　黄振林（主席）：主持自治区人民政府全面工作。负责审计工作。", "黄振林", "主席"),
-    ("　　黄振林(主席):主持自治区人民政府全面工作.负责审计工作.", "黄振林", "主席"),
-    ("　　副主席 阿依古丽·买买提：负责审计工作。", "阿依古丽·买买提", "副主席"),
+    ("　　石秋实（主席）：主持自治区人民政府全面工作。负责审计工作。", "石秋实", "主席"),
+    ("　　石秋实(主席):主持自治区人民政府全面工作.负责审计工作.", "石秋实", "主席"),
+    ("　　副主席 古丽娜·艾山：负责审计工作。", "古丽娜·艾山", "副主席"),
     ("　　一、副主席 王大力\n　　负责审计工作。", "王大力", "副主席"),
-    ("　　常务副主席陆明远：负责审计工作。", "陆明远", "常务副主席"),
-    ("　　黄振林　主席\n　　负责审计工作。", "黄振林", "主席"),
+    ("　　常务副主席庞远舟：负责审计工作。", "庞远舟", "常务副主席"),
+    ("　　石秋实　主席\n　　负责审计工作。", "石秋实", "主席"),
     ("　　副主席　王 大力\n　　负责审计工作。", "王大力", "副主席"),
-    ("　　二、常务副主席阿依古丽·买买提\n　　负责审计工作。", "阿依古丽·买买提", "常务副主席"),
+    ("　　二、常务副主席古丽娜·艾山\n　　负责审计工作。", "古丽娜·艾山", "常务副主席"),
 ])
 def test_autonomous_region_heads_in_headers(line: str, who: str, title: str) -> None:
     got = facts(notice("甲自治区人民政府", "自治区人民政府领导成员", line))
