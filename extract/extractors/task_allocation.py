@@ -68,9 +68,17 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _data(name: str) -> dict:
+    return yaml.safe_load((Path(__file__).parent.parent / "data" / name).read_text(encoding="utf-8"))
+
+
 @lru_cache(maxsize=1)
 def frames() -> Frames:
-    raw = yaml.safe_load((Path(__file__).parent.parent / "data" / "task_allocation.yaml").read_text(encoding="utf-8"))
+    raw = _data("task_allocation.yaml")
+    # Kept once elsewhere: the verbs setting a body up (task_force.yaml) and a table's index
+    # headers (tables.yaml, shared with the member tables of .docx/.html).
+    raw["body_set_up"] = _data("task_force.yaml")["setup_verbs"]
+    raw["table_index_headers"] = _data("tables.yaml")["header_words"]["index"]
     labels = _alt(raw["lead_labels"] + raw["support_labels"])
     before, after = _alt(raw["prose_lead_before"]), _alt(raw["prose_lead_after"])
     return Frames(
