@@ -11,11 +11,16 @@ import yaml
 
 from graph.model import SCHEMA
 
-__all__ = ["Lexicon", "lexicon", "CJK", "NAME_CHARS"]
+__all__ = ["Lexicon", "lexicon", "alternation", "CJK", "NAME_CHARS"]
 
 CJK = r"\u4e00-\u9fff"
 NAME_CHARS = rf"[{CJK}·•]"
 _OFFICE = "办公室"  # a body's office roles are written 办公室 + role in the schema (办公室主任)
+
+
+def alternation(words: list[str] | tuple[str, ...]) -> str:
+    """Words as one regex alternation, longest first (so 副组长 wins over 组长)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from extract.lexicon import CJK, lexicon
+from extract.lexicon import CJK, alternation, lexicon
 from extract.text import to_simplified
 
 __all__ = ["Post", "parse_posts", "split_post", "split_list", "home_place", "home_government", "bare_government",
@@ -267,8 +267,7 @@ def _data() -> dict:
     return yaml.safe_load((Path(__file__).parent / "data" / "posts.yaml").read_text(encoding="utf-8"))
 
 
-def _alt(words: list[str] | tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+_alt = alternation
 
 
 @lru_cache(maxsize=1)

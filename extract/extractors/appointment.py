@@ -20,7 +20,7 @@ import yaml
 from extract.dates import parse_date
 from extract.document import ParsedDocument
 from extract.extractors.base import Emitter, strip_alias
-from extract.lexicon import CJK, lexicon
+from extract.lexicon import CJK, alternation, lexicon
 from extract.posts import Post, parse_posts, split_list
 from graph.records import Assertion
 
@@ -62,8 +62,7 @@ def _spoken_words() -> frozenset[str]:
     return frozenset(raw["not_names"]["words"])
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+_alt = alternation
 
 
 @lru_cache(maxsize=1)

@@ -26,7 +26,7 @@ import yaml
 from extract.blocks import Block, Row, blocks, bracket_groups, holding, layout, mark_at, sentences, table_rows
 from extract.document import ParsedDocument
 from extract.extractors.base import Emitter, is_category, strip_alias
-from extract.lexicon import lexicon
+from extract.lexicon import alternation, lexicon
 from extract.posts import split_list
 from extract.report import warn_unread
 from graph.records import Assertion
@@ -64,8 +64,7 @@ class Frames:
     item_depth: int                 # enumeration marks this deep or deeper number tasks (layout.yaml)
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+_alt = alternation
 
 
 def _data(name: str) -> dict:

@@ -32,7 +32,7 @@ import yaml
 from extract.document import ParsedDocument
 from extract.frames import FrameMatch, frame, frames, matches
 from extract.extractors.base import Emitter, clean_name, is_category, sentence_bounds, strip_alias
-from extract.lexicon import CJK, lexicon
+from extract.lexicon import CJK, alternation, lexicon
 from extract.posts import Post, parse_posts, split_list
 from extract.text import HEADING_START, to_simplified
 from graph.records import Assertion
@@ -40,9 +40,7 @@ from graph.records import Assertion
 __all__ = ["extract", "extract_mentions", "main_body_name"]
 
 
-def _alt(words: list[str] | tuple[str, ...]) -> str:
-    """A regex alternation of words, longest first (so 副组长 wins over 组长)."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+_alt = alternation
 
 
 _EVIDENCE_MAX = 300   # characters either side: a sentence of a text without stops is not a whole document

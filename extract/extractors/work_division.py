@@ -39,7 +39,7 @@ import yaml
 from extract.document import ParsedDocument
 from extract.extractors.appointment import frames, mentions
 from extract.extractors.base import Emitter, is_category, strip_alias
-from extract.lexicon import CJK, lexicon
+from extract.lexicon import CJK, alternation, lexicon
 from extract.posts import (home_government, home_place, is_place_post, own_head, parse_posts, place_post,
                            place_post_pattern, split_list)
 from extract.text import to_simplified
@@ -54,8 +54,7 @@ def _data() -> dict:
     return yaml.safe_load((Path(__file__).parents[1] / "data" / "work_division.yaml").read_text(encoding="utf-8"))
 
 
-def _alternation(words: list[str] | tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+_alternation = alternation
 
 
 _LEADERS = (*lexicon().leader_heads, *_data()["leaders_also"])
