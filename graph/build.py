@@ -23,6 +23,7 @@ from typing import Any, Iterable, Mapping
 import networkx as nx
 
 from graph.model import SCHEMA
+from graph.places import Places
 from graph.records import Assertion, DocumentInfo, make_id
 from graph.timeline import MENTION, Statement, TimedFact, event_of, fold, supersessions
 
@@ -39,6 +40,8 @@ _POST = _HOLDS.targets[0]
 _APPOINTMENT = _OF_PERSON.sources[0]
 _DOCUMENT = _ANNOUNCED_IN.targets[0]
 
+_PLACE = SCHEMA.place.property
+_PLACED = set(SCHEMA.place_labels) - {_DOCUMENT, _POST}   # a Post's is its organisation's
 _FIELDS = tuple(f.name for f in fields(Assertion))
 # The types a later document can end without naming them (what `supersessions` reads).
 _ENDED_BY_LATER = {r.name for r in SCHEMA.relationships.values()
@@ -116,7 +119,7 @@ class _Builder:
         self.facts: dict[tuple[Any, ...], _Fact] = {}
         self.problems: list[str] = []
         self.documents: dict[str, DocumentInfo] = {}
-        self._places: dict[str, str | None] = {}
+        self.places = Places()
         self._ids: dict[tuple[str, ...], str] = {}
 
     def make_id(self, *parts: str) -> str:
@@ -155,38 +158,25 @@ class _Builder:
         props: dict[str, Any] = {"kind": getattr(a, f"{side}_kind")}
         if side == "s" and label == _PERSON:
             props["unnamed"] = a.s_unnamed
-        if "scope" in SCHEMA.nodes[label].properties:
-            props["scope"] = self.scope(a, label, name)
+        if label in _PLACED:
+            props[_PLACE] = self.places.of_entity(label, name, a.doc_id)
         self.node(label, node_id, name, **props)
         if raw != self.nodes[node_id]["name"]:
             self.names[node_id].add(raw)
         return node_id
 
-    def place(self, doc_id: str) -> str | None:
-        """The place a document speaks for (朔州市), None when it names none."""
-        found = self._places.get(doc_id, "")
-        if found == "":
-            from graph.resolve import scope_of
-
-            doc = self.documents.get(doc_id)
-            scope = scope_of(doc, None) if doc is not None else None
-            found = self._places[doc_id] = scope if scope and scope != doc_id else None
-        return found
-
-    def scope(self, a: Assertion, label: str, name: str) -> str | None:
-        """Where an entity belongs, as entity resolution keyed it: persons and bodies by
-        the place of the documents naming them; organisations only when their name is
-        local (市财政局, 国网朔州供电公司 …), not 国务院 named in a city's notice."""
-        place = self.place(a.doc_id)
-        if place is None or label != _ORG:
-            return place
-        return place if name.startswith(("市", "县", "区")) or place[:2] in name else None
-
     def document(self, doc: DocumentInfo) -> None:
         self.documents.setdefault(doc.doc_id, doc)
-        self.node(_DOCUMENT, doc.doc_id, doc.label, number=doc.number, title=doc.title,
-                  issuer=doc.issuer, date=doc.date, doc_type=doc.doc_type, source=doc.source,
-                  first_line=doc.lines[0], last_line=doc.lines[1])
+
+    def document_nodes(self) -> None:
+        """Every document a node with its place, once all are known (a document's place
+        may come from another's number)."""
+        self.places = Places(self.documents.values())
+        for doc_id in sorted(self.documents):
+            doc = self.documents[doc_id]
+            self.node(_DOCUMENT, doc.doc_id, doc.label, number=doc.number, title=doc.title,
+                      issuer=doc.issuer, date=doc.date, doc_type=doc.doc_type, source=doc.source,
+                      first_line=doc.lines[0], last_line=doc.lines[1], place=self.places.of_document(doc_id))
 
     # -- relationships -------------------------------------------------------------------
 
@@ -211,7 +201,7 @@ class _Builder:
         org = self.entity(a, "o")
         org_name = self.nodes[org]["name"]
         post = self.node(_POST, self.make_id(_POST, org, a.position), f"{org_name}{a.position}",
-                         title=a.position, organization=org_name)
+                         title=a.position, organization=org_name, place=self.nodes[org].get(_PLACE))
         self.fact(_POST_IN.name, post, org, a)
         return post, org
 
@@ -307,6 +297,7 @@ def build_graph(assertions: Iterable[Assertion], documents: Iterable[DocumentInf
     builder = _Builder()
     for doc in sorted(documents, key=lambda d: d.doc_id):
         builder.document(doc)
+    builder.document_nodes()
     ordered = sort_assertions(assertions)
     for a in ordered:
         try:

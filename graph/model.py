@@ -14,7 +14,7 @@ from typing import Mapping
 
 import yaml
 
-__all__ = ["NodeLabel", "RelType", "TimelineSpec", "Schema", "load_schema", "SCHEMA"]
+__all__ = ["NodeLabel", "RelType", "TimelineSpec", "PlaceSpec", "Schema", "load_schema", "SCHEMA"]
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "schema.yaml"
 
@@ -57,6 +57,14 @@ class TimelineSpec:
 
 
 @dataclass(frozen=True)
+class PlaceSpec:
+    """What a place is in the graph (see `place:` in schema.yaml): the property naming it."""
+
+    property: str = "place"
+    type: str = "STRING"
+
+
+@dataclass(frozen=True)
 class Schema:
     """All labels and relationship types, with lookups by name and by Chinese term."""
 
@@ -67,6 +75,12 @@ class Schema:
     appointment_actions: Mapping[str, str]
     document_types: Mapping[str, str]
     timelines: Mapping[str, TimelineSpec] = field(default_factory=dict)
+    place: PlaceSpec = field(default_factory=PlaceSpec)
+
+    @property
+    def place_labels(self) -> tuple[str, ...]:
+        """The labels whose nodes carry a place (Person, Organization, TaskForce, Area …)."""
+        return tuple(n.name for n in self.nodes.values() if self.place.property in n.properties)
 
     def rel_by_zh(self, zh: str) -> RelType:
         """The relationship type whose Chinese term is `zh` (e.g. "分管")."""
@@ -137,6 +151,10 @@ def load_schema(path: Path = SCHEMA_PATH) -> Schema:
         for doc_type in spec.starts:
             if doc_type not in raw["document_types"]:
                 raise ValueError(f"schema: timelines name unknown document type {doc_type}")
+    place = PlaceSpec(**raw.get("place", {}))
+    for node in nodes.values():
+        if place.property in node.properties and node.properties[place.property] != place.type:
+            raise ValueError(f"schema: {node.name}.{place.property} is not {place.type}")
     return Schema(
         namespaces=dict(raw["namespaces"]),
         nodes=nodes,
@@ -145,6 +163,7 @@ def load_schema(path: Path = SCHEMA_PATH) -> Schema:
         appointment_actions=dict(raw["appointment_actions"]),
         document_types=dict(raw["document_types"]),
         timelines=timelines,
+        place=place,
     )
 
 

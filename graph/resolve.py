@@ -3,8 +3,9 @@
 Bodies: full names and abbreviations (市发改委 = 市发展改革委 = 市发展和改革委员会, from
 graph/data/aliases.yaml), second names in brackets ("市发展和改革委员会(市粮食和物资储备局)",
 read from the evidence), and the city prefix (朔州市财政局 = 市财政局 within 朔州's
-documents). Persons: one per name within a place; two people with one name in different
-places stay two until something ties them. Every merge records its reason.
+documents). Every person, body, task force and work area is keyed within its place
+(`graph.places`): 市财政局 of 朔州 and of 上海 are two bodies, 王建国 in two places two
+people, 财政 of two cities two areas. Every merge records its reason.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from pathlib import Path
 import yaml
 
 from graph.kinds import org_kind
+from graph.places import Places
 from graph.records import Assertion, DocumentInfo, make_id
 
-__all__ = ["resolve", "ResolutionReport", "Merge", "body_key", "scope_of"]
+__all__ = ["resolve", "ResolutionReport", "Merge", "body_key"]
 
 _DATA = Path(__file__).parent / "data" / "aliases.yaml"
 _PLACE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,4}?)(?P<level>市|县|区|省)(?=[\u4e00-\u9fff]{2})")
@@ -62,29 +64,20 @@ def _norm(name: str) -> str:
     return re.sub(r"\s+", "", name).replace("(", "（").replace(")", "）")
 
 
-def scope_of(doc: DocumentInfo | None, a: Assertion | None) -> str:
-    """The place a document speaks for (朔州市): from its issuer or title, else the document."""
-    if doc is not None:
-        for text in (doc.issuer or "", doc.title or ""):
-            m = re.search(r"([\u4e00-\u9fff]{2,4}?(?:市|县|区|省|州))(?:人民政府|政府|委|人大)", _norm(text))
-            if m:
-                return m.group(1)
-    return a.doc_id if a is not None else (doc.doc_id if doc is not None else "")
-
-
-def body_key(name: str, scope: str) -> tuple[str, list[str]]:
-    """Canonical key of a body's name and the reasons for each rewrite."""
-    key, reasons = _body_key(name, scope)
+def body_key(name: str, place: str) -> tuple[str, list[str]]:
+    """Canonical key of a body's name and the reasons for each rewrite; the prefix of
+    `place` (朔州市财政局 within 朔州市) is cut."""
+    key, reasons = _body_key(name, place)
     return key, list(reasons)
 
 
 @lru_cache(maxsize=1 << 16)
-def _body_key(name: str, scope: str) -> tuple[str, tuple[str, ...]]:
+def _body_key(name: str, place: str) -> tuple[str, tuple[str, ...]]:
     reasons = []
     n = _norm(name)
     abbr, same = _aliases()
     m = _PLACE.match(n)
-    if m and scope.startswith(m.group("place")):
+    if m and place and place.startswith(m.group("place")):
         n = m.group("level") + n[m.end():]
         reasons.append("city prefix")
     for short, full in abbr:
@@ -128,33 +121,43 @@ def resolve(assertions: list[Assertion], documents: list[DocumentInfo] | None = 
     why: dict[tuple[str, str], set[str]] = defaultdict(set)
     display: dict[tuple[str, str], str] = {}
     person_places: dict[str, set[str]] = defaultdict(set)
-    scopes: dict[str, str] = {}
+    places = Places(docs.values())
 
     def key_of(name: str, label: str, a: Assertion, unnamed: bool) -> tuple[str, str]:
-        scope = scopes.get(a.doc_id)
-        if scope is None:  # one place per document
-            scope = scopes[a.doc_id] = scope_of(docs.get(a.doc_id), a)
+        home = places.of_document(a.doc_id) or a.doc_id  # no place known: the document alone
         if label == "Organization":
             n = _norm(name)
             reasons = []
             if n in second:
                 n = second[n]
                 reasons.append("second name in brackets")
-            k, more = body_key(n, scope)
-            kk = ("Organization", f"{scope}|{k}" if k.startswith(("市", "县", "区")) else k)
+            found = places.prefix(n)
+            if found:
+                place, bare = found
+                reasons.append("city prefix")
+            else:
+                place, bare = places.of_entity(label, n, a.doc_id), n
+            k, more = body_key(bare, "")
+            if place:
+                kk = ("Organization", f"{place}|{k}")
+            else:  # national (国务院), or a document of no known place
+                kk = ("Organization", f"{a.doc_id}|{k}" if k.startswith(("市", "县", "区")) else k)
             why[kk].update(reasons + more)
         elif label == "Person":
             if unnamed:
                 kk = ("Person", f"{a.doc_id}|{_norm(name)}")
                 report.unresolved.append(f"{name} ({a.doc})")
             else:
-                kk = ("Person", f"{scope}|{_norm(name)}")
-                person_places[_norm(name)].add(scope)
+                kk = ("Person", f"{home}|{_norm(name)}")
+                person_places[_norm(name)].add(home)
         elif label == "TaskForce":
             n = _norm(name)
-            if n[:1] in "市县区" and scope.endswith(n[0]):  # 市防汛抗旱指挥部 in 朔州市's documents
-                n = scope + n[1:]
-            kk = ("TaskForce", f"{scope}|{n}")
+            found = places.prefix(n)  # 朔州市防汛抗旱指挥部 = 市防汛抗旱指挥部 in 朔州市's documents
+            place, bare = found if found else (home, n)
+            kk = ("TaskForce", f"{place}|{bare}")
+        elif label == "Area":  # who answers for 财政 is a fact of one place's government
+            place = places.of_document(a.doc_id)
+            kk = ("Area", f"{place}|{_norm(name)}" if place else _norm(name))
         elif label == "Document":
             kk = ("Document", a.doc_id if name == a.doc else _norm(name))  # the citing document itself
         else:
@@ -183,7 +186,7 @@ def resolve(assertions: list[Assertion], documents: list[DocumentInfo] | None = 
         if len(names) > 1:
             report.merges.append(Merge(kk[0], _entity_id(kk), display[kk], tuple(sorted(names)),
                                        tuple(sorted(why[kk])) or ("same canonical name",)))
-    out = _resolve_roles(out, report, scopes)
+    out = _resolve_roles(out, report, {d: places.of_document(d) or d for d in {a.doc_id for a in assertions}})
     report.ambiguous = sorted(f"{n}: {', '.join(sorted(p))}" for n, p in person_places.items() if len(p) > 1)
     report.unresolved = sorted(set(report.unresolved))
     return out, report
@@ -199,12 +202,12 @@ _BY_AREA = re.compile(r"^(?:分管|负责)(?P<area>.+?)(?:工作|方面工作)?�
 
 
 def _resolve_roles(assertions: list[Assertion], report: ResolutionReport,
-                   scopes: dict[str, str]) -> list[Assertion]:
+                   homes: dict[str, str]) -> list[Assertion]:
     """Persons named only by role, tied to a person where the graph leaves one choice.
 
     "负责住房和城乡建设工作的副市长" -> the 副市长 who 负责 住房和城乡建设;
     "市能源局局长" -> the one person holding that post. Marked inferred, with the reason.
-    Only within the place the document speaks for (`scopes`: doc id -> place): every city
+    Only within the place the document speaks for (`homes`: doc id -> place): every city
     has a 市能源局局长.
     """
     holders: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
@@ -213,7 +216,7 @@ def _resolve_roles(assertions: list[Assertion], report: ResolutionReport,
     for a in assertions:
         if a.s_type != "Person" or a.s_unnamed or not a.s_id:
             continue
-        place = scopes.get(a.doc_id, "")
+        place = homes.get(a.doc_id, "")
         if a.rel == "任职" and a.position:
             holders[(place, _norm(a.o) + _norm(a.position))].add((a.s_id, a.s_name or a.s))
             titles[a.s_id].add(_norm(a.position))
@@ -226,7 +229,7 @@ def _resolve_roles(assertions: list[Assertion], report: ResolutionReport,
         if not (a.s_unnamed and a.s_type == "Person"):
             out.append(a)
             continue
-        role, place = _norm(a.s), scopes.get(a.doc_id, "")
+        role, place = _norm(a.s), homes.get(a.doc_id, "")
         found: set[str] = set()
         reason = ""
         m = _BY_AREA.match(role)

@@ -27,6 +27,7 @@ from itertools import groupby
 from typing import Iterable, Mapping, NamedTuple
 
 from graph.model import SCHEMA
+from graph.places import Places
 from graph.records import DocumentInfo
 
 __all__ = ["START", "MENTION", "END", "Statement", "TimedFact", "Timeline", "event_of", "supersessions", "fold"]
@@ -113,13 +114,12 @@ def fold(statements: Iterable[Statement]) -> Timeline:
     return Timeline(valid_from, valid_to, status or "unknown", ended_by)
 
 
-def government_of(doc: DocumentInfo) -> str:
+def government_of(doc: DocumentInfo, places: Places | None = None) -> str:
     """Whose division of work a notice is: the place and government or party committee."""
-    from graph.resolve import scope_of
-
     text = f"{doc.issuer or ''}{doc.title or ''}"
-    body = "党委" if re.search(r"[市县区省州]委(?!员)", text) and "政府" not in text else "政府"
-    return f"{scope_of(doc, None)}|{body}"
+    body = "党委" if re.search(r"[市县区省州旗盟]委(?!员)", text) and "政府" not in text else "政府"
+    place = (places or Places([doc])).of_document(doc.doc_id)
+    return f"{place or doc.doc_id}|{body}"
 
 
 def supersessions(facts: Iterable[TimedFact], documents: Mapping[str, DocumentInfo],
@@ -129,6 +129,7 @@ def supersessions(facts: Iterable[TimedFact], documents: Mapping[str, DocumentIn
     memberships: dict[tuple[str, str], list[tuple[TimedFact, Statement]]] = defaultdict(list)
     of_body: dict[str, list[TimedFact]] = defaultdict(list)
     dissolved: dict[str, list[Statement]] = defaultdict(list)
+    places = Places(documents.values())
     for fact in facts:
         if fact.type == _DISSOLVED_BY:
             dissolved[fact.u] += [Statement(st.date, END, st.doc_id) for st in fact.statements if st.date]
@@ -140,7 +141,7 @@ def supersessions(facts: Iterable[TimedFact], documents: Mapping[str, DocumentIn
             if st.event != START or st.date is None or st.doc_id not in documents:
                 continue
             if timeline == _ASSIGNMENT:
-                assignments[government_of(documents[st.doc_id])].append((fact, st))
+                assignments[government_of(documents[st.doc_id], places)].append((fact, st))
             elif timeline == _MEMBERSHIP:
                 body = fact.u if labels.get(fact.u) == _TASK_FORCE else fact.v
                 if labels.get(body) == _TASK_FORCE:

@@ -56,7 +56,7 @@ def test_build_post_apart_from_holder(seed_build: GraphBuild) -> None:
     g = seed_build.graph
     post = make_id("Post", make_id("Organization", "市能源局"), "局长")
     assert dict(g.nodes[post]) == {"label": "Post", "id": post, "name": "市能源局局长", "title": "局长",
-                                   "organization": "市能源局"}
+                                   "organization": "市能源局", "place": "朔州市"}
     assert [d["type"] for _, _, d in g.out_edges(post, data=True)] == ["POST_IN"]
 
 

@@ -157,8 +157,8 @@ def test_entities_belong_to_the_place_of_their_documents() -> None:
     result = extract_paths([str(p) for p in sorted(FIXTURES.iterdir())])
     resolved, _ = resolve(result.assertions, result.documents)
     g = build_graph(resolved, result.documents).graph
-    scope = {(d["label"], d["name"]): d.get("scope") for _, d in g.nodes(data=True)}
-    assert scope[("Person", "李小红")] == "云州市" and scope[("Person", "黄三")] == "河源市"
-    assert scope[("TaskForce", "云州市数字经济发展领导小组")] == "云州市"
+    place = {(d["label"], d["name"]): d.get("place") for _, d in g.nodes(data=True)}
+    assert place[("Person", "李小红")] == "云州市" and place[("Person", "黄三")] == "河源市"
+    assert place[("TaskForce", "云州市数字经济发展领导小组")] == "云州市"
     # two cities' 市教育局 are two nodes, each in its place
-    assert sorted(d["scope"] for _, d in g.nodes(data=True) if d["name"] == "市教育局") == ["云州市", "河源市"]
+    assert sorted(d["place"] for _, d in g.nodes(data=True) if d["name"] == "市教育局") == ["云州市", "河源市"]
