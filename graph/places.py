@@ -135,7 +135,7 @@ class Places:
     Built once per resolution or graph build from every document at hand: a document
     whose issuer and title name no place takes it from another numbered alike."""
 
-    def __init__(self, documents: Iterable[DocumentInfo] = ()) -> None:
+    def __init__(self, documents: Iterable[DocumentInfo] = (), known: Iterable[str] = ()) -> None:
         self.documents: dict[str, DocumentInfo] = {d.doc_id: d for d in documents}
         own = {doc_id: self._stated(d) for doc_id, d in self.documents.items()}
         prefixes: dict[str, set[str]] = {}
@@ -153,7 +153,7 @@ class Places:
                 elif prefix and prefix[0] in _grammar().provinces and not found:
                     place = _grammar().provinces[prefix[0]]
             self._by_doc[doc_id] = place
-        self.known: set[str] = {p for p in self._by_doc.values() if p}
+        self.known: set[str] = {p for p in self._by_doc.values() if p} | {p for p in known if p}
         # a name may begin with a store place in full (云川市财政局) or short (云川团市委)
         self._starts = sorted({(p, p) for p in self.known} | {(short_name(p), p) for p in self.known
                                                               if len(short_name(p)) >= 2},

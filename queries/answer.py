@@ -9,21 +9,30 @@ with what govkg can answer instead, never with a guess.
 `as_of` answers for a day (`queries.as_of`); without it, the newest state: a 分管 that a
 later 工作分工 notice dropped, or a member replaced by a later list, is not an answer.
 Answers about what was (former posts) name ended facts with the day they ended.
+
+Places: a place named in the question (云川市财政局, 岭东的教育局) narrows the answer to
+that place's facts; without one, in a store of several places, a name several places share
+(市财政局) or a question about no one place (市长是谁) is answered for each place, grouped
+by place (`Answer.groups`). A name ambiguous within one place is asked about, each
+candidate shown with its type in Chinese, its place and a fact that tells it apart.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Mapping
 
+from graph.places import short_name
 from graph.stores.base import GraphView
 from queries.appointments import appointments
 from queries.as_of import parse_as_of
 from queries.chains import responsibility_chain
-from queries.linker import Match, catalogue
-from queries.named import TraceEntry, trace
+from queries.display import candidate_line, label_zh
+from queries.linker import EXACT, Catalogue, Match, catalogue
+from queries.named import TraceEntry, trace, within
 from queries.orgs import heads_of, holders_of_title, leaders_of, overseers_of, task_force_of, task_forces_of_org
-from queries.parse import Parse, QuestionBook, book, normalize_question, parse
+from queries.parse import Parse, QuestionBook, SlotValue, book, normalize_question, parse
 from queries.paths import MAX_HOPS, paths_between
 from queries.people import duties_of, leaders_of_area, portfolio_of, posts_of, task_forces_of_person
 from queries.records import AppointmentRecord, Chain, ChainStep, EntityRef, Evidence, Fact, PathRecord
@@ -64,6 +73,20 @@ class Answer:
     candidates: dict[str, list[Match]] = field(default_factory=dict)
     suggestions: list[str] = field(default_factory=list)
     as_of: str | None = None
+    place: str | None = None                # the place the question named, which narrowed it
+    places: list[str | None] = field(default_factory=list)       # the place of each answer
+    groups: list[dict[str, Any]] = field(default_factory=list)   # {place, answers, message} per place
+    several_places: bool = False            # the store holds more than one place
+
+    @property
+    def shown(self) -> list[str]:
+        """The answers as people read them: with their place where the store holds several
+        (李慧敏 · 云川市)."""
+        if not self.several_places:
+            return list(self.answers)
+        from graph.places import place_label
+
+        return [place_label(a, p) for a, p in zip(self.answers, self.places + [None] * len(self.answers))]
 
     @property
     def ambiguous(self) -> bool:
@@ -86,15 +109,20 @@ class Answer:
             "ambiguous": self.ambiguous,
             "form": self.form,
             "as_of": self.as_of,
-            "entities": {k: {"id": v.id, "label": v.label, "name": v.name, "score": self.scores.get(k)}
+            "entities": {k: {"id": v.id, "label": v.label, "name": v.name, "score": self.scores.get(k),
+                             "place": v.place}
                          for k, v in self.entities.items()},
             "message": self.message,
             "details": self.details,
             "queries": [{"name": q.name, "cypher": q.cypher, "params": q.params, "engine": q.engine,
                          "rows": q.rows} for q in self.queries],
-            "candidates": {k: [{"id": m.entity.id, "label": m.entity.label, "name": m.name, "score": m.score}
+            "candidates": {k: [{"id": m.entity.id, "label": m.entity.label, "name": m.name, "score": m.score,
+                                "place": m.entity.place, "type": label_zh(m.entity.label)}
                                for m in v] for k, v in self.candidates.items()},
             "suggestions": self.suggestions,
+            "place": self.place,
+            "places": self.places,
+            "groups": self.groups,
         }
 
 
@@ -532,7 +560,8 @@ def _describe(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
         recs = appointments(v, post=ref, as_of=as_of) if ref.label == POST else []
         lines, records, answers = [r.describe() for r in recs], recs, [ref.name]
     lines = [line for line in lines if line]
-    return Reply(answers, records, f"{ref.name}（{ref.label}）" + ("：" + "；".join(lines) if lines else ""), lines)
+    return Reply(answers, records, f"{ref.name}（{label_zh(ref.label)}）" + ("：" + "；".join(lines) if lines else ""),
+                 lines)
 
 
 HANDLERS: dict[str, Handler] = {
@@ -582,8 +611,10 @@ def ask(view: GraphView, question: str, *, as_of: str | None = None) -> Answer:
     as_of = parse_as_of(as_of)
     qb = book()
     cat = catalogue(view)
-    answer = Answer(question=question, normalized=normalize_question(question, qb), understood=False, as_of=as_of)
-    readings = parse(cat, question, qb)
+    answer = Answer(question=question, normalized=normalize_question(question, qb), understood=False, as_of=as_of,
+                    several_places=cat.several_places)
+    place, readings = _read(cat, question, qb)
+    answer.place = place
     if not readings:
         answer.suggestions = [f.ask for f in qb.forms]
         lines = "\n".join(f"  {x}" for x in answer.suggestions)
@@ -591,21 +622,139 @@ def ask(view: GraphView, question: str, *, as_of: str | None = None) -> Answer:
         return answer
     best = readings[0]
     answer.understood, answer.form = True, best.form.id
+    per_place: list[Parse] = []
+    if best.ambiguous:
+        best, per_place = _by_place(best, place)
     answer.entities = {k: v.entity for k, v in best.slots.items() if v.entity is not None}
     answer.scores = {k: v.score for k, v in best.slots.items() if v.entity is not None}
-    if best.ambiguous:
+    if best.ambiguous and not per_place:
         answer.candidates = {s: best.slots[s].candidates for s in best.ambiguous}
         options = "；".join(f"「{best.slots[s].text}」可能是：" + "、".join(
-            f"{m.name}（{m.entity.label}）" for m in best.slots[s].candidates) for s in best.ambiguous)
+            candidate_line(view, m.entity) for m in best.slots[s].candidates) for s in best.ambiguous)
         answer.message = f"问题里的名称不够明确。{options}。请用更完整的名称再问一次。"
         return answer
+    ctx = _Ctx(view, as_of, qb)
     with trace() as entries:
-        reply = HANDLERS[best.form.handler](_Ctx(view, as_of, qb), best, best.form.options)
-    answer.answers, answer.records, answer.message = reply.answers, reply.records, reply.message
-    answer.details = reply.details if reply.details is not None else [_line(r) for r in reply.records]
-    answer.evidence = evidence_of(reply.records)
+        if per_place:  # one name, several places: each place's answer
+            slot = best.ambiguous[0]
+            parts = [(p.slots[slot].entity.place, _run(ctx, p, None)) for p in per_place]  # type: ignore[union-attr]
+        elif place is not None or not cat.several_places or any(e.place for e in answer.entities.values()):
+            parts = [(place, _run(ctx, best, place))]
+        else:  # a question about no one place in a store of several: each place's answer
+            parts = [(p, _run(ctx, best, p)) for p in sorted(cat.entity_places)]
+            found = [(p, r) for p, r in parts if r.answers]
+            parts = found or [(None, _run(ctx, best, None))]
+    _settle(answer, parts)
+    answer.evidence = evidence_of(answer.records)
     answer.queries = list(entries)
     return answer
+
+
+def _read(cat: Catalogue, question: str, qb: QuestionBook) -> tuple[str | None, list[Parse]]:
+    """The place the question names (云川市, 云川; one only), and its readings: as asked,
+    or without the place where that reads better (岭东的教育局谁分管 -> 教育局谁分管, narrowed)."""
+    place, written = _place_named(cat, normalize_question(question, qb))
+    readings = parse(cat, question, qb)
+    if place is None:
+        return None, readings
+    # the place as written, a province named before it (山西云川), and a 的 after it
+    plain = re.sub(rf"(?:{_provinces()})?{re.escape(written)}(?:的)?", "", question, count=1)
+    if not readings or readings[0].ambiguous or any(
+            v.entity is not None and v.entity.place not in (place, None) for v in readings[0].slots.values()):
+        stripped = parse(cat, plain, qb) if plain.strip() else []
+        if stripped:
+            return place, stripped
+    return place, readings
+
+
+def _provinces() -> str:
+    """Province names, in full and short (山西省, 山西), longest first, as a regex alternation."""
+    from graph.places import divisions, short_name
+
+    names = {n for n, d in divisions().items() if d.code.endswith("0000")}
+    names |= {short_name(n) for n in names}
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+def _place_named(cat: Catalogue, q: str) -> tuple[str | None, str]:
+    """The one store place a question names, in full or short (云川市, 云川), and as written."""
+    from graph.places import short_name
+
+    found: dict[str, str] = {}
+    for place in cat.entity_places:
+        for written in (place, short_name(place)):
+            if len(written) >= 2 and written in q and len(written) > len(found.get(place, "")):
+                found[place] = written
+    if len(found) != 1:
+        return None, ""
+    return next(iter(found.items()))
+
+
+def _by_place(best: Parse, place: str | None) -> tuple[Parse, list[Parse]]:
+    """An ambiguous reading whose candidates are one name in several places: the candidate
+    of the place the question named, or one reading per place. Otherwise as it was."""
+    if len(best.ambiguous) != 1:
+        return best, []
+    slot = best.ambiguous[0]
+    cands = best.slots[slot].candidates
+    places = [m.entity.place for m in cands]
+    same_name = all(m.score >= EXACT - 2 for m in cands) and len({m.entity.label for m in cands}) == 1
+    if not same_name or None in places or len(set(places)) != len(places):
+        return best, []
+
+    def pick(m: Match) -> Parse:
+        slots = {slot: SlotValue(best.slots[slot].text, m.entity, m)}
+        slots.update({k: v for k, v in best.slots.items() if k != slot})
+        return replace(best, slots=slots, ambiguous=[])
+
+    if place is not None:
+        mine = [m for m in cands if m.entity.place == place]
+        return (pick(mine[0]), []) if mine else (best, [])
+    return best, [pick(m) for m in sorted(cands, key=lambda m: m.entity.place or "")]
+
+
+def _run(ctx: _Ctx, p: Parse, place: str | None) -> Reply:
+    with within(place):
+        return HANDLERS[p.form.handler](ctx, p, p.form.options)
+
+
+def _settle(answer: Answer, parts: list[tuple[str | None, Reply]]) -> None:
+    """Put the replies into the answer: one as it is; several grouped by place."""
+    if len(parts) == 1:
+        place, reply = parts[0]
+        answer.answers, answer.records, answer.message = reply.answers, reply.records, reply.message
+        answer.details = reply.details if reply.details is not None else [_line(r) for r in reply.records]
+        known = _places_of(reply.records)
+        answer.places = [place or known.get(a) for a in reply.answers]
+        asked = place or _one_place(answer.entities.values())
+        if answer.several_places and asked and short_name(asked) not in answer.message:
+            answer.message = f"{asked}：{answer.message}"  # which place's answer, in a store of several
+        return
+    for place, reply in parts:
+        details = reply.details if reply.details is not None else [_line(r) for r in reply.records]
+        answer.answers += reply.answers
+        answer.places += [place] * len(reply.answers)
+        answer.records += reply.records
+        answer.details += [f"{place}：{d}" for d in details]
+        answer.groups.append({"place": place, "answers": reply.answers, "message": reply.message})
+    answer.message = "\n".join(f"{place}：{reply.message}" for place, reply in parts)
+
+
+def _one_place(refs: Iterable[EntityRef]) -> str | None:
+    places = {r.place for r in refs if r.place}
+    return places.pop() if len(places) == 1 else None
+
+
+def _places_of(records: Iterable[Any]) -> dict[str, str | None]:
+    """Name -> place of the entities the records name (a name of two places maps to None)."""
+    out: dict[str, set[str | None]] = {}
+    for record in records:
+        for f in _facts_of(record) or [record]:
+            for name in ("subject", "object", "person", "organization"):
+                ref = getattr(f, name, None)
+                if isinstance(ref, EntityRef):
+                    out.setdefault(ref.name, set()).add(ref.place)
+    return {n: next(iter(p)) if len(p) == 1 else None for n, p in out.items()}
 
 
 def _line(record: Any) -> str:

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any, Iterable, Sequence
 
+from graph.model import SCHEMA
+from graph.places import Places, short_name
 from graph.resolve import body_key
 from graph.stores.base import GraphView
 from queries.named import run
@@ -138,11 +140,15 @@ class Catalogue:
         self.by_id: dict[str, EntityRef] = {}
         self.unnamed: set[str] = set()   # persons named only by role: known, never linked by name
         rows = list(rows)
-        self.places = _places(row["name"] for row in rows if row.get("name"))
+        # the places entities belong to (朔州市 …), and what a name may begin with to say one
+        self.entity_places = frozenset(row["place"] for row in rows if row.get("place"))
+        self.reader = Places(known=self.entity_places)
+        self.places = _places(row["name"] for row in rows if row.get("name")) | frozenset(
+            short_name(p) for p in self.entity_places if len(short_name(p)) >= 2)
         for row in rows:
             if not row.get("name"):
                 continue
-            ref = EntityRef(row["id"], row["label"], row["name"], row.get("kind"))
+            ref = EntityRef(row["id"], row["label"], row["name"], row.get("kind"), row.get("place"))
             self.by_id[ref.id] = ref
             if row.get("unnamed"):
                 self.unnamed.add(ref.id)
@@ -158,6 +164,16 @@ class Catalogue:
     def __len__(self) -> int:
         return len(self.entries)
 
+    @property
+    def several_places(self) -> bool:
+        """Whether entities of more than one place are in the store (names are then shown
+        with their place)."""
+        return len(self.entity_places) > 1
+
+    def place_in(self, text: str) -> tuple[str, str] | None:
+        """(place, the rest) when `text` begins with a place (云川市财政局, 云川财政局, 上海市…)."""
+        return self.reader.prefix(normalize(text))
+
     def ref(self, entity_id: str) -> EntityRef | None:
         return self.by_id.get(entity_id)
 
@@ -166,7 +182,7 @@ class Catalogue:
         work areas also names (分管…市发展和改革委员会 typed as an Area) is the same body."""
         name = normalize(ref.name)
         return [e.ref for e in self.by_key.get(name, [])
-                if e.ref.id != ref.id and e.ref.label in labels and e.names[0] == name]
+                if e.ref.id != ref.id and e.ref.label in labels and e.names[0] == name and e.ref.place == ref.place]
 
     def link(self, text: str, labels: Sequence[str] | None = None, limit: int = 5,
              approximate: bool = True) -> list[Match]:
@@ -185,6 +201,9 @@ class Catalogue:
                 best[entry.ref.id] = Match(entry.ref, round(score, 1), how, key)
 
         keys = _variants(text, self.places)
+        named = self.place_in(text)  # a place named in front narrows to that place's entities
+        if named is not None:
+            keys |= _variants(named[1], self.places)
         for key in keys:
             for entry in self.by_key.get(key, []):
                 if entry.ref.label not in order:
@@ -198,7 +217,10 @@ class Catalogue:
         if approximate and not any(m.score >= EXACT - 2 for m in best.values()):
             self._approximate(mention, keys, pool, offer)
             self._discount_shared_parts(best)
-        ranked = sorted(best.values(), key=lambda m: (-m.score, order[m.entity.label], len(m.name), m.name))
+        if named is not None:
+            best = {k: m for k, m in best.items() if m.entity.place in (named[0], None)}
+        ranked = sorted(best.values(), key=lambda m: (-m.score, order[m.entity.label], len(m.name), m.name,
+                                                      m.entity.place or ""))
         return ranked[:limit]
 
     def _approximate(self, mention: str, keys: set[str], pool: list[_Entry], offer: Any) -> None:
@@ -268,6 +290,11 @@ class Catalogue:
         return top, found
 
 
+def _zh_label(label: str) -> str:
+    spec = SCHEMA.nodes.get(label)
+    return spec.zh if spec else label
+
+
 _CATALOGUES: "weakref.WeakKeyDictionary[Any, Catalogue]" = weakref.WeakKeyDictionary()
 
 
@@ -288,7 +315,7 @@ class NotFound(LookupError):
     """No entity, or no single entity, answers to a name; `candidates` says what came close."""
 
     def __init__(self, text: str, candidates: list[Match]) -> None:
-        close = "、".join(f"{m.name}（{m.entity.label}）" for m in candidates[:5])
+        close = "、".join(f"{m.entity.placed}（{_zh_label(m.entity.label)}）" for m in candidates[:5])
         super().__init__(f"no single entity named {text!r}" + (f"; candidates: {close}" if close else ""))
         self.text = text
         self.candidates = candidates

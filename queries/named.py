@@ -32,15 +32,19 @@ from queries.as_of import parse_as_of
 from queries.types import (ANNOUNCED_IN, APPOINTMENT, AREA, HAS_SUBGROUP, HOLDS, MEMBER_OF, OF_PERSON, OFFICE_AT,
                            ORG, PERSON, POST_IN, TASK_FORCE, TO_POST, DOCUMENT)
 
-__all__ = ["Query", "QUERIES", "EDGE_COLUMNS", "run", "trace", "TraceEntry", "cypher_of"]
+__all__ = ["Query", "QUERIES", "EDGE_COLUMNS", "PLACE_COLUMNS", "run", "trace", "within", "TraceEntry", "cypher_of"]
 
 Row = tuple[Any, ...]
 
 EDGE_COLUMNS = ("s_id", "s_name", "s_label", "type", "o_id", "o_name", "o_label", "role", "docs",
-                "date", "evidence", "source", "valid_from", "valid_to", "status", "ended_by", "inferred")
+                "date", "evidence", "source", "valid_from", "valid_to", "status", "ended_by", "inferred",
+                "s_place", "o_place")
 APPOINTMENT_COLUMNS = ("id", "action", "probation", "date", "decided_on", "evidence", "doc_number",
-                       "person_id", "person", "post_id", "post", "title", "org_id", "organization")
-ENTITY_COLUMNS = ("id", "label", "name", "aliases", "kind", "unnamed")
+                       "person_id", "person", "post_id", "post", "title", "org_id", "organization",
+                       "person_place", "org_place")
+ENTITY_COLUMNS = ("id", "label", "name", "aliases", "kind", "unnamed", "place")
+# the columns naming the places of a row's entities (what `within` narrows on)
+PLACE_COLUMNS = ("s_place", "o_place", "person_place", "org_place")
 
 
 _AS_OF = ("($as_of = '' OR r.valid_from IS NULL OR r.valid_from <= $as_of) "
@@ -53,7 +57,8 @@ def _edge_return(role: str = "NULL") -> str:
             "b.id AS o_id, b.name AS o_name, labels(b)[0] AS o_label, "
             f"{role} AS role, r.doc_numbers AS docs, r.date AS date, r.evidence AS evidence, "
             "r.source AS source, r.valid_from AS valid_from, r.valid_to AS valid_to, "
-            "r.status AS status, r.ended_by AS ended_by, r.inferred AS inferred")
+            "r.status AS status, r.ended_by AS ended_by, r.inferred AS inferred, "
+            "a.place AS s_place, b.place AS o_place")
 
 
 @dataclass(frozen=True)
@@ -84,7 +89,7 @@ def _edge_row(ix: GraphIndex, u: str, v: str, data: Mapping[str, Any], role: Any
     return (u, a.get("name"), a["label"], data["type"], v, b.get("name"), b["label"], role,
             data.get("doc_numbers"), data.get("date"), data.get("evidence"), data.get("source"),
             data.get("valid_from"), data.get("valid_to"), data.get("status"), data.get("ended_by"),
-            data.get("inferred"))
+            data.get("inferred"), a.get("place"), b.get("place"))
 
 
 def _label_of(ix: GraphIndex, node: str) -> str | None:
@@ -95,7 +100,7 @@ def _nx_entities(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
     for label in p["labels"]:
         for node in ix.by_label.get(label, []):
             d = ix.g.nodes[node]
-            yield node, label, d.get("name"), d.get("aliases"), d.get("kind"), d.get("unnamed")
+            yield node, label, d.get("name"), d.get("aliases"), d.get("kind"), d.get("unnamed"), d.get("place")
 
 
 def _nx_in_from(ix: GraphIndex, target: str, target_label: str | None, source_label: str,
@@ -226,7 +231,7 @@ def _nx_appointments(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
                         yield (app, a.get("action"), a.get("probation"), a.get("date"), a.get("decided_on"),
                                a.get("evidence"), d.get("number"), person, g.nodes[person].get("name"), post,
                                g.nodes[post].get("name"), g.nodes[post].get("title"), org,
-                               g.nodes[org].get("name"))
+                               g.nodes[org].get("name"), g.nodes[person].get("place"), g.nodes[org].get("place"))
 
 
 def _nx_edges(ix: GraphIndex, p: Mapping[str, Any], outgoing: bool) -> Iterator[Row]:
@@ -267,7 +272,7 @@ QUERIES: dict[str, Query] = {q.name: q for q in (
     Query("entities",
           "MATCH (n) WHERE labels(n)[0] IN $labels "
           "RETURN n.id AS id, labels(n)[0] AS label, n.name AS name, n.aliases AS aliases, n.kind AS kind, "
-          "n.unnamed AS unnamed",
+          "n.unnamed AS unnamed, n.place AS place",
           ENTITY_COLUMNS, _nx_entities, {"labels": []},
           "Every node of the given labels with its aliases: what the entity linker searches."),
     Query("leaders_of_org",
@@ -326,7 +331,8 @@ QUERIES: dict[str, Query] = {q.name: q for q in (
           "RETURN ap.id AS id, ap.action AS action, ap.probation AS probation, ap.date AS date, "
           "ap.decided_on AS decided_on, ap.evidence AS evidence, d.number AS doc_number, "
           "p.id AS person_id, p.name AS person, post.id AS post_id, post.name AS post, "
-          "post.title AS title, o.id AS org_id, o.name AS organization",
+          "post.title AS title, o.id AS org_id, o.name AS organization, p.place AS person_place, "
+          "o.place AS org_place",
           APPOINTMENT_COLUMNS, _nx_appointments, {"person": "", "org": "", "post": "", "doc": ""},
           "任命 and 免去 by person, organisation, post or document ('' = any)."),
     Query("edges_out",
@@ -356,6 +362,7 @@ class TraceEntry:
 
 
 _TRACE: contextvars.ContextVar[list[TraceEntry] | None] = contextvars.ContextVar("queries_trace", default=None)
+_WITHIN: contextvars.ContextVar[str | None] = contextvars.ContextVar("queries_within", default=None)
 _INDEXES: "weakref.WeakKeyDictionary[Any, GraphIndex]" = weakref.WeakKeyDictionary()
 
 
@@ -368,6 +375,23 @@ def trace() -> Iterator[list[TraceEntry]]:
         yield entries
     finally:
         _TRACE.reset(token)
+
+
+@contextmanager
+def within(place: str | None) -> Iterator[None]:
+    """Answer inside the block for one place only: rows whose entities all belong to other
+    places are left out (a row with no place at all, a national body's, stays). The
+    entity catalogue is never narrowed."""
+    token = _WITHIN.set(place)
+    try:
+        yield
+    finally:
+        _WITHIN.reset(token)
+
+
+def _in_place(row: Row, at: list[int], place: str) -> bool:
+    places = [row[i] for i in at if row[i] is not None]
+    return not places or place in places
 
 
 def _index(view: GraphView) -> GraphIndex:
@@ -403,6 +427,11 @@ def run(view: GraphView, name: str, params: Mapping[str, Any] | None = None) -> 
     else:
         rows = list(q.networkx(_index(view), full))
     out = canonical_rows(rows)
+    place = _WITHIN.get()
+    if place and name != "entities":
+        at = [i for i, c in enumerate(q.columns) if c in PLACE_COLUMNS]
+        if at:
+            out = [row for row in out if _in_place(row, at, place)]
     entries = _TRACE.get()
     if entries is not None:
         entries.append(TraceEntry(name, cypher_of(view, name), dict(full), getattr(view, "engine", "?"), len(out)))
@@ -500,7 +529,8 @@ QUERIES.update({q.name: q for q in (
           "RETURN ap.id AS id, ap.action AS action, ap.probation AS probation, ap.date AS date, "
           "ap.decided_on AS decided_on, ap.evidence AS evidence, d.number AS doc_number, "
           "p.id AS person_id, p.name AS person, post.id AS post_id, post.name AS post, "
-          "post.title AS title, o.id AS org_id, o.name AS organization",
+          "post.title AS title, o.id AS org_id, o.name AS organization, p.place AS person_place, "
+          "o.place AS org_place",
           APPOINTMENT_COLUMNS, _nx_appointments_in_window, dict(_WINDOW),
           "任命 and 免去 announced in a window."),
     Query("facts_touching",

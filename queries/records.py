@@ -35,12 +35,21 @@ class Evidence:
 
 @dataclass(frozen=True)
 class EntityRef:
-    """A node of the graph as the library names it: id, label and display name."""
+    """A node of the graph as the library names it: id, label, display name and place
+    (朔州市; None for a national body or where no document says)."""
 
     id: str
     label: str
     name: str
     kind: str | None = None
+    place: str | None = None
+
+    @property
+    def placed(self) -> str:
+        """The name with its place (市财政局 · 朔州市), for a store of several places."""
+        from graph.places import place_label
+
+        return place_label(self.name, self.place)
 
 
 @dataclass(frozen=True)
@@ -182,9 +191,9 @@ def fact_from_row(row: Mapping[str, Any], as_of: str | None = None) -> Fact:
     its status as of the day asked (a post removed later was held on that day)."""
     docs = tuple(row.get("docs") or ())
     fact = Fact(
-        subject=EntityRef(row["s_id"], row["s_label"], row["s_name"]),
+        subject=EntityRef(row["s_id"], row["s_label"], row["s_name"], place=row.get("s_place")),
         type=row["type"],
-        object=EntityRef(row["o_id"], row["o_label"], row["o_name"]),
+        object=EntityRef(row["o_id"], row["o_label"], row["o_name"], place=row.get("o_place")),
         role=row.get("role"),
         evidence=Evidence(docs[0] if docs else None, row.get("date"), row.get("evidence"),
                           row.get("source"), docs),
@@ -200,10 +209,10 @@ def appointment_from_row(row: Mapping[str, Any]) -> AppointmentRecord:
     """An AppointmentRecord from a row of the `appointments` query."""
     doc = row.get("doc_number") or row.get("doc")
     return AppointmentRecord(
-        person=EntityRef(row["person_id"], "Person", row["person"]),
+        person=EntityRef(row["person_id"], "Person", row["person"], place=row.get("person_place")),
         action=row["action"], title=row["title"],
-        organization=EntityRef(row["org_id"], "Organization", row["organization"]),
-        post=EntityRef(row["post_id"], "Post", row["post"]),
+        organization=EntityRef(row["org_id"], "Organization", row["organization"], place=row.get("org_place")),
+        post=EntityRef(row["post_id"], "Post", row["post"], place=row.get("org_place")),
         probation=row.get("probation"), date=row.get("date"), decided_on=row.get("decided_on"),
         evidence=Evidence(doc, row.get("date"), row.get("evidence"), None, (doc,) if doc else ()),
     )
@@ -217,6 +226,7 @@ def _flat(record: Any) -> dict[str, Any]:
             out[f.name] = value.name
             out[f"{f.name}_id"] = value.id
             out[f"{f.name}_label"] = value.label
+            out[f"{f.name}_place"] = value.place
         elif isinstance(value, Evidence):
             out.update(doc=value.doc, date=value.date if "date" not in out else out["date"],
                        docs=list(value.docs), evidence=value.sentence, source=value.source)

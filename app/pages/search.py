@@ -65,7 +65,7 @@ if answer.understood and not answer.ambiguous and not describes:
 elif answer.ambiguous:  # a name in the question could mean several entities
     st.warning(answer.message)
     for candidates in answer.candidates.values():
-        ui.entity_links([(m.entity.id, m.name, m.entity.label) for m in candidates])
+        ui.entity_links([(m.entity.id, m.entity.placed, m.entity.label) for m in candidates])
 elif data.looks_like_question(query):
     st.info("没有理解这个问题。可以这样问：")
     st.markdown("\n".join(f"- {s}" for s in answer.suggestions[:15]))
@@ -76,10 +76,11 @@ if not matches:
     st.caption("没有找到相近的名称。")
 for m in matches:
     c1, c2 = st.columns([4, 3])
-    with c1:
-        ui.entity_link(m.entity.id, m.entity.name, m.entity.label)
-    c2.markdown(f"{ui.label_badge(m.entity.label)} <small>匹配度 {m.score:.0f}（{data.MATCH_HOW.get(m.how, m.how)}）</small>",
-                unsafe_allow_html=True)
+    with c1:  # a name several places share is shown with its place
+        ui.entity_link(m.entity.id, m.entity.placed, m.entity.label)
+    how = data.MATCH_HOW.get(m.how, m.how)
+    sure = how if m.how in ("exact", "alias", "canonical") else f"匹配度 {m.score:.0f}（{how}）"
+    c2.markdown(f"{ui.label_badge(m.entity.label)} <small>{sure}</small>", unsafe_allow_html=True)
 
 if describes and answer.understood and not answer.ambiguous and answer.message:
     st.subheader("概要")

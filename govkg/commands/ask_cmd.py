@@ -34,7 +34,7 @@ def _print(answer: Any, console: Console) -> None:
     if answer.ambiguous:
         p(answer.message, "yellow")
         return
-    p(f"答：{'、'.join(answer.answers) if answer.answers else '（没有找到）'}", "bold green")
+    p(f"答：{'、'.join(answer.shown) if answer.answers else '（没有找到）'}", "bold green")
     p(f"    {answer.message}")
     if answer.details and answer.details != answer.answers:
         for line in answer.details[:40]:

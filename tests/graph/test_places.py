@@ -1,0 +1,87 @@
+"""Places: a document's from its issuer, title and number at every level; an entity's from a
+place named in front of its name, else its document's; invented names throughout, beside
+real divisions of the list."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.model import SCHEMA
+from graph.places import Places, divisions, issuer_place, place_label, short_name
+from graph.records import DocumentInfo
+
+
+def _doc(doc_id: str, issuer: str | None = None, title: str = "关于有关事项的通知",
+         number: str | None = None) -> DocumentInfo:
+    return DocumentInfo(doc_id, number, title, issuer, "2023-01-01", "other", "x.txt", (1, 2))
+
+
+def test_places_schema_declares_the_place_once() -> None:
+    assert SCHEMA.place.property == "place"
+    assert {"Person", "Organization", "TaskForce", "Area"} <= set(SCHEMA.place_labels)
+    assert all(SCHEMA.nodes[label].properties["place"] == "STRING" for label in SCHEMA.place_labels)
+
+
+@pytest.mark.parametrize("issuer, place", [
+    ("甲乙市人民政府办公室", "甲乙市"),          # an invented city: the grammar
+    ("中共甲乙市委", "甲乙市"),
+    ("甲乙省人民政府", "甲乙省"),
+    ("甲乙自治区人民政府", "甲乙自治区"),
+    ("甲乙丙自治州人民政府", "甲乙丙自治州"),
+    ("甲乙州人民政府", "甲乙州"),
+    ("甲乙盟行政公署", "甲乙盟"),
+    ("甲乙地区行政公署", "甲乙地区"),
+    ("甲乙县人民政府", "甲乙县"),
+    ("甲乙区人民政府", "甲乙区"),
+    ("甲乙旗人民政府", "甲乙旗"),
+    ("甲乙乡人民政府", "甲乙乡"),
+    ("甲乙镇人民政府", "甲乙镇"),
+    ("甲乙街道办事处", "甲乙街道"),
+    ("甲乙县丙丁镇人民政府", "甲乙县丙丁镇"),   # a township keeps its county
+    ("山西省朔州市人民政府", "朔州市"),         # a listed province in front is dropped
+    ("沛县人民政府", "沛县"),                  # a one-character county, from the list
+    ("市人民政府", None),
+    ("各县（市、区）人民政府", None),
+])
+def test_places_issuer_at_every_level(issuer: str, place: str | None) -> None:
+    assert issuer_place(issuer) == place
+
+
+def test_places_document_from_issuer_title_then_number() -> None:
+    places = Places([
+        _doc("a", issuer="甲乙市人民政府办公室", number="甲政办发〔2023〕1号"),
+        _doc("b", title="甲乙市人民政府关于某某等职务任免的通知"),
+        _doc("c", number="甲政干发〔2023〕4号"),              # numbered like a: 甲乙市
+        _doc("d", number="沪府发〔2023〕8号"),                 # a province's abbreviation
+        _doc("e"),
+    ])
+    assert [places.of_document(d) for d in "abcde"] == ["甲乙市", "甲乙市", "甲乙市", "上海市", None]
+
+
+def test_places_prefix_in_a_name_wins_and_a_bare_name_is_its_documents() -> None:
+    places = Places([_doc("a", issuer="甲乙市人民政府"), _doc("b", issuer="丙丁市人民政府")])
+    assert places.of_entity("Organization", "市财政局", "a") == "甲乙市"
+    assert places.of_entity("Organization", "丙丁市财政局", "a") == "丙丁市"   # prefix wins
+    assert places.of_entity("Organization", "上海市财政局", "a") == "上海市"   # a listed place
+    assert places.of_entity("Organization", "丙丁团市委", "a") == "丙丁市"     # the short name
+    assert places.of_entity("Organization", "国家统计局丙丁调查队", "a") == "丙丁市"
+    assert places.of_entity("Organization", "团市委", "b") == "丙丁市"
+    assert places.of_entity("Organization", "国务院", "a") is None             # national
+    assert places.of_entity("TaskForce", "丙丁市防汛抗旱指挥部", "a") == "丙丁市"
+    assert places.of_entity("Person", "王建国", "a") == "甲乙市"
+    assert places.prefix("丙丁市财政局") == ("丙丁市", "市财政局")
+    assert places.prefix("山西省朔州市财政局") == ("朔州市", "市财政局")
+    assert places.prefix("市城市管理局") is None
+
+
+def test_places_a_higher_level_bare_name_is_the_province() -> None:
+    places = Places([_doc("a", issuer="朔州市人民政府")])
+    assert places.of_entity("Organization", "省财政厅", "a") == "山西省"
+
+
+def test_places_display_and_list() -> None:
+    assert place_label("市财政局", "朔州市") == "市财政局 · 朔州市"
+    assert place_label("朔州市财政局", "朔州市") == "朔州市财政局"
+    assert place_label("国务院", None) == "国务院"
+    assert short_name("朔州市") == "朔州" and short_name("沛县") == "沛县"
+    assert len(divisions()) > 3000 and divisions()["朔州市"].code == "140600"
