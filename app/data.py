@@ -581,10 +581,10 @@ def _quality(key: str, as_of: str | None) -> Quality:
     unnamed = h.cypher(_UNNAMED).rows
     unresolved = [(EntityRef(pid, PERSON, name), _neighbourhood(key, pid, as_of)) for pid, name in unnamed]
 
-    by_name: dict[tuple[str, str], list[EntityRef]] = defaultdict(list)
-    for e in _entities(key):
-        by_name[(e.label, e.name)].append(e)
-    ambiguous = [(name, refs) for (label, name), refs in sorted(by_name.items()) if len(refs) > 1]
+    by_name: dict[tuple[str, str, str], list[EntityRef]] = defaultdict(list)
+    for e in _entities(key):  # one name in two places is two entities, not a doubt
+        by_name[(e.label, e.name, e.place or "")].append(e)
+    ambiguous = [(name, refs) for (label, name, _), refs in sorted(by_name.items()) if len(refs) > 1]
 
     div = _division(key, as_of)
     double_supervision = []

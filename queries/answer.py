@@ -641,7 +641,7 @@ def ask(view: GraphView, question: str, *, as_of: str | None = None) -> Answer:
         elif place is not None or not cat.several_places or any(e.place for e in answer.entities.values()):
             parts = [(place, _run(ctx, best, place))]
         else:  # a question about no one place in a store of several: each place's answer
-            parts = [(p, _run(ctx, best, p)) for p in sorted(cat.entity_places)]
+            parts = [(p, _run(ctx, best, p)) for p in sorted(cat.store_places)]
             found = [(p, r) for p, r in parts if r.answers]
             parts = found or [(None, _run(ctx, best, None))]
     _settle(answer, parts)
@@ -653,7 +653,7 @@ def ask(view: GraphView, question: str, *, as_of: str | None = None) -> Answer:
 def _read(cat: Catalogue, question: str, qb: QuestionBook) -> tuple[str | None, list[Parse]]:
     """The place the question names (云川市, 云川; one only), and its readings: as asked,
     or without the place where that reads better (岭东的教育局谁分管 -> 教育局谁分管, narrowed)."""
-    place, written = _place_named(cat, normalize_question(question, qb))
+    place, written = _place_named(cat, normalize_question(question, qb)) if cat.several_places else (None, "")
     readings = parse(cat, question, qb)
     if place is None:
         return None, readings
@@ -681,7 +681,7 @@ def _place_named(cat: Catalogue, q: str) -> tuple[str | None, str]:
     from graph.places import short_name
 
     found: dict[str, str] = {}
-    for place in cat.entity_places:
+    for place in cat.store_places:
         for written in (place, short_name(place)):
             if len(written) >= 2 and written in q and len(written) > len(found.get(place, "")):
                 found[place] = written

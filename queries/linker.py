@@ -140,11 +140,13 @@ class Catalogue:
         self.by_id: dict[str, EntityRef] = {}
         self.unnamed: set[str] = set()   # persons named only by role: known, never linked by name
         rows = list(rows)
-        # the places entities belong to (朔州市 …), and what a name may begin with to say one
+        # the places entities belong to (朔州市, and 朔城区 for its government named in a
+        # city's notice), and those the store's documents speak for: the store's places
         self.entity_places = frozenset(row["place"] for row in rows if row.get("place"))
+        self.store_places = frozenset(row["place"] for row in rows if row.get("place") and row["label"] == "Document")
         self.reader = Places(known=self.entity_places)
         self.places = _places(row["name"] for row in rows if row.get("name")) | frozenset(
-            short_name(p) for p in self.entity_places if len(short_name(p)) >= 2)
+            short_name(p) for p in self.store_places if len(short_name(p)) >= 2)
         for row in rows:
             if not row.get("name"):
                 continue
@@ -166,9 +168,9 @@ class Catalogue:
 
     @property
     def several_places(self) -> bool:
-        """Whether entities of more than one place are in the store (names are then shown
-        with their place)."""
-        return len(self.entity_places) > 1
+        """Whether the store's documents speak for more than one place (names are then
+        shown with their place, and answers about no one place grouped by place)."""
+        return len(self.store_places) > 1
 
     def place_in(self, text: str) -> tuple[str, str] | None:
         """(place, the rest) when `text` begins with a place (云川市财政局, 云川财政局, 上海市…)."""

@@ -85,7 +85,7 @@ def test_places_entities_carry_their_place_in_every_store(view: GraphView) -> No
     rows = run(view, "entities", {"labels": ["Area"]})
     assert sorted(r["place"] for r in rows if r["name"] == "财政") == ["云川市", "岭东市", "桐溪市"]
     cat = catalogue(view)
-    assert cat.several_places and cat.entity_places == {"云川市", "岭东市", "桐溪市"}
+    assert cat.several_places and cat.store_places == cat.entity_places == {"云川市", "岭东市", "桐溪市"}
     for area in [e.ref for e in cat.entries if e.ref.label == "Area" and e.ref.name == "财政"]:
         leaders = {f.subject.name: f.subject.place for f in leaders_of_area(view, area)}
         assert set(leaders.values()) == {area.place}   # an area fact of one place is not another's
