@@ -698,18 +698,18 @@ def _by_place(best: Parse, place: str | None) -> tuple[Parse, list[Parse]]:
     slot = best.ambiguous[0]
     cands = best.slots[slot].candidates
     places = [m.entity.place for m in cands]
-    same_name = all(m.score >= EXACT - 2 for m in cands) and len({m.entity.label for m in cands}) == 1
-    if not same_name or None in places or len(set(places)) != len(places):
-        return best, []
 
     def pick(m: Match) -> Parse:
         slots = {slot: SlotValue(best.slots[slot].text, m.entity, m)}
         slots.update({k: v for k, v in best.slots.items() if k != slot})
         return replace(best, slots=slots, ambiguous=[])
 
-    if place is not None:
+    if place is not None:  # the one candidate of the place the question names
         mine = [m for m in cands if m.entity.place == place]
-        return (pick(mine[0]), []) if mine else (best, [])
+        return (pick(mine[0]), []) if len(mine) == 1 else (best, [])
+    same_name = all(m.score >= EXACT - 2 for m in cands) and len({m.entity.label for m in cands}) == 1
+    if not same_name or None in places or len(set(places)) != len(places):
+        return best, []
     return best, [pick(m) for m in sorted(cands, key=lambda m: m.entity.place or "")]
 
 
