@@ -494,7 +494,7 @@ def _member_changes(tf: EntityRef, facts: list[Fact], window: Window, docs: _Doc
 # --------------------------------------------------------------------------- JSON
 
 def _ref(ref: EntityRef) -> dict[str, Any]:
-    return {"id": ref.id, "name": ref.name, "label": ref.label}
+    return {"id": ref.id, "name": ref.name, "label": ref.label, "place": ref.place}
 
 
 def _cite(e: Evidence) -> dict[str, Any]:

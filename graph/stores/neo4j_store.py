@@ -23,7 +23,7 @@ from graph.tables import FROM, TO, Table, node_tables, rel_tables
 
 __all__ = ["Neo4jStore", "Neo4jView", "PushError", "schema_statements"]
 
-_INDEXED = ("name", "number", "kind")  # node properties the named queries look up
+_INDEXED = ("name", "number", "kind", SCHEMA.place.property)  # node properties the named queries look up
 _ACCESS_MODE = "Neo.ClientError.Statement.AccessMode"
 _TIMED_OUT = "TransactionTimedOut"  # Neo.ClientError.Transaction.TransactionTimedOut[ClientConfiguration]
 
