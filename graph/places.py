@@ -155,6 +155,8 @@ class Places:
             self._by_doc[doc_id] = place
         self.known: set[str] = {p for p in self._by_doc.values() if p} | {p for p in known if p}
         # a name may begin with a store place in full (云川市财政局) or short (云川团市委)
+        self._prefixes: dict[str, tuple[str, str] | None] = {}   # the same names recur in every notice
+        self._within: dict[str, str | None] = {}
         self._starts = sorted({(p, p) for p in self.known} | {(short_name(p), p) for p in self.known
                                                               if len(short_name(p)) >= 2},
                               key=lambda sp: len(sp[0]), reverse=True)
@@ -182,6 +184,11 @@ class Places:
         """(place, the rest) for a name that begins with a place: 上海市财政局 -> (上海市,
         市财政局), 云川团市委 -> (云川市, 团市委), 山西省朔州市财政局 -> (朔州市, 市财政局);
         None for a bare name. The rest keeps the place's level word, as bare names are written."""
+        if name not in self._prefixes:
+            self._prefixes[name] = self._prefix(name)
+        return self._prefixes[name]
+
+    def _prefix(self, name: str) -> tuple[str, str] | None:
         n = name
         for p in _grammar().issuer_prefixes:
             if n.startswith(p) and len(n) > len(p) + 2:
@@ -213,10 +220,9 @@ class Places:
 
     def named_within(self, name: str) -> str | None:
         """A store place named inside a name (国家统计局云川调查队, 武警云川支队)."""
-        for written, place in self._starts:
-            if written in name:
-                return place
-        return None
+        if name not in self._within:
+            self._within[name] = next((place for written, place in self._starts if written in name), None)
+        return self._within[name]
 
     def of_entity(self, label: str, name: str, doc_id: str) -> str | None:
         """The place of an entity named `name` in document `doc_id`, by the rules above."""
