@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any, Callable, Iterable, Mapping
 
-from graph.places import short_name
+from graph.places import divisions, place_label, short_name
 from graph.stores.base import GraphView
 from queries.appointments import appointments
 from queries.as_of import parse_as_of
@@ -84,8 +85,6 @@ class Answer:
         (李慧敏 · 云川市)."""
         if not self.several_places:
             return list(self.answers)
-        from graph.places import place_label
-
         return [place_label(a, p) for a, p in zip(self.answers, self.places + [None] * len(self.answers))]
 
     @property
@@ -667,10 +666,9 @@ def _read(cat: Catalogue, question: str, qb: QuestionBook) -> tuple[str | None, 
     return place, readings
 
 
+@lru_cache(maxsize=1)
 def _provinces() -> str:
     """Province names, in full and short (山西省, 山西), longest first, as a regex alternation."""
-    from graph.places import divisions, short_name
-
     names = {n for n, d in divisions().items() if d.code.endswith("0000")}
     names |= {short_name(n) for n in names}
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
@@ -678,8 +676,6 @@ def _provinces() -> str:
 
 def _place_named(cat: Catalogue, q: str) -> tuple[str | None, str]:
     """The one store place a question names, in full or short (云川市, 云川), and as written."""
-    from graph.places import short_name
-
     found: dict[str, str] = {}
     for place in cat.store_places:
         for written in (place, short_name(place)):

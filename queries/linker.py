@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any, Iterable, Sequence
 
-from graph.model import SCHEMA
 from graph.places import Places, short_name
 from graph.resolve import body_key
 from graph.stores.base import GraphView
+from queries.display import label_zh
 from queries.named import run
 from queries.records import EntityRef
 
@@ -292,11 +292,6 @@ class Catalogue:
         return top, found
 
 
-def _zh_label(label: str) -> str:
-    spec = SCHEMA.nodes.get(label)
-    return spec.zh if spec else label
-
-
 _CATALOGUES: "weakref.WeakKeyDictionary[Any, Catalogue]" = weakref.WeakKeyDictionary()
 
 
@@ -317,7 +312,7 @@ class NotFound(LookupError):
     """No entity, or no single entity, answers to a name; `candidates` says what came close."""
 
     def __init__(self, text: str, candidates: list[Match]) -> None:
-        close = "、".join(f"{m.entity.placed}（{_zh_label(m.entity.label)}）" for m in candidates[:5])
+        close = "、".join(f"{m.entity.placed}（{label_zh(m.entity.label)}）" for m in candidates[:5])
         super().__init__(f"no single entity named {text!r}" + (f"; candidates: {close}" if close else ""))
         self.text = text
         self.candidates = candidates
