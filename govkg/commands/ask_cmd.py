@@ -35,7 +35,8 @@ def _print(answer: Any, console: Console) -> None:
         p(answer.message, "yellow")
         return
     p(f"答：{'、'.join(answer.shown) if answer.answers else '（没有找到）'}", "bold green")
-    p(f"    {answer.message}")
+    for line in answer.message.splitlines():  # one line per place where answers are grouped
+        p(f"    {line}")
     if answer.details and answer.details != answer.answers:
         for line in answer.details[:40]:
             p(f"    · {line}")
