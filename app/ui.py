@@ -18,7 +18,7 @@ import streamlit as st
 from app import data, uploads
 from graph.model import SCHEMA
 
-__all__ = ["PROFILE_PAGE", "DOCUMENTS_PAGE", "favicon", "zh_label", "zh_type", "entity_link", "entity_links", "evidence_line",
+__all__ = ["PROFILE_PAGE", "DOCUMENTS_PAGE", "favicon", "zh_label", "picker_labels", "zh_type", "entity_link", "entity_links", "evidence_line",
            "evidence_md", "document_link", "require_store", "sidebar_store_info", "label_badge", "status_zh", "fact_rows",
            "fact_section", "appointment_rows", "AS_OF_KEY", "sidebar_as_of", "as_of", "as_of_note", "link_params"]
 
@@ -50,6 +50,17 @@ def zh_label(label: str) -> str:
     """The Chinese term of a node label (人员, 机构 …), from the schema."""
     spec = SCHEMA.nodes.get(label)
     return spec.zh if spec else label
+
+
+def picker_labels(entities: Iterable[Any]) -> dict[str, str]:
+    """Id -> "市财政局（机构）" for a picker; entities of one name and label in several
+    places are told apart by their place ("市财政局（机构）· 朔州市")."""
+    entities = list(entities)
+    seen: dict[tuple[str, str], int] = {}
+    for e in entities:
+        seen[(e.name, e.label)] = seen.get((e.name, e.label), 0) + 1
+    return {e.id: f"{e.name}（{zh_label(e.label)}）" + (f" · {e.place}" if seen[(e.name, e.label)] > 1 and e.place else "")
+            for e in entities}
 
 
 def zh_type(rtype: str) -> str:

@@ -18,9 +18,11 @@ entities = data.entities(["Organization", "Area", "TaskForce", "Person"])
 by_id = {e.id: e for e in entities}
 
 
+labels = ui.picker_labels(entities)
+
+
 def label_of(entity_id: str) -> str:
-    e = by_id[entity_id]
-    return f"{e.name}（{ui.zh_label(e.label)}）"
+    return labels[entity_id]
 
 
 def pick(title: str, key: str, default: str | None) -> str | None:

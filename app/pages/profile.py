@@ -23,7 +23,7 @@ if current not in by_id and current:
         current = None
 
 picked = st.selectbox("选择实体", [e.id for e in entities], index=None, key="profile.pick",
-                      format_func=lambda i: f"{by_id[i].name}（{ui.zh_label(by_id[i].label)}）",
+                      format_func=ui.picker_labels(entities).get,
                       placeholder="输入名称查找：人员、机构、议事协调机构、工作领域、文件 …")
 if picked and picked != current:
     st.query_params["id"] = picked
