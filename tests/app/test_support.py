@@ -239,3 +239,13 @@ def test_scripts_run_opens_the_ui() -> None:
     text = (ROOT / "scripts" / "run").read_text(encoding="utf-8")
     assert "govkg build data/" in text and text.rstrip().endswith("exec .venv/bin/govkg ui")
     assert shutil.which("bash")
+
+
+def test_support_picker_labels_tell_places_apart() -> None:
+    from app.ui import picker_labels
+    from queries.records import EntityRef
+
+    refs = [EntityRef("a", "Organization", "市财政局", place="朔州市"),
+            EntityRef("b", "Organization", "市财政局", place="上海市"),
+            EntityRef("c", "Person", "武跃飞", place="朔州市")]
+    assert picker_labels(refs) == {"a": "市财政局（机构） · 朔州市", "b": "市财政局（机构） · 上海市", "c": "武跃飞（人员）"}
