@@ -234,9 +234,43 @@ def _drop_pinyin(text: str, src: list[int]) -> tuple[str, list[int]]:
     return _cut(text, src, cuts)
 
 
+# A page number a PDF converter left in running text ("— 7 —", "- 12 -", "第 3 页", "3/12"); a
+# bare number is not one (it may be a table cell).
+_PAGE_MARK = re.compile(r"^\s*(?:[-—–]+\s*\d{1,4}\s*[-—–]+|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?"
+                        r"|\d{1,4}\s*/\s*\d{1,4})\s*$")
+
+
+def _page_lines(lines: list[str]) -> set[int]:
+    """Lines a page break of a converted PDF left inside the text: page numbers, and the running
+    head or foot beside one ("某市人民政府公报 2021年第4期") when that line, digits aside, occurs
+    at least twice in the text. They are read past like blank lines, so a sentence the page
+    break cut in two is rejoined."""
+    marks = [k for k, line in enumerate(lines) if _PAGE_MARK.match(line)]
+    if not marks:
+        return set()
+
+    def key(line: str) -> str:
+        return re.sub(r"\d+", "#", re.sub(r"\s+", "", line))
+
+    counts: dict[str, int] = {}
+    for line in lines:
+        if line.strip():
+            counts[key(line)] = counts.get(key(line), 0) + 1
+    out = set(marks)
+    for k in marks:
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < len(lines) and not lines[j].strip():
+                j += step
+            if 0 <= j < len(lines) and j not in out and counts[key(lines[j])] >= 2:
+                out.add(j)
+    return out
+
+
 def _rejoin(text: str, src: list[int]) -> tuple[str, list[int]]:
-    """Remove the breaks (and blank lines, and the spaces around them) inside sentences."""
+    """Remove the breaks (and blank lines, page marks, and the spaces around them) inside sentences."""
     lines = text.split("\n")
+    pages = _page_lines(lines)
     pos = [0] * len(lines)
     p = 0
     for k, line in enumerate(lines):
@@ -245,11 +279,11 @@ def _rejoin(text: str, src: list[int]) -> tuple[str, list[int]]:
     cuts: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
-        if not lines[i].strip():
+        if not lines[i].strip() or i in pages:
             i += 1
             continue
         j = i + 1
-        while j < len(lines) and not lines[j].strip():
+        while j < len(lines) and (not lines[j].strip() or j in pages):
             j += 1
         if j < len(lines) and _continues(lines[i], lines[j]):
             # drop trailing spaces of line i, the breaks and blank lines, leading spaces of j

@@ -140,3 +140,23 @@ def test_text_lines_each_indented_as_a_paragraph_stay_apart(indent: str, lines: 
 def test_text_wrapped_lines_under_an_indented_first_line_still_rejoin() -> None:
     text = "\u3000\u3000甲市人民政府决定成立甲市河湖治理工作领导小组，组长由\n市委副书记王一担任，副组长由副市长李二担任。\n"
     assert "组长由市委副书记王一担任" in normalize(text).text
+
+
+@pytest.mark.parametrize("mark", ["— 7 —", "- 12 -", "—7—", "第 3 页", "第3页共9页", "3/12"])
+@pytest.mark.parametrize("head", ["", "某某市人民政府公报　2021年第4期", "甲县政报 2019年第2期"])
+def test_text_reads_past_a_page_break_left_in_plain_text(mark: str, head: str) -> None:
+    """A PDF converted to plain text keeps its page numbers and running heads inside sentences;
+    the sentence is rejoined across them (a running head repeats in the text: here once above)."""
+    top = f"{head}\n" if head else ""
+    between = f"{mark}\n{head}\n" if head else f"{mark}\n"
+    raw = f"{top}副市长王五：负责应急管理（安全\n\n{between}\n生产）、统计方面的工作。\n"
+    text = normalize(raw).text
+    assert "负责应急管理（安全生产）、统计方面的工作。" in text
+    assert mark not in text
+
+
+@pytest.mark.parametrize("line", ["7", "2023", "成员：李四", "一、总体要求"])
+def test_text_keeps_lines_that_are_not_page_marks(line: str) -> None:
+    """A bare number (a table cell) or a repeated content line beside no page number stays."""
+    raw = f"{line}\n负责财政方面的\n{line}\n工作。\n"
+    assert normalize(raw).text.count(line) == 2
