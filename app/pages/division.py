@@ -11,6 +11,9 @@ from app.graph_view import GraphEdge, GraphNode, graph_view, legend_html
 st.title("分工总览")
 AS_OF = ui.as_of_note()
 div = data.division(AS_OF)
+if ui.place():  # the sidebar's place: its leaders' division of work
+    div = data.Division([f for f in div.duties if ui.in_place(f.subject)], div.posts,
+                        [f for f in div.presides if ui.in_place(f.subject)])
 if not div.duties:
     st.info("图谱里还没有分管、主管、联系关系：加入一份市政府工作分工的通知即可看到。")
     st.stop()

@@ -1,4 +1,7 @@
-"""文档: the documents of the graph with their facts and marked text; upload a gazette to add."""
+"""文档: the documents of the graph with their facts and marked text; upload a gazette to add.
+
+`?doc=` names the document (id or number); `?line=` (from an evidence link) opens its
+text at that line, the sentence framed."""
 
 from __future__ import annotations
 
@@ -25,11 +28,14 @@ choice = st.selectbox(
 ) if docs else None
 if choice and choice != st.query_params.get("doc"):
     st.query_params["doc"] = choice
+    st.query_params.pop("line", None)  # the line was the other document's
 
 if choice:
     doc = by_id[choice]
     st.subheader(doc.title or doc.label)
-    doc_view.render(doc, key="documents.view", as_of=AS_OF)
+    at_line = st.query_params.get("line")
+    doc_view.render(doc, key="documents.view", as_of=AS_OF,
+                    line=int(at_line) if at_line and at_line.isdigit() and choice == wanted else None)
 
 # -- upload ------------------------------------------------------------------------------------
 st.divider()
