@@ -31,7 +31,7 @@ _TITLES = {
     'title="Remove Nodes"': 'title="移除节点"',
     'title="Expand Node"': 'title="展开邻居"',
     'title="Refresh Layout"': 'title="重新布局"',
-    'title="Download as JSON"': 'title="下载图数据（JSON）"',
+    'title="Download as JSON"': 'title="下载图数据"',
     'title="Fullscreen"': 'title="全屏"',
     'title="Zoom In"': 'title="放大"',
     'title="Fit to Screen"': 'title="适应窗口"',
