@@ -48,11 +48,22 @@ else:
         st.stop()
     names = {src: f"{shown}（最新文件 {day or '日期不详'}）" for src, shown, day in gazettes}
     sources = [src for src, _, _ in gazettes]
+    by_shown = {shown: src for src, shown, _ in gazettes}
+
+    def pick(column: Any, title: str, param: str) -> str | None:
+        """A gazette picker whose choice is in the URL (the file as shown, relative to the store)."""
+        linked = st.query_params.get(param)
+        linked = by_shown.get(linked, linked)
+        chosen = column.selectbox(title, sources, index=sources.index(linked) if linked in sources else None,
+                                  key=f"changes.{param}", format_func=names.get, placeholder="选择公报")
+        shown_as = data.relative_source(chosen) if chosen else None
+        if shown_as and st.query_params.get(param) != shown_as:
+            st.query_params[param] = shown_as
+        return chosen
+
     c1, c2 = st.columns(2)
-    a = c1.selectbox("较早的公报", sources, index=None, key="a", bind="query-params", format_func=names.get,
-                     placeholder="选择公报")
-    b = c2.selectbox("较新的公报", sources, index=None, key="b", bind="query-params", format_func=names.get,
-                     placeholder="选择公报")
+    a = pick(c1, "较早的公报", "a")
+    b = pick(c2, "较新的公报", "b")
     if not a or not b:
         st.info("选择两份公报：显示较早一份的最新文件之后、到较新一份的最新文件为止的变化。")
         st.stop()
