@@ -107,12 +107,52 @@ def caption(edge: GraphEdge) -> str:
 
 
 HUBS_MAX = 300  # networkx lays these out with its dense spring layout (numpy only, no scipy)
+SPRING_MAX = 600  # up to this many nodes every node takes part in the spring layout
+NODE_GAP = 70.0   # the typical distance from a node to its nearest neighbour, in pixels at zoom 1
+
+
+def _spring(g: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
+    """Every node in one spring layout, scaled so that a node's nearest neighbour is
+    typically NODE_GAP away (labels fit between them once zoomed in); separate parts of
+    the graph are packed side by side rather than flung to the edges."""
+    import numpy as np
+
+    parts = sorted(nx.connected_components(g), key=lambda c: (-len(c), min(c)))
+    pos: dict[str, tuple[float, float]] = {}
+    left = 0.0
+    row_top, row_height, row_width = 0.0, 0.0, 0.0
+    width_max = None
+    for part in parts:
+        sub = g.subgraph(part)
+        if len(part) == 1:
+            raw = {next(iter(part)): np.zeros(2)}
+        else:
+            raw = nx.spring_layout(sub, seed=seed, iterations=120)
+        ids = sorted(raw)
+        xy = np.array([raw[i] for i in ids], dtype=float)
+        if len(ids) > 1:
+            d = np.sqrt(((xy[:, None, :] - xy[None, :, :]) ** 2).sum(-1))
+            np.fill_diagonal(d, np.inf)
+            xy = xy * (NODE_GAP / max(float(np.median(d.min(axis=1))), 1e-9))
+        xy -= xy.min(axis=0)
+        w, h = (xy.max(axis=0) + NODE_GAP) if len(ids) else (NODE_GAP, NODE_GAP)
+        if width_max is None:
+            width_max = max(float(w) * 1.6, 600.0)  # the biggest part sets the page's width
+        if left and left + w > width_max:  # next row
+            row_top += row_height
+            left, row_height = 0.0, 0.0
+        for i, (x, y) in zip(ids, xy):
+            pos[i] = (float(x) + left, float(y) + row_top)
+        left += float(w)
+        row_height = max(row_height, float(h))
+        row_width = max(row_width, left)
+    return pos
 
 
 def preset_positions(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], seed: int = 7) -> dict[str, tuple[float, float]]:
-    """Pixel positions for large graphs, computed in Python, deterministic for a seed.
+    """Pixel positions, computed in Python, deterministic for a seed.
 
-    A membership network is hubs (task forces, bodies) and the people around them, so the
+    Up to SPRING_MAX nodes, one spring layout of them all (`_spring`). Beyond, a membership network is hubs (task forces, bodies) and the people around them, so the
     hubs (the best-connected nodes, at most HUBS_MAX) get a spring layout from networkx,
     tied where they share members, and every other node sits on a small ring around the
     mean position of its hubs. Linear in the graph beyond the hubs, and it needs neither
@@ -121,6 +161,8 @@ def preset_positions(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], see
     g = nx.Graph()
     g.add_nodes_from(n.id for n in nodes)
     g.add_edges_from((e.source, e.target) for e in edges if e.source in g and e.target in g and e.source != e.target)
+    if 1 < len(nodes) <= SPRING_MAX:
+        return _spring(g, seed)
     ranked = sorted(g.nodes, key=lambda n: (-g.degree(n), n))
     hubs = [n for n in ranked[:HUBS_MAX] if g.degree(n) > 1]
     hub_set = set(hubs)
@@ -230,7 +272,7 @@ class _Grid:
 
 LABEL_PX = 12           # the smallest text people read comfortably on screen
 NODE_FONT = 11          # a label's size at zoom 1
-VIEW_SIZE = (900, 600)  # about the widget's size on the page, for the overview zoom
+VIEW_SIZE = (700, 540)  # a little less than the widget on a laptop screen, for the overview zoom
 HUBS_LABELLED = 15
 
 
@@ -299,7 +341,7 @@ class _NodeStyle(NodeStyle):
         out = super().dump()
         out["style"].update({"min-zoomed-font-size": "data(minfont)", "font-size": "data(font)",
                              "text-valign": "bottom", "text-margin-y": 3, "text-wrap": "ellipsis",
-                             "text-max-width": 260})
+                             "text-max-width": 1000})
         return out
 
 

@@ -41,6 +41,17 @@ _TITLES = {
     "<html>": '<html lang="zh-CN">',
 }
 _INFO = "const GOVKG_KEYS=" + repr(INFO_KEYS).replace("'", '"') + ";"
+# Hubs (nodes whose label always shows: minfont 0) keep LABEL_PX on screen at any zoom, so
+# their names are readable with the whole graph in view and not huge when zoomed in.
+_HUB_LABELS = """(function hubLabels(){
+  const el = document.getElementById('cy'); const cy = el && el._cyreg && el._cyreg.cy;
+  if (!cy) { setTimeout(hubLabels, 200); return; }
+  const size = () => cy.batch(() => cy.nodes('[minfont = 0]').forEach(
+      n => n.style('font-size', Math.max(%(font)s, %(px)s / cy.zoom()))));
+  cy.on('zoom', size);
+  cy.on('add', () => { cy.nodes('[minfont > 0]').removeStyle('font-size'); size(); });
+  size();
+})();"""
 _SCRIPT = {
     # the info panel: the Chinese type instead of the schema label, and only the keys above
     'i=a.label||t.group().slice(0,-1).toUpperCase()': 'i=a.zh||a.label||""',
@@ -73,14 +84,17 @@ def widget_dir() -> Path:
     source = _package_build()
     index_js = next(source.glob("index.*.bundle.js"))
     stamp = hashlib.sha256((source / "index.html").read_bytes() + index_js.read_bytes()
-                           + repr(PATCHES).encode()).hexdigest()[:12]
+                           + repr(PATCHES).encode() + _HUB_LABELS.encode()).hexdigest()[:12]
     target = Path(tempfile.gettempdir()) / f"govkg-graph-widget-{stamp}"
     if (target / "index.html").is_file():
         return target
     work = Path(tempfile.mkdtemp(prefix="govkg-graph-widget-"))
     shutil.copytree(source, work, dirs_exist_ok=True)
     html = _patch((source / "index.html").read_text(encoding="utf-8"), PATCHES["index.html"], "index.html")
-    html = html.replace("<head>", f"<head><script>{_INFO}</script>", 1)
+    from app.graph_view import LABEL_PX, NODE_FONT
+
+    hubs = _HUB_LABELS % {"font": NODE_FONT, "px": LABEL_PX}
+    html = html.replace("<head>", f"<head><script>{_INFO}\n{hubs}</script>", 1)
     (work / "index.html").write_text(html, encoding="utf-8")
     script = _patch(index_js.read_text(encoding="utf-8"), PATCHES["index.js"], index_js.name)
     (work / index_js.name).write_text(script, encoding="utf-8")

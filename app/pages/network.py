@@ -83,7 +83,7 @@ with panel_col:
         st.markdown(f"**关系（{len(ties)}）**")
         for f in ties[:30]:
             other = f.object if f.subject.id == ref.id else f.subject
-            st.markdown(f"- {ui.zh_type(f.type)}{'·' + f.role if f.role else ''}：{other.name}")
+            st.markdown(f"- {f.role or ui.zh_type(f.type)}：{ui.shown_name(other)}")
         if len(ties) > 30:
             st.caption(f"…… 另有 {len(ties) - 30} 条")
         if ref.label == "Person":
