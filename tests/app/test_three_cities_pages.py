@@ -23,20 +23,6 @@ CITIES = ["云川市", "岭东市", "桐溪市"]
 EARLY, LATE = "yunchuan-2023-02.txt", "yunchuan-2023-06.txt"
 
 
-@pytest.fixture(scope="session")
-def cities_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The store `govkg build tests/fixtures/three_cities/` writes (sources as absolute paths)."""
-    from extract.pipeline import extract_paths
-    from graph.folder import write_store
-    from graph.resolve import resolve
-
-    result = extract_paths([str(p) for p in sorted(THREE_CITIES_DIR.glob("*.txt"))])
-    assertions, _ = resolve(result.assertions, result.documents)
-    path = tmp_path_factory.mktemp("three-cities") / "store"
-    write_store(path, assertions, result.documents)
-    return path
-
-
 @pytest.fixture()
 def cities(cities_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("GOVKG_STORE", str(cities_store))
