@@ -90,6 +90,8 @@ if mode.startswith("从市长"):
                     ev = step.fact.evidence
                     st.caption(ui.evidence_line(ev.docs or ([ev.doc] if ev.doc else []), ev.date, ev.sentence)
                                + (f"　{step.fact.note}" if step.fact.note else ""))
+                    if ev.doc or ev.docs:
+                        ui.evidence_link(ev, label=f"打开原文：{ev.doc or ev.docs[0]}")
 else:
     c1, c2 = st.columns(2)
     with c1:

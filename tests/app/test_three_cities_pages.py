@@ -261,3 +261,17 @@ def test_network_expand_keeps_positions_and_captions_say_roles(cities: Path) -> 
     assert all(after[i] == p for i, p in before.items())
     hubs = [n for n in drawn(at)["nodes"] if n["data"]["minfont"] == 0]
     assert tf in {n["data"]["id"] for n in hubs}
+
+
+def test_profile_title_never_repeats_its_body(app_env: Path, ids) -> None:  # type: ignore[no-untyped-def]
+    """On the seed gazette 武跃飞 is 市委常委: not "市委市委常委" (issue 13)."""
+    at = open_page("profile", id=ids("武跃飞", "Person"))
+    page = texts(at)
+    assert "市委常委" in page and "市委市委" not in page
+
+
+def test_chain_steps_open_their_document_at_the_sentence(cities: Path) -> None:
+    finance = entity_id(cities, "云川市财政局", "Organization", "云川市")
+    at = open_page("chain", target=finance)
+    opens = [l.proto.query_string for l in at.get("page_link") if l.proto.label.startswith("打开原文")]
+    assert opens and all("line=" in q for q in opens)
