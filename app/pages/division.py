@@ -37,7 +37,7 @@ if view == "领导 × 单位":
 
 else:
     everyone = tree(div.duties, ordered, top, types)
-    names = {leader.ref.id: leader.ref.name for leader, _ in everyone}
+    names = {leader.ref.id: ui.shown_name(leader.ref) for leader, _ in everyone}
     picked = st.multiselect("只看这些领导", [leader.ref.id for leader, _ in everyone if leader not in top],
                             format_func=names.get, key="division.leaders", placeholder="全部领导")
     branches = [(leader, facts) for leader, facts in everyone if not picked or leader.ref.id in picked
