@@ -750,8 +750,9 @@ def _evidence_of(record: Any) -> Any:
 def answer_cards(answer: Answer) -> list[AnswerCard]:
     """The answers as cards, each tied to its entity by name and place (one name in two
     places is two cards) and to the records behind it, whose evidence it shows."""
-    places = list(answer.places) + [None] * (len(answer.answers) - len(answer.places))
-    shown = answer.shown if hasattr(answer, "shown") else list(answer.answers)
+    places = list(getattr(answer, "places", None) or [])  # the place of each answer, where given
+    places += [None] * (len(answer.answers) - len(places))
+    shown = list(getattr(answer, "shown", None) or answer.answers)
     by_name: dict[str, list[EntityRef]] = defaultdict(list)
     for e in _entities(store_key()):
         by_name[e.name].append(e)

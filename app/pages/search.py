@@ -53,7 +53,7 @@ if answer.understood and not answer.ambiguous and not describes:
         st.info("图谱里没有找到答案。")
     message, details = answer.message, answer.details
     others = [p for p in data.places() if p != ui.place()] if ui.place() else []
-    if others and answer.groups:  # the sidebar's place: that place's part of a grouped answer
+    if others and getattr(answer, "groups", None):  # the sidebar's place: that place's part of a grouped answer
         message = "\n\n".join(g.get("message") or "" for g in answer.groups if g.get("place") == ui.place())
         details = [d for d in details if not any(d.startswith(f"{p}：") for p in others)]
     if message:
