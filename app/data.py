@@ -33,6 +33,7 @@ from graph.records import Assertion, DocumentInfo
 from graph.stores.base import QueryTimeout, ReadOnlyError
 from queries import answer as answer_q
 from queries import appointments as appointments_q
+from queries import changes as changes_q
 from queries import chains, linker, named, orgs, people, task_forces
 from queries import paths as paths_q
 from queries.linker import Match
@@ -48,11 +49,11 @@ __all__ = [
     "CypherAnswer", "WriteRefused", "QueryTooSlow", "run_cypher", "write_clause", "CYPHER_ROW_LIMIT",
     "CYPHER_TIMEOUT_S",
     "documents", "document", "document_lines", "document_facts", "preview_upload", "add_upload",
-    "search", "entities", "entity", "portfolio", "OrgProfile", "org_profile", "TaskForceProfile",
+    "search", "entities", "places", "entity", "changes", "gazettes", "relative_source", "portfolio", "OrgProfile", "org_profile", "TaskForceProfile",
     "task_force_profile", "area_leaders", "neighbourhood", "appointments_in", "paths_between",
     "membership_counts", "task_force_overlaps", "shared_task_forces", "Network", "network",
     "responsibility_chain", "Division", "DIVISION_TYPES", "division", "Quality", "quality",
-    "MATCH_HOW", "looks_like_question", "ask", "answer_entities",
+    "MATCH_HOW", "looks_like_question", "ask", "answer_entities", "AnswerCard", "answer_cards",
 ]
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -277,6 +278,50 @@ def document_lines(doc: DocumentInfo) -> list[tuple[int, str]] | None:
     return _lines(store_key(), doc.source, doc.lines[0], doc.lines[1])
 
 
+def relative_source(source: str | None) -> str:
+    """A source file as people may see it: relative to the folder holding the store
+    (data/gazettes/x.txt), else its file name; never the server's absolute path."""
+    if not source:
+        return ""
+    path = Path(source)
+    if not path.is_absolute():
+        return source
+    for base in (store_dir().parent, ROOT):
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix()
+        except (ValueError, OSError):
+            continue
+    return path.name
+
+
+# --------------------------------------------------------------------------- changes
+
+def gazettes() -> list[tuple[str, str, str | None]]:
+    """The store's gazettes (source files) as (source, shown name, newest date), oldest first,
+    for the 变化 page's two pickers."""
+    newest: dict[str, str | None] = {}
+    for d in documents():
+        if d.source not in newest or (d.date or "") > (newest[d.source] or ""):
+            newest[d.source] = d.date
+    return sorted(((src, relative_source(src), day) for src, day in newest.items()), key=lambda g: (g[2] or "", g[1]))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _changes(key: str, since: str | None, until: str | None, between: tuple[str, str] | None) -> changes_q.Changes:
+    h = handle()
+    with h.lock:
+        window = changes_q.window_between(h.view, *between) if between else changes_q.Window(since, until)
+        return changes_q.changes_in(h.view, window)
+
+
+def changes(since: str | None = None, until: str | None = None,
+            between: tuple[str, str] | None = None) -> changes_q.Changes:
+    """What changed after `since` up to `until`, or between two gazettes (source files or
+    document numbers): the query of `govkg changes`. Raises `queries.changes.WindowError`
+    for an empty window or an unknown gazette."""
+    return _changes(store_key(), since, until, between)
+
+
 # --------------------------------------------------------------------------- uploads
 
 def preview_upload(name: str, data: bytes) -> uploads.Preview:
@@ -317,6 +362,16 @@ def _entities(key: str) -> list[EntityRef]:
 def entities(labels: Sequence[str] | None = None) -> list[EntityRef]:
     """Every linkable entity (of `labels`), by label and name: for pickers."""
     return [e for e in _entities(store_key()) if labels is None or e.label in labels]
+
+
+@st.cache_data(show_spinner=False)
+def _places(key: str) -> list[str]:
+    return sorted({e.place for e in _entities(key) if e.place and e.label != "Document"})
+
+
+def places() -> list[str]:
+    """The places the store's entities belong to (云川市, 岭东市 …), for the place filter."""
+    return _places(store_key())
 
 
 def entity(entity_id: str) -> EntityRef | None:
@@ -670,3 +725,63 @@ def answer_entities(answer: Answer) -> list[tuple[str, EntityRef | None]]:
         refs.setdefault(ref.name, ref)
     known = {e.name: e for e in _entities(store_key())}
     return [(a, refs.get(a) or known.get(a)) for a in answer.answers]
+
+
+@dataclass(frozen=True)
+class AnswerCard:
+    """One answer as the search page shows it: the name, the entity it names (with its
+    place), what ties it to the question, and the evidence of that."""
+
+    name: str
+    shown: str
+    ref: EntityRef | None
+    place: str | None
+    fact: str | None
+    evidence: tuple[Any, ...]
+
+
+def _evidence_of(record: Any) -> Any:
+    ev = getattr(record, "evidence", None)
+    if ev is None and getattr(record, "fact", None) is not None:
+        ev = record.fact.evidence
+    return ev
+
+
+def answer_cards(answer: Answer) -> list[AnswerCard]:
+    """The answers as cards, each tied to its entity by name and place (one name in two
+    places is two cards) and to the records behind it, whose evidence it shows."""
+    places = list(getattr(answer, "places", None) or [])  # the place of each answer, where given
+    places += [None] * (len(answer.answers) - len(places))
+    shown = list(getattr(answer, "shown", None) or answer.answers)
+    by_name: dict[str, list[EntityRef]] = defaultdict(list)
+    for e in _entities(store_key()):
+        by_name[e.name].append(e)
+    cards = []
+    for i, name in enumerate(answer.answers):
+        place = places[i]
+        ref: EntityRef | None = None
+        evidence: list[Any] = []
+        facts: list[str] = []
+        for record in answer.records:
+            hits = [r for r in _refs_in(record) if r.name == name and (place is None or r.place in (None, place))]
+            if not hits:
+                continue
+            ref = ref or hits[0]
+            ev = _evidence_of(record)
+            if ev is not None and ev not in evidence:
+                evidence.append(ev)
+            describe = getattr(record, "describe", None)
+            said = describe() if callable(describe) else None
+            if isinstance(said, str) and len(facts) < 2:
+                facts.append(said)
+        if ref is None:
+            asked = [r for r in answer.entities.values() if r.name == name]
+            known = [e for e in by_name.get(name, []) if place is None or e.place == place]
+            ref = (asked or known or [None])[0]
+        if ref is not None and ref.label and not ref.place and place:
+            ref = EntityRef(ref.id, ref.label, ref.name, ref.kind, place)
+        if not evidence:
+            evidence = [ev for ev in answer.evidence if ev.sentence and name in ev.sentence]
+        cards.append(AnswerCard(name, shown[i] if i < len(shown) else name, ref,
+                                place or (ref.place if ref else None), "；".join(facts) or None, tuple(evidence)))
+    return cards

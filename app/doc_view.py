@@ -43,8 +43,13 @@ def _spans(text: str, line_starts: dict[int, int], facts: Sequence[Assertion]) -
     return merged
 
 
-def highlight(lines: Sequence[tuple[int, str]], facts: Sequence[Assertion]) -> str:
-    """The lines as HTML, numbered, with the evidence of `facts` marked."""
+_FOCUS = "outline:2px solid #e67e22;background:#fff3e0"
+FOCUS_BEFORE = 3  # lines shown above the sentence an evidence link opens at
+
+
+def highlight(lines: Sequence[tuple[int, str]], facts: Sequence[Assertion], focus: int | None = None) -> str:
+    """The lines as HTML, numbered, with the evidence of `facts` marked, and line `focus`
+    (the sentence an evidence link points at) framed, with an anchor `L<line>`."""
     text = "\n".join(t for _, t in lines)
     starts: dict[int, int] = {}
     pos = 0
@@ -58,7 +63,9 @@ def highlight(lines: Sequence[tuple[int, str]], facts: Sequence[Assertion]) -> s
         last = e
     out.append(html.escape(text[last:]))
     marked = "".join(out).split("\n")
-    rows = [f'<span style="color:#999;user-select:none">{number:>5}</span>  {body}'
+    rows = [(f'<span id="L{number}" style="{_FOCUS}">' if number == focus else "")
+            + f'<span style="color:#999;user-select:none">{number:>5}</span>  {body}'
+            + ("</span>" if number == focus else "")
             for (number, _), body in zip(lines, marked)]
     return ('<div style="max-height:520px;overflow:auto;border:1px solid #ddd;border-radius:6px;padding:.6em;'
             'font-size:.9em;line-height:1.6;white-space:pre-wrap">' + "\n".join(rows) + "</div>")
@@ -71,14 +78,17 @@ def fact_table(facts: Sequence[Assertion]) -> list[dict[str, object]]:
              "推断": "是" if a.inferred else ""} for a in facts]
 
 
-def render(doc: DocumentInfo, key: str, as_of: str | None = None) -> None:
+def render(doc: DocumentInfo, key: str, as_of: str | None = None, line: int | None = None) -> None:
     """The document's header, its facts (with links to their entities) and its marked text;
-    a document dated after `as_of` is marked as not yet in force on that day."""
+    a document dated after `as_of` is marked as not yet in force on that day. With `line`
+    (an evidence link) the text opens first, at that line, framed."""
     kind = SCHEMA.document_types.get(doc.doc_type, doc.doc_type)
     st.markdown(f"**{doc.number or '无文号'}** · {doc.issuer or '发文机关不详'} · {doc.date or '日期不详'} · {kind}")
     if as_of and doc.date and doc.date > as_of:
         st.info(f"这份文件晚于截至日期 {as_of}：它的事实在该日尚未生效，其他页面不显示。", icon=":material/event_busy:")
-    st.caption(f"来源：{doc.source} 第 {doc.lines[0]}–{doc.lines[1]} 行")
+    st.caption(f"来源：{ui.source_label(doc.source)} 第 {doc.lines[0]}–{doc.lines[1]} 行")
+    if line is not None and not doc.lines[0] <= line <= doc.lines[1]:
+        line = None
     facts = data.document_facts(doc.doc_id)
     refs = {}
     for a in facts:
@@ -86,7 +96,8 @@ def render(doc: DocumentInfo, key: str, as_of: str | None = None) -> None:
             entity_id = getattr(a, f"{side}_id")
             if entity_id:
                 refs[entity_id] = (getattr(a, f"{side}_name") or getattr(a, side), getattr(a, f"{side}_type"))
-    facts_tab, text_tab, entity_tab = st.tabs([f"抽取的事实（{len(facts)}）", "原文（依据高亮）", f"涉及的实体（{len(refs)}）"])
+    names = [f"抽取的事实（{len(facts)}）", "原文（依据高亮）", f"涉及的实体（{len(refs)}）"]
+    facts_tab, text_tab, entity_tab = st.tabs(names, default=names[1] if line else None)
     with facts_tab:
         if facts:
             st.dataframe(fact_table(facts), hide_index=True, width="stretch",
@@ -104,7 +115,13 @@ def render(doc: DocumentInfo, key: str, as_of: str | None = None) -> None:
             for a in facts:
                 st.markdown(f"- 第 {a.line} 行：{a.evidence}")
         else:
-            st.markdown(highlight(lines, facts), unsafe_allow_html=True)
+            if line:
+                said = next((t for n, t in lines if n == line), "")
+                st.markdown(f":orange-badge[:material/my_location: 第 {line} 行] {said.strip()}")
+                whole = st.toggle("从头显示全文", key=f"{key}.whole")
+                if not whole:
+                    lines = [(n, t) for n, t in lines if n >= line - FOCUS_BEFORE]
+            st.markdown(highlight(lines, facts, focus=line), unsafe_allow_html=True)
     with entity_tab:
         known = {e.id for e in data.entities()}
         ui.entity_links([(i, name, label) for i, (name, label) in sorted(refs.items(), key=lambda x: x[1])

@@ -49,7 +49,8 @@ def _task_force(f: Fact) -> str | None:
 
 
 def filtered(facts: Sequence[Fact], flt: Filters) -> list[Fact]:
-    """The facts the filters keep. Organisations keep the task forces they are tied to."""
+    """The facts the filters keep. Organisations keep the task forces they are tied to, and
+    themselves with their ties to them, whether other units are shown or not."""
     forces = set(flt.task_forces)
     if flt.orgs:
         by_org = {_task_force(f) for f in facts
@@ -59,10 +60,11 @@ def filtered(facts: Sequence[Fact], flt: Filters) -> list[Fact]:
         mine = {f.object.id for f in facts if f.subject.id == flt.around and f.object.label == TASK_FORCE}
         forces = forces & mine if forces else mine
     out = []
+    chosen = set(flt.orgs)
     for f in facts:
         touches_org = ORGANIZATION in (f.subject.label, f.object.label)
-        if touches_org and not flt.units:
-            continue
+        if touches_org and not flt.units and not {f.subject.id, f.object.id} & chosen:
+            continue  # units hidden, except the units filtered by: they are what was asked
         if forces or flt.orgs or flt.around:
             if f.subject.label == TASK_FORCE and f.object.label == TASK_FORCE:
                 if f.subject.id not in forces and f.object.id not in forces:

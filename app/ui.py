@@ -20,7 +20,9 @@ from graph.model import SCHEMA
 
 __all__ = ["PROFILE_PAGE", "DOCUMENTS_PAGE", "favicon", "zh_label", "picker_labels", "zh_type", "entity_link", "entity_links", "evidence_line",
            "evidence_md", "document_link", "require_store", "sidebar_store_info", "label_badge", "status_zh", "fact_rows",
-           "fact_section", "appointment_rows", "AS_OF_KEY", "sidebar_as_of", "as_of", "as_of_note", "link_params"]
+           "fact_section", "appointment_rows", "AS_OF_KEY", "sidebar_as_of", "as_of", "as_of_note", "link_params",
+           "PLACE_KEY", "sidebar_place", "place", "in_place", "several_places", "shown_name", "source_label",
+           "highlight_words", "evidence_link", "answer_card", "post_name"]
 
 PROFILE_PAGE = "app/pages/profile.py"
 DOCUMENTS_PAGE = "app/pages/documents.py"
@@ -31,6 +33,7 @@ _ICONS = {"Person": ":material/person:", "Organization": ":material/account_bala
 _STATUS = {"current": "现任", "ended": "已免", "unknown": "时间不详"}           # of a post (HOLDS)
 _FACT_STATUS = {"current": "有效", "ended": "已结束", "unknown": "时间不详"}   # of any other fact
 AS_OF_KEY = "as_of"           # the widget's key and the URL's query parameter
+PLACE_KEY = "place"           # the same for the place filter
 _FIRST_DAY = date(1949, 10, 1)
 
 
@@ -52,15 +55,19 @@ def zh_label(label: str) -> str:
     return spec.zh if spec else label
 
 
-def picker_labels(entities: Iterable[Any]) -> dict[str, str]:
+def picker_labels(entities: Iterable[Any], always: bool = False) -> dict[str, str]:
     """Id -> "市财政局（机构）" for a picker; entities of one name and label in several
-    places are told apart by their place ("市财政局（机构）· 朔州市")."""
+    places are told apart by their place ("市财政局（机构）· 朔州市"), and with `always`
+    (a store of several places) every entity shows its place unless its name says it."""
     entities = list(entities)
     seen: dict[tuple[str, str], int] = {}
     for e in entities:
         seen[(e.name, e.label)] = seen.get((e.name, e.label), 0) + 1
-    return {e.id: f"{e.name}（{zh_label(e.label)}）" + (f" · {e.place}" if seen[(e.name, e.label)] > 1 and e.place else "")
-            for e in entities}
+
+    def placed(e: Any) -> bool:
+        return bool(e.place) and (seen[(e.name, e.label)] > 1 or (always and e.place not in e.name))
+
+    return {e.id: f"{e.name}（{zh_label(e.label)}）" + (f" · {e.place}" if placed(e) else "") for e in entities}
 
 
 def zh_type(rtype: str) -> str:
@@ -75,51 +82,97 @@ def status_zh(status: str | None, rtype: str = "HOLDS") -> str:
     return names.get(status or "unknown", status or "")
 
 
-# --------------------------------------------------------------------------- the day asked
+# --------------------------------------------------------------------------- the day and place asked
 
 def sidebar_as_of() -> str | None:
-    """The sidebar's date control, shared by every page and kept in the URL; the day as
-    YYYY-MM-DD, or None for the newest state. A link whose day is no day (the widget drops
-    it) says so rather than quietly showing the newest state."""
-    from queries.as_of import AsOfError, parse_as_of
-
-    linked = st.query_params.get(AS_OF_KEY)
+    """The sidebar's date field, shared by every page and kept in the URL; the day as
+    YYYY-MM-DD, or None for the newest state. A text field, so that the day applies on
+    Enter (a date picker's typed text applies only when it loses focus); 2023-07 and 2023
+    mean their first day. The widget's state lives in the main script, so the day stays
+    when another page is opened. A day that is no day says so rather than quietly showing
+    the newest state."""
     with st.sidebar:
-        st.date_input("截至日期 / as of", value=None, key=AS_OF_KEY, bind="query-params",
-                      min_value=_FIRST_DAY, max_value=date(date.today().year + 1, 12, 31), format="YYYY-MM-DD",
-                      help="只显示这一天有效的关系（任职、分管、专班成员 …）；留空为最新状态。")
-        if linked and as_of() is None:
-            try:
-                parse_as_of(linked)
-                why = f"无法使用（应为 {_FIRST_DAY} 之后、写作 YYYY-MM-DD 的日期）"
-            except AsOfError:
-                why = "不是日期（应为 YYYY-MM-DD）"
-            st.warning(f"链接中的截至日期 {linked!r} {why}，显示最新状态。")
+        st.text_input("截至日期 / as of", key=AS_OF_KEY, bind="query-params", placeholder="YYYY-MM-DD，回车生效",
+                      help="只显示这一天有效的关系（任职、分管、专班成员 …）；留空为最新状态。"
+                           "也可写 2023-07 或 2023（当月、当年第一天）。")
+        typed = (st.session_state.get(AS_OF_KEY) or "").strip()
+        if typed and as_of() is None:
+            st.warning(f"截至日期 {typed!r} 不是日期（应为 YYYY-MM-DD，{_FIRST_DAY} 之后），显示最新状态。")
     return as_of()
 
 
 def as_of() -> str | None:
     """The day the pages answer for (YYYY-MM-DD), or None: the newest state."""
-    from queries.as_of import parse_as_of
+    from queries.as_of import AsOfError, parse_as_of
 
-    return parse_as_of(st.session_state.get(AS_OF_KEY))
+    value = st.session_state.get(AS_OF_KEY)
+    try:
+        day = parse_as_of(value.strip() if isinstance(value, str) else value)
+    except AsOfError:
+        return None
+    return day if day and day >= _FIRST_DAY.isoformat() else None
+
+
+def sidebar_place() -> str | None:
+    """The sidebar's place filter (`?place=` in the URL), shown when the store holds more
+    than one place: pickers, answers, the network, the 分工总览 and the 变化 page then keep
+    to that place. None: every place."""
+    places = data.places()
+    if len(places) < 2:
+        return None
+    linked = st.query_params.get(PLACE_KEY)
+    with st.sidebar:
+        st.selectbox("地方 / place", places, index=None, key=PLACE_KEY, bind="query-params", placeholder="全部地方",
+                     help="只看一个地方（市、县 …）的机构、人员和专班；留空为全部。")
+        if linked and linked not in places:
+            st.warning(f"链接中的地方 {linked!r} 不在图谱中，显示全部地方。")
+    return place()
+
+
+def place() -> str | None:
+    """The place the pages keep to, or None: every place."""
+    value = st.session_state.get(PLACE_KEY)
+    return value if value in data.places() else None
+
+
+def in_place(*refs: Any) -> bool:
+    """Whether an entity (or any of several: a fact's two ends) belongs to the chosen place;
+    always, when no place is chosen."""
+    chosen = place()
+    return chosen is None or any(getattr(r, "place", None) == chosen for r in refs if r is not None)
+
+
+def several_places() -> bool:
+    return len(data.places()) > 1
+
+
+def shown_name(ref: Any) -> str:
+    """A name as the pages show it: with its place where the store holds several and the
+    name does not already say it (市财政局 · 云川市)."""
+    return ref.placed if several_places() else ref.name
 
 
 def as_of_note() -> str | None:
-    """Say on the page which day is in effect; returns it, for the page's queries."""
+    """Say on the page which day (and place) is in effect; returns the day, for the page's queries."""
     day = as_of()
+    where = f" :violet-badge[:material/location_on: {place()}]" if place() else ""
     if day:
-        st.markdown(f":blue-badge[:material/event: 截至 {day}] 只显示当日有效的关系；在侧栏清空日期即为最新状态。")
+        st.markdown(f":blue-badge[:material/event: 截至 {day}]{where} 只显示当日有效的关系；在侧栏清空日期即为最新状态。")
     else:
-        st.markdown(":gray-badge[:material/update: 最新状态] 后来的文件已经结束的分管、成员等关系不显示；"
-                    "可在侧栏选择截至日期。")
+        st.markdown(f":gray-badge[:material/update: 最新状态]{where} 后来的文件已经结束的分管、成员等关系不显示；"
+                    "可在侧栏填写截至日期。")
     return day
 
 
 def link_params(**params: str) -> dict[str, str]:
-    """Query parameters for a link to another page, with the day asked so it is kept."""
-    day = as_of()
-    return {**params, AS_OF_KEY: day} if day else dict(params)
+    """Query parameters for a link to another page, with the day and place asked so they are kept."""
+    out = dict(params)
+    day, where = as_of(), place()
+    if day:
+        out[AS_OF_KEY] = day
+    if where:
+        out[PLACE_KEY] = where
+    return out
 
 
 def label_badge(label: str) -> str:
@@ -236,3 +289,98 @@ def appointment_rows(records: Iterable[Any]) -> list[dict[str, Any]]:
     return [{"日期": r.date or "", "任免": r.zh, "人员": r.person.name, "单位": r.organization.name,
              "职务": r.title + ("（试用期一年）" if r.probation else ""), "文件": r.evidence.doc or "",
              "原文": r.evidence.sentence or ""} for r in records]
+
+
+# --------------------------------------------------------------------------- sources and evidence
+
+def source_label(source: str | None) -> str:
+    """A source file (or file:line) relative to the store, never the server's absolute path."""
+    if not source:
+        return ""
+    path, sep, line = source.rpartition(":")
+    if sep and line.isdigit():
+        return f"{data.relative_source(path)}:{line}"
+    return data.relative_source(source)
+
+
+def _line_of(source: str | None) -> str | None:
+    if not source:
+        return None
+    _, sep, line = source.rpartition(":")
+    return line if sep and line.isdigit() else None
+
+
+def _relation_words() -> list[str]:
+    words = {t for spec in SCHEMA.relationships.values() for t in (spec.zh, *spec.triggers) if t}
+    words |= {role for spec in SCHEMA.relationships.values() for role in spec.roles}
+    return sorted(words, key=len, reverse=True)
+
+
+def highlight_words(sentence: str, words: Iterable[str]) -> str:
+    """The sentence as HTML with every occurrence of `words` marked (longest first)."""
+    found = sorted({w for w in words if w and w in sentence}, key=len, reverse=True)
+    if not found:
+        return html.escape(sentence)
+    import re
+
+    pattern = re.compile("|".join(re.escape(w) for w in found))
+    out, last = [], 0
+    for m in pattern.finditer(sentence):
+        out.append(html.escape(sentence[last:m.start()]))
+        out.append(f'<mark style="background:#ffe08a;padding:0 .1em;border-radius:2px">{html.escape(m.group())}</mark>')
+        last = m.end()
+    out.append(html.escape(sentence[last:]))
+    return "".join(out)
+
+
+def matched_words(question: str, names: Iterable[str]) -> list[str]:
+    """What to mark in an answer's evidence: the names (asked and answered) and the
+    relation words of the schema (分管, 组长 …) that the question uses."""
+    words = [n for n in names if n]
+    words += [w for w in _relation_words() if w in question]
+    return words
+
+
+def evidence_link(ev: Any, label: str | None = None) -> None:
+    """A link to the document of the evidence that opens it at the sentence (`line=`)."""
+    doc = ev.doc or (ev.docs[0] if ev.docs else None)
+    if not doc:
+        st.caption("来源不详")
+        return
+    params = {"doc": doc}
+    line = _line_of(ev.source)
+    if line:
+        params["line"] = line
+    st.page_link(DOCUMENTS_PAGE, label=label or doc, icon=_ICONS["Document"], query_params=link_params(**params),
+                 help="打开文件，定位到这句原文")
+
+
+def answer_card(name: str, ref: Any, evidence: Sequence[Any], words: Sequence[str], fact: str | None = None) -> None:
+    """One answer as a card: the entity (linked, with its place and Chinese type), what ties
+    it to the question, and its evidence with the matched words marked, each opening the
+    document at the sentence."""
+    with st.container(border=True):
+        top = st.columns([5, 2])
+        with top[0]:
+            if ref is not None:
+                entity_link(ref.id, name, ref.label)
+            else:
+                st.markdown(f"**{name}**")
+        if ref is not None:
+            top[1].markdown(label_badge(ref.label) + (f" <small>{html.escape(ref.place)}</small>" if ref.place else ""),
+                            unsafe_allow_html=True)
+        if fact:
+            st.caption(fact)
+        for ev in evidence[:3]:
+            c1, c2 = st.columns([2, 7])
+            with c1:
+                evidence_link(ev)
+            c2.markdown(f"<small>{html.escape(ev.date or '日期不详')}</small> "
+                        f"{highlight_words(ev.sentence or '', words)}", unsafe_allow_html=True)
+
+
+def post_name(org: str, title: str | None) -> str:
+    """市能源局 + 局长 → 市能源局局长; 市委 + 市委常委 → 市委常委 (a title never repeats its body)."""
+    if not title:
+        return org
+    return title if title.startswith(org) else f"{org}{title}"

@@ -1,5 +1,6 @@
 """责任链: from the mayor to a body or work area and on to its heads and task forces, or the
-shortest labelled paths between two entities; as a graph and as a list with evidence."""
+shortest labelled paths between two entities; as a graph and as a list with evidence.
+The target (`?target=`) or the pair (`?a=&b=`) is in the URL."""
 
 from __future__ import annotations
 
@@ -14,22 +15,28 @@ LEVELS = {"mayor": "市长", "leader": "分管领导", "unit": "单位", "area":
 
 st.title("责任链")
 AS_OF = ui.as_of_note()
-entities = data.entities(["Organization", "Area", "TaskForce", "Person"])
-by_id = {e.id: e for e in entities}
-
-
-labels = ui.picker_labels(entities)
+everyone = data.entities(["Organization", "Area", "TaskForce", "Person"])
+by_id = {e.id: e for e in everyone}
+linked = {st.query_params.get(k) for k in ("target", "a", "b")}
+entities = [e for e in everyone if ui.in_place(e) or e.id in linked]  # the sidebar's place, and what the URL names
+labels = ui.picker_labels(entities, ui.several_places())
 
 
 def label_of(entity_id: str) -> str:
     return labels[entity_id]
 
 
-def pick(title: str, key: str, default: str | None) -> str | None:
+def pick(title: str, key: str, param: str) -> str | None:
+    """A picker whose choice is kept in the URL (`?target=`, `?a=`, `?b=`), so the chain or
+    the path pair can be bookmarked and sent on."""
     ids = [e.id for e in entities]
-    index = ids.index(default) if default in by_id else None
-    return st.selectbox(title, ids, index=index, format_func=label_of, key=key,
-                        placeholder="输入名称：单位、工作领域（消防、财政 …）、专班或领导")
+    default = st.query_params.get(param)
+    index = ids.index(default) if default in ids else None
+    chosen = st.selectbox(title, ids, index=index, format_func=label_of, key=key,
+                          placeholder="输入名称：单位、工作领域（消防、财政 …）、专班或领导")
+    if chosen and st.query_params.get(param) != chosen:
+        st.query_params[param] = chosen
+    return chosen
 
 
 def edges_of(facts: list[Fact]) -> tuple[list[GraphNode], list[GraphEdge]]:
@@ -43,15 +50,15 @@ def edges_of(facts: list[Fact]) -> tuple[list[GraphNode], list[GraphEdge]]:
     return list(nodes.values()), list(edges.values())
 
 
-mode = st.radio("查什么", ["从市长到一个单位、领域或专班", "两个实体之间的关系"], horizontal=True, key="chain.mode")
+MODES = ["从市长到一个单位、领域或专班", "两个实体之间的关系"]
+mode = st.radio("查什么", MODES, horizontal=True, key="chain.mode",
+                index=1 if st.query_params.get("a") or st.query_params.get("b") else 0)
 
 if mode.startswith("从市长"):
-    target = pick("单位、工作领域、专班或领导", "chain.target", st.query_params.get("target"))
+    target = pick("单位、工作领域、专班或领导", "chain.target", "target")
     if not target:
         st.info("选择一个单位（如 市财政局）、工作领域（如 消防）或专班。")
         st.stop()
-    if st.query_params.get("target") != target:
-        st.query_params["target"] = target
     chain = data.responsibility_chain(target, AS_OF)
     facts = [s.fact for s in chain.steps if s.fact is not None]
     st.subheader(f"{chain.start.name} 的责任链")
@@ -83,12 +90,14 @@ if mode.startswith("从市长"):
                     ev = step.fact.evidence
                     st.caption(ui.evidence_line(ev.docs or ([ev.doc] if ev.doc else []), ev.date, ev.sentence)
                                + (f"　{step.fact.note}" if step.fact.note else ""))
+                    if ev.doc or ev.docs:
+                        ui.evidence_link(ev, label=f"打开原文：{ev.doc or ev.docs[0]}")
 else:
     c1, c2 = st.columns(2)
     with c1:
-        a = pick("从", "chain.a", st.query_params.get("a"))
+        a = pick("从", "chain.a", "a")
     with c2:
-        b = pick("到", "chain.b", st.query_params.get("b"))
+        b = pick("到", "chain.b", "b")
     if not a or not b:
         st.info("选择两个实体，查看它们之间最短的关系路径。")
         st.stop()

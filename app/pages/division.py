@@ -11,6 +11,9 @@ from app.graph_view import GraphEdge, GraphNode, graph_view, legend_html
 st.title("分工总览")
 AS_OF = ui.as_of_note()
 div = data.division(AS_OF)
+if ui.place():  # the sidebar's place: its leaders' division of work
+    div = data.Division([f for f in div.duties if ui.in_place(f.subject)], div.posts,
+                        [f for f in div.presides if ui.in_place(f.subject)])
 if not div.duties:
     st.info("图谱里还没有分管、主管、联系关系：加入一份市政府工作分工的通知即可看到。")
     st.stop()
@@ -34,7 +37,7 @@ if view == "领导 × 单位":
 
 else:
     everyone = tree(div.duties, ordered, top, types)
-    names = {leader.ref.id: leader.ref.name for leader, _ in everyone}
+    names = {leader.ref.id: ui.shown_name(leader.ref) for leader, _ in everyone}
     picked = st.multiselect("只看这些领导", [leader.ref.id for leader, _ in everyone if leader not in top],
                             format_func=names.get, key="division.leaders", placeholder="全部领导")
     branches = [(leader, facts) for leader, facts in everyone if not picked or leader.ref.id in picked

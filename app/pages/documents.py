@@ -1,4 +1,7 @@
-"""文档: the documents of the graph with their facts and marked text; upload a gazette to add."""
+"""文档: the documents of the graph with their facts and marked text; upload a gazette to add.
+
+`?doc=` names the document (id or number); `?line=` (from an evidence link) opens its
+text at that line, the sentence framed."""
 
 from __future__ import annotations
 
@@ -23,13 +26,16 @@ choice = st.selectbox(
     index=[d.doc_id for d in docs].index(wanted) if wanted in by_id else 0,
     format_func=lambda i: f"{by_id[i].date or '日期不详'}  {by_id[i].number or '无文号'}  {by_id[i].title}",
 ) if docs else None
+at_line = st.query_params.get("line") if choice == wanted else None  # the line is the linked document's
 if choice and choice != st.query_params.get("doc"):
     st.query_params["doc"] = choice
+    if at_line is None:
+        st.query_params.pop("line", None)
 
 if choice:
     doc = by_id[choice]
     st.subheader(doc.title or doc.label)
-    doc_view.render(doc, key="documents.view", as_of=AS_OF)
+    doc_view.render(doc, key="documents.view", as_of=AS_OF, line=int(at_line) if at_line and at_line.isdigit() else None)
 
 # -- upload ------------------------------------------------------------------------------------
 st.divider()

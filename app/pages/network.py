@@ -5,17 +5,21 @@ from __future__ import annotations
 import streamlit as st
 
 from app import data, ui
-from app.graph_view import graph_view, legend_html
+from app.graph_view import graph_view, keep_positions, legend_html
 from app.network import (EXPAND_CAP, Filters, co_members, draw, graph_elements, neighbours, role_counts,
                          within_budget)
 
 SELECTED, EXPANDED, STAMP = "network.selected", "network.expanded", "network.stamp"
+POSITIONS = "network.positions"  # (the view's filters and day, {node id: (x, y)}): kept while expanding
 st.session_state.setdefault(EXPANDED, {})
 
 st.title("专班网络")
 AS_OF = ui.as_of_note()
 net = data.network(AS_OF)
-names = {ref.id: ref.name for ref in net.nodes.values()}
+if ui.place():  # the sidebar's place: its task forces, and who and what sits on them
+    net = data.Network(net.nodes, [f for f in net.facts if ui.in_place(net.nodes.get(f.subject.id),
+                                                                       net.nodes.get(f.object.id))])
+names = ui.picker_labels(net.nodes.values(), ui.several_places())
 forces = sorted((r for r in net.nodes.values() if r.label == "TaskForce"), key=lambda r: r.name)
 orgs = sorted((r for r in net.nodes.values() if r.label == "Organization"), key=lambda r: r.name)
 
@@ -45,8 +49,14 @@ if left_out:
 graph_col, panel_col = st.columns([3, 1])
 with graph_col:
     st.markdown(legend_html(sorted({n.label for n in nodes})), unsafe_allow_html=True)
-    st.caption(f"{len(nodes)} 个节点 · {len(edges)} 条关系。单击节点查看详情，双击或点 ⤢ 展开邻居。")
-    event = graph_view(nodes, edges, key="network.graph", height=600, expandable=True)
+    st.caption(f"{len(nodes)} 个节点 · {len(edges)} 条关系。单击节点查看详情，双击或点 ⤢ 展开邻居；"
+               "放大后显示全部名称和关系（组长、成员、分管 …）。")
+    view_key = repr((flt, AS_OF, ui.place()))
+    previous = st.session_state.get(POSITIONS)
+    positions = keep_positions(nodes, edges, previous[1] if previous and previous[0] == view_key else None)
+    st.session_state[POSITIONS] = (view_key, positions)
+    event = graph_view(nodes, edges, key="network.graph", height=600, expandable=True, positions=positions,
+                       view_key=view_key)
     if event and event.stamp != st.session_state.get(STAMP):
         st.session_state[STAMP] = event.stamp
         st.session_state[SELECTED] = event.node_id
@@ -60,7 +70,7 @@ with panel_col:
     if ref is None:
         st.info("单击图中的节点，在这里查看它的关系。")
     else:
-        st.markdown(f"### {ref.name}\n{ui.label_badge(ref.label)}", unsafe_allow_html=True)
+        st.markdown(f"### {ref.name}\n{ui.label_badge(ref.label)} {ref.place or ''}", unsafe_allow_html=True)
         ui.entity_link(ref.id, "打开档案", ref.label)
         ties = neighbours(net.facts, ref.id)
         hidden = view.hidden.get(ref.id)
@@ -73,7 +83,7 @@ with panel_col:
         st.markdown(f"**关系（{len(ties)}）**")
         for f in ties[:30]:
             other = f.object if f.subject.id == ref.id else f.subject
-            st.markdown(f"- {ui.zh_type(f.type)}{'·' + f.role if f.role else ''}：{other.name}")
+            st.markdown(f"- {f.role or ui.zh_type(f.type)}：{ui.shown_name(other)}")
         if len(ties) > 30:
             st.caption(f"…… 另有 {len(ties) - 30} 条")
         if ref.label == "Person":

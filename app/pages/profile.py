@@ -1,6 +1,7 @@
 """档案: everything about one person, organisation, task force, area or document, with sources.
 
-The entity comes from the URL (`?id=…`), so every name on every page can link here.
+The entity comes from the URL (`?id=…`), so every name on every page can link here; the
+profile last open comes back when one returns to this page from another.
 """
 
 from __future__ import annotations
@@ -13,17 +14,24 @@ from queries.records import Fact
 st.title("档案")
 AS_OF = ui.as_of_note()
 
+LAST = "profile.last"  # the profile open before another page was visited: shown again on return
 entities = data.entities()
 by_id = {e.id: e for e in entities}
 current = st.query_params.get("id")
+if not current and st.session_state.get(LAST):
+    current = st.session_state[LAST]
+    st.query_params["id"] = current
+if current:
+    st.session_state[LAST] = current
 if current not in by_id and current:
     doc = data.document(current)
     if doc is None:
         st.warning("没有找到这个实体（链接可能已过期，或图谱已重建）。")
         current = None
 
-picked = st.selectbox("选择实体", [e.id for e in entities], index=None, key="profile.pick",
-                      format_func=ui.picker_labels(entities).get,
+choices = [e for e in entities if ui.in_place(e) or e.id == current]
+picked = st.selectbox("选择实体", [e.id for e in choices], index=None, key="profile.pick",
+                      format_func=ui.picker_labels(choices, ui.several_places()).get,
                       placeholder="输入名称查找：人员、机构、议事协调机构、工作领域、文件 …")
 if picked and picked != current:
     st.query_params["id"] = picked
@@ -56,11 +64,11 @@ if ref is None or ref.label == "Document":  # documents: by id or by number
     doc_view.render(doc, key="profile.doc", as_of=AS_OF)
     st.stop()
 
-header(ref.name, ref.label, ref.kind)
+header(ui.shown_name(ref), ref.label, ref.kind)
 
 if ref.label == "Person":
     p = data.portfolio(ref.id, AS_OF)
-    current = [f"{f.object.name}{f.role}" for f in p.posts if f.is_current(AS_OF) and f.role]
+    current = [ui.post_name(f.object.name, f.role) for f in p.posts if f.is_current(AS_OF) and f.role]
     if current:
         st.markdown("**" + "、".join(current) + "**")
     ui.fact_section("职务", p.posts)
@@ -74,7 +82,7 @@ if ref.label == "Person":
     st.markdown(f"#### 任免时间线（{len(p.appointments)}）")
     if p.appointments:
         for r in p.appointments:
-            st.markdown(f"- **{r.date or '日期不详'}** {r.zh} {r.organization.name}{r.title}"
+            st.markdown(f"- **{r.date or '日期不详'}** {r.zh} {ui.post_name(r.organization.name, r.title)}"
                         f"{'（试用期一年）' if r.probation else ''} · 依据 {r.evidence.doc or ''}")
         st.dataframe(ui.appointment_rows(p.appointments), hide_index=True, width="stretch")
     else:

@@ -1,5 +1,7 @@
 """搜索与问答: one box for a name (abbreviations, typos and pinyin welcome) or a question in
-Chinese; answers come with their evidence and link to the entities."""
+Chinese. Answers are cards: the entity with its place and Chinese type, its evidence with
+the words of the question marked, each opening the document at the sentence; grouped by
+place where the store holds several, and kept to the sidebar's place when one is chosen."""
 
 from __future__ import annotations
 
@@ -32,31 +34,41 @@ answer = data.ask(query, AS_OF)
 describes = answer.form == "describe"  # a bare name: the entities come first, then a summary
 if answer.understood and not answer.ambiguous and not describes:
     st.subheader("回答")
-    linked = data.answer_entities(answer)
-    if linked:
-        for text, ref in linked[:40]:
-            if ref is not None:
-                ui.entity_link(ref.id, text, ref.label)
-            else:
-                st.markdown(f"- **{text}**")
-        if len(linked) > 40:
-            st.caption(f"…… 另有 {len(linked) - 40} 项")
+    named = [ref.name for ref in answer.entities.values()]
+    named += [e.name for e in data.entities() if len(e.name) > 1 and e.name in query]
+    words = ui.matched_words(query, named)
+    cards = [c for c in data.answer_cards(answer) if ui.in_place(c.ref)]
+    if ui.place() and len(cards) < len(answer.answers):
+        st.caption(f"只显示{ui.place()}的回答（侧栏“地方”）；另有 {len(answer.answers) - len(cards)} 项属于其他地方。")
+    if cards:
+        groups = list(dict.fromkeys(c.place for c in cards)) if ui.several_places() else [None]
+        for where in groups:
+            if len(groups) > 1:
+                st.markdown(f"##### :material/location_on: {where or '地方不详'}")
+            for card in [c for c in cards if len(groups) == 1 or c.place == where][:40]:
+                ui.answer_card(card.shown, card.ref, card.evidence, [*words, card.name], card.fact)
+        if len(cards) > 40:
+            st.caption(f"…… 另有 {len(cards) - 40} 项")
     else:
         st.info("图谱里没有找到答案。")
-    if answer.message:
-        st.markdown(answer.message)
-    if answer.details:
-        with st.expander(f"详情（{len(answer.details)}）"):
-            st.markdown("\n".join(f"- {d}" for d in answer.details))
+    message, details = answer.message, answer.details
+    others = [p for p in data.places() if p != ui.place()] if ui.place() else []
+    if others and getattr(answer, "groups", None):  # the sidebar's place: that place's part of a grouped answer
+        message = "\n\n".join(g.get("message") or "" for g in answer.groups if g.get("place") == ui.place())
+        details = [d for d in details if not any(d.startswith(f"{p}：") for p in others)]
+    if message:
+        st.markdown(message)
+    if details:
+        with st.expander(f"详情（{len(details)}）"):
+            st.markdown("\n".join(f"- {d}" for d in details))
     if answer.evidence:
-        st.markdown(f"**依据（{len(answer.evidence)}）**")
-        for ev in answer.evidence[:30]:
-            doc = ev.doc or (ev.docs[0] if ev.docs else None)
-            c1, c2 = st.columns([2, 7])
-            with c1:
-                if doc:
-                    ui.document_link(doc)
-            c2.markdown(f"{ev.date or '日期不详'}：{ev.sentence or ''}")
+        with st.expander(f"全部依据（{len(answer.evidence)}）"):
+            for ev in answer.evidence[:30]:
+                c1, c2 = st.columns([2, 7])
+                with c1:
+                    ui.evidence_link(ev)
+                c2.markdown(f"{ev.date or '日期不详'}：{ui.highlight_words(ev.sentence or '', words)}",
+                            unsafe_allow_html=True)
     if answer.queries:
         with st.expander("查询语句（Cypher）"):
             for q in answer.queries:
@@ -65,22 +77,33 @@ if answer.understood and not answer.ambiguous and not describes:
 elif answer.ambiguous:  # a name in the question could mean several entities
     st.warning(answer.message)
     for candidates in answer.candidates.values():
-        ui.entity_links([(m.entity.id, m.entity.placed, m.entity.label) for m in candidates])
+        ui.entity_links([(m.entity.id, f"{m.entity.placed}（{ui.zh_label(m.entity.label)}）", m.entity.label)
+                         for m in candidates if ui.in_place(m.entity)])
 elif data.looks_like_question(query):
     st.info("没有理解这个问题。可以这样问：")
     st.markdown("\n".join(f"- {s}" for s in answer.suggestions[:15]))
 
-matches = data.search(query, limit=8)
-st.subheader("问题中提到的实体" if answer.understood and not describes else "匹配的实体")
-if not matches:
-    st.caption("没有找到相近的名称。")
-for m in matches:
-    c1, c2 = st.columns([4, 3])
-    with c1:  # a name several places share is shown with its place
-        ui.entity_link(m.entity.id, m.entity.placed, m.entity.label)
-    how = data.MATCH_HOW.get(m.how, m.how)
-    sure = how if m.how in ("exact", "alias", "canonical") else f"匹配度 {m.score:.0f}（{how}）"
-    c2.markdown(f"{ui.label_badge(m.entity.label)} <small>{sure}</small>", unsafe_allow_html=True)
+if answer.understood and not describes and answer.entities:  # what the question named, as linked
+    st.subheader("问题中提到的实体")
+    for ref in answer.entities.values():
+        c1, c2 = st.columns([4, 3])
+        with c1:
+            ui.entity_link(ref.id, ui.shown_name(ref), ref.label)
+        c2.markdown(ui.label_badge(ref.label), unsafe_allow_html=True)
+else:
+    matches = [m for m in data.search(query, limit=12) if ui.in_place(m.entity)][:8]
+    st.subheader("问题中提到的实体" if answer.understood and not describes else "匹配的实体")
+    if not matches:
+        st.caption("没有找到相近的名称。")
+    for m in matches:
+        c1, c2 = st.columns([4, 3])
+        with c1:  # a name several places share is shown with its place
+            ui.entity_link(m.entity.id, m.entity.placed, m.entity.label)
+        how = data.MATCH_HOW.get(m.how, m.how)
+        exact = m.how in ("exact", "alias", "canonical") or m.entity.name in query  # said in full
+        how = "全名" if exact and m.how not in ("alias", "canonical") else how
+        sure = how if exact else f"匹配度 {m.score:.0f}（{how}）"
+        c2.markdown(f"{ui.label_badge(m.entity.label)} <small>{sure}</small>", unsafe_allow_html=True)
 
 if describes and answer.understood and not answer.ambiguous and answer.message:
     st.subheader("概要")
@@ -88,4 +111,7 @@ if describes and answer.understood and not answer.ambiguous and answer.message:
     if answer.evidence:
         with st.expander(f"依据（{len(answer.evidence)}）"):
             for ev in answer.evidence[:30]:
-                st.markdown(ui.evidence_line(ev.docs or ([ev.doc] if ev.doc else []), ev.date, ev.sentence))
+                c1, c2 = st.columns([2, 7])
+                with c1:
+                    ui.evidence_link(ev)
+                c2.markdown(f"{ev.date or '日期不详'}：{ev.sentence or ''}")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "data" / "gazettes" / "shuozhou-2023-04.txt"
+THREE_CITIES = ROOT / "tests" / "fixtures" / "three_cities"
 APP = str(ROOT / "streamlit_app.py")
 
 
@@ -16,6 +17,18 @@ def build_seed_store(path: Path) -> Path:
     from graph.resolve import resolve
 
     result = extract_paths([str(SEED)])
+    assertions, _ = resolve(result.assertions, result.documents)
+    write_store(path, assertions, result.documents)
+    return path
+
+
+def build_three_cities_store(path: Path) -> Path:
+    """The store `govkg build tests/fixtures/three_cities/` writes: 云川市, 岭东市, 桐溪市."""
+    from extract.pipeline import extract_paths
+    from graph.folder import write_store
+    from graph.resolve import resolve
+
+    result = extract_paths([str(p) for p in sorted(THREE_CITIES.glob("*.txt"))])
     assertions, _ = resolve(result.assertions, result.documents)
     write_store(path, assertions, result.documents)
     return path

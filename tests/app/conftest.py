@@ -11,11 +11,18 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-from app_support import build_seed_store
+from app_support import build_seed_store, build_three_cities_store
 
 @pytest.fixture(scope="session")
 def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_seed_store(tmp_path_factory.mktemp("app") / "store")
+
+
+@pytest.fixture(scope="session")
+def cities_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The store `govkg build tests/fixtures/three_cities/` writes (three invented cities;
+    sources as absolute paths, as a server would hold them)."""
+    return build_three_cities_store(tmp_path_factory.mktemp("three-cities") / "store")
 
 
 @pytest.fixture()

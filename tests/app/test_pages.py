@@ -18,6 +18,7 @@ PAGES = {
     "network": "app/pages/network.py",
     "chain": "app/pages/chain.py",
     "division": "app/pages/division.py",
+    "changes": "app/pages/changes.py",
     "cypher": "app/pages/cypher.py",
     "documents": "app/pages/documents.py",
     "quality": "app/pages/quality.py",
