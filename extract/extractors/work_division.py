@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import SimpleNamespace
 from pathlib import Path
 
 import yaml
@@ -54,11 +55,8 @@ def _data() -> dict:
     return yaml.safe_load((Path(__file__).parents[1] / "data" / "work_division.yaml").read_text(encoding="utf-8"))
 
 
-_alternation = alternation
-
 
 _LEADERS = (*lexicon().leader_heads, *_data()["leaders_also"])
-_LEADER_TITLE = rf"(?:{_alternation(_LEADERS)})"
 
 
 def _duty_verbs() -> dict[str, str | None]:
@@ -72,127 +70,62 @@ def _duty_verbs() -> dict[str, str | None]:
 
 
 _DUTY = _duty_verbs()
+# a government's titles written without its level ("专员" in a 行署's notice, "副主席" in a
+# 自治区's), read against the document
+_OWN_TITLES = frozenset(t for titles in lexicon().heads_alone.values() for t in titles)
 _ASSIST: str = _data()["assist_word"]
 _RELEASE: str = _data()["release_word"]
 _ASSISTED = [v[len(_ASSIST):] for v in _DUTY if v.startswith(_ASSIST)]
 # "协助{any leader}{verb}" first, then the plain verbs (longest first: 增加分管 before 分管)
 # "协助专员处理…": the leader assisted may be named by a title read against the document (专员 of a 行署)
-_ASSISTED_LEADER = _alternation([*_LEADERS, *(t for titles in lexicon().heads_alone.values() for t in titles)])
-_VERB_RE = re.compile(rf"{re.escape(_ASSIST)}(?:{_ASSISTED_LEADER})?(?:{_alternation(_ASSISTED)})|"
-                      rf"{_alternation([v for v in _DUTY if not v.startswith(_ASSIST)])}")
-_VERBS = _VERB_RE.pattern
+_ASSISTED_LEADER = alternation([*_LEADERS, *_OWN_TITLES])
+_VERB_RE = re.compile(rf"{re.escape(_ASSIST)}(?:{_ASSISTED_LEADER})?(?:{alternation(_ASSISTED)})|"
+                      rf"{alternation([v for v in _DUTY if not v.startswith(_ASSIST)])}")
 
-_NAME = rf"[{CJK}](?:\s*[{CJK}·]){{1,5}}"
-# a list's numbering before a leader: "一、", "一," (half-width), "（二）", "3.", a table's index cell "4 "
-_NUMBER = r"(?:[一二三四五六七八九十]+[、.．,，]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))"  # 一、 （二） 3.
-_ENUM = rf"(?:{_NUMBER}|\d{{1,2}}(?=\s))?\s*"
-_TITLES = rf"(?:[{CJK}]{{0,8}}、)?[{CJK}]{{0,8}}{_LEADER_TITLE}"
-_HEADER = re.compile(rf"^\s*{_ENUM}(?P<head>[^：:。，]{{2,40}}?)(?P<sep>[：:，])")
-# "二、党工委副书记，办事处主任 王五：": a line's header whose posts are parted by commas, closed by its colon
-_COMMA_POSTS_HEADER = re.compile(rf"^\s*{_ENUM}(?P<head>[^：:。]{{2,40}}?)(?P<sep>[：:])")
-_NOTE = r"(?:[（(][^（）()]{1,10}[）)])?"  # "王五（挂职）": a note after the name
-_LIST_HEADER = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s*{_NOTE}\s+(?P<title>{_TITLES})\s*{_NOTE}\s*$")
-_TITLE_HEADER = re.compile(rf"^\s*{_ENUM}(?P<title>{_TITLES})\s*(?P<name>{_NAME})\s*{_NOTE}\s*$")
-# a numbered line naming a leader's title (alone, or as a header before "："): a new leader,
-# even when the line is not understood
-_NUMBERED_LEADER = re.compile(rf"^\s*{_NUMBER}"
-                              rf"[^，。；：:]{{0,20}}{_LEADER_TITLE}[^，。；：:]{{0,12}}(?:[：:]|$)")
-# "一、党委委员、人大主席  王五": numbered posts, then the name set apart by spaces (no colon)
-_NUMBERED_POSTS_LINE = re.compile(rf"^\s*{_NUMBER}\s*"
-                                  rf"(?P<title>[{CJK}][{CJK}、]{{1,30}}?)\s+(?P<name>{_NAME})\s*{_NOTE}\s*$")
-_BRACKET_HEADER = re.compile(rf"^\s*{_ENUM}(?P<name>[{CJK}]{{1,8}}·[{CJK}]{{1,8}}|{_NAME})\s*[（(](?P<title>{_TITLES})[）)]\s*[：:]?\s*$")
-# "王五（副主席）" in a 自治区's notice: a head's title without its level, read against the document
-# "王五 副主席", "副主席 王五" alone on a line: the same heads, read against the document
-_HEADS_ALONE = _alternation([t for heads in lexicon().heads_alone.values() for t in heads])
-_NAME_HEAD_ALONE = re.compile(rf"^\s*{_ENUM}(?P<name>[{CJK}]{{1,8}}·[{CJK}]{{1,8}}|{_NAME})\s+(?P<title>{_HEADS_ALONE})\s*$")
-_HEAD_NAME_ALONE = re.compile(rf"^\s*{_ENUM}(?P<title>{_HEADS_ALONE})\s*(?P<name>[{CJK}]{{1,8}}·[{CJK}]{{1,8}}|{_NAME})\s*$")
-_BRACKET_ALONE = re.compile(rf"^\s*{_ENUM}(?P<name>[{CJK}]{{1,8}}·[{CJK}]{{1,8}}|{_NAME})\s*[（(](?P<title>[{CJK}][{CJK}、，,]{{0,30}})[）)]\s*[：:]?\s*$")
-# a name already named with its title, opening a line as a header again ("王五同志：")
-_NAMED_AGAIN = re.compile(rf"^\s*(?P<name>{_NAME}?)\s*(?:{re.escape(_data()['honorific'])})?\s*[：:]")
-_NUMBER_AT = re.compile(rf"^\s*{_NUMBER}")
-_BARE_NAME = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s*$")
-# a line of posts alone ("一、省委常委、常务副省长"), and the name alone on the line after it
-_POSTS_LINE = re.compile(rf"^\s*{_ENUM}(?P<title>[{CJK}][{CJK}、，\s]{{1,40}}?)\s*$")
-_LONE_NAME = re.compile(rf"\s*(?P<name>[{CJK}]{{1,8}}·[{CJK}]{{1,8}}|{_NAME})\s*{_NOTE}\s*")
-# table rows read as text: "王 五  副县长  负责…", "副县长  王五  分管…"
-_ROW = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s+(?P<title>{_TITLES})\s+(?=\S)")
-_TITLE_ROW = re.compile(rf"^\s*{_ENUM}(?P<title>{_TITLES})\s+(?P<name>{_NAME})\s+(?=\S)")
-# a table's row whose posts cell names no government head ("王五  镇党委委员、组织委员  负责…"):
-# cells parted by spaces (a tab reads as one), the posts checked whole (_posts_row)
-_POSTS_ROW = re.compile(rf"^\s*{_ENUM}(?P<name>{_NAME})\s+(?P<title>[{CJK}][{CJK}、，,]{{1,30}})\s+(?=\S)")
-# Prose: a name just before its title ("孙七副区长则负责"), after it and before a verb or a
-# comma ("省长王五主持", "副州长李四，分管"), or after "Title的" ("升任副州长的李四，").
-_NAME_BEFORE = re.compile(rf"(?P<name>[{CJK}]{{2,3}})(?:{_alternation(_data()['name_title_links'])})?"
-                          rf"(?P<title>{_LEADER_TITLE})")
-_HONORIFIC = re.escape(_data()["honorific"])
-_OPENER_WORDS = _alternation(_data()["verb_openers"])
-# in prose a leader's title may follow other posts ("区委常委、常务副区长王五"), and a
-# government's party group posts name leaders too ("县政府党组成员王五")
-_GOV_PARTY = (rf"(?:{_alternation(lexicon().levels)})(?:{_alternation(_data()['government_words'])})"
-              rf"(?:{_alternation(_data()['government_party_posts'])})")
-# and a party committee's leaders of every level write their committee in the title
-# ("乡党委书记王五主持乡党委全面工作", "县委副书记李四负责…"): a title opening with its body
-_PARTY_TITLES = [t for t, body in lexicon().implied_org.items() if t.startswith(body) and t != body]
-# posts written without their place ("党委副书记", "人大主席" in a township's notice), and the
-# heads of a body named just before ("区政府办公室主任", "副主任": see _posts_before)
-_PLACE_POST = re.sub(r"\(\?P<\w+>", "(?:", place_post_pattern())
-_HEADS = _alternation(sorted(frames().continuing_titles))
-_LEAD = rf"(?:{_LEADER_TITLE}|{_GOV_PARTY}|{_alternation(_PARTY_TITLES)}|{_PLACE_POST}|{_HEADS})"
-# "副县长、县公安局局长王五": a leader's title, then one more post before the name
-_ANY_POST = rf"[{CJK}]{{1,14}}?(?:{_alternation(lexicon().title_words)})"
-_PROSE_TITLE = rf"(?:(?:{_alternation(list(lexicon().implied_org))})、)*{_LEAD}(?:、{_ANY_POST})?"
-_TITLE_END = re.compile(rf"{_PROSE_TITLE}$")
-_HAS_TITLE = re.compile(_LEAD)
-_DOTTED = rf"[{CJK}]{{1,8}}·[{CJK}]{{1,8}}"  # "斯琴·巴雅尔": the dot tells the name's parts
-# a note on the person after a name in prose ("副旗长王五（挂职）负责…"): the lexicon's name notes
-_PERSON_NOTE = (rf"[（(](?:{_alternation(lexicon().name_notes)}|[{CJK}]{{1,4}}"
-                rf"(?:{_alternation(lexicon().name_note_endings)}))[）)]")
-# the name runs up to the verb: the shortest that a verb follows ("旗长乌力吉图主持": four characters
-# without a family name we know are read when the title opens the clause, see _acts_at_once)
-_TITLE_BEFORE = re.compile(rf"(?P<title>{_PROSE_TITLE})(?P<name>{_DOTTED}|[{CJK}]{{2,4}}?)(?:{_HONORIFIC})?"
-                           rf"(?:{_PERSON_NOTE})?(?=[：:]|，?(?:{_OPENER_WORDS})?(?:{_VERBS}))")
-_TITLE_OF = re.compile(rf"(?P<title>{_LEADER_TITLE})的(?P<name>{_DOTTED}|[{CJK}]{{2,3}})(?=，)")
-# "王五、李四两位副州长", "甲乙、丙丁等3名新任副县长": names listed before one title
-_NAME_LIST = re.compile(rf"(?P<names>[{CJK}]{{2,4}}(?:、[{CJK}]{{2,3}})+)(?:等)?"
-                        rf"(?:[\d一二两三四五六七八九十]+(?:{_alternation(_data()['count_words'])}))?"
-                        rf"(?:{_alternation(_data()['current_marks'])})?(?P<title>{_LEADER_TITLE})")
-# a leader acts: a duty verb follows at once or within a few characters ("则负责", "除了负责")
-_ACTS = re.compile(rf"[{CJK}]{{0,3}}?(?:{_VERBS})|，")
-_LEFT_EDGE = re.compile(r"(?:^|[\s，,、。；：“”\"（(由和与及是])$")
+# "A、B由副县长李四分管": the verbs of a leader named after 由 (not 主持, not assisting)
+_BY_VERBS = alternation([v for v, r in _DUTY.items()
+                         if r and r != "主持" and not v.startswith(_ASSIST)])
+_PART = re.compile(r"\{(@|lex\.)?([a-z_]+)\}")
+
+
+def _parts() -> dict[str, str]:
+    """The parts the forms of work_division.yaml are built from that the lexicon does not hold
+    as one list ({lex.levels} names one that it does)."""
+    lex = lexicon()
+    return {"cjk": CJK, "leader": alternation(_LEADERS), "own_titles": alternation([*_OWN_TITLES]),
+            "party_titles": alternation([t for t, body in lex.implied_org.items()
+                                         if t.startswith(body) and t != body]),
+            "place_post": re.sub(r"\(\?P<\w+>", "(?:", place_post_pattern()),
+            "heads": alternation(sorted(frames().continuing_titles)),
+            "verbs": _VERB_RE.pattern, "by_verbs": _BY_VERBS}
+
+
+def _forms() -> tuple[SimpleNamespace, list[tuple[str, str, re.Pattern[str]]]]:
+    """work_division.yaml's `forms` (name -> regex) and `leader_lines` ([kind, check, regex]),
+    their {parts} filled in (_parts or a form above; {@list}, {lex.list}: a list of the file, of
+    the lexicon)."""
+    data, src = _data(), _parts()
+
+    def fill(form: str) -> str:
+        def one(m: re.Match[str]) -> str:
+            if not m.group(1):
+                return src[m.group(2)]
+            words = getattr(lexicon(), m.group(2)) if m.group(1) == "lex." else data[m.group(2)]
+            return alternation([words] if isinstance(words, str) else list(words))
+        return _PART.sub(one, "".join(form))  # a long form may be a list of its parts
+    for name, form in data["forms"].items():
+        src[name] = fill(form)
+    return (SimpleNamespace(**{name: re.compile(src[name]) for name in data["forms"]}),
+            [(kind, check, re.compile(fill(form))) for kind, check, form in data["leader_lines"]])
+
+
+_F, _LEADER_LINES = _forms()
 _PAST = tuple(_data()["past_marks"])  # 原副市长: a past post is not encoded (SCHEMA §7)
 _NOT_NAME_START = set(_data()["not_names"]["first_chars"])
 _NOT_NAMES = set(_data()["not_names"]["words"])
-_STOP = re.compile(rf"^(?:{_alternation(_data()['list_stops'])})(?!及)")
-_CONTINUE = re.compile(rf"^(?:{_alternation(_data()['list_continues'])})")
-# "A、B等工作，统一由王五副市长负责", "A、B由副县长李四分管": the objects come before the leader
-_BY_VERBS = _alternation([v for v, r in _DUTY.items() if r and r != "主持" and not v.startswith(_ASSIST)])
-_BY_PREFIX = _alternation(_data()["by_leader_prefixes"])
-_BY_LEADER = re.compile(rf"(?:{_BY_PREFIX})?由(?P<title0>{_LEADER_TITLE})?(?P<name>[{CJK}]{{2,3}}?)(?:{_HONORIFIC})?"
-                        rf"(?P<title>{_LEADER_TITLE})?(?P<verb>{_BY_VERBS})(?!的)")
-# "此前分管的几个单位", "负责了多年的工作": no list follows
-_ATTRIBUTIVE = re.compile(rf"^(?:{_alternation(_data()['attributive'])})")
-# "分管领导要…": the verb names a person or body, not a duty (a list ends there, so "分管领导、" does not match)
-_VERB_NOUN = re.compile(rf"(?:{_alternation(_data()['verb_nouns'])})(?:要|的|[，。；,]|$)")
-_CONCURRENT = re.compile(rf"(?:{_alternation(_data()['concurrent'])})(?P<post>[^，。；、]{{3,30}})")
-# "乐省政府": a place is never one character, so that character ends the name before it
-_ONE_CHAR_PLACE = re.compile(rf"^[{CJK}](?:{_alternation(lexicon().levels)})[{CJK}]")
-# a field of work named by a kind of body ("乡镇企业", "中小企业"): no category prefix, and more than the kind word
-_KIND_FIELD = re.compile(rf"(?!{_alternation(lexicon().category_prefixes)})[{CJK}]{{2,8}}"
-                         rf"(?:{_alternation(_data()['field_kinds'])})")
+_OBJECTS: dict[str, str] = dict(_data()["objects"])
 # a word closing with a body's ending of two characters or more (政府, 委员会, 中心) is never a name
 _BODY_ENDINGS = tuple(w for w in lexicon().org_suffixes if len(w) >= 2)
-_BACK_REFERENCE = re.compile(rf"^(?:{_alternation(_data()['back_references'])})")
-_WORK_KIND = re.compile(rf"(?:{_alternation(_data()['work_kinds'])})工作$")
-_OWN_WORK = re.compile(rf"(?:{_alternation(_data()['work_kinds'])})?工作")  # 主持全面工作: no body named
-_ANY_TITLE = re.compile(_alternation([*lexicon().title_words, *lexicon().implied_org]))
-_OPENERS = re.compile(rf"\s*{_ENUM}(?:{_alternation(_data()['verb_openers'])})*\s*")  # "（一）负责…"
-_STAND_IN = re.compile(_alternation(_data()["stand_in"]))
-_OBJECTS: dict[str, str] = dict(_data()["objects"])
-_HEAD_TITLE_END = re.compile(rf"(?:{_LEADER_TITLE}|{_alternation(_data()['header_title_endings'])})$")
-_POSTS_OPENING = re.compile(r"^\s*(?P<posts>[^，。；：:]{2,40})(?:[，：:]|$)")
-# lines under a leader that state no duty and are not reported: remarks, a date, the signature
-_NO_DUTY = re.compile(rf"{_alternation(_data()['not_duties'])}|^\d{{4}}年|"
-                      rf"(?:{_alternation(_data()['signature_endings'])})$")
 
 
 @dataclass
@@ -216,7 +149,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
     leader: str | None = None
     known: dict[str, str] = {}  # persons named with a title so far (normalised -> as written)
     if not structured and doc.info.number is None:  # a report names its leaders with their posts ("副区长A、B出席"), who act later ("A分管…")
-        known.update({to_simplified(re.sub(r"\s+", "", x.s)): x.s for x in mentions(doc) if x.rel == "任职"})
+        known.update({to_simplified(_squeeze(x.s)): x.s for x in mentions(doc) if x.rel == "任职"})
     named_alone = False  # the previous line was a name alone: this one opens with its posts
     read_to = 0  # a leader's name read with the posts line before it: its own line is done
     for (sa, sb), found in zip(sents, heads):
@@ -225,20 +158,20 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
         sent = text[sa:sb]
         at = (sa, sb)
         body_from = 0
-        if not found and _NUMBERED_LEADER.match(sent) and _opens_line(text, sa):
+        if not found and _F.numbered_leader.match(sent) and _opens_line(text, sa):
             leader = None  # a new leader we cannot name: what follows is not the previous one's
             doc.source.warnings.append(
                 f"{doc.info.source}:{doc.evidence(sa, sb)[3]}: 分工 leader line not understood: {sent.strip()[:60]}")
             continue
-        again = None if found else _NAMED_AGAIN.match(sent)
-        if again and re.sub(r"\s+", "", again.group("name")) in known:
+        again = None if found else _F.named_again.match(sent)
+        if again and _squeeze(again.group("name")) in known:
             # "王五同志：负责…" under a line that named 王五 with a title: the same leader again
-            leader, body_from = known[re.sub(r"\s+", "", again.group("name"))], again.end()
+            leader, body_from = known[_squeeze(again.group("name"))], again.end()
             named_alone = False
         elif found:
             kind, name_span, titles, body_from = found
             leader = em.surface(sa + name_span[0], sa + name_span[1])
-            known[re.sub(r"\s+", "", text[sa + name_span[0]:sa + name_span[1]])] = leader
+            known[_squeeze(text[sa + name_span[0]:sa + name_span[1]])] = leader
             read_to = max(read_to, sa + name_span[1])
             _posts(em, leader, titles, at)
             named_alone = kind == "line" and not titles
@@ -247,14 +180,15 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
             body_from = _post_clauses(em, leader, sent, body_from, at)
         elif named_alone and leader is not None:
             named_alone = False
-            posts = _POSTS_OPENING.match(sent)
+            posts = _F.posts_opening.match(sent)
             if posts and _all_posts(posts.group("posts")):
                 _posts(em, leader, posts.group("posts"), at)
                 body_from = _post_clauses(em, leader, sent, posts.end(), at)
         # in a notice, prose is read for leaders only where a numbered item opens with one ("六、市政府秘书长王五协助…")
-        prose = not structured or not found and _opens_line(text, sa) and bool(_NUMBER_AT.match(sent))
+        numbered = _opens_line(text, sa) and bool(_F.number_at.match(sent))
+        prose = not structured or not found and numbered
         mentioned = _mentions(em, sa + body_from, sb, known) if prose else None
-        by = _BY_LEADER.search(sent)
+        by = _F.by_leader.search(sent)
         if by and _name_ok(by.group("name")) and (by.group("title") or _person(by.group("name"))):
             who = em.surface(sa + by.start("name"), sa + by.end("name"))
             for title in (by.group("title0"), by.group("title")):
@@ -266,7 +200,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
             # "改由李四分管A": A follows the verb; "A、B由李四负责，他还…": nothing does
             follows = re.match(rf"[{CJK}]", sent[by.end():by.end() + 1])
             _clauses(em, who, sa + (by.start("verb") if follows else by.end()), sb)
-            for cm in _CONCURRENT.finditer(sent[by.end():]):
+            for cm in _F.concurrent.finditer(sent[by.end():]):
                 _posts(em, who, cm.group("post"), at)
             continue
         if mentioned:  # duties follow the one who acts; none when we cannot name them
@@ -277,11 +211,12 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
         if leader is None:
             continue
         before = len(em.out)
-        for cm in _CONCURRENT.finditer(sent, body_from):
+        for cm in _F.concurrent.finditer(sent, body_from):
             _posts(em, leader, cm.group("post"), at)
         read = _clauses(em, leader, sa + body_from, sb)
         rest = text[sa + body_from:sb].strip()
-        if structured and not read and len(em.out) == before and rest and not _NO_DUTY.search(rest):
+        if structured and not read and len(em.out) == before and rest and \
+                not _F.no_duty.search(rest):
             doc.source.warnings.append(
                 f"{doc.info.source}:{doc.evidence(sa, sb)[3]}: 分工 sentence not understood: {rest[:60]}")
     return em.out
@@ -293,35 +228,31 @@ _DIVISION_TITLE = re.compile(_data()["division_title"])
 def extract_if_titled(doc: ParsedDocument) -> list[Assertion]:
     """A document of another type whose title also states a division of its leaders' work
     ("甲乡调整领导班子成员分工 成立某工作领导小组"): that division is read as well."""
-    title = re.sub(r"\s+", "", to_simplified(doc.info.title or ""))
+    title = _squeeze(to_simplified(doc.info.title or ""))
     return extract(doc) if _DIVISION_TITLE.search(title) else []
 
 
-_SENTENCE_END = re.compile(r"[。；;！？\n]|(?<!\d)\.(?!\d)")  # a half-width full stop too, not 1.5
-
-
 def _sentences(text: str) -> list[tuple[int, int]]:
-    out, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        if m.start() > start:
-            out.append((start, m.start()))
-        start = m.end()
-    if start < len(text):
-        out.append((start, len(text)))
-    return out
+    """The sentences of `text`: runs between 。；！？, line ends and a half-width stop (not 1.5)."""
+    return [m.span() for m in _F.sentence.finditer(text)]
 
 
 def _opens_line(text: str, sa: int) -> bool:
     return sa == 0 or text[sa - 1] == "\n"
 
 
-def _ends_line(text: str, sb: int) -> bool:
-    return sb >= len(text) or text[sb] == "\n"
+def _next_line(text: str, end: int) -> tuple[int, int]:
+    """The span of the line after the one ending at `end`, empty lines skipped."""
+    a = end + 1
+    while a < len(text) and text[a] == "\n":
+        a += 1
+    b = text.find("\n", a)
+    return (a, len(text) if b < 0 else b) if a < len(text) else (a, a)
 
 
-def _line_end(text: str, pos: int) -> int:
-    end = text.find("\n", pos)
-    return len(text) if end == -1 else end
+def _squeeze(text: str) -> str:
+    """`text` without its spaces ("王 五" -> "王五")."""
+    return "".join(text.split())
 
 
 def _line_leader(text: str, sa: int, sb: int, place: str | None = None) -> tuple[str, tuple[int, int], str, int] | None:
@@ -330,34 +261,17 @@ def _line_leader(text: str, sa: int, sb: int, place: str | None = None) -> tuple
     kind "line": the line holds only the leader; "head": duties follow on it."""
     sent = text[sa:sb]
     line_start = _opens_line(text, sa)
-    if line_start and _ends_line(text, sb):
-        for lh in (_LIST_HEADER.match(sent), _BRACKET_HEADER.match(sent)):
-            if lh and _name_ok(re.sub(r"\s+", "", lh.group("name"))):
-                return "line", lh.span("name"), lh.group("title"), len(sent)
-        for alone in (_BRACKET_ALONE.match(sent), _NAME_HEAD_ALONE.match(sent), _HEAD_NAME_ALONE.match(sent)):
-            if alone and _own_posts(alone.group("title"), place) and _name_ok(re.sub(r"\s+", "", alone.group("name"))):
-                return "line", alone.span("name"), alone.group("title"), len(sent)
-        np = _NUMBERED_POSTS_LINE.match(sent)
-        if np and _name_ok(re.sub(r"\s+", "", np.group("name"))) and _numbered_posts(np.group("title")):
-            return "line", np.span("name"), _placed_posts(np.group("title")), len(sent)
-        th = _TITLE_HEADER.match(sent)
-        if th and _name_ok(re.sub(r"\s+", "", th.group("name"))) and parse_posts(re.sub(r"\s+", "", th.group("title"))):
-            return "line", th.span("name"), th.group("title"), len(sent)
-        bare = _BARE_NAME.match(sent)
-        if bare and _person(re.sub(r"\s+", "", bare.group("name"))) and _next_line_posts(text, sb):
-            return "line", bare.span("name"), "", len(sent)
-        titled = _POSTS_LINE.match(sent)  # "一、省委常委、常务副省长", the name alone on the next line
-        if titled and _all_posts(titled.group("title")) and _leads(re.sub(r"\s+", "", titled.group("title"))):
-            name = _next_line_name(text, sb)
-            if name:  # the name's span lies past this sentence, on the next line
-                return "line", (name[0] - sa, name[1] - sa), titled.group("title"), len(sent)
-    if line_start:
-        for row in (_ROW.match(sent), _TITLE_ROW.match(sent), _posts_row(sent)):
-            if row and _name_ok(re.sub(r"\s+", "", row.group("name"))) and _duty_follows(sent[row.end():]):
-                return "head", row.span("name"), row.group("title"), row.end()
-    h = _HEADER.match(sent)
+    alone = sb >= len(text) or text[sb] == "\n"
+    for kind, check, form in _LEADER_LINES if line_start else ():  # work_division.yaml leader_lines
+        m = form.match(sent) if alone or kind == "row" else None
+        got = _line_check(check, m, text, sa, sb, place) if m else None
+        if got and kind == "line":
+            return "line", got[0], got[1], len(sent)
+        if got and _duty_follows(sent[m.end():]):
+            return "head", got[0], got[1], m.end()
+    h = _F.header.match(sent)
     if line_start and h and h.group("sep") == "，":
-        wide = _COMMA_POSTS_HEADER.match(sent)
+        wide = _F.comma_posts_header.match(sent)
         if wide and _split_head(wide.group("head"), longest=_LONGEST_NAME, apart=True):
             h = wide
     if not h:
@@ -376,15 +290,34 @@ def _line_leader(text: str, sa: int, sb: int, place: str | None = None) -> tuple
     if n < 0:  # the name comes first
         k = _raw_len(head.lstrip(), -n, from_end=False)
         a = h.start("head") + lead
-        titles = _drop_note(re.sub(r"\s+", "", head.lstrip()[k:]))
+        titles = _drop_note(_squeeze(head.lstrip()[k:]))
         return "head", (a, a + k), re.sub(r"[（()）]", "", titles), h.end()
     return "head", (h.end("head") - n, h.end("head")), titles, h.end()
 
 
-def _posts_row(sent: str) -> re.Match[str] | None:
-    """A table row "name  posts  duties" whose posts all read and name a leader (镇党委书记, 纪委书记)."""
-    row = _POSTS_ROW.match(sent)
-    return row if row and _all_posts(row.group("title")) and _leads(row.group("title")) else None
+def _line_check(check: str, m: re.Match[str], text: str, sa: int, sb: int,
+                place: str | None) -> tuple[tuple[int, int], str] | None:
+    """A leader line's name span (in the sentence) and posts, when they read as its check says
+    (work_division.yaml leader_lines); None when they do not."""
+    name, title = _squeeze(m.groupdict().get("name") or ""), m.groupdict().get("title") or ""
+    if check == "bare":  # the name alone: its posts open the next line ("常务副省长，负责…")
+        a, b = _next_line(text, sb)
+        posts = _F.posts_opening.match(text[a:b])
+        read = _person(name) and posts and _all_posts(posts.group("posts"))
+        return (m.span("name"), "") if read else None
+    if check == "next_name":  # the posts alone: the name alone on the next line
+        a, b = _next_line(text, sb)
+        lone = _F.lone_name.match(text, a, b)
+        if not (_all_posts(title) and _leads(_squeeze(title)) and lone and lone.end() == b):
+            return None
+        return ((lone.start("name") - sa, lone.end("name") - sa), title) \
+            if _name_ok(_squeeze(lone.group("name"))) else None
+    if not _name_ok(name) or check == "own" and not _own_posts(title, place) \
+            or check == "posts" and not parse_posts(_squeeze(title)) \
+            or check == "row_posts" and not (_all_posts(title) and _leads(title)) \
+            or check == "numbered" and not _numbered_posts(title):
+        return None
+    return m.span("name"), _placed_posts(title) if check == "numbered" else title
 
 
 def _numbered_posts(titles: str) -> bool:
@@ -393,16 +326,12 @@ def _numbered_posts(titles: str) -> bool:
     return bool(items) and all(_is_post(titles[x:y]) or lexicon().is_title(titles[x:y]) for x, y in items)
 
 
-# a head's title written without its level ("副主席"), read against the document by _posts
-_HEAD_ALONE = re.compile(_alternation([t for heads in lexicon().heads_alone.values() for t in heads]))
-
-
 def _placed_posts(titles: str) -> str:
     """The posts whose body names its level ("镇长" -> 镇政府); a bare body ("武装部长") is the
     issuing place's, which the line does not say, so it is left out rather than misnamed."""
     levels = tuple(lexicon().levels)
     keep = [t for a, b in split_list(titles, "、") if (t := titles[a:b])
-            and (is_place_post(t) or _HEAD_ALONE.fullmatch(t)
+            and (is_place_post(t) or t in _OWN_TITLES
                  or all(p.org and p.org.startswith(levels) for p in parse_posts(t)))]
     return "、".join(keep)
 
@@ -411,33 +340,7 @@ def _duty_follows(rest: str) -> bool:
     """After "Name Title，": duties or further posts, not a sentence about something else."""
     items = split_list(rest, "，")
     first = rest[items[0][0]:items[0][1]] if items else ""
-    return bool(_verb(first)) or bool(_CONCURRENT.match(first)) or _all_posts(first)
-
-
-def _next_line_name(text: str, line_end: int) -> tuple[int, int] | None:
-    """The span of a name standing alone on the line after `line_end` (blank lines skipped)."""
-    a = line_end + 1
-    b = _line_end(text, a) if a < len(text) else a
-    while a == b and b < len(text):
-        a = b + 1
-        b = _line_end(text, a)
-    m = _LONE_NAME.match(text, a, b)
-    if not m or m.end() != b or not _name_ok(re.sub(r"\s+", "", m.group("name"))):
-        return None
-    return m.start("name"), m.end("name")
-
-
-def _next_line_posts(text: str, line_end: int) -> bool:
-    """Whether the line after `line_end` opens with posts ("常务副省长，负责…")."""
-    if line_end >= len(text):
-        return False
-    a = line_end + 1
-    b = _line_end(text, a)
-    while a == b and b < len(text):  # blank lines
-        a = b + 1
-        b = _line_end(text, a)
-    m = _POSTS_OPENING.match(text[a:b])
-    return bool(m) and _all_posts(m.group("posts"))
+    return bool(_verb(first)) or bool(_F.concurrent.match(first)) or _all_posts(first)
 
 
 def _post_clauses(em: Emitter, who: str, sent: str, start: int, at: tuple[int, int]) -> int:
@@ -457,7 +360,7 @@ def _post_clauses(em: Emitter, who: str, sent: str, start: int, at: tuple[int, i
 
 def _all_posts(text: str) -> bool:
     """Whether `text` is nothing but posts ("省政府党组副书记", "副省长兼任省司法厅厅长")."""
-    t = re.sub(r"\s+", "", text)
+    t = _squeeze(text)
     if not t or len(t) > 40:
         return False
     items = split_list(t, "、")
@@ -500,11 +403,12 @@ def _split_head(head: str, strict: bool = False, longest: int = 4, apart: bool =
     family name. `longest`: the longest name read after the titles (a colon sets a long one
     apart, "副盟长苏日那巴特尔："; a comma may close longer phrases). `apart`: the header opens
     its line, so a name after the titles needs no known family name ("二、副盟长巴图那森，")."""
-    h = re.sub(r"\s+", "", head)
-    if not _ANY_TITLE.search(h):
+    h = _squeeze(head)
+    if not _F.any_title.search(h):
         return None  # most sentences: no title at all
     honorific = _data()["honorific"]
-    note = _NOTE_END.search(h)  # "王五同志（挂职）": a note on the person closes the name (the name span keeps it)
+    # "王五同志（挂职）": a note on the person closes the name (the name span keeps it)
+    note = _F.note_end.search(h)
     note_len = len(note.group(0)) if note and note.start() >= 2 and lexicon().is_name_note(note.group(1)) else 0
     more = lexicon().concurrent_note(note.group(1)) if note_len else None  # "（兼地区经委主任）": one more post
     more = "、" + more if more and _all_posts(more) else ""
@@ -521,7 +425,7 @@ def _split_head(head: str, strict: bool = False, longest: int = 4, apart: bool =
     for n in range(2, longest + 1):
         if len(core) <= n + 1:
             continue
-        titles, name = _CURRENT.sub("", core[:-n]), core[-n:]  # "新任副盟长宝音": the post is 副盟长
+        titles, name = _F.current.sub("", core[:-n]), core[-n:]  # "新任副盟长宝音": the post is 副盟长
         # "副专员向秋萍同志": 同志 sets a name apart, so one opening with a family name that is also a word (向) is read
         if not (_name_ok(name) or (tongzhi and lexicon().has_surname(name) and not lexicon().is_title(name))) \
                 or (strict and not apart and not _person(name)):
@@ -534,9 +438,7 @@ def _split_head(head: str, strict: bool = False, longest: int = 4, apart: bool =
     return None
 
 
-_NOTE_END = re.compile(r"[（(]([^（）()]{1,8})[）)]$")
 _LONGEST_NAME = 8  # a transliterated name, family name not listed ("阿不都热依木")
-_CURRENT = re.compile(rf"^(?:{_alternation(_data()['current_marks'])})")
 
 
 def _own_posts(titles: str, place: str | None) -> bool:
@@ -549,23 +451,20 @@ def _own_posts(titles: str, place: str | None) -> bool:
 def _leads(titles: str) -> bool:
     """Whether a header's titles name a leader: the last one does ("市委常委、副市长"), or
     one of them is a leader's title ("副县长、县公安局局长": a leader also heading a body)."""
-    return bool(_HEAD_TITLE_END.search(titles)) or \
-        any(_LEADER_ITEM.fullmatch(titles[a:b]) or is_place_post(titles[a:b]) or titles[a:b] in _OWN_TITLES
-            or _GOV_PARTY_ITEM.fullmatch(titles[a:b]) for a, b in split_list(titles, "、，"))
+    return bool(_F.head_title_end.search(titles)) or \
+        any(_F.leader_item.fullmatch(titles[a:b]) or is_place_post(titles[a:b])
+            or titles[a:b] in _OWN_TITLES
+            or _F.gov_party.fullmatch(titles[a:b]) for a, b in split_list(titles, "、，"))
 
 
-# a government's titles written without its level ("专员" in a 行署's notice), read against the document
-_OWN_TITLES = frozenset(t for titles in lexicon().heads_alone.values() for t in titles)
 # a government's party group post at any level ("县人民政府党组成员"): a leader of its notice
-_GOV_PARTY_ITEM = re.compile(_GOV_PARTY)
 
 
-_LEADER_ITEM = re.compile(_LEADER_TITLE)
 
 
 def _drop_note(titles: str) -> str:
     """"副市长(挂职)" -> "副市长": a note after the titles is no post."""
-    m = re.search(f"{_NOTE}$", titles)
+    m = _F.trailing_note.search(titles)
     return titles[:m.start()] if m and m.start() > 0 and m.group(0) else titles
 
 
@@ -573,7 +472,7 @@ def _one_char_place(posts: str) -> bool:
     """"乐省政府党组成员": an organisation named after a one-character place is no
     organisation; that character ends the name before it (王五乐)."""
     first = parse_posts(posts)[0]
-    return first.org_span is not None and bool(_ONE_CHAR_PLACE.match(first.org))
+    return first.org_span is not None and bool(_F.one_char_place.match(first.org))
 
 
 def _raw_len(head: str, n: int, from_end: bool = True) -> int:
@@ -592,7 +491,7 @@ def _name_ok(name: str) -> bool:
     """Not a word we know in a name's place: a title, a verb's opener ("副省长分别分管")."""
     return bool(name) and name[0] not in _NOT_NAME_START and name not in _NOT_NAMES \
         and not name.startswith(tuple(_NOT_NAMES)) and not lexicon().is_title(name) \
-        and not _OPENERS.fullmatch(name)
+        and not _F.openers.fullmatch(name)
 
 
 def _person(name: str) -> bool:
@@ -607,7 +506,7 @@ def _posts(em: _Reader, who: str, titles: str, at: tuple[int, int]) -> None:
     """A 任职 for each post in `titles` (or a 成员 of a coordinating body), read against the
     document: a government of its own level named in full, a post written without its place
     at that place, a bare 副主任 at the body named just before in the sentence."""
-    compact = re.sub(r"\s+", "", titles)
+    compact = _squeeze(titles)
     for a, b in split_list(compact, "、，,"):
         item = compact[a:b]
         # a coordinating body's role, before any post reading; a post without its place (党工委委员) is none
@@ -662,8 +561,8 @@ def _mentions(em: _Reader, a: int, b: int, known: dict[str, str]) -> list[tuple[
     def surface(x: int, y: int) -> str:
         return em.surface(a + where[x], a + where[y - 1] + 1)
     acting: list[tuple[int, str, int]] = []  # (where named, who, where the duties begin)
-    titled = bool(_HAS_TITLE.search(text))  # most sentences name no leader: skip the costly patterns
-    for m in _NAME_LIST.finditer(text) if titled else ():
+    titled = bool(_F.has_title.search(text))  # most sentences name no leader: skip the costly forms
+    for m in _F.name_list.finditer(text) if titled else ():
         names = _listed_names(m.group("names"))
         if not names:
             continue
@@ -674,25 +573,28 @@ def _mentions(em: _Reader, a: int, b: int, known: dict[str, str]) -> list[tuple[
                 _posts(em, who, m.group("title"), (a, b))
             known[n] = who
             pos += len(n) + 1
-    found = [*_NAME_BEFORE.finditer(text), *_TITLE_BEFORE.finditer(text), *_TITLE_OF.finditer(text)] if titled else []
+    forms = (_F.name_before, _F.title_before, _F.title_of) if titled else ()
+    found = [m for form in forms for m in form.finditer(text)]
     for m in found:
         name, na, title = m.group("name"), m.start("name"), m.group("title")
-        if m.re is _NAME_BEFORE:
+        if m.re is _F.name_before:
             if name.endswith("副"):
                 name, title = name[:-1], "副" + title
             if name.endswith(_BODY_ENDINGS):
                 continue  # "市政府秘书长王五": a body before the title, not a name
-            if len(name) == 3 and not (_LEFT_EDGE.search(text[:na]) and _name_ok(name)):
+            if len(name) == 3 and not (_F.left_edge.search(text[:na]) and _name_ok(name)):
                 name, na = name[1:], na + 1
             # a name stands apart from the words before it, or follows a post ("省委常委王五出任
             # 常务副省长"); "升任某省副省长" is no person
-            prior = _TITLE_END.search(text, max(0, na - 24), na)
-            if not (_LEFT_EDGE.search(text[:na]) or prior and _person(name)) or text[na - 1:na] == "由" or \
-                    not _ACTS.match(text, m.end()):
+            prior = _F.title_end.search(text, max(0, na - 24), na)
+            if not (_F.left_edge.search(text[:na]) or prior and _person(name)) or \
+                    text[na - 1:na] == "由" or \
+                    not _F.acts.match(text, m.end()):
                 continue
             if prior and not _past(text, prior.start()):
                 _posts(em, surface(na, na + len(name)), prior.group(0), (a, b))
-        elif not _person(name) and not (m.re is _TITLE_BEFORE and (_stands_alone(text, m) or _acts_at_once(text, m))):
+        elif not _person(name) and not (m.re is _F.title_before
+                                        and (_stands_alone(text, m) or _acts_at_once(text, m))):
             if _name_ok(name):
                 acting.append((na, "", m.end()))  # someone acts whom we cannot name
             continue
@@ -700,7 +602,7 @@ def _mentions(em: _Reader, a: int, b: int, known: dict[str, str]) -> list[tuple[
             continue
         who = surface(na, na + len(name))
         if not _past(text, m.start("title")):
-            if m.re is _TITLE_BEFORE:
+            if m.re is _F.title_before:
                 posts, body = _posts_before(text, m.start())
                 _posts(em, who, posts, (a, b))
                 title = body + title
@@ -709,7 +611,7 @@ def _mentions(em: _Reader, a: int, b: int, known: dict[str, str]) -> list[tuple[
         acting.append((na, who, m.end()))
     for name, who in known.items():  # "李四负责…", "李四则分管…"
         k = text.find(name)
-        if k >= 0 and _ACTS.match(text, k + len(name)) and _LEFT_EDGE.search(text[:k]):
+        if k >= 0 and _F.acts.match(text, k + len(name)) and _F.left_edge.search(text[:k]):
             acting.append((k, who, k + len(name)))
     chosen: list[tuple[str, int, int]] = []
     done = 0  # where the last chosen one's duties begin (compact text)
@@ -722,8 +624,6 @@ def _mentions(em: _Reader, a: int, b: int, known: dict[str, str]) -> list[tuple[
     return chosen or None
 
 
-_LEAD_IN = re.compile(r"(?:^|[\s，,。；：:“”（(])(?P<lead>[^\s，,。；：:“”（(]{2,40})$")
-_LEVEL_AT = re.compile(_alternation(lexicon().levels))
 
 
 def _posts_before(text: str, at: int) -> tuple[str, str]:
@@ -731,14 +631,14 @@ def _posts_before(text: str, at: int) -> tuple[str, str]:
     ("省公安厅厅长、副省长王五", when all read as posts) and the body the title heads
     ("区政府办公室主任王五": the body opening with a level, the clause's first words
     otherwise). ("", "") when nothing reads."""
-    m = _LEAD_IN.search(text, max(0, at - 42), at)
+    m = _F.lead_in.search(text, max(0, at - 42), at)
     if not m or _past(text, m.start("lead")):
         return "", ""
     lead = m.group("lead")
     posts, _, last = lead.rpartition("、")
     body = ""
     if last:
-        starts = [k.start() for k in _LEVEL_AT.finditer(last)] or [0]
+        starts = [k.start() for k in _F.level_at.finditer(last)] or [0]
         body = next((last[k:] for k in starts if lexicon().is_org(last[k:])), "")
         if not body:
             return "", ""
@@ -748,14 +648,14 @@ def _posts_before(text: str, at: int) -> tuple[str, str]:
 def _stands_alone(text: str, m: re.Match[str]) -> bool:
     """"副盟长宝力德，分管…": a title opening its clause and a name closed by a comma before
     duties is a name, with or without a family name we know."""
-    return bool(_LEFT_EDGE.search(text[:m.start()])) and text.startswith("，", m.end("name")) and \
+    return bool(_F.left_edge.search(text[:m.start()])) and text.startswith("，", m.end("name")) and \
         _name_ok(m.group("name")) and bool(_verb(text[m.end("name") + 1:].split("，")[0]))
 
 
 def _acts_at_once(text: str, m: re.Match[str]) -> bool:
     """"旗委副书记、旗长乌力吉图主持…": a title opening its clause, then a name without a family
     name we know that a duty verb follows at once (no word between), is a name."""
-    return bool(_LEFT_EDGE.search(text[:m.start()])) and _name_ok(m.group("name")) and \
+    return bool(_F.left_edge.search(text[:m.start()])) and _name_ok(m.group("name")) and \
         not lexicon().is_org(m.group("name")) and bool(_VERB_RE.match(text, m.end()))
 
 
@@ -778,10 +678,10 @@ def _past(text: str, title_at: int) -> bool:
 
 def _items(seg: str) -> list[tuple[int, int]]:
     """List items of one clause, with categories after 等 dropped."""
-    m = _CONTINUE.match(seg)
+    m = _F.continues.match(seg)
     off = m.end() if m else 0
     core = seg[off:]
-    cut = re.search(r"等(?![级同])[^、]*$", core)
+    cut = _F.etc_tail.search(core)
     if cut:
         core = core[:cut.start()]
     spans = []
@@ -792,13 +692,12 @@ def _items(seg: str) -> list[tuple[int, int]]:
     return spans
 
 
-_AND = re.compile(r"以及|及|和")
 
 
 def _split_and(piece: str) -> list[tuple[int, int]]:
     """Split "A及B" / "A和B" where A is a body ("县政府办公室和统计"); names that hold the
     word (市发展和改革委员会, 住房和城乡建设) stay whole, as their left part is no body."""
-    for m in _AND.finditer(piece):
+    for m in _F.and_word.finditer(piece):
         if lexicon().is_org(strip_alias(piece[:m.start()])[0]) and len(piece) - m.end() >= 2:
             rest = _split_and(piece[m.end():])
             return [(0, m.start())] + [(m.end() + x, m.end() + y) for x, y in rest]
@@ -806,19 +705,19 @@ def _split_and(piece: str) -> list[tuple[int, int]]:
 
 
 def _clean_item(item: str, rel: str) -> str | None:
-    if _BACK_REFERENCE.match(item.strip()):
+    if _F.back_reference.match(item.strip()):
         return None  # "该局改由王五分管": the body named before, read there
-    field = _OBJECTS.get(rel) == "Area" and bool(_KIND_FIELD.fullmatch(item.strip()))
+    field = _OBJECTS.get(rel) == "Area" and bool(_F.kind_field.fullmatch(item.strip()))
     if is_category(item.strip()) and not field:
         return None  # a category of bodies; but "负责乡镇企业" names a field of work by a kind of body
-    item = re.sub(r"^(?:其他|另外)?", "", item).strip()
-    kind = _WORK_KIND.search(item)
+    item = _F.item_opener.sub("", item).strip()
+    kind = _F.work_kind.search(item)
     if kind and rel == "负责" and lexicon().is_org(item[:kind.start()]):
         item = item[kind.start():]  # "市人民政府常务工作": the area 常务工作 (SCHEMA §3)
     elif not kind:  # "审计工作" is the area 审计; "常务工作" is an area of its own
-        item = re.sub(r"(?:等)?(?:方面|方面的|领域)?(?:的)?(?:专项)?工作$", "", item)
+        item = _F.work_tail.sub("", item)
     if rel == "主持":
-        item = re.sub(r"(?:的)?(?:全面|日常)?工作$", "", item)
+        item = _F.preside_tail.sub("", item)
     if not item or len(item) < 2 or is_category(item) and not field:
         return None
     return item
@@ -827,17 +726,16 @@ def _clean_item(item: str, rel: str) -> str | None:
 def _verb(clause: str) -> tuple[re.Match[str], str | None] | None:
     """The duty verb opening a clause and its relation (None: a verb that states no duty)."""
     v = _VERB_RE.search(clause)
-    if v is None or not _OPENERS.fullmatch(clause[:v.start()]):
+    if v is None or not _F.openers.fullmatch(clause[:v.start()]):
         return None  # "各部门负责落实": the verb is another subject's
     word = v.group(0)
     if word.startswith(_ASSIST):
         word = _ASSIST + next(t for t in sorted(_ASSISTED, key=len, reverse=True) if word.endswith(t))
     rel = _DUTY[word]
-    if rel == "主持" and not re.search(r"工作$", clause):
+    if rel == "主持" and not _F.work_end.search(clause):
         return None  # 主持会议, 领导小组: presiding over work only
-    # "负责人" is a person, "负责人力资源/人大代表联络" a duty (but "负责人大力…" a person again)
-    if re.match(r"负责(?:制|人(?!力|民|口|才|大(?!力))|同志)", clause[v.start():v.end() + 3]) or \
-            _ATTRIBUTIVE.match(clause[v.end():]) or _VERB_NOUN.match(clause, v.end()):
+    if _F.person_verb.match(clause[v.start():v.end() + 3]) or \
+            _F.attributive.match(clause[v.end():]) or _F.verb_noun.match(clause, v.end()):
         return None
     return v, rel
 
@@ -850,11 +748,11 @@ def _clauses(em: Emitter, leader: str, a: int, b: int) -> bool:
     read = False
     for ca, cb in split_list(sent, "，,"):
         clause = sent[ca:cb]
-        if _STAND_IN.search(clause):
+        if _F.stand_in.search(clause):
             break  # who stands in for whom is not a division of work
         got = _verb(clause)
-        if not got and ca == 0 and len(clause.strip()) >= 3 and not _CONTINUE.match(clause) \
-                and not _OPENERS.fullmatch(clause):
+        if not got and ca == 0 and len(clause.strip()) >= 3 and not _F.continues.match(clause) \
+                and not _F.openers.fullmatch(clause):
             return read  # "领导小组下设办公室，负责…": the sentence is another subject's
         if got:
             v, rel = got
@@ -862,14 +760,14 @@ def _clauses(em: Emitter, leader: str, a: int, b: int) -> bool:
             if rel is None:
                 read = True
                 continue  # 协助市长负责…, 不再分管…: read, but no duty of this leader
-        elif _OPENERS.fullmatch(clause):
+        elif _F.openers.fullmatch(clause):
             continue  # "…等工作，同时，他还分管…": a connective alone is no item
-        elif rel and not _STOP.match(clause) and not _VERB_RE.search(clause):
+        elif rel and not _F.stop.match(clause) and not _VERB_RE.search(clause):
             seg_a = ca
         else:
             rel = None
             continue
-        if not got and _STOP.match(clause):
+        if not got and _F.stop.match(clause):
             rel = None
             continue
         seg = sent[seg_a:cb]
@@ -878,7 +776,8 @@ def _clauses(em: Emitter, leader: str, a: int, b: int) -> bool:
         for x, y in _items(seg):
             raw = seg[x:y]
             item = _clean_item(raw, rel)
-            own = em.bodies.get(leader) if rel == "主持" and isinstance(em, _Reader) and _OWN_WORK.fullmatch(raw) else None
+            presides = rel == "主持" and isinstance(em, _Reader) and _F.own_work.fullmatch(raw)
+            own = em.bodies.get(leader) if presides else None
             if own:  # "主持全面工作": the body of the leader's post (镇长: the town's government)
                 em.emit(rel, leader, "Person", own, "Organization", (a, b))
             if item is None:
@@ -913,11 +812,11 @@ def _backward_list(em: Emitter, who: str, rel: str, a: int, b: int, at: tuple[in
             ca, clause = ca + held.end() + 1, clause[held.end() + 1:]
         elif held and held.group(0).startswith(_RELEASE):  # "王五不再分管A，改由李四分管": A changes hands
             ca, clause = ca + held.end(), clause[held.end():]
-        elif _STOP.match(clause) or held and not _CONTINUE.match(clause):
+        elif _F.stop.match(clause) or held and not _F.continues.match(clause):
             continue
         for x, y in _items(clause):
             raw = clause[x:y]
-            item = _clean_item(re.sub(rf"(?:{_BY_PREFIX})$", "", raw), rel)
+            item = _clean_item(_F.by_prefix_end.sub("", raw), rel)
             if item is None:
                 continue
             _emit_duty(em, rel, who, a + ca + x, item, at)
