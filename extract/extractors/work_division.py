@@ -45,7 +45,6 @@ def _data() -> dict:
     return yaml.safe_load((Path(__file__).parents[1] / "data" / "work_division.yaml").read_text(encoding="utf-8"))
 
 
-
 _LEADERS = (*lexicon().leader_heads, *_data()["leaders_also"])
 
 
@@ -357,14 +356,12 @@ def _is_post(item: str) -> bool:
 
 def _membership(post: str) -> tuple[str, str] | None:
     """"省河湖治理领导小组副组长" -> (the body, the role) when the body is a coordinating one."""
-    lex = lexicon()
-    for role in sorted(lex.member_roles, key=len, reverse=True):
-        body = post[:-len(role)]
-        if post.endswith(role) and len(post) > len(role) + 2 and _coordinating(body):
-            return body, role
-    return None
+    role = next((r for r in _ROLES if post.endswith(r) and len(post) > len(r) + 2
+                 and _coordinating(post[:-len(r)])), None)
+    return (post[:-len(role)], role) if role else None
 
 
+_ROLES = sorted(lexicon().member_roles, key=len, reverse=True)
 _GENERIC_KINDS = tuple(_data()["generic_body_kinds"])
 
 
@@ -483,36 +480,28 @@ def _posts(em: _Reader, who: str, titles: str, at: tuple[int, int]) -> None:
         if member:
             em.emit("成员", who, "Person", member[0], "TaskForce", at, role=member[1])
             continue
-        gov = own_head(item, em.place)  # "副主席" in a 自治区's notice: its government's
-        if gov:
-            em.emit("任职", who, "Person", gov, "Organization", at, position=item)
-            em.bodies[who] = gov
-            continue
-        if is_place_post(item):  # 党委书记, 武装部长: the home place's, when it is a township's
-            body = place_post(item, em.place)
-            if body:
-                em.emit("任职", who, "Person", body, "Organization", at, position=item)
-                em.bodies[who] = body
-            continue
-        for post in parse_posts(item):
+        # "副主席" in a 自治区's notice: its government's; 党委书记, 武装部长: the home place's bodies
+        placed = is_place_post(item)
+        gov = own_head(item, em.place) or (place_post(item, em.place) if placed else None)
+        held = [(gov, item)] if gov or placed else []
+        for post in [] if held else parse_posts(item):
             org = post.org
             if org is None and post.title in _CONTINUING and em.last_body and em.last_body[1] == at:
                 org = em.last_body[0]
-            if not org:
-                continue
-            if post.org_span is not None:
+            if org and post.org_span is not None:
                 em.last_body = (org, at)
-            org = home_government(org, em.place)  # as the Emitter names it, for 主持全面工作
-            em.emit("任职", who, "Person", org, "Organization", at, position=post.title)
-            em.bodies[who] = org
+            held.append((org and home_government(org, em.place), post.title))  # as em names it
+        for org, position in held:
+            if org:
+                em.emit("任职", who, "Person", org, "Organization", at, position=position)
+                em.bodies[who] = org  # 主持全面工作 presides over it
 
 
 def _compact(text: str) -> tuple[str, list[int]]:
     """`text` without spaces ("副 县 长 王 五"), and where each of its characters (and its end) is in `text`."""
-    if not _SPACE.search(text):
-        return text, list(range(len(text) + 1))
-    where = [i for i, c in enumerate(text) if not c.isspace()]
-    return "".join(text[i] for i in where), where + [len(text)]
+    spaced = _SPACE.search(text)  # most sentences have none
+    where = [i for i, c in enumerate(text) if not c.isspace()] if spaced else list(range(len(text)))
+    return _squeeze(text), where + [len(text)]
 
 
 _SPACE = re.compile(r"\s")
@@ -562,8 +551,7 @@ def _mentions(em: _Reader, a: int, b: int, known: dict[str, str]) -> list[tuple[
                 continue
             if prior and not _past(text, prior.start()):
                 _posts(em, surface(na, na + len(name)), prior.group(0), (a, b))
-        elif not _person(name) and not (m.re is _F.title_before
-                                        and (_stands_alone(text, m) or _acts_at_once(text, m))):
+        elif not _person(name) and not (m.re is _F.title_before and _named_apart(text, m)):
             if _name_ok(name):
                 acting.append((na, "", m.end()))  # someone acts whom we cannot name
             continue
@@ -593,8 +581,6 @@ def _mentions(em: _Reader, a: int, b: int, known: dict[str, str]) -> list[tuple[
     return chosen or None
 
 
-
-
 def _posts_before(text: str, at: int) -> tuple[str, str]:
     """What stands before a title in prose, back to the clause's start: posts listed before it
     ("省公安厅厅长、副省长王五", when all read as posts) and the body the title heads
@@ -614,18 +600,16 @@ def _posts_before(text: str, at: int) -> tuple[str, str]:
     return (posts if posts and _all_posts(posts) else ""), body
 
 
-def _stands_alone(text: str, m: re.Match[str]) -> bool:
-    """"副盟长宝力德，分管…": a title opening its clause and a name closed by a comma before
-    duties is a name, with or without a family name we know."""
-    return bool(_F.left_edge.search(text[:m.start()])) and text.startswith("，", m.end("name")) and \
-        _name_ok(m.group("name")) and bool(_verb(text[m.end("name") + 1:].split("，")[0]))
-
-
-def _acts_at_once(text: str, m: re.Match[str]) -> bool:
-    """"旗委副书记、旗长乌力吉图主持…": a title opening its clause, then a name without a family
-    name we know that a duty verb follows at once (no word between), is a name."""
-    return bool(_F.left_edge.search(text[:m.start()])) and _name_ok(m.group("name")) and \
-        not lexicon().is_org(m.group("name")) and bool(_VERB_RE.match(text, m.end()))
+def _named_apart(text: str, m: re.Match[str]) -> bool:
+    """A title opening its clause, then a name without a family name we know, is a name when a
+    comma closes it before duties ("副盟长宝力德，分管…") or a duty verb follows it at once, no
+    word between ("旗委副书记、旗长乌力吉图主持…")."""
+    name = m.group("name")
+    if not (_F.left_edge.search(text[:m.start()]) and _name_ok(name)):
+        return False
+    if text.startswith("，", m.end("name")):
+        return bool(_verb(text[m.end("name") + 1:].split("，")[0]))
+    return not lexicon().is_org(name) and bool(_VERB_RE.match(text, m.end()))
 
 
 def _listed_names(listed: str) -> list[str] | None:
