@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from types import SimpleNamespace
 from pathlib import Path
 
@@ -40,25 +39,21 @@ from graph.records import Assertion
 __all__ = ["extract", "extract_if_titled"]
 
 
-@lru_cache(maxsize=1)
-def _data() -> dict:
-    return yaml.safe_load((Path(__file__).parents[1] / "data" / "work_division.yaml").read_text(encoding="utf-8"))
-
-
-_LEADERS = (*lexicon().leader_heads, *_data()["leaders_also"])
+_DATA = yaml.safe_load((Path(__file__).parents[1] / "data/work_division.yaml").read_text("utf-8"))
+_LEADERS = (*lexicon().leader_heads, *_DATA["leaders_also"])
 
 
 # Verbs of duties -> the relation they state: the schema's triggers of the assignment relationships
 # (分管, 领导 -> 主持 …), then the variants work_division.yaml adds (增加分管 …; None: no fact)
 _DUTY: dict[str, str | None] = {**{t: rel.zh for rel in SCHEMA.relationships.values()
                                    if rel.timeline == "assignment" for t in rel.triggers},
-                                **_data()["duty_verbs"]}
+                                **_DATA["duty_verbs"]}
+_CONTINUING = frames().continuing_titles  # a body's heads (副主任), kept once, in appointment.yaml
 # a government's titles written without its level ("专员" in a 行署's notice, "副主席" in a
 # 自治区's), read against the document
-_CONTINUING = frames().continuing_titles  # a body's heads (副主任), kept once, in appointment.yaml
 _OWN_TITLES = frozenset(t for titles in lexicon().heads_alone.values() for t in titles)
-_ASSIST: str = _data()["assist_word"]
-_RELEASE: str = _data()["release_word"]
+_ASSIST: str = _DATA["assist_word"]
+_RELEASE: str = _DATA["release_word"]
 _ASSISTED = [v[len(_ASSIST):] for v in _DUTY if v.startswith(_ASSIST)]
 # "协助{any leader}{verb}" first, then the plain verbs (longest first: 增加分管 before 分管)
 # "协助专员处理…": the leader assisted may be named by a title read against the document (专员 of a 行署)
@@ -88,7 +83,7 @@ def _forms() -> tuple[SimpleNamespace, list[tuple[str, str, re.Pattern[str]]]]:
     """work_division.yaml's `forms` (name -> regex) and `leader_lines` ([kind, check, regex]),
     their {parts} filled in (_parts or a form above; {@list}, {lex.list}: a list of the file, of
     the lexicon)."""
-    data, src = _data(), _parts()
+    data, src = _DATA, _parts()
 
     def fill(form: str) -> str:
         def one(m: re.Match[str]) -> str:
@@ -104,10 +99,10 @@ def _forms() -> tuple[SimpleNamespace, list[tuple[str, str, re.Pattern[str]]]]:
 
 
 _F, _LEADER_LINES = _forms()
-_PAST = tuple(_data()["past_marks"])  # 原副市长: a past post is not encoded (SCHEMA §7)
-_NOT_NAME_START = set(_data()["not_names"]["first_chars"])
-_NOT_NAMES = set(_data()["not_names"]["words"])
-_OBJECTS: dict[str, str] = dict(_data()["objects"])
+_PAST = tuple(_DATA["past_marks"])  # 原副市长: a past post is not encoded (SCHEMA §7)
+_NOT_NAME_START = set(_DATA["not_names"]["first_chars"])
+_NOT_NAMES = set(_DATA["not_names"]["words"])
+_OBJECTS: dict[str, str] = dict(_DATA["objects"])
 # a word closing with a body's ending of two characters or more (政府, 委员会, 中心) is never a name
 _BODY_ENDINGS = tuple(w for w in lexicon().org_suffixes if len(w) >= 2)
 
@@ -176,9 +171,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
         by = _F.by_leader.search(sent)
         if by and _name_ok(by.group("name")) and (by.group("title") or _person(by.group("name"))):
             who = em.surface(sa + by.start("name"), sa + by.end("name"))
-            for title in (by.group("title0"), by.group("title")):
-                if title:
-                    _posts(em, who, title, at)
+            _posts(em, who, "、".join(t for t in by.group("title0", "title") if t), at)
             _backward_list(em, who, _DUTY[by.group("verb")] or "负责", sa + body_from, sa + by.start(), at)
             # in a notice the hand-over is a remark in the section of the one who lets go
             leader = leader if structured and leader else who
@@ -207,7 +200,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
     return em.out
 
 
-_DIVISION_TITLE = re.compile(_data()["division_title"])
+_DIVISION_TITLE = re.compile(_DATA["division_title"])
 
 
 def extract_if_titled(doc: ParsedDocument) -> list[Assertion]:
@@ -362,7 +355,7 @@ def _membership(post: str) -> tuple[str, str] | None:
 
 
 _ROLES = sorted(lexicon().member_roles, key=len, reverse=True)
-_GENERIC_KINDS = tuple(_data()["generic_body_kinds"])
+_GENERIC_KINDS = tuple(_DATA["generic_body_kinds"])
 
 
 def _coordinating(body: str) -> bool:
@@ -385,7 +378,7 @@ def _split_head(head: str, strict: bool = False, longest: int = 4, apart: bool =
     h = _squeeze(head)
     if not _F.any_title.search(h):
         return None  # most sentences: no title at all
-    honorific = _data()["honorific"]
+    honorific = _DATA["honorific"]
     # "王五同志（挂职）": a note on the person closes the name (the name span keeps it)
     note = _F.note_end.search(h)
     note_len = len(note.group(0)) if note and note.start() >= 2 and lexicon().is_name_note(note.group(1)) else 0
