@@ -243,30 +243,21 @@ def _line_leader(text: str, sa: int, sb: int, place: str | None = None) -> tuple
             return "line", got[0], got[1], len(sent)
         if got and _duty_follows(sent[m.end():]):
             return "head", got[0], got[1], m.end()
-    h = _F.header.match(sent)
-    if line_start and h and h.group("sep") == "，":
+    h, got = _F.header.match(sent), None
+    if line_start and h and h.group("sep") == "，":  # "二、党工委副书记，办事处主任 王五："
         wide = _F.comma_posts_header.match(sent)
-        if wide and _split_head(wide.group("head"), longest=_LONGEST_NAME, apart=True):
-            h = wide
-    if not h:
+        got = wide and _split_head(wide.group("head"), longest=_LONGEST_NAME, apart=True)
+        h = wide if got else h
+    if h and not got:
+        # a comma closes clauses in prose too: there the name needs a family name we know, unless
+        # the header opens its line ("二、副盟长巴图那森，负责…"), which sets the name apart
+        comma = h.group("sep") == "，"
+        longest = 4 if comma else _LONGEST_NAME
+        got = _split_head(h.group("head"), strict=comma, longest=longest, apart=line_start)
+    if not got or h.group("sep") == "，" and not _duty_follows(sent[h.end():]):
         return None
-    head = h.group("head")
-    # a comma closes clauses in prose too: there the name needs a family name we know, unless
-    # the header opens its line ("二、副盟长巴图那森，负责…"), which sets the name apart
-    comma = h.group("sep") == "，"
-    got = _split_head(head, strict=comma, longest=4 if comma else _LONGEST_NAME, apart=line_start)
-    if got is None:
-        return None
-    titles, n = got
-    if h.group("sep") == "，" and not _duty_follows(sent[h.end():]):
-        return None
-    lead = len(head) - len(head.lstrip())
-    if n < 0:  # the name comes first
-        k = _raw_len(head.lstrip(), -n, from_end=False)
-        a = h.start("head") + lead
-        titles = _drop_note(_squeeze(head.lstrip()[k:]))
-        return "head", (a, a + k), re.sub(r"[（()）]", "", titles), h.end()
-    return "head", (h.end("head") - n, h.end("head")), titles, h.end()
+    titles, (x, y) = got
+    return "head", (h.start("head") + x, h.start("head") + y), titles, h.end()
 
 
 def _line_check(check: str, m: re.Match[str], text: str, sa: int, sb: int,
@@ -368,8 +359,10 @@ def _coordinating(body: str) -> bool:
     return _coordinating(body[:-len(word)]) if len(body) > len(word) else False
 
 
-def _split_head(head: str, strict: bool = False, longest: int = 4, apart: bool = False) -> tuple[str, int] | None:
-    """"市委常委、副市长李大明" -> ("市委常委、副市长", 3); "王大明市长" -> ("", -3).
+def _split_head(head: str, strict: bool = False, longest: int = 4,
+                apart: bool = False) -> tuple[str, tuple[int, int]] | None:
+    """A header's posts and its name's span in `head`: "市委常委、副市长李大明" -> ("市委常委、副市长",
+    (8, 11)); "王大明市长" -> ("市长", (0, 3)).
 
     `strict` (headers closed by a comma, which prose has too): the name must open with a
     family name. `longest`: the longest name read after the titles (a colon sets a long one
@@ -378,6 +371,7 @@ def _split_head(head: str, strict: bool = False, longest: int = 4, apart: bool =
     h = _squeeze(head)
     if not _F.any_title.search(h):
         return None  # most sentences: no title at all
+    where = [i for i, c in enumerate(head) if not c.isspace()]  # h's characters in head
     honorific = _DATA["honorific"]
     # "王五同志（挂职）": a note on the person closes the name (the name span keeps it)
     note = _F.note_end.search(h)
@@ -391,7 +385,8 @@ def _split_head(head: str, strict: bool = False, longest: int = 4, apart: bool =
         name, rest = core[:n], _drop_note(re.sub(r"^[（(](.*)[）)]$", r"\1", core[n:]))
         if rest and _name_ok(name) and (not strict or _person(name)) and _all_posts(rest) and \
                 (strict or _leads(rest)) and not _one_char_place(rest):
-            return "", -n
+            titles = re.sub(r"[（()）]", "", _drop_note(_squeeze(head)[n:]))
+            return titles, (where[0], where[n - 1] + 1)
     # title first: names without a family name we know run longer ("副盟长苏和巴特尔"); the
     # titles before them must read whole, so the shortest name that leaves them is the one
     for n in range(2, longest + 1):
@@ -406,7 +401,7 @@ def _split_head(head: str, strict: bool = False, longest: int = 4, apart: bool =
         if posts and _leads(titles) and \
                 sum(b - a for a, b in split_list(titles, "、，")) == len(titles.replace("、", "").replace("，", "")):
             if all(_is_post(titles[a:b]) for a, b in split_list(titles, "、，")):
-                return titles + more, len(head) - len(head.rstrip()) + _raw_len(head, n + len(tongzhi) + note_len)
+                return titles + more, (where[-(n + len(tongzhi) + note_len)], len(head))
     return None
 
 
@@ -440,13 +435,6 @@ def _one_char_place(posts: str) -> bool:
     organisation; that character ends the name before it (王五乐)."""
     first = parse_posts(posts)[0]
     return first.org_span is not None and bool(_F.one_char_place.match(first.org))
-
-
-def _raw_len(head: str, n: int, from_end: bool = True) -> int:
-    """Length in `head` (which may hold spaces) of its last n non-space characters
-    (its first n when not `from_end`)."""
-    where = [i for i, c in enumerate(head) if not c.isspace()]
-    return len(head) - where[-n] if from_end else where[n - 1] + 1
 
 
 def _name_ok(name: str) -> bool:

@@ -250,3 +250,19 @@ def test_name_again_as_header(level: str, gov: str, honorific: str) -> None:
                      ("分管", "孙六", f"{level}教育局", "")]:
             assert fact in got, (fact, variant[:40])
         assert not any(f[1] == "郑五" and f[2] in ("教育", "民政") for f in got)
+
+
+# Spaces inside a header, before its colon: the name is read whole, never with a title's character.
+@pytest.mark.parametrize("level,gov,title", [
+    ("省", "人民政府", "副省长"), ("市", "人民政府", "副市长"), ("州", "人民政府", "副州长"),
+    ("盟", "行政公署", "副盟长"), ("县", "人民政府", "副县长"), ("旗", "人民政府", "副旗长"),
+])
+@pytest.mark.parametrize("head", ["{t}严东升 ：", "{t}　严东升　：", "{t} 严 东 升  ：", "严东升{t} ：",
+                                  "一、{t}严东升 ："])
+def test_space_before_a_header_colon(level: str, gov: str, title: str, head: str) -> None:
+    line = "　　" + head.format(t=title) + "负责财政工作，分管甲" + level + "财政局。"
+    for variant in (line, line.translate(HALF)):
+        got = facts(notice(level, gov, "领导成员", variant))
+        assert ("负责", "严东升", "财政", "") in got, variant
+        assert ("分管", "严东升", f"甲{level}财政局", "") in got, variant
+        assert not any(f[1] != "严东升" and f[1].endswith("严东升") for f in got), variant
