@@ -53,17 +53,7 @@ _CONTINUING = frames().continuing_titles  # a body's heads (副主任), kept onc
 # 自治区's), read against the document
 _OWN_TITLES = frozenset(t for titles in lexicon().heads_alone.values() for t in titles)
 _ASSIST: str = _DATA["assist_word"]
-_RELEASE: str = _DATA["release_word"]
 _ASSISTED = [v[len(_ASSIST):] for v in _DUTY if v.startswith(_ASSIST)]
-# "协助{any leader}{verb}" first, then the plain verbs (longest first: 增加分管 before 分管)
-# "协助专员处理…": the leader assisted may be named by a title read against the document (专员 of a 行署)
-_ASSISTED_LEADER = alternation([*_LEADERS, *_OWN_TITLES])
-_VERB_RE = re.compile(rf"{re.escape(_ASSIST)}(?:{_ASSISTED_LEADER})?(?:{alternation(_ASSISTED)})|"
-                      rf"{alternation([v for v in _DUTY if not v.startswith(_ASSIST)])}")
-
-# "A、B由副县长李四分管": the verbs of a leader named after 由 (not 主持, not assisting)
-_BY_VERBS = alternation([v for v, r in _DUTY.items()
-                         if r and r != "主持" and not v.startswith(_ASSIST)])
 _PART = re.compile(r"\{(@|lex\.)?([a-z_]+)\}")
 
 
@@ -76,7 +66,11 @@ def _parts() -> dict[str, str]:
                                          if t.startswith(body) and t != body]),
             "place_post": re.sub(r"\(\?P<\w+>", "(?:", place_post_pattern()),
             "heads": alternation(sorted(_CONTINUING)),
-            "verbs": _VERB_RE.pattern, "by_verbs": _BY_VERBS}
+            # the duty verbs: "协助{any leader}{verb}", the plain ones, those after "由X" (not 主持)
+            "assisting": alternation([*_LEADERS, *_OWN_TITLES]), "assisted": alternation(_ASSISTED),
+            "plain_verbs": alternation([v for v in _DUTY if not v.startswith(_ASSIST)]),
+            "by_verbs": alternation([v for v, r in _DUTY.items()
+                                     if r and r != "主持" and not v.startswith(_ASSIST)])}
 
 
 def _forms() -> tuple[SimpleNamespace, list[tuple[str, str, re.Pattern[str]]]]:
@@ -590,19 +584,15 @@ def _named_apart(text: str, m: re.Match[str]) -> bool:
         return False
     if text.startswith("，", m.end("name")):
         return bool(_verb(text[m.end("name") + 1:].split("，")[0]))
-    return not lexicon().is_org(name) and bool(_VERB_RE.match(text, m.end()))
+    return not lexicon().is_org(name) and bool(_F.verb.match(text, m.end()))
 
 
 def _listed_names(listed: str) -> list[str] | None:
     """"随着王五、李四" -> [王五, 李四]: the first name is the longest tail that reads as one."""
     names = listed.split("、")
-    for k in (3, 2):
-        if len(names[0]) >= k and _person(names[0][-k:]):
-            names[0] = names[0][-k:]
-            break
-    else:
-        return None
-    return names if all(_person(n) for n in names) else None
+    first = next((names[0][-k:] for k in (3, 2) if len(names[0]) >= k and _person(names[0][-k:])),
+                 None)
+    return [first, *names[1:]] if first and all(_person(n) for n in names[1:]) else None
 
 
 def _past(text: str, title_at: int) -> bool:
@@ -653,7 +643,7 @@ def _clean_item(item: str, rel: str) -> str | None:
 
 def _verb(clause: str) -> tuple[re.Match[str], str | None] | None:
     """The duty verb opening a clause and its relation (None: a verb that states no duty)."""
-    v = _VERB_RE.search(clause)
+    v = _F.verb.search(clause)
     if v is None or not _F.openers.fullmatch(clause[:v.start()]):
         return None  # "各部门负责落实": the verb is another subject's
     word = v.group(0)
@@ -690,12 +680,9 @@ def _clauses(em: Emitter, leader: str, a: int, b: int) -> bool:
                 continue  # 协助市长负责…, 不再分管…: read, but no duty of this leader
         elif _F.openers.fullmatch(clause):
             continue  # "…等工作，同时，他还分管…": a connective alone is no item
-        elif rel and not _F.stop.match(clause) and not _VERB_RE.search(clause):
+        elif rel and not _F.stop.match(clause) and not _F.verb.search(clause):
             seg_a = ca
         else:
-            rel = None
-            continue
-        if not got and _F.stop.match(clause):
             rel = None
             continue
         seg = sent[seg_a:cb]
@@ -735,10 +722,11 @@ def _backward_list(em: Emitter, who: str, rel: str, a: int, b: int, at: tuple[in
     text = em.text[a:b]
     for ca, cb in split_list(text, "，,"):
         clause = text[ca:cb]
-        held = _VERB_RE.search(clause)
+        held = _F.verb.search(clause)
         if held and clause.startswith("的", held.end()):  # "原由王五分管的A": A changes hands
             ca, clause = ca + held.end() + 1, clause[held.end() + 1:]
-        elif held and held.group(0).startswith(_RELEASE):  # "王五不再分管A，改由李四分管": A changes hands
+        # "王五不再分管A，改由李四分管": A changes hands
+        elif held and held.group(0).startswith(_DATA["release_word"]):
             ca, clause = ca + held.end(), clause[held.end():]
         elif _F.stop.match(clause) or held and not _F.continues.match(clause):
             continue
