@@ -20,6 +20,7 @@ named before; "主持全面工作" presides over the leader's own body.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 from pathlib import Path
@@ -274,15 +275,9 @@ def _line_check(check: str, m: re.Match[str], text: str, sa: int, sb: int,
     if not _name_ok(name) or check == "own" and not _own_posts(title, place) \
             or check == "posts" and not parse_posts(_squeeze(title)) \
             or check == "row_posts" and not (_all_posts(title) and _leads(title)) \
-            or check == "numbered" and not _numbered_posts(title):
+            or check == "numbered" and not _all_posts(title, lexicon().is_title):  # 党委副书记、镇长
         return None
     return m.span("name"), _placed_posts(title) if check == "numbered" else title
-
-
-def _numbered_posts(titles: str) -> bool:
-    """"党委副书记、镇长": every item is a post we read, a title, or one relative to the issuing body."""
-    items = split_list(titles, "、")
-    return bool(items) and all(_is_post(titles[x:y]) or lexicon().is_title(titles[x:y]) for x, y in items)
 
 
 def _placed_posts(titles: str) -> str:
@@ -317,13 +312,12 @@ def _post_clauses(em: Emitter, who: str, sent: str, start: int, at: tuple[int, i
     return pos
 
 
-def _all_posts(text: str) -> bool:
-    """Whether `text` is nothing but posts ("省政府党组副书记", "副省长兼任省司法厅厅长")."""
+def _all_posts(text: str, also: Callable[[str], bool] | None = None, seps: str = "、") -> bool:
+    """Whether `text` is nothing but posts ("省政府党组副书记", "副省长兼任省司法厅厅长"), or
+    items `also` accepts (a title, for posts relative to the issuing body)."""
     t = _squeeze(text)
-    if not t or len(t) > 40:
-        return False
-    items = split_list(t, "、")
-    return all(_is_post(t[a:b]) for a, b in items)
+    return bool(t) and len(t) <= 40 and \
+        all(_is_post(t[a:b]) or also is not None and also(t[a:b]) for a, b in split_list(t, seps))
 
 
 def _is_post(item: str) -> bool:
@@ -391,11 +385,10 @@ def _split_head(head: str, strict: bool = False, longest: int = 4,
         if not (_name_ok(name) or (tongzhi and lexicon().has_surname(name) and not lexicon().is_title(name))) \
                 or (strict and not apart and not _person(name)):
             continue
-        posts = _all_posts(titles) if len(titles) <= 40 else False
-        if posts and _leads(titles) and \
-                sum(b - a for a, b in split_list(titles, "、，")) == len(titles.replace("、", "").replace("，", "")):
-            if all(_is_post(titles[a:b]) for a, b in split_list(titles, "、，")):
-                return titles + more, (where[-(n + len(tongzhi) + note_len)], len(head))
+        items = split_list(titles, "、，")  # every item a post, none parted inside brackets
+        whole = sum(b - a for a, b in items) + titles.count("、") + titles.count("，") == len(titles)
+        if whole and _all_posts(titles) and _leads(titles) and _all_posts(titles, seps="、，"):
+            return titles + more, (where[-(n + len(tongzhi) + note_len)], len(head))
     return None
 
 
