@@ -673,7 +673,8 @@ def _clauses(em: Emitter, leader: str, a: int, b: int) -> bool:
                 continue  # 协助市长负责…, 不再分管…: read, but no duty of this leader
         elif _F.openers.fullmatch(clause):
             continue  # "…等工作，同时，他还分管…": a connective alone is no item
-        elif rel and not _F.stop.match(clause) and not _F.verb.search(clause):
+        elif rel and not _F.stop.match(clause) and not _F.verb.search(clause) \
+                and not _F.concurrent.search(clause):  # "…，兼任县国资办主任": a post, no item
             seg_a = ca
         else:
             rel = None

@@ -266,3 +266,24 @@ def test_space_before_a_header_colon(level: str, gov: str, title: str, head: str
         assert ("负责", "严东升", "财政", "") in got, variant
         assert ("分管", "严东升", f"甲{level}财政局", "") in got, variant
         assert not any(f[1] != "严东升" and f[1].endswith("严东升") for f in got), variant
+
+
+# A concurrent post after the duties ("…，兼任县国资办主任"): a post the leader holds, no object of
+# the duty before it; in a header's duties and in a numbered item alike.
+@pytest.mark.parametrize("level,gov,title", [
+    ("省", "人民政府", "副省长"), ("市", "人民政府", "副市长"), ("州", "人民政府", "副州长"),
+    ("盟", "行政公署", "副盟长"), ("县", "人民政府", "副县长"), ("区", "人民政府", "副区长"),
+])
+@pytest.mark.parametrize("line,rel,obj", [
+    ("　　{t}王东升：分管甲{lv}财政局，兼任甲{lv}国有资产管理办公室主任。", "分管", "甲{lv}财政局"),
+    ("　　{t}王东升：负责财政工作，同时兼任甲{lv}国有资产管理办公室主任。", "负责", "财政"),
+    ("　　二、{t}王东升：联系甲{lv}税务局，兼任甲{lv}国有资产管理办公室主任。", "联系", "甲{lv}税务局"),
+])
+def test_concurrent_post_after_duties(level: str, gov: str, title: str, line: str, rel: str,
+                                      obj: str) -> None:
+    text = line.format(t=title, lv=level)
+    for variant in (text, text.translate(HALF)):
+        got = {f for f in facts(notice(level, gov, "领导成员", variant)) if f[1] == "王东升"}
+        assert (rel, "王东升", obj.format(lv=level), "") in got, variant
+        assert ("任职", "王东升", f"甲{level}国有资产管理办公室", "主任") in got, variant
+        assert not any("兼任" in f[2] for f in got), variant
