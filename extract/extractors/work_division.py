@@ -680,8 +680,8 @@ def _clauses(em: Emitter, leader: str, a: int, b: int) -> bool:
             rel = None
             continue
         seg = sent[seg_a:cb]
-        if rel in ("协助联系", "负责") and seg.startswith("处理"):
-            continue
+        if rel in ("协助联系", "负责") and _F.task_opener.match(seg):
+            continue  # "负责处理日常事务": a task, no area of work
         for x, y in _items(seg):
             raw = seg[x:y]
             item = _clean_item(raw, rel)

@@ -287,3 +287,21 @@ def test_concurrent_post_after_duties(level: str, gov: str, title: str, line: st
         assert (rel, "王东升", obj.format(lv=level), "") in got, variant
         assert ("任职", "王东升", f"甲{level}国有资产管理办公室", "主任") in got, variant
         assert not any("兼任" in f[2] for f in got), variant
+
+
+# "负责处理…", "协助联系处理…": a task the leader handles, no area of work; the other duties are read.
+@pytest.mark.parametrize("level,gov,title", [
+    ("市", "人民政府", "副市长"), ("县", "人民政府", "副县长"), ("旗", "人民政府", "副旗长"),
+    ("市", "人民政府", "秘书长"), ("镇", "人民政府", "副镇长"),
+])
+@pytest.mark.parametrize("line,rel,obj", [
+    ("　　{t}王东升：负责处理甲{lv}政府日常事务，分管甲{lv}财政局。", "分管", "甲{lv}财政局"),
+    ("　　{t}王东升：协助联系处理甲{lv}信访工作，联系甲{lv}信访局。", "联系", "甲{lv}信访局"),
+])
+def test_handling_a_task_is_no_area(level: str, gov: str, title: str, line: str, rel: str,
+                                    obj: str) -> None:
+    text = line.format(t=title, lv=level)
+    for variant in (text, text.translate(HALF)):
+        got = {f for f in facts(notice(level, gov, "领导成员", variant)) if f[1] == "王东升"}
+        assert (rel, "王东升", obj.format(lv=level), "") in got, variant
+        assert not any(f[2].startswith("处理") for f in got), variant
