@@ -58,39 +58,33 @@ _ASSISTED = [v[len(_ASSIST):] for v in _DUTY if v.startswith(_ASSIST)]
 _PART = re.compile(r"\{(@|lex\.)?([a-z_]+)\}")
 
 
-def _parts() -> dict[str, str]:
-    """The parts the forms of work_division.yaml are built from that the lexicon does not hold
-    as one list ({lex.levels} names one that it does)."""
-    lex = lexicon()
-    return {"cjk": CJK, "leader": alternation(_LEADERS), "own_titles": alternation([*_OWN_TITLES]),
-            "party_titles": alternation([t for t, body in lex.implied_org.items()
-                                         if t.startswith(body) and t != body]),
-            "place_post": re.sub(r"\(\?P<\w+>", "(?:", place_post_pattern()),
-            "heads": alternation(sorted(_CONTINUING)),
-            # the duty verbs: "协助{any leader}{verb}", the plain ones, those after "由X" (not 主持)
-            "assisting": alternation([*_LEADERS, *_OWN_TITLES]), "assisted": alternation(_ASSISTED),
-            "plain_verbs": alternation([v for v in _DUTY if not v.startswith(_ASSIST)]),
-            "by_verbs": alternation([v for v, r in _DUTY.items()
-                                     if r and r != "主持" and not v.startswith(_ASSIST)])}
-
-
 def _forms() -> tuple[SimpleNamespace, list[tuple[str, str, re.Pattern[str]]]]:
     """work_division.yaml's `forms` (name -> regex) and `leader_lines` ([kind, check, regex]),
-    their {parts} filled in (_parts or a form above; {@list}, {lex.list}: a list of the file, of
-    the lexicon)."""
-    data, src = _DATA, _parts()
+    their {parts} filled in: a form above, or a part built here from lists the lexicon does not
+    hold as one; {@list}, {lex.list}: a word list of the file, of the lexicon."""
+    lex = lexicon()
+    src = {"cjk": CJK, "leader": alternation(_LEADERS), "own_titles": alternation([*_OWN_TITLES]),
+           "party_titles": alternation([t for t, body in lex.implied_org.items()
+                                        if t.startswith(body) and t != body]),
+           "place_post": re.sub(r"\(\?P<\w+>", "(?:", place_post_pattern()),
+           "heads": alternation(sorted(_CONTINUING)),
+           # the duty verbs: "协助{any leader}{verb}", the plain ones, those after "由X" (not 主持)
+           "assisting": alternation([*_LEADERS, *_OWN_TITLES]), "assisted": alternation(_ASSISTED),
+           "plain_verbs": alternation([v for v in _DUTY if not v.startswith(_ASSIST)]),
+           "by_verbs": alternation([v for v, r in _DUTY.items()
+                                    if r and r != "主持" and not v.startswith(_ASSIST)])}
 
-    def fill(form: str) -> str:
+    def fill(form: str | list[str]) -> str:
         def one(m: re.Match[str]) -> str:
             if not m.group(1):
                 return src[m.group(2)]
-            words = getattr(lexicon(), m.group(2)) if m.group(1) == "lex." else data[m.group(2)]
+            words = getattr(lex, m.group(2)) if m.group(1) == "lex." else _DATA[m.group(2)]
             return alternation([words] if isinstance(words, str) else list(words))
         return _PART.sub(one, "".join(form))  # a long form may be a list of its parts
-    for name, form in data["forms"].items():
+    for name, form in _DATA["forms"].items():
         src[name] = fill(form)
-    return (SimpleNamespace(**{name: re.compile(src[name]) for name in data["forms"]}),
-            [(kind, check, re.compile(fill(form))) for kind, check, form in data["leader_lines"]])
+    return (SimpleNamespace(**{name: re.compile(src[name]) for name in _DATA["forms"]}),
+            [(kind, check, re.compile(fill(form))) for kind, check, form in _DATA["leader_lines"]])
 
 
 _F, _LEADER_LINES = _forms()
@@ -341,10 +335,10 @@ def _coordinating(body: str) -> bool:
     """A coordinating body: named by its kind (领导小组, 工作专班 …); a generic kind (办公室)
     only as such a body's own (领导小组办公室), not a government's (区政府办公室)."""
     kind = lexicon().task_force_kind(body)
-    if not kind or not body.endswith(_GENERIC_KINDS):
+    word = next((w for w in _GENERIC_KINDS if body.endswith(w)), None) if kind else None
+    if word is None:
         return bool(kind)
-    word = next(w for w in _GENERIC_KINDS if body.endswith(w))
-    return _coordinating(body[:-len(word)]) if len(body) > len(word) else False
+    return len(body) > len(word) and _coordinating(body[:-len(word)])
 
 
 def _split_head(head: str, strict: bool = False, longest: int = 4,
