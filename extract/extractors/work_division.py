@@ -286,8 +286,7 @@ def _placed_posts(titles: str) -> str:
 
 def _duty_follows(rest: str) -> bool:
     """After "Name Title，": duties or further posts, not a sentence about something else."""
-    items = split_list(rest, "，")
-    first = rest[items[0][0]:items[0][1]] if items else ""
+    first = rest[slice(*items[0])] if (items := split_list(rest, "，")) else ""
     return bool(_verb(first)) or bool(_F.concurrent.match(first)) or _all_posts(first)
 
 
@@ -296,13 +295,11 @@ def _post_clauses(em: Emitter, who: str, sent: str, start: int, at: tuple[int, i
     分管…"): each is a 任职 (or a 成员 of a coordinating body); returns where duties begin."""
     pos = start
     while pos < len(sent):
-        end = sent.find("，", pos)
-        end = len(sent) if end == -1 else end
-        clause = sent[pos:end].strip()
-        if not clause or _verb(clause) or not _all_posts(clause):
+        clause = sent[pos:].split("，", 1)[0]
+        if not clause.strip() or _verb(clause.strip()) or not _all_posts(clause):
             break
         _posts(em, who, clause, at)
-        pos = end + 1
+        pos += len(clause) + 1
     return pos
 
 
