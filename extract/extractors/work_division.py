@@ -361,10 +361,10 @@ def _split_head(head: str, strict: bool = False, longest: int = 4,
     tongzhi = honorific if h.endswith(honorific) and len(h) > len(honorific) + 2 else ""
     core = h[:len(h) - len(tongzhi)]
     for n in (2, 3, 4):  # name first: "王大明市长", "王大明（市长）", "李四省政府党组成员"
-        name, rest = core[:n], _drop_note(re.sub(r"^[（(](.*)[）)]$", r"\1", core[n:]))
+        name, rest = core[:n], _F.trailing_note.sub("", re.sub(r"^[（(](.*)[）)]$", r"\1", core[n:]))
         if rest and _name_ok(name) and (not strict or _person(name)) and _all_posts(rest) and \
                 (strict or _leads(rest)) and not _one_char_place(rest):
-            titles = re.sub(r"[（()）]", "", _drop_note(_squeeze(head)[n:]))
+            titles = re.sub(r"[（()）]", "", _F.trailing_note.sub("", _squeeze(head)[n:]))
             return titles, (where[0], where[n - 1] + 1)
     # title first: names without a family name we know run longer ("副盟长苏和巴特尔"); the
     # titles before them must read whole, so the shortest name that leaves them is the one
@@ -400,12 +400,6 @@ def _leads(titles: str) -> bool:
         any(_F.leader_item.fullmatch(titles[a:b]) or is_place_post(titles[a:b])
             or titles[a:b] in _OWN_TITLES
             or _F.gov_party.fullmatch(titles[a:b]) for a, b in split_list(titles, "、，"))
-
-
-def _drop_note(titles: str) -> str:
-    """"副市长(挂职)" -> "副市长": a note after the titles is no post."""
-    m = _F.trailing_note.search(titles)
-    return titles[:m.start()] if m and m.start() > 0 and m.group(0) else titles
 
 
 def _one_char_place(posts: str) -> bool:
