@@ -92,6 +92,8 @@ _PAST = tuple(_DATA["past_marks"])  # 原副市长: a past post is not encoded (
 _NOT_NAME_START = set(_DATA["not_names"]["first_chars"])
 _NOT_NAMES = set(_DATA["not_names"]["words"])
 _OBJECTS: dict[str, str] = dict(_DATA["objects"])
+# a level's government or party committee (市委 in "市委常委、副市长：…") is never a name
+_LEVEL_BODIES = frozenset(lexicon().implied_org.values())
 # a word closing with a body's ending of two characters or more (政府, 委员会, 中心) is never a name
 _BODY_ENDINGS = tuple(w for w in lexicon().org_suffixes if len(w) >= 2)
 
@@ -412,7 +414,8 @@ def _one_char_place(posts: str) -> bool:
 def _name_ok(name: str) -> bool:
     """Not a word we know in a name's place: a title, a verb's opener ("副省长分别分管")."""
     return bool(name) and name[0] not in _NOT_NAME_START and name not in _NOT_NAMES \
-        and not name.startswith(tuple(_NOT_NAMES)) and not lexicon().is_title(name) \
+        and name not in _LEVEL_BODIES and not name.startswith(tuple(_NOT_NAMES)) \
+        and not lexicon().is_title(name) \
         and not _F.openers.fullmatch(name)
 
 
