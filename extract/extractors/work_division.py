@@ -50,6 +50,7 @@ _DUTY: dict[str, str | None] = {**{t: rel.zh for rel in SCHEMA.relationships.val
                                    if rel.timeline == "assignment" for t in rel.triggers},
                                 **_DATA["duty_verbs"]}
 _CONTINUING = frames().continuing_titles  # a body's heads (副主任), kept once, in appointment.yaml
+_GROUP_POSTS = frozenset(_DATA["government_party_posts"])  # 党组成员: the 党组 of the body before
 # a government's titles written without its level ("专员" in a 行署's notice, "副主席" in a
 # 自治区's), read against the document
 _OWN_TITLES = frozenset(t for titles in lexicon().heads_alone.values() for t in titles)
@@ -397,9 +398,10 @@ def _own_posts(titles: str, place: str | None) -> bool:
 
 def _leads(titles: str) -> bool:
     """Whether a header's titles name a leader: the last one does ("市委常委、副市长"), or
-    one of them is a leader's title ("副县长、县公安局局长": a leader also heading a body)."""
+    one of them ends in a leader's title ("副县长、县公安局局长": a leader also heading a body;
+    "市政府副市长、党组成员")."""
     return bool(_F.head_title_end.search(titles)) or \
-        any(_F.leader_item.fullmatch(titles[a:b]) or is_place_post(titles[a:b])
+        any(_F.leader_item.search(titles[a:b]) or is_place_post(titles[a:b])
             or titles[a:b] in _OWN_TITLES
             or _F.gov_party.fullmatch(titles[a:b]) for a, b in split_list(titles, "、，"))
 
@@ -415,6 +417,7 @@ def _name_ok(name: str) -> bool:
     """Not a word we know in a name's place: a title, a verb's opener ("副省长分别分管")."""
     return bool(name) and name[0] not in _NOT_NAME_START and name not in _NOT_NAMES \
         and name not in _LEVEL_BODIES and not name.startswith(tuple(_NOT_NAMES)) \
+        and bool(_F.person_name.fullmatch(name)) \
         and not lexicon().is_title(name) \
         and not _F.openers.fullmatch(name)
 
@@ -429,6 +432,7 @@ def _posts(em: _Reader, who: str, titles: str, at: tuple[int, int]) -> None:
     document: a government of its own level named in full, a post written without its place
     at that place, a bare 副主任 at the body named just before in the sentence."""
     compact = _squeeze(titles)
+    prev: str | None = None  # the body of the post before: a 党组 post after it is its ("副市长、党组成员")
     for a, b in split_list(compact, "、，,"):
         item = compact[a:b]
         # a coordinating body's role, before any post reading; a post without its place (党工委委员) is none
@@ -444,10 +448,13 @@ def _posts(em: _Reader, who: str, titles: str, at: tuple[int, int]) -> None:
             org = post.org
             if org is None and post.title in _CONTINUING and em.last_body and em.last_body[1] == at:
                 org = em.last_body[0]
+            elif org is None and post.title in _GROUP_POSTS:
+                org = prev
             if org and post.org_span is not None:
                 em.last_body = (org, at)
             held.append((org and home_government(org, em.place), post.title))  # as em names it
         for org, position in held:
+            prev = org or prev
             if org:
                 em.emit("任职", who, "Person", org, "Organization", at, position=position)
                 em.bodies[who] = org  # 主持全面工作 presides over it

@@ -305,3 +305,34 @@ def test_handling_a_task_is_no_area(level: str, gov: str, title: str, line: str,
         got = {f for f in facts(notice(level, gov, "领导成员", variant)) if f[1] == "王东升"}
         assert (rel, "王东升", obj.format(lv=level), "") in got, variant
         assert not any(f[2].startswith("处理") for f in got), variant
+
+
+# A government's party-group post listed after its head's post ("市政府副市长、党组成员王五：",
+# "常务副市长、党组副书记王五："): the 党组 is that government's (SCHEMA §1); the name is not
+# read with the post before it.
+@pytest.mark.parametrize("level,party,gov_word,head,gov", [
+    ("省", "省委", "省政府", "副省长", "人民政府"),
+    ("自治区", "自治区党委", "自治区政府", "副主席", "人民政府"),
+    ("市", "市委", "市政府", "副市长", "人民政府"),
+    ("州", "州委", "州政府", "副州长", "人民政府"),
+    ("盟", "盟委", "盟行政公署", "副盟长", "行政公署"),
+    ("县", "县委", "县政府", "副县长", "人民政府"),
+    ("区", "区委", "区政府", "副区长", "人民政府"),
+    ("旗", "旗委", "旗政府", "副旗长", "人民政府"),
+])
+@pytest.mark.parametrize("half", [False, True])
+def test_government_party_group_after_head(level: str, party: str, gov_word: str, head: str, gov: str,
+                                           half: bool) -> None:
+    text = notice(level, gov, "领导", f"　　{party}常委、{gov_word}常务{head}、党组副书记彭 立新：负责财政工作。",
+                  f"　　{gov_word}{head}、党组成员谢晓梅：负责教育工作。分管{level}教育局。",
+                  f"　　{head}、党 组成员欧阳振华：负责交通工作。")
+    got = facts(text.translate(HALF) if half else text)
+    issuer = f"甲{level}{gov}"
+    for f in [("任职", "彭立新", party, f"{party}常委"), ("任职", "彭立新", issuer, f"常务{head}"),
+              ("任职", "彭立新", issuer, "党组副书记"), ("负责", "彭立新", "财政", ""),
+              ("任职", "谢晓梅", issuer, head), ("任职", "谢晓梅", issuer, "党组成员"),
+              ("负责", "谢晓梅", "教育", ""), ("分管", "谢晓梅", f"{level}教育局", ""),
+              ("任职", "欧阳振华", issuer, head), ("任职", "欧阳振华", issuer, "党组成员"),
+              ("负责", "欧阳振华", "交通", "")]:
+        assert f in got, f
+    assert {f[1] for f in got} == {"彭立新", "谢晓梅", "欧阳振华"}
