@@ -130,7 +130,9 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
         sent = text[sa:sb]
         at = (sa, sb)
         body_from = 0
-        if not found and _F.numbered_leader.match(sent) and _opens_line(text, sa):
+        # a numbered line naming a leader's title, no duty on it ("三、副县长王五同志负责…" is prose)
+        if not found and _F.numbered_leader.match(sent) and _opens_line(text, sa) \
+                and not _F.verb.search(sent):
             leader = None  # a new leader we cannot name: what follows is not the previous one's
             doc.source.warnings.append(
                 f"{doc.info.source}:{doc.evidence(sa, sb)[3]}: 分工 leader line not understood: {sent.strip()[:60]}")
@@ -161,6 +163,8 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
         prose = not structured or not found and numbered
         mentioned = _mentions(em, sa + body_from, sb, known) if prose else None
         by = _F.by_leader.search(sent)
+        if by and any(_F.stand_in.search(sent[x:y]) for x, y in split_list(sent[:by.start()], "，,")):
+            by = None  # "王五外出期间，其分管工作由李四代管": who stands in, no division of work
         if by and _name_ok(by.group("name")) and (by.group("title") or _person(by.group("name"))):
             who = em.surface(sa + by.start("name"), sa + by.end("name"))
             _posts(em, who, "、".join(t for t in by.group("title0", "title") if t), at)
@@ -613,7 +617,8 @@ def _clean_item(item: str, rel: str) -> str | None:
     bodies or a word that refers back."""
     if _F.back_reference.match(item.strip()):
         return None  # "该局改由王五分管": the body named before, read there
-    field = _OBJECTS.get(rel) == "Area" and bool(_F.kind_field.fullmatch(item.strip()))
+    areas = _OBJECTS.get(rel) != "Organization"  # 负责, 分管: a field of work may be named
+    field = areas and bool(_F.kind_field.fullmatch(item.strip()))
     if is_category(item.strip()) and not field:
         return None  # a category of bodies; but "负责乡镇企业" names a field of work by a kind of body
     item = _F.item_opener.sub("", item).strip()
@@ -624,6 +629,7 @@ def _clean_item(item: str, rel: str) -> str | None:
         item = _F.work_tail.sub("", item)
     if rel == "主持":
         item = _F.preside_tail.sub("", item)
+    field = field or areas and bool(_F.kind_field.fullmatch(item))  # "乡镇企业工作"
     if not item or len(item) < 2 or is_category(item) and not field:
         return None
     return item

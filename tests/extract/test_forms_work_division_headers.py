@@ -336,3 +336,32 @@ def test_government_party_group_after_head(level: str, party: str, gov_word: str
               ("负责", "欧阳振华", "交通", "")]:
         assert f in got, f
     assert {f[1] for f in got} == {"彭立新", "谢晓梅", "欧阳振华"}
+
+
+# Numbered prose items of an adjustment: the head's assistant (区长助理, a post of the government),
+# a field named by a kind of body after 分管 or 负责 ("乡镇企业工作"), and "王五外出学习期间，其分管
+# 工作由李四临时代管" (who stands in: no division of work); a numbered line whose duties follow
+# the name at once ("三、副县长熊佳同志负责…") is read as prose, not reported.
+@pytest.mark.parametrize("level,head,gov", [
+    ("省", "省长", "人民政府"), ("市", "市长", "人民政府"), ("州", "州长", "人民政府"), ("盟", "盟长", "行政公署"),
+    ("县", "县长", "人民政府"), ("区", "区长", "人民政府"), ("旗", "旗长", "人民政府"), ("乡", "乡长", "人民政府"),
+    ("镇", "镇长", "人民政府"),
+])
+@pytest.mark.parametrize("half", [False, True])
+def test_assistant_fields_and_stand_in(level: str, head: str, gov: str, half: bool) -> None:
+    text = notice(level, gov, "领导",
+                  f"　　一、副{head}万小平同志分管{level}民政局，负责乡镇企业工作。",
+                  f"　　二、副{head}熊 佳同志负责城市管理工作。熊佳同志外出学习期间，其分管工作由副{head}万小平同志临时代管。",
+                  f"　　三、{head}助理、{level}科技园管委会主任彭一鸣同志协助{head}联系{level}工业和信息化局。",
+                  f"　　四、{head}助理严 东升：分管{level}统计局、中小企业工作。")
+    got = facts(text.translate(HALF) if half else text)
+    issuer = f"甲{level}{gov}"
+    for f in [("分管", "万小平", f"{level}民政局", ""), ("负责", "万小平", "乡镇企业", ""),
+              ("任职", "熊佳", issuer, f"副{head}"), ("负责", "熊佳", "城市管理", ""),
+              ("任职", "彭一鸣", issuer, f"{head}助理"), ("任职", "彭一鸣", f"{level}科技园管委会", "主任"),
+              ("协助联系", "彭一鸣", f"{level}工业和信息化局", ""),
+              ("任职", "严东升", issuer, f"{head}助理"), ("分管", "严东升", f"{level}统计局", ""),
+              ("分管", "严东升", "中小企业", "")]:
+        assert f in got, f
+    assert not any(f[1] == "万小平" and ("期间" in f[2] or f[2] == "其分管工作") for f in got)
+    assert {f[1] for f in got} == {"万小平", "熊佳", "彭一鸣", "严东升"}
