@@ -168,7 +168,8 @@ def _read_posts(text: str) -> list[Post]:
                         posts.append(Post(place, title, prev_org[1] and (prev_org[1][0], prev_org[1][0] + len(place)),
                                           (pa, pb)))
                         continue
-                    body_word = next((w for w in lex.title_body_words if title.startswith(w) and len(title) > len(w)), "") \
+                    body_word = next((w for w in lex.title_body_words
+                                      if title.startswith(w) and len(title) > len(w)), "") \
                         or _level_word(title)  # "自治区副主席": 副主席
                     posts.append(Post(org, title[len(body_word):], None, (pa + len(body_word), pb), implied=True))
                     if org:

@@ -163,7 +163,8 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
         prose = not structured or not found and numbered
         mentioned = _mentions(em, sa + body_from, sb, known) if prose else None
         by = _F.by_leader.search(sent)
-        if by and any(_F.stand_in.search(sent[x:y]) for x, y in split_list(sent[:by.start()], "，,")):
+        before = sent[:by.start()] if by else ""
+        if by and any(_F.stand_in.search(before[x:y]) for x, y in split_list(before, "，,")):
             by = None  # "王五外出期间，其分管工作由李四代管": who stands in, no division of work
         if by and _name_ok(by.group("name")) and (by.group("title") or _person(by.group("name"))):
             who = em.surface(sa + by.start("name"), sa + by.end("name"))

@@ -321,8 +321,8 @@ def test_handling_a_task_is_no_area(level: str, gov: str, title: str, line: str,
     ("旗", "旗委", "旗政府", "副旗长", "人民政府"),
 ])
 @pytest.mark.parametrize("half", [False, True])
-def test_government_party_group_after_head(level: str, party: str, gov_word: str, head: str, gov: str,
-                                           half: bool) -> None:
+def test_government_party_group_after_head(level: str, party: str, gov_word: str, head: str,
+                                           gov: str, half: bool) -> None:
     text = notice(level, gov, "领导", f"　　{party}常委、{gov_word}常务{head}、党组副书记彭 立新：负责财政工作。",
                   f"　　{gov_word}{head}、党组成员谢晓梅：负责教育工作。分管{level}教育局。",
                   f"　　{head}、党 组成员欧阳振华：负责交通工作。")
@@ -365,3 +365,25 @@ def test_assistant_fields_and_stand_in(level: str, head: str, gov: str, half: bo
         assert f in got, f
     assert not any(f[1] == "万小平" and ("期间" in f[2] or f[2] == "其分管工作") for f in got)
     assert {f[1] for f in got} == {"万小平", "熊佳", "彭一鸣", "严东升"}
+
+
+# The forms above in traditional characters: names, posts and bodies as written (the scorer reads
+# either script).
+@pytest.mark.parametrize("level,gov,lines,expected", [
+    ("自治区", "人民政府", ["一、严东升同志", "　　自治区党委常委、自治区常务副主席。负责财政方面的工作。分管自治区财政厅。"],
+     {("任职", "严东升", "甲自治区人民政府", "常务副主席"), ("任职", "严东升", "自治区党委", "自治区党委常委"),
+      ("负责", "严东升", "财政", ""), ("分管", "严东升", "自治区财政厅", "")}),
+    ("镇", "人民政府", ["镇长：严东升", "主持镇政府全面工作，负责财政工作。", "副镇长：林 东", "联系镇农业服务中心。"],
+     {("任职", "严东升", "甲镇人民政府", "镇长"), ("主持", "严东升", "甲镇人民政府", ""),
+      ("负责", "严东升", "财政", ""), ("任职", "林东", "甲镇人民政府", "副镇长"), ("联系", "林东", "镇农业服务中心", "")}),
+    ("市", "人民政府", ["　　市政府副市长、党组成员谢晓梅：负责教育工作。分管市教育局。",
+                       "　　市长助理严东升：分管市统计局。"],
+     {("任职", "谢晓梅", "甲市人民政府", "副市长"), ("任职", "谢晓梅", "甲市人民政府", "党组成员"),
+      ("分管", "谢晓梅", "市教育局", ""), ("任职", "严东升", "甲市人民政府", "市长助理"),
+      ("分管", "严东升", "市统计局", "")}),
+])
+def test_new_forms_in_traditional_characters(level: str, gov: str, lines: list[str],
+                                             expected: set) -> None:
+    text = opencc.OpenCC("s2t").convert(notice(level, gov, "领导", *lines))
+    got = {tuple(to_simplified(x) for x in f) for f in facts(text)}
+    assert expected <= got, expected - got

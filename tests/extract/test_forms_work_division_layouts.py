@@ -358,7 +358,8 @@ def test_name_heading_then_posts_sentence(issuer: str, posts: str, lvl: str, hel
 ])
 @pytest.mark.parametrize("half", [False, True])
 @pytest.mark.parametrize("inline", [False, True])
-def test_title_colon_name(issuer: str, posts: str, lvl: str, held: list, half: bool, inline: bool) -> None:
+def test_title_colon_name(issuer: str, posts: str, lvl: str, held: list, half: bool,
+                          inline: bool) -> None:
     joint = "" if inline else "\n"
     lines = [f"{posts}：严东升{joint}负责财政、审计工作，分管{lvl}财政局。", "",
              f"{posts} ： 林 东{joint}联系{lvl}税务局。"]
