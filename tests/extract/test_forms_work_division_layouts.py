@@ -336,7 +336,7 @@ LEVEL_POSTS = [
 @pytest.mark.parametrize("issuer,posts,lvl,held", LEVEL_POSTS)
 @pytest.mark.parametrize("half", [False, True])
 @pytest.mark.parametrize("first,second", [("一、严东升同志", "二、林 东同志"), ("（一）严东升", "（二）林 东"),
-                                          ("严东升同志", "林东")])
+                                          ("严东升同志", "林东"), ("一、严东升同志：", "林 东：")])
 def test_name_heading_then_posts_sentence(issuer: str, posts: str, lvl: str, held: list, half: bool,
                                           first: str, second: str) -> None:
     lines = [first, f"　　{posts}。负责财政、审计方面的工作。分管{lvl}财政局。", "",
