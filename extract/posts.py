@@ -363,9 +363,10 @@ def bare_government(org: str) -> str:
 
 def _level_word(title: str) -> str:
     """The level word before a head's title that its level's own documents write alone
-    ("自治区副主席": 自治区, the post 副主席, as SCHEMA §2 names posts without their place); ""."""
+    ("自治区副主席": 自治区, the post 副主席, as SCHEMA §2 names posts without their place;
+    "自治区主席助理": 主席助理); ""."""
     return next((lvl for lvl, heads in lexicon().heads_alone.items()
-                 if title.startswith(lvl) and title[len(lvl):] in heads), "")
+                 if title.startswith(lvl) and title[len(lvl):].startswith(tuple(heads))), "")
 
 
 def own_head(post: str, place: str | None) -> str | None:

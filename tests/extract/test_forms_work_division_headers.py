@@ -387,3 +387,17 @@ def test_new_forms_in_traditional_characters(level: str, gov: str, lines: list[s
     text = opencc.OpenCC("s2t").convert(notice(level, gov, "领导", *lines))
     got = {tuple(to_simplified(x) for x in f) for f in facts(text)}
     assert expected <= got, expected - got
+
+
+# The assistant of a head whose title carries its level or body word: the post without it (SCHEMA §2).
+@pytest.mark.parametrize("level,gov,line,post", [
+    ("自治区", "人民政府", "　　自治区主席助理严东升：分管自治区统计局。", "主席助理"),
+    ("地区", "行政公署", "　　行署专员助理严东升：分管地区统计局。", "专员助理"),
+    ("县", "人民政府", "　　县长助理严东升：分管县统计局。", "县长助理"),
+])
+@pytest.mark.parametrize("half", [False, True])
+def test_assistant_post_without_its_level(level: str, gov: str, line: str, post: str, half: bool) -> None:
+    text = notice(level, gov, "领导", line)
+    got = facts(text.translate(HALF) if half else text)
+    assert ("任职", "严东升", f"甲{level}{gov}", post) in got
+    assert ("分管", "严东升", f"{level}统计局", "") in got
