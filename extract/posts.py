@@ -168,7 +168,9 @@ def _read_posts(text: str) -> list[Post]:
                         posts.append(Post(place, title, prev_org[1] and (prev_org[1][0], prev_org[1][0] + len(place)),
                                           (pa, pb)))
                         continue
-                    body_word = next((w for w in lex.title_body_words if title.startswith(w) and len(title) > len(w)), "")
+                    body_word = next((w for w in lex.title_body_words
+                                      if title.startswith(w) and len(title) > len(w)), "") \
+                        or _level_word(title)  # "自治区副主席": 副主席
                     posts.append(Post(org, title[len(body_word):], None, (pa + len(body_word), pb), implied=True))
                     if org:
                         prev_org = (org, None)  # type: ignore[assignment]
@@ -357,6 +359,14 @@ def bare_government(org: str) -> str:
         if org.endswith(level + ("人民政府" if rest == "政府" else rest)) and len(org) > len(level) + len(rest):
             return gov
     return org
+
+
+def _level_word(title: str) -> str:
+    """The level word before a head's title that its level's own documents write alone
+    ("自治区副主席": 自治区, the post 副主席, as SCHEMA §2 names posts without their place;
+    "自治区主席助理": 主席助理); ""."""
+    return next((lvl for lvl, heads in lexicon().heads_alone.items()
+                 if title.startswith(lvl) and title[len(lvl):].startswith(tuple(heads))), "")
 
 
 def own_head(post: str, place: str | None) -> str | None:

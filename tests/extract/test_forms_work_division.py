@@ -196,7 +196,7 @@ def test_news_prose_precision() -> None:
     assert not any(f[0] == "分管" and "领域" in f[2] for f in got)  # "分管了…领域" is narrative
 
 
-# Traditional characters: 自治区 heads (主席), 镇 and 乡 levels, names kept as written.
+# Traditional characters: 自治区 heads (主席: "自治區主席" is the post 主席, SCHEMA §2), names kept as written.
 TRADITIONAL = """戊自治區人民政府領導分工
 自治區主席馮一主持自治區政府全面工作，分管自治區審計廳。
 副主席一職由陳二擔任。自治區副主席衛二，分管自治區財政廳、自治區稅務局。
@@ -204,10 +204,10 @@ TRADITIONAL = """戊自治區人民政府領導分工
 
 
 @pytest.mark.parametrize("fact", [
-    ("任职", "馮一", "自治区政府", "自治区主席"),
+    ("任职", "馮一", "自治区政府", "主席"),
     ("主持", "馮一", "自治区政府", ""),
     ("分管", "馮一", "自治区审计厅", ""),
-    ("任职", "衛二", "自治区政府", "自治区副主席"),
+    ("任职", "衛二", "自治区政府", "副主席"),
     ("分管", "衛二", "自治区财政厅", ""),
     ("分管", "衛二", "自治区税务局", ""),
 ])

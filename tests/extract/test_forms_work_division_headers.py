@@ -250,3 +250,154 @@ def test_name_again_as_header(level: str, gov: str, honorific: str) -> None:
                      ("分管", "孙六", f"{level}教育局", "")]:
             assert fact in got, (fact, variant[:40])
         assert not any(f[1] == "郑五" and f[2] in ("教育", "民政") for f in got)
+
+
+# Spaces inside a header, before its colon: the name is read whole, never with a title's character.
+@pytest.mark.parametrize("level,gov,title", [
+    ("省", "人民政府", "副省长"), ("市", "人民政府", "副市长"), ("州", "人民政府", "副州长"),
+    ("盟", "行政公署", "副盟长"), ("县", "人民政府", "副县长"), ("旗", "人民政府", "副旗长"),
+])
+@pytest.mark.parametrize("head", ["{t}严东升 ：", "{t}　严东升　：", "{t} 严 东 升  ：", "严东升{t} ：",
+                                  "一、{t}严东升 ："])
+def test_space_before_a_header_colon(level: str, gov: str, title: str, head: str) -> None:
+    line = "　　" + head.format(t=title) + "负责财政工作，分管甲" + level + "财政局。"
+    for variant in (line, line.translate(HALF)):
+        got = facts(notice(level, gov, "领导成员", variant))
+        assert ("负责", "严东升", "财政", "") in got, variant
+        assert ("分管", "严东升", f"甲{level}财政局", "") in got, variant
+        assert not any(f[1] != "严东升" and f[1].endswith("严东升") for f in got), variant
+
+
+# A concurrent post after the duties ("…，兼任县国资办主任"): a post the leader holds, no object of
+# the duty before it; in a header's duties and in a numbered item alike.
+@pytest.mark.parametrize("level,gov,title", [
+    ("省", "人民政府", "副省长"), ("市", "人民政府", "副市长"), ("州", "人民政府", "副州长"),
+    ("盟", "行政公署", "副盟长"), ("县", "人民政府", "副县长"), ("区", "人民政府", "副区长"),
+])
+@pytest.mark.parametrize("line,rel,obj", [
+    ("　　{t}王东升：分管甲{lv}财政局，兼任甲{lv}国有资产管理办公室主任。", "分管", "甲{lv}财政局"),
+    ("　　{t}王东升：负责财政工作，同时兼任甲{lv}国有资产管理办公室主任。", "负责", "财政"),
+    ("　　二、{t}王东升：联系甲{lv}税务局，兼任甲{lv}国有资产管理办公室主任。", "联系", "甲{lv}税务局"),
+])
+def test_concurrent_post_after_duties(level: str, gov: str, title: str, line: str, rel: str,
+                                      obj: str) -> None:
+    text = line.format(t=title, lv=level)
+    for variant in (text, text.translate(HALF)):
+        got = {f for f in facts(notice(level, gov, "领导成员", variant)) if f[1] == "王东升"}
+        assert (rel, "王东升", obj.format(lv=level), "") in got, variant
+        assert ("任职", "王东升", f"甲{level}国有资产管理办公室", "主任") in got, variant
+        assert not any("兼任" in f[2] for f in got), variant
+
+
+# "负责处理…", "协助联系处理…": a task the leader handles, no area of work; the other duties are read.
+@pytest.mark.parametrize("level,gov,title", [
+    ("市", "人民政府", "副市长"), ("县", "人民政府", "副县长"), ("旗", "人民政府", "副旗长"),
+    ("市", "人民政府", "秘书长"), ("镇", "人民政府", "副镇长"),
+])
+@pytest.mark.parametrize("line,rel,obj", [
+    ("　　{t}王东升：负责处理甲{lv}政府日常事务，分管甲{lv}财政局。", "分管", "甲{lv}财政局"),
+    ("　　{t}王东升：协助联系处理甲{lv}信访工作，联系甲{lv}信访局。", "联系", "甲{lv}信访局"),
+])
+def test_handling_a_task_is_no_area(level: str, gov: str, title: str, line: str, rel: str,
+                                    obj: str) -> None:
+    text = line.format(t=title, lv=level)
+    for variant in (text, text.translate(HALF)):
+        got = {f for f in facts(notice(level, gov, "领导成员", variant)) if f[1] == "王东升"}
+        assert (rel, "王东升", obj.format(lv=level), "") in got, variant
+        assert not any(f[2].startswith("处理") for f in got), variant
+
+
+# A government's party-group post listed after its head's post ("市政府副市长、党组成员王五：",
+# "常务副市长、党组副书记王五："): the 党组 is that government's (SCHEMA §1); the name is not
+# read with the post before it.
+@pytest.mark.parametrize("level,party,gov_word,head,gov", [
+    ("省", "省委", "省政府", "副省长", "人民政府"),
+    ("自治区", "自治区党委", "自治区政府", "副主席", "人民政府"),
+    ("市", "市委", "市政府", "副市长", "人民政府"),
+    ("州", "州委", "州政府", "副州长", "人民政府"),
+    ("盟", "盟委", "盟行政公署", "副盟长", "行政公署"),
+    ("县", "县委", "县政府", "副县长", "人民政府"),
+    ("区", "区委", "区政府", "副区长", "人民政府"),
+    ("旗", "旗委", "旗政府", "副旗长", "人民政府"),
+])
+@pytest.mark.parametrize("half", [False, True])
+def test_government_party_group_after_head(level: str, party: str, gov_word: str, head: str,
+                                           gov: str, half: bool) -> None:
+    text = notice(level, gov, "领导", f"　　{party}常委、{gov_word}常务{head}、党组副书记彭 立新：负责财政工作。",
+                  f"　　{gov_word}{head}、党组成员谢晓梅：负责教育工作。分管{level}教育局。",
+                  f"　　{head}、党 组成员欧阳振华：负责交通工作。")
+    got = facts(text.translate(HALF) if half else text)
+    issuer = f"甲{level}{gov}"
+    for f in [("任职", "彭立新", party, f"{party}常委"), ("任职", "彭立新", issuer, f"常务{head}"),
+              ("任职", "彭立新", issuer, "党组副书记"), ("负责", "彭立新", "财政", ""),
+              ("任职", "谢晓梅", issuer, head), ("任职", "谢晓梅", issuer, "党组成员"),
+              ("负责", "谢晓梅", "教育", ""), ("分管", "谢晓梅", f"{level}教育局", ""),
+              ("任职", "欧阳振华", issuer, head), ("任职", "欧阳振华", issuer, "党组成员"),
+              ("负责", "欧阳振华", "交通", "")]:
+        assert f in got, f
+    assert {f[1] for f in got} == {"彭立新", "谢晓梅", "欧阳振华"}
+
+
+# Numbered prose items of an adjustment: the head's assistant (区长助理, a post of the government),
+# a field named by a kind of body after 分管 or 负责 ("乡镇企业工作"), and "王五外出学习期间，其分管
+# 工作由李四临时代管" (who stands in: no division of work); a numbered line whose duties follow
+# the name at once ("三、副县长熊佳同志负责…") is read as prose, not reported.
+@pytest.mark.parametrize("level,head,gov", [
+    ("省", "省长", "人民政府"), ("市", "市长", "人民政府"), ("州", "州长", "人民政府"), ("盟", "盟长", "行政公署"),
+    ("县", "县长", "人民政府"), ("区", "区长", "人民政府"), ("旗", "旗长", "人民政府"), ("乡", "乡长", "人民政府"),
+    ("镇", "镇长", "人民政府"),
+])
+@pytest.mark.parametrize("half", [False, True])
+def test_assistant_fields_and_stand_in(level: str, head: str, gov: str, half: bool) -> None:
+    text = notice(level, gov, "领导",
+                  f"　　一、副{head}万小平同志分管{level}民政局，负责乡镇企业工作。",
+                  f"　　二、副{head}熊 佳同志负责城市管理工作。熊佳同志外出学习期间，其分管工作由副{head}万小平同志临时代管。",
+                  f"　　三、{head}助理、{level}科技园管委会主任彭一鸣同志协助{head}联系{level}工业和信息化局。",
+                  f"　　四、{head}助理严 东升：分管{level}统计局、中小企业工作。")
+    got = facts(text.translate(HALF) if half else text)
+    issuer = f"甲{level}{gov}"
+    for f in [("分管", "万小平", f"{level}民政局", ""), ("负责", "万小平", "乡镇企业", ""),
+              ("任职", "熊佳", issuer, f"副{head}"), ("负责", "熊佳", "城市管理", ""),
+              ("任职", "彭一鸣", issuer, f"{head}助理"), ("任职", "彭一鸣", f"{level}科技园管委会", "主任"),
+              ("协助联系", "彭一鸣", f"{level}工业和信息化局", ""),
+              ("任职", "严东升", issuer, f"{head}助理"), ("分管", "严东升", f"{level}统计局", ""),
+              ("分管", "严东升", "中小企业", "")]:
+        assert f in got, f
+    assert not any(f[1] == "万小平" and ("期间" in f[2] or f[2] == "其分管工作") for f in got)
+    assert {f[1] for f in got} == {"万小平", "熊佳", "彭一鸣", "严东升"}
+
+
+# The forms above in traditional characters: names, posts and bodies as written (the scorer reads
+# either script).
+@pytest.mark.parametrize("level,gov,lines,expected", [
+    ("自治区", "人民政府", ["一、严东升同志", "　　自治区党委常委、自治区常务副主席。负责财政方面的工作。分管自治区财政厅。"],
+     {("任职", "严东升", "甲自治区人民政府", "常务副主席"), ("任职", "严东升", "自治区党委", "自治区党委常委"),
+      ("负责", "严东升", "财政", ""), ("分管", "严东升", "自治区财政厅", "")}),
+    ("镇", "人民政府", ["镇长：严东升", "主持镇政府全面工作，负责财政工作。", "副镇长：林 东", "联系镇农业服务中心。"],
+     {("任职", "严东升", "甲镇人民政府", "镇长"), ("主持", "严东升", "甲镇人民政府", ""),
+      ("负责", "严东升", "财政", ""), ("任职", "林东", "甲镇人民政府", "副镇长"), ("联系", "林东", "镇农业服务中心", "")}),
+    ("市", "人民政府", ["　　市政府副市长、党组成员谢晓梅：负责教育工作。分管市教育局。",
+                       "　　市长助理严东升：分管市统计局。"],
+     {("任职", "谢晓梅", "甲市人民政府", "副市长"), ("任职", "谢晓梅", "甲市人民政府", "党组成员"),
+      ("分管", "谢晓梅", "市教育局", ""), ("任职", "严东升", "甲市人民政府", "市长助理"),
+      ("分管", "严东升", "市统计局", "")}),
+])
+def test_new_forms_in_traditional_characters(level: str, gov: str, lines: list[str],
+                                             expected: set) -> None:
+    text = opencc.OpenCC("s2t").convert(notice(level, gov, "领导", *lines))
+    got = {tuple(to_simplified(x) for x in f) for f in facts(text)}
+    assert expected <= got, expected - got
+
+
+# The assistant of a head whose title carries its level or body word: the post without it (SCHEMA §2).
+@pytest.mark.parametrize("level,gov,line,post", [
+    ("自治区", "人民政府", "　　自治区主席助理严东升：分管自治区统计局。", "主席助理"),
+    ("地区", "行政公署", "　　行署专员助理严东升：分管地区统计局。", "专员助理"),
+    ("县", "人民政府", "　　县长助理严东升：分管县统计局。", "县长助理"),
+])
+@pytest.mark.parametrize("half", [False, True])
+def test_assistant_post_without_its_level(level: str, gov: str, line: str, post: str, half: bool) -> None:
+    text = notice(level, gov, "领导", line)
+    got = facts(text.translate(HALF) if half else text)
+    assert ("任职", "严东升", f"甲{level}{gov}", post) in got
+    assert ("分管", "严东升", f"{level}统计局", "") in got

@@ -310,3 +310,68 @@ def test_autonomous_region_heads_in_headers(line: str, who: str, title: str) -> 
     assert ("负责", who, "审计", "") in got
     other = facts(notice("甲市人民政府", "市人民政府领导成员", line.replace("自治区", "市")))
     assert not any(f[0] == "任职" and f[3] == title for f in other)  # 主席 of no government in a city's notice
+
+
+# 4. A numbered heading holding only the name ("一、王五同志"), then a paragraph opening with the
+# leader's posts as a sentence of its own ("副省长、省公安厅厅长。"), then the duties.
+# (issuer, posts, level word of the bodies, [(org, position)] the posts give)
+LEVEL_POSTS = [
+    ("甲自治区人民政府", "自治区党委常委、自治区常务副主席", "自治区",
+     [("自治区党委", "自治区党委常委"), ("甲自治区人民政府", "常务副主席")]),
+    ("甲自治区人民政府", "自治区主席", "自治区", [("甲自治区人民政府", "主席")]),
+    ("乙省人民政府", "副省长、省公安厅厅长", "省", [("乙省人民政府", "副省长"), ("省公安厅", "厅长")]),
+    ("丙市人民政府", "市委常委、副市长", "市", [("市委", "市委常委"), ("丙市人民政府", "副市长")]),
+    ("丁自治州人民政府", "副州长", "州", [("丁自治州人民政府", "副州长")]),
+    ("戊盟行政公署", "副盟长", "盟", [("戊盟行政公署", "副盟长")]),
+    ("己地区行政公署", "行署副专员", "地区", [("己地区行政公署", "副专员")]),
+    ("庚县人民政府", "县委常委、常务副县长", "县", [("县委", "县委常委"), ("庚县人民政府", "常务副县长")]),
+    ("辛区人民政府", "副区长", "区", [("辛区人民政府", "副区长")]),
+    ("壬旗人民政府", "副旗长", "旗", [("壬旗人民政府", "副旗长")]),
+    ("癸乡人民政府", "党委委员、副乡长", "乡", [("乡党委", "党委委员"), ("癸乡人民政府", "副乡长")]),
+    ("子镇人民政府", "镇长", "镇", [("子镇人民政府", "镇长")]),
+    ("丑街道办事处", "党工委委员、办事处副主任", "街道", [("街道党工委", "党工委委员"), ("丑街道办事处", "副主任")]),
+]
+
+
+@pytest.mark.parametrize("issuer,posts,lvl,held", LEVEL_POSTS)
+@pytest.mark.parametrize("half", [False, True])
+@pytest.mark.parametrize("first,second", [("一、严东升同志", "二、林 东同志"), ("（一）严东升", "（二）林 东"),
+                                          ("严东升同志", "林东"), ("一、严东升同志：", "林 东：")])
+def test_name_heading_then_posts_sentence(issuer: str, posts: str, lvl: str, held: list, half: bool,
+                                          first: str, second: str) -> None:
+    lines = [first, f"　　{posts}。负责财政、审计方面的工作。分管{lvl}财政局。", "",
+             second, f"　　{posts}。联系{lvl}税务局。"]
+    got = facts(notice(issuer, "领导成员", *[ln.translate(HALF) if half else ln for ln in lines]))
+    expected = {("负责", "严东升", "财政", ""), ("负责", "严东升", "审计", ""), ("分管", "严东升", f"{lvl}财政局", ""),
+                ("联系", "林东", f"{lvl}税务局", "")}
+    expected |= {("任职", who, org, pos) for who in ("严东升", "林东") for org, pos in held}
+    assert expected <= got, expected - got
+    assert {f[1] for f in got} == {"严东升", "林东"}
+    assert ("联系", "严东升", f"{lvl}税务局", "") not in got
+
+
+# 5. "职务：姓名" on a line of its own (a township's 镇长：王五), the duties on the lines below; or
+# the duties after the name on the same line ("副市长：王五负责…").
+@pytest.mark.parametrize("issuer,posts,lvl,held", [
+    *LEVEL_POSTS, ("甲自治区人民政府", "副主席", "自治区", [("甲自治区人民政府", "副主席")]),
+    ("己地区行政公署", "副专员", "地区", [("己地区行政公署", "副专员")]),
+])
+@pytest.mark.parametrize("half", [False, True])
+@pytest.mark.parametrize("inline", [False, True])
+def test_title_colon_name(issuer: str, posts: str, lvl: str, held: list, half: bool,
+                          inline: bool) -> None:
+    joint = "" if inline else "\n"
+    lines = [f"{posts}：严东升{joint}负责财政、审计工作，分管{lvl}财政局。", "",
+             f"{posts} ： 林 东{joint}联系{lvl}税务局。"]
+    got = facts(notice(issuer, "领导班子成员", *[ln.translate(HALF) if half else ln for ln in lines]))
+    expected = {("负责", "严东升", "财政", ""), ("负责", "严东升", "审计", ""), ("分管", "严东升", f"{lvl}财政局", ""),
+                ("联系", "林东", f"{lvl}税务局", "")}
+    expected |= {("任职", who, org, pos) for who in ("严东升", "林东") for org, pos in held}
+    assert expected <= got, expected - got
+    assert {f[1] for f in got} == {"严东升", "林东"}
+
+
+@pytest.mark.parametrize("line", ["联系人：严东升", "副县长：", "副县长：严东升同志外出期间由林东代理。"])
+def test_title_colon_name_needs_a_leader_and_duties(line: str) -> None:
+    got = facts(notice("庚县人民政府", "领导班子成员", line, "　　负责财政工作。"))
+    assert not any(f[0] == "负责" for f in got)

@@ -340,6 +340,8 @@ def test_split_never_raises_and_spans_stay_in_bounds(text: str) -> None:
     ("乙市人民政府办公室", "乙政办发[2019]7号"),
     ("丙旗人民政府", "丙政字（1996）第3号"),
     ("丁州人民政府办公厅", "丁州政办〔2024〕2号"),
+    ("戊地区行政公署", "戊署发〔1995〕17号"),
+    ("己盟行政公署", "己署发〔2001〕3号"),
 ])
 @pytest.mark.parametrize("gap", ["\n", "\n\n"])
 def test_split_masthead_above_the_number_and_title_below(issuer: str, number: str, gap: str) -> None:
