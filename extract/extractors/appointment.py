@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from types import SimpleNamespace
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,75 +27,16 @@ from graph.records import Assertion
 
 __all__ = ["extract", "mentions", "report_mentions", "frames"]
 
-
-@dataclass(frozen=True)
-class Frames:
-    """appointment.yaml, compiled once."""
-
-    appoint: str                 # regex alternation of the appointing verbs
-    holds: str                   # "张三任X" inside a decision
-    decision: str                # words that make a clause a decision ("研究决定")
-    holds_not_after: str         # characters that make 任 part of another verb (担任, 出任, 现任)
-    acting: str                  # "代理" before an acting post
-    remove: str                  # of the removing verbs
-    pronouns: str                # character class of pronouns ("免去其…")
-    instruments: str             # "…的决定": the instrument, after the post
-    not_encoded: re.Pattern[str]
-    report_verbs: re.Pattern[str]
-    current_post: re.Pattern[str]
-    capacity: re.Pattern[str]
-    past: re.Pattern[str]
-    lead_in: re.Pattern[str]
-    delegation: re.Pattern[str]
-    time_tail: re.Pattern[str]
-    not_names: frozenset[str]
-    not_name_starts: str
-    continuing_titles: frozenset[str]
-    inner_bodies: frozenset[str]
-    pointers: tuple[str, ...]
-    body_lead_ins: tuple[str, ...]
-
-
-def _spoken_words() -> frozenset[str]:
-    """The not-names of leaders' headers (extract/data/work_division.yaml: verbs of speech 强调, 指出 …),
-    kept once there: "副市长强调，…" names no one here either."""
-    raw = yaml.safe_load((Path(__file__).parents[1] / "data" / "work_division.yaml").read_text(encoding="utf-8"))
-    return frozenset(raw["not_names"]["words"])
-
-
 _alt = alternation
 
 
 @lru_cache(maxsize=1)
-def frames() -> Frames:
-    raw = yaml.safe_load((Path(__file__).parent.parent / "data" / "appointment.yaml").read_text(encoding="utf-8"))
-    around = lambda pairs: "|".join(rf"{re.escape(a)}(?P<p{k}>[^，。；]{{2,40}}?){re.escape(b)}"  # noqa: E731
-                                    for k, (a, b) in enumerate(pairs))
-    time = rf"(?:{_alt(raw['time_words'])}|\d{{2,4}}年|\d{{1,2}}月|\d{{1,2}}日|上旬|中旬|下旬|初|底|末|份)*"
-    return Frames(
-        appoint=_alt(raw["appoint_verbs"]),
-        holds=_alt(raw["decision_holds_verbs"]),
-        decision=_alt(raw["decision_words"]),
-        holds_not_after=raw["holds_not_after"],
-        acting=_alt(raw["acting_verbs"]),
-        remove=_alt(raw["remove_verbs"]),
-        pronouns="".join(raw["pronouns"]),
-        instruments=_alt(raw["instruments"]),
-        not_encoded=re.compile(_alt(raw["not_encoded"])),
-        report_verbs=re.compile(_alt(raw["report_verbs"])),
-        current_post=re.compile(_alt(raw["current_post_verbs"])),
-        capacity=re.compile(around(raw["capacity_frames"])),
-        past=re.compile(rf"^(?:[{CJK}]{{1,8}}?[省市县区州旗盟])?(?:{_alt(raw['past_markers'])})"),
-        lead_in=re.compile(rf"^(?:{_alt(raw['lead_ins'])})|^.*[：:]"),
-        delegation=re.compile(around(raw["delegation_frames"])),
-        time_tail=re.compile(rf"{time}$"),
-        not_names=frozenset(raw["not_names"]) | _spoken_words(),
-        not_name_starts=raw["not_name_starts"],
-        continuing_titles=frozenset(raw["continuing_titles"]),
-        inner_bodies=frozenset(raw["inner_bodies"]),
-        pointers=tuple(raw["pointers"]),
-        body_lead_ins=tuple(raw["body_lead_ins"]),
-    )
+def frames() -> SimpleNamespace:
+    """appointment.yaml, read once: each word list as a tuple; the not-names joined with the
+    lexicon's (verbs of speech: "副市长强调，…" names no one here either)."""
+    raw = yaml.safe_load((Path(__file__).parents[1] / "data" / "appointment.yaml").read_text(encoding="utf-8"))
+    data = {k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()}
+    return SimpleNamespace(**{**data, "not_names": frozenset(raw["not_names"]) | lexicon().not_names})
 
 
 _SPACE = re.compile(r"\s+")
@@ -106,63 +48,65 @@ _GAP = r"[ \t\u3000]?"
 _NAME = rf"[{CJK}·](?:{_GAP}[{CJK}·]){{1,3}}?"
 _SPACES = re.compile(r"[ \t\u3000]")
 _MEETING = re.compile(r"经(?P<meeting>[^。]{0,60}?(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。，]{0,30}?(?:会议|常务会议|党组会议|常委会))")
-
-
-@dataclass(frozen=True)
-class _Patterns:
-    """The notice frames, built from the verbs in the data."""
-
-    appoint: re.Pattern[str]     # "A、B为X（试用期一年）"
-    verb_prefix: re.Pattern[str]  # what precedes the names ("会议决定任命")
-    remove_own: re.Pattern[str]  # "免去其X职务"
-    remove: re.Pattern[str]      # "免去A（同志）的X职务"
-    remove_glued: re.Pattern[str]  # "免去AX（的）职务"
-    section: re.Pattern[str]     # "任命：" / "免去：" heading a list
-    holds: re.Pattern[str]       # "张三（同志）任X" in a decision
-    acts: re.Pattern[str]        # "代理X市长职务" closing a clause, in a decision
-    decision: re.Pattern[str]    # "研究决定", "会议决定"
-    appoint_verb: re.Pattern[str]  # any appointing verb
-    listed_removal: re.Pattern[str]  # "张三的X职务" in a list under 免去
-    trigger: re.Pattern[str]     # a character every notice frame needs (a verb's, 为, 职务's)
-    section_line: re.Pattern[str]  # "二、免去" / "（一）任命：" heading a list, colon or none
-    row: re.Pattern[str]         # "张三  X局局长" / "张三：X局局长" in a list under such a heading
+_PROB = r"(?P<prob>[（(]试用期[^）)]*[）)])?"
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> _Patterns:
+def _patterns() -> SimpleNamespace:
+    """The notice and report frames, built once from the words in the data."""
     f = frames()
-    return _Patterns(
-        appoint=re.compile(rf"(?P<name>[{CJK}·、 \t\u3000]{{2,40}}?)为(?P<post>[^，。；：]{{2,80}}?)"
-                           rf"(?P<prob>[（(]试用期[^）)]*[）)])?(?:职务)?(?:的(?:{f.instruments}))?(?=[，,。；;]|$)"),
-        verb_prefix=re.compile(rf"^.*(?:{f.appoint}|决定)"),
-        remove_own=re.compile(rf"(?:{f.remove})[：:]?[{f.pronouns}](?P<post>[^，。；]{{2,80}}?)(?:的)?职务"),
-        remove=re.compile(rf"(?:{f.remove})[：:]?\s*(?P<name>{_NAME})(?:同志的?|的)(?P<post>[^，。；]{{2,80}}?)职务"),
-        remove_glued=re.compile(rf"(?:{f.remove})[：:]?\s*(?P<body>[{CJK}·（）()、]{{4,80}}?)(?:的)?职务"),
-        section=re.compile(rf"(?P<act>{f.appoint}|{f.remove})[：:]"),
-        holds=re.compile(rf"^\s*(?P<name>[{CJK}·](?:{_GAP}[{CJK}·]){{1,11}}?)(?:同志)?(?<![{f.holds_not_after}])(?:{f.holds})"
-                         rf"(?P<post>[^，。；：]{{2,80}}?)(?P<prob>[（(]试用期[^）)]*[）)])?(?:职务)?\s*$"),
-        acts=re.compile(rf"(?P<post>(?:{f.acting})[^，。；：]{{2,60}}?)职务\s*$"),
-        decision=re.compile(f.decision),
-        appoint_verb=re.compile(f.appoint),
+    appoint, remove, holds = _alt(f.appoint_verbs), _alt(f.remove_verbs), _alt(f.decision_holds_verbs)
+    verbs = "".join(sorted(set("".join(f.appoint_verbs + f.remove_verbs + f.decision_holds_verbs + f.acting_verbs))))
+    around = lambda pairs: "|".join(rf"{re.escape(a)}(?P<p{k}>[^，。；]{{2,40}}?){re.escape(b)}"  # noqa: E731
+                                    for k, (a, b) in enumerate(pairs))
+    time = rf"(?:{_alt(f.time_words)}|\d{{2,4}}年|\d{{1,2}}月|\d{{1,2}}日|上旬|中旬|下旬|初|底|末|份)*"
+    return SimpleNamespace(
+        # "A、B为X（试用期一年）"
+        appoint=re.compile(rf"(?P<name>[{CJK}·、 \t\u3000]{{2,40}}?)为(?P<post>[^，。；：]{{2,80}}?){_PROB}"
+                           rf"(?:职务)?(?:的(?:{_alt(f.instruments)}))?(?=[，,。；;]|$)"),
+        verb_prefix=re.compile(rf"^.*(?:{appoint}|决定)"),  # what precedes the names ("会议决定任命")
+        # "免去其X职务" / "免去A（同志）的X职务" / "免去AX（的）职务"
+        remove_own=re.compile(rf"(?:{remove})[：:]?[{''.join(f.pronouns)}](?P<post>[^，。；]{{2,80}}?)(?:的)?职务"),
+        remove=re.compile(rf"(?:{remove})[：:]?\s*(?P<name>{_NAME})(?:同志的?|的)(?P<post>[^，。；]{{2,80}}?)职务"),
+        remove_glued=re.compile(rf"(?:{remove})[：:]?\s*(?P<body>[{CJK}·（）()、]{{4,80}}?)(?:的)?职务"),
+        section=re.compile(rf"(?P<act>{appoint}|{remove})[：:]"),  # "任命：" / "免去：" heading a list
+        # "张三（同志）任X" in a decision
+        holds=re.compile(rf"^\s*(?P<name>[{CJK}·](?:{_GAP}[{CJK}·]){{1,11}}?)(?:同志)?(?<![{f.holds_not_after}])"
+                         rf"(?:{holds})(?P<post>[^，。；：]{{2,80}}?){_PROB}(?:职务)?\s*$"),
+        # "代理X市长职务" closing a clause, in a decision
+        acts=re.compile(rf"(?P<post>(?:{_alt(f.acting_verbs)})[^，。；：]{{2,60}}?)职务\s*$"),
+        decision=re.compile(_alt(f.decision_words)),
+        appoint_verb=re.compile(appoint),
         # "张三的X职务" under a removal ("免去：张三的X职务；李四的Y职务"), the list's label off
-        listed_removal=re.compile(rf"^\s*(?:(?:{f.remove})[：:])?\s*(?P<body>[^，。；]+?)(?:的)?职务"),
+        listed_removal=re.compile(rf"^\s*(?:(?:{remove})[：:])?\s*(?P<body>[^，。；]+?)(?:的)?职务"),
+        # "二、免去" / "（一）任命：" heading a list, colon or none
         section_line=re.compile(rf"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])?\s*"
-                                rf"(?P<act>{f.appoint}|{f.remove})(?:人员|名单)?\s*[：:]?$"),
+                                rf"(?P<act>{appoint}|{remove})(?:人员|名单)?\s*[：:]?$"),
+        # "张三  X局局长" / "张三：X局局长" in a list under such a heading
         row=re.compile(rf"^\s*(?:\d+[.、．]\s*)?(?P<name>{_NAME})(?:同志)?(?:[ \t\u3000]+|\s*[：:]\s*)"
-                       rf"(?P<post>[^，。；：\s][^，。；：]{{1,80}}?)(?P<prob>[（(]试用期[^）)]*[）)])?(?:职务)?\s*$"),
-        trigger=re.compile("[" + re.escape("".join(sorted(set(f.appoint + f.remove + f.holds + f.acting) - set("|\\"))))
-                           + "为职]"),
+                       rf"(?P<post>[^，。；：\s][^，。；：]{{1,80}}?){_PROB}(?:职务)?\s*$"),
+        trigger=re.compile("[" + re.escape(verbs) + "为职]"),  # what every notice frame needs
+        # reports
+        not_encoded=re.compile(_alt(f.not_encoded)),
+        report_verbs=re.compile(_alt(f.report_verbs)),
+        current_post=re.compile(_alt(f.current_post_verbs)),
+        capacity=re.compile(around(f.capacity_frames)),
+        past=re.compile(rf"^(?:[{CJK}]{{1,8}}?[省市县区州旗盟])?(?:{_alt(f.past_markers)})"),
+        lead_in=re.compile(rf"^(?:{_alt(f.lead_ins)})|^.*[：:]"),
+        delegation=re.compile(around(f.delegation_frames)),
+        time_tail=re.compile(rf"{time}$"),
     )
 
 
 def _act_of(verb: str) -> str:
-    return "免去" if re.fullmatch(frames().remove, verb) else "任命"
+    """The act a verb names: 免去 for a removing verb, else 任命."""
+    return "免去" if verb in frames().remove_verbs else "任命"
 
 
 def extract(doc: ParsedDocument) -> list[Assertion]:
     em = Emitter(doc, "appointment")
     text = em.text
-    pat, fr = _patterns(), frames()
+    pat = _patterns()
     meeting = _MEETING.search(text)
     decided = {}
     if meeting:
@@ -199,7 +143,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
             removing, was_removing = False, removing
             if len(clause) > _LONGEST_LIST:  # running text, no list of posts: the frames would rescan it
                 continue
-            if not (listed or pat.trigger.search(clause)) or fr.not_encoded.search(clause):  # 辞去 (SCHEMA §7)
+            if not (listed or pat.trigger.search(clause)) or pat.not_encoded.search(clause):  # 辞去 (SCHEMA §7)
                 continue
             at = bounds(ca)
             m_own = pat.remove_own.search(clause)
@@ -407,7 +351,7 @@ def _referred(em: Emitter, org: str, start: int, end: int) -> str:
     kind = org[1:] if org.startswith(pointers) else org
     if kind not in lexicon().org_suffixes:
         return org
-    named = re.compile(rf"(?:^|[^{CJK}（）()]|{_alt(list(frames().body_lead_ins))})(?P<body>[{CJK}（）()]{{2,30}}?{re.escape(kind)})")
+    named = re.compile(rf"(?:^|[^{CJK}（）()]|{_alt(frames().body_lead_ins)})(?P<body>[{CJK}（）()]{{2,30}}?{re.escape(kind)})")
     before = [b for m in named.finditer(em.text, start, end) if (b := m.group("body")) != kind
               and not any(p + kind in b for p in pointers) and not _patterns().appoint_verb.search(b)]
     if before:
@@ -448,7 +392,7 @@ def report_mentions(doc: ParsedDocument) -> list[Assertion]:
 
 
 def _read_clause(em: Emitter, clause: str, at: tuple[int, int], st: _Sentence) -> None:
-    fr = frames()
+    fr = _patterns()
     short = len(clause) <= _LONGEST_LIST  # longer clauses are read for 出任 frames only
     ends = {m.end() for m in _title_words().finditer(clause)} if short else set()
     if short and not ends and not fr.current_post.search(clause):  # every frame below needs a title or 出任
@@ -563,9 +507,8 @@ def _party_post(org: str, title: str) -> tuple[str, str]:
 def _names_a_body(org: str) -> bool:
     """"公司董事长X", "该局局长X": a bare kind of body or one named by a pointer is no body to record;
     nor is text with a verb in it."""
-    fr = frames()
-    return (org not in lexicon().org_suffixes and not org.startswith(tuple(fr.pointers))
-            and not fr.current_post.search(org))  # "新当选中共…委员会": a verb, not a body
+    return (org not in lexicon().org_suffixes and not org.startswith(frames().pointers)
+            and not _patterns().current_post.search(org))  # "新当选中共…委员会": a verb, not a body
 
 
 def _mention_list(clause: str) -> tuple[bool, list[tuple[str, list[str]]]] | None:
@@ -573,8 +516,7 @@ def _mention_list(clause: str) -> tuple[bool, list[tuple[str, list[str]]]] | Non
     "院长A、检察长B" -> two groups; "副主任A、B" -> one group with two names. (past, groups):
     past when the list opens with 原/曾任 (the names count, the posts are not encoded).
     The list may follow a lead-in ("会议由…", "出席会议的有：") and join its groups with 与/和/及."""
-    fr = frames()
-    starts = [m.end() for m in fr.lead_in.finditer(clause)] + [0]  # the lead-in off first
+    starts = [m.end() for m in _patterns().lead_in.finditer(clause)] + [0]  # the lead-in off first
     joined = "与" in clause or "和" in clause or "及" in clause
     for a in starts:
         got = _joined_groups(clause[a:]) if joined else None
@@ -590,7 +532,7 @@ def _joined_groups(clause: str) -> tuple[bool, list[tuple[str, list[str]]]] | No
     first must end with a name (市发展和改革委员会 is one body, not 市发展 and 改革委员会). A part
     that does not read is left out; a part of names only joins the group before it (副主任A、B和C)."""
     parts = [clause[x:y] for x, y in split_list(clause, "与和及")]
-    if len(parts) < 2 or any(frames().report_verbs.match(p) for p in parts[1:]):
+    if len(parts) < 2 or any(_patterns().report_verbs.match(p) for p in parts[1:]):
         return None  # "旗长乌力吉图主持…": a verb follows the word at once, so it ends a name, joining nothing
     first = _mention_groups(parts[0], "、")
     if first is None:
@@ -608,7 +550,7 @@ def _joined_groups(clause: str) -> tuple[bool, list[tuple[str, list[str]]]] | No
 
 
 def _mention_groups(clause: str, seps: str) -> tuple[bool, list[tuple[str, list[str]]]] | None:
-    past = frames().past.match(clause)
+    past = _patterns().past.match(clause)
     if past:
         clause = clause[past.end():]
     groups: list[tuple[str, list[str]]] = []
