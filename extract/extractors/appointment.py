@@ -20,6 +20,7 @@ import yaml
 
 from extract.dates import parse_date
 from extract.document import ParsedDocument
+from extract.frames import frames as relation_frames
 from extract.extractors.base import Emitter, strip_alias
 from extract.lexicon import CJK, alternation, lexicon
 from extract.posts import Post, parse_posts, split_list
@@ -48,43 +49,26 @@ _GAP = r"[ \t\u3000]?"
 _NAME = rf"[{CJK}·](?:{_GAP}[{CJK}·]){{1,3}}?"
 _SPACES = re.compile(r"[ \t\u3000]")
 _MEETING = re.compile(r"经(?P<meeting>[^。]{0,60}?(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。，]{0,30}?(?:会议|常务会议|党组会议|常委会))")
-_PROB = r"(?P<prob>[（(]试用期[^）)]*[）)])?"
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> SimpleNamespace:
     """The notice and report frames, built once from the words in the data."""
     f = frames()
-    appoint, remove, holds = _alt(f.appoint_verbs), _alt(f.remove_verbs), _alt(f.decision_holds_verbs)
+    appoint, remove = _alt(f.appoint_verbs), _alt(f.remove_verbs)
     verbs = "".join(sorted(set("".join(f.appoint_verbs + f.remove_verbs + f.decision_holds_verbs + f.acting_verbs))))
     around = lambda pairs: "|".join(rf"{re.escape(a)}(?P<p{k}>[^，。；]{{2,40}}?){re.escape(b)}"  # noqa: E731
                                     for k, (a, b) in enumerate(pairs))
     time = rf"(?:{_alt(f.time_words)}|\d{{2,4}}年|\d{{1,2}}月|\d{{1,2}}日|上旬|中旬|下旬|初|底|末|份)*"
     return SimpleNamespace(
-        # "A、B为X（试用期一年）"
-        appoint=re.compile(rf"(?P<name>[{CJK}·、 \t\u3000]{{2,40}}?)为(?P<post>[^，。；：]{{2,80}}?){_PROB}"
-                           rf"(?:职务)?(?:的(?:{_alt(f.instruments)}))?(?=[，,。；;]|$)"),
+        **{fr.name: fr.regex for fr in relation_frames("clause")},  # the notice frames, extract/data/frames.yaml
         verb_prefix=re.compile(rf"^.*(?:{appoint}|决定)"),  # what precedes the names ("会议决定任命")
-        # "免去其X职务" / "免去A（同志）的X职务" / "免去AX（的）职务"
-        remove_own=re.compile(rf"(?:{remove})[：:]?[{''.join(f.pronouns)}](?P<post>[^，。；]{{2,80}}?)(?:的)?职务"),
-        remove=re.compile(rf"(?:{remove})[：:]?\s*(?P<name>{_NAME})(?:同志的?|的)(?P<post>[^，。；]{{2,80}}?)职务"),
-        remove_glued=re.compile(rf"(?:{remove})[：:]?\s*(?P<body>[{CJK}·（）()、]{{4,80}}?)(?:的)?职务"),
         section=re.compile(rf"(?P<act>{appoint}|{remove})[：:]"),  # "任命：" / "免去：" heading a list
-        # "张三（同志）任X" in a decision
-        holds=re.compile(rf"^\s*(?P<name>[{CJK}·](?:{_GAP}[{CJK}·]){{1,11}}?)(?:同志)?(?<![{f.holds_not_after}])"
-                         rf"(?:{holds})(?P<post>[^，。；：]{{2,80}}?){_PROB}(?:职务)?\s*$"),
-        # "代理X市长职务" closing a clause, in a decision
-        acts=re.compile(rf"(?P<post>(?:{_alt(f.acting_verbs)})[^，。；：]{{2,60}}?)职务\s*$"),
         decision=re.compile(_alt(f.decision_words)),
         appoint_verb=re.compile(appoint),
-        # "张三的X职务" under a removal ("免去：张三的X职务；李四的Y职务"), the list's label off
-        listed_removal=re.compile(rf"^\s*(?:(?:{remove})[：:])?\s*(?P<body>[^，。；]+?)(?:的)?职务"),
         # "二、免去" / "（一）任命：" heading a list, colon or none
         section_line=re.compile(rf"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])?\s*"
                                 rf"(?P<act>{appoint}|{remove})(?:人员|名单)?\s*[：:]?$"),
-        # "张三  X局局长" / "张三：X局局长" in a list under such a heading
-        row=re.compile(rf"^\s*(?:\d+[.、．]\s*)?(?P<name>{_NAME})(?:同志)?(?:[ \t\u3000]+|\s*[：:]\s*)"
-                       rf"(?P<post>[^，。；：\s][^，。；：]{{1,80}}?){_PROB}(?:职务)?\s*$"),
         trigger=re.compile("[" + re.escape(verbs) + "为职]"),  # what every notice frame needs
         # reports
         not_encoded=re.compile(_alt(f.not_encoded)),
@@ -146,18 +130,16 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
             if not (listed or pat.trigger.search(clause)) or pat.not_encoded.search(clause):  # 辞去 (SCHEMA §7)
                 continue
             at = bounds(ca)
-            m_own = pat.remove_own.search(clause)
+            m_own = pat.removed_from_own.search(clause)
             if m_own and last_person:
-                removing = True
-                _emit_posts(em, "免去", last_person, ca + m_own.start("post"), ca + m_own.end("post"), at, decided)
+                removing = True  # "免去其X职务": the person named before
+                _emit(em, "免去", m_own, ca, at, decided, last_person)
                 continue
-            m_rm = pat.remove.search(clause)
+            m_rm = pat.removed_from.search(clause)
             if m_rm:
-                removing = True
-                last_person = em.surface(ca + m_rm.start("name"), ca + m_rm.end("name"))
-                _emit_posts(em, "免去", last_person, ca + m_rm.start("post"), ca + m_rm.end("post"), at, decided)
+                removing, last_person = True, _emit(em, "免去", m_rm, ca, at, decided)
                 continue
-            m_ap = pat.appoint.search(clause)
+            m_ap = pat.appointed_as.search(clause)
             verb = pat.appoint_verb.search(clause)
             if verb:
                 mode = "任命"
@@ -174,19 +156,15 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                     if (2 <= len(bare) <= 4 or "·" in bare) and (after_verb or _is_name(bare)):
                         people.append(em.surface(name_a + x, name_a + x + len(person)))
                 for person in people:
-                    last_person = person
-                    _emit_posts(em, "任命", person, ca + m_ap.start("post"), ca + m_ap.end("post"), at, decided,
-                                probation=bool(m_ap.group("prob")))
+                    last_person = _emit(em, "任命", m_ap, ca, at, decided, person)
                 continue
-            m_glued = pat.remove_glued.search(clause)
+            m_glued = pat.removed_glued.search(clause)
             if m_glued and _remove_glued(em, ca + m_glued.start("body"), m_glued.group("body"), at, decided):
                 removing = True
                 continue
-            row = pat.row.match(clause) if listed and mode else None
+            row = pat.row_under_heading.match(clause) if listed and mode else None
             if row and _is_name(_SPACES.sub("", row.group("name"))):  # "任命：\n张三  X局局长"
-                last_person = em.surface(ca + row.start("name"), ca + row.end("name"))
-                _emit_posts(em, mode, last_person, ca + row.start("post"), ca + row.end("post"), at, decided,
-                            probation=bool(row.group("prob")) if mode == "任命" else None)
+                last_person = _emit(em, mode, row, ca, at, decided)
                 continue
             if mode == "免去" or was_removing:  # "免去：\n张三市财政局局长职务" / "免去A的X职务，B的Y职务"
                 m_g = pat.listed_removal.match(clause)
@@ -195,22 +173,18 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                     last_person = person or last_person
                     removing = person is not None  # the list goes on ("；C的Z职务")
                     continue
-            m_holds = pat.holds.match(clause)
+            m_holds = pat.decided_holds.match(clause)
             before = line[:clause_a].rstrip()
             opens = (clause_a == 0 or before.endswith(("；", ";", "：", ":"))
                      or bool(pat.decision.search(before[before.rfind("。") + 1:])))  # 经研究决定，张三任…
             if (m_holds and opens and (mode == "任命" or decision)
                     and _is_name(_SPACES.sub("", m_holds.group("name")))):  # 决定：张三任X
-                last_person = em.surface(ca + m_holds.start("name"), ca + m_holds.end("name"))
-                _emit_posts(em, "任命", last_person, ca + m_holds.start("post"), ca + m_holds.end("post"), at, decided,
-                            probation=bool(m_holds.group("prob")))
+                last_person = _emit(em, "任命", m_holds, ca, at, decided)
                 continue
-            m_acts = pat.acts.search(clause)
+            m_acts = pat.acts_as.search(clause)
             who = _acting_person(clause[:m_acts.start()]) if m_acts and (mode == "任命" or decision) else None
             if who is not None:  # （副市长）A代理X市长职务
-                a, b = ca + who[0], ca + who[1]
-                last_person = em.surface(a, b)
-                _emit_posts(em, "任命", last_person, ca + m_acts.start("post"), ca + m_acts.end("post"), at, decided)
+                last_person = _emit(em, "任命", m_acts, ca, at, decided, em.surface(ca + who[0], ca + who[1]))
     if doc.info.number is None:  # reports name people with their posts
         mentions(doc, em)
         appointed = {(x.s, x.position) for x in em.out if x.rel == "任命"}
@@ -300,8 +274,20 @@ def _clauses(line: str) -> list[tuple[int, int]]:
     return split_list(line, "，,；;。") if line.strip() else []
 
 
+def _emit(em: Emitter, act: str, m: re.Match[str], ca: int, at: tuple[int, int], decided: dict,
+          person: str | None = None) -> str:
+    """The posts of a notice frame's match (its "post", on probation when it has a "prob") for `person`,
+    else for its "name"; the person."""
+    person = person or em.surface(ca + m.start("name"), ca + m.end("name"))
+    prob = bool(m.groupdict().get("prob"))
+    _emit_posts(em, act, person, ca + m.start("post"), ca + m.end("post"), at, decided, prob)
+    return person
+
+
 def _emit_posts(em: Emitter, act: str, person: str, a: int, b: int, at: tuple[int, int],
                 decided: dict, probation: bool | None = None) -> None:
+    """One fact of `act` for each post in text[a:b]: notes dropped, 代理 kept on its title, a post
+    without its body given the body named before it, "该公司" the body referred to."""
     text = em.text[a:b]
     posts = []
     prev: Post | None = None  # the last post in the list that named its body
