@@ -88,13 +88,14 @@ def _act_of(verb: str) -> str:
 
 
 def extract(doc: ParsedDocument) -> list[Assertion]:
+    """The 任命 and 免去 of a notice, clause by clause (the frames tried in order), and in a report
+    also the posts stated beside names (SCHEMA §7)."""
     em = Emitter(doc, "appointment")
     text = em.text
     pat = _patterns()
-    meeting = _MEETING.search(text)
-    decided = {}
-    if meeting:
-        decided = {"decided_on": parse_date(meeting.group("date")), "decided_by": re.sub(r"\s+", "", meeting.group("meeting"))}
+    meeting = _MEETING.search(text)  # "经…2024年3月1日…常务会议": the deciding meeting
+    decided = {"decided_on": parse_date(meeting.group("date")),
+               "decided_by": _SPACE.sub("", meeting.group("meeting"))} if meeting else {}
     mode: str | None = None
     listed = False  # under a heading naming the act ("任命："): rows "张三  X局局长" follow
     last_person: str | None = None
@@ -121,7 +122,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
         decision = decision or bool(pat.decision.search(line))  # "经研究决定：" opens the list below
         if not listed and not pat.trigger.search(line):  # no verb, no 为, no 职务: nothing in the line to read
             continue
-        for clause_a, clause_b in _clauses(line):
+        for clause_a, clause_b in split_list(line, "，,；;。"):
             ca, cb = start + clause_a, start + clause_b
             clause = text[ca:cb]
             removing, was_removing = False, removing
@@ -149,14 +150,12 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                 raw = pat.verb_prefix.sub("", m_ap.group("name"))
                 after_verb = raw != m_ap.group("name")  # "任命X为…": X is a name; "…认为" is not
                 name_a = ca + m_ap.end("name") - len(raw)
-                people = []
                 for x, y in split_list(raw, "、"):  # 任命张三、李四为…
                     person = raw[x:y].removesuffix("同志")
                     bare = _SPACES.sub("", person)  # "王 五"
                     if (2 <= len(bare) <= 4 or "·" in bare) and (after_verb or _is_name(bare)):
-                        people.append(em.surface(name_a + x, name_a + x + len(person)))
-                for person in people:
-                    last_person = _emit(em, "任命", m_ap, ca, at, decided, person)
+                        person = em.surface(name_a + x, name_a + x + len(person))
+                        last_person = _emit(em, "任命", m_ap, ca, at, decided, person)
                 continue
             m_glued = pat.removed_glued.search(clause)
             if m_glued and _remove_glued(em, ca + m_glued.start("body"), m_glued.group("body"), at, decided):
@@ -196,12 +195,10 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
 def _acting_person(before: str) -> tuple[int, int] | None:
     """The person before 代理: a name closing `before`, after nothing or after the posts they hold."""
     end = len(before) - (2 if before.endswith("同志") else 0)
-    lead = len(before) - len(before.lstrip())
-    for n in (2, 3, 4):
-        a = end - n
-        if a >= lead and _is_name(before[a:end]) and (a == lead or _is_post(before[lead:a])):
-            return a, end
-    return None
+    if _is_name(before[:end]):
+        return 0, end
+    split = _post_then_name(before[:end])
+    return (end - len(split[1]), end) if split else None
 
 
 def _sentence_bounds(text: str) -> Callable[[int], tuple[int, int]]:
@@ -252,13 +249,6 @@ def _standalone(text: str, org: str | None) -> int:
                if m.start() == 0 or not "\u4e00" <= text[m.start() - 1] <= "\u9fff" or text[m.start() - 1] in "为任的免")
 
 
-def _same_body(named: str | None, implied: str | None) -> bool:
-    """Whether a title's implied body (旗政府, 市委) is the body named before it (戊旗人民政府, 中共甲市委)."""
-    if not named or not implied:
-        return False
-    return named.endswith((implied, implied.replace("政府", "人民政府")))
-
-
 def _inner_body(org: str | None) -> str | None:
     """The inner body closing an organisation's name ("甲区人民检察院检察委员会" -> 检察委员会): the
     post is the outer body's; not a place's own committee (甲镇党委)."""
@@ -268,10 +258,6 @@ def _inner_body(org: str | None) -> str | None:
         if outer and lexicon().is_org(outer) and not outer.endswith(levels):
             return word
     return None
-
-
-def _clauses(line: str) -> list[tuple[int, int]]:
-    return split_list(line, "，,；;。") if line.strip() else []
 
 
 def _emit(em: Emitter, act: str, m: re.Match[str], ca: int, at: tuple[int, int], decided: dict,
@@ -309,7 +295,8 @@ def _emit_posts(em: Emitter, act: str, person: str, a: int, b: int, at: tuple[in
             elif p.org_span is not None:
                 p = replace(p, org_span=(shift + p.org_span[0], shift + p.org_span[1]))
                 prev = p
-            elif prev is not None and (p.org is None or _same_body(prev.org, p.org)):
+            elif prev is not None and (p.org is None or bool(prev.org and p.org) and prev.org.endswith(
+                    (p.org, p.org.replace("政府", "人民政府")))):  # the implied body is the one named
                 p = replace(p, org=prev.org, org_span=prev.org_span)  # 副旗长、代理旗长 of 戊旗人民政府
             if acting:
                 p = replace(p, title=acting.group(1) + p.title)
