@@ -441,7 +441,10 @@ def _emit_mentions(em: Emitter, groups: list[tuple[str, list[str]]], at: tuple[i
             org = post.org
             if (post.org_span is None and st.org and post.title in continuing) or org is None:
                 org = st.org
-            if org is None or not _names_a_body(org):
+            # "公司董事长X", "该局局长X": a bare kind of body or one named by a pointer is no body to
+            # record; nor is text with a verb in it ("新当选中共…委员会")
+            if (org is None or org in lexicon().org_suffixes or org.startswith(frames().pointers)
+                    or _patterns().current_post.search(org)):
                 continue
             org, title = _party_post(org, post.title)
             for name in names:
@@ -477,24 +480,13 @@ def _party_post(org: str, title: str) -> tuple[str, str]:
     return org, title
 
 
-def _names_a_body(org: str) -> bool:
-    """"公司董事长X", "该局局长X": a bare kind of body or one named by a pointer is no body to record;
-    nor is text with a verb in it."""
-    return (org not in lexicon().org_suffixes and not org.startswith(frames().pointers)
-            and not _patterns().current_post.search(org))  # "新当选中共…委员会": a verb, not a body
-
-
 def _mention_list(clause: str) -> tuple[bool, list[tuple[str, list[str]]]] | None:
     """A list of posts and names: "县委常委、宣传部长王甲" -> [("县委常委、宣传部长", [王甲])];
     "院长A、检察长B" -> two groups; "副主任A、B" -> one group with two names. (past, groups):
     past when the list opens with 原/曾任 (the names count, the posts are not encoded).
     The list may follow a lead-in ("会议由…", "出席会议的有：") and join its groups with 与/和/及."""
-    starts = [m.end() for m in _patterns().lead_in.finditer(clause)] + [0]  # the lead-in off first
-    joined = "与" in clause or "和" in clause or "及" in clause
-    for a in starts:
-        got = _joined_groups(clause[a:]) if joined else None
-        if got is None:
-            got = _mention_groups(clause[a:], "、")
+    for a in [m.end() for m in _patterns().lead_in.finditer(clause)] + [0]:  # the lead-in off first
+        got = _joined_groups(clause[a:])
         if got is not None:
             return got
     return None
@@ -503,33 +495,36 @@ def _mention_list(clause: str) -> tuple[bool, list[tuple[str, list[str]]]] | Non
 def _joined_groups(clause: str) -> tuple[bool, list[tuple[str, list[str]]]] | None:
     """"省财政厅厅长A与某学会会长、理事B": parts joined by 与/和/及, each read on its own; the
     first must end with a name (市发展和改革委员会 is one body, not 市发展 and 改革委员会). A part
-    that does not read is left out; a part of names only joins the group before it (副主任A、B和C)."""
+    that does not read is left out; a part of names only joins the group before it (副主任A、B和C).
+    Read as one list of 、 when the parts do not read so."""
     parts = [clause[x:y] for x, y in split_list(clause, "与和及")]
-    if len(parts) < 2 or any(_patterns().report_verbs.match(p) for p in parts[1:]):
-        return None  # "旗长乌力吉图主持…": a verb follows the word at once, so it ends a name, joining nothing
-    first = _mention_groups(parts[0], "、")
+    # "旗长乌力吉图主持…": a verb right after the word ends a name, joining nothing
+    joined = len(parts) > 1 and not any(_patterns().report_verbs.match(p) for p in parts[1:])
+    first = _mention_groups(parts[0]) if joined else None
     if first is None:
-        return None
+        return _mention_groups(clause)
     past, groups = first
     for part in parts[1:]:
         names = part.split("、")
         if groups and all(_is_name(n) for n in names):
             groups[-1][1].extend(names)
             continue
-        got = _mention_groups(part, "、")
+        got = _mention_groups(part)
         if got is not None and got[0] == past:
             groups += got[1]
     return past, groups
 
 
-def _mention_groups(clause: str, seps: str) -> tuple[bool, list[tuple[str, list[str]]]] | None:
+def _mention_groups(clause: str) -> tuple[bool, list[tuple[str, list[str]]]] | None:
+    """Items parted by 、: posts waiting for the name that closes them ("县委常委、宣传部长王甲"), a
+    name and its posts ("张三副市长、…"), more names of the group before ("副主任A、B")."""
     past = _patterns().past.match(clause)
     if past:
         clause = clause[past.end():]
     groups: list[tuple[str, list[str]]] = []
     pending: list[str] = []  # posts waiting for their name
     name_first = False  # the last item was "张三市委常委": posts after it are his too (、副市长)
-    for x, y in split_list(clause, seps):
+    for x, y in split_list(clause, "、"):
         item = clause[x:y].removesuffix("同志")
         after_name_first, name_first = name_first, False
         if _is_name(item):
