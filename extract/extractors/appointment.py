@@ -14,13 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from types import SimpleNamespace
 from functools import lru_cache
-from pathlib import Path
 
 import yaml
 
 from extract.dates import parse_date
 from extract.document import ParsedDocument
-from extract.frames import frames as relation_frames
+from extract.frames import DATA, frames as relation_frames
 from extract.extractors.base import Emitter, strip_alias
 from extract.lexicon import CJK, alternation, lexicon
 from extract.posts import Post, parse_posts, split_list
@@ -35,9 +34,10 @@ _alt = alternation
 def frames() -> SimpleNamespace:
     """appointment.yaml, read once: each word list as a tuple; the not-names joined with the
     lexicon's (verbs of speech: "副市长强调，…" names no one here either)."""
-    raw = yaml.safe_load((Path(__file__).parents[1] / "data" / "appointment.yaml").read_text(encoding="utf-8"))
+    raw = yaml.safe_load((DATA / "appointment.yaml").read_text(encoding="utf-8"))
     data = {k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()}
-    return SimpleNamespace(**{**data, "not_names": frozenset(raw["not_names"]) | lexicon().not_names})
+    data["not_names"] = frozenset(raw["not_names"]) | lexicon().not_names
+    return SimpleNamespace(**data)
 
 
 _SPACE = re.compile(r"\s+")
@@ -56,12 +56,13 @@ def _patterns() -> SimpleNamespace:
     """The notice and report frames, built once from the words in the data."""
     f = frames()
     appoint, remove = _alt(f.appoint_verbs), _alt(f.remove_verbs)
-    verbs = "".join(sorted(set("".join(f.appoint_verbs + f.remove_verbs + f.decision_holds_verbs + f.acting_verbs))))
-    around = lambda pairs: "|".join(rf"{re.escape(a)}(?P<p{k}>[^，。；]{{2,40}}?){re.escape(b)}"  # noqa: E731
-                                    for k, (a, b) in enumerate(pairs))
+    verbs = "".join(sorted(set("".join(f.appoint_verbs + f.remove_verbs + f.decision_holds_verbs
+                                       + f.acting_verbs))))
+    around = lambda pairs: "|".join(  # noqa: E731  ("以", "身份"): the words between the two
+        rf"{re.escape(a)}(?P<p{k}>[^，。；]{{2,40}}?){re.escape(b)}" for k, (a, b) in enumerate(pairs))
     time = rf"(?:{_alt(f.time_words)}|\d{{2,4}}年|\d{{1,2}}月|\d{{1,2}}日|上旬|中旬|下旬|初|底|末|份)*"
     return SimpleNamespace(
-        **{fr.name: fr.regex for fr in relation_frames("clause")},  # the notice frames, extract/data/frames.yaml
+        **{fr.name: fr.regex for fr in relation_frames("clause")},  # frames.yaml, within: clause
         verb_prefix=re.compile(rf"^.*(?:{appoint}|决定)"),  # what precedes the names ("会议决定任命")
         section=re.compile(rf"(?P<act>{appoint}|{remove})[：:]"),  # "任命：" / "免去：" heading a list
         decision=re.compile(_alt(f.decision_words)),
@@ -128,7 +129,8 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
             removing, was_removing = False, removing
             if len(clause) > _LONGEST_LIST:  # running text, no list of posts: the frames would rescan it
                 continue
-            if not (listed or pat.trigger.search(clause)) or pat.not_encoded.search(clause):  # 辞去 (SCHEMA §7)
+            # no verb, 为 or 职务; or 辞去 and the like, not encoded (SCHEMA §7)
+            if not (listed or pat.trigger.search(clause)) or pat.not_encoded.search(clause):
                 continue
             at = bounds(ca)
             m_own = pat.removed_from_own.search(clause)
@@ -141,10 +143,8 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                 removing, last_person = True, _emit(em, "免去", m_rm, ca, at, decided)
                 continue
             m_ap = pat.appointed_as.search(clause)
-            verb = pat.appoint_verb.search(clause)
-            if verb:
-                mode = "任命"
-                removing = False
+            if pat.appoint_verb.search(clause):  # the clauses after an appointing verb appoint
+                mode, removing = "任命", False
             acting = m_ap is not None and "代理" in m_ap.group("post") and bool(pat.decision.search(clause))
             if m_ap and (mode == "任命" or acting):  # 任命…为…; 决定A为X代理市长
                 raw = pat.verb_prefix.sub("", m_ap.group("name"))
@@ -183,7 +183,8 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
             m_acts = pat.acts_as.search(clause)
             who = _acting_person(clause[:m_acts.start()]) if m_acts and (mode == "任命" or decision) else None
             if who is not None:  # （副市长）A代理X市长职务
-                last_person = _emit(em, "任命", m_acts, ca, at, decided, em.surface(ca + who[0], ca + who[1]))
+                last_person = em.surface(ca + who[0], ca + who[1])
+                _emit(em, "任命", m_acts, ca, at, decided, last_person)
     if doc.info.number is None:  # reports name people with their posts
         mentions(doc, em)
         appointed = {(x.s, x.position) for x in em.out if x.rel == "任命"}
@@ -262,8 +263,8 @@ def _inner_body(org: str | None) -> str | None:
 
 def _emit(em: Emitter, act: str, m: re.Match[str], ca: int, at: tuple[int, int], decided: dict,
           person: str | None = None) -> str:
-    """The posts of a notice frame's match (its "post", on probation when it has a "prob") for `person`,
-    else for its "name"; the person."""
+    """The posts of a notice frame's match (its "post", on probation when it has a "prob") for
+    `person`, else for its "name"; the person."""
     person = person or em.surface(ca + m.start("name"), ca + m.end("name"))
     prob = bool(m.groupdict().get("prob"))
     _emit_posts(em, act, person, ca + m.start("post"), ca + m.end("post"), at, decided, prob)
@@ -295,8 +296,8 @@ def _emit_posts(em: Emitter, act: str, person: str, a: int, b: int, at: tuple[in
             elif p.org_span is not None:
                 p = replace(p, org_span=(shift + p.org_span[0], shift + p.org_span[1]))
                 prev = p
-            elif prev is not None and (p.org is None or bool(prev.org and p.org) and prev.org.endswith(
-                    (p.org, p.org.replace("政府", "人民政府")))):  # the implied body is the one named
+            elif prev is not None and (p.org is None or prev.org and p.org and prev.org.endswith(
+                    (p.org, p.org.replace("政府", "人民政府")))):  # the body implied, named
                 p = replace(p, org=prev.org, org_span=prev.org_span)  # 副旗长、代理旗长 of 戊旗人民政府
             if acting:
                 p = replace(p, title=acting.group(1) + p.title)
@@ -324,7 +325,8 @@ def _referred(em: Emitter, org: str, start: int, end: int) -> str:
     kind = org[1:] if org.startswith(pointers) else org
     if kind not in lexicon().org_suffixes:
         return org
-    named = re.compile(rf"(?:^|[^{CJK}（）()]|{_alt(frames().body_lead_ins)})(?P<body>[{CJK}（）()]{{2,30}}?{re.escape(kind)})")
+    named = re.compile(rf"(?:^|[^{CJK}（）()]|{_alt(frames().body_lead_ins)})"
+                       rf"(?P<body>[{CJK}（）()]{{2,30}}?{re.escape(kind)})")
     before = [b for m in named.finditer(em.text, start, end) if (b := m.group("body")) != kind
               and not any(p + kind in b for p in pointers) and not _patterns().appoint_verb.search(b)]
     if before:
@@ -365,6 +367,8 @@ def report_mentions(doc: ParsedDocument) -> list[Assertion]:
 
 
 def _read_clause(em: Emitter, clause: str, at: tuple[int, int], st: _Sentence) -> None:
+    """One clause of a report: a body named (受X委托), a post in a capacity (以…身份), X出任Y, or
+    a list of posts and names before a verb of the report (主持, 出席 …)."""
     fr = _patterns()
     short = len(clause) <= _LONGEST_LIST  # longer clauses are read for 出任 frames only
     ends = {m.end() for m in _title_words().finditer(clause)} if short else set()
@@ -432,6 +436,8 @@ def _may_end_with_name(clause: str, cut: int, title_ends: set[int]) -> bool:
 
 
 def _emit_mentions(em: Emitter, groups: list[tuple[str, list[str]]], at: tuple[int, int], st: _Sentence) -> None:
+    """A 任职 for each name of a group and each post of its post string; a bare 副主任 at the body
+    the sentence named last (st.org), a party post at its committee."""
     continuing = frames().continuing_titles
     for post_text, names in groups:
         posts = parse_posts(post_text)
@@ -552,6 +558,7 @@ def _mention_groups(clause: str) -> tuple[bool, list[tuple[str, list[str]]]] | N
 
 
 def _is_post(text: str) -> bool:
+    """Whether `text` is a post string, ending with its last post's title."""
     posts = parse_posts(text)
     return bool(posts) and text.endswith(posts[-1].title)
 
