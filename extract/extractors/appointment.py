@@ -276,8 +276,8 @@ def _emit_posts(em: Emitter, act: str, person: str, a: int, b: int, at: tuple[in
     """One fact of `act` for each post in text[a:b]: notes dropped, 代理 kept on its title, a post
     without its body given the body named before it, "该公司" the body referred to."""
     text = em.text[a:b]
-    posts = []
     prev: Post | None = None  # the last post in the list that named its body
+    extra = {**decided, "probation": bool(probation)} if act == "任命" else dict(decided)
     for x, y in split_list(text, "、"):
         item = _SPACE.sub("", text[x:y])
         note = _NOTE.search(item)
@@ -299,23 +299,12 @@ def _emit_posts(em: Emitter, act: str, person: str, a: int, b: int, at: tuple[in
             elif prev is not None and (p.org is None or prev.org and p.org and prev.org.endswith(
                     (p.org, p.org.replace("政府", "人民政府")))):  # the body implied, named
                 p = replace(p, org=prev.org, org_span=prev.org_span)  # 副旗长、代理旗长 of 戊旗人民政府
-            if acting:
-                p = replace(p, title=acting.group(1) + p.title)
-            posts.append(p)
-    for post in posts:
-        if not post.org:
-            continue
-        title = post.title
-        m = re.match(r"^(代理|代)(.+)$", title)
-        org_name = post.org
-        if post.org_span is not None:
-            org_name = em.surface(a + post.org_span[0], a + post.org_span[1])
-        org_name = _referred(em, strip_alias(org_name)[0], at[0], a)
-        extra: dict = dict(decided)
-        if act == "任命":
-            extra["probation"] = bool(probation)
-        em.emit(act, person, "Person", org_name, "Organization", at,
-                position=("代理" + m.group(2)) if m and not title.startswith("代理") else title, **extra)
+            if not p.org:
+                continue
+            title = acting.group(1) + p.title if acting else p.title  # 代市长 is written 代理市长
+            org = em.surface(a + p.org_span[0], a + p.org_span[1]) if p.org_span is not None else p.org
+            em.emit(act, person, "Person", _referred(em, strip_alias(org)[0], at[0], a), "Organization", at,
+                    position="代理" + title[1:] if re.match("代(?!理).", title) else title, **extra)
 
 
 def _referred(em: Emitter, org: str, start: int, end: int) -> str:
@@ -378,15 +367,12 @@ def _read_clause(em: Emitter, clause: str, at: tuple[int, int], st: _Sentence) -
         return
     for m in fr.delegation.finditer(clause):  # 受X人大常委会主任委托: the body, no person
         posts = parse_posts(next(g for g in m.groups() if g))
-        explicit = [p.org for p in posts if p.org_span is not None]
-        if explicit:
-            st.org = explicit[-1]
+        st.org = next((p.org for p in reversed(posts) if p.org_span is not None), st.org)
     cap = fr.capacity.search(clause)
     if cap and st.subject:  # 以县政府党组成员身份分管…
         _emit_mentions(em, [(next(g for g in cap.groups() if g), [st.subject])], at, st)
         return
-    verbs = list(fr.current_post.finditer(clause))
-    for verb in verbs:  # X（今年3月）出任Y
+    for verb in fr.current_post.finditer(clause):  # X（今年3月）出任Y
         pre = fr.time_tail.sub("", clause[:verb.start()]) if verb.start() <= 40 else ""
         subject = st.subject
         if pre:
@@ -398,9 +384,7 @@ def _read_clause(em: Emitter, clause: str, at: tuple[int, int], st: _Sentence) -
             st.subject = subject
             _emit_mentions(em, [(clause[verb.end():], [subject])], at, st)
             return
-    if len(clause) > _LONGEST_LIST:
-        return
-    if not ends:  # no title, no post beside a name
+    if not ends:  # no title, no post beside a name (or a long clause, running text)
         return
     for cut in [m.start() for m in fr.report_verbs.finditer(clause)] + [len(clause)]:
         if (not _may_end_with_name(clause, cut, ends) and cut not in ends and not _JOINS.search(clause, 0, cut)
@@ -455,9 +439,7 @@ def _emit_mentions(em: Emitter, groups: list[tuple[str, list[str]]], at: tuple[i
             org, title = _party_post(org, post.title)
             for name in names:
                 em.emit("任职", name, "Person", org, "Organization", at, position=title)
-        explicit = [p.org for p in posts if p.org_span is not None]
-        if explicit:
-            st.org = explicit[-1]
+        st.org = next((p.org for p in reversed(posts) if p.org_span is not None), st.org)
 
 
 _PARTY_BODY = re.compile(rf"^(?:中共|中国共产党)?[{CJK}]{{1,10}}?(?P<level>自治区|自治州|自治县|省|市|州|县|区|旗|盟)"
