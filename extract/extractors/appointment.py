@@ -102,17 +102,12 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
     last_person: str | None = None
     bounds = _sentence_bounds(text)
     decision = doc.info.doc_type == "appointment"  # a 任免 notice: "张三任X" lines are decisions
-    pos = 0
-    for line in text.split("\n"):
-        start = pos
-        pos += len(line) + 1
-        s = line.strip()
+    for lm in re.finditer(r"[^\n]+", text):
+        start, line, s = lm.start(), lm.group(), lm.group().strip()
         if not s:
             continue
-        heading = pat.section_line.match(s)
-        if heading:  # "二、免去" / "任命：" on a line of its own heads the list below
-            mode = _act_of(heading.group("act"))
-            listed = True
+        if heading := pat.section_line.match(s):  # "二、免去" / "任命：" on a line of its own heads the list below
+            mode, listed = _act_of(heading.group("act")), True
             continue
         sec = pat.section.search(s)
         if sec and len(s) - sec.end() < 3 + (s.find(sec.group(0))):
@@ -138,8 +133,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                 removing = True  # "免去其X职务": the person named before
                 _emit(em, "免去", m_own, ca, at, decided, last_person)
                 continue
-            m_rm = pat.removed_from.search(clause)
-            if m_rm:
+            if m_rm := pat.removed_from.search(clause):
                 removing, last_person = True, _emit(em, "免去", m_rm, ca, at, decided)
                 continue
             m_ap = pat.appointed_as.search(clause)
@@ -157,8 +151,8 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                         person = em.surface(name_a + x, name_a + x + len(person))
                         last_person = _emit(em, "任命", m_ap, ca, at, decided, person)
                 continue
-            m_glued = pat.removed_glued.search(clause)
-            if m_glued and _remove_glued(em, ca + m_glued.start("body"), m_glued.group("body"), at, decided):
+            if (m_glued := pat.removed_glued.search(clause)) and _remove_glued(
+                    em, ca + m_glued.start("body"), m_glued.group("body"), at, decided):
                 removing = True
                 continue
             row = pat.row_under_heading.match(clause) if listed and mode else None
@@ -166,8 +160,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                 last_person = _emit(em, mode, row, ca, at, decided)
                 continue
             if mode == "免去" or was_removing:  # "免去：\n张三市财政局局长职务" / "免去A的X职务，B的Y职务"
-                m_g = pat.listed_removal.match(clause)
-                if m_g:
+                if m_g := pat.listed_removal.match(clause):
                     person = _remove_glued(em, ca + m_g.start("body"), m_g.group("body"), at, decided)
                     last_person = person or last_person
                     removing = person is not None  # the list goes on ("；C的Z职务")
