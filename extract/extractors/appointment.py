@@ -226,12 +226,11 @@ def _remove_glued(em: Emitter, a: int, body: str, at: tuple[int, int], decided: 
         cands.sort(key=lambda n: (not (lead and body[n:].startswith(lead)), -_standalone(text, parse_posts(body[n:])[0].org),
                                   -text.count(body[n:n + 2])))
         skip = 0
-    for n in cands[:1]:
-        person = em.surface(a, a + n)
-        off = a + n + skip
-        _emit_posts(em, "免去", person, off, a + len(body), at, decided)
-        return person
-    return None
+    if not cands:
+        return None
+    person = em.surface(a, a + cands[0])
+    _emit_posts(em, "免去", person, a + cands[0] + skip, a + len(body), at, decided)
+    return person
 
 
 def _standalone(text: str, org: str | None) -> int:
@@ -246,12 +245,9 @@ def _standalone(text: str, org: str | None) -> int:
 def _inner_body(org: str | None) -> str | None:
     """The inner body closing an organisation's name ("甲区人民检察院检察委员会" -> 检察委员会): the
     post is the outer body's; not a place's own committee (甲镇党委)."""
-    levels = tuple(lexicon().levels)
-    for word in frames().inner_bodies:
-        outer = org[:-len(word)] if org and org.endswith(word) else ""
-        if outer and lexicon().is_org(outer) and not outer.endswith(levels):
-            return word
-    return None
+    lex = lexicon()
+    return next((w for w in frames().inner_bodies if org and org.endswith(w) and lex.is_org(org[:-len(w)])
+                 and not org[:-len(w)].endswith(lex.levels)), None)
 
 
 def _emit(em: Emitter, act: str, m: re.Match[str], ca: int, at: tuple[int, int], decided: dict,
@@ -466,11 +462,8 @@ def _mention_list(clause: str) -> tuple[bool, list[tuple[str, list[str]]]] | Non
     "院长A、检察长B" -> two groups; "副主任A、B" -> one group with two names. (past, groups):
     past when the list opens with 原/曾任 (the names count, the posts are not encoded).
     The list may follow a lead-in ("会议由…", "出席会议的有：") and join its groups with 与/和/及."""
-    for a in [m.end() for m in _patterns().lead_in.finditer(clause)] + [0]:  # the lead-in off first
-        got = _joined_groups(clause[a:])
-        if got is not None:
-            return got
-    return None
+    starts = [m.end() for m in _patterns().lead_in.finditer(clause)] + [0]  # the lead-in off first
+    return next((got for a in starts if (got := _joined_groups(clause[a:])) is not None), None)
 
 
 def _joined_groups(clause: str) -> tuple[bool, list[tuple[str, list[str]]]] | None:
