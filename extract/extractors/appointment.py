@@ -19,7 +19,7 @@ import yaml
 
 from extract.dates import parse_date
 from extract.document import ParsedDocument
-from extract.frames import DATA, frames as relation_frames
+from extract.frames import DATA, frame, frames as relation_frames
 from extract.extractors.base import Emitter, strip_alias
 from extract.lexicon import CJK, alternation, lexicon
 from extract.posts import Post, parse_posts, split_list
@@ -43,10 +43,6 @@ def frames() -> SimpleNamespace:
 _SPACE = re.compile(r"\s+")
 _NOTE = re.compile(r"[（(]([^（）()]{1,12})[）)]$")
 _NAME_CHARS = re.compile(rf"[{CJK}·]+")
-# A name may be padded with one space between its characters ("王 五", two characters set to the
-# width of three): the space is in the text, the name is read without it.
-_GAP = r"[ \t\u3000]?"
-_NAME = rf"[{CJK}·](?:{_GAP}[{CJK}·]){{1,3}}?"
 _SPACES = re.compile(r"[ \t\u3000]")
 _MEETING = re.compile(r"经(?P<meeting>[^。]{0,60}?(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。，]{0,30}?(?:会议|常务会议|党组会议|常委会))")
 
@@ -63,6 +59,8 @@ def _patterns() -> SimpleNamespace:
     time = rf"(?:{_alt(f.time_words)}|\d{{2,4}}年|\d{{1,2}}月|\d{{1,2}}日|上旬|中旬|下旬|初|底|末|份)*"
     return SimpleNamespace(
         **{fr.name: fr.regex for fr in relation_frames("clause")},  # frames.yaml, within: clause
+        # "张三（同志）的X": a name (maybe padded, "王 五": frames.yaml person_name) before its posts
+        named_de=re.compile(rf"^({frame('removed_from').slots['name'].regex})(?:同志)?的"),
         verb_prefix=re.compile(rf"^.*(?:{appoint}|决定)"),  # what precedes the names ("会议决定任命")
         section=re.compile(rf"(?P<act>{appoint}|{remove})[：:]"),  # "任命：" / "免去：" heading a list
         decision=re.compile(_alt(f.decision_words)),
@@ -213,7 +211,7 @@ _PLACE_END = re.compile(r"[省市县区州旗盟]$")  # "甲州市人民政府�
 def _remove_glued(em: Emitter, a: int, body: str, at: tuple[int, int], decided: dict) -> str | None:
     """"孙义朔州机场建设管理有限公司董事长" / "张三的市财政局局长": cut the name off."""
     text = em.text
-    de = re.match(rf"^({_NAME})(?:同志)?的", body)
+    de = _patterns().named_de.match(body)
     if de:
         cands = [len(de.group(1))]
         skip = de.end() - len(de.group(1))
