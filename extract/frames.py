@@ -4,7 +4,8 @@ A frame names a schema relationship type and gives a small pattern:
 
     "{group}由{org}牵头"           slots in braces, literal words between them
     "{组成|构成}", "{等|}"         inline alternations of words ("" makes one optional)
-    "{@setup_verbs}"               a word list of task_force.yaml (or the lexicon's group_words, member_roles)
+    "{@setup_verbs}"               a word list of task_force.yaml or appointment.yaml (or the
+                                   lexicon's group_words, member_roles)
     "{!关}"                        words that must not follow here
     "{parent:group}"               a slot named `parent` of the slot kind `group`
 
