@@ -231,11 +231,9 @@ def _remove_glued(em: Emitter, a: int, body: str, at: tuple[int, int], decided: 
     return person
 
 
-def _standalone(text: str, org: str | None) -> int:
+def _standalone(text: str, org: str) -> int:
     """How often `org` stands on its own in the text (not glued to a preceding name): "甲乙市" after
     "为" counts, "乙市" inside "甲乙市" does not."""
-    if not org:
-        return 0
     return sum(1 for m in re.finditer(re.escape(org), text)
                if m.start() == 0 or not "\u4e00" <= text[m.start() - 1] <= "\u9fff" or text[m.start() - 1] in "为任的免")
 
@@ -433,16 +431,10 @@ _PARTY_BODY = re.compile(rf"^(?:中共|中国共产党)?[{CJK}]{{1,10}}?(?P<leve
                          r"(?:党委|委员会|委)(?:第[一二三四五六七八九十百\d]+届(?:委员会)?)?$")
 
 
-_PLACE_OF_LEVEL = re.compile(rf"^[{CJK}]{{1,10}}?(?P<level>自治区|省|市|州|县|区|旗|盟)$")
-
-
 def _party_post(org: str, title: str) -> tuple[str, str]:
     """"中共乙省委第九届委员会" + 常委 -> (省委, 省委常委): party posts at the committee, the
     committee word kept in the position (SCHEMA §1), as the generated leader titles name them."""
     implied = lexicon().implied_org
-    place = _PLACE_OF_LEVEL.match(org)  # "丁自治区" + "党委常委": the place's own committee
-    if place and implied.get(place.group("level") + title, "").startswith(place.group("level")):
-        return implied[place.group("level") + title], place.group("level") + title
     m = _PARTY_BODY.match(org)
     if not m:
         return org, title
