@@ -3,7 +3,8 @@ persons per notice, name and post glued together ("孙义朔州机场建设管�
 and the deciding meeting's date. In reports, posts stated beside names ("县委副书记、县长X
 主持会议", "院长A、检察长B列席会议", "X出任Y总裁").
 
-The verbs and frames are data (extract/data/appointment.yaml); this module is the engine.
+The words are data (extract/data/appointment.yaml), the notice's frames too (extract/data/
+frames.yaml, within: clause, read by the general engine); this module says where each applies.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from types import SimpleNamespace
 from functools import lru_cache
+from types import SimpleNamespace
 
 import yaml
 
