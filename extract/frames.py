@@ -45,9 +45,10 @@ _SLOT_REF = re.compile(r"^(?:(?P<name>[a-z_][a-z_0-9]*):)?(?P<kind>[a-z_][a-z_0-
 _LIST_REF = re.compile(r"\{@([a-z_]+)\}")
 _SENTENCE_ENDS = "。；！？"   # not line breaks: a hard-wrapped sentence is still one
 _SENTENCE_MAX = 2000         # a window, so that looking for a sentence's ends stays linear
-WITHIN = ("text", "notice", "subgroup", "after", "heading", "duties", "chain", "clause")   # any text, a notice's
-# body, a subgroup's lines, right after another match, a heading line, a duties line (both matched alone),
-# inside a set-up sentence's chain ("以A为组长…的"), a clause of a 任免 notice (read by appointment.py)
+# Any text, a notice's body, a subgroup's lines, right after another match, a heading line, a duties
+# line (both matched alone), inside a set-up sentence's chain ("以A为组长…的"), a 任免 notice's clause
+# (read by appointment.py).
+WITHIN = ("text", "notice", "subgroup", "after", "heading", "duties", "chain", "clause")
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # the C parser: the file's examples make it long
@@ -82,7 +83,7 @@ class Frame:
     ends: bool = False                   # the sentence ends the relationship (不再担任): its timeline's end term
     examples: tuple[dict[str, Any], ...] = ()
     options: dict[str, Any] | None = None   # flags of the applying code (orgs_only …), across_sentences, overlapping
-    starts: bool = False                 # the sentence starts the relationship (任命): its timeline's start term
+    starts: bool = False                 # the sentence starts the relationship (任命): its start term
 
     @property
     def rel(self) -> str:
@@ -259,8 +260,8 @@ def _frame(spec: dict[str, Any], kinds: dict[str, Slot], words: dict[str, list[s
     starts = bool(spec.get("starts", False))
     if starts and not (rtype.timeline and SCHEMA.timelines[rtype.timeline].start_terms):
         raise FrameError(f"frame {name}: {rtype.name}'s timeline has no term that starts it")
-    known = {"name", "type", "pattern", "subject", "object", "role", "respectively", "within", "ends", "starts",
-             "examples", "options"}
+    known = {"name", "type", "pattern", "subject", "object", "role", "respectively", "within",
+             "ends", "starts", "examples", "options"}
     if set(spec) - known:
         raise FrameError(f"frame {name}: unknown keys {sorted(set(spec) - known)}")
     return Frame(name, rtype, spec["pattern"], compiled, re.compile(key) if key else None, slots, subject, obj,

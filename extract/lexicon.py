@@ -47,7 +47,7 @@ class Lexicon:
     name_note_endings: tuple[str, ...] = ()     # 族: 蒙古族, 藏族 …
     name_note_openings: tuple[str, ...] = ()    # 兼: "（兼地区经委主任）", one more post of the person
     division_endings: tuple[str, ...] = ("科", "股", "室", "组", "处", "部", "中心")  # 社会保险科 + 科长
-    not_names: frozenset[str] = frozenset()     # words no name is (协助, 强调 …): work_division.yaml's, read once here
+    not_names: frozenset[str] = frozenset()     # words no name is (协助, 强调): work_division.yaml's
 
     def has_surname(self, name: str) -> bool:
         """Whether `name` opens with a family name (two-character ones too) and has one or

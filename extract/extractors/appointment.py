@@ -105,7 +105,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
         start, line, s = lm.start(), lm.group(), lm.group().strip()
         if not s:
             continue
-        if heading := pat.section_line.match(s):  # "二、免去" / "任命：" on a line of its own heads the list below
+        if heading := pat.section_line.match(s):  # "二、免去" / "任命：" alone heads the list below
             mode, listed = _act_of(heading.group("act")), True
             continue
         sec = pat.section.search(s)
@@ -243,8 +243,8 @@ def _inner_body(org: str | None) -> str | None:
     """The inner body closing an organisation's name ("甲区人民检察院检察委员会" -> 检察委员会): the
     post is the outer body's; not a place's own committee (甲镇党委)."""
     lex = lexicon()
-    return next((w for w in frames().inner_bodies if org and org.endswith(w) and lex.is_org(org[:-len(w)])
-                 and not org[:-len(w)].endswith(lex.levels)), None)
+    return next((w for w in frames().inner_bodies if org and org.endswith(w)
+                 and lex.is_org(org[:-len(w)]) and not org[:-len(w)].endswith(lex.levels)), None)
 
 
 def _emit(em: Emitter, act: str, m: re.Match[str], ca: int, at: tuple[int, int], decided: dict,
@@ -288,8 +288,9 @@ def _emit_posts(em: Emitter, act: str, person: str, a: int, b: int, at: tuple[in
             if not p.org:
                 continue
             title = acting.group(1) + p.title if acting else p.title  # 代市长 is written 代理市长
-            org = em.surface(a + p.org_span[0], a + p.org_span[1]) if p.org_span is not None else p.org
-            em.emit(act, person, "Person", _referred(em, strip_alias(org)[0], at[0], a), "Organization", at,
+            org = p.org if p.org_span is None else em.surface(a + p.org_span[0], a + p.org_span[1])
+            org = _referred(em, strip_alias(org)[0], at[0], a)
+            em.emit(act, person, "Person", org, "Organization", at,
                     position="代理" + title[1:] if re.match("代(?!理).", title) else title, **extra)
 
 
