@@ -123,10 +123,17 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
             removing, was_removing = False, removing
             if len(clause) > _LONGEST_LIST:  # running text, no list of posts: the frames would rescan it
                 continue
-            # no verb, 为 or 职务; or 辞去 and the like, not encoded (SCHEMA §7)
-            if not (listed or pat.trigger.search(clause)) or pat.not_encoded.search(clause):
+            if not (listed or pat.trigger.search(clause)):  # no verb, 为 or 职务
                 continue
             at = bounds(ca)
+            before = line[:clause_a].rstrip()
+            opens = (not before or before.endswith(("；", ";", "：", ":"))
+                     or bool(pat.decision.search(before[before.rfind("。") + 1:])))  # 经研究决定，张三任…
+            if pat.not_encoded.search(clause):  # 辞去 and the like, not encoded (SCHEMA §7) …
+                m_rel = pat.relieved_of.match(clause) if decision and opens else None
+                if m_rel and _placed_name(_SPACES.sub("", m_rel.group("name"))):  # … but 决定：A不再担任X
+                    last_person = _emit(em, "免去", m_rel, ca, at, decided)
+                continue
             m_own = pat.removed_from_own.search(clause)
             if m_own and last_person:
                 removing = True  # "免去其X职务": the person named before
@@ -155,7 +162,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                 removing = True
                 continue
             row = pat.row_under_heading.match(clause) if listed and mode else None
-            if row and _is_name(_SPACES.sub("", row.group("name"))):  # "任命：\n张三  X局局长"
+            if row and _placed_name(_SPACES.sub("", row.group("name"))):  # "任命：\n张三  X局局长"
                 last_person = _emit(em, mode, row, ca, at, decided)
                 continue
             if mode == "免去" or was_removing:  # "免去：\n张三市财政局局长职务" / "免去A的X职务，B的Y职务"
@@ -165,11 +172,8 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                     removing = person is not None  # the list goes on ("；C的Z职务")
                     continue
             m_holds = pat.decided_holds.match(clause)
-            before = line[:clause_a].rstrip()
-            opens = (clause_a == 0 or before.endswith(("；", ";", "：", ":"))
-                     or bool(pat.decision.search(before[before.rfind("。") + 1:])))  # 经研究决定，张三任…
             if (m_holds and opens and (mode == "任命" or decision)
-                    and _is_name(_SPACES.sub("", m_holds.group("name")))):  # 决定：张三任X
+                    and _placed_name(_SPACES.sub("", m_holds.group("name")))):  # 决定：张三任X
                 last_person = _emit(em, "任命", m_holds, ca, at, decided)
                 continue
             m_acts = pat.acts_as.search(clause)
@@ -552,6 +556,19 @@ def _name_then_post(item: str) -> tuple[str, str] | None:
                 and _is_post(post)):
             return name, post
     return None
+
+
+def _placed_name(text: str) -> bool:
+    """A name where the form fixes its place (a decision's line "A任X", a row under "任命："): a
+    name by _is_name, or two to four characters with no family name (其木格, 孟根达来: names of
+    peoples without one) that hold no title and no word of the not-names (以上人员, 会议)."""
+    if _is_name(text):
+        return True
+    fr = frames()
+    if not (2 <= len(text) <= 4 and _NAME_CHARS.fullmatch(text)) or text[0] in fr.not_name_starts:
+        return False
+    return not (any(w in text for w in fr.not_names) or _title_words().search(text)
+                or _PLACE_END.search(text) or lexicon().is_org(text))
 
 
 def _is_name(text: str) -> bool:

@@ -101,6 +101,47 @@ def test_resignation_is_not_encoded() -> None:
     assert not [f for f in got if f[1] == "秦九"]
 
 
+
+def _decision(place: str, body: str) -> str:
+    """A 任免 notice whose decision lines are indented with full-width spaces, as printed."""
+    return notice(place, place[0], "\u3000\u3000经研究决定：\n\n" + body, "柏一凡")
+
+
+# a decision's lines "A任X，免去其Y职务；": indented, names with no family name (the line fixes
+# where the name stands), a name padded with a space, notes in brackets holding a comma, and
+# "A不再担任X职务" (a 免去 in a decision, not encoded elsewhere)
+@pytest.mark.parametrize("text, expected", [
+    (_decision("丑旗", "\u3000\u3000柏一凡任丑旗财政局局长，免去其丑旗农牧局副局长职务；\n"),
+     {("任命", "柏一凡", "丑旗财政局", "局长", False), ("免去", "柏一凡", "丑旗农牧局", "副局长")}),
+    (_decision("寅盟", "\u3000\u3000其其格任寅盟统计局局长；\n\u3000\u3000巴图孟和任寅盟审计局副局长。\n"),
+     {("任命", "其其格", "寅盟统计局", "局长", False), ("任命", "巴图孟和", "寅盟审计局", "副局长", False)}),
+    (_decision("卯县", "\u3000\u3000韩 东任卯县审计局局长（试用期一年），免去其卯县水利局局长职务；\n"),
+     {("任命", "韩东", "卯县审计局", "局长", True), ("免去", "韩东", "卯县水利局", "局长")}),
+    (_decision("辰州", "苗青任辰州商务局副局长（挂职，期限一年）；\n达瓦任辰州文化馆馆长(挂职,期限两年);\n"),
+     {("任命", "苗青", "辰州商务局", "副局长", False), ("任命", "达瓦", "辰州文化馆", "馆长", False)}),
+    (_decision("巳区", "任命邵一为巳区财政局局长；\n\n\u3000\u3000邵一不再担任巳区审计局局长职务。\n"),
+     {("任命", "邵一", "巳区财政局", "局长", False), ("免去", "邵一", "巳区审计局", "局长")}),
+    (_decision("午镇", "邵二同志不再兼任午镇农业服务中心主任职务;\n"),
+     {("免去", "邵二", "午镇农业服务中心", "主任")}),
+    ("未市人民政府關於邵三等同志職務任免的通知\n\n未政人〔2024〕5號\n\n各單位：\n\n"
+     "\u3000\u3000經研究決定：\n\n任命邵三為未市財政局局長；\n\n\u3000\u3000邵三同志不再擔任未市審計局局長職務。\n",
+     {("任命", "邵三", "未市財政局", "局長", False), ("免去", "邵三", "未市審計局", "局長")}),
+    (_decision("申街道", "任命：\n\n其其格  申街道办事处副主任\n"),
+     {("任命", "其其格", "申街道办事处", "副主任", False)}),
+    # not names: the line after the list, a body before 任
+    (_decision("酉县", "柏一凡任酉县财政局局长。\n\n\u3000\u3000以上人员任职时间从2024年3月1日起计算。\n"),
+     {("任命", "柏一凡", "酉县财政局", "局长", False)}),
+])
+def test_decision_lines(text: str, expected: set) -> None:
+    got = {f for f in facts(text) if f[0] in ("任命", "免去")}
+    assert got == expected, (expected - got, got - expected)
+
+
+def test_no_longer_holding_is_not_encoded_outside_a_decision() -> None:
+    got = facts("本报讯 邵一今年起不再担任甲市审计局局长职务，专心从事研究工作。", "news.txt")
+    assert not [f for f in got if f[1] == "邵一"]
+
+
 # ---------------------------------------------------------------------------- congress reports
 
 @pytest.mark.parametrize("text, expected", [
