@@ -79,6 +79,7 @@ def _patterns() -> SimpleNamespace:
         lead_in=re.compile(rf"^(?:{_alt(f.lead_ins)})|^.*[：:]"),
         delegation=re.compile(around(f.delegation_frames)),
         time_tail=re.compile(rf"{time}$"),
+        trial_after=re.compile(rf"\s*[，,]\s*(?:{_alt(f.probation_words)})"),  # "…副局长，试用期一年"
     )
 
 
@@ -253,10 +254,10 @@ def _inner_body(org: str | None) -> str | None:
 
 def _emit(em: Emitter, act: str, m: re.Match[str], ca: int, at: tuple[int, int], decided: dict,
           person: str | None = None) -> str:
-    """The posts of a notice frame's match (its "post", on probation when it has a "prob") for
-    `person`, else for its "name"; the person."""
+    """The posts of a notice frame's match (its "post", on probation when it has a "prob" or the
+    next clause states one) for `person`, else for its "name"; the person."""
     person = person or em.surface(ca + m.start("name"), ca + m.end("name"))
-    prob = bool(m.groupdict().get("prob"))
+    prob = bool(m.groupdict().get("prob")) or bool(_patterns().trial_after.match(em.text, ca + m.end()))
     _emit_posts(em, act, person, ca + m.start("post"), ca + m.end("post"), at, decided, prob)
     return person
 

@@ -128,7 +128,13 @@ def _decision(place: str, body: str) -> str:
      {("任命", "邵三", "未市財政局", "局長", False), ("免去", "邵三", "未市審計局", "局長")}),
     (_decision("申街道", "任命：\n\n其其格  申街道办事处副主任\n"),
      {("任命", "其其格", "申街道办事处", "副主任", False)}),
-    # not names: the line after the list, a body before 任
+    # a probation stated in the clause after the post (SCHEMA §7: true when stated)
+    (_decision("戌自治州", "聘任柏二、苗三为戌自治州文旅投资有限公司副总经理，试用期一年；\n"
+                        "柏四任戌自治州档案馆馆长,试用期一年;\n"),
+     {("任命", "柏二", "戌自治州文旅投资有限公司", "副总经理", True),
+      ("任命", "苗三", "戌自治州文旅投资有限公司", "副总经理", True),
+      ("任命", "柏四", "戌自治州档案馆", "馆长", True)}),
+    # not names: the line after the list
     (_decision("酉县", "柏一凡任酉县财政局局长。\n\n\u3000\u3000以上人员任职时间从2024年3月1日起计算。\n"),
      {("任命", "柏一凡", "酉县财政局", "局长", False)}),
 ])
