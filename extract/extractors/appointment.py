@@ -257,7 +257,7 @@ def _emit(em: Emitter, act: str, m: re.Match[str], ca: int, at: tuple[int, int],
     """The posts of a notice frame's match (its "post", on probation when it has a "prob" or the
     next clause states one) for `person`, else for its "name"; the person."""
     person = person or em.surface(ca + m.start("name"), ca + m.end("name"))
-    prob = bool(m.groupdict().get("prob")) or bool(_patterns().trial_after.match(em.text, ca + m.end()))
+    prob = bool(m.groupdict().get("prob") or _patterns().trial_after.match(em.text, ca + m.end()))
     _emit_posts(em, act, person, ca + m.start("post"), ca + m.end("post"), at, decided, prob)
     return person
 
