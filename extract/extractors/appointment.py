@@ -54,7 +54,7 @@ def _patterns() -> SimpleNamespace:
     f = frames()
     appoint, remove = _alt(f.appoint_verbs), _alt(f.remove_verbs)
     verbs = "".join(sorted(set("".join(f.appoint_verbs + f.remove_verbs + f.decision_holds_verbs
-                                       + f.acting_verbs))))
+                                       + f.acting_verbs + f.concurrent_verbs))))
     around = lambda pairs: "|".join(  # noqa: E731  ("以", "身份"): the words between the two
         rf"{re.escape(a)}(?P<p{k}>[^，。；]{{2,40}}?){re.escape(b)}" for k, (a, b) in enumerate(pairs))
     time = rf"(?:{_alt(f.time_words)}|\d{{2,4}}年|\d{{1,2}}月|\d{{1,2}}日|上旬|中旬|下旬|初|底|末|份)*"
@@ -101,7 +101,8 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
     listed = False  # under a heading naming the act ("任命："): rows "张三  X局局长" follow
     last_person: str | None = None
     bounds = _sentence_bounds(text)
-    decision = doc.info.doc_type == "appointment"  # a 任免 notice: "张三任X" lines are decisions
+    notice_kind = doc.info.doc_type == "appointment"
+    decision = notice_kind  # a 任免 notice: "张三任X" lines are decisions
     for lm in re.finditer(r"[^\n]+", text):
         start, line, s = lm.start(), lm.group(), lm.group().strip()
         if not s:
@@ -115,6 +116,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
             if s.endswith(("：", ":")):
                 continue
         removing = False  # a removal earlier in the line continues ("免去A的X职务，B的Y职务")
+        appointed: str | None = None  # the person appointed earlier in the line ("，兼任Y" is theirs)
         decision = decision or bool(pat.decision.search(line))  # "经研究决定：" opens the list below
         if not listed and not pat.trigger.search(line):  # no verb, no 为, no 职务: nothing in the line to read
             continue
@@ -132,8 +134,8 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                      or bool(pat.decision.search(before[before.rfind("。") + 1:])))  # 经研究决定，张三任…
             if pat.not_encoded.search(clause):  # 辞去 and the like, not encoded (SCHEMA §7) …
                 m_rel = pat.relieved_of.match(clause) if decision and opens else None
-                if m_rel and _placed_name(_SPACES.sub("", m_rel.group("name"))):  # … but 决定：A不再担任X
-                    last_person = _emit(em, "免去", m_rel, ca, at, decided)
+                if m_rel:  # … but 决定：A不再担任X
+                    last_person = _emit_each(em, "免去", m_rel, ca, at, decided) or last_person
                 continue
             m_own = pat.removed_from_own.search(clause)
             if m_own and last_person:
@@ -147,16 +149,18 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
             if pat.appoint_verb.search(clause):  # the clauses after an appointing verb appoint
                 mode, removing = "任命", False
             acting = m_ap is not None and "代理" in m_ap.group("post") and bool(pat.decision.search(clause))
-            if m_ap and (mode == "任命" or acting):  # 任命…为…; 决定A为X代理市长
+            placed = notice_kind and opens  # a 任免 notice's line opens with its names ("张三为X")
+            if m_ap and (mode == "任命" or acting or placed):  # 任命…为…; 决定A为X代理市长
                 raw = pat.verb_prefix.sub("", m_ap.group("name"))
                 after_verb = raw != m_ap.group("name")  # "任命X为…": X is a name; "…认为" is not
                 name_a = ca + m_ap.end("name") - len(raw)
                 for x, y in split_list(raw, "、"):  # 任命张三、李四为…
                     person = raw[x:y].removesuffix("同志")
                     bare = _SPACES.sub("", person)  # "王 五"
-                    if (2 <= len(bare) <= 4 or "·" in bare) and (after_verb or _is_name(bare)):
+                    named = _placed_name if placed else _is_name
+                    if (2 <= len(bare) <= 4 or "·" in bare) and (after_verb or named(bare)):
                         person = em.surface(name_a + x, name_a + x + len(person))
-                        last_person = _emit(em, "任命", m_ap, ca, at, decided, person)
+                        last_person = appointed = _emit(em, "任命", m_ap, ca, at, decided, person)
                 continue
             if (m_glued := pat.removed_glued.search(clause)) and _remove_glued(
                     em, ca + m_glued.start("body"), m_glued.group("body"), at, decided):
@@ -173,9 +177,12 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                     removing = person is not None  # the list goes on ("；C的Z职务")
                     continue
             m_holds = pat.decided_holds.match(clause)
-            if (m_holds and opens and (mode == "任命" or decision)
-                    and _placed_name(_SPACES.sub("", m_holds.group("name")))):  # 决定：张三任X
-                last_person = _emit(em, "任命", m_holds, ca, at, decided)
+            if m_holds and opens and (mode == "任命" or decision):  # 决定：张三（、李四）任X
+                if person := _emit_each(em, "任命", m_holds, ca, at, decided):
+                    last_person = appointed = person
+                    continue
+            if appointed and (m_also := pat.also_holds.match(clause)):  # 张三任X，兼任Y
+                _emit(em, "任命", m_also, ca, at, decided, appointed)
                 continue
             m_acts = pat.acts_as.search(clause)
             who = _acting_person(clause[:m_acts.start()]) if m_acts and (mode == "任命" or decision) else None
@@ -188,6 +195,18 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
         # "副市长A列席会议" after A was appointed 副市长: a 任命 gets no extra 任职 (SCHEMA §7)
         em.out[:] = [x for x in em.out if x.rel != "任职" or (x.s, x.position) not in appointed]
     return em.out
+
+
+def _emit_each(em: Emitter, act: str, m: re.Match[str], ca: int, at: tuple[int, int],
+               decided: dict) -> str | None:
+    """The posts of a decision's match for each of the names opening it ("张三、李 四任X"), each a
+    name where the line fixes its place; the last person, None when no name reads."""
+    raw, a, person = m.group("name"), ca + m.start("name"), None
+    for x, y in split_list(raw, "、"):
+        y = x + len(raw[x:y].removesuffix("同志"))
+        if _placed_name(_SPACES.sub("", raw[x:y])):
+            person = _emit(em, act, m, ca, at, decided, em.surface(a + x, a + y))
+    return person
 
 
 def _acting_person(before: str) -> tuple[int, int] | None:
