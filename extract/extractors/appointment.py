@@ -61,7 +61,7 @@ def _patterns() -> SimpleNamespace:
     return SimpleNamespace(
         **{fr.name: fr.regex for fr in relation_frames("clause")},  # frames.yaml, within: clause
         # "张三（同志）的X": a name (maybe padded, "王 五": frames.yaml person_name) before its posts
-        named_de=re.compile(rf"^({frame('removed_from').slots['name'].regex})(?:同志)?的"),
+        named_de=re.compile(rf"^({frame('row_under_heading').slots['name'].regex})(?:同志)?的"),
         verb_prefix=re.compile(rf"^.*(?:{appoint}|决定)"),  # what precedes the names ("会议决定任命")
         section=re.compile(rf"(?P<act>{appoint}|{remove})[：:]"),  # "任命：" / "免去：" heading a list
         decision=re.compile(_alt(f.decision_words)),
@@ -113,7 +113,8 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
         sec = pat.section.search(s)
         if sec and len(s) - sec.end() < 3 + (s.find(sec.group(0))):
             mode = _act_of(sec.group("act"))
-            if s.endswith(("：", ":")):
+            if s.endswith(("：", ":")):  # "经研究，决定任命：" heads the list below too
+                listed = True
                 continue
         removing = False  # a removal earlier in the line continues ("免去A的X职务，B的Y职务")
         appointed: str | None = None  # the person appointed earlier in the line ("，兼任Y" is theirs)
@@ -142,8 +143,9 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                 removing = True  # "免去其X职务": the person named before
                 _emit(em, "免去", m_own, ca, at, decided, last_person)
                 continue
-            if m_rm := pat.removed_from.search(clause):
-                removing, last_person = True, _emit(em, "免去", m_rm, ca, at, decided)
+            m_rm = pat.removed_from.search(clause)
+            if m_rm and (person := _emit_each(em, "免去", m_rm, ca, at, decided)):  # 免去A、B的X职务
+                removing, last_person = True, person
                 continue
             m_ap = pat.appointed_as.search(clause)
             if pat.appoint_verb.search(clause):  # the clauses after an appointing verb appoint
@@ -199,8 +201,8 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
 
 def _emit_each(em: Emitter, act: str, m: re.Match[str], ca: int, at: tuple[int, int],
                decided: dict) -> str | None:
-    """The posts of a decision's match for each of the names opening it ("张三、李 四任X"), each a
-    name where the line fixes its place; the last person, None when no name reads."""
+    """The posts of a notice frame's match for each of its names ("张三、李 四任X", "免去A、B的X"),
+    each a name where the frame fixes its place; the last person, None when no name reads."""
     raw, a, person = m.group("name"), ca + m.start("name"), None
     for x, y in split_list(raw, "、"):
         y = x + len(raw[x:y].removesuffix("同志"))
@@ -234,8 +236,13 @@ _PLACE_END = re.compile(r"[省市县区州旗盟]$")  # "甲州市人民政府�
 
 
 def _remove_glued(em: Emitter, a: int, body: str, at: tuple[int, int], decided: dict) -> str | None:
-    """"孙义朔州机场建设管理有限公司董事长" / "张三的市财政局局长": cut the name off."""
+    """"孙义朔州机场建设管理有限公司董事长" / "张三的市财政局局长": cut the name off; names before
+    it parted by 、 ("张三、李四市财政局副局长") are removed from the same posts."""
     text = em.text
+    others: list[tuple[int, int]] = []
+    while (k := body.find("、")) > 0 and _is_name(_SPACES.sub("", body[:k])):
+        others.append((a, a + k))
+        a, body = a + k + 1, body[k + 1:]
     de = _patterns().named_de.match(body)
     if de:
         cands = [len(de.group(1))]
@@ -251,9 +258,9 @@ def _remove_glued(em: Emitter, a: int, body: str, at: tuple[int, int], decided: 
         skip = 0
     if not cands:
         return None
-    person = em.surface(a, a + cands[0])
-    _emit_posts(em, "免去", person, a + cands[0] + skip, a + len(body), at, decided)
-    return person
+    for x, y in [*others, (a, a + cands[0])]:
+        _emit_posts(em, "免去", em.surface(x, y), a + cands[0] + skip, a + len(body), at, decided)
+    return em.surface(a, a + cands[0])
 
 
 def _standalone(text: str, org: str) -> int:
