@@ -18,6 +18,7 @@ from types import SimpleNamespace
 
 import yaml
 
+from extract.blocks import Row, blocks, table_rows
 from extract.dates import parse_date
 from extract.document import ParsedDocument
 from extract.frames import DATA, frame, frames as relation_frames
@@ -79,6 +80,8 @@ def _patterns() -> SimpleNamespace:
         lead_in=re.compile(rf"^(?:{_alt(f.lead_ins)})|^.*[：:]"),
         delegation=re.compile(around(f.delegation_frames)),
         time_tail=re.compile(rf"{time}$"),
+        act_header=re.compile(_alt([w for k in ("任命", "免去") for w in f.table_columns[k]])),
+        trial=re.compile(_alt(f.probation_words)),
         trial_after=re.compile(rf"\s*[，,]\s*(?:{_alt(f.probation_words)})"),  # "…副局长，试用期一年"
     )
 
@@ -191,6 +194,9 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
             if who is not None:  # （副市长）A代理X市长职务
                 last_person = em.surface(ca + who[0], ca + who[1])
                 _emit(em, "任命", m_acts, ca, at, decided, last_person)
+    if pat.act_header.search(text):  # maybe a 任免 table's header
+        for row in table_rows(text, blocks(doc), _table_columns(), _act_table):
+            _table_row(em, row, decided)
     if doc.info.number is None:  # reports name people with their posts
         mentions(doc, em)
         appointed = {(x.s, x.position) for x in em.out if x.rel == "任命"}
@@ -209,6 +215,34 @@ def _emit_each(em: Emitter, act: str, m: re.Match[str], ca: int, at: tuple[int, 
         if _placed_name(_SPACES.sub("", raw[x:y])):
             person = _emit(em, act, m, ca, at, decided, em.surface(a + x, a + y))
     return person
+
+
+@lru_cache(maxsize=1)
+def _table_columns() -> dict[str, str]:
+    """Header cell -> what its column holds (appointment.yaml table_columns)."""
+    return {w: kind for kind, words in frames().table_columns.items() for w in words}
+
+
+def _act_table(kinds: tuple[str, ...]) -> bool:
+    return "name" in kinds and ("任命" in kinds or "免去" in kinds)
+
+
+_DUTY = re.compile(r"(?:的)?职务$")
+
+
+def _table_row(em: Emitter, row: Row, decided: dict) -> None:
+    """A row of a 任免 table: the person of its name cell takes up the posts of its 任命 cells
+    (on probation when one says so) and leaves those of its 免去 cells."""
+    a, b = row.cells[row.kinds.index("name")]
+    if not _placed_name(_SPACES.sub("", em.text[a:b])):
+        return
+    person = em.surface(a, b)
+    for kind, (x, y) in zip(row.kinds, row.cells):
+        if kind in ("任命", "免去") and y > x:
+            cell = em.text[x:y]
+            duty = _DUTY.search(cell)
+            _emit_posts(em, kind, person, x, duty.start() + x if duty else y, row.span, decided,
+                        bool(_patterns().trial.search(cell)))
 
 
 def _acting_person(before: str) -> tuple[int, int] | None:

@@ -171,6 +171,23 @@ def test_decision_lines(text: str, expected: set) -> None:
     assert got == expected, (expected - got, got - expected)
 
 
+# a 任免 table: a name column and the posts taken up (任职, 拟任职务) or left (免职, 免去职务);
+# other columns (性别, 现任职务) not read; spaced or ruled, cells left empty in a ruled one
+@pytest.mark.parametrize("table, expected", [
+    ("序号  姓名  性别  任职  免职\n1  柏一  男  辰县财政局局长  辰县审计局局长\n"
+     "2  其其格  女  辰县教育局副局长（试用期一年）  辰县档案馆馆长职务\n",
+     {("任命", "柏一", "辰县财政局", "局长", False), ("免去", "柏一", "辰县审计局", "局长"),
+      ("任命", "其其格", "辰县教育局", "副局长", True), ("免去", "其其格", "辰县档案馆", "馆长")}),
+    ("| 姓名 | 现任职务 | 拟任职务 | 免去职务 |\n| 苗二 | 辰州水利局副局长 | 辰州财政局局长、辰州国资中心主任 | |\n"
+     "| 邵 三 | 辰州统计局局长 | | 辰州统计局局长 |\n",
+     {("任命", "苗二", "辰州财政局", "局长", False), ("任命", "苗二", "辰州国资中心", "主任", False),
+      ("免去", "邵三", "辰州统计局", "局长")}),
+])
+def test_decision_tables(table: str, expected: set) -> None:
+    got = {f for f in facts(_decision("辰县", "对下列同志职务任免如下：\n\n" + table)) if f[0] in ("任命", "免去")}
+    assert got == expected, (expected - got, got - expected)
+
+
 def test_no_longer_holding_is_not_encoded_outside_a_decision() -> None:
     got = facts("本报讯 邵一今年起不再担任甲市审计局局长职务，专心从事研究工作。", "news.txt")
     assert not [f for f in got if f[1] == "邵一"]
