@@ -80,6 +80,7 @@ def _patterns() -> SimpleNamespace:
         lead_in=re.compile(rf"^(?:{_alt(f.lead_ins)})|^.*[：:]"),
         delegation=re.compile(around(f.delegation_frames)),
         time_tail=re.compile(rf"{time}$"),
+        name_header=re.compile(_alt(f.table_columns["name"])),  # 姓名: rare outside tables
         act_header=re.compile(_alt([w for k in ("任命", "免去") for w in f.table_columns[k]])),
         trial=re.compile(_alt(f.probation_words)),
         trial_after=re.compile(rf"\s*[，,]\s*(?:{_alt(f.probation_words)})"),  # "…副局长，试用期一年"
@@ -194,7 +195,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
             if who is not None:  # （副市长）A代理X市长职务
                 last_person = em.surface(ca + who[0], ca + who[1])
                 _emit(em, "任命", m_acts, ca, at, decided, last_person)
-    if pat.act_header.search(text):  # maybe a 任免 table's header
+    if pat.name_header.search(text) and pat.act_header.search(text):  # maybe a 任免 table's header
         for row in table_rows(text, blocks(doc), _table_columns(), _act_table):
             _table_row(em, row, decided)
     if doc.info.number is None:  # reports name people with their posts
