@@ -141,6 +141,8 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                 m_rel = pat.relieved_of.match(clause) if decision and opens else None
                 if m_rel:  # … but 决定：A不再担任X
                     last_person = _emit_each(em, "免去", m_rel, ca, at, decided) or last_person
+                elif appointed and (m_rel := pat.relieved_own.match(clause)):  # A任X，不再担任Y职务
+                    _emit(em, "免去", m_rel, ca, at, decided, appointed)
                 continue
             m_own = pat.removed_from_own.search(clause)
             if m_own and last_person:
@@ -160,13 +162,15 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                 raw = pat.verb_prefix.sub("", m_ap.group("name"))
                 after_verb = raw != m_ap.group("name")  # "任命X为…": X is a name; "…认为" is not
                 name_a = ca + m_ap.end("name") - len(raw)
-                for x, y in split_list(raw, "、"):  # 任命张三、李四为…
+                names = split_list(raw, "、")
+                for k, (x, y) in enumerate(names):  # 任命张三、李四为…
                     person = raw[x:y].removesuffix("同志")
                     bare = _SPACES.sub("", person)  # "王 五"
                     named = _placed_name if placed else _is_name
                     if (2 <= len(bare) <= 4 or "·" in bare) and (after_verb or named(bare)):
                         person = em.surface(name_a + x, name_a + x + len(person))
-                        last_person = appointed = _emit(em, "任命", m_ap, ca, at, decided, person)
+                        last_person = appointed = _emit(em, "任命", m_ap, ca, at, decided, person,
+                                                        (k, len(names)))
                 continue
             if (m_glued := pat.removed_glued.search(clause)) and _remove_glued(
                     em, ca + m_glued.start("body"), m_glued.group("body"), at, decided):
@@ -211,10 +215,11 @@ def _emit_each(em: Emitter, act: str, m: re.Match[str], ca: int, at: tuple[int, 
     """The posts of a notice frame's match for each of its names ("张三、李 四任X", "免去A、B的X"),
     each a name where the frame fixes its place; the last person, None when no name reads."""
     raw, a, person = m.group("name"), ca + m.start("name"), None
-    for x, y in split_list(raw, "、"):
+    names = split_list(raw, "、")
+    for k, (x, y) in enumerate(names):
         y = x + len(raw[x:y].removesuffix("同志"))
         if _placed_name(_SPACES.sub("", raw[x:y])):
-            person = _emit(em, act, m, ca, at, decided, em.surface(a + x, a + y))
+            person = _emit(em, act, m, ca, at, decided, em.surface(a + x, a + y), (k, len(names)))
     return person
 
 
@@ -314,12 +319,19 @@ def _inner_body(org: str | None) -> str | None:
 
 
 def _emit(em: Emitter, act: str, m: re.Match[str], ca: int, at: tuple[int, int], decided: dict,
-          person: str | None = None) -> str:
+          person: str | None = None, nth: tuple[int, int] | None = None) -> str:
     """The posts of a notice frame's match (its "post", on probation when it has a "prob" or the
-    next clause states one) for `person`, else for its "name"; the person."""
+    next clause states one) for `person`, else for its "name"; the person. `nth` (k, n): the k-th
+    of n names, given the k-th post where the match says 分别 (respectively), if there are n."""
     person = person or em.surface(ca + m.start("name"), ca + m.end("name"))
     prob = bool(m.groupdict().get("prob") or _patterns().trial_after.match(em.text, ca + m.end()))
-    _emit_posts(em, act, person, ca + m.start("post"), ca + m.end("post"), at, decided, prob)
+    a, b = ca + m.start("post"), ca + m.end("post")
+    if nth and m.groupdict().get("resp"):  # 任命A、B分别为X、Y: A is X, B is Y
+        posts = split_list(em.text[a:b], "、")
+        if len(posts) != nth[1]:
+            return person  # the posts do not pair with the names: none read
+        a, b = a + posts[nth[0]][0], a + posts[nth[0]][1]
+    _emit_posts(em, act, person, a, b, at, decided, prob)
     return person
 
 
