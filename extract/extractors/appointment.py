@@ -138,7 +138,8 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
             opens = (not before or before.endswith(("；", ";", "：", ":"))
                      or bool(pat.decision.search(before[before.rfind("。") + 1:])))  # 经研究决定，张三任…
             if pat.not_encoded.search(clause):  # 辞去 and the like, not encoded (SCHEMA §7) …
-                m_rel = pat.relieved_of.match(clause) if decision and opens else None
+                m_rel = pat.relieved_of.match(clause) if decision else None
+                m_rel = m_rel if m_rel and (opens or m_rel.group("lead")) else None
                 if m_rel:  # … but 决定：A不再担任X
                     last_person = _emit_each(em, "免去", m_rel, ca, at, decided) or last_person
                 elif appointed and (m_rel := pat.relieved_own.match(clause)):  # A任X，不再担任Y职务
@@ -169,8 +170,8 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                     named = _placed_name if placed else _is_name
                     if (2 <= len(bare) <= 4 or "·" in bare) and (after_verb or named(bare)):
                         person = em.surface(name_a + x, name_a + x + len(person))
-                        last_person = appointed = _emit(em, "任命", m_ap, ca, at, decided, person,
-                                                        (k, len(names)))
+                        if got := _emit(em, "任命", m_ap, ca, at, decided, person, (k, len(names))):
+                            last_person = appointed = got
                 continue
             if (m_glued := pat.removed_glued.search(clause)) and _remove_glued(
                     em, ca + m_glued.start("body"), m_glued.group("body"), at, decided):
@@ -178,7 +179,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                 continue
             row = pat.row_under_heading.match(clause) if listed and mode else None
             if row and _placed_name(_SPACES.sub("", row.group("name"))):  # "任命：\n张三  X局局长"
-                last_person = _emit(em, mode, row, ca, at, decided)
+                last_person = _emit(em, mode, row, ca, at, decided) or last_person
                 continue
             if mode == "免去" or was_removing:  # "免去：\n张三市财政局局长职务" / "免去A的X职务，B的Y职务"
                 if m_g := pat.listed_removal.match(clause):
@@ -187,7 +188,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                     removing = person is not None  # the list goes on ("；C的Z职务")
                     continue
             m_holds = pat.decided_holds.match(clause)
-            if m_holds and opens and (mode == "任命" or decision):  # 决定：张三（、李四）任X
+            if m_holds and (opens or m_holds.group("lead")) and (mode == "任命" or decision):  # A任X
                 if person := _emit_each(em, "任命", m_holds, ca, at, decided):
                     last_person = appointed = person
                     continue
@@ -219,7 +220,8 @@ def _emit_each(em: Emitter, act: str, m: re.Match[str], ca: int, at: tuple[int, 
     for k, (x, y) in enumerate(names):
         y = x + len(raw[x:y].removesuffix("同志"))
         if _placed_name(_SPACES.sub("", raw[x:y])):
-            person = _emit(em, act, m, ca, at, decided, em.surface(a + x, a + y), (k, len(names)))
+            got = _emit(em, act, m, ca, at, decided, em.surface(a + x, a + y), (k, len(names)))
+            person = got or person
     return person
 
 
@@ -319,9 +321,10 @@ def _inner_body(org: str | None) -> str | None:
 
 
 def _emit(em: Emitter, act: str, m: re.Match[str], ca: int, at: tuple[int, int], decided: dict,
-          person: str | None = None, nth: tuple[int, int] | None = None) -> str:
+          person: str | None = None, nth: tuple[int, int] | None = None) -> str | None:
     """The posts of a notice frame's match (its "post", on probation when it has a "prob" or the
-    next clause states one) for `person`, else for its "name"; the person. `nth` (k, n): the k-th
+    next clause states one) for `person`, else for its "name"; the person, None when no post
+    reads ("丙政任字〔2024〕8号" names no one). `nth` (k, n): the k-th
     of n names, given the k-th post where the match says 分别 (respectively), if there are n."""
     person = person or em.surface(ca + m.start("name"), ca + m.end("name"))
     prob = bool(m.groupdict().get("prob") or _patterns().trial_after.match(em.text, ca + m.end()))
@@ -329,17 +332,16 @@ def _emit(em: Emitter, act: str, m: re.Match[str], ca: int, at: tuple[int, int],
     if nth and m.groupdict().get("resp"):  # 任命A、B分别为X、Y: A is X, B is Y
         posts = split_list(em.text[a:b], "、")
         if len(posts) != nth[1]:
-            return person  # the posts do not pair with the names: none read
+            return None  # the posts do not pair with the names: none read
         a, b = a + posts[nth[0]][0], a + posts[nth[0]][1]
-    _emit_posts(em, act, person, a, b, at, decided, prob)
-    return person
+    return person if _emit_posts(em, act, person, a, b, at, decided, prob) else None
 
 
 def _emit_posts(em: Emitter, act: str, person: str, a: int, b: int, at: tuple[int, int],
-                decided: dict, probation: bool | None = None) -> None:
+                decided: dict, probation: bool | None = None) -> int:
     """One fact of `act` for each post in text[a:b]: notes dropped, 代理 kept on its title, a post
-    without its body given the body named before it, "该公司" the body referred to."""
-    text = em.text[a:b]
+    without its body given the body named before it, "该公司" the body referred to. How many."""
+    text, read = em.text[a:b], 0
     prev: Post | None = None  # the last post in the list that named its body
     extra = {**decided, "probation": bool(probation)} if act == "任命" else dict(decided)
     for x, y in split_list(text, "、"):
@@ -370,6 +372,8 @@ def _emit_posts(em: Emitter, act: str, person: str, a: int, b: int, at: tuple[in
             org = _referred(em, strip_alias(org)[0], at[0], a)
             em.emit(act, person, "Person", org, "Organization", at,
                     position="代理" + title[1:] if re.match("代(?!理).", title) else title, **extra)
+            read += 1
+    return read
 
 
 def _referred(em: Emitter, org: str, start: int, end: int) -> str:
