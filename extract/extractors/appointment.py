@@ -106,6 +106,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
     last_person: str | None = None
     bounds = _sentence_bounds(text)
     notice_kind = doc.info.doc_type == "appointment"
+    named = _placed_name if notice_kind else _is_name  # a 任免 notice's lines name people
     decision = notice_kind  # a 任免 notice: "张三任X" lines are decisions
     for lm in re.finditer(r"[^\n]+", text):
         start, line, s = lm.start(), lm.group(), lm.group().strip()
@@ -141,7 +142,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                 m_rel = pat.relieved_of.match(clause) if decision else None
                 m_rel = m_rel if m_rel and (opens or m_rel.group("lead")) else None
                 if m_rel:  # … but 决定：A不再担任X
-                    last_person = _emit_each(em, "免去", m_rel, ca, at, decided) or last_person
+                    last_person = _emit_each(em, "免去", m_rel, ca, at, decided, named) or last_person
                 elif appointed and (m_rel := pat.relieved_own.match(clause)):  # A任X，不再担任Y职务
                     _emit(em, "免去", m_rel, ca, at, decided, appointed)
                 continue
@@ -150,8 +151,8 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                 removing = True  # "免去其X职务": the person named before
                 _emit(em, "免去", m_own, ca, at, decided, last_person)
                 continue
-            m_rm = pat.removed_from.search(clause)
-            if m_rm and (person := _emit_each(em, "免去", m_rm, ca, at, decided)):  # 免去A、B的X职务
+            m_rm = pat.removed_from.search(clause)  # 免去A、B的X职务: the verb and 的 place the names
+            if m_rm and (person := _emit_each(em, "免去", m_rm, ca, at, decided, _placed_name)):
                 removing, last_person = True, person
                 continue
             m_ap = pat.appointed_as.search(clause)
@@ -163,12 +164,11 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                 raw = pat.verb_prefix.sub("", m_ap.group("name"))
                 after_verb = raw != m_ap.group("name")  # "任命X为…": X is a name; "…认为" is not
                 name_a = ca + m_ap.end("name") - len(raw)
-                names = split_list(raw, "、")
+                names, named_here = split_list(raw, "、"), (_placed_name if placed else _is_name)
                 for k, (x, y) in enumerate(names):  # 任命张三、李四为…
                     person = raw[x:y].removesuffix("同志")
                     bare = _SPACES.sub("", person)  # "王 五"
-                    named = _placed_name if placed else _is_name
-                    if (2 <= len(bare) <= 4 or "·" in bare) and (after_verb or named(bare)):
+                    if (2 <= len(bare) <= 4 or "·" in bare) and (after_verb or named_here(bare)):
                         person = em.surface(name_a + x, name_a + x + len(person))
                         if got := _emit(em, "任命", m_ap, ca, at, decided, person, (k, len(names))):
                             last_person = appointed = got
@@ -189,7 +189,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
                     continue
             m_holds = pat.decided_holds.match(clause)
             if m_holds and (opens or m_holds.group("lead")) and (mode == "任命" or decision):  # A任X
-                if person := _emit_each(em, "任命", m_holds, ca, at, decided):
+                if person := _emit_each(em, "任命", m_holds, ca, at, decided, named):
                     last_person = appointed = person
                     continue
             if appointed and (m_also := pat.also_holds.match(clause)):  # 张三任X，兼任Y
@@ -212,14 +212,14 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
 
 
 def _emit_each(em: Emitter, act: str, m: re.Match[str], ca: int, at: tuple[int, int],
-               decided: dict) -> str | None:
+               decided: dict, named: Callable[[str], bool]) -> str | None:
     """The posts of a notice frame's match for each of its names ("张三、李 四任X", "免去A、B的X"),
-    each a name where the frame fixes its place; the last person, None when no name reads."""
+    each a name by `named`; the last person, None when no name reads."""
     raw, a, person = m.group("name"), ca + m.start("name"), None
     names = split_list(raw, "、")
     for k, (x, y) in enumerate(names):
         y = x + len(raw[x:y].removesuffix("同志"))
-        if _placed_name(_SPACES.sub("", raw[x:y])):
+        if named(_SPACES.sub("", raw[x:y])):
             got = _emit(em, act, m, ca, at, decided, em.surface(a + x, a + y), (k, len(names)))
             person = got or person
     return person
