@@ -1,7 +1,8 @@
 """任免: 任命…为…（试用期一年）, 免去…职务, "免去其…" (the pronoun refers back), several
 persons per notice, name and post glued together ("孙义朔州机场建设管理有限公司董事长职务"),
-and the deciding meeting's date. In reports, posts stated beside names ("县委副书记、县长X
-主持会议", "院长A、检察长B列席会议", "X出任Y总裁").
+a decision's lines ("A任X，免去其Y职务；", "A不再担任X职务", 分别 pairing names and posts), 任免
+tables (姓名 | 任职 | 免职), and the deciding meeting's date. In reports, posts stated beside
+names ("县委副书记、县长X主持会议", "院长A、检察长B列席会议", "X出任Y总裁").
 
 The words are data (extract/data/appointment.yaml), the notice's frames too (extract/data/
 frames.yaml, within: clause, read by the general engine); this module says where each applies.
