@@ -4,7 +4,8 @@ A frame names a schema relationship type and gives a small pattern:
 
     "{group}由{org}牵头"           slots in braces, literal words between them
     "{组成|构成}", "{等|}"         inline alternations of words ("" makes one optional)
-    "{@setup_verbs}"               a word list of task_force.yaml (or the lexicon's group_words, member_roles)
+    "{@setup_verbs}"               a word list of task_force.yaml or appointment.yaml (or the
+                                   lexicon's group_words, member_roles)
     "{!关}"                        words that must not follow here
     "{parent:group}"               a slot named `parent` of the slot kind `group`
 
@@ -44,9 +45,10 @@ _SLOT_REF = re.compile(r"^(?:(?P<name>[a-z_][a-z_0-9]*):)?(?P<kind>[a-z_][a-z_0-
 _LIST_REF = re.compile(r"\{@([a-z_]+)\}")
 _SENTENCE_ENDS = "。；！？"   # not line breaks: a hard-wrapped sentence is still one
 _SENTENCE_MAX = 2000         # a window, so that looking for a sentence's ends stays linear
-WITHIN = ("text", "notice", "subgroup", "after", "heading", "duties", "chain")   # any text, a notice's body, a
-# subgroup's lines, right after another match, a heading line, a duties line (both matched alone),
-# inside a set-up sentence's chain ("以A为组长…的")
+# Any text, a notice's body, a subgroup's lines, right after another match, a heading line, a duties
+# line (both matched alone), inside a set-up sentence's chain ("以A为组长…的"), a 任免 notice's clause
+# (read by appointment.py).
+WITHIN = ("text", "notice", "subgroup", "after", "heading", "duties", "chain", "clause")
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # the C parser: the file's examples make it long
@@ -81,12 +83,14 @@ class Frame:
     ends: bool = False                   # the sentence ends the relationship (不再担任): its timeline's end term
     examples: tuple[dict[str, Any], ...] = ()
     options: dict[str, Any] | None = None   # flags of the applying code (orgs_only …), across_sentences, overlapping
+    starts: bool = False                 # the sentence starts the relationship (任命): its start term
 
     @property
     def rel(self) -> str:
         """The relation term the facts carry: the schema's own, or its timeline's end term."""
-        if self.ends:
-            return SCHEMA.timelines[self.type.timeline].end_terms[0]   # type: ignore[index]
+        if self.ends or self.starts:
+            terms = SCHEMA.timelines[self.type.timeline]   # type: ignore[index]
+            return (terms.end_terms if self.ends else terms.start_terms)[0]
         return self.type.zh
 
     def flag(self, name: str) -> Any:
@@ -112,8 +116,10 @@ class FrameMatch:
 
 
 def _words() -> dict[str, list[str]]:
-    """The word lists a pattern may name: task_force.yaml's, and the lexicon's body kinds and roles."""
-    raw = yaml.safe_load((DATA / "task_force.yaml").read_text(encoding="utf-8"))
+    """The word lists a pattern may name: task_force.yaml's, appointment.yaml's, and the lexicon's
+    body kinds and roles."""
+    raw = {k: v for f in ("task_force.yaml", "appointment.yaml")
+           for k, v in yaml.safe_load((DATA / f).read_text(encoding="utf-8")).items()}
     lex = lexicon()
     words = {k: [str(w) for w in v] for k, v in raw.items() if isinstance(v, list)}
     words["group_words"] = [w for w, kind in lex.task_force_kinds.items() if kind != _OFFICE]
@@ -251,12 +257,15 @@ def _frame(spec: dict[str, Any], kinds: dict[str, Slot], words: dict[str, list[s
     ends = bool(spec.get("ends", False))
     if ends and not (rtype.timeline and SCHEMA.timelines[rtype.timeline].end_terms):
         raise FrameError(f"frame {name}: {rtype.name}'s timeline has no term that ends it")
-    known = {"name", "type", "pattern", "subject", "object", "role", "respectively", "within", "ends", "examples",
-             "options"}
+    starts = bool(spec.get("starts", False))
+    if starts and not (rtype.timeline and SCHEMA.timelines[rtype.timeline].start_terms):
+        raise FrameError(f"frame {name}: {rtype.name}'s timeline has no term that starts it")
+    known = {"name", "type", "pattern", "subject", "object", "role", "respectively", "within",
+             "ends", "starts", "examples", "options"}
     if set(spec) - known:
         raise FrameError(f"frame {name}: unknown keys {sorted(set(spec) - known)}")
     return Frame(name, rtype, spec["pattern"], compiled, re.compile(key) if key else None, slots, subject, obj,
-                 role, role_slot, respectively, within, ends, examples, spec.get("options"))
+                 role, role_slot, respectively, within, ends, examples, spec.get("options"), starts)
 
 
 def load_frames(path: Path = FRAMES_PATH) -> tuple[Frame, ...]:

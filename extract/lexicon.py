@@ -47,6 +47,7 @@ class Lexicon:
     name_note_endings: tuple[str, ...] = ()     # 族: 蒙古族, 藏族 …
     name_note_openings: tuple[str, ...] = ()    # 兼: "（兼地区经委主任）", one more post of the person
     division_endings: tuple[str, ...] = ("科", "股", "室", "组", "处", "部", "中心")  # 社会保险科 + 科长
+    not_names: frozenset[str] = frozenset()     # words no name is (协助, 强调): work_division.yaml's
 
     def has_surname(self, name: str) -> bool:
         """Whether `name` opens with a family name (two-character ones too) and has one or
@@ -134,6 +135,8 @@ def lexicon() -> Lexicon:
         heads_after_party=_heads_after_party(raw.get("leader_levels") or {}, raw.get("leader_templates") or []),
         heads_alone=_heads_alone(raw.get("leader_levels") or {}, raw.get("leader_templates") or [],
                                  raw.get("own_government_titles") or []),
+        not_names=frozenset(yaml.safe_load((Path(__file__).parent / "data" / "work_division.yaml")
+                            .read_text(encoding="utf-8"))["not_names"]["words"]),
         surnames=frozenset(yaml.safe_load((Path(__file__).parent / "data" / "names.yaml")
                                           .read_text(encoding="utf-8"))["surnames"]),
     )

@@ -101,6 +101,114 @@ def test_resignation_is_not_encoded() -> None:
     assert not [f for f in got if f[1] == "秦九"]
 
 
+
+def _decision(place: str, body: str) -> str:
+    """A 任免 notice whose decision lines are indented with full-width spaces, as printed."""
+    return notice(place, place[0], "\u3000\u3000经研究决定：\n\n" + body, "柏一凡")
+
+
+# a decision's lines "A任X，免去其Y职务；": indented, names with no family name (the line fixes
+# where the name stands), a name padded with a space, notes in brackets holding a comma, and
+# "A不再担任X职务" (a 免去 in a decision, not encoded elsewhere)
+@pytest.mark.parametrize("text, expected", [
+    (_decision("丑旗", "\u3000\u3000柏一凡任丑旗财政局局长，免去其丑旗农牧局副局长职务；\n"),
+     {("任命", "柏一凡", "丑旗财政局", "局长", False), ("免去", "柏一凡", "丑旗农牧局", "副局长")}),
+    (_decision("寅盟", "\u3000\u3000其其格任寅盟统计局局长；\n\u3000\u3000巴图孟和任寅盟审计局副局长。\n"),
+     {("任命", "其其格", "寅盟统计局", "局长", False), ("任命", "巴图孟和", "寅盟审计局", "副局长", False)}),
+    (_decision("卯县", "\u3000\u3000韩 东任卯县审计局局长（试用期一年），免去其卯县水利局局长职务；\n"),
+     {("任命", "韩东", "卯县审计局", "局长", True), ("免去", "韩东", "卯县水利局", "局长")}),
+    (_decision("辰州", "苗青任辰州商务局副局长（挂职，期限一年）；\n达瓦任辰州文化馆馆长(挂职,期限两年);\n"),
+     {("任命", "苗青", "辰州商务局", "副局长", False), ("任命", "达瓦", "辰州文化馆", "馆长", False)}),
+    (_decision("巳区", "任命邵一为巳区财政局局长；\n\n\u3000\u3000邵一不再担任巳区审计局局长职务。\n"),
+     {("任命", "邵一", "巳区财政局", "局长", False), ("免去", "邵一", "巳区审计局", "局长")}),
+    (_decision("午镇", "邵二同志不再兼任午镇农业服务中心主任职务;\n"),
+     {("免去", "邵二", "午镇农业服务中心", "主任")}),
+    ("未市人民政府關於邵三等同志職務任免的通知\n\n未政人〔2024〕5號\n\n各單位：\n\n"
+     "\u3000\u3000經研究決定：\n\n任命邵三為未市財政局局長；\n\n\u3000\u3000邵三同志不再擔任未市審計局局長職務。\n",
+     {("任命", "邵三", "未市財政局", "局長", False), ("免去", "邵三", "未市審計局", "局長")}),
+    (_decision("申街道", "任命：\n\n其其格  申街道办事处副主任\n"),
+     {("任命", "其其格", "申街道办事处", "副主任", False)}),
+    # a probation stated in the clause after the post (SCHEMA §7: true when stated)
+    (_decision("戌自治州", "聘任柏二、苗三为戌自治州文旅投资有限公司副总经理，试用期一年；\n"
+                        "柏四任戌自治州档案馆馆长,试用期一年;\n"),
+     {("任命", "柏二", "戌自治州文旅投资有限公司", "副总经理", True),
+      ("任命", "苗三", "戌自治州文旅投资有限公司", "副总经理", True),
+      ("任命", "柏四", "戌自治州档案馆", "馆长", True)}),
+    # "A为X" opening a decision's line (no verb); several names before 任, padded or with 同志
+    (_decision("亥县", "柏五为亥县财政局局长；\n\u3000\u3000其其格、苗 六任亥县教育局副局长；\n"
+                     "邵七同志、邵八同志任亥县统计局副局长。\n"),
+     {("任命", "柏五", "亥县财政局", "局长", False), ("任命", "其其格", "亥县教育局", "副局长", False),
+      ("任命", "苗六", "亥县教育局", "副局长", False), ("任命", "邵七", "亥县统计局", "副局长", False),
+      ("任命", "邵八", "亥县统计局", "副局长", False)}),
+    # 兼任Y / 兼Y after an appointment in the line; a half-width stop closing the line
+    (_decision("子乡", "柏九任子乡财政所所长，兼任子乡农业服务中心主任；\n"
+                     "任命苗十为子乡文化站站长,兼子乡农技站站长.\n邵一任子乡司法所所长.\n"),
+     {("任命", "柏九", "子乡财政所", "所长", False), ("任命", "柏九", "子乡农业服务中心", "主任", False),
+      ("任命", "苗十", "子乡文化站", "站长", False), ("任命", "苗十", "子乡农技站", "站长", False),
+      ("任命", "邵一", "子乡司法所", "所长", False)}),
+    # numbered rows under "一、任命" / "二、免去", with and without 的
+    (_decision("丑镇", "一、任命\n1.柏二为丑镇财政所所长；\n二、免去\n1.苗三的丑镇财政所所长职务；\n"
+                     "2.邵四丑镇文化站站长职务.\n"),
+     {("任命", "柏二", "丑镇财政所", "所长", False), ("免去", "苗三", "丑镇财政所", "所长"),
+      ("免去", "邵四", "丑镇文化站", "站长")}),
+    # several names removed from one post, with 的 and glued; a note after a name (性别, 民族)
+    (_decision("寅区", "免去柏一、苗二的寅区财政局副局长职务；\n免去邵三、苗九寅区审计局副局长职务；\n"
+                     "邵四（女，蒙古族）任寅区教育局副局长；\n任命邵五(女)为寅区水利局局长。\n"),
+     {("免去", "柏一", "寅区财政局", "副局长"), ("免去", "苗二", "寅区财政局", "副局长"),
+      ("免去", "邵三", "寅区审计局", "副局长"), ("免去", "苗九", "寅区审计局", "副局长"),
+      ("任命", "邵四", "寅区教育局", "副局长", False), ("任命", "邵五", "寅区水利局", "局长", False)}),
+    # rows under a heading that closes a sentence ("经研究，决定任命：")
+    (notice("卯盟", "卯", "经研究，决定任命：\n柏六  卯盟财政局局长\n苗七  卯盟审计局副局长（试用期一年）\n"
+                        "决定免去：\n邵八  卯盟统计局局长职务\n", "柏六"),
+     {("任命", "柏六", "卯盟财政局", "局长", False), ("任命", "苗七", "卯盟审计局", "副局长", True),
+      ("免去", "邵八", "卯盟统计局", "局长")}),
+    # 分别: names paired with posts in order (none read when the counts differ); 不再担任Y after A任X
+    (_decision("巳旗", "任命柏三、苗四分别为巳旗教育局局长、巳旗水利局局长；\n"
+                     "邵五、邵六分别任巳旗林业局局长、巳旗草原站站长;\n"
+                     "任命邵七、邵八分别为巳旗商务局局长、副局长、巳旗外事办主任；\n"
+                     "柏九任巳旗财政局局长，不再担任巳旗审计局局长职务；\n"
+                     "任命苗十为巳旗统计局局长,不再兼任巳旗档案馆馆长职务.\n"),
+     {("任命", "柏三", "巳旗教育局", "局长", False), ("任命", "苗四", "巳旗水利局", "局长", False),
+      ("任命", "邵五", "巳旗林业局", "局长", False), ("任命", "邵六", "巳旗草原站", "站长", False),
+      ("任命", "柏九", "巳旗财政局", "局长", False), ("免去", "柏九", "巳旗审计局", "局长"),
+      ("任命", "苗十", "巳旗统计局", "局长", False), ("免去", "苗十", "巳旗档案馆", "馆长")}),
+    # a word of assent opening the clause (同意A任X, 决定A不再担任X); the number "午政任〔2024〕5号"
+    # names no one, so 免去其 finds the person appointed before it
+    (notice("午县", "午", "经研究，同意邵一同志任午县财政局局长，免去其午县审计局局长职务。\n"
+                        "经研究,决定邵二不再担任午县统计局局长职务.\n", "邵一"),
+     {("任命", "邵一", "午县财政局", "局长", False), ("免去", "邵一", "午县审计局", "局长"),
+      ("免去", "邵二", "午县统计局", "局长")}),
+    # not names: the line after the list
+    (_decision("酉县", "柏一凡任酉县财政局局长。\n\n\u3000\u3000以上人员任职时间从2024年3月1日起计算。\n"),
+     {("任命", "柏一凡", "酉县财政局", "局长", False)}),
+])
+def test_decision_lines(text: str, expected: set) -> None:
+    got = {f for f in facts(text) if f[0] in ("任命", "免去")}
+    assert got == expected, (expected - got, got - expected)
+
+
+# a 任免 table: a name column and the posts taken up (任职, 拟任职务) or left (免职, 免去职务);
+# other columns (性别, 现任职务) not read; spaced or ruled, cells left empty in a ruled one
+@pytest.mark.parametrize("table, expected", [
+    ("序号  姓名  性别  任职  免职\n1  柏一  男  辰县财政局局长  辰县审计局局长\n"
+     "2  其其格  女  辰县教育局副局长（试用期一年）  辰县档案馆馆长职务\n",
+     {("任命", "柏一", "辰县财政局", "局长", False), ("免去", "柏一", "辰县审计局", "局长"),
+      ("任命", "其其格", "辰县教育局", "副局长", True), ("免去", "其其格", "辰县档案馆", "馆长")}),
+    ("| 姓名 | 现任职务 | 拟任职务 | 免去职务 |\n| 苗二 | 辰州水利局副局长 | 辰州财政局局长、辰州国资中心主任 | |\n"
+     "| 邵 三 | 辰州统计局局长 | | 辰州统计局局长 |\n",
+     {("任命", "苗二", "辰州财政局", "局长", False), ("任命", "苗二", "辰州国资中心", "主任", False),
+      ("免去", "邵三", "辰州统计局", "局长")}),
+])
+def test_decision_tables(table: str, expected: set) -> None:
+    got = {f for f in facts(_decision("辰县", "对下列同志职务任免如下：\n\n" + table)) if f[0] in ("任命", "免去")}
+    assert got == expected, (expected - got, got - expected)
+
+
+def test_no_longer_holding_is_not_encoded_outside_a_decision() -> None:
+    got = facts("本报讯 邵一今年起不再担任甲市审计局局长职务，专心从事研究工作。", "news.txt")
+    assert not [f for f in got if f[1] == "邵一"]
+
+
 # ---------------------------------------------------------------------------- congress reports
 
 @pytest.mark.parametrize("text, expected", [
@@ -178,6 +286,10 @@ def test_congress_reports(text: str, expected: set) -> None:
     ("出席会议的有：副县长王一、李二。", {("任职", "王一", "县政府", "副县长"), ("任职", "李二", "县政府", "副县长")}),
     ("而省公安厅厅长岳一与省财政厅厅长陈二在会上发言。",
      {("任职", "岳一", "省公安厅", "厅长"), ("任职", "陈二", "省财政厅", "厅长")}),
+    # a part of names only joins the group before it (副主任A、B和C)
+    ("副县长王一、李二和张三出席会议。",
+     {("任职", "王一", "县政府", "副县长"), ("任职", "李二", "县政府", "副县长"), ("任职", "张三", "县政府", "副县长")}),
+    ("副旗长王一及李二,参加会议.", {("任职", "王一", "旗政府", "副旗长"), ("任职", "李二", "旗政府", "副旗长")}),
     # a part joined by 与 that does not read is left out; the post beside a name before 升任 holds
     ("会议开得很短；而市财政局局长岳一与某学会会长、理事陈二在升任副市长后，首次亮相。",
      {("任职", "岳一", "市财政局", "局长")}),

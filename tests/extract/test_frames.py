@@ -23,9 +23,9 @@ def _document(example: dict) -> str:
     return (_NOTICE_HEAD.format(title=title) if title else "") + example["text"] + "\n"
 
 
-def _expected(fact: list[str]) -> tuple:
-    rel, s, o, *extra = fact
-    return rel, s, o, extra[0] if extra else ""
+def _expected(fact: list) -> tuple:
+    rel, s, o, *extra = fact   # a 任命 carries its probation too: [任命, s, o, position, probation]
+    return (rel, s, o, *(extra or [""]))
 
 
 EXAMPLES = [pytest.param(fr, i, id=f"{fr.name}-{i}") for fr in frames() for i in range(len(fr.examples))]
@@ -46,12 +46,16 @@ def test_every_frame_names_a_schema_type_and_matches_its_examples(fr) -> None:
     assert fr.type.name in SCHEMA.relationships
     if fr.ends:   # a sentence ending the relationship carries its timeline's end term (不再担任)
         assert fr.rel in SCHEMA.timelines[fr.type.timeline].end_terms
+    elif fr.starts:   # one starting it, its start term (任命)
+        assert fr.rel in SCHEMA.timelines[fr.type.timeline].start_terms
     else:         # the term is the schema's
         assert fr.rel == SCHEMA.relationships[fr.type.name].zh
     assert len(fr.examples) >= 2
     for example in fr.examples:   # the frame itself reads each of its examples
         text = normalize(_document(example)).text   # frames read normalised text
+        clauses = re.split(r"[\n，,；;。]", text)   # a 任免 notice's frames read a clause at a time
         found = (any(fr.regex.match(line.strip()) for line in text.split("\n")) if fr.within in ("heading", "duties")
+                 else any(fr.regex.search(c.strip()) for c in clauses) if fr.within == "clause"
                  else any(True for _ in matches(fr, text, sentences=False)))
         assert found, f"{fr.name} does not match {example['text']!r}"
     for fact in (f for e in fr.examples for f in e["facts"]):
