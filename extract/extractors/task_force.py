@@ -22,6 +22,7 @@ linking words in task_force.yaml.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -47,15 +48,8 @@ _EVIDENCE_MAX = 300   # characters either side: a sentence of a text without sto
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
-    """The sentence around `pos`, as evidence, within a window (so that reading a document
-    with no sentence stops stays linear)."""
-    lo, hi = max(0, pos - _EVIDENCE_MAX), min(len(text), pos + _EVIDENCE_MAX)
-    a, b = sentence_bounds(text[lo:hi], pos - lo)
-    return lo + a, lo + b
-
-
-def _clamp(span: tuple[int, int], pos: int) -> tuple[int, int]:
-    return max(span[0], pos - _EVIDENCE_MAX), min(span[1], pos + _EVIDENCE_MAX)
+    """The sentence around `pos`, as evidence, within the window."""
+    return sentence_bounds(text, pos, _EVIDENCE_MAX)
 
 
 _GROUP_WORDS = "(?:" + _alt([w for w, kind in lexicon().task_force_kinds.items() if kind != "办公室"]) + ")"
@@ -290,13 +284,15 @@ def _split_member(text: str, base: int) -> tuple[str, tuple[int, int], str, int]
     """Name and post text of one member entry; offsets absolute (normalised)."""
     t = text.rstrip("，,；;。.")   # a half-width full stop too
     noted = _NOTED_NAME.match(t)   # "王五（女）  市某某局副局长": the note is no post
-    if noted and _plausible_name(noted.group("name")) and _is_name_note(noted.group("note")):
+    note = lexicon().is_name_note
+    if noted and _plausible_name(noted.group("name")) and note(noted.group("note")):
         post = noted.group("post") or ""
         if not post or parse_posts(re.sub(r"\s+", "", post)):
             return noted.group("name"), (base + noted.start("name"), base + noted.end("name")), post, \
                 base + (noted.start("post") if post else len(t))
     m = _NAME_BRACKETED_POST.match(t)   # 张三同志（市长）, 王五（女）（市某局局长）
-    if m and _plausible_name(m.group("name")) and (m.group("note") is None or _is_name_note(m.group("note"))):
+    if m and _plausible_name(m.group("name")) and (
+            m.group("note") is None or note(m.group("note"))):
         return m.group("name"), (base + m.start("name"), base + m.end("name")), m.group("post"), base + m.start("post")
     tokens = [(mm.start(), mm.end()) for mm in re.finditer(r"\S+", t)]
     if len(tokens) >= 2:
@@ -353,12 +349,6 @@ def _long_name(token: str) -> bool:
     return bool(re.fullmatch(rf"[{CJK}]{{5,8}}", token)) and not (
         lex.is_org(token) or lex.is_title(token) or parse_posts(token) or is_category(token)
         or _forms().role_person.search(token))
-
-
-def _is_name_note(note: str) -> bool:
-    """A bracket after a name that says something of the person (性别, 民族, 兼): no post
-    (the notes are the lexicon's, kept once)."""
-    return lexicon().is_name_note(note)
 
 
 _LONG_ROLES = tuple(r for r in lexicon().member_roles if len(r) >= 2)
@@ -690,7 +680,8 @@ def _flush(em: Emitter, st: _State, mem: Member | None) -> None:
         return
     st.members.append(mem)
     extra = {"s_unnamed": True} if mem.unnamed else {}
-    at = _clamp(mem.line_span, mem.span[0])
+    lo, hi = mem.line_span
+    at = max(lo, mem.span[0] - _EVIDENCE_MAX), min(hi, mem.span[0] + _EVIDENCE_MAX)
     group, kind = st.body
     em.emit("成员", mem.name, "Person", group, "TaskForce", at, role=em.in_source(mem.role, at),
             o_kind=kind, **extra)
@@ -715,16 +706,7 @@ def _lines(text: str, start: int = 0) -> list[tuple[int, str]]:
 
 def _offset_of_body(em: Emitter) -> int:
     """Normalised offset where the body starts (after title, number and addressees)."""
-    target = em.doc.body_start
-    src = em.doc.norm.src
-    lo, hi = 0, len(src) - 1
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if src[mid] < target:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return bisect_left(em.doc.norm.src, em.doc.body_start, 0, max(0, len(em.doc.norm.src) - 1))
 
 
 # ---------------------------------------------------------------------------- office
