@@ -311,17 +311,6 @@ def _split_member(text: str, base: int) -> tuple[str, tuple[int, int], str, int]
         if _plausible_name(t[last_a:last_b]) and parse_posts(head) and not parse_posts(t[last_a:last_b]):
             return t[last_a:last_b], (base + last_a, base + last_b), t[:last_a], base
     if len(tokens) == 1:
-        # post then name glued: 市发改委主任王五
-        for n in (3, 2):
-            head = t[:-n]
-            if len(t) > n + 2 and _plausible_name(t[-n:]) and parse_posts(head) and \
-                    head.endswith(tuple(lexicon().title_words)) and _POST_START.match(head):
-                return t[-n:], (base + len(t) - n, base + len(t)), head, base
-        # glued name and post: 张三市政府副市长 (a known family name: 自治区… is no 自治 + post)
-        for n in (3, 2, 4):
-            if len(t) > n + 1 and _POST_START.match(t[n:]) and parse_posts(t[n:]) and _plausible_name(t[:n]) \
-                    and lexicon().has_surname(t[:n]):
-                return t[:n], (base, base + n), t[n:], base + n
         if _plausible_name(t) and len(t) <= 4:
             return t, (base, base + len(t)), "", base + len(t)
     return None
