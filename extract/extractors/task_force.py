@@ -238,22 +238,18 @@ def _dissolutions(em: Emitter) -> None:
     if "撤销" not in to_simplified(em.doc.info.title or ""):
         return
     text = em.text
-    start = _offset_of_body(em)
-    m = _DISSOLVE_FROM.search(text, start)
+    m = _DISSOLVE_FROM.search(text, _offset_of_body(em))
     if m is None:
         return
     end_m = _DISSOLVE_UNTIL.search(text, m.end())
-    end = end_m.start() if end_m else len(text)
-    pos = m.end()
-    for piece in re.split(r"[\n、，,；;。]", text[m.end():end]):
-        at = text.find(piece, pos) if piece else -1
-        pos = at + len(piece) if at >= 0 else pos
-        item = _LIST_MARK.sub("", piece).strip()
+    for x, y in split_list(text[m.end():end_m.start() if end_m else len(text)], "\n、，,；;。"):
+        item = _LIST_MARK.sub("", text[m.end() + x:m.end() + y]).strip()
         item = re.sub(r"^.*?撤销(?:以下|下列)?", "", item)
         item = re.sub(r"^[^：:]*[：:]$", "", item).strip("：: ")
         found = _DISSOLVED_NAME.fullmatch(re.sub(r"[（(][^（）()]*[〔\[][^（）()]*[）)]$", "", item))
-        if found and at >= 0 and not is_category(found.group("name")):
-            em.emit("撤销", found.group("name"), "TaskForce", em.doc.info.label, "Document", _sentence(text, at))
+        if found and not is_category(found.group("name")):
+            em.emit("撤销", found.group("name"), "TaskForce", em.doc.info.label, "Document",
+                    _sentence(text, m.end() + x))
 
 
 # ---------------------------------------------------------------------------- leaving
@@ -305,14 +301,8 @@ def _split_member(text: str, base: int) -> tuple[str, tuple[int, int], str, int]
             post = t[post_start:]
             if parse_posts(_posts_text(post)) or k == len(tokens) - 1 and not long_name:
                 return name, (base + tokens[0][0], base + tokens[k - 1][1]), post, base + post_start
-    if len(tokens) >= 2:
-        last_a, last_b = tokens[-1]
-        head = re.sub(r"\s+", "", t[:last_a])
-        if _plausible_name(t[last_a:last_b]) and parse_posts(head) and not parse_posts(t[last_a:last_b]):
-            return t[last_a:last_b], (base + last_a, base + last_b), t[:last_a], base
-    if len(tokens) == 1:
-        if _plausible_name(t) and len(t) <= 4:
-            return t, (base, base + len(t)), "", base + len(t)
+    if len(tokens) == 1 and _plausible_name(t) and len(t) <= 4:
+        return t, (base, base + len(t)), "", base + len(t)
     return None
 
 
@@ -606,9 +596,7 @@ def _named_items(seg: str) -> bool:
     if "、" not in seg or re.search(r"[，,；;]", seg):
         return False
     items = [re.sub(r"\s+", "", seg[x:y]) for x, y in split_list(seg, "、")]
-    found = [_name_and_posts(i, name_first=False) for i in items]
-    return len(items) >= 2 and all(f and f[0] > 0 and f[1] == len(i) and lexicon().has_surname(i[f[0]:])
-                                   for f, i in zip(found, items))
+    return len(items) >= 2 and all(_ends_with_person(i, posted=True) for i in items)
 
 
 # A name written with "·" (never cut short by a title) before characters a wrong decoding
@@ -886,9 +874,7 @@ def _holders_before(text: str, who: tuple[int, int], most: int = 4) -> tuple[int
         prev = _clause_before(text, a - 1, _CLAUSE_STOPS + "由")
         if prev is None:
             break
-        c = re.sub(r"\s+", "", text[prev[0]:prev[1]])
-        found = _name_and_posts(c, name_first=False)
-        if not found or found[1] != len(c) or not found[2] or not lexicon().has_surname(c[found[0]:]):
+        if not _ends_with_person(re.sub(r"\s+", "", text[prev[0]:prev[1]]), posted=True):
             break
         a = prev[0]
     return a, b
@@ -1056,13 +1042,14 @@ def _split_and(item: str) -> list[tuple[int, int]]:
     return [(x, y) for x, y in out if y > x]
 
 
-def _ends_with_person(t: str, bracketed: bool = False) -> bool:
+def _ends_with_person(t: str, bracketed: bool = False, posted: bool = False) -> bool:
     """"常务副市长张三" / "张三": a name (with a known family name) closes the phrase;
-    `bracketed`: "张三（市长）" too."""
+    `bracketed`: "张三（市长）" too; `posted`: only after posts ("常务副市长张三")."""
     found = _name_and_posts(t, name_first=False)
     if bracketed and found and found[1] < len(t) and _BRACKETED.match(t):
         return lexicon().has_surname(t[found[0]:found[1]])
-    return bool(found) and found[1] == len(t) and lexicon().has_surname(t[found[0]:])
+    return bool(found) and found[1] == len(t) and (found[0] > 0 or not posted) \
+        and lexicon().has_surname(t[found[0]:])
 
 
 def _compact_span(text: str, a: int, b: int, ns: int, ne: int) -> tuple[int, int]:

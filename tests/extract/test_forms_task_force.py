@@ -1113,3 +1113,22 @@ def test_a_members_posts_parted_by_spaces_are_each_read(lvl: str, party: str, sp
     assert ("成员", "张三", group, "组长") in got
     assert ("任职", "张三", party, f"{party}副书记") in got
     assert ("任职", "张三", f"{lvl}政府", f"{lvl}长") in got
+
+
+# ---------------------------------------------------------------------------- dissolved bodies
+
+@pytest.mark.parametrize("place,level", [("甲", "市"), ("乙", "省"), ("丙", "县"), ("戊", "州"), ("己", "旗")])
+@pytest.mark.parametrize("body", [
+    "经{g}研究，决定撤销以下议事协调机构：\n1.{a}\n2.{b}（{p}政发〔2020〕3号）\n3.{c}制度\n"
+    "二、保留以下议事协调机构：\n1.{p}{lv}安全生产委员会\n",
+    "经{g}研究，决定撤销以下议事协调机构：\n（1）{a}\n（2）{b}\n（3）{c}\n",
+    "决定撤销{a}、{b}、{c}。\n",
+    "决定撤销{a},{b};{c}。\n",
+])
+def test_bodies_a_notice_dissolves(place: str, level: str, body: str) -> None:
+    a, b, c = (f"{place}{level}河湖治理工作领导小组", f"{place}{level}森林防火指挥部",
+               f"{place}{level}物流发展联席会议")
+    text = notice(body.format(g=f"{level}政府", a=a, b=b, c=c, p=place, lv=level),
+                  title=f"{place}{level}人民政府关于撤销部分议事协调机构的通知")
+    got = {f[1] for f in facts(text) if f[0] == "撤销"}
+    assert got == {a, b, c}
