@@ -276,33 +276,29 @@ def _members_leaving(em: Emitter, st: _State) -> None:
 
 # ---------------------------------------------------------------------------- members
 
-def _split_member(text: str, base: int) -> tuple[str, tuple[int, int], str, int] | None:
-    """Name and post text of one member entry; offsets absolute (normalised)."""
+def _split_member(text: str, base: int) -> tuple[tuple[int, int], str] | None:
+    """The span of a member entry's name (absolute, normalised) and its post text."""
     t = text.rstrip("，,；;。.")   # a half-width full stop too
-    noted = _NOTED_NAME.match(t)   # "王五（女）  市某某局副局长": the note is no post
     note = lexicon().is_name_note
-    if noted and _plausible_name(noted.group("name")) and note(noted.group("note")):
-        post = noted.group("post") or ""
-        if not post or parse_posts(re.sub(r"\s+", "", post)):
-            return noted.group("name"), (base + noted.start("name"), base + noted.end("name")), post, \
-                base + (noted.start("post") if post else len(t))
+    noted = _NOTED_NAME.match(t)   # "王五（女）  市某某局副局长": the note is no post
+    if noted and _plausible_name(noted["name"]) and note(noted["note"]) and (
+            not noted["post"] or parse_posts(re.sub(r"\s+", "", noted["post"]))):
+        return (base + noted.start("name"), base + noted.end("name")), noted["post"] or ""
     m = _NAME_BRACKETED_POST.match(t)   # 张三同志（市长）, 王五（女）（市某局局长）
-    if m and _plausible_name(m.group("name")) and (
-            m.group("note") is None or note(m.group("note"))):
-        return m.group("name"), (base + m.start("name"), base + m.end("name")), m.group("post"), base + m.start("post")
+    if m and _plausible_name(m["name"]) and (m["note"] is None or note(m["note"])):
+        return (base + m.start("name"), base + m.end("name")), m["post"]
     tokens = [(mm.start(), mm.end()) for mm in re.finditer(r"\S+", t)]
-    if len(tokens) >= 2:
-        for k in range(min(len(tokens) - 1, 3), 0, -1):
-            name = "".join(t[a:b] for a, b in tokens[:k])
-            long_name = k == 1 and _long_name(name)
-            if not ((_plausible_name(name) or long_name) and all(_NAME_TOKEN.match(t[a:b]) for a, b in tokens[:k])):
-                continue
-            post_start = tokens[k][0]
-            post = t[post_start:]
-            if parse_posts(_posts_text(post)) or k == len(tokens) - 1 and not long_name:
-                return name, (base + tokens[0][0], base + tokens[k - 1][1]), post, base + post_start
+    for k in range(min(len(tokens) - 1, 3), 0, -1):
+        name = "".join(t[a:b] for a, b in tokens[:k])
+        long_name = k == 1 and _long_name(name)
+        spaced = all(_NAME_TOKEN.match(t[a:b]) for a, b in tokens[:k])
+        if not (spaced and (_plausible_name(name) or long_name)):
+            continue
+        post = t[tokens[k][0]:]
+        if parse_posts(_posts_text(post)) or k == len(tokens) - 1 and not long_name:
+            return (base + tokens[0][0], base + tokens[k - 1][1]), post
     if len(tokens) == 1 and _plausible_name(t) and len(t) <= 4:
-        return t, (base, base + len(t)), "", base + len(t)
+        return (base, base + len(t)), ""
     return None
 
 
@@ -373,21 +369,12 @@ def _member_lists(em: Emitter, st: _State) -> None:
                                                                                     start + line.index(name[0]) + len(name))
             st.office = office
             continue
-        if m:
-            _flush(em, st, pending)
-            pending = None
-            # "组长：A；副组长：B、C；成员：D": each role's members up to the next role on the line
+        if m:   # "组长：A；副组长：B、C；成员：D": each role's members up to the next role on the line
             for role_text, a, b in _inline_roles(text, m.group("role"), start + m.end(), start + len(line)):
                 role = lexicon().member_role(role_text)
                 if st.office and role in _forms().office_roles:
                     role = "办公室" + role
-                if role == "成员" and _unit_line(em, st, a, b):
-                    continue
-                _flush(em, st, pending)   # the member of the role before on the line stands
-                pending = None
-                for entry in _entries(text, a, b):
-                    for part in _not_units(em, st, entry) if role == "成员" else [entry]:
-                        pending = _member_from(em, st, part, role, (start, start + len(line)), pending)
+                pending = _read_members(em, st, a, b, role, (start, start + len(line)), pending)
             continue
         if role is None:
             continue
@@ -403,15 +390,24 @@ def _member_lists(em: Emitter, st: _State) -> None:
             pending.post_text += entry_text.strip()
             pending.posts = parse_posts(re.sub(r"\s+", "", pending.post_text))
             continue
-        _flush(em, st, pending)
-        pending = None
-        if role == "成员" and _unit_line(em, st, off, start + len(line)):
-            continue
-        for entry in _entries(text, off, start + len(line)):
-            for part in _not_units(em, st, entry) if role == "成员" else [entry]:
-                pending = _member_from(em, st, part, role, (start, start + len(line)), pending)
+        end = start + len(line)
+        pending = _read_members(em, st, off, end, role, (start, end), pending)
     _flush(em, st, pending)
     st.current, st.office = None, False
+
+
+def _read_members(em: Emitter, st: _State, a: int, b: int, role: str, line_span: tuple[int, int],
+                  pending: Member | None) -> Member | None:
+    """The members of one role in text[a:b] (the member read before stands); a 成员 line of
+    units gives 成员单位. Returns the last member, whose posts may go on below."""
+    _flush(em, st, pending)
+    last: Member | None = None
+    if role == "成员" and _unit_line(em, st, a, b):
+        return None
+    for entry in _entries(em.text, a, b):
+        for part in _not_units(em, st, entry) if role == "成员" else [entry]:
+            last = _member_from(em, st, part, role, line_span, last)
+    return last
 
 
 @lru_cache(maxsize=1)
@@ -640,7 +636,7 @@ def _member_from(em: Emitter, st: _State, entry: tuple[int, int], role: str,
                 f"{em.doc.info.source}:{em.doc.evidence(*entry)[3]}: member line not understood: {text}")
         return None
     _flush(em, st, pending)  # several members on one line
-    name, span, post_text, _ = split
+    span, post_text = split
     name = em.surface(*span)
     if name.endswith(("（兼）", "(兼)")):
         name = name[:-3]
