@@ -226,16 +226,18 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
 # ---------------------------------------------------------------------------- dissolved
 
 # "决定撤销以下议事协调机构：" … up to a section keeping, merging or renaming bodies.
-_DISSOLVE_FROM = re.compile(r"撤销")
-_DISSOLVE_UNTIL = re.compile(r"\n\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)?[^\n]{0,12}(?:保留|合并|调整|更名|变更)"
-                             r"|\n\s*[^\n]{0,12}(?:人民政府|办公室|办公厅)\s*\n\s*[\d０-９]{4}年")
+_DISSOLVE_FROM = re.compile(_alt(_raw_forms()["dissolve_verbs"]))
+_DISSOLVE_UNTIL = re.compile(
+    rf"\n\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)?[^\n]{{0,12}}"
+    rf"(?:{_alt(_raw_forms()['dissolve_section_ends'])})"
+    r"|\n\s*[^\n]{0,12}(?:人民政府|办公室|办公厅)\s*\n\s*[\d０-９]{4}年")
 _DISSOLVED_NAME = re.compile(rf"(?P<name>[{CJK}“”\"0-9０-９（）()·]{{2,48}}?{_GROUP_WORDS})(?:制度)?")
 _LIST_MARK = re.compile(r"^\s*(?:[\d０-９]+[.．、]|[（(][\d０-９一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[-·•])\s*")
 
 
 def _dissolutions(em: Emitter) -> None:
     """Bodies a notice dissolves (撤销): each is DISSOLVED_BY the notice."""
-    if "撤销" not in to_simplified(em.doc.info.title or ""):
+    if not _DISSOLVE_FROM.search(to_simplified(em.doc.info.title or "")):
         return
     text = em.text
     m = _DISSOLVE_FROM.search(text, _offset_of_body(em))
@@ -244,7 +246,7 @@ def _dissolutions(em: Emitter) -> None:
     end_m = _DISSOLVE_UNTIL.search(text, m.end())
     for x, y in split_list(text[m.end():end_m.start() if end_m else len(text)], "\n、，,；;。"):
         item = _LIST_MARK.sub("", text[m.end() + x:m.end() + y]).strip()
-        item = re.sub(r"^.*?撤销(?:以下|下列)?", "", item)
+        item = re.sub(rf"^.*?(?:{_DISSOLVE_FROM.pattern})(?:以下|下列)?", "", item)
         item = re.sub(r"^[^：:]*[：:]$", "", item).strip("：: ")
         found = _DISSOLVED_NAME.fullmatch(re.sub(r"[（(][^（）()]*[〔\[][^（）()]*[）)]$", "", item))
         if found and not is_category(found.group("name")):
@@ -563,8 +565,10 @@ def _is_signature(line: str) -> bool:
 def _is_prose(line: str) -> bool:
     """A sentence, not a member line; a unit's people ("市某某局分管负责同志") are a member."""
     line = _forms().unit_tail.sub("", line.rstrip("。；;"))
-    return len(line) > 45 and bool(re.search(r"[。]", line)) or bool(
-        re.search(r"办公室设在|下设|负责|承担|职责|工作机制|以下简称", line))
+    return len(line) > 45 and "。" in line or bool(_PROSE_WORDS.search(line))
+
+
+_PROSE_WORDS = re.compile(_alt(_raw_forms()["prose_words"]))
 
 
 _BRACKETED_THEN = re.compile(rf"[{CJK}]\s*[（(][^）)]*[）)]\s*、")
@@ -649,23 +653,26 @@ _CONCURRENT = re.compile(r"[（(]兼(?:任)?(?P<post>[^（）()]{2,40})[）)]")
 
 
 def _flush(em: Emitter, st: _State, mem: Member | None) -> None:
+    """A member read from a list line: of the body the list is under, evidence its line."""
     if mem is None:
         return
     st.members.append(mem)
-    extra = {"s_unnamed": True} if mem.unnamed else {}
     lo, hi = mem.line_span
     at = max(lo, mem.span[0] - _EVIDENCE_MAX), min(hi, mem.span[0] + _EVIDENCE_MAX)
-    group, kind = st.body
-    em.emit("成员", mem.name, "Person", group, "TaskForce", at, role=em.in_source(mem.role, at),
-            o_kind=kind, **extra)
-    if mem.unnamed:
-        return
-    for post in mem.posts:
-        org = post.org
-        if org is None:
-            continue
-        org, _alias = strip_alias(org)
-        em.emit("任职", mem.name, "Person", org, "Organization", at, position=post.title)
+    _emit_member(em, st.body, mem.name, mem.posts, mem.role, at, mem.unnamed)
+
+
+def _emit_member(em: Emitter, body: tuple[str, str | None], name: str, posts: list[Post], role: str,
+                 at: tuple[int, int], unnamed: bool) -> None:
+    """成员 of the body (name, kind), the role as the source writes it (組長 stays), and the
+    任职 of each post with its organisation (a person named by role holds none)."""
+    extra = {"s_unnamed": True} if unnamed else {}
+    role = em.in_source(role, at)
+    em.emit("成员", name, "Person", body[0], "TaskForce", at, role=role, o_kind=body[1], **extra)
+    for post in [] if unnamed else posts:
+        if post.org:
+            org = strip_alias(post.org)[0]
+            em.emit("任职", name, "Person", org, "Organization", at, position=post.title)
 
 
 def _lines(text: str, start: int = 0) -> list[tuple[int, str]]:
@@ -703,9 +710,8 @@ def _office(em: Emitter, st: _State, within: tuple[int, int] | None = None) -> N
                            and len(named) <= 4)
         if named and not short and not g.endswith(("下设", "设立")):
             group = named
-        a2, b2 = a, a + len(org)
-        em.emit(fr.rel, group, "TaskForce", strip_alias(em.surface(a2, b2))[0], "Organization",
-                _sentence(text, a))
+        office = strip_alias(em.surface(a, a + len(org)))[0]
+        em.emit(fr.rel, group, "TaskForce", office, "Organization", _sentence(text, a))
 
 
 def _local_group(g: str) -> str | None:
@@ -922,15 +928,10 @@ def _under_office_heading(text: str, at: int, lines: int = 12) -> bool:
 
 
 def _emit_person(em: Emitter, st: _State, person: _Person, role: str, at: tuple[int, int]) -> None:
-    extra = {"s_unnamed": True} if person.unnamed else {}
-    em.emit("成员", person.name, "Person", st.group, "TaskForce", at, role=em.in_source(role, at),  # 組長 stays
-            o_kind=st.group_kind, **extra)
-    if person.unnamed:
-        return
-    st.members.append(Member(person.name, at, person.posts, "", at, role))
-    for post in person.posts:
-        if post.org:
-            em.emit("任职", person.name, "Person", strip_alias(post.org)[0], "Organization", at, position=post.title)
+    """A member stated in prose, of the notice's body; a named one may hold a post said later."""
+    _emit_member(em, (st.group, st.group_kind), person.name, person.posts, role, at, person.unnamed)
+    if not person.unnamed:
+        st.members.append(Member(person.name, at, person.posts, "", at, role))
 
 
 def _people(em: Emitter, st: _State, a: int, b: int) -> list[_Person]:
@@ -989,19 +990,24 @@ _BODY_END = re.compile(rf"{_GROUP_WORDS}$")
 _PERSON_TAIL = re.compile(rf"(?:{_alt(_raw_forms()['unit_person_tails'])})$")
 
 
+def _person_tail(name: str) -> int:
+    """Where the words for a unit's people ("…分管负责同志", 同志 maybe left out) begin; -1 if none."""
+    tail = _PERSON_TAIL.search(name) or _PERSON_TAIL.search(name + "同志")
+    return tail.start() if tail else -1
+
+
 def _collective_people(person: _Person) -> bool:
     """"各苏木镇分管负责同志": a collective's people named by the words for a unit's people
     alone (no title: "各县人民政府分管副县长" stays a member), left out as the collective is."""
     name = re.sub(r"\s+", "", person.name)
-    return person.unnamed and name.startswith(tuple(_raw_forms()["general_person_words"])) and bool(
-        _PERSON_TAIL.search(name) or _PERSON_TAIL.search(name + "同志"))
+    return person.unnamed and name.startswith(tuple(_raw_forms()["general_person_words"])) \
+        and _person_tail(name) >= 0
 
 
 def _units_person(name: str) -> bool:
     """"市人社局主要负责同志": a unit's person, named by role (a holder in prose too)."""
     name = re.sub(r"\s+", "", name)
-    tail = _PERSON_TAIL.search(name) or _PERSON_TAIL.search(name + "同志")
-    head = name[:tail.start()] if tail else ""
+    head = name[:max(0, _person_tail(name))]
     return bool(head) and lexicon().is_org(head) and not is_category(head)
 
 
@@ -1011,15 +1017,15 @@ def _each_units_person(em: Emitter, a: int, b: int) -> list[_Person]:
     text = em.text
     end = b + 2 if text.startswith("同志", b) else b   # a holder form may leave 同志 out
     full = text[a:end].rstrip("。；; ")
-    tail = _PERSON_TAIL.search(full) or _PERSON_TAIL.search(full + "同志")
-    if not tail or tail.start() == 0:
+    cut = _person_tail(full)
+    if cut <= 0:
         return []
-    units = split_list(full[:tail.start()], "、，,")
+    units = split_list(full[:cut], "、，,")
     lex = lexicon()
     if len(units) < 2 or not all(lex.is_org(re.sub(r"\s+", "", full[x:y])) and not is_category(full[x:y])
                                  for x, y in units):
         return []
-    words = em.surface(a + tail.start(), a + len(full))
+    words = em.surface(a + cut, a + len(full))
     return [_Person(em.surface(a + x, a + y) + words, [], unnamed=True) for x, y in units]
 
 
@@ -1134,7 +1140,7 @@ def _units(em: Emitter, a: int, b: int, group: str, role: str, at: tuple[int, in
     for x, y in (unit for part in items for unit in _spaced_units(seg_clean, *part) or [part]):   # "A　B": two
         raw = seg_clean[x:y]
         item = re.sub(r"\s+", "", raw)
-        item = re.sub(r"(?:等)?(?:相关|有关)?(?:部门|单位)?(?:分管|主要|有关)?负责(?:人|同志)$", "", item)
+        item = _forms().unit_tail.sub("", item)
         if not item or is_category(item) or not (lexicon().is_org(item) or len(item) >= min_len and not orgs_only):
             continue
         at_chars = [i for i, c in enumerate(raw) if not c.isspace()]   # a name broken over lines
@@ -1158,8 +1164,8 @@ def _split_units_and(seg: str, x: int, y: int) -> list[tuple[int, int]]:
     return [(x, y)]
 
 
-_DUTY_HEAD = re.compile(r"成员单位(?:及其)?职责|职责分工|部门职责|工作职责")
-_DUTY_VERB = re.compile(r"负责|配合|牵头|要|承担|做好|协助|指导|会同|按照|研究|落实|加强|依法")
+_DUTY_HEAD = re.compile(_alt(_raw_forms()["duty_headings"]))
+_DUTY_VERB = re.compile(_alt(_raw_forms()["duty_verbs"]))
 
 
 def _unit_sections(em: Emitter, st: _State) -> None:
