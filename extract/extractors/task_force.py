@@ -60,7 +60,6 @@ class _Forms:
     """The sentences of extract/data/task_force.yaml, built into regexes once."""
 
     roles: str                    # alternation: member roles
-    office_roles: tuple[str, ...]
     title_group: re.Pattern[str]  # 关于成立<name>的通知
     body_setup: re.Pattern[str]   # 决定成立<name>
     body_setup_bare: re.Pattern[str]  # 成立<name>
@@ -82,9 +81,8 @@ def _raw_forms() -> dict:
 @lru_cache(maxsize=1)
 def _forms() -> _Forms:
     raw = _raw_forms()
-    lex = lexicon()
     gw = _GROUP_WORDS
-    roles = _alt(lex.member_roles)
+    roles = _alt(lexicon().member_roles)
     setup, change, leads = _alt(raw["setup_verbs"]), _alt(raw["change_verbs"]), _alt(raw["setup_leads"])
     tails, marks = _alt(raw["name_tails"]), _alt(raw["attachment_marks"])
     is_w = _alt(raw["is_words"])
@@ -93,7 +91,6 @@ def _forms() -> _Forms:
                    rf"(?:{gw}))(?:{tails})?(?=[（(，。；、\s]|的|$)")
     return _Forms(
         roles=roles,
-        office_roles=lex.office_roles,
         title_group=re.compile(
             rf"关于(?:{setup}|{change})(?P<name>.+?(?:{gw}))(?:{tails})?(?:的)?(?:通知|决定|函)"),
         body_setup=re.compile(rf"(?:{leads})[，\s]?{set_up_name}"),
@@ -374,7 +371,7 @@ def _member_lists(em: Emitter, st: _State) -> None:
         if m:   # "组长：A；副组长：B、C；成员：D": each role's members up to the next role on the line
             for role_text, a, b in _inline_roles(text, m.group("role"), start + m.end(), start + len(line)):
                 role = lexicon().member_role(role_text)
-                if st.office and role in _forms().office_roles:
+                if st.office and role in lexicon().office_roles:
                     role = "办公室" + role
                 pending = _read_members(em, st, a, b, role, (start, start + len(line)), pending)
             continue
@@ -606,6 +603,8 @@ _DAMAGED = re.compile(rf"^(?P<name>[{CJK}]+·[{CJK}·]+)[？?\ufffd]")
 
 def _member_from(em: Emitter, st: _State, entry: tuple[int, int], role: str,
                  line_span: tuple[int, int], pending: Member | None) -> Member | None:
+    """The member of one entry, returned so that posts on the entries or line after may join
+    it; members named by role, or by posts and name in one run, are emitted at once."""
     raw = em.text[entry[0]:entry[1]]
     bullet = re.match(r"^\s*(?:[-·*•]\s*)?", raw)
     text = raw[bullet.end():].strip()
@@ -613,40 +612,36 @@ def _member_from(em: Emitter, st: _State, entry: tuple[int, int], role: str,
         return pending
     base = entry[0] + bullet.end()
     split = _split_member(text, base)
+    if split is not None:
+        _flush(em, st, pending)  # several members on one line
+        span, post_text = split
+        name = em.surface(*span).removesuffix("（兼）").removesuffix("(兼)")
+        # "局长（兼X主任）": both posts
+        post_clean = _CONCURRENT.sub(r"、\g<post>", _posts_text(post_text)).rstrip("）)（(兼")
+        return Member(name, span, parse_posts(post_clean), post_clean, line_span, role)
     compact = re.sub(r"\s+", "", text).rstrip("。；;.")
-    if split is None and pending is not None and not pending.unnamed and _all_posts(compact):
+    if pending is not None and not pending.unnamed and _all_posts(compact):
         pending.posts += parse_posts(compact)   # "张三，市委常委、副市长": the posts follow the name
         pending.post_text += compact
         return pending
-    if split is None:
-        _flush(em, st, pending)   # the member before ("张三（局长）、各乡镇主要负责同志") stands
-        # members named by role ("各乡（镇）人民政府分管副乡长", "负责某某工作的副市长、
-        # 市某某局主要负责同志") or by posts and name in one run ("市委常委、副市长张三")
-        people = _people(em, st, base, base + len(text.rstrip("。；;.")))
-        kept = [p for p in people if not _collective_people(p)]   # "各乡镇分管负责同志": no member (SCHEMA §9)
-        if people and not kept:
-            return None
-        people = kept
-        damaged = _DAMAGED.match(text)
-        if not people and damaged:  # the rest of the line lost to a wrong encoding: the name holds
-            people = [_Person(em.surface(base, base + damaged.end("name")), [])]
-            em.doc.source.warnings.append(
-                f"{em.doc.info.source}:{em.doc.evidence(*entry)[3]}: member line damaged, posts not read: {text}")
-        for person in people:
-            _flush(em, st, Member(person.name, (base, base + len(text)), person.posts, "", line_span, role,
-                                  unnamed=person.unnamed))
-        if not people:
-            em.doc.source.warnings.append(
-                f"{em.doc.info.source}:{em.doc.evidence(*entry)[3]}: member line not understood: {text}")
+    _flush(em, st, pending)   # the member before ("张三（局长）、各乡镇主要负责同志") stands
+    # members named by role ("各乡（镇）人民政府分管副乡长", "负责某某工作的副市长、
+    # 市某某局主要负责同志") or by posts and name in one run ("市委常委、副市长张三")
+    people = _people(em, st, base, base + len(text.rstrip("。；;.")))
+    kept = [p for p in people if not _collective_people(p)]   # "各乡镇分管负责同志": no member (SCHEMA §9)
+    if people and not kept:
         return None
-    _flush(em, st, pending)  # several members on one line
-    span, post_text = split
-    name = em.surface(*span)
-    if name.endswith(("（兼）", "(兼)")):
-        name = name[:-3]
-    post_clean = _posts_text(post_text)
-    post_clean = _CONCURRENT.sub(r"、\g<post>", post_clean).rstrip("）)（(兼")   # "局长（兼X主任）": both posts
-    return Member(name, span, parse_posts(post_clean), post_clean, line_span, role)
+    damaged = _DAMAGED.match(text)
+    problem = "not understood" if kept or not damaged else "damaged, posts not read"
+    if not kept and damaged:  # the rest of the line lost to a wrong encoding: the name holds
+        kept = [_Person(em.surface(base, base + damaged.end("name")), [])]
+    for person in kept:
+        at = (base, base + len(text))
+        _flush(em, st, Member(person.name, at, person.posts, "", line_span, role, person.unnamed))
+    if not people:
+        where = f"{em.doc.info.source}:{em.doc.evidence(*entry)[3]}"
+        em.doc.source.warnings.append(f"{where}: member line {problem}: {text}")
+    return None
 
 
 _CONCURRENT = re.compile(r"[（(]兼(?:任)?(?P<post>[^（）()]{2,40})[）)]")
@@ -904,7 +899,7 @@ def _in_subgroup(text: str, at: int) -> bool:
 def _role_in_context(text: str, at: int, role: str) -> str:
     """主任 after the body's 办公室 (in the same sentence) is the 办公室主任."""
     role = lexicon().member_role(role)
-    if role in _forms().office_roles:
+    if role in lexicon().office_roles:
         start = _sentence(text, at)[0]
         if "办公室" in text[start:at] or _under_office_heading(text, at):
             return "办公室" + role
