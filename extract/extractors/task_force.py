@@ -30,6 +30,7 @@ from pathlib import Path
 
 import yaml
 
+from extract.blocks import bracket_groups
 from extract.document import ParsedDocument
 from extract.frames import FrameMatch, frame, frames, matches
 from extract.extractors.base import Emitter, clean_name, is_category, sentence_bounds, strip_alias
@@ -329,17 +330,19 @@ _LONG_ROLES = tuple(r for r in lexicon().member_roles if len(r) >= 2)
 
 
 def _plausible_name(name: str) -> bool:
+    """Whether a phrase (spaces dropped) may be a person's name: two to four characters, no
+    title, no unit; a name written with "·" is longer."""
     n = re.sub(r"\s+", "", name)
-    if not re.fullmatch(rf"[{CJK}·•]+", n):
+    if not _NAME_TOKEN.match(n):
         return False
     if "·" in n or "•" in n:
         return 3 <= len(n) <= 20
     if not (2 <= len(n) <= 4):
         return False
-    lex = lexicon()
-    if lex.is_org(n) and (n.endswith(("局", "委", "办", "厅", "政府", "中心", "公司")) or not lex.has_surname(n)):
+    lex, raw = lexicon(), _raw_forms()
+    if lex.is_org(n) and (n.endswith(tuple(raw["unit_endings"])) or not lex.has_surname(n)):
         return False   # a unit ("旗人武部"), unless it opens with a family name
-    return not lex.is_title(n) and not n.startswith(("各", "市", "县", "区", "负责", "分管")) \
+    return not lex.is_title(n) and not n.startswith(tuple(raw["not_name_openings"])) \
         and not n.endswith(_LONG_ROLES)   # "任组长" is a verb and a role
 
 
@@ -449,18 +452,14 @@ def _wrapped_end(text: str, a: int, b: int, most: int = 3) -> int:
 
 def _spaced_entries(seg: str) -> list[tuple[int, int]]:
     """"张三（县委书记）　李四（县长）": entries that each close with a bracket, parted by
-    spaces (or a line break); cut where a bracket closes at depth 0 and a name follows."""
-    cuts, depth, start = [], 0, 0
-    for i, c in enumerate(seg):
-        depth += (c in _OPEN) - (c in _CLOSE)
-        if c in _CLOSE and depth == 0:
-            m = _AFTER_ENTRY.match(seg, i + 1)
-            if m:
-                cuts.append((start, i + 1))
-                start = m.end()
-    if not cuts:
-        return []
-    return cuts + ([(start, len(seg))] if seg[start:].strip() else [])
+    spaces (or a line break); cut where a bracket group closes and a name follows."""
+    cuts, start = [], 0
+    for _, end in bracket_groups(seg, 0, len(seg)):
+        m = _AFTER_ENTRY.match(seg, end)
+        if m:
+            cuts.append((start, end))
+            start = m.end()
+    return cuts + [(start, len(seg))] if cuts and seg[start:].strip() else cuts
 
 
 def _spaced_pairs(seg: str) -> list[tuple[int, int]]:
@@ -555,8 +554,12 @@ def _is_post_fragment(t: str) -> bool:
 
 def _is_signature(line: str) -> bool:
     """The notice's closing (issuer, date, 特此通知) ends a member list with nothing after it."""
-    return bool(re.fullmatch(r"[\d０-９]{4}年[\d０-９]{1,2}月[\d０-９]{1,2}日|特此通知。?|"
-                             rf"[{CJK}]{{2,12}}人民政府(?:办公室|办公厅)?", line))
+    return bool(_SIGNATURE.fullmatch(line))
+
+
+_DATE = r"[\d０-９]{4}年[\d０-９]{1,2}月[\d０-９]{1,2}日"
+_SIGNATURE = re.compile(rf"{_DATE}|(?:{_alt(_raw_forms()['closings'])})。?"
+                        rf"|[{CJK}]{{2,12}}(?:{_alt(_raw_forms()['issuer_endings'])})")
 
 
 def _is_prose(line: str) -> bool:
@@ -693,25 +696,20 @@ def _office(em: Emitter, st: _State, within: tuple[int, int] | None = None) -> N
     lo, hi = within or (_offset_of_body(em), len(text))
     for fm in (fm for fr in frames("notice", "OFFICE_AT") for fm in matches(fr, text, lo, hi, sentences=False)):
         fr = fm.frame
-        org = fm.text(fr.object)
         a, b = fm.span(fr.object)
-        group = st.group
-        g = fm.text(fr.subject) if fr.subject else ""
-        g = re.sub(r"^.*[，。；、：:]", "", g).strip()
-        named = _local_group(g)
+        named = _local_group(re.sub(r"^.*[，。；、：:]", "", fm.text(fr.subject) if fr.subject else ""))
         # a short name ("联席会议", "专班") is the body's own; another body's office is its own
         short = named and (st.group.endswith(named) or to_simplified(st.group).endswith(named)
                            or lexicon().task_force_kind(named) == lexicon().task_force_kind(to_simplified(st.group))
                            and len(named) <= 4)
-        if named and not short and not g.endswith(("下设", "设立")):
-            group = named
-        office = strip_alias(em.surface(a, a + len(org)))[0]
+        group = named if named and not short else st.group
+        office = strip_alias(em.surface(a, b))[0]
         em.emit(fr.rel, group, "TaskForce", office, "Organization", _sentence(text, a))
 
 
 def _local_group(g: str) -> str | None:
-    g = g.strip()
-    m = re.search(rf"([{CJK}（）“”\"]{{0,40}}{_GROUP_WORDS})$", g)
+    """The body a phrase ends with ("…领导小组"), or None."""
+    m = re.search(rf"([{CJK}（）“”\"]{{0,40}}{_GROUP_WORDS})$", g.strip())
     return m.group(1) if m else None
 
 
@@ -1072,13 +1070,12 @@ def _name_and_posts(c: str, name_first: bool = True) -> tuple[int, int, str] | N
     m = _BRACKETED.match(c)
     if m and _plausible_name(m.group("name")) and _all_posts(m.group("post")):
         return 0, m.end("name"), m.group("post")
+    dotted = _DOTTED_TAIL.search(c)   # posts before a name written with "·": the longest posts
+    for k in range(c.index("·" if "·" in c else "•") - 1, dotted.start() - 1, -1) if dotted else ():
+        if k and _all_posts(c[:k]) and _plausible_name(c[k:]):
+            return k, len(c), c[:k]
     if _plausible_name(c) and not parse_posts(c):
         return 0, len(c), ""
-    dotted = _DOTTED_TAIL.search(c)
-    if dotted:
-        for k in range(dotted.start(), c.index("·" if "·" in c else "•")):
-            if k and _all_posts(c[:k]) and _plausible_name(c[k:]):
-                return k, len(c), c[:k]
     # Of the cuts that leave posts before a name, prefer one whose name opens with a family
     # name: "副秘书长韩六" is 副秘书长 + 韩六, not 副秘书 + 长韩六.
     cuts = [n for n in (3, 2, 4) if len(c) > n and _plausible_name(c[-n:]) and not lexicon().is_title(c[-n:])

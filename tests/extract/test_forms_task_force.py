@@ -1132,3 +1132,24 @@ def test_bodies_a_notice_dissolves(place: str, level: str, body: str) -> None:
                   title=f"{place}{level}人民政府关于撤销部分议事协调机构的通知")
     got = {f[1] for f in facts(text) if f[0] == "撤销"}
     assert got == {a, b, c}
+
+
+# ---------------------------------------------------------------------------- dotted names
+
+@pytest.mark.parametrize("place,level,gov_title,party", LEVELS)
+@pytest.mark.parametrize("body", [
+    "组长由{party}常委、{gov}艾山·买买提担任，副组长由{gov}李小河担任。",
+    "{party}常委、{gov}艾山·买买提任组长，{gov}李小河任副组长。",
+    "组长：{party}常委、{gov}艾山·买买提\n副组长：{gov}李小河\n",
+    "组长：艾山·买买提（{party}常委、{gov}）\n副组长：李小河（{gov}）\n",
+])
+def test_members_named_with_a_middle_dot_after_their_posts(place: str, level: str, gov_title: str,
+                                                           party: str, body: str) -> None:
+    group = f"{place}{level}河湖治理工作领导小组"
+    title = f"{place}{level}人民政府办公室关于成立{group}的通知"
+    text = notice(body.format(party=party, gov=gov_title), title=title)
+    got = facts(text)
+    assert ("成员", "艾山·买买提", group, "组长") in got
+    assert ("任职", "艾山·买买提", party, f"{party}常委") in got
+    assert ("任职", "艾山·买买提", f"{level}政府", gov_title) in got
+    assert ("成员", "李小河", group, "副组长") in got
