@@ -25,7 +25,6 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -56,58 +55,33 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
 _GROUP_WORDS = "(?:" + _alt([w for w, kind in lexicon().task_force_kinds.items() if kind != "办公室"]) + ")"
 
 
-@dataclass(frozen=True)
-class _Forms:
-    """The sentences of extract/data/task_force.yaml, built into regexes once."""
-
-    roles: str                    # alternation: member roles
-    title_group: re.Pattern[str]  # 关于成立<name>的通知
-    body_setup: re.Pattern[str]   # 决定成立<name>
-    body_setup_bare: re.Pattern[str]  # 成立<name>
-    title_name: re.Pattern[str]   # a title that is the body's name: 附件1：<name>制度
-    setup_verbs: re.Pattern[str]
-    chain: re.Pattern[str]        # 以<A为组长，B为副组长>的
-    unit_tail: re.Pattern[str]    # …分管负责同志 (after a unit)
-    unit_heading: re.Pattern[str]  # a heading over lines of units: 成员单位
-    body_heading: re.Pattern[str]  # a heading naming a body or its office: 二、领导小组办公室
-    role_person: re.Pattern[str]  # marks of a person named by role
-    not_person: re.Pattern[str]   # "各成员单位有关负责同志": units' people in general, no member
-
-
-@lru_cache(maxsize=1)
-def _raw_forms() -> dict:
-    return yaml.safe_load((Path(__file__).parents[1] / "data" / "task_force.yaml").read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=1)
-def _forms() -> _Forms:
-    raw = _raw_forms()
-    gw = _GROUP_WORDS
-    roles = _alt(lexicon().member_roles)
-    setup, change, leads = _alt(raw["setup_verbs"]), _alt(raw["change_verbs"]), _alt(raw["setup_leads"])
-    tails, marks = _alt(raw["name_tails"]), _alt(raw["attachment_marks"])
-    is_w = _alt(raw["is_words"])
-    chain_leads, chain_ends = f"(?:{_alt(raw['chain_leads'])})", f"(?:{_alt(raw['chain_ends'])})"
-    set_up_name = (rf"(?:{setup})(?P<name>(?:{chain_leads}[^。；！？\n]{{4,200}}?{chain_ends})?[^，。；、（(《》：\n]{{2,60}}?"
-                   rf"(?:{gw}))(?:{tails})?(?=[（(，。；、\s]|的|$)")
-    return _Forms(
-        roles=roles,
-        title_group=re.compile(
-            rf"关于(?:{setup}|{change})(?P<name>.+?(?:{gw}))(?:{tails})?(?:的)?(?:通知|决定|函)"),
-        body_setup=re.compile(rf"(?:{leads})[，\s]?{set_up_name}"),
-        body_setup_bare=re.compile(set_up_name),
-        title_name=re.compile(
-            rf"^(?:(?:{marks})[\d一二三四五六七八九十]*[：:]?)?(?P<name>[^，。；：]{{2,60}}?(?:{gw}))(?:{tails})?$"),
-        setup_verbs=re.compile(setup),
-        chain=re.compile(rf"{chain_leads}(?P<chain>[^。；！？\n]{{4,200}}?(?:{is_w})(?:{roles})){chain_ends}"),
-        unit_tail=re.compile(rf"(?:等)?(?:相关|有关)?(?:{_alt(raw['unit_words'])})?(?:{_alt(raw['unit_person_tails'])})$"),
-        role_person=re.compile(_alt(raw["role_person_marks"])),
-        body_heading=re.compile(
-            rf"(?:{setup})?(?P<name>[^，。；：]{{0,40}}?(?:{gw}|{_alt(raw['subgroup_endings'])}))?(?P<office>办公室)?"
-            rf"(?:{_alt(raw['heading_tails'])})?"),
-        unit_heading=re.compile(rf"(?:[^，。；：]{{0,20}})(?:{_alt(raw['unit_headings'])})"),
-        not_person=re.compile(_alt(raw["not_person_words"])),
-    )
+# The sentences of extract/data/task_force.yaml, built into regexes once.
+_RAW = yaml.safe_load((Path(__file__).parents[1] / "data" / "task_force.yaml").read_text("utf-8"))
+_ROLES = _alt(lexicon().member_roles)   # alternation: member roles
+_SETUP, _TAILS = _alt(_RAW["setup_verbs"]), _alt(_RAW["name_tails"])
+_CHAIN_LEADS, _CHAIN_ENDS = f"(?:{_alt(_RAW['chain_leads'])})", f"(?:{_alt(_RAW['chain_ends'])})"
+_SET_UP_NAME = (rf"(?:{_SETUP})(?P<name>(?:{_CHAIN_LEADS}[^。；！？\n]{{4,200}}?{_CHAIN_ENDS})?"
+                rf"[^，。；、（(《》：\n]{{2,60}}?(?:{_GROUP_WORDS}))(?:{_TAILS})?(?=[（(，。；、\s]|的|$)")
+_TITLE_GROUP = re.compile(   # 关于成立<name>的通知
+    rf"关于(?:{_SETUP}|{_alt(_RAW['change_verbs'])})(?P<name>.+?(?:{_GROUP_WORDS}))(?:{_TAILS})?"
+    r"(?:的)?(?:通知|决定|函)")
+_BODY_SETUP = re.compile(rf"(?:{_alt(_RAW['setup_leads'])})[，\s]?{_SET_UP_NAME}")   # 决定成立<name>
+_BODY_SETUP_BARE = re.compile(_SET_UP_NAME)   # 成立<name>
+_TITLE_NAME = re.compile(   # a title that is the body's name: 附件1：<name>制度
+    rf"^(?:(?:{_alt(_RAW['attachment_marks'])})[\d一二三四五六七八九十]*[：:]?)?"
+    rf"(?P<name>[^，。；：]{{2,60}}?(?:{_GROUP_WORDS}))(?:{_TAILS})?$")
+_SETUP_VERBS = re.compile(_SETUP)
+_IS_WORDS = _alt(_RAW["is_words"])   # "X为组长"
+_CHAIN = re.compile(   # 以<A为组长，B为副组长>的
+    rf"{_CHAIN_LEADS}(?P<chain>[^。；！？\n]{{4,200}}?(?:{_IS_WORDS})(?:{_ROLES})){_CHAIN_ENDS}")
+_UNIT_TAIL = re.compile(   # …分管负责同志 (after a unit)
+    rf"(?:等)?(?:相关|有关)?(?:{_alt(_RAW['unit_words'])})?(?:{_alt(_RAW['unit_person_tails'])})$")
+_ROLE_PERSON = re.compile(_alt(_RAW["role_person_marks"]))   # marks of a person named by role
+_BODY_HEADING = re.compile(   # a heading naming a body or its office: 二、领导小组办公室
+    rf"(?:{_SETUP})?(?P<name>[^，。；：]{{0,40}}?(?:{_GROUP_WORDS}|{_alt(_RAW['subgroup_endings'])}))?"
+    rf"(?P<office>办公室)?(?:{_alt(_RAW['heading_tails'])})?")
+_UNIT_HEADING = re.compile(rf"(?:[^，。；：]{{0,20}})(?:{_alt(_RAW['unit_headings'])})")   # 成员单位
+_NOT_PERSON = re.compile(_alt(_RAW["not_person_words"]))   # "各成员单位有关负责同志": no member
 
 
 _NAME_TOKEN = re.compile(rf"^[{CJK}·•]+$")
@@ -147,21 +121,20 @@ def main_body_name(doc: ParsedDocument) -> tuple[str, str | None] | None:
     In order: a title "关于成立X的通知"; a set-up sentence of the text ("决定成立X",
     "经市政府同意，建立X制度", also when it is an attachment's); a title that is the
     body's own name ("附件1：X联席会议制度")."""
-    forms = _forms()
     title = doc.info.title or ""
     simp = to_simplified(title)
-    m = forms.title_group.search(simp)
+    m = _TITLE_GROUP.search(simp)
     if m:
         name = _first_body(title[m.start("name"):m.end("name")])
         return clean_name(name), lexicon().task_force_kind(to_simplified(name))
     text = doc.norm.text
-    m = forms.body_setup.search(text)
+    m = _BODY_SETUP.search(text)
     if m:
         return _set_up_name(doc, m)
-    m = forms.title_name.match(re.sub(r"\s+", "", simp))
+    m = _TITLE_NAME.match(re.sub(r"\s+", "", simp))
     if m:
         name = m.group("name")
-        verbs = list(forms.setup_verbs.finditer(name))
+        verbs = list(_SETUP_VERBS.finditer(name))
         if verbs:  # a news title "甲市成立某某领导小组": the body is what was set up
             name = name[verbs[-1].end():]
         compact = re.sub(r"\s+", "", title)
@@ -169,14 +142,14 @@ def main_body_name(doc: ParsedDocument) -> tuple[str, str | None] | None:
         name = compact[at:at + len(name)] if at >= 0 else name
         if len(name) >= 4:
             return clean_name(name), lexicon().task_force_kind(to_simplified(name))
-    m = forms.body_setup_bare.search(text)   # "近日，甲县成立X": a set-up verb with no lead
+    m = _BODY_SETUP_BARE.search(text)   # "近日，甲县成立X": a set-up verb with no lead
     return _set_up_name(doc, m) if m else None
 
 
 def _set_up_name(doc: ParsedDocument, m: re.Match[str]) -> tuple[str, str | None]:
     text = doc.norm.text
     a, b = m.span("name")
-    chain = _forms().chain.match(text, a, b)
+    chain = _CHAIN.match(text, a, b)
     if chain:  # "成立以A为组长…的X领导小组": the body is what follows the chain
         a = chain.end()
     led = frame("set_up_led_by_unit").regex.search(text, max(0, a - 4), b)
@@ -224,10 +197,10 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
 # ---------------------------------------------------------------------------- dissolved
 
 # "决定撤销以下议事协调机构：" … up to a section keeping, merging or renaming bodies.
-_DISSOLVE_FROM = re.compile(_alt(_raw_forms()["dissolve_verbs"]))
+_DISSOLVE_FROM = re.compile(_alt(_RAW["dissolve_verbs"]))
 _DISSOLVE_UNTIL = re.compile(
     rf"\n\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)?[^\n]{{0,12}}"
-    rf"(?:{_alt(_raw_forms()['dissolve_section_ends'])})"
+    rf"(?:{_alt(_RAW['dissolve_section_ends'])})"
     r"|\n\s*[^\n]{0,12}(?:人民政府|办公室|办公厅)\s*\n\s*[\d０-９]{4}年")
 _DISSOLVED_NAME = re.compile(rf"(?P<name>[{CJK}“”\"0-9０-９（）()·]{{2,48}}?{_GROUP_WORDS})(?:制度)?")
 _LIST_MARK = re.compile(r"^\s*(?:[\d０-９]+[.．、]|[（(][\d０-９一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[-·•])\s*")
@@ -323,7 +296,7 @@ def _long_name(token: str) -> bool:
     lex = lexicon()
     return bool(re.fullmatch(rf"[{CJK}]{{5,8}}", token)) and not (
         lex.is_org(token) or lex.is_title(token) or parse_posts(token) or is_category(token)
-        or _forms().role_person.search(token))
+        or _ROLE_PERSON.search(token))
 
 
 _LONG_ROLES = tuple(r for r in lexicon().member_roles if len(r) >= 2)
@@ -339,7 +312,7 @@ def _plausible_name(name: str) -> bool:
         return 3 <= len(n) <= 20
     if not (2 <= len(n) <= 4):
         return False
-    lex, raw = lexicon(), _raw_forms()
+    lex, raw = lexicon(), _RAW
     if lex.is_org(n) and (n.endswith(tuple(raw["unit_endings"])) or not lex.has_surname(n)):
         return False   # a unit ("旗人武部"), unless it opens with a family name
     return not lex.is_title(n) and not n.startswith(tuple(raw["not_name_openings"])) \
@@ -352,13 +325,12 @@ def _member_lists(em: Emitter, st: _State) -> None:
     role: str | None = None
     pending: Member | None = None
     body_from = _offset_of_body(em)
-    bare_role = _bare_role_re()
     joined_to = -1   # the end of lines already read as the wrapped part of the line before
     for start, line in _lines(text, body_from):
         stripped = line.strip()
         if not stripped or start < joined_to:
             continue
-        m = role_re.match(line) or bare_role.match(line)
+        m = role_re.match(line) or _BARE_ROLE.match(line)
         if m or role is not None:   # an entry broken inside its bracket goes on below: read it whole
             end = _wrapped_end(text, start, start + len(line))
             joined_to, line = end, text[start:end]
@@ -412,17 +384,15 @@ def _read_members(em: Emitter, st: _State, a: int, b: int, role: str, line_span:
     return last
 
 
-@lru_cache(maxsize=1)
-def _next_role() -> re.Pattern[str]:
-    """Another role given on the same line: "；副 组 长：" (spaced role words too)."""
-    spaced = "|".join("\\s*".join(r) for r in sorted(lexicon().member_roles, key=len, reverse=True))
-    return re.compile(rf"[；，,。]\s*(?P<role>{spaced})\s*：")
+# Another role given on the same line: "；副 组 长：" (spaced role words too).
+_SPACED_ROLES = "|".join("\\s*".join(r) for r in sorted(lexicon().member_roles, key=len)[::-1])
+_NEXT_ROLE = re.compile(rf"[；，,。]\s*(?P<role>{_SPACED_ROLES})\s*：")
 
 
 def _inline_roles(text: str, role: str, a: int, b: int) -> list[tuple[str, int, int]]:
     """The roles of one line, each with the span of its members."""
     out: list[tuple[str, int, int]] = []
-    for m in _next_role().finditer(text, a, b):
+    for m in _NEXT_ROLE.finditer(text, a, b):
         out.append((role, a, m.start()))
         role, a = m.group("role"), m.end()
     return out + [(role, a, b)]
@@ -493,9 +463,8 @@ _AFTER_ENTRY = re.compile(rf"\s+(?=[{CJK}])")
 def _body_heading(line: str) -> tuple[str, bool] | None:
     """A heading line naming a body or the body's office: (name, is the office); the name is
     "" for the office alone. None for any other line."""
-    forms = _forms()
     t = re.sub(r"\s+", "", HEADING_START.sub("", line)).rstrip("：:")
-    m = forms.body_heading.fullmatch(t)
+    m = _BODY_HEADING.fullmatch(t)
     if m is None:
         return None
     name = m.group("name") or ""
@@ -534,17 +503,15 @@ def _is_unit_list(seg: str, min_units: int) -> bool:
     """Whether every item of a list is a unit (or a category of units), the last maybe with
     the people it sends ("…分管负责同志"), and at least `min_units` are named units."""
     items = [re.sub(r"\s+", "", seg[x:y]) for x, y in split_list(seg, "、，,；;")]
-    items = [_forms().unit_tail.sub("", i) for i in items]
+    items = [_UNIT_TAIL.sub("", i) for i in items]
     lex = lexicon()
     units = [i for i in items if lex.is_org(i) and not is_category(i)]
     return len(units) >= min_units and not any(
         not (lex.is_org(i) or is_category(i)) or _name_and_posts(i) or parse_posts(i) for i in items)
 
 
-def _bare_role_re() -> re.Pattern[str]:
-    """A role word, spaces, then a member (table rows from .docx: "组长 张三 副市长")."""
-    roles = sorted(lexicon().member_roles, key=len, reverse=True)
-    return re.compile(rf"^\s*(?P<role>{'|'.join(roles)})[ \t]+(?=[{CJK}]{{1,3}}\s?[{CJK}]{{0,2}}\s+\S)")
+# A role word, spaces, then a member (table rows from .docx: "组长 张三 副市长").
+_BARE_ROLE = re.compile(rf"^\s*(?P<role>{_ROLES})[ \t]+(?=[{CJK}]{{1,3}}\s?[{CJK}]{{0,2}}\s+\S)")
 
 
 def _is_post_fragment(t: str) -> bool:
@@ -558,17 +525,17 @@ def _is_signature(line: str) -> bool:
 
 
 _DATE = r"[\d０-９]{4}年[\d０-９]{1,2}月[\d０-９]{1,2}日"
-_SIGNATURE = re.compile(rf"{_DATE}|(?:{_alt(_raw_forms()['closings'])})。?"
-                        rf"|[{CJK}]{{2,12}}(?:{_alt(_raw_forms()['issuer_endings'])})")
+_SIGNATURE = re.compile(rf"{_DATE}|(?:{_alt(_RAW['closings'])})。?"
+                        rf"|[{CJK}]{{2,12}}(?:{_alt(_RAW['issuer_endings'])})")
 
 
 def _is_prose(line: str) -> bool:
     """A sentence, not a member line; a unit's people ("市某某局分管负责同志") are a member."""
-    line = _forms().unit_tail.sub("", line.rstrip("。；;"))
+    line = _UNIT_TAIL.sub("", line.rstrip("。；;"))
     return len(line) > 45 and "。" in line or bool(_PROSE_WORDS.search(line))
 
 
-_PROSE_WORDS = re.compile(_alt(_raw_forms()["prose_words"]))
+_PROSE_WORDS = re.compile(_alt(_RAW["prose_words"]))
 
 
 _BRACKETED_THEN = re.compile(rf"[{CJK}]\s*[（(][^）)]*[）)]\s*、")
@@ -740,7 +707,6 @@ def _prose_members(em: Emitter, st: _State, within: tuple[int, int] | None = Non
     """Members stated in sentences: "组长由市委副书记张三担任", "由X兼任办公室主任",
     "X同志兼任办公室主任", "X任组长", "组长为X", "X为联席会议召集人",
     "副组长2人，分别是：A，B", "成员共19人，分别是：…"; and "X任<单位><职务>" (任职)."""
-    forms = _forms()
     text = em.text
     lo, hi = within or (_offset_of_body(em), len(text))
     taken: set[int] = set()   # where the roles read end (副组长 and the 组长 in it are one): one reading each
@@ -772,7 +738,7 @@ def _prose_members(em: Emitter, st: _State, within: tuple[int, int] | None = Non
         fr = fm.frame   # X任省某某局局长
         who = re.sub(r"\s+", "", fm.text(fr.subject))   # type: ignore[arg-type]
         post = re.sub(r"\s+", "", fm.text(fr.object))   # type: ignore[arg-type]
-        if not _plausible_name(who) or lex.is_title(post) or re.fullmatch(forms.roles, post):
+        if not _plausible_name(who) or lex.is_title(post) or re.fullmatch(_ROLES, post):
             continue
         posts = parse_posts(post)
         if posts and _all_posts(post) and all(p.org for p in posts):
@@ -786,14 +752,13 @@ def _prose_members(em: Emitter, st: _State, within: tuple[int, int] | None = Non
 _ROLE_PHRASE = re.compile(rf"^(?:{_alt(['分管', '负责'])})[{CJK}、（）()]{{2,30}}工作的(?:{lexicon().title_re.pattern})$")
 
 # "各成员单位负责人为成员" in a sentence: the units' people in general, no member named.
-_GENERAL_PERSON = re.compile(_alt(_raw_forms()["general_person_words"]))
+_GENERAL_PERSON = re.compile(_alt(_RAW["general_person_words"]))
 
 def _paired_roles(em: Emitter, st: _State, fm: FrameMatch) -> set[int]:
     """"组长、副组长分别由A、B担任": each role goes to the person in the same place; read only
     when there are as many persons as roles. Returns where the roles read end."""
-    forms = _forms()
     ra, rb = fm.span(fm.frame.role_slot)   # type: ignore[arg-type]
-    role_spans = [(ra + r.start(), ra + r.end()) for r in re.finditer(forms.roles, em.text[ra:rb])]
+    role_spans = [(ra + r.start(), ra + r.end()) for r in re.finditer(_ROLES, em.text[ra:rb])]
     people = _people(em, st, *fm.span(fm.frame.subject))   # type: ignore[arg-type]
     if len(people) != len(role_spans):
         return set()
@@ -812,9 +777,8 @@ def _role_statements(text: str, start: int, end: int) -> list[_Statement]:
     ("X同志兼任办公室主任", "X为联席会议召集人") are found by their verb and role; the holder
     is the clause before, so no match has to guess where it starts; being a whole clause,
     it is `strict`: a name or a post, never a phrase merely marked as a role."""
-    forms = _forms()
     out: list[_Statement] = []
-    chains = [m.span("chain") for m in forms.chain.finditer(text, start, end)]
+    chains = [m.span("chain") for m in _CHAIN.finditer(text, start, end)]
     for fr in frames("notice", "MEMBER_OF"):   # the frames of extract/data/frames.yaml, in order
         if fr.respectively or fr.ends:
             continue
@@ -834,18 +798,15 @@ def _role_statements(text: str, start: int, end: int) -> list[_Statement]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _next_statement() -> re.Pattern[str]:
-    """A clause that gives a role ("，副组长为…", "；成员：…")."""
-    return re.compile(rf"[，,；](?:{_forms().roles})(?:{_alt(_raw_forms()['is_words'])}|是|：)")
+_NEXT_STATEMENT = re.compile(rf"[，,；](?:{_ROLES})(?:{_IS_WORDS}|是|：)")   # "，副组长为…", "；成员：…"
 
 
 def _named_run(text: str, a: int, b: int, least: int) -> tuple[int, int] | None:
     """"成员为A，B，C，负责…": the leading items of a list that each name a person (posts
     and a name with a family name); None when fewer than `least` do."""
     end, count = a, 0
-    starts_role = re.compile(_forms().roles)
-    nxt = _next_statement().search(text, a, b)   # the run ends where the next role is given
+    starts_role = re.compile(_ROLES)
+    nxt = _NEXT_STATEMENT.search(text, a, b)   # the run ends where the next role is given
     b = nxt.start() if nxt else b
     for x, y in split_list(text[a:b], "，,、；"):
         y -= text[a + y - 1] == "."   # a half-width full stop closes the list
@@ -950,8 +911,8 @@ def _people(em: Emitter, st: _State, a: int, b: int) -> list[_Person]:
             raw = em.text[pa:pb]
             c = re.sub(r"\s+", "", raw).rstrip("等")
             c = re.sub(r"同志$", "", c) if not c.endswith("负责同志") else c
-            marked = bool(_forms().role_person.search(c))
-            if len(c) < 2 or is_category(c) and not marked or _forms().not_person.search(c):
+            marked = bool(_ROLE_PERSON.search(c))
+            if len(c) < 2 or is_category(c) and not marked or _NOT_PERSON.search(c):
                 continue
             found = _name_and_posts(c, name_first=not marked)
             if found is not None:
@@ -980,7 +941,7 @@ def _people(em: Emitter, st: _State, a: int, b: int) -> list[_Person]:
 
 
 _BODY_END = re.compile(rf"{_GROUP_WORDS}$")
-_PERSON_TAIL = re.compile(rf"(?:{_alt(_raw_forms()['unit_person_tails'])})$")
+_PERSON_TAIL = re.compile(rf"(?:{_alt(_RAW['unit_person_tails'])})$")
 
 
 def _person_tail(name: str) -> int:
@@ -993,7 +954,7 @@ def _collective_people(person: _Person) -> bool:
     """"各苏木镇分管负责同志": a collective's people named by the words for a unit's people
     alone (no title: "各县人民政府分管副县长" stays a member), left out as the collective is."""
     name = re.sub(r"\s+", "", person.name)
-    return person.unnamed and name.startswith(tuple(_raw_forms()["general_person_words"])) \
+    return person.unnamed and name.startswith(tuple(_RAW["general_person_words"])) \
         and _person_tail(name) >= 0
 
 
@@ -1132,7 +1093,7 @@ def _units(em: Emitter, a: int, b: int, group: str, role: str, at: tuple[int, in
     for x, y in (unit for part in items for unit in _spaced_units(seg_clean, *part) or [part]):   # "A　B": two
         raw = seg_clean[x:y]
         item = re.sub(r"\s+", "", raw)
-        item = _forms().unit_tail.sub("", item)
+        item = _UNIT_TAIL.sub("", item)
         if not item or is_category(item) or not (lexicon().is_org(item) or len(item) >= min_len and not orgs_only):
             continue
         at_chars = [i for i, c in enumerate(raw) if not c.isspace()]   # a name broken over lines
@@ -1140,7 +1101,7 @@ def _units(em: Emitter, a: int, b: int, group: str, role: str, at: tuple[int, in
         em.emit("成员单位", strip_alias(name)[0], "Organization", group, "TaskForce", at, role=role)
 
 
-_CHANGE_LEAD = re.compile(rf"^\s*(?:{_alt(_raw_forms()['member_change_verbs'])})")
+_CHANGE_LEAD = re.compile(rf"^\s*(?:{_alt(_RAW['member_change_verbs'])})")
 
 
 def _split_units_and(seg: str, x: int, y: int) -> list[tuple[int, int]]:
@@ -1156,8 +1117,8 @@ def _split_units_and(seg: str, x: int, y: int) -> list[tuple[int, int]]:
     return [(x, y)]
 
 
-_DUTY_HEAD = re.compile(_alt(_raw_forms()["duty_headings"]))
-_DUTY_VERB = re.compile(_alt(_raw_forms()["duty_verbs"]))
+_DUTY_HEAD = re.compile(_alt(_RAW["duty_headings"]))
+_DUTY_VERB = re.compile(_alt(_RAW["duty_verbs"]))
 
 
 def _unit_sections(em: Emitter, st: _State) -> None:
@@ -1167,7 +1128,7 @@ def _unit_sections(em: Emitter, st: _State) -> None:
     lines ("…、旗" then "消防救援大队、…") is read as one: a line goes on while it has no
     closing stop and its last item is no unit."""
     text = em.text
-    heading = _forms().unit_heading
+    heading = _UNIT_HEADING
     inside = False
     pending: tuple[int, int] | None = None   # a list read so far, not yet closed
 
@@ -1277,7 +1238,7 @@ def _unit_duties(em: Emitter, st: _State) -> None:
                 continue
             rest, a = lm.group(fr.object), start + lead_off
             org = em.surface(a, a + len(lm.group(fr.subject)))
-            if re.match(rf"^(?:{_forms().setup_verbs.pattern})?{_GROUP_WORDS}", rest):
+            if re.match(rf"^(?:{_SETUP_VERBS.pattern})?{_GROUP_WORDS}", rest):
                 em.emit(fr.rel, org, "Organization", st.group, "TaskForce", (start, start + len(line)))
             elif rest:
                 ta = a + lm.start(fr.object)
@@ -1294,7 +1255,8 @@ def _bodies_set_up_in_text(em: Emitter) -> None:
     B任副组长…。领导小组办公室设在Y，由B兼任办公室主任。"): its members and office are
     read in the paragraph that sets it up, up to the next heading."""
     text = em.text
-    found = [m for m in _forms().body_setup_bare.finditer(text, _offset_of_body(em)) if not is_category(m.group("name"))]
+    setups = _BODY_SETUP_BARE.finditer(text, _offset_of_body(em))
+    found = [m for m in setups if not is_category(m["name"])]
     for m, after in zip(found, found[1:] + [None]):
         name, kind = _set_up_name(em.doc, m)
         end = _paragraph_end(text, m.end())   # ... and before the next body set up
@@ -1388,9 +1350,9 @@ def _apply(em: Emitter, fm: FrameMatch, body: str | None, at: tuple[int, int] | 
         em.emit(fr.rel, em.surface(a, b), "Organization", group, "TaskForce", at)
 
 
-@lru_cache(maxsize=1)
-def _alias_re() -> re.Pattern[str]:
-    return re.compile(rf"[（(](?:{_alt(_raw_forms()['alias_marks'])})[：:]?[“\"]?(?P<short>[{CJK}]{{2,10}})[”\"]?[）)]")
+# "某某委员会（以下简称规委会）": a short name the text gives a body.
+_ALIAS = re.compile(rf"[（(](?:{_alt(_RAW['alias_marks'])})[：:]?[“\"]?(?P<short>[{CJK}]{{2,10}})"
+                    r"[”\"]?[）)]")
 
 
 def _short_names(text: str, group: str) -> dict[str, str]:
@@ -1398,7 +1360,7 @@ def _short_names(text: str, group: str) -> dict[str, str]:
     (simplified), each to the body's name, read where the bracket follows that name."""
     full = to_simplified(re.sub(r"\s+", "", group))
     out: dict[str, str] = {}
-    for m in _alias_re().finditer(text):
+    for m in _ALIAS.finditer(text):
         before = re.sub(r"\s+", "", text[max(0, m.start() - len(full) - 8):m.start()])
         if before.endswith(full) or before.endswith(full + "制度"):
             out[m.group("short")] = group
