@@ -896,9 +896,7 @@ def _people(em: Emitter, st: _State, a: int, b: int) -> list[_Person]:
     joined by "、"), else on "、" and on 和/及 after a title. A phrase that lists units
     ("市委编办、市文明办…有关负责人") names no person: the result is empty."""
     lex = lexicon()
-    seg = em.text[a:b]
-    lead = re.match(r"^\s*(?:由)?\s*", seg)
-    a += lead.end() if lead else 0
+    a += re.match(r"\s*(?:由)?\s*", em.text[a:b]).end()   # type: ignore[union-attr]
     seg = em.text[a:b]
     each = _each_units_person(em, a, b)
     if each:
@@ -917,9 +915,7 @@ def _people(em: Emitter, st: _State, a: int, b: int) -> list[_Person]:
             found = _name_and_posts(c, name_first=not marked)
             if found is not None:
                 ns, ne, post_text = found
-                name = em.surface(*_compact_span(em.text, pa, pb, ns, ne))
-                if name.endswith("同志"):
-                    name = name[:-2]
+                name = em.surface(*_compact_span(em.text, pa, pb, ns, ne)).removesuffix("同志")
                 person = _Person(name, parse_posts(post_text))
                 if out and out[-1].posts_only and seps == "、":
                     person.posts = out.pop().posts + person.posts   # "市委常委、副市长张三"
@@ -934,9 +930,8 @@ def _people(em: Emitter, st: _State, a: int, b: int) -> list[_Person]:
             if _BODY_END.search(c.rstrip("。；")):
                 continue  # a phrase naming a body ("成立…任组长的工作专班") is no person
             if _all_posts(c) or marked:
-                person = _Person(em.surface(pa, pb).removesuffix("等"), parse_posts(c), unnamed=True,
-                                 posts_only=_all_posts(c))
-                out.append(person)
+                name = em.surface(pa, pb).removesuffix("等")
+                out.append(_Person(name, parse_posts(c), unnamed=True, posts_only=_all_posts(c)))
     return out
 
 
@@ -1054,29 +1049,29 @@ def _name_and_posts(c: str, name_first: bool = True) -> tuple[int, int, str] | N
 # ---------------------------------------------------------------------------- subgroups and units
 
 def _subgroups(em: Emitter, st: _State) -> None:
+    """Subgroups under headings ("（一）综合协调组", frame subgroup_heading) in a notice that sets
+    them up (下设): each is a subgroup of the body, and the lines under it give its 组长单位
+    and 成员单位 (the frames of "subgroup")."""
     text = em.text
     body_from = _offset_of_body(em)
     if not re.search(r"下设", text[body_from:]):
         return
-    lines = _lines(text, body_from)
     current: str | None = None
-    head = frame("subgroup_heading")   # "（一）综合协调组"
-    for start, line in lines:
+    head = frame("subgroup_heading")
+    for start, line in _lines(text, body_from):
         m = head.regex.match(line)
         if m:
             a, b = m.span(head.object)
             current = em.surface(start + a, start + b)
             em.emit(head.rel, st.group, "TaskForce", current, "TaskForce", (start, start + len(line)),
                     s_kind=st.group_kind, o_kind=lexicon().task_force_kind(m.group(head.object)))
-            continue
-        if current is None:
-            continue
-        if HEADING_START.match(line):
+        elif current is None or HEADING_START.match(line):
             current = None
-            continue
-        for fr in frames("subgroup"):   # 组长单位由A牵头, 成员单位包括B、C (extract/data/frames.yaml)
-            for fm in matches(fr, text, start, start + len(line), sentences=False):
-                _apply(em, fm, current, (start, start + len(line)))
+        else:   # 组长单位由A牵头, 成员单位包括B、C
+            end = start + len(line)
+            for fr in frames("subgroup"):
+                for fm in matches(fr, text, start, end, sentences=False):
+                    _apply(em, fm, current, (start, end))
 
 
 def _units(em: Emitter, a: int, b: int, group: str, role: str, at: tuple[int, int], orgs_only: bool = False,
@@ -1223,20 +1218,14 @@ def _unit_duties(em: Emitter, st: _State) -> None:
         v = _DUTY_VERB.search(s)
         if not v or v.start() == 0:
             continue
-        lead_off = line.index(s[0])
+        a = start + line.index(s[0])
         lead = s[:v.start()].rstrip("：")   # "市某局：负责…" too
-        for x, y in split_list(lead, "、，,"):
-            item = lead[x:y]
-            if is_category(item) or not lexicon().is_org(item):
-                continue
-            name = em.surface(start + lead_off + x, start + lead_off + y)
-            em.emit("成员单位", strip_alias(name)[0], "Organization", st.group, "TaskForce",
-                    (start, start + len(line)), role="成员单位")
+        _units(em, a, a + len(lead), st.group, "成员单位", (start, start + len(line)), orgs_only=True)
         for fr in frames("duties"):   # X（负责）牵头…: the body when it sets one up, else the task
             lm = fr.regex.match(s)
             if not lm or not lexicon().is_org(lm.group(fr.subject)):
                 continue
-            rest, a = lm.group(fr.object), start + lead_off
+            rest = lm.group(fr.object)
             org = em.surface(a, a + len(lm.group(fr.subject)))
             if re.match(rf"^(?:{_SETUP_VERBS.pattern})?{_GROUP_WORDS}", rest):
                 em.emit(fr.rel, org, "Organization", st.group, "TaskForce", (start, start + len(line)))
@@ -1367,6 +1356,9 @@ def _short_names(text: str, group: str) -> dict[str, str]:
     return out
 
 
+_COMMITTEE_END = re.compile(rf"[{CJK}]{{2,12}}(?:工委|委员会|委)$")   # "市规委", "某某工委"
+
+
 def _sub_bodies(em: Emitter, fm: FrameMatch, resolve: Callable[[str], str], recent: list[str],
                 shorts: tuple[str, ...] = ()) -> None:
     """"专班下设A组、B组和C组3个工作组" (frame body_sets_up): each named body is a 下设 of the
@@ -1374,7 +1366,8 @@ def _sub_bodies(em: Emitter, fm: FrameMatch, resolve: Callable[[str], str], rece
     text, fr = em.text, fm.frame
     (pa, pb), (ka, kb) = fm.span(fr.subject), fm.span(fr.object)   # type: ignore[arg-type]
     parent_raw, kids = text[pa:pb], text[ka:kb]
-    parent_local = _local_group(parent_raw) or (re.search(rf"[{CJK}]{{2,12}}(?:工委|委员会|委)$", parent_raw) or [None])[0] \
+    committee = _COMMITTEE_END.search(parent_raw)
+    parent_local = _local_group(parent_raw) or (committee and committee[0]) \
         or next((short for short in shorts if parent_raw.endswith(short)), None)   # a short name the text gave
     if not parent_local:
         return
@@ -1382,21 +1375,20 @@ def _sub_bodies(em: Emitter, fm: FrameMatch, resolve: Callable[[str], str], rece
     kids = re.sub(r"^\d+个", "", kids)
     ca = kb - len(kids)
     kids = _COUNT_AFTER.sub("", kids)   # "下设A、B、C3个工作组": the count closes the list
+    at = _sentence(text, fm.start())
     if kids.startswith("办公室"):
-        em.emit(fr.rel, parent, "TaskForce", parent + em.surface(ca, ca + 3), "TaskForce", _sentence(text, fm.start()),
-                o_kind="办公室")
+        office = parent + em.surface(ca, ca + 3)
+        em.emit(fr.rel, parent, "TaskForce", office, "TaskForce", at, o_kind="办公室")
         return
-    if re.match(r"^(专项工作组|工作组|小组)$", kids):
-        return  # the list follows as headings (handled with the body's subgroups)
+    if kids in _RAW["subgroup_endings"]:
+        return  # a kind alone: the list follows as headings (read with the body's subgroups)
     named: list[str] = []
     for x, y in split_list(kids, "、和及"):
         child = kids[x:y]
         if not re.search(rf"{_GROUP_WORDS}$|[{CJK}]组$", child):
             continue
-        name = em.surface(ca + x, ca + y)
-        recent.append(name)
-        named.append(name)
-        em.emit(fr.rel, parent, "TaskForce", name, "TaskForce", _sentence(text, fm.start()),
-                o_kind=lexicon().task_force_kind(child) or "工作组")
-    recent.append(parent)
+        named.append(em.surface(ca + x, ca + y))
+        kind = lexicon().task_force_kind(child) or "工作组"
+        em.emit(fr.rel, parent, "TaskForce", named[-1], "TaskForce", at, o_kind=kind)
+    recent += named + [parent]
     _leads_in_order(em, named, fm.end())
