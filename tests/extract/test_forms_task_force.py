@@ -1153,3 +1153,17 @@ def test_members_named_with_a_middle_dot_after_their_posts(place: str, level: st
     assert ("任职", "艾山·买买提", party, f"{party}常委") in got
     assert ("任职", "艾山·买买提", f"{level}政府", gov_title) in got
     assert ("成员", "李小河", group, "副组长") in got
+
+
+# ---------------------------------------------------------------------------- another body's office
+
+@pytest.mark.parametrize("place,level", [("甲", "市"), ("乙", "省"), ("丙", "县"), ("戊", "州"), ("己", "旗")])
+@pytest.mark.parametrize("other", ["河长制工作委员会", "防汛抗旱指挥部", "水资源管理联席会议"])
+def test_an_office_named_for_another_body_is_that_bodys(place: str, level: str, other: str) -> None:
+    group, named = f"{place}{level}河湖治理工作领导小组", f"{place}{level}{other}"
+    text = notice(f"领导小组办公室设在{level}水利局。{named}办公室设在{level}生态环境局。",
+                  title=f"{place}{level}人民政府办公室关于成立{group}的通知")
+    got = facts(text)
+    assert ("办公室设在", group, f"{level}水利局", "") in got
+    assert ("办公室设在", named, f"{level}生态环境局", "") in got
+    assert ("办公室设在", group, f"{level}生态环境局", "") not in got
