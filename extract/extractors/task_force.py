@@ -324,9 +324,8 @@ def _member_lists(em: Emitter, st: _State) -> None:
     role_re = lexicon().role_re
     role: str | None = None
     pending: Member | None = None
-    body_from = _offset_of_body(em)
     joined_to = -1   # the end of lines already read as the wrapped part of the line before
-    for start, line in _lines(text, body_from):
+    for start, line in _lines(em):
         stripped = line.strip()
         if not stripped or start < joined_to:
             continue
@@ -640,9 +639,10 @@ def _emit_member(em: Emitter, body: tuple[str, str | None], name: str, posts: li
             em.emit("任职", name, "Person", org, "Organization", at, position=post.title)
 
 
-def _lines(text: str, start: int = 0) -> list[tuple[int, str]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
+def _lines(em: Emitter) -> list[tuple[int, str]]:
+    """The lines of the notice's body, each with its offset."""
+    out, pos, start = [], 0, _offset_of_body(em)
+    for line in em.text.split("\n"):
         if pos >= start:
             out.append((pos, line))
         pos += len(line) + 1
@@ -1053,12 +1053,11 @@ def _subgroups(em: Emitter, st: _State) -> None:
     them up (下设): each is a subgroup of the body, and the lines under it give its 组长单位
     and 成员单位 (the frames of "subgroup")."""
     text = em.text
-    body_from = _offset_of_body(em)
-    if not re.search(r"下设", text[body_from:]):
+    if not re.search(r"下设", text[_offset_of_body(em):]):
         return
     current: str | None = None
     head = frame("subgroup_heading")
-    for start, line in _lines(text, body_from):
+    for start, line in _lines(em):
         m = head.regex.match(line)
         if m:
             a, b = m.span(head.object)
@@ -1133,7 +1132,7 @@ def _unit_sections(em: Emitter, st: _State) -> None:
             _units(em, pending[0], pending[1], st.group, "成员单位", pending, orgs_only=True)
         pending = None
 
-    for start, line in _lines(text, _offset_of_body(em)):
+    for start, line in _lines(em):
         s = line.strip()
         if not s:
             close()
@@ -1204,9 +1203,8 @@ def _spaced_units(text: str, a: int, b: int) -> list[tuple[int, int]]:
 def _unit_duties(em: Emitter, st: _State) -> None:
     """"三、成员单位职责" sections: every unit given a duty is a member unit."""
     text = em.text
-    body_from = _offset_of_body(em)
     in_duties = False
-    for start, line in _lines(text, body_from):
+    for start, line in _lines(em):
         s = line.strip()
         if not s:
             continue
