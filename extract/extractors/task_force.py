@@ -1085,13 +1085,11 @@ def _units(em: Emitter, a: int, b: int, group: str, role: str, at: tuple[int, in
         a, seg_clean = a + opening.end(), seg_clean[opening.end():]
     items = (part for xy in split_list(seg_clean, "、，,") for part in _split_units_and(seg_clean, *xy))
     for x, y in (unit for part in items for unit in _spaced_units(seg_clean, *part) or [part]):   # "A　B": two
-        raw = seg_clean[x:y]
-        item = re.sub(r"\s+", "", raw)
-        item = _UNIT_TAIL.sub("", item)
+        item = _UNIT_TAIL.sub("", re.sub(r"\s+", "", seg_clean[x:y]))
         if not item or is_category(item) or not (lexicon().is_org(item) or len(item) >= min_len and not orgs_only):
             continue
-        at_chars = [i for i, c in enumerate(raw) if not c.isspace()]   # a name broken over lines
-        name = em.surface(a + x + at_chars[0], a + x + at_chars[len(item) - 1] + 1)
+        # a name may be broken over lines
+        name = em.surface(*_compact_span(em.text, a + x, a + y, 0, len(item)))
         em.emit("成员单位", strip_alias(name)[0], "Organization", group, "TaskForce", at, role=role)
 
 
