@@ -147,6 +147,7 @@ def main_body_name(doc: ParsedDocument) -> tuple[str, str | None] | None:
 
 
 def _set_up_name(doc: ParsedDocument, m: re.Match[str]) -> tuple[str, str | None]:
+    """The body a set-up match names (in the source's script), past a chain or a leading unit."""
     text = doc.norm.text
     a, b = m.span("name")
     chain = _CHAIN.match(text, a, b)
@@ -175,6 +176,7 @@ def _first_body(name: str) -> str:
 
 
 def extract(doc: ParsedDocument) -> list[Assertion]:
+    """The facts of a notice on a coordinating body; of another document, the bodies it names."""
     em = Emitter(doc, "task_force")
     _dissolutions(em)
     body = main_body_name(doc)
@@ -320,6 +322,8 @@ def _plausible_name(name: str) -> bool:
 
 
 def _member_lists(em: Emitter, st: _State) -> None:
+    """Member lists line by line: a role line ("组长：…") and the lines below that inherit its
+    role, under headings that may name a subgroup or the body's office."""
     text = em.text
     role_re = lexicon().role_re
     role: str | None = None
@@ -514,6 +518,7 @@ _BARE_ROLE = re.compile(rf"^\s*(?P<role>{_ROLES})[ \t]+(?=[{CJK}]{{1,3}}\s?[{CJK
 
 
 def _is_post_fragment(t: str) -> bool:
+    """A line that is only the end of the post on the line above ("主任" after "市发改委副")."""
     lex = lexicon()
     return len(t) <= 8 and (lex.is_title(t) or bool(re.fullmatch(r"[副正]?[\u4e00-\u9fff]{0,4}(长|书记|主任|员)", t)))
 
