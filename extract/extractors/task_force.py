@@ -513,8 +513,9 @@ def _is_unit_list(seg: str, min_units: int) -> bool:
         not (lex.is_org(i) or is_category(i)) or _name_and_posts(i) or parse_posts(i) for i in items)
 
 
-# A role word, spaces, then a member (table rows from .docx: "组长 张三 副市长").
-_BARE_ROLE = re.compile(rf"^\s*(?P<role>{_ROLES})[ \t]+(?=[{CJK}]{{1,3}}\s?[{CJK}]{{0,2}}\s+\S)")
+# A role word (maybe spaced out: "成    员"), spaces, then a member (table rows from .docx:
+# "组长 张三 副市长"; columns aligned by spaces: "指 挥 长    罗 文 强    省政府副省长").
+_BARE_ROLE = re.compile(rf"^\s*(?P<role>{_SPACED_ROLES})[ \t]+(?=[{CJK}]{{1,3}}\s?[{CJK}]{{0,2}}\s+\S)")
 
 
 def _is_post_fragment(t: str) -> bool:

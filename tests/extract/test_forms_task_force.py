@@ -1167,3 +1167,41 @@ def test_an_office_named_for_another_body_is_that_bodys(place: str, level: str, 
     assert ("办公室设在", group, f"{level}水利局", "") in got
     assert ("办公室设在", named, f"{level}生态环境局", "") in got
     assert ("办公室设在", group, f"{level}生态环境局", "") not in got
+
+
+# ---------------------------------------------------------------------------- columns aligned by spaces
+
+@pytest.mark.parametrize("lvl,head", [("省", "副省长"), ("市", "副市长"), ("州", "副州长"), ("县", "副县长")])
+@pytest.mark.parametrize("gap", ["       ", "\u3000\u3000\u3000"])
+def test_space_aligned_columns_with_spaced_roles_and_names(lvl: str, head: str, gap: str) -> None:
+    """Roles and names spaced out character by character ("成    员      王 建 国"): a role
+    line with a spaced role word begins a new role (the role above is not carried on)."""
+    body = f"甲{lvl}森林防灭火指挥部"
+    rows = [f"指 挥 长{gap}钱 一 川{gap}{lvl}政府{head}",
+            f"副指挥长{gap}孙    二{gap}{lvl}应急厅厅长",
+            f"{gap}{gap}李 三 木{gap}{lvl}林草局局长",
+            f"成    员{gap}周 四 水{gap}{lvl}财政厅副厅长",
+            f"{gap}{gap}吴    五{gap}{lvl}公安厅副厅长"]
+    text = notice("现将调整后的组成人员名单通知如下：\n\n" + "\n".join(rows),
+                  title=f"甲{lvl}人民政府办公厅关于调整{body}组成人员的通知")
+    got = facts(text)
+    assert ("成员", "钱一川", body, "指挥长") in got
+    assert ("成员", "孙二", body, "副指挥长") in got
+    assert ("成员", "李三木", body, "副指挥长") in got
+    assert ("成员", "周四水", body, "成员") in got
+    assert ("任职", "周四水", f"{lvl}财政厅", "副厅长") in got
+    assert ("成员", "吴五", body, "成员") in got
+    assert not any(f[0] == "成员" and f[1] in ("周四水", "吴五") and f[3] == "副指挥长" for f in got)
+    assert not any(f[1].startswith("成员") for f in got)
+
+
+@pytest.mark.parametrize("lvl,unit", [("省", "省公安厅"), ("市", "市水利局"), ("旗", "旗应急管理局")])
+@pytest.mark.parametrize("open_,close,stop", [("（", "）", "。"), ("(", ")", ".")])
+def test_successor_after_by_with_posts_in_brackets(lvl: str, unit: str, open_: str, close: str, stop: str) -> None:
+    body = f"乙{lvl}防汛抗旱指挥部"
+    text = notice(f"另，因工作变动，由赵 海川{open_}{unit}副局长{close}接替黄 河任指挥部成员{stop}",
+                  title=f"乙{lvl}人民政府办公室关于调整{body}组成人员的通知")
+    got = facts(text)
+    assert ("成员", "赵海川", body, "成员") in got
+    assert ("任职", "赵海川", unit, "副局长") in got
+    assert not any(f[1] == "黄河" for f in got)
