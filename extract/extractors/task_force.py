@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from extract.blocks import bracket_groups
+from extract.blocks import bracket_groups, table_rows
 from extract.document import ParsedDocument
 from extract.frames import FrameMatch, frame, frames, matches
 from extract.extractors.base import Emitter, clean_name, is_category, sentence_bounds, strip_alias
@@ -185,7 +185,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
         return em.out
     name, kind = body
     st = _State(name, kind)
-    _member_lists(em, st)
+    _member_lists(em, st, _member_tables(em, st))
     _members_leaving(em, st)
     _office(em, st)
     _prose_members(em, st)
@@ -321,17 +321,70 @@ def _plausible_name(name: str) -> bool:
         and not n.endswith(_LONG_ROLES)   # "任组长" is a verb and a role
 
 
-def _member_lists(em: Emitter, st: _State) -> None:
+# A member table's header words, each to what its column holds (task_force.yaml member_table_columns).
+_TABLE_COLUMNS = {w: kind for kind, words in _RAW["member_table_columns"].items() for w in words}
+
+
+def _member_table(kinds: tuple[str, ...]) -> bool:
+    return "name" in kinds and ("role" in kinds or "post" in kinds)
+
+
+def _member_tables(em: Emitter, st: _State) -> set[int]:
+    """Member tables whose header row names their columns (role | name | unit and post): a
+    role cell left empty holds the role above; a row with no name is a member named by its
+    post ("某市政府分管负责同志"). A role cell must read as a role (the schema's, or one the
+    body's kind word forms: 专班长); one that does not is a post where no column holds posts.
+    Returns where the rows read start (the line reader leaves them)."""
+    text, found = em.text, em.doc.blocks
+    rows = table_rows(text, found, _TABLE_COLUMNS, _member_table, carried=("role",))
+    roles = _body_roles(st.group)
+    role, kinds = "成员", None
+    for row in rows:
+        if row.kinds != kinds:
+            role, kinds = "成员", row.kinds
+        cell = {k: row.cells[i] for i, k in enumerate(row.kinds) if row.cells[i][1] > row.cells[i][0]}
+        post = cell.get("post")
+        if "role" in cell:
+            said = re.sub(r"\s+", "", text[slice(*cell["role"])])
+            if said in roles:
+                role = lexicon().member_role(said)
+            elif post is None and "post" not in row.kinds:
+                post = cell["role"]   # "姓名 | 职务": the column holds posts
+        post_text = _posts_text(text[slice(*post)]) if post else ""
+        if "name" in cell:
+            name = re.sub(r"\s+", "", em.surface(*cell["name"]))
+            if _plausible_name(name):
+                _flush(em, st, Member(name, cell["name"], parse_posts(post_text), post_text, row.span, role))
+        elif post is not None:
+            for person in _people(em, st, *post):
+                if person.unnamed and not _collective_people(person):
+                    _flush(em, st, Member(person.name, post, [], "", row.span, role, True))
+    return {row.span[0] for row in rows}
+
+
+def _body_roles(group: str) -> frozenset[str]:
+    """The roles a body's members may hold: the schema's, and those its kind word forms
+    ("某某工作专班": 专班长, 副专班长; task_force.yaml kind_role_forms)."""
+    simp = to_simplified(group)
+    kinds = [k for k in (*lexicon().task_force_kinds, *_RAW["subgroup_endings"]) if len(k) >= 2 and simp.endswith(k)]
+    return frozenset(lexicon().member_roles) | {f.format(kind=k) for k in kinds for f in _RAW["kind_role_forms"]}
+
+
+def _member_lists(em: Emitter, st: _State, read: Collection[int] = (),
+                  within: tuple[int, int] | None = None) -> None:
     """Member lists line by line: a role line ("组长：…") and the lines below that inherit its
-    role, under headings that may name a subgroup or the body's office."""
+    role, under headings that may name a subgroup or the body's office; lines of a member
+    table (`read`) are left. `within`: the lines of a paragraph that sets a body up."""
     text = em.text
+    lo, hi = within or (0, len(text))
     role_re = lexicon().role_re
     role: str | None = None
     pending: Member | None = None
     joined_to = -1   # the end of lines already read as the wrapped part of the line before
     for start, line in _lines(em):
         stripped = line.strip()
-        if not stripped or start < joined_to:
+        if not stripped or start < joined_to or start + len(line) - len(line.lstrip()) in read \
+                or not lo <= start < hi:
             continue
         m = role_re.match(line) or _BARE_ROLE.match(line)
         if m or role is not None:   # an entry broken inside its bracket goes on below: read it whole
@@ -1062,21 +1115,22 @@ def _subgroups(em: Emitter, st: _State) -> None:
     if not re.search(r"下设", text[_offset_of_body(em):]):
         return
     current: str | None = None
-    head = frame("subgroup_heading")
+    heads = frames("heading", "HAS_SUBGROUP")   # "（一）综合协调组", "1.综合协调组：…"
     for start, line in _lines(em):
-        m = head.regex.match(line)
-        if m:
+        head, m = next(((fr, m) for fr in heads if (m := fr.regex.match(line))), (None, None))
+        end = start + len(line)
+        if head and m:
             a, b = m.span(head.object)
             current = em.surface(start + a, start + b)
-            em.emit(head.rel, st.group, "TaskForce", current, "TaskForce", (start, start + len(line)),
+            em.emit(head.rel, st.group, "TaskForce", current, "TaskForce", (start, end),
                     s_kind=st.group_kind, o_kind=lexicon().task_force_kind(m.group(head.object)))
+            start += m.end()   # the rest of an item's line is the subgroup's own
         elif current is None or HEADING_START.match(line):
             current = None
-        else:   # 组长单位由A牵头, 成员单位包括B、C
-            end = start + len(line)
-            for fr in frames("subgroup"):
-                for fm in matches(fr, text, start, end, sentences=False):
-                    _apply(em, fm, current, (start, end))
+            continue
+        for fr in frames("subgroup"):   # 组长单位由A牵头, 成员单位包括B、C
+            for fm in matches(fr, text, start, end, sentences=False):
+                _apply(em, fm, current, (start, end))
 
 
 def _units(em: Emitter, a: int, b: int, group: str, role: str, at: tuple[int, int], orgs_only: bool = False,
@@ -1254,6 +1308,7 @@ def _bodies_set_up_in_text(em: Emitter) -> None:
         end = min(end, after.start()) if after else end
         st = _State(name, kind)
         _prose_members(em, st, (m.start("name"), end))   # from the name: a chain "以A为组长…的" in it
+        _member_lists(em, st, within=(m.end(), end))   # "…组成如下：" then "副组长：A（posts）、B（posts）"
         _office(em, st, (m.end(), end))
 
 
@@ -1278,8 +1333,8 @@ def _leads_in_order(em: Emitter, groups: list[str], pos: int) -> None:
     m = fr.regex.match(em.text, pos)
     if not m or len(groups) < 2:
         return
-    a = m.start(fr.subject)
-    units = split_list(m.group(fr.subject), "、，,")
+    a, seg = m.start(fr.subject), m.group(fr.subject)
+    units = [unit for xy in split_list(seg, "、，,") for unit in _split_units_and(seg, *xy)]   # "A和B": two
     if len(units) != len(groups) or not all(lexicon().is_org(m.group(fr.subject)[x:y]) for x, y in units):
         return
     for (x, y), group in zip(units, groups):

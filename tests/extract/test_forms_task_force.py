@@ -1205,3 +1205,95 @@ def test_successor_after_by_with_posts_in_brackets(lvl: str, unit: str, open_: s
     assert ("成员", "赵海川", body, "成员") in got
     assert ("任职", "赵海川", unit, "副局长") in got
     assert not any(f[1] == "黄河" for f in got)
+
+
+# ---------------------------------------------------------------------------- member tables
+
+MEMBER_TABLE = [  # header, rows: (role, name, post); "" leaves a cell empty
+    ("{kind}职务", "姓名", "单位及职务"),
+    ("{kind}长", "赵 一", "{lvl}政府副{lvl}长"),
+    ("副{kind}长", "孙二平", "{lvl}政府副秘书长"),
+    ("", "周 三", "{lvl}经济和信息化局局长"),
+    ("成员", "黄四东", "{lvl}财政局副局长"),
+    ("", "", "丙{lvl}政府分管负责同志"),
+]
+
+
+def _table(kind: str, lvl: str, ruled: bool) -> str:
+    lines = []
+    for i, row in enumerate(MEMBER_TABLE):
+        cells = [c.format(kind=kind, lvl=lvl) for c in row]
+        if ruled:
+            lines.append("| " + " | ".join(cells) + " |")
+            if i == 0:
+                lines.append("|---|---|---|")
+        elif cells[1]:   # columns aligned by spaces, an empty role cell left as its width (a row
+            lines.append("    ".join(c or "      " for c in cells))   # of a post alone is no row there)
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("place,lvl", [("甲", "市"), ("乙", "县"), ("丁", "州"), ("戊", "区")])
+@pytest.mark.parametrize("kind", ["专班", "指挥部"])
+@pytest.mark.parametrize("ruled", [True, False])
+def test_member_table_named_by_its_header(place: str, lvl: str, kind: str, ruled: bool) -> None:
+    """A table whose header names its columns (role | name | post): a role cell left empty
+    holds the role above, a row with no name is a member named by post, and a role word the
+    body's kind word forms (专班长, 副专班长) is read though the schema's roles lack it."""
+    body = f"{place}{lvl}化工产业转型工作{kind}"
+    text = notice("一、组成人员\n\n" + _table(kind, lvl, ruled) + "\n\n二、工作要求\n\n各成员单位要明确1名联络员。",
+                  title=f"{place}{lvl}人民政府办公室关于成立{body}的通知")
+    got = facts(text)
+    assert ("成员", "赵一", body, f"{kind}长") in got
+    assert ("任职", "赵一", f"{lvl}政府", f"副{lvl}长") in got
+    assert ("成员", "孙二平", body, f"副{kind}长") in got
+    assert ("成员", "周三", body, f"副{kind}长") in got
+    assert ("任职", "周三", f"{lvl}经济和信息化局", "局长") in got
+    assert ("成员", "黄四东", body, "成员") in got
+    assert (("成员", f"丙{lvl}政府分管负责", body, "成员") in got) is ruled
+    assert not any(f[1] in ("---", "姓名") or f[2] in ("姓名", "单位及职务") for f in got)
+
+
+@pytest.mark.parametrize("lvl", ["省", "市", "旗"])
+@pytest.mark.parametrize("colon", ["：", ":"])
+def test_numbered_subgroup_items_after_sets_up(lvl: str, colon: str) -> None:
+    body = f"甲{lvl}化工产业转型工作专班"
+    text = notice(f"三、工作组\n\n专班下设3个工作组{colon}\n1.综合协调组{colon}由{lvl}经信局牵头，负责统筹调度。\n"
+                  f"2.安全环保组{colon}由{lvl}生态环境局牵头，负责督查；{lvl}应急局参与。\n"
+                  f"3.搬迁用地组{colon}由{lvl}自然资源局牵头，负责用地保障。\n",
+                  title=f"甲{lvl}人民政府办公室关于成立{body}的通知")
+    got = facts(text)
+    for group in ("综合协调组", "安全环保组", "搬迁用地组"):
+        assert ("下设", body, group, "") in got
+    assert not any(f[0] == "下设" and f[2] in ("工作组", "3个工作组") for f in got)
+
+
+@pytest.mark.parametrize("lvl", ["区", "县", "盟", "市"])
+@pytest.mark.parametrize("join", ["和", "及", "、"])
+@pytest.mark.parametrize("comma", ["，", ","])
+def test_subgroups_led_in_order_by_units_joined_by_and(lvl: str, join: str, comma: str) -> None:
+    body = f"甲{lvl}促进民营经济发展联席会议"
+    text = notice(f"联席会议下设政策协调组和服务保障组{comma}分别由{lvl}发展改革委{join}{lvl}商务局牵头。",
+                  title=f"甲{lvl}人民政府办公室关于建立{body}制度的通知")
+    got = facts(text)
+    assert ("牵头", f"{lvl}发展改革委", "政策协调组", "") in got
+    assert ("牵头", f"{lvl}商务局", "服务保障组", "") in got
+    assert ("牵头", f"{lvl}发展改革委{join}{lvl}商务局", "政策协调组", "") not in got
+
+
+@pytest.mark.parametrize("lvl,head", [("市", "副市长"), ("县", "副县长"), ("州", "副州长"), ("区", "副区长")])
+@pytest.mark.parametrize("colon,open_,close", [("：", "（", "）"), (":", "(", ")")])
+def test_body_set_up_in_a_plan_with_role_lines(lvl: str, head: str, colon: str, open_: str, close: str) -> None:
+    """Inside a plan, a paragraph sets a body up, then "组长：/副组长：A（posts）、B（posts）"
+    lines give its members, up to the next heading."""
+    body = f"甲{lvl}城市更新工作领导小组"
+    text = (f"甲{lvl}人民政府关于印发甲{lvl}城市更新行动方案的通知\n\n甲政发〔2023〕9号\n\n各有关单位：\n\n"
+            f"三、保障措施\n\n（一）加强组织领导。成立{body}，由{lvl}政府主要领导任组长，统筹推进城市更新工作。"
+            f"领导小组组成如下{colon}\n组长{colon}{lvl}政府主要领导\n"
+            f"副组长{colon}杨 一{open_}{lvl}政府{head}{close}、陈二梅{open_}{lvl}政府副秘书长、{lvl}住建局局长{close}\n"
+            f"（二）强化考核督查。将城市更新工作纳入年度考核。\n")
+    got = facts(text)
+    assert ("成员", "杨一", body, "副组长") in got
+    assert ("任职", "杨一", f"{lvl}政府", head) in got
+    assert ("成员", "陈二梅", body, "副组长") in got
+    assert ("任职", "陈二梅", f"{lvl}住建局", "局长") in got
+    assert not any(f[0] == "成员" and "考核" in f[1] for f in got)
