@@ -374,9 +374,10 @@ def _role(b: Block) -> Span:
 
 
 def split_cells(text: str, start: int, end: int) -> tuple[Span, ...]:
-    """Whitespace-parted cells; runs of lone Chinese characters ("组 长", "王 五") are one cell.
-    A line ruled into cells ("1 | 修路 | 县交通局", "｜", "│") is parted by its rules only, an
-    empty cell between two rules kept as an empty span."""
+    """Whitespace-parted cells; runs of lone Chinese characters ("组 长", "王 五") are one cell,
+    spaced alike: a gap wider by two or more than the run's first ends it ("成    员      王 建 国"
+    is two cells, a role spaced out then a name). A line ruled into cells ("1 | 修路 | 县交通局",
+    "｜", "│") is parted by its rules only, an empty cell between two rules kept as an empty span."""
     if layout().cell_rule.search(text, start, end):
         return _ruled_cells(text, start, end)
     if text.find(" ", start, end) < 0:
@@ -386,12 +387,15 @@ def split_cells(text: str, start: int, end: int) -> tuple[Span, ...]:
         return tuple(spans)
     out: list[Span] = []
     lone = False  # the last cell is a run of lone characters
+    gap = 0       # ... spaced by this many spaces (0: one character so far)
     for a, b in spans:
         single = b - a == 1 and "\u4e00" <= text[a] <= "\u9fff"
-        if single and lone:
+        if single and lone and (not gap or a - out[-1][1] <= gap + 1):
+            gap = gap or a - out[-1][1]
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
+            gap = 0
         lone = single
     return tuple(out)
 

@@ -321,8 +321,10 @@ def _plausible_name(name: str) -> bool:
         and not n.endswith(_LONG_ROLES)   # "任组长" is a verb and a role
 
 
-# A member table's header words, each to what its column holds (task_force.yaml member_table_columns).
-_TABLE_COLUMNS = {w: kind for kind, words in _RAW["member_table_columns"].items() for w in words}
+# A member table's header words, each to what its column holds, and the marks of a cell
+# "same as above" (tables.yaml, shared with the tables of .docx and .html pages).
+_TABLES = yaml.safe_load((Path(__file__).parents[1] / "data" / "tables.yaml").read_text("utf-8"))
+_TABLE_COLUMNS = {w: kind for kind, words in _TABLES["header_words"].items() for w in words}
 
 
 def _member_table(kinds: tuple[str, ...]) -> bool:
@@ -348,6 +350,8 @@ def _member_tables(em: Emitter, st: _State) -> set[int]:
             said = re.sub(r"\s+", "", text[slice(*cell["role"])])
             if said in roles:
                 role = lexicon().member_role(said)
+            elif said in _TABLES["same_as_above"]:
+                pass
             elif post is None and "post" not in row.kinds:
                 post = cell["role"]   # "姓名 | 职务": the column holds posts
         post_text = _posts_text(text[slice(*post)]) if post else ""

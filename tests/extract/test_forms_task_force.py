@@ -1210,19 +1210,19 @@ def test_successor_after_by_with_posts_in_brackets(lvl: str, unit: str, open_: s
 # ---------------------------------------------------------------------------- member tables
 
 MEMBER_TABLE = [  # header, rows: (role, name, post); "" leaves a cell empty
-    ("{kind}职务", "姓名", "单位及职务"),
-    ("{kind}长", "赵 一", "{lvl}政府副{lvl}长"),
-    ("副{kind}长", "孙二平", "{lvl}政府副秘书长"),
+    ("{kind}职务", "姓  名", "单位及职务"),
+    ("{head}", "赵 一", "{lvl}政府副{lvl}长"),
+    ("{deputy}", "孙二平", "{lvl}政府副秘书长"),
     ("", "周 三", "{lvl}经济和信息化局局长"),
     ("成员", "黄四东", "{lvl}财政局副局长"),
     ("", "", "丙{lvl}政府分管负责同志"),
 ]
 
 
-def _table(kind: str, lvl: str, ruled: bool) -> str:
+def _table(kind: str, head: str, deputy: str, lvl: str, ruled: bool) -> str:
     lines = []
     for i, row in enumerate(MEMBER_TABLE):
-        cells = [c.format(kind=kind, lvl=lvl) for c in row]
+        cells = [c.format(kind=kind, head=head, deputy=deputy, lvl=lvl) for c in row]
         if ruled:
             lines.append("| " + " | ".join(cells) + " |")
             if i == 0:
@@ -1233,20 +1233,23 @@ def _table(kind: str, lvl: str, ruled: bool) -> str:
 
 
 @pytest.mark.parametrize("place,lvl", [("甲", "市"), ("乙", "县"), ("丁", "州"), ("戊", "区")])
-@pytest.mark.parametrize("kind", ["专班", "指挥部"])
+@pytest.mark.parametrize("kind,head,deputy", [("专班", "专班长", "副专班长"), ("领导小组", "组　长", "副组长"),
+                                              ("指挥部", "指挥长", "副指挥长"), ("小组", "小组长", "副小组长")])
 @pytest.mark.parametrize("ruled", [True, False])
-def test_member_table_named_by_its_header(place: str, lvl: str, kind: str, ruled: bool) -> None:
+def test_member_table_named_by_its_header(place: str, lvl: str, kind: str, head: str, deputy: str,
+                                          ruled: bool) -> None:
     """A table whose header names its columns (role | name | post): a role cell left empty
     holds the role above, a row with no name is a member named by post, and a role word the
     body's kind word forms (专班长, 副专班长) is read though the schema's roles lack it."""
     body = f"{place}{lvl}化工产业转型工作{kind}"
-    text = notice("一、组成人员\n\n" + _table(kind, lvl, ruled) + "\n\n二、工作要求\n\n各成员单位要明确1名联络员。",
+    table = _table(kind, head, deputy, lvl, ruled)
+    text = notice("一、组成人员\n\n" + table + "\n\n二、工作要求\n\n各成员单位要明确1名联络员。",
                   title=f"{place}{lvl}人民政府办公室关于成立{body}的通知")
     got = facts(text)
-    assert ("成员", "赵一", body, f"{kind}长") in got
+    assert ("成员", "赵一", body, head.replace("　", "")) in got
     assert ("任职", "赵一", f"{lvl}政府", f"副{lvl}长") in got
-    assert ("成员", "孙二平", body, f"副{kind}长") in got
-    assert ("成员", "周三", body, f"副{kind}长") in got
+    assert ("成员", "孙二平", body, deputy) in got
+    assert ("成员", "周三", body, deputy) in got
     assert ("任职", "周三", f"{lvl}经济和信息化局", "局长") in got
     assert ("成员", "黄四东", body, "成员") in got
     assert (("成员", f"丙{lvl}政府分管负责", body, "成员") in got) is ruled
