@@ -456,7 +456,8 @@ def table_rows(text: str, found: list[Block], columns: Mapping[str, str],
       every len(header) lines a row; with an index column each row opens with its number
       (1, 2, …), which ends the table where the layout no longer holds.
     """
-    return _line_rows(text, found, columns, wanted, (*_UNREAD, *carried)) + _cell_rows(text, found, columns, wanted)
+    return (_line_rows(text, found, columns, wanted, (*_UNREAD, *carried))
+            + _cell_rows(text, found, columns, wanted))
 
 
 _SPACES = re.compile(r"\s+")
@@ -487,7 +488,8 @@ def _line_rows(text: str, found: list[Block], columns: Mapping[str, str],
             continue
         if kinds is None:
             continue
-        if len(cells) == len(kinds) - 1 and kinds[0] in empty_first and not text[cells[0][0]:cells[0][1]].isdigit():
+        first = text[cells[0][0]:cells[0][1]]
+        if len(cells) == len(kinds) - 1 and kinds[0] in empty_first and not first.isdigit():
             cells = ((b.start, b.start), *cells)
         if len(cells) == len(kinds):
             rows.append(Row(kinds, cells, (b.start, b.end), tuple([] for _ in kinds)))

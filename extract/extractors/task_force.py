@@ -344,7 +344,7 @@ def _member_tables(em: Emitter, st: _State) -> set[int]:
     for row in rows:
         if row.kinds != kinds:
             role, kinds = "成员", row.kinds
-        cell = {k: row.cells[i] for i, k in enumerate(row.kinds) if row.cells[i][1] > row.cells[i][0]}
+        cell = {k: (a, b) for k, (a, b) in zip(row.kinds, row.cells) if b > a}
         post = cell.get("post")
         if "role" in cell:
             said = re.sub(r"\s+", "", text[slice(*cell["role"])])
@@ -358,7 +358,8 @@ def _member_tables(em: Emitter, st: _State) -> set[int]:
         if "name" in cell:
             name = re.sub(r"\s+", "", em.surface(*cell["name"]))
             if _plausible_name(name):
-                _flush(em, st, Member(name, cell["name"], parse_posts(post_text), post_text, row.span, role))
+                posts = parse_posts(post_text)
+                _flush(em, st, Member(name, cell["name"], posts, post_text, row.span, role))
         elif post is not None:
             for person in _people(em, st, *post):
                 if person.unnamed and not _collective_people(person):
@@ -370,8 +371,10 @@ def _body_roles(group: str) -> frozenset[str]:
     """The roles a body's members may hold: the schema's, and those its kind word forms
     ("某某工作专班": 专班长, 副专班长; task_force.yaml kind_role_forms)."""
     simp = to_simplified(group)
-    kinds = [k for k in (*lexicon().task_force_kinds, *_RAW["subgroup_endings"]) if len(k) >= 2 and simp.endswith(k)]
-    return frozenset(lexicon().member_roles) | {f.format(kind=k) for k in kinds for f in _RAW["kind_role_forms"]}
+    words = (*lexicon().task_force_kinds, *_RAW["subgroup_endings"])
+    kinds = [k for k in words if len(k) >= 2 and simp.endswith(k)]
+    formed = {f.format(kind=k) for k in kinds for f in _RAW["kind_role_forms"]}
+    return frozenset(lexicon().member_roles) | formed
 
 
 def _member_lists(em: Emitter, st: _State, read: Collection[int] = (),
@@ -572,7 +575,8 @@ def _is_unit_list(seg: str, min_units: int) -> bool:
 
 # A role word (maybe spaced out: "成    员"), spaces, then a member (table rows from .docx:
 # "组长 张三 副市长"; columns aligned by spaces: "指 挥 长    罗 文 强    省政府副省长").
-_BARE_ROLE = re.compile(rf"^\s*(?P<role>{_SPACED_ROLES})[ \t]+(?=[{CJK}]{{1,3}}\s?[{CJK}]{{0,2}}\s+\S)")
+_BARE_ROLE = re.compile(
+    rf"^\s*(?P<role>{_SPACED_ROLES})[ \t]+(?=[{CJK}]{{1,3}}\s?[{CJK}]{{0,2}}\s+\S)")
 
 
 def _is_post_fragment(t: str) -> bool:
@@ -1111,12 +1115,15 @@ def _name_and_posts(c: str, name_first: bool = True) -> tuple[int, int, str] | N
 
 # ---------------------------------------------------------------------------- subgroups and units
 
+_SUBGROUP_VERBS = re.compile(_alt(_RAW["subgroup_verbs"]))
+
+
 def _subgroups(em: Emitter, st: _State) -> None:
     """Subgroups under headings ("（一）综合协调组", frame subgroup_heading) in a notice that sets
     them up (下设): each is a subgroup of the body, and the lines under it give its 组长单位
     and 成员单位 (the frames of "subgroup")."""
     text = em.text
-    if not re.search(r"下设", text[_offset_of_body(em):]):
+    if not _SUBGROUP_VERBS.search(text, _offset_of_body(em)):
         return
     current: str | None = None
     heads = frames("heading", "HAS_SUBGROUP")   # "（一）综合协调组", "1.综合协调组：…"
@@ -1338,7 +1345,7 @@ def _leads_in_order(em: Emitter, groups: list[str], pos: int) -> None:
     if not m or len(groups) < 2:
         return
     a, seg = m.start(fr.subject), m.group(fr.subject)
-    units = [unit for xy in split_list(seg, "、，,") for unit in _split_units_and(seg, *xy)]   # "A和B": two
+    units = [u for xy in split_list(seg, "、，,") for u in _split_units_and(seg, *xy)]   # "A和B": two
     if len(units) != len(groups) or not all(lexicon().is_org(m.group(fr.subject)[x:y]) for x, y in units):
         return
     for (x, y), group in zip(units, groups):

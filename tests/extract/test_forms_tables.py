@@ -305,7 +305,10 @@ def test_runs_of_lone_characters_end_at_a_wider_gap(line: str, cells: list[str])
     assert [line[a:b] for a, b in split_cells(line, 0, len(line))] == cells
 
 
-@pytest.mark.parametrize("rule", ["|---|---|---|", "| --- | :---: | --- |", "+----+----+----+", "|—|—|—|"])
+RULES = ["|---|---|---|", "| --- | :---: | --- |", "+----+----+----+", "|—|—|—|"]
+
+
+@pytest.mark.parametrize("rule", RULES)
 @pytest.mark.parametrize("header", ["| 职务 | 姓名 | 单位及职务 |", "| 专班职务 | 姓  名 | 工作单位及职务 |"])
 def test_a_rule_line_under_a_header_is_no_row(rule: str, header: str) -> None:
     from extract.blocks import parse, table_rows

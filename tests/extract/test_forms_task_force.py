@@ -1169,7 +1169,7 @@ def test_an_office_named_for_another_body_is_that_bodys(place: str, level: str, 
     assert ("办公室设在", group, f"{level}生态环境局", "") not in got
 
 
-# ---------------------------------------------------------------------------- columns aligned by spaces
+# ------------------------------------------------------------------------ columns aligned by spaces
 
 @pytest.mark.parametrize("lvl,head", [("省", "副省长"), ("市", "副市长"), ("州", "副州长"), ("县", "副县长")])
 @pytest.mark.parametrize("gap", ["       ", "\u3000\u3000\u3000"])
@@ -1197,7 +1197,8 @@ def test_space_aligned_columns_with_spaced_roles_and_names(lvl: str, head: str, 
 
 @pytest.mark.parametrize("lvl,unit", [("省", "省公安厅"), ("市", "市水利局"), ("旗", "旗应急管理局")])
 @pytest.mark.parametrize("open_,close,stop", [("（", "）", "。"), ("(", ")", ".")])
-def test_successor_after_by_with_posts_in_brackets(lvl: str, unit: str, open_: str, close: str, stop: str) -> None:
+def test_successor_after_by_with_posts_in_brackets(lvl: str, unit: str, open_: str, close: str,
+                                                   stop: str) -> None:
     body = f"乙{lvl}防汛抗旱指挥部"
     text = notice(f"另，因工作变动，由赵 海川{open_}{unit}副局长{close}接替黄 河任指挥部成员{stop}",
                   title=f"乙{lvl}人民政府办公室关于调整{body}组成人员的通知")
@@ -1227,8 +1228,8 @@ def _table(kind: str, head: str, deputy: str, lvl: str, ruled: bool) -> str:
             lines.append("| " + " | ".join(cells) + " |")
             if i == 0:
                 lines.append("|---|---|---|")
-        elif cells[1]:   # columns aligned by spaces, an empty role cell left as its width (a row
-            lines.append("    ".join(c or "      " for c in cells))   # of a post alone is no row there)
+        elif cells[1]:   # aligned by spaces, an empty role cell left as its width (a row of a
+            lines.append("    ".join(c or "      " for c in cells))   # post alone is none there)
     return "\n".join(lines)
 
 
@@ -1285,7 +1286,8 @@ def test_subgroups_led_in_order_by_units_joined_by_and(lvl: str, join: str, comm
 
 @pytest.mark.parametrize("lvl,head", [("市", "副市长"), ("县", "副县长"), ("州", "副州长"), ("区", "副区长")])
 @pytest.mark.parametrize("colon,open_,close", [("：", "（", "）"), (":", "(", ")")])
-def test_body_set_up_in_a_plan_with_role_lines(lvl: str, head: str, colon: str, open_: str, close: str) -> None:
+def test_body_set_up_in_a_plan_with_role_lines(lvl: str, head: str, colon: str, open_: str,
+                                               close: str) -> None:
     """Inside a plan, a paragraph sets a body up, then "组长：/副组长：A（posts）、B（posts）"
     lines give its members, up to the next heading."""
     body = f"甲{lvl}城市更新工作领导小组"
@@ -1300,3 +1302,16 @@ def test_body_set_up_in_a_plan_with_role_lines(lvl: str, head: str, colon: str, 
     assert ("成员", "陈二梅", body, "副组长") in got
     assert ("任职", "陈二梅", f"{lvl}住建局", "局长") in got
     assert not any(f[0] == "成员" and "考核" in f[1] for f in got)
+
+
+@pytest.mark.parametrize("lvl", ["省", "市", "县"])
+@pytest.mark.parametrize("tail", ["，具体职责按《甲{lvl}森林火灾应急预案》执行。", ",负责相应工作."])
+def test_leads_of_subgroups_set_up_are_no_task_leads(lvl: str, tail: str) -> None:
+    """"下设A组、B组，分别由X、Y牵头，…": X and Y lead the subgroups; what follows is no task."""
+    body = f"甲{lvl}森林草原防灭火指挥部"
+    text = notice(f"指挥部下设综合协调组、火灾扑救组，分别由{lvl}应急厅、{lvl}林草局牵头" + tail.format(lvl=lvl),
+                  title=f"甲{lvl}人民政府办公厅关于调整{body}组成人员的通知")
+    got = facts(text)
+    assert ("牵头", f"{lvl}应急厅", "综合协调组", "") in got
+    assert ("牵头", f"{lvl}林草局", "火灾扑救组", "") in got
+    assert not any(f[0] == "牵头" and f[2] not in ("综合协调组", "火灾扑救组") for f in got)
