@@ -25,6 +25,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -367,6 +368,7 @@ def _member_tables(em: Emitter, st: _State) -> set[int]:
     return {row.span[0] for row in rows}
 
 
+@lru_cache(maxsize=64)
 def _body_roles(group: str) -> frozenset[str]:
     """The roles a body's members may hold: the schema's, and those its kind word forms
     ("某某工作专班": 专班长, 副专班长; task_force.yaml kind_role_forms)."""
@@ -384,7 +386,7 @@ def _member_lists(em: Emitter, st: _State, read: Collection[int] = (),
     table (`read`) are left. `within`: the lines of a paragraph that sets a body up."""
     text = em.text
     lo, hi = within or (0, len(text))
-    role_re = lexicon().role_re
+    role_re, bare_role = _role_lines(_body_roles(st.group))
     role: str | None = None
     pending: Member | None = None
     joined_to = -1   # the end of lines already read as the wrapped part of the line before
@@ -393,7 +395,7 @@ def _member_lists(em: Emitter, st: _State, read: Collection[int] = (),
         if not stripped or start < joined_to or start + len(line) - len(line.lstrip()) in read \
                 or not lo <= start < hi:
             continue
-        m = role_re.match(line) or _BARE_ROLE.match(line)
+        m = role_re.match(line) or bare_role.match(line)
         if m or role is not None:   # an entry broken inside its bracket goes on below: read it whole
             end = _wrapped_end(text, start, start + len(line))
             joined_to, line = end, text[start:end]
@@ -573,10 +575,14 @@ def _is_unit_list(seg: str, min_units: int) -> bool:
         not (lex.is_org(i) or is_category(i)) or _name_and_posts(i) or parse_posts(i) for i in items)
 
 
-# A role word (maybe spaced out: "成    员"), spaces, then a member (table rows from .docx:
-# "组长 张三 副市长"; columns aligned by spaces: "指 挥 长    罗 文 强    省政府副省长").
-_BARE_ROLE = re.compile(
-    rf"^\s*(?P<role>{_SPACED_ROLES})[ \t]+(?=[{CJK}]{{1,3}}\s?[{CJK}]{{0,2}}\s+\S)")
+@lru_cache(maxsize=64)
+def _role_lines(roles: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """For a body's roles (`_body_roles`, maybe spaced out: "成    员"): a role line ("组长：…",
+    "专班长：…") and a role word opening a row before its member (table rows from .docx: "组长
+    张三 副市长"; columns aligned by spaces: "指 挥 长    罗 文 强    省政府副省长")."""
+    spaced = "|".join("\\s*".join(r) for r in sorted(roles, key=lambda r: (-len(r), r)))
+    return (re.compile(rf"^\s*(?:[-·*]\s*)?(?P<role>{spaced})\s*[：:]\s*"),
+            re.compile(rf"^\s*(?P<role>{spaced})[ \t]+(?=[{CJK}]{{1,3}}\s?[{CJK}]{{0,2}}\s+\S)"))
 
 
 def _is_post_fragment(t: str) -> bool:

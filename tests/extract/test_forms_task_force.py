@@ -1315,3 +1315,19 @@ def test_leads_of_subgroups_set_up_are_no_task_leads(lvl: str, tail: str) -> Non
     assert ("牵头", f"{lvl}应急厅", "综合协调组", "") in got
     assert ("牵头", f"{lvl}林草局", "火灾扑救组", "") in got
     assert not any(f[0] == "牵头" and f[2] not in ("综合协调组", "火灾扑救组") for f in got)
+
+
+@pytest.mark.parametrize("lvl", ["市", "县", "州", "旗"])
+@pytest.mark.parametrize("colon,open_,close", [("：", "（", "）"), (":", "(", ")")])
+@pytest.mark.parametrize("head,deputy", [("专班长", "副专班长"), ("专 班 长", "副专班长")])
+def test_role_lines_with_roles_the_kind_word_forms(lvl: str, colon: str, open_: str, close: str,
+                                                   head: str, deputy: str) -> None:
+    body = f"甲{lvl}招商引资工作专班"
+    text = notice(f"一、专班组成\n{head}{colon}赵一{open_}{lvl}政府副{lvl}长{close}\n"
+                  f"{deputy}{colon}孙二平{open_}{lvl}政府副秘书长{close}\n成员{colon}周三{open_}{lvl}商务局局长{close}\n",
+                  title=f"甲{lvl}人民政府办公室关于成立{body}的通知")
+    got = facts(text)
+    assert ("成员", "赵一", body, "专班长") in got
+    assert ("成员", "孙二平", body, "副专班长") in got
+    assert ("成员", "周三", body, "成员") in got
+    assert ("任职", "孙二平", f"{lvl}政府", "副秘书长") in got
