@@ -386,7 +386,6 @@ def _member_lists(em: Emitter, st: _State, read: Collection[int] = (),
     table (`read`) are left. `within`: the lines of a paragraph that sets a body up."""
     text = em.text
     lo, hi = within or (0, len(text))
-    role_re, bare_role = _role_lines(_body_roles(st.group))
     role: str | None = None
     pending: Member | None = None
     joined_to = -1   # the end of lines already read as the wrapped part of the line before
@@ -395,7 +394,7 @@ def _member_lists(em: Emitter, st: _State, read: Collection[int] = (),
         if not stripped or start < joined_to or start + len(line) - len(line.lstrip()) in read \
                 or not lo <= start < hi:
             continue
-        m = role_re.match(line) or bare_role.match(line)
+        m = _role_match(line, st.group)
         if m or role is not None:   # an entry broken inside its bracket goes on below: read it whole
             end = _wrapped_end(text, start, start + len(line))
             joined_to, line = end, text[start:end]
@@ -577,12 +576,27 @@ def _is_unit_list(seg: str, min_units: int) -> bool:
 
 @lru_cache(maxsize=64)
 def _role_lines(roles: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """For a body's roles (`_body_roles`, maybe spaced out: "成    员"): a role line ("组长：…",
-    "专班长：…") and a role word opening a row before its member (table rows from .docx: "组长
-    张三 副市长"; columns aligned by spaces: "指 挥 长    罗 文 强    省政府副省长")."""
+    """For roles (maybe spaced out: "成    员"): a role line ("组长：…", "专班长：…") and a role
+    word opening a row before its member (table rows from .docx: "组长 张三 副市长"; columns
+    aligned by spaces: "指 挥 长    罗 文 强    省政府副省长"). The schema's roles are built
+    once; those a body's kind word forms (`_body_roles`) are a few words more."""
     spaced = "|".join("\\s*".join(r) for r in sorted(roles, key=lambda r: (-len(r), r)))
     return (re.compile(rf"^\s*(?:[-·*]\s*)?(?P<role>{spaced})\s*[：:]\s*"),
             re.compile(rf"^\s*(?P<role>{spaced})[ \t]+(?=[{CJK}]{{1,3}}\s?[{CJK}]{{0,2}}\s+\S)"))
+
+
+def _role_match(line: str, group: str) -> re.Match[str] | None:
+    """A role opening a member line, of the roles the body `group`'s members may hold."""
+    return next((m for pattern in _role_patterns(group) if (m := pattern.match(line))), None)
+
+
+@lru_cache(maxsize=64)
+def _role_patterns(group: str) -> tuple[re.Pattern[str], ...]:
+    formed = _body_roles(group) - _SCHEMA_ROLES
+    return (*(_role_lines(formed) if formed else ()), *_role_lines(_SCHEMA_ROLES))
+
+
+_SCHEMA_ROLES = frozenset(lexicon().member_roles)
 
 
 def _is_post_fragment(t: str) -> bool:
