@@ -22,7 +22,7 @@ linking words in task_force.yaml.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -107,6 +107,7 @@ class _State:
     members: list[Member] = field(default_factory=list)
     current: str | None = None     # a list under a heading naming another body (a subgroup)
     office: bool = False           # a list under the body's office heading: 主任 is 办公室主任
+    subgroup_lines: list[tuple[int, int]] = field(default_factory=list)   # lines a subgroup's own
 
     @property
     def body(self) -> tuple[str, str | None]:
@@ -1159,6 +1160,7 @@ def _subgroups(em: Emitter, st: _State) -> None:
         elif current is None or HEADING_START.match(line):
             current = None
             continue
+        st.subgroup_lines.append((start, end))
         for fr in frames("subgroup"):   # 组长单位由A牵头, 成员单位包括B、C
             for fm in matches(fr, text, start, end, sentences=False):
                 _apply(em, fm, current, (start, end))
@@ -1399,9 +1401,12 @@ def extract_mentions(doc: ParsedDocument, em: Emitter | None = None, st: _State 
     if st is None:
         _bodies_set_up_in_text(em)
     if st is not None:   # the notice's body is the object: 成员单位包括A、B, X为牵头单位 …
+        starts = [a for a, _ in st.subgroup_lines]   # (not on a subgroup's lines: they are its own)
         for fr in frames("notice", "UNIT_OF") + frames("notice", "LEADS"):
             for fm in matches(fr, text):
-                _apply(em, fm, st.group)
+                k = bisect_right(starts, fm.start()) - 1
+                if k < 0 or fm.start() >= st.subgroup_lines[k][1]:
+                    _apply(em, fm, st.group)
     return em.out
 
 

@@ -1331,3 +1331,26 @@ def test_role_lines_with_roles_the_kind_word_forms(lvl: str, colon: str, open_: 
     assert ("成员", "孙二平", body, "副专班长") in got
     assert ("成员", "周三", body, "成员") in got
     assert ("任职", "孙二平", f"{lvl}政府", "副秘书长") in got
+
+
+@pytest.mark.parametrize("lvl", ["市", "县", "旗", "州"])
+@pytest.mark.parametrize("colon,comma,stop", [("：", "，", "。"), (":", ",", ".")])
+@pytest.mark.parametrize("mark,lead", [
+    ("1.", "由{lvl}经信局牵头"), ("（1）", "{lvl}经信局牵头"), ("①", "牵头单位{colon}{lvl}经信局"),
+    ("1、", "由{lvl}经信局负责牵头"),
+])
+def test_subgroup_items_and_their_leads(lvl: str, colon: str, comma: str, stop: str, mark: str,
+                                        lead: str) -> None:
+    """"1.综合协调组：由A牵头，…": the item names a subgroup of the body, its lead leads the
+    subgroup (never the body); the other item alike."""
+    body = f"甲{lvl}化工产业转型工作专班"
+    second = mark.replace("1", "2").replace("①", "②")
+    text = notice(f"专班下设2个工作组{colon}\n{mark}综合协调组{colon}{lead.format(lvl=lvl, colon=colon)}{comma}"
+                  f"负责统筹调度{stop}\n{second}安全环保组{colon}由{lvl}生态环境局牵头{stop}\n",
+                  title=f"甲{lvl}人民政府办公室关于成立{body}的通知")
+    got = facts(text)
+    assert ("下设", body, "综合协调组", "") in got
+    assert ("下设", body, "安全环保组", "") in got
+    assert ("牵头", f"{lvl}经信局", "综合协调组", "") in got
+    assert ("牵头", f"{lvl}生态环境局", "安全环保组", "") in got
+    assert not any(f[0] == "牵头" and f[2] == body for f in got)
