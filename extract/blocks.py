@@ -451,12 +451,12 @@ def table_rows(text: str, found: list[Block], columns: Mapping[str, str],
       pages): every later line with as many cells is a row, until the next header (a rule line
       "|---|---|" is none); a row one cell short whose first column is unread, or of a kind in
       `carried` (a role cell left empty under the role above), and whose first cell is no number
-      has that cell left empty;
+      has that cell left empty (or its last, when that column is `carried`);
     - one cell a line (other converted pages): the header's cells on lines of their own, then
       every len(header) lines a row; with an index column each row opens with its number
       (1, 2, …), which ends the table where the layout no longer holds.
     """
-    return (_line_rows(text, found, columns, wanted, (*_UNREAD, *carried))
+    return (_line_rows(text, found, columns, wanted, carried)
             + _cell_rows(text, found, columns, wanted))
 
 
@@ -464,7 +464,7 @@ _SPACES = re.compile(r"\s+")
 
 
 def _line_rows(text: str, found: list[Block], columns: Mapping[str, str],
-               wanted: Callable[[Sequence[str]], bool], empty_first: Sequence[str]) -> list[Row]:
+               wanted: Callable[[Sequence[str]], bool], carried: Sequence[str]) -> list[Row]:
     rows: list[Row] = []
     kinds: tuple[str, ...] | None = None
     last = -2  # the block of the last row read
@@ -489,8 +489,10 @@ def _line_rows(text: str, found: list[Block], columns: Mapping[str, str],
         if kinds is None:
             continue
         first = text[cells[0][0]:cells[0][1]]
-        if len(cells) == len(kinds) - 1 and kinds[0] in empty_first and not first.isdigit():
+        if len(cells) == len(kinds) - 1 and kinds[0] in (*_UNREAD, *carried) and not first.isdigit():
             cells = ((b.start, b.start), *cells)
+        elif len(cells) == len(kinds) - 1 and kinds[-1] in carried:   # the carried column is the last
+            cells = (*cells, (b.end, b.end))
         if len(cells) == len(kinds):
             rows.append(Row(kinds, cells, (b.start, b.end), tuple([] for _ in kinds)))
             last = i

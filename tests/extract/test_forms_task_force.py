@@ -1354,3 +1354,24 @@ def test_subgroup_items_and_their_leads(lvl: str, colon: str, comma: str, stop: 
     assert ("牵头", f"{lvl}经信局", "综合协调组", "") in got
     assert ("牵头", f"{lvl}生态环境局", "安全环保组", "") in got
     assert not any(f[0] == "牵头" and f[2] == body for f in got)
+
+
+@pytest.mark.parametrize("lvl", ["市", "县", "区"])
+@pytest.mark.parametrize("ruled", [True, False])
+def test_member_table_with_its_role_column_last(lvl: str, ruled: bool) -> None:
+    body = f"乙{lvl}招商引资工作专班"
+    rows = [("姓名", "工作单位及职务", "专班职务"), ("钱 一", f"{lvl}政府副{lvl}长", "专班长"),
+            ("孙二平", f"{lvl}商务局局长", "副专班长"), ("李 三", f"{lvl}财政局局长", ""),
+            ("周四水", f"{lvl}发改委副主任", "成员")]
+    if ruled:
+        table = "\n".join("| " + " | ".join(r) + " |" for r in rows)
+    else:
+        table = "\n".join("    ".join(c for c in r if c) for r in rows)
+    text = notice("一、专班组成\n\n" + table + "\n\n二、工作要求\n\n各单位要明确1名联络员。",
+                  title=f"乙{lvl}人民政府办公室关于成立{body}的通知")
+    got = facts(text)
+    assert ("成员", "钱一", body, "专班长") in got
+    assert ("成员", "孙二平", body, "副专班长") in got
+    assert ("成员", "李三", body, "副专班长") in got
+    assert ("任职", "李三", f"{lvl}财政局", "局长") in got
+    assert ("成员", "周四水", body, "成员") in got
