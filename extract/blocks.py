@@ -488,10 +488,10 @@ def _line_rows(text: str, found: list[Block], columns: Mapping[str, str],
             continue
         if kinds is None:
             continue
-        first = text[cells[0][0]:cells[0][1]]
-        if len(cells) == len(kinds) - 1 and kinds[0] in (*_UNREAD, *carried) and not first.isdigit():
+        short = len(cells) == len(kinds) - 1
+        if short and kinds[0] in (*_UNREAD, *carried) and not text[slice(*cells[0])].isdigit():
             cells = ((b.start, b.start), *cells)
-        elif len(cells) == len(kinds) - 1 and kinds[-1] in carried:   # the carried column is the last
+        elif short and kinds[-1] in carried:   # the carried column is the last
             cells = (*cells, (b.end, b.end))
         if len(cells) == len(kinds):
             rows.append(Row(kinds, cells, (b.start, b.end), tuple([] for _ in kinds)))

@@ -327,9 +327,12 @@ def _plausible_name(name: str) -> bool:
 # "same as above" (tables.yaml, shared with the tables of .docx and .html pages).
 _TABLES = yaml.safe_load((Path(__file__).parents[1] / "data" / "tables.yaml").read_text("utf-8"))
 _TABLE_COLUMNS = {w: kind for kind, words in _TABLES["header_words"].items() for w in words}
+_SAME_AS_ABOVE = frozenset(_TABLES["same_as_above"])
 
 
 def _member_table(kinds: tuple[str, ...]) -> bool:
+    """A header naming a member table: a name column, and a role or a post column (a task
+    table's header names tasks and units instead)."""
     return "name" in kinds and ("role" in kinds or "post" in kinds)
 
 
@@ -352,9 +355,7 @@ def _member_tables(em: Emitter, st: _State) -> set[int]:
             said = re.sub(r"\s+", "", text[slice(*cell["role"])])
             if said in roles:
                 role = lexicon().member_role(said)
-            elif said in _TABLES["same_as_above"]:
-                pass
-            elif post is None and "post" not in row.kinds:
+            elif said not in _SAME_AS_ABOVE and "post" not in row.kinds:
                 post = cell["role"]   # "姓名 | 职务": the column holds posts
         post_text = _posts_text(text[slice(*post)]) if post else ""
         if "name" in cell:
@@ -593,6 +594,8 @@ def _role_match(line: str, group: str) -> re.Match[str] | None:
 
 @lru_cache(maxsize=64)
 def _role_patterns(group: str) -> tuple[re.Pattern[str], ...]:
+    """The patterns of `_role_lines` for a body: its kind-formed roles first (专班长), then the
+    schema's (compiled once for every body)."""
     formed = _body_roles(group) - _SCHEMA_ROLES
     return (*(_role_lines(formed) if formed else ()), *_role_lines(_SCHEMA_ROLES))
 

@@ -1324,7 +1324,8 @@ def test_role_lines_with_roles_the_kind_word_forms(lvl: str, colon: str, open_: 
                                                    head: str, deputy: str) -> None:
     body = f"甲{lvl}招商引资工作专班"
     text = notice(f"一、专班组成\n{head}{colon}赵一{open_}{lvl}政府副{lvl}长{close}\n"
-                  f"{deputy}{colon}孙二平{open_}{lvl}政府副秘书长{close}\n成员{colon}周三{open_}{lvl}商务局局长{close}\n",
+                  f"{deputy}{colon}孙二平{open_}{lvl}政府副秘书长{close}\n"
+                  f"成员{colon}周三{open_}{lvl}商务局局长{close}\n",
                   title=f"甲{lvl}人民政府办公室关于成立{body}的通知")
     got = facts(text)
     assert ("成员", "赵一", body, "专班长") in got
