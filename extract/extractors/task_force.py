@@ -339,13 +339,14 @@ def _member_table(kinds: tuple[str, ...]) -> bool:
 def _member_tables(em: Emitter, st: _State) -> set[int]:
     """Member tables whose header row names their columns (role | name | unit and post): a
     role cell left empty holds the role above; a row with no name is a member named by its
-    post ("某市政府分管负责同志"). A role cell must read as a role (the schema's, or one the
+    post ("某市政府分管负责同志"; aligned by spaces, that post is a line of its own). A role cell must read as a role (the schema's, or one the
     body's kind word forms: 专班长); one that does not is a post where no column holds posts.
     Returns where the rows read start (the line reader leaves them)."""
     text, found = em.text, em.doc.blocks
     rows = table_rows(text, found, _TABLE_COLUMNS, _member_table, carried=("role",))
     roles = _body_roles(st.group)
     role, kinds = "成员", None
+    starts, spans, read = [b.start for b in found], {row.span[0] for row in rows}, set()
     for row in rows:
         if row.kinds != kinds:
             role, kinds = "成员", row.kinds
@@ -364,10 +365,24 @@ def _member_tables(em: Emitter, st: _State) -> set[int]:
                 posts = parse_posts(post_text)
                 _flush(em, st, Member(name, cell["name"], posts, post_text, row.span, role))
         elif post is not None:
-            for person in _people(em, st, *post):
-                if person.unnamed and not _collective_people(person):
-                    _flush(em, st, Member(person.name, post, [], "", row.span, role, True))
-    return {row.span[0] for row in rows}
+            _unnamed_members(em, st, post, row.span, role)
+        read.add(row.span[0])
+        k = bisect_right(starts, row.span[0])   # a unit's person alone on a line below: a row
+        while k < len(found) and found[k].start not in spans and len(found[k].cells) == 1 \
+                and _units_person(text[found[k].start:found[k].end]):   # of a post alone
+            line = (found[k].start, found[k].end)
+            _unnamed_members(em, st, line, line, role)
+            read.add(line[0])
+            k += 1
+    return read
+
+
+def _unnamed_members(em: Emitter, st: _State, post: tuple[int, int], line: tuple[int, int],
+                     role: str) -> None:
+    """The members a post names ("某市政府分管负责同志"), in a member table's row with no name."""
+    for person in _people(em, st, *post):
+        if person.unnamed and not _collective_people(person):
+            _flush(em, st, Member(person.name, post, [], "", line, role, True))
 
 
 @lru_cache(maxsize=64)

@@ -1228,8 +1228,8 @@ def _table(kind: str, head: str, deputy: str, lvl: str, ruled: bool) -> str:
             lines.append("| " + " | ".join(cells) + " |")
             if i == 0:
                 lines.append("|---|---|---|")
-        elif cells[1]:   # aligned by spaces, an empty role cell left as its width (a row of a
-            lines.append("    ".join(c or "      " for c in cells))   # post alone is none there)
+        else:   # aligned by spaces, an empty cell left as its width (a post alone is one cell)
+            lines.append("    ".join(c or "      " for c in cells))
     return "\n".join(lines)
 
 
@@ -1253,7 +1253,7 @@ def test_member_table_named_by_its_header(place: str, lvl: str, kind: str, head:
     assert ("成员", "周三", body, deputy) in got
     assert ("任职", "周三", f"{lvl}经济和信息化局", "局长") in got
     assert ("成员", "黄四东", body, "成员") in got
-    assert (("成员", f"丙{lvl}政府分管负责", body, "成员") in got) is ruled
+    assert ("成员", f"丙{lvl}政府分管负责", body, "成员") in got
     assert not any(f[1] in ("---", "姓名") or f[2] in ("姓名", "单位及职务") for f in got)
 
 
