@@ -354,8 +354,9 @@ def _member_tables(em: Emitter, st: _State) -> set[int]:
         post = cell.get("post")
         if "role" in cell:
             said = re.sub(r"\s+", "", text[slice(*cell["role"])])
-            if said in roles:
+            if said in roles:   # as the source writes it, for the rows below too (專班長)
                 role = lexicon().member_role(said)
+                role = em.in_source(role, cell["role"]) if role == said else role
             elif said not in _SAME_AS_ABOVE and "post" not in row.kinds:
                 post = cell["role"]   # "姓名 | 职务": the column holds posts
         post_text = _posts_text(text[slice(*post)]) if post else ""

@@ -1376,3 +1376,14 @@ def test_member_table_with_its_role_column_last(lvl: str, ruled: bool) -> None:
     assert ("成员", "李三", body, "副专班长") in got
     assert ("任职", "李三", f"{lvl}财政局", "局长") in got
     assert ("成员", "周四水", body, "成员") in got
+
+
+def test_member_table_in_traditional_characters() -> None:
+    body = "甲市化工產業轉型工作專班"
+    table = ("| 專班職務 | 姓名 | 單位及職務 |\n|---|---|---|\n| 專班長 | 趙 一 | 市政府副市長 |\n"
+             "| 副專班長 | 孫二平 | 市政府副秘書長 |\n|  | 周 三 | 市財政局局長 |\n|  |  | 丙縣政府分管負責同志 |")
+    got = facts(notice("一、專班組成\n\n" + table + "\n", title=f"甲市人民政府辦公室關於成立{body}的通知"))
+    assert ("成员", "趙一", body, "專班長") in got
+    assert ("成员", "周三", body, "副專班長") in got
+    assert ("任职", "周三", "市財政局", "局長") in got
+    assert ("成员", "丙縣政府分管負責", body, "副專班長") in got
