@@ -467,8 +467,12 @@ def _read_members(em: Emitter, st: _State, a: int, b: int, role: str, line_span:
 
 
 # Another role given on the same line: "；副 组 长：" (spaced role words too).
-_SPACED_ROLES = "|".join("\\s*".join(r) for r in sorted(lexicon().member_roles, key=len)[::-1])
-_NEXT_ROLE = re.compile(rf"[；，,。]\s*(?P<role>{_SPACED_ROLES})\s*：")
+def _spaced(roles: Collection[str]) -> str:
+    """An alternation of role words, longest first, each maybe spaced out ("副 组 长")."""
+    return "|".join("\\s*".join(r) for r in sorted(roles, key=lambda r: (-len(r), r)))
+
+
+_NEXT_ROLE = re.compile(rf"[；，,。]\s*(?P<role>{_spaced(lexicon().member_roles)})\s*：")
 
 
 def _inline_roles(text: str, role: str, a: int, b: int) -> list[tuple[str, int, int]]:
@@ -598,7 +602,7 @@ def _role_lines(roles: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]
     word opening a row before its member (table rows from .docx: "组长 张三 副市长"; columns
     aligned by spaces: "指 挥 长    罗 文 强    省政府副省长"). The schema's roles are built
     once; those a body's kind word forms (`_body_roles`) are a few words more."""
-    spaced = "|".join("\\s*".join(r) for r in sorted(roles, key=lambda r: (-len(r), r)))
+    spaced = _spaced(roles)
     return (re.compile(rf"^\s*(?:[-·*]\s*)?(?P<role>{spaced})\s*[：:]\s*"),
             re.compile(rf"^\s*(?P<role>{spaced})[ \t]+(?=[{CJK}]{{1,3}}\s?[{CJK}]{{0,2}}\s+\S)"))
 
