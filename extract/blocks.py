@@ -114,6 +114,7 @@ class Layout:
     sentence_stops: re.Pattern[str]
     wrap_min_columns: int
     cell_rule: re.Pattern[str]         # a rule between cells ("|")
+    rule_row: re.Pattern[str]          # a character that is no rule's: a line without one is a rule
     brackets_open: str
     bracket: re.Pattern[str]           # any bracket, opening or closing
 
@@ -140,6 +141,7 @@ def layout() -> Layout:
         sentence_stops=re.compile(f"[{re.escape(raw['sentence_stops'])}]"),
         wrap_min_columns=int(raw["wrap_min_columns"]),
         cell_rule=re.compile(f"[{re.escape(raw['cell_rules'])}]"),
+        rule_row=re.compile(f"[^\\s{re.escape(raw['cell_rules'] + raw['rule_fills'])}]"),
         brackets_open=raw["brackets_open"],
         bracket=re.compile(f"[{re.escape(raw['brackets_open'] + raw['brackets_close'])}]"),
     )
@@ -372,9 +374,10 @@ def _role(b: Block) -> Span:
 
 
 def split_cells(text: str, start: int, end: int) -> tuple[Span, ...]:
-    """Whitespace-parted cells; runs of lone Chinese characters ("组 长", "王 五") are one cell.
-    A line ruled into cells ("1 | 修路 | 县交通局", "｜", "│") is parted by its rules only, an
-    empty cell between two rules kept as an empty span."""
+    """Whitespace-parted cells; runs of lone Chinese characters ("组 长", "王 五") are one cell,
+    spaced alike: a gap wider by two or more than the run's first ends it ("成    员      王 建 国"
+    is two cells, a role spaced out then a name). A line ruled into cells ("1 | 修路 | 县交通局",
+    "｜", "│") is parted by its rules only, an empty cell between two rules kept as an empty span."""
     if layout().cell_rule.search(text, start, end):
         return _ruled_cells(text, start, end)
     if text.find(" ", start, end) < 0:
@@ -384,12 +387,15 @@ def split_cells(text: str, start: int, end: int) -> tuple[Span, ...]:
         return tuple(spans)
     out: list[Span] = []
     lone = False  # the last cell is a run of lone characters
+    gap = 0       # ... spaced by this many spaces (0: one character so far)
     for a, b in spans:
         single = b - a == 1 and "\u4e00" <= text[a] <= "\u9fff"
-        if single and lone:
+        if single and lone and (not gap or a - out[-1][1] <= gap + 1):
+            gap = gap or a - out[-1][1]
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
+            gap = 0
         lone = single
     return tuple(out)
 
@@ -435,23 +441,30 @@ _NUMBER = re.compile(r"[0-9]{1,3}[.、．]?")
 
 
 def table_rows(text: str, found: list[Block], columns: Mapping[str, str],
-               wanted: Callable[[Sequence[str]], bool]) -> list[Row]:
+               wanted: Callable[[Sequence[str]], bool], carried: Sequence[str] = ()) -> list[Row]:
     """The rows of the tables whose header row names their columns.
 
     A header is two or more cells, each a key of `columns` (its value the column's kind,
-    "index" for a 序号 column), that `wanted` accepts. Two layouts are read:
-    - one row a line, cells parted by whitespace (.docx and .html tables, many pages): every
-      later line with as many cells is a row, until the next header; a row one cell short whose
-      first column is unread and whose first cell is no number has that cell left empty;
+    "index" for a 序号 column; spaces inside a cell do not count: "姓  名"), that `wanted`
+    accepts. Two layouts are read:
+    - one row a line, cells parted by whitespace or rules (.docx, .html and markdown tables, many
+      pages): every later line with as many cells is a row, until the next header (a rule line
+      "|---|---|" is none); a row one cell short whose first column is unread, or of a kind in
+      `carried` (a role cell left empty under the role above), and whose first cell is no number
+      has that cell left empty (or its last, when that column is `carried`);
     - one cell a line (other converted pages): the header's cells on lines of their own, then
       every len(header) lines a row; with an index column each row opens with its number
       (1, 2, …), which ends the table where the layout no longer holds.
     """
-    return _line_rows(text, found, columns, wanted) + _cell_rows(text, found, columns, wanted)
+    return (_line_rows(text, found, columns, wanted, carried)
+            + _cell_rows(text, found, columns, wanted))
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def _line_rows(text: str, found: list[Block], columns: Mapping[str, str],
-               wanted: Callable[[Sequence[str]], bool]) -> list[Row]:
+               wanted: Callable[[Sequence[str]], bool], carried: Sequence[str]) -> list[Row]:
     rows: list[Row] = []
     kinds: tuple[str, ...] | None = None
     last = -2  # the block of the last row read
@@ -467,16 +480,19 @@ def _line_rows(text: str, found: list[Block], columns: Mapping[str, str],
             rows[-1] = row._replace(span=(row.span[0], b.end))
             last = i
             continue
-        if len(cells) < 2:
-            continue
-        named = tuple(columns.get(text[x:y], "") for x, y in cells)
+        if len(cells) < 2 or not layout().rule_row.search(text, b.start, b.end):
+            continue   # a rule under the header ("|---|---|") is no row
+        named = tuple(columns.get(_SPACES.sub("", text[x:y]), "") for x, y in cells)
         if all(named) and wanted(named):
             kinds = named
             continue
         if kinds is None:
             continue
-        if len(cells) == len(kinds) - 1 and kinds[0] in _UNREAD and not text[cells[0][0]:cells[0][1]].isdigit():
+        short = len(cells) == len(kinds) - 1
+        if short and kinds[0] in (*_UNREAD, *carried) and not text[slice(*cells[0])].isdigit():
             cells = ((b.start, b.start), *cells)
+        elif short and kinds[-1] in carried:   # the carried column is the last
+            cells = (*cells, (b.end, b.end))
         if len(cells) == len(kinds):
             rows.append(Row(kinds, cells, (b.start, b.end), tuple([] for _ in kinds)))
             last = i

@@ -59,11 +59,15 @@ def is_category(item: str) -> bool:
     return False
 
 
-def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    """The sentence around `pos` (between 。；! ? or line breaks)."""
-    start = max(text.rfind(c, 0, pos) for c in "。；！？\n") + 1
-    ends = [i for i in (text.find(c, pos) for c in "。；！？\n") if i != -1]
-    end = min(ends) + 1 if ends else len(text)
+def sentence_bounds(text: str, pos: int, window: int | None = None) -> tuple[int, int]:
+    """The sentence around `pos` (between 。；! ? or line breaks); with `window`, cut to that many
+    characters either side (reading a text with no sentence stops stays linear)."""
+    lo, hi = 0, len(text)
+    if window is not None:
+        lo, hi = max(lo, pos - window), min(hi, pos + window)
+    start = max(lo, max(text.rfind(c, lo, pos) for c in "。；！？\n") + 1)
+    ends = [i for i in (text.find(c, pos, hi) for c in "。；！？\n") if i != -1]
+    end = min(ends) + 1 if ends else hi
     return start, end
 
 

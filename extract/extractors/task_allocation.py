@@ -54,7 +54,7 @@ class Frames:
     others_tail: re.Pattern[str]    # "…等", "…等部门" closing a list item
     deadline: re.Pattern[str]       # "在9月底前"
     lead_ins: tuple[str, ...]       # "会议要求由A牵头": words leading in what is said, no task
-    set_up: tuple[str, ...]         # "由A牵头成立工作专班": verbs setting a body up (its lead is no task's)
+    set_up: tuple[str, ...]         # "由A牵头成立工作专班", "下设A组，分别由X牵头": verbs setting a body up
     co_open: re.Pattern[str]        # "会同" opening the units the lead works with
     co_others: re.Pattern[str]      # "…等部门" closing them
     unit_suffixes: tuple[str, ...]
@@ -76,7 +76,8 @@ def frames() -> Frames:
     raw = _data("task_allocation.yaml")
     # Kept once elsewhere: the verbs setting a body up (task_force.yaml) and a table's index
     # headers (tables.yaml, shared with the member tables of .docx/.html).
-    raw["body_set_up"] = _data("task_force.yaml")["setup_verbs"]
+    force = _data("task_force.yaml")
+    raw["body_set_up"] = force["setup_verbs"] + force["subgroup_verbs"]
     raw["table_index_headers"] = _data("tables.yaml")["header_words"]["index"]
     labels = _alt(raw["lead_labels"] + raw["support_labels"])
     before, after = _alt(raw["prose_lead_before"]), _alt(raw["prose_lead_after"])

@@ -22,13 +22,15 @@ linking words in task_force.yaml.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
+from extract.blocks import bracket_groups, table_rows
 from extract.document import ParsedDocument
 from extract.frames import FrameMatch, frame, frames, matches
 from extract.extractors.base import Emitter, clean_name, is_category, sentence_bounds, strip_alias
@@ -47,75 +49,40 @@ _EVIDENCE_MAX = 300   # characters either side: a sentence of a text without sto
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
-    """The sentence around `pos`, as evidence, within a window (so that reading a document
-    with no sentence stops stays linear)."""
-    lo, hi = max(0, pos - _EVIDENCE_MAX), min(len(text), pos + _EVIDENCE_MAX)
-    a, b = sentence_bounds(text[lo:hi], pos - lo)
-    return lo + a, lo + b
-
-
-def _clamp(span: tuple[int, int], pos: int) -> tuple[int, int]:
-    return max(span[0], pos - _EVIDENCE_MAX), min(span[1], pos + _EVIDENCE_MAX)
+    """The sentence around `pos`, as evidence, within the window."""
+    return sentence_bounds(text, pos, _EVIDENCE_MAX)
 
 
 _GROUP_WORDS = "(?:" + _alt([w for w, kind in lexicon().task_force_kinds.items() if kind != "办公室"]) + ")"
 
 
-@dataclass(frozen=True)
-class _Forms:
-    """The sentences of extract/data/task_force.yaml, built into regexes once."""
-
-    roles: str                    # alternation: member roles
-    office_roles: tuple[str, ...]
-    title_group: re.Pattern[str]  # 关于成立<name>的通知
-    body_setup: re.Pattern[str]   # 决定成立<name>
-    body_setup_bare: re.Pattern[str]  # 成立<name>
-    title_name: re.Pattern[str]   # a title that is the body's name: 附件1：<name>制度
-    setup_verbs: re.Pattern[str]
-    chain: re.Pattern[str]        # 以<A为组长，B为副组长>的
-    unit_tail: re.Pattern[str]    # …分管负责同志 (after a unit)
-    unit_heading: re.Pattern[str]  # a heading over lines of units: 成员单位
-    body_heading: re.Pattern[str]  # a heading naming a body or its office: 二、领导小组办公室
-    role_person: re.Pattern[str]  # marks of a person named by role
-    not_person: re.Pattern[str]   # "各成员单位有关负责同志": units' people in general, no member
-
-
-@lru_cache(maxsize=1)
-def _raw_forms() -> dict:
-    return yaml.safe_load((Path(__file__).parents[1] / "data" / "task_force.yaml").read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=1)
-def _forms() -> _Forms:
-    raw = _raw_forms()
-    lex = lexicon()
-    gw = _GROUP_WORDS
-    roles = _alt(lex.member_roles)
-    setup, change, leads = _alt(raw["setup_verbs"]), _alt(raw["change_verbs"]), _alt(raw["setup_leads"])
-    tails, marks = _alt(raw["name_tails"]), _alt(raw["attachment_marks"])
-    is_w = _alt(raw["is_words"])
-    chain_leads, chain_ends = f"(?:{_alt(raw['chain_leads'])})", f"(?:{_alt(raw['chain_ends'])})"
-    set_up_name = (rf"(?:{setup})(?P<name>(?:{chain_leads}[^。；！？\n]{{4,200}}?{chain_ends})?[^，。；、（(《》：\n]{{2,60}}?"
-                   rf"(?:{gw}))(?:{tails})?(?=[（(，。；、\s]|的|$)")
-    return _Forms(
-        roles=roles,
-        office_roles=lex.office_roles,
-        title_group=re.compile(
-            rf"关于(?:{setup}|{change})(?P<name>.+?(?:{gw}))(?:{tails})?(?:的)?(?:通知|决定|函)"),
-        body_setup=re.compile(rf"(?:{leads})[，\s]?{set_up_name}"),
-        body_setup_bare=re.compile(set_up_name),
-        title_name=re.compile(
-            rf"^(?:(?:{marks})[\d一二三四五六七八九十]*[：:]?)?(?P<name>[^，。；：]{{2,60}}?(?:{gw}))(?:{tails})?$"),
-        setup_verbs=re.compile(setup),
-        chain=re.compile(rf"{chain_leads}(?P<chain>[^。；！？\n]{{4,200}}?(?:{is_w})(?:{roles})){chain_ends}"),
-        unit_tail=re.compile(rf"(?:等)?(?:相关|有关)?(?:{_alt(raw['unit_words'])})?(?:{_alt(raw['unit_person_tails'])})$"),
-        role_person=re.compile(_alt(raw["role_person_marks"])),
-        body_heading=re.compile(
-            rf"(?:{setup})?(?P<name>[^，。；：]{{0,40}}?(?:{gw}|{_alt(raw['subgroup_endings'])}))?(?P<office>办公室)?"
-            rf"(?:{_alt(raw['heading_tails'])})?"),
-        unit_heading=re.compile(rf"(?:[^，。；：]{{0,20}})(?:{_alt(raw['unit_headings'])})"),
-        not_person=re.compile(_alt(raw["not_person_words"])),
-    )
+# The sentences of extract/data/task_force.yaml, built into regexes once.
+_RAW = yaml.safe_load((Path(__file__).parents[1] / "data" / "task_force.yaml").read_text("utf-8"))
+_ROLES = _alt(lexicon().member_roles)   # alternation: member roles
+_SETUP, _TAILS = _alt(_RAW["setup_verbs"]), _alt(_RAW["name_tails"])
+_CHAIN_LEADS, _CHAIN_ENDS = f"(?:{_alt(_RAW['chain_leads'])})", f"(?:{_alt(_RAW['chain_ends'])})"
+_SET_UP_NAME = (rf"(?:{_SETUP})(?P<name>(?:{_CHAIN_LEADS}[^。；！？\n]{{4,200}}?{_CHAIN_ENDS})?"
+                rf"[^，。；、（(《》：\n]{{2,60}}?(?:{_GROUP_WORDS}))(?:{_TAILS})?(?=[（(，。；、\s]|的|$)")
+_TITLE_GROUP = re.compile(   # 关于成立<name>的通知
+    rf"关于(?:{_SETUP}|{_alt(_RAW['change_verbs'])})(?P<name>.+?(?:{_GROUP_WORDS}))(?:{_TAILS})?"
+    r"(?:的)?(?:通知|决定|函)")
+_BODY_SETUP = re.compile(rf"(?:{_alt(_RAW['setup_leads'])})[，\s]?{_SET_UP_NAME}")   # 决定成立<name>
+_BODY_SETUP_BARE = re.compile(_SET_UP_NAME)   # 成立<name>
+_TITLE_NAME = re.compile(   # a title that is the body's name: 附件1：<name>制度
+    rf"^(?:(?:{_alt(_RAW['attachment_marks'])})[\d一二三四五六七八九十]*[：:]?)?"
+    rf"(?P<name>[^，。；：]{{2,60}}?(?:{_GROUP_WORDS}))(?:{_TAILS})?$")
+_SETUP_VERBS = re.compile(_SETUP)
+_IS_WORDS = _alt(_RAW["is_words"])   # "X为组长"
+_CHAIN = re.compile(   # 以<A为组长，B为副组长>的
+    rf"{_CHAIN_LEADS}(?P<chain>[^。；！？\n]{{4,200}}?(?:{_IS_WORDS})(?:{_ROLES})){_CHAIN_ENDS}")
+_UNIT_TAIL = re.compile(   # …分管负责同志 (after a unit)
+    rf"(?:等)?(?:相关|有关)?(?:{_alt(_RAW['unit_words'])})?(?:{_alt(_RAW['unit_person_tails'])})$")
+_ROLE_PERSON = re.compile(_alt(_RAW["role_person_marks"]))   # marks of a person named by role
+_BODY_HEADING = re.compile(   # a heading naming a body or its office: 二、领导小组办公室
+    rf"(?:{_SETUP})?(?P<name>[^，。；：]{{0,40}}?(?:{_GROUP_WORDS}|{_alt(_RAW['subgroup_endings'])}))?"
+    rf"(?P<office>办公室)?(?:{_alt(_RAW['heading_tails'])})?")
+_UNIT_HEADING = re.compile(rf"(?:[^，。；：]{{0,20}})(?:{_alt(_RAW['unit_headings'])})")   # 成员单位
+_NOT_PERSON = re.compile(_alt(_RAW["not_person_words"]))   # "各成员单位有关负责同志": no member
 
 
 _NAME_TOKEN = re.compile(rf"^[{CJK}·•]+$")
@@ -140,6 +107,7 @@ class _State:
     members: list[Member] = field(default_factory=list)
     current: str | None = None     # a list under a heading naming another body (a subgroup)
     office: bool = False           # a list under the body's office heading: 主任 is 办公室主任
+    subgroup_lines: list[tuple[int, int]] = field(default_factory=list)   # lines a subgroup's own
 
     @property
     def body(self) -> tuple[str, str | None]:
@@ -155,21 +123,20 @@ def main_body_name(doc: ParsedDocument) -> tuple[str, str | None] | None:
     In order: a title "关于成立X的通知"; a set-up sentence of the text ("决定成立X",
     "经市政府同意，建立X制度", also when it is an attachment's); a title that is the
     body's own name ("附件1：X联席会议制度")."""
-    forms = _forms()
     title = doc.info.title or ""
     simp = to_simplified(title)
-    m = forms.title_group.search(simp)
+    m = _TITLE_GROUP.search(simp)
     if m:
         name = _first_body(title[m.start("name"):m.end("name")])
         return clean_name(name), lexicon().task_force_kind(to_simplified(name))
     text = doc.norm.text
-    m = forms.body_setup.search(text)
+    m = _BODY_SETUP.search(text)
     if m:
         return _set_up_name(doc, m)
-    m = forms.title_name.match(re.sub(r"\s+", "", simp))
+    m = _TITLE_NAME.match(re.sub(r"\s+", "", simp))
     if m:
         name = m.group("name")
-        verbs = list(forms.setup_verbs.finditer(name))
+        verbs = list(_SETUP_VERBS.finditer(name))
         if verbs:  # a news title "甲市成立某某领导小组": the body is what was set up
             name = name[verbs[-1].end():]
         compact = re.sub(r"\s+", "", title)
@@ -177,14 +144,15 @@ def main_body_name(doc: ParsedDocument) -> tuple[str, str | None] | None:
         name = compact[at:at + len(name)] if at >= 0 else name
         if len(name) >= 4:
             return clean_name(name), lexicon().task_force_kind(to_simplified(name))
-    m = forms.body_setup_bare.search(text)   # "近日，甲县成立X": a set-up verb with no lead
+    m = _BODY_SETUP_BARE.search(text)   # "近日，甲县成立X": a set-up verb with no lead
     return _set_up_name(doc, m) if m else None
 
 
 def _set_up_name(doc: ParsedDocument, m: re.Match[str]) -> tuple[str, str | None]:
+    """The body a set-up match names (in the source's script), past a chain or a leading unit."""
     text = doc.norm.text
     a, b = m.span("name")
-    chain = _forms().chain.match(text, a, b)
+    chain = _CHAIN.match(text, a, b)
     if chain:  # "成立以A为组长…的X领导小组": the body is what follows the chain
         a = chain.end()
     led = frame("set_up_led_by_unit").regex.search(text, max(0, a - 4), b)
@@ -210,6 +178,7 @@ def _first_body(name: str) -> str:
 
 
 def extract(doc: ParsedDocument) -> list[Assertion]:
+    """The facts of a notice on a coordinating body; of another document, the bodies it names."""
     em = Emitter(doc, "task_force")
     _dissolutions(em)
     body = main_body_name(doc)
@@ -218,7 +187,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
         return em.out
     name, kind = body
     st = _State(name, kind)
-    _member_lists(em, st)
+    _member_lists(em, st, _member_tables(em, st))
     _members_leaving(em, st)
     _office(em, st)
     _prose_members(em, st)
@@ -232,34 +201,32 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
 # ---------------------------------------------------------------------------- dissolved
 
 # "决定撤销以下议事协调机构：" … up to a section keeping, merging or renaming bodies.
-_DISSOLVE_FROM = re.compile(r"撤销")
-_DISSOLVE_UNTIL = re.compile(r"\n\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)?[^\n]{0,12}(?:保留|合并|调整|更名|变更)"
-                             r"|\n\s*[^\n]{0,12}(?:人民政府|办公室|办公厅)\s*\n\s*[\d０-９]{4}年")
+_DISSOLVE_FROM = re.compile(_alt(_RAW["dissolve_verbs"]))
+_DISSOLVE_UNTIL = re.compile(
+    rf"\n\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)?[^\n]{{0,12}}"
+    rf"(?:{_alt(_RAW['dissolve_section_ends'])})"
+    r"|\n\s*[^\n]{0,12}(?:人民政府|办公室|办公厅)\s*\n\s*[\d０-９]{4}年")
 _DISSOLVED_NAME = re.compile(rf"(?P<name>[{CJK}“”\"0-9０-９（）()·]{{2,48}}?{_GROUP_WORDS})(?:制度)?")
 _LIST_MARK = re.compile(r"^\s*(?:[\d０-９]+[.．、]|[（(][\d０-９一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[-·•])\s*")
 
 
 def _dissolutions(em: Emitter) -> None:
     """Bodies a notice dissolves (撤销): each is DISSOLVED_BY the notice."""
-    if "撤销" not in to_simplified(em.doc.info.title or ""):
+    if not _DISSOLVE_FROM.search(to_simplified(em.doc.info.title or "")):
         return
     text = em.text
-    start = _offset_of_body(em)
-    m = _DISSOLVE_FROM.search(text, start)
+    m = _DISSOLVE_FROM.search(text, _offset_of_body(em))
     if m is None:
         return
     end_m = _DISSOLVE_UNTIL.search(text, m.end())
-    end = end_m.start() if end_m else len(text)
-    pos = m.end()
-    for piece in re.split(r"[\n、，,；;。]", text[m.end():end]):
-        at = text.find(piece, pos) if piece else -1
-        pos = at + len(piece) if at >= 0 else pos
-        item = _LIST_MARK.sub("", piece).strip()
-        item = re.sub(r"^.*?撤销(?:以下|下列)?", "", item)
+    for x, y in split_list(text[m.end():end_m.start() if end_m else len(text)], "\n、，,；;。"):
+        item = _LIST_MARK.sub("", text[m.end() + x:m.end() + y]).strip()
+        item = re.sub(rf"^.*?(?:{_DISSOLVE_FROM.pattern})(?:以下|下列)?", "", item)
         item = re.sub(r"^[^：:]*[：:]$", "", item).strip("：: ")
         found = _DISSOLVED_NAME.fullmatch(re.sub(r"[（(][^（）()]*[〔\[][^（）()]*[）)]$", "", item))
-        if found and at >= 0 and not is_category(found.group("name")):
-            em.emit("撤销", found.group("name"), "TaskForce", em.doc.info.label, "Document", _sentence(text, at))
+        if found and not is_category(found.group("name")):
+            em.emit("撤销", found.group("name"), "TaskForce", em.doc.info.label, "Document",
+                    _sentence(text, m.end() + x))
 
 
 # ---------------------------------------------------------------------------- leaving
@@ -286,48 +253,29 @@ def _members_leaving(em: Emitter, st: _State) -> None:
 
 # ---------------------------------------------------------------------------- members
 
-def _split_member(text: str, base: int) -> tuple[str, tuple[int, int], str, int] | None:
-    """Name and post text of one member entry; offsets absolute (normalised)."""
+def _split_member(text: str, base: int) -> tuple[tuple[int, int], str] | None:
+    """The span of a member entry's name (absolute, normalised) and its post text."""
     t = text.rstrip("，,；;。.")   # a half-width full stop too
+    note = lexicon().is_name_note
     noted = _NOTED_NAME.match(t)   # "王五（女）  市某某局副局长": the note is no post
-    if noted and _plausible_name(noted.group("name")) and _is_name_note(noted.group("note")):
-        post = noted.group("post") or ""
-        if not post or parse_posts(re.sub(r"\s+", "", post)):
-            return noted.group("name"), (base + noted.start("name"), base + noted.end("name")), post, \
-                base + (noted.start("post") if post else len(t))
+    if noted and _plausible_name(noted["name"]) and note(noted["note"]) and (
+            not noted["post"] or parse_posts(re.sub(r"\s+", "", noted["post"]))):
+        return (base + noted.start("name"), base + noted.end("name")), noted["post"] or ""
     m = _NAME_BRACKETED_POST.match(t)   # 张三同志（市长）, 王五（女）（市某局局长）
-    if m and _plausible_name(m.group("name")) and (m.group("note") is None or _is_name_note(m.group("note"))):
-        return m.group("name"), (base + m.start("name"), base + m.end("name")), m.group("post"), base + m.start("post")
+    if m and _plausible_name(m["name"]) and (m["note"] is None or note(m["note"])):
+        return (base + m.start("name"), base + m.end("name")), m["post"]
     tokens = [(mm.start(), mm.end()) for mm in re.finditer(r"\S+", t)]
-    if len(tokens) >= 2:
-        for k in range(min(len(tokens) - 1, 3), 0, -1):
-            name = "".join(t[a:b] for a, b in tokens[:k])
-            long_name = k == 1 and _long_name(name)
-            if not ((_plausible_name(name) or long_name) and all(_NAME_TOKEN.match(t[a:b]) for a, b in tokens[:k])):
-                continue
-            post_start = tokens[k][0]
-            post = t[post_start:]
-            if parse_posts(_posts_text(post)) or k == len(tokens) - 1 and not long_name:
-                return name, (base + tokens[0][0], base + tokens[k - 1][1]), post, base + post_start
-    if len(tokens) >= 2:
-        last_a, last_b = tokens[-1]
-        head = re.sub(r"\s+", "", t[:last_a])
-        if _plausible_name(t[last_a:last_b]) and parse_posts(head) and not parse_posts(t[last_a:last_b]):
-            return t[last_a:last_b], (base + last_a, base + last_b), t[:last_a], base
-    if len(tokens) == 1:
-        # post then name glued: 市发改委主任王五
-        for n in (3, 2):
-            head = t[:-n]
-            if len(t) > n + 2 and _plausible_name(t[-n:]) and parse_posts(head) and \
-                    head.endswith(tuple(lexicon().title_words)) and _POST_START.match(head):
-                return t[-n:], (base + len(t) - n, base + len(t)), head, base
-        # glued name and post: 张三市政府副市长 (a known family name: 自治区… is no 自治 + post)
-        for n in (3, 2, 4):
-            if len(t) > n + 1 and _POST_START.match(t[n:]) and parse_posts(t[n:]) and _plausible_name(t[:n]) \
-                    and lexicon().has_surname(t[:n]):
-                return t[:n], (base, base + n), t[n:], base + n
-        if _plausible_name(t) and len(t) <= 4:
-            return t, (base, base + len(t)), "", base + len(t)
+    for k in range(min(len(tokens) - 1, 3), 0, -1):
+        name = "".join(t[a:b] for a, b in tokens[:k])
+        long_name = k == 1 and _long_name(name)
+        spaced = all(_NAME_TOKEN.match(t[a:b]) for a, b in tokens[:k])
+        if not (spaced and (_plausible_name(name) or long_name)):
+            continue
+        post = t[tokens[k][0]:]
+        if parse_posts(_posts_text(post)) or k == len(tokens) - 1 and not long_name:
+            return (base + tokens[0][0], base + tokens[k - 1][1]), post
+    if len(tokens) == 1 and _plausible_name(t) and len(t) <= 4:
+        return (base, base + len(t)), ""
     return None
 
 
@@ -352,46 +300,119 @@ def _long_name(token: str) -> bool:
     lex = lexicon()
     return bool(re.fullmatch(rf"[{CJK}]{{5,8}}", token)) and not (
         lex.is_org(token) or lex.is_title(token) or parse_posts(token) or is_category(token)
-        or _forms().role_person.search(token))
-
-
-def _is_name_note(note: str) -> bool:
-    """A bracket after a name that says something of the person (性别, 民族, 兼): no post
-    (the notes are the lexicon's, kept once)."""
-    return lexicon().is_name_note(note)
+        or _ROLE_PERSON.search(token))
 
 
 _LONG_ROLES = tuple(r for r in lexicon().member_roles if len(r) >= 2)
 
 
 def _plausible_name(name: str) -> bool:
+    """Whether a phrase (spaces dropped) may be a person's name: two to four characters, no
+    title, no unit; a name written with "·" is longer."""
     n = re.sub(r"\s+", "", name)
-    if not re.fullmatch(rf"[{CJK}·•]+", n):
+    if not _NAME_TOKEN.match(n):
         return False
     if "·" in n or "•" in n:
         return 3 <= len(n) <= 20
     if not (2 <= len(n) <= 4):
         return False
-    lex = lexicon()
-    if lex.is_org(n) and (n.endswith(("局", "委", "办", "厅", "政府", "中心", "公司")) or not lex.has_surname(n)):
+    lex, raw = lexicon(), _RAW
+    if lex.is_org(n) and (n.endswith(tuple(raw["unit_endings"])) or not lex.has_surname(n)):
         return False   # a unit ("旗人武部"), unless it opens with a family name
-    return not lex.is_title(n) and not n.startswith(("各", "市", "县", "区", "负责", "分管")) \
+    return not lex.is_title(n) and not n.startswith(tuple(raw["not_name_openings"])) \
         and not n.endswith(_LONG_ROLES)   # "任组长" is a verb and a role
 
 
-def _member_lists(em: Emitter, st: _State) -> None:
+# A member table's header words, each to what its column holds, and the marks of a cell
+# "same as above" (tables.yaml, shared with the tables of .docx and .html pages).
+_TABLES = yaml.safe_load((Path(__file__).parents[1] / "data" / "tables.yaml").read_text("utf-8"))
+_TABLE_COLUMNS = {w: kind for kind, words in _TABLES["header_words"].items() for w in words}
+_SAME_AS_ABOVE = frozenset(_TABLES["same_as_above"])
+
+
+def _member_table(kinds: tuple[str, ...]) -> bool:
+    """A header naming a member table: a name column, and a role or a post column (a task
+    table's header names tasks and units instead)."""
+    return "name" in kinds and ("role" in kinds or "post" in kinds)
+
+
+def _member_tables(em: Emitter, st: _State) -> set[int]:
+    """Member tables whose header row names their columns (role | name | unit and post): a
+    role cell left empty holds the role above; a row with no name is a member named by its
+    post ("某市政府分管负责同志"; aligned by spaces, that post is a line of its own). A role cell must read as a role (the schema's, or one the
+    body's kind word forms: 专班长); one that does not is a post where no column holds posts.
+    Returns where the rows read start (the line reader leaves them)."""
+    text, found = em.text, em.doc.blocks
+    rows = table_rows(text, found, _TABLE_COLUMNS, _member_table, carried=("role",))
+    roles = _body_roles(st.group)
+    role, kinds = "成员", None
+    starts, spans, read = [b.start for b in found], {row.span[0] for row in rows}, set()
+    for row in rows:
+        if row.kinds != kinds:
+            role, kinds = "成员", row.kinds
+        cell = {k: (a, b) for k, (a, b) in zip(row.kinds, row.cells) if b > a}
+        post = cell.get("post")
+        if "role" in cell:
+            said = re.sub(r"\s+", "", text[slice(*cell["role"])])
+            if said in roles:   # as the source writes it, for the rows below too (專班長)
+                role = lexicon().member_role(said)
+                role = em.in_source(role, cell["role"]) if role == said else role
+            elif said not in _SAME_AS_ABOVE and "post" not in row.kinds:
+                post = cell["role"]   # "姓名 | 职务": the column holds posts
+        post_text = _posts_text(text[slice(*post)]) if post else ""
+        if "name" in cell:
+            name = re.sub(r"\s+", "", em.surface(*cell["name"]))
+            if _plausible_name(name):
+                posts = parse_posts(post_text)
+                _flush(em, st, Member(name, cell["name"], posts, post_text, row.span, role))
+        elif post is not None:
+            _unnamed_members(em, st, post, row.span, role)
+        read.add(row.span[0])
+        k = bisect_right(starts, row.span[0])   # a unit's person alone on a line below: a row
+        while k < len(found) and found[k].start not in spans and len(found[k].cells) == 1 \
+                and _units_person(text[found[k].start:found[k].end]):   # of a post alone
+            line = (found[k].start, found[k].end)
+            _unnamed_members(em, st, line, line, role)
+            read.add(line[0])
+            k += 1
+    return read
+
+
+def _unnamed_members(em: Emitter, st: _State, post: tuple[int, int], line: tuple[int, int],
+                     role: str) -> None:
+    """The members a post names ("某市政府分管负责同志"), in a member table's row with no name."""
+    for person in _people(em, st, *post):
+        if person.unnamed and not _collective_people(person):
+            _flush(em, st, Member(person.name, post, [], "", line, role, True))
+
+
+@lru_cache(maxsize=64)
+def _body_roles(group: str) -> frozenset[str]:
+    """The roles a body's members may hold: the schema's, and those its kind word forms
+    ("某某工作专班": 专班长, 副专班长; task_force.yaml kind_role_forms)."""
+    simp = to_simplified(group)
+    words = (*lexicon().task_force_kinds, *_RAW["subgroup_endings"])
+    kinds = [k for k in words if len(k) >= 2 and simp.endswith(k)]
+    formed = {f.format(kind=k) for k in kinds for f in _RAW["kind_role_forms"]}
+    return frozenset(lexicon().member_roles) | formed
+
+
+def _member_lists(em: Emitter, st: _State, read: Collection[int] = (),
+                  within: tuple[int, int] | None = None) -> None:
+    """Member lists line by line: a role line ("组长：…") and the lines below that inherit its
+    role, under headings that may name a subgroup or the body's office; lines of a member
+    table (`read`) are left. `within`: the lines of a paragraph that sets a body up."""
     text = em.text
-    role_re = lexicon().role_re
+    lo, hi = within or (0, len(text))
     role: str | None = None
     pending: Member | None = None
-    body_from = _offset_of_body(em)
-    bare_role = _bare_role_re()
     joined_to = -1   # the end of lines already read as the wrapped part of the line before
-    for start, line in _lines(text, body_from):
+    for start, line in _lines(em):
         stripped = line.strip()
-        if not stripped or start < joined_to:
+        if not stripped or start < joined_to or start + len(line) - len(line.lstrip()) in read \
+                or not lo <= start < hi:
             continue
-        m = role_re.match(line) or bare_role.match(line)
+        m = _role_match(line, st.group)
         if m or role is not None:   # an entry broken inside its bracket goes on below: read it whole
             end = _wrapped_end(text, start, start + len(line))
             joined_to, line = end, text[start:end]
@@ -404,21 +425,12 @@ def _member_lists(em: Emitter, st: _State) -> None:
                                                                                     start + line.index(name[0]) + len(name))
             st.office = office
             continue
-        if m:
-            _flush(em, st, pending)
-            pending = None
-            # "组长：A；副组长：B、C；成员：D": each role's members up to the next role on the line
+        if m:   # "组长：A；副组长：B、C；成员：D": each role's members up to the next role on the line
             for role_text, a, b in _inline_roles(text, m.group("role"), start + m.end(), start + len(line)):
                 role = lexicon().member_role(role_text)
-                if st.office and role in _forms().office_roles:
+                if st.office and role in lexicon().office_roles:
                     role = "办公室" + role
-                if role == "成员" and _unit_line(em, st, a, b):
-                    continue
-                _flush(em, st, pending)   # the member of the role before on the line stands
-                pending = None
-                for entry in _entries(text, a, b):
-                    for part in _not_units(em, st, entry) if role == "成员" else [entry]:
-                        pending = _member_from(em, st, part, role, (start, start + len(line)), pending)
+                pending = _read_members(em, st, a, b, role, (start, start + len(line)), pending)
             continue
         if role is None:
             continue
@@ -434,28 +446,39 @@ def _member_lists(em: Emitter, st: _State) -> None:
             pending.post_text += entry_text.strip()
             pending.posts = parse_posts(re.sub(r"\s+", "", pending.post_text))
             continue
-        _flush(em, st, pending)
-        pending = None
-        if role == "成员" and _unit_line(em, st, off, start + len(line)):
-            continue
-        for entry in _entries(text, off, start + len(line)):
-            for part in _not_units(em, st, entry) if role == "成员" else [entry]:
-                pending = _member_from(em, st, part, role, (start, start + len(line)), pending)
+        end = start + len(line)
+        pending = _read_members(em, st, off, end, role, (start, end), pending)
     _flush(em, st, pending)
     st.current, st.office = None, False
 
 
-@lru_cache(maxsize=1)
-def _next_role() -> re.Pattern[str]:
-    """Another role given on the same line: "；副 组 长：" (spaced role words too)."""
-    spaced = "|".join("\\s*".join(r) for r in sorted(lexicon().member_roles, key=len, reverse=True))
-    return re.compile(rf"[；，,。]\s*(?P<role>{spaced})\s*：")
+def _read_members(em: Emitter, st: _State, a: int, b: int, role: str, line_span: tuple[int, int],
+                  pending: Member | None) -> Member | None:
+    """The members of one role in text[a:b] (the member read before stands); a 成员 line of
+    units gives 成员单位. Returns the last member, whose posts may go on below."""
+    _flush(em, st, pending)
+    last: Member | None = None
+    if role == "成员" and _unit_line(em, st, a, b):
+        return None
+    for entry in _entries(em.text, a, b):
+        for part in _not_units(em, st, entry) if role == "成员" else [entry]:
+            last = _member_from(em, st, part, role, line_span, last)
+    return last
+
+
+# Another role given on the same line: "；副 组 长：" (spaced role words too).
+def _spaced(roles: Collection[str]) -> str:
+    """An alternation of role words, longest first, each maybe spaced out ("副 组 长")."""
+    return "|".join("\\s*".join(r) for r in sorted(roles, key=lambda r: (-len(r), r)))
+
+
+_NEXT_ROLE = re.compile(rf"[；，,。]\s*(?P<role>{_spaced(lexicon().member_roles)})\s*：")
 
 
 def _inline_roles(text: str, role: str, a: int, b: int) -> list[tuple[str, int, int]]:
     """The roles of one line, each with the span of its members."""
     out: list[tuple[str, int, int]] = []
-    for m in _next_role().finditer(text, a, b):
+    for m in _NEXT_ROLE.finditer(text, a, b):
         out.append((role, a, m.start()))
         role, a = m.group("role"), m.end()
     return out + [(role, a, b)]
@@ -485,18 +508,14 @@ def _wrapped_end(text: str, a: int, b: int, most: int = 3) -> int:
 
 def _spaced_entries(seg: str) -> list[tuple[int, int]]:
     """"张三（县委书记）　李四（县长）": entries that each close with a bracket, parted by
-    spaces (or a line break); cut where a bracket closes at depth 0 and a name follows."""
-    cuts, depth, start = [], 0, 0
-    for i, c in enumerate(seg):
-        depth += (c in _OPEN) - (c in _CLOSE)
-        if c in _CLOSE and depth == 0:
-            m = _AFTER_ENTRY.match(seg, i + 1)
-            if m:
-                cuts.append((start, i + 1))
-                start = m.end()
-    if not cuts:
-        return []
-    return cuts + ([(start, len(seg))] if seg[start:].strip() else [])
+    spaces (or a line break); cut where a bracket group closes and a name follows."""
+    cuts, start = [], 0
+    for _, end in bracket_groups(seg, 0, len(seg)):
+        m = _AFTER_ENTRY.match(seg, end)
+        if m:
+            cuts.append((start, end))
+            start = m.end()
+    return cuts + [(start, len(seg))] if cuts and seg[start:].strip() else cuts
 
 
 def _spaced_pairs(seg: str) -> list[tuple[int, int]]:
@@ -530,9 +549,8 @@ _AFTER_ENTRY = re.compile(rf"\s+(?=[{CJK}])")
 def _body_heading(line: str) -> tuple[str, bool] | None:
     """A heading line naming a body or the body's office: (name, is the office); the name is
     "" for the office alone. None for any other line."""
-    forms = _forms()
     t = re.sub(r"\s+", "", HEADING_START.sub("", line)).rstrip("：:")
-    m = forms.body_heading.fullmatch(t)
+    m = _BODY_HEADING.fullmatch(t)
     if m is None:
         return None
     name = m.group("name") or ""
@@ -571,35 +589,63 @@ def _is_unit_list(seg: str, min_units: int) -> bool:
     """Whether every item of a list is a unit (or a category of units), the last maybe with
     the people it sends ("…分管负责同志"), and at least `min_units` are named units."""
     items = [re.sub(r"\s+", "", seg[x:y]) for x, y in split_list(seg, "、，,；;")]
-    items = [_forms().unit_tail.sub("", i) for i in items]
+    items = [_UNIT_TAIL.sub("", i) for i in items]
     lex = lexicon()
     units = [i for i in items if lex.is_org(i) and not is_category(i)]
     return len(units) >= min_units and not any(
         not (lex.is_org(i) or is_category(i)) or _name_and_posts(i) or parse_posts(i) for i in items)
 
 
-def _bare_role_re() -> re.Pattern[str]:
-    """A role word, spaces, then a member (table rows from .docx: "组长 张三 副市长")."""
-    roles = sorted(lexicon().member_roles, key=len, reverse=True)
-    return re.compile(rf"^\s*(?P<role>{'|'.join(roles)})[ \t]+(?=[{CJK}]{{1,3}}\s?[{CJK}]{{0,2}}\s+\S)")
+@lru_cache(maxsize=64)
+def _role_lines(roles: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """For roles (maybe spaced out: "成    员"): a role line ("组长：…", "专班长：…") and a role
+    word opening a row before its member (table rows from .docx: "组长 张三 副市长"; columns
+    aligned by spaces: "指 挥 长    罗 文 强    省政府副省长"). The schema's roles are built
+    once; those a body's kind word forms (`_body_roles`) are a few words more."""
+    spaced = _spaced(roles)
+    return (re.compile(rf"^\s*(?:[-·*]\s*)?(?P<role>{spaced})\s*[：:]\s*"),
+            re.compile(rf"^\s*(?P<role>{spaced})[ \t]+(?=[{CJK}]{{1,3}}\s?[{CJK}]{{0,2}}\s+\S)"))
+
+
+def _role_match(line: str, group: str) -> re.Match[str] | None:
+    """A role opening a member line, of the roles the body `group`'s members may hold."""
+    return next((m for pattern in _role_patterns(group) if (m := pattern.match(line))), None)
+
+
+@lru_cache(maxsize=64)
+def _role_patterns(group: str) -> tuple[re.Pattern[str], ...]:
+    """The patterns of `_role_lines` for a body: its kind-formed roles first (专班长), then the
+    schema's (compiled once for every body)."""
+    formed = _body_roles(group) - _SCHEMA_ROLES
+    return (*(_role_lines(formed) if formed else ()), *_role_lines(_SCHEMA_ROLES))
+
+
+_SCHEMA_ROLES = frozenset(lexicon().member_roles)
 
 
 def _is_post_fragment(t: str) -> bool:
+    """A line that is only the end of the post on the line above ("主任" after "市发改委副")."""
     lex = lexicon()
     return len(t) <= 8 and (lex.is_title(t) or bool(re.fullmatch(r"[副正]?[\u4e00-\u9fff]{0,4}(长|书记|主任|员)", t)))
 
 
 def _is_signature(line: str) -> bool:
     """The notice's closing (issuer, date, 特此通知) ends a member list with nothing after it."""
-    return bool(re.fullmatch(r"[\d０-９]{4}年[\d０-９]{1,2}月[\d０-９]{1,2}日|特此通知。?|"
-                             rf"[{CJK}]{{2,12}}人民政府(?:办公室|办公厅)?", line))
+    return bool(_SIGNATURE.fullmatch(line))
+
+
+_DATE = r"[\d０-９]{4}年[\d０-９]{1,2}月[\d０-９]{1,2}日"
+_SIGNATURE = re.compile(rf"{_DATE}|(?:{_alt(_RAW['closings'])})。?"
+                        rf"|[{CJK}]{{2,12}}(?:{_alt(_RAW['issuer_endings'])})")
 
 
 def _is_prose(line: str) -> bool:
     """A sentence, not a member line; a unit's people ("市某某局分管负责同志") are a member."""
-    line = _forms().unit_tail.sub("", line.rstrip("。；;"))
-    return len(line) > 45 and bool(re.search(r"[。]", line)) or bool(
-        re.search(r"办公室设在|下设|负责|承担|职责|工作机制|以下简称", line))
+    line = _UNIT_TAIL.sub("", line.rstrip("。；;"))
+    return len(line) > 45 and "。" in line or bool(_PROSE_WORDS.search(line))
+
+
+_PROSE_WORDS = re.compile(_alt(_RAW["prose_words"]))
 
 
 _BRACKETED_THEN = re.compile(rf"[{CJK}]\s*[（(][^）)]*[）)]\s*、")
@@ -627,9 +673,7 @@ def _named_items(seg: str) -> bool:
     if "、" not in seg or re.search(r"[，,；;]", seg):
         return False
     items = [re.sub(r"\s+", "", seg[x:y]) for x, y in split_list(seg, "、")]
-    found = [_name_and_posts(i, name_first=False) for i in items]
-    return len(items) >= 2 and all(f and f[0] > 0 and f[1] == len(i) and lexicon().has_surname(i[f[0]:])
-                                   for f, i in zip(found, items))
+    return len(items) >= 2 and all(_ends_with_person(i, posted=True) for i in items)
 
 
 # A name written with "·" (never cut short by a title) before characters a wrong decoding
@@ -639,6 +683,8 @@ _DAMAGED = re.compile(rf"^(?P<name>[{CJK}]+·[{CJK}·]+)[？?\ufffd]")
 
 def _member_from(em: Emitter, st: _State, entry: tuple[int, int], role: str,
                  line_span: tuple[int, int], pending: Member | None) -> Member | None:
+    """The member of one entry, returned so that posts on the entries or line after may join
+    it; members named by role, or by posts and name in one run, are emitted at once."""
     raw = em.text[entry[0]:entry[1]]
     bullet = re.match(r"^\s*(?:[-·*•]\s*)?", raw)
     text = raw[bullet.end():].strip()
@@ -646,67 +692,68 @@ def _member_from(em: Emitter, st: _State, entry: tuple[int, int], role: str,
         return pending
     base = entry[0] + bullet.end()
     split = _split_member(text, base)
+    if split is not None:
+        _flush(em, st, pending)  # several members on one line
+        span, post_text = split
+        name = em.surface(*span).removesuffix("（兼）").removesuffix("(兼)")
+        # "局长（兼X主任）": both posts
+        post_clean = _CONCURRENT.sub(r"、\g<post>", _posts_text(post_text)).rstrip("）)（(兼")
+        return Member(name, span, parse_posts(post_clean), post_clean, line_span, role)
     compact = re.sub(r"\s+", "", text).rstrip("。；;.")
-    if split is None and pending is not None and not pending.unnamed and _all_posts(compact):
+    if pending is not None and not pending.unnamed and _all_posts(compact):
         pending.posts += parse_posts(compact)   # "张三，市委常委、副市长": the posts follow the name
         pending.post_text += compact
         return pending
-    if split is None:
-        _flush(em, st, pending)   # the member before ("张三（局长）、各乡镇主要负责同志") stands
-        # members named by role ("各乡（镇）人民政府分管副乡长", "负责某某工作的副市长、
-        # 市某某局主要负责同志") or by posts and name in one run ("市委常委、副市长张三")
-        people = _people(em, st, base, base + len(text.rstrip("。；;.")))
-        kept = [p for p in people if not _collective_people(p)]   # "各乡镇分管负责同志": no member (SCHEMA §9)
-        if people and not kept:
-            return None
-        people = kept
-        damaged = _DAMAGED.match(text)
-        if not people and damaged:  # the rest of the line lost to a wrong encoding: the name holds
-            people = [_Person(em.surface(base, base + damaged.end("name")), [])]
-            em.doc.source.warnings.append(
-                f"{em.doc.info.source}:{em.doc.evidence(*entry)[3]}: member line damaged, posts not read: {text}")
-        for person in people:
-            _flush(em, st, Member(person.name, (base, base + len(text)), person.posts, "", line_span, role,
-                                  unnamed=person.unnamed))
-        if not people:
-            em.doc.source.warnings.append(
-                f"{em.doc.info.source}:{em.doc.evidence(*entry)[3]}: member line not understood: {text}")
+    _flush(em, st, pending)   # the member before ("张三（局长）、各乡镇主要负责同志") stands
+    # members named by role ("各乡（镇）人民政府分管副乡长", "负责某某工作的副市长、
+    # 市某某局主要负责同志") or by posts and name in one run ("市委常委、副市长张三")
+    people = _people(em, st, base, base + len(text.rstrip("。；;.")))
+    kept = [p for p in people if not _collective_people(p)]   # "各乡镇分管负责同志": no member (SCHEMA §9)
+    if people and not kept:
         return None
-    _flush(em, st, pending)  # several members on one line
-    name, span, post_text, _ = split
-    name = em.surface(*span)
-    if name.endswith(("（兼）", "(兼)")):
-        name = name[:-3]
-    post_clean = _posts_text(post_text)
-    post_clean = _CONCURRENT.sub(r"、\g<post>", post_clean).rstrip("）)（(兼")   # "局长（兼X主任）": both posts
-    return Member(name, span, parse_posts(post_clean), post_clean, line_span, role)
+    damaged = _DAMAGED.match(text)
+    problem = "not understood" if kept or not damaged else "damaged, posts not read"
+    if not kept and damaged:  # the rest of the line lost to a wrong encoding: the name holds
+        kept = [_Person(em.surface(base, base + damaged.end("name")), [])]
+    for person in kept:
+        at = (base, base + len(text))
+        _flush(em, st, Member(person.name, at, person.posts, "", line_span, role, person.unnamed))
+    if not people:
+        where = f"{em.doc.info.source}:{em.doc.evidence(*entry)[3]}"
+        em.doc.source.warnings.append(f"{where}: member line {problem}: {text}")
+    return None
 
 
 _CONCURRENT = re.compile(r"[（(]兼(?:任)?(?P<post>[^（）()]{2,40})[）)]")
 
 
 def _flush(em: Emitter, st: _State, mem: Member | None) -> None:
+    """A member read from a list line: of the body the list is under, evidence its line."""
     if mem is None:
         return
     st.members.append(mem)
-    extra = {"s_unnamed": True} if mem.unnamed else {}
-    at = _clamp(mem.line_span, mem.span[0])
-    group, kind = st.body
-    em.emit("成员", mem.name, "Person", group, "TaskForce", at, role=em.in_source(mem.role, at),
-            o_kind=kind, **extra)
-    if mem.unnamed:
-        return
-    for post in mem.posts:
-        org = post.org
-        if org is None:
-            continue
-        org, _alias = strip_alias(org)
-        em.emit("任职", mem.name, "Person", org, "Organization", at, position=post.title)
+    lo, hi = mem.line_span
+    at = max(lo, mem.span[0] - _EVIDENCE_MAX), min(hi, mem.span[0] + _EVIDENCE_MAX)
+    _emit_member(em, st.body, mem.name, mem.posts, mem.role, at, mem.unnamed)
 
 
-def _lines(text: str, start: int = 0) -> list[tuple[int, str]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
+def _emit_member(em: Emitter, body: tuple[str, str | None], name: str, posts: list[Post], role: str,
+                 at: tuple[int, int], unnamed: bool) -> None:
+    """成员 of the body (name, kind), the role as the source writes it (組長 stays), and the
+    任职 of each post with its organisation (a person named by role holds none)."""
+    extra = {"s_unnamed": True} if unnamed else {}
+    role = em.in_source(role, at)
+    em.emit("成员", name, "Person", body[0], "TaskForce", at, role=role, o_kind=body[1], **extra)
+    for post in [] if unnamed else posts:
+        if post.org:
+            org = strip_alias(post.org)[0]
+            em.emit("任职", name, "Person", org, "Organization", at, position=post.title)
+
+
+def _lines(em: Emitter) -> list[tuple[int, str]]:
+    """The lines of the notice's body, each with its offset."""
+    out, pos, start = [], 0, _offset_of_body(em)
+    for line in em.text.split("\n"):
         if pos >= start:
             out.append((pos, line))
         pos += len(line) + 1
@@ -715,16 +762,7 @@ def _lines(text: str, start: int = 0) -> list[tuple[int, str]]:
 
 def _offset_of_body(em: Emitter) -> int:
     """Normalised offset where the body starts (after title, number and addressees)."""
-    target = em.doc.body_start
-    src = em.doc.norm.src
-    lo, hi = 0, len(src) - 1
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if src[mid] < target:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return bisect_left(em.doc.norm.src, em.doc.body_start, 0, max(0, len(em.doc.norm.src) - 1))
 
 
 # ---------------------------------------------------------------------------- office
@@ -736,26 +774,20 @@ def _office(em: Emitter, st: _State, within: tuple[int, int] | None = None) -> N
     lo, hi = within or (_offset_of_body(em), len(text))
     for fm in (fm for fr in frames("notice", "OFFICE_AT") for fm in matches(fr, text, lo, hi, sentences=False)):
         fr = fm.frame
-        org = fm.text(fr.object)
         a, b = fm.span(fr.object)
-        group = st.group
-        g = fm.text(fr.subject) if fr.subject else ""
-        g = re.sub(r"^.*[，。；、：:]", "", g).strip()
-        named = _local_group(g)
+        named = _local_group(re.sub(r"^.*[，。；、：:]", "", fm.text(fr.subject) if fr.subject else ""))
         # a short name ("联席会议", "专班") is the body's own; another body's office is its own
         short = named and (st.group.endswith(named) or to_simplified(st.group).endswith(named)
                            or lexicon().task_force_kind(named) == lexicon().task_force_kind(to_simplified(st.group))
                            and len(named) <= 4)
-        if named and not short and not g.endswith(("下设", "设立")):
-            group = named
-        a2, b2 = a, a + len(org)
-        em.emit(fr.rel, group, "TaskForce", strip_alias(em.surface(a2, b2))[0], "Organization",
-                _sentence(text, a))
+        group = named if named and not short else st.group
+        office = strip_alias(em.surface(a, b))[0]
+        em.emit(fr.rel, group, "TaskForce", office, "Organization", _sentence(text, a))
 
 
 def _local_group(g: str) -> str | None:
-    g = g.strip()
-    m = re.search(rf"([{CJK}（）“”\"]{{0,40}}{_GROUP_WORDS})$", g)
+    """The body a phrase ends with ("…领导小组"), or None."""
+    m = re.search(rf"([{CJK}（）“”\"]{{0,40}}{_GROUP_WORDS})$", g.strip())
     return m.group(1) if m else None
 
 
@@ -786,7 +818,6 @@ def _prose_members(em: Emitter, st: _State, within: tuple[int, int] | None = Non
     """Members stated in sentences: "组长由市委副书记张三担任", "由X兼任办公室主任",
     "X同志兼任办公室主任", "X任组长", "组长为X", "X为联席会议召集人",
     "副组长2人，分别是：A，B", "成员共19人，分别是：…"; and "X任<单位><职务>" (任职)."""
-    forms = _forms()
     text = em.text
     lo, hi = within or (_offset_of_body(em), len(text))
     taken: set[int] = set()   # where the roles read end (副组长 and the 组长 in it are one): one reading each
@@ -818,7 +849,7 @@ def _prose_members(em: Emitter, st: _State, within: tuple[int, int] | None = Non
         fr = fm.frame   # X任省某某局局长
         who = re.sub(r"\s+", "", fm.text(fr.subject))   # type: ignore[arg-type]
         post = re.sub(r"\s+", "", fm.text(fr.object))   # type: ignore[arg-type]
-        if not _plausible_name(who) or lex.is_title(post) or re.fullmatch(forms.roles, post):
+        if not _plausible_name(who) or lex.is_title(post) or re.fullmatch(_ROLES, post):
             continue
         posts = parse_posts(post)
         if posts and _all_posts(post) and all(p.org for p in posts):
@@ -832,14 +863,13 @@ def _prose_members(em: Emitter, st: _State, within: tuple[int, int] | None = Non
 _ROLE_PHRASE = re.compile(rf"^(?:{_alt(['分管', '负责'])})[{CJK}、（）()]{{2,30}}工作的(?:{lexicon().title_re.pattern})$")
 
 # "各成员单位负责人为成员" in a sentence: the units' people in general, no member named.
-_GENERAL_PERSON = re.compile(_alt(_raw_forms()["general_person_words"]))
+_GENERAL_PERSON = re.compile(_alt(_RAW["general_person_words"]))
 
 def _paired_roles(em: Emitter, st: _State, fm: FrameMatch) -> set[int]:
     """"组长、副组长分别由A、B担任": each role goes to the person in the same place; read only
     when there are as many persons as roles. Returns where the roles read end."""
-    forms = _forms()
     ra, rb = fm.span(fm.frame.role_slot)   # type: ignore[arg-type]
-    role_spans = [(ra + r.start(), ra + r.end()) for r in re.finditer(forms.roles, em.text[ra:rb])]
+    role_spans = [(ra + r.start(), ra + r.end()) for r in re.finditer(_ROLES, em.text[ra:rb])]
     people = _people(em, st, *fm.span(fm.frame.subject))   # type: ignore[arg-type]
     if len(people) != len(role_spans):
         return set()
@@ -858,9 +888,8 @@ def _role_statements(text: str, start: int, end: int) -> list[_Statement]:
     ("X同志兼任办公室主任", "X为联席会议召集人") are found by their verb and role; the holder
     is the clause before, so no match has to guess where it starts; being a whole clause,
     it is `strict`: a name or a post, never a phrase merely marked as a role."""
-    forms = _forms()
     out: list[_Statement] = []
-    chains = [m.span("chain") for m in forms.chain.finditer(text, start, end)]
+    chains = [m.span("chain") for m in _CHAIN.finditer(text, start, end)]
     for fr in frames("notice", "MEMBER_OF"):   # the frames of extract/data/frames.yaml, in order
         if fr.respectively or fr.ends:
             continue
@@ -880,18 +909,15 @@ def _role_statements(text: str, start: int, end: int) -> list[_Statement]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _next_statement() -> re.Pattern[str]:
-    """A clause that gives a role ("，副组长为…", "；成员：…")."""
-    return re.compile(rf"[，,；](?:{_forms().roles})(?:{_alt(_raw_forms()['is_words'])}|是|：)")
+_NEXT_STATEMENT = re.compile(rf"[，,；](?:{_ROLES})(?:{_IS_WORDS}|是|：)")   # "，副组长为…", "；成员：…"
 
 
 def _named_run(text: str, a: int, b: int, least: int) -> tuple[int, int] | None:
     """"成员为A，B，C，负责…": the leading items of a list that each name a person (posts
     and a name with a family name); None when fewer than `least` do."""
     end, count = a, 0
-    starts_role = re.compile(_forms().roles)
-    nxt = _next_statement().search(text, a, b)   # the run ends where the next role is given
+    starts_role = re.compile(_ROLES)
+    nxt = _NEXT_STATEMENT.search(text, a, b)   # the run ends where the next role is given
     b = nxt.start() if nxt else b
     for x, y in split_list(text[a:b], "，,、；"):
         y -= text[a + y - 1] == "."   # a half-width full stop closes the list
@@ -915,9 +941,7 @@ def _holders_before(text: str, who: tuple[int, int], most: int = 4) -> tuple[int
         prev = _clause_before(text, a - 1, _CLAUSE_STOPS + "由")
         if prev is None:
             break
-        c = re.sub(r"\s+", "", text[prev[0]:prev[1]])
-        found = _name_and_posts(c, name_first=False)
-        if not found or found[1] != len(c) or not found[2] or not lexicon().has_surname(c[found[0]:]):
+        if not _ends_with_person(re.sub(r"\s+", "", text[prev[0]:prev[1]]), posted=True):
             break
         a = prev[0]
     return a, b
@@ -945,7 +969,7 @@ def _in_subgroup(text: str, at: int) -> bool:
 def _role_in_context(text: str, at: int, role: str) -> str:
     """主任 after the body's 办公室 (in the same sentence) is the 办公室主任."""
     role = lexicon().member_role(role)
-    if role in _forms().office_roles:
+    if role in lexicon().office_roles:
         start = _sentence(text, at)[0]
         if "办公室" in text[start:at] or _under_office_heading(text, at):
             return "办公室" + role
@@ -969,15 +993,10 @@ def _under_office_heading(text: str, at: int, lines: int = 12) -> bool:
 
 
 def _emit_person(em: Emitter, st: _State, person: _Person, role: str, at: tuple[int, int]) -> None:
-    extra = {"s_unnamed": True} if person.unnamed else {}
-    em.emit("成员", person.name, "Person", st.group, "TaskForce", at, role=em.in_source(role, at),  # 組長 stays
-            o_kind=st.group_kind, **extra)
-    if person.unnamed:
-        return
-    st.members.append(Member(person.name, at, person.posts, "", at, role))
-    for post in person.posts:
-        if post.org:
-            em.emit("任职", person.name, "Person", strip_alias(post.org)[0], "Organization", at, position=post.title)
+    """A member stated in prose, of the notice's body; a named one may hold a post said later."""
+    _emit_member(em, (st.group, st.group_kind), person.name, person.posts, role, at, person.unnamed)
+    if not person.unnamed:
+        st.members.append(Member(person.name, at, person.posts, "", at, role))
 
 
 def _people(em: Emitter, st: _State, a: int, b: int) -> list[_Person]:
@@ -988,9 +1007,7 @@ def _people(em: Emitter, st: _State, a: int, b: int) -> list[_Person]:
     joined by "、"), else on "、" and on 和/及 after a title. A phrase that lists units
     ("市委编办、市文明办…有关负责人") names no person: the result is empty."""
     lex = lexicon()
-    seg = em.text[a:b]
-    lead = re.match(r"^\s*(?:由)?\s*", seg)
-    a += lead.end() if lead else 0
+    a += re.match(r"\s*(?:由)?\s*", em.text[a:b]).end()   # type: ignore[union-attr]
     seg = em.text[a:b]
     each = _each_units_person(em, a, b)
     if each:
@@ -1003,15 +1020,13 @@ def _people(em: Emitter, st: _State, a: int, b: int) -> list[_Person]:
             raw = em.text[pa:pb]
             c = re.sub(r"\s+", "", raw).rstrip("等")
             c = re.sub(r"同志$", "", c) if not c.endswith("负责同志") else c
-            marked = bool(_forms().role_person.search(c))
-            if len(c) < 2 or is_category(c) and not marked or _forms().not_person.search(c):
+            marked = bool(_ROLE_PERSON.search(c))
+            if len(c) < 2 or is_category(c) and not marked or _NOT_PERSON.search(c):
                 continue
             found = _name_and_posts(c, name_first=not marked)
             if found is not None:
                 ns, ne, post_text = found
-                name = em.surface(*_compact_span(em.text, pa, pb, ns, ne))
-                if name.endswith("同志"):
-                    name = name[:-2]
+                name = em.surface(*_compact_span(em.text, pa, pb, ns, ne)).removesuffix("同志")
                 person = _Person(name, parse_posts(post_text))
                 if out and out[-1].posts_only and seps == "、":
                     person.posts = out.pop().posts + person.posts   # "市委常委、副市长张三"
@@ -1026,29 +1041,33 @@ def _people(em: Emitter, st: _State, a: int, b: int) -> list[_Person]:
             if _BODY_END.search(c.rstrip("。；")):
                 continue  # a phrase naming a body ("成立…任组长的工作专班") is no person
             if _all_posts(c) or marked:
-                person = _Person(em.surface(pa, pb).removesuffix("等"), parse_posts(c), unnamed=True,
-                                 posts_only=_all_posts(c))
-                out.append(person)
+                name = em.surface(pa, pb).removesuffix("等")
+                out.append(_Person(name, parse_posts(c), unnamed=True, posts_only=_all_posts(c)))
     return out
 
 
 _BODY_END = re.compile(rf"{_GROUP_WORDS}$")
-_PERSON_TAIL = re.compile(rf"(?:{_alt(_raw_forms()['unit_person_tails'])})$")
+_PERSON_TAIL = re.compile(rf"(?:{_alt(_RAW['unit_person_tails'])})$")
+
+
+def _person_tail(name: str) -> int:
+    """Where the words for a unit's people ("…分管负责同志", 同志 maybe left out) begin; -1 if none."""
+    tail = _PERSON_TAIL.search(name) or _PERSON_TAIL.search(name + "同志")
+    return tail.start() if tail else -1
 
 
 def _collective_people(person: _Person) -> bool:
     """"各苏木镇分管负责同志": a collective's people named by the words for a unit's people
     alone (no title: "各县人民政府分管副县长" stays a member), left out as the collective is."""
     name = re.sub(r"\s+", "", person.name)
-    return person.unnamed and name.startswith(tuple(_raw_forms()["general_person_words"])) and bool(
-        _PERSON_TAIL.search(name) or _PERSON_TAIL.search(name + "同志"))
+    return person.unnamed and name.startswith(tuple(_RAW["general_person_words"])) \
+        and _person_tail(name) >= 0
 
 
 def _units_person(name: str) -> bool:
     """"市人社局主要负责同志": a unit's person, named by role (a holder in prose too)."""
     name = re.sub(r"\s+", "", name)
-    tail = _PERSON_TAIL.search(name) or _PERSON_TAIL.search(name + "同志")
-    head = name[:tail.start()] if tail else ""
+    head = name[:max(0, _person_tail(name))]
     return bool(head) and lexicon().is_org(head) and not is_category(head)
 
 
@@ -1058,15 +1077,15 @@ def _each_units_person(em: Emitter, a: int, b: int) -> list[_Person]:
     text = em.text
     end = b + 2 if text.startswith("同志", b) else b   # a holder form may leave 同志 out
     full = text[a:end].rstrip("。；; ")
-    tail = _PERSON_TAIL.search(full) or _PERSON_TAIL.search(full + "同志")
-    if not tail or tail.start() == 0:
+    cut = _person_tail(full)
+    if cut <= 0:
         return []
-    units = split_list(full[:tail.start()], "、，,")
+    units = split_list(full[:cut], "、，,")
     lex = lexicon()
     if len(units) < 2 or not all(lex.is_org(re.sub(r"\s+", "", full[x:y])) and not is_category(full[x:y])
                                  for x, y in units):
         return []
-    words = em.surface(a + tail.start(), a + len(full))
+    words = em.surface(a + cut, a + len(full))
     return [_Person(em.surface(a + x, a + y) + words, [], unnamed=True) for x, y in units]
 
 
@@ -1085,13 +1104,14 @@ def _split_and(item: str) -> list[tuple[int, int]]:
     return [(x, y) for x, y in out if y > x]
 
 
-def _ends_with_person(t: str, bracketed: bool = False) -> bool:
+def _ends_with_person(t: str, bracketed: bool = False, posted: bool = False) -> bool:
     """"常务副市长张三" / "张三": a name (with a known family name) closes the phrase;
-    `bracketed`: "张三（市长）" too."""
+    `bracketed`: "张三（市长）" too; `posted`: only after posts ("常务副市长张三")."""
     found = _name_and_posts(t, name_first=False)
     if bracketed and found and found[1] < len(t) and _BRACKETED.match(t):
         return lexicon().has_surname(t[found[0]:found[1]])
-    return bool(found) and found[1] == len(t) and lexicon().has_surname(t[found[0]:])
+    return bool(found) and found[1] == len(t) and (found[0] > 0 or not posted) \
+        and lexicon().has_surname(t[found[0]:])
 
 
 def _compact_span(text: str, a: int, b: int, ns: int, ne: int) -> tuple[int, int]:
@@ -1117,13 +1137,12 @@ def _name_and_posts(c: str, name_first: bool = True) -> tuple[int, int, str] | N
     m = _BRACKETED.match(c)
     if m and _plausible_name(m.group("name")) and _all_posts(m.group("post")):
         return 0, m.end("name"), m.group("post")
+    dotted = _DOTTED_TAIL.search(c)   # posts before a name written with "·": the longest posts
+    for k in range(c.index("·" if "·" in c else "•") - 1, dotted.start() - 1, -1) if dotted else ():
+        if k and _all_posts(c[:k]) and _plausible_name(c[k:]):
+            return k, len(c), c[:k]
     if _plausible_name(c) and not parse_posts(c):
         return 0, len(c), ""
-    dotted = _DOTTED_TAIL.search(c)
-    if dotted:
-        for k in range(dotted.start(), c.index("·" if "·" in c else "•")):
-            if k and _all_posts(c[:k]) and _plausible_name(c[k:]):
-                return k, len(c), c[:k]
     # Of the cuts that leave posts before a name, prefer one whose name opens with a family
     # name: "副秘书长韩六" is 副秘书长 + 韩六, not 副秘书 + 长韩六.
     cuts = [n for n in (3, 2, 4) if len(c) > n and _plausible_name(c[-n:]) and not lexicon().is_title(c[-n:])
@@ -1140,30 +1159,34 @@ def _name_and_posts(c: str, name_first: bool = True) -> tuple[int, int, str] | N
 
 # ---------------------------------------------------------------------------- subgroups and units
 
+_SUBGROUP_VERBS = re.compile(_alt(_RAW["subgroup_verbs"]))
+
+
 def _subgroups(em: Emitter, st: _State) -> None:
+    """Subgroups under headings ("（一）综合协调组", frame subgroup_heading) in a notice that sets
+    them up (下设): each is a subgroup of the body, and the lines under it give its 组长单位
+    and 成员单位 (the frames of "subgroup")."""
     text = em.text
-    body_from = _offset_of_body(em)
-    if not re.search(r"下设", text[body_from:]):
+    if not _SUBGROUP_VERBS.search(text, _offset_of_body(em)):
         return
-    lines = _lines(text, body_from)
     current: str | None = None
-    head = frame("subgroup_heading")   # "（一）综合协调组"
-    for start, line in lines:
-        m = head.regex.match(line)
-        if m:
+    heads = frames("heading", "HAS_SUBGROUP")   # "（一）综合协调组", "1.综合协调组：…"
+    for start, line in _lines(em):
+        head, m = next(((fr, m) for fr in heads if (m := fr.regex.match(line))), (None, None))
+        end = start + len(line)
+        if head and m:
             a, b = m.span(head.object)
             current = em.surface(start + a, start + b)
-            em.emit(head.rel, st.group, "TaskForce", current, "TaskForce", (start, start + len(line)),
+            em.emit(head.rel, st.group, "TaskForce", current, "TaskForce", (start, end),
                     s_kind=st.group_kind, o_kind=lexicon().task_force_kind(m.group(head.object)))
-            continue
-        if current is None:
-            continue
-        if HEADING_START.match(line):
+            start += m.end()   # the rest of an item's line is the subgroup's own
+        elif current is None or HEADING_START.match(line):
             current = None
             continue
-        for fr in frames("subgroup"):   # 组长单位由A牵头, 成员单位包括B、C (extract/data/frames.yaml)
-            for fm in matches(fr, text, start, start + len(line), sentences=False):
-                _apply(em, fm, current, (start, start + len(line)))
+        st.subgroup_lines.append((start, end))
+        for fr in frames("subgroup"):   # 组长单位由A牵头, 成员单位包括B、C
+            for fm in matches(fr, text, start, end, sentences=False):
+                _apply(em, fm, current, (start, end))
 
 
 def _units(em: Emitter, a: int, b: int, group: str, role: str, at: tuple[int, int], orgs_only: bool = False,
@@ -1178,17 +1201,15 @@ def _units(em: Emitter, a: int, b: int, group: str, role: str, at: tuple[int, in
         a, seg_clean = a + opening.end(), seg_clean[opening.end():]
     items = (part for xy in split_list(seg_clean, "、，,") for part in _split_units_and(seg_clean, *xy))
     for x, y in (unit for part in items for unit in _spaced_units(seg_clean, *part) or [part]):   # "A　B": two
-        raw = seg_clean[x:y]
-        item = re.sub(r"\s+", "", raw)
-        item = re.sub(r"(?:等)?(?:相关|有关)?(?:部门|单位)?(?:分管|主要|有关)?负责(?:人|同志)$", "", item)
+        item = _UNIT_TAIL.sub("", re.sub(r"\s+", "", seg_clean[x:y]))
         if not item or is_category(item) or not (lexicon().is_org(item) or len(item) >= min_len and not orgs_only):
             continue
-        at_chars = [i for i, c in enumerate(raw) if not c.isspace()]   # a name broken over lines
-        name = em.surface(a + x + at_chars[0], a + x + at_chars[len(item) - 1] + 1)
+        # a name may be broken over lines
+        name = em.surface(*_compact_span(em.text, a + x, a + y, 0, len(item)))
         em.emit("成员单位", strip_alias(name)[0], "Organization", group, "TaskForce", at, role=role)
 
 
-_CHANGE_LEAD = re.compile(rf"^\s*(?:{_alt(_raw_forms()['member_change_verbs'])})")
+_CHANGE_LEAD = re.compile(rf"^\s*(?:{_alt(_RAW['member_change_verbs'])})")
 
 
 def _split_units_and(seg: str, x: int, y: int) -> list[tuple[int, int]]:
@@ -1204,8 +1225,8 @@ def _split_units_and(seg: str, x: int, y: int) -> list[tuple[int, int]]:
     return [(x, y)]
 
 
-_DUTY_HEAD = re.compile(r"成员单位(?:及其)?职责|职责分工|部门职责|工作职责")
-_DUTY_VERB = re.compile(r"负责|配合|牵头|要|承担|做好|协助|指导|会同|按照|研究|落实|加强|依法")
+_DUTY_HEAD = re.compile(_alt(_RAW["duty_headings"]))
+_DUTY_VERB = re.compile(_alt(_RAW["duty_verbs"]))
 
 
 def _unit_sections(em: Emitter, st: _State) -> None:
@@ -1215,7 +1236,7 @@ def _unit_sections(em: Emitter, st: _State) -> None:
     lines ("…、旗" then "消防救援大队、…") is read as one: a line goes on while it has no
     closing stop and its last item is no unit."""
     text = em.text
-    heading = _forms().unit_heading
+    heading = _UNIT_HEADING
     inside = False
     pending: tuple[int, int] | None = None   # a list read so far, not yet closed
 
@@ -1225,7 +1246,7 @@ def _unit_sections(em: Emitter, st: _State) -> None:
             _units(em, pending[0], pending[1], st.group, "成员单位", pending, orgs_only=True)
         pending = None
 
-    for start, line in _lines(text, _offset_of_body(em)):
+    for start, line in _lines(em):
         s = line.strip()
         if not s:
             close()
@@ -1296,9 +1317,8 @@ def _spaced_units(text: str, a: int, b: int) -> list[tuple[int, int]]:
 def _unit_duties(em: Emitter, st: _State) -> None:
     """"三、成员单位职责" sections: every unit given a duty is a member unit."""
     text = em.text
-    body_from = _offset_of_body(em)
     in_duties = False
-    for start, line in _lines(text, body_from):
+    for start, line in _lines(em):
         s = line.strip()
         if not s:
             continue
@@ -1310,22 +1330,16 @@ def _unit_duties(em: Emitter, st: _State) -> None:
         v = _DUTY_VERB.search(s)
         if not v or v.start() == 0:
             continue
-        lead_off = line.index(s[0])
+        a = start + line.index(s[0])
         lead = s[:v.start()].rstrip("：")   # "市某局：负责…" too
-        for x, y in split_list(lead, "、，,"):
-            item = lead[x:y]
-            if is_category(item) or not lexicon().is_org(item):
-                continue
-            name = em.surface(start + lead_off + x, start + lead_off + y)
-            em.emit("成员单位", strip_alias(name)[0], "Organization", st.group, "TaskForce",
-                    (start, start + len(line)), role="成员单位")
+        _units(em, a, a + len(lead), st.group, "成员单位", (start, start + len(line)), orgs_only=True)
         for fr in frames("duties"):   # X（负责）牵头…: the body when it sets one up, else the task
             lm = fr.regex.match(s)
             if not lm or not lexicon().is_org(lm.group(fr.subject)):
                 continue
-            rest, a = lm.group(fr.object), start + lead_off
+            rest = lm.group(fr.object)
             org = em.surface(a, a + len(lm.group(fr.subject)))
-            if re.match(rf"^(?:{_forms().setup_verbs.pattern})?{_GROUP_WORDS}", rest):
+            if re.match(rf"^(?:{_SETUP_VERBS.pattern})?{_GROUP_WORDS}", rest):
                 em.emit(fr.rel, org, "Organization", st.group, "TaskForce", (start, start + len(line)))
             elif rest:
                 ta = a + lm.start(fr.object)
@@ -1342,13 +1356,15 @@ def _bodies_set_up_in_text(em: Emitter) -> None:
     B任副组长…。领导小组办公室设在Y，由B兼任办公室主任。"): its members and office are
     read in the paragraph that sets it up, up to the next heading."""
     text = em.text
-    found = [m for m in _forms().body_setup_bare.finditer(text, _offset_of_body(em)) if not is_category(m.group("name"))]
+    setups = _BODY_SETUP_BARE.finditer(text, _offset_of_body(em))
+    found = [m for m in setups if not is_category(m["name"])]
     for m, after in zip(found, found[1:] + [None]):
         name, kind = _set_up_name(em.doc, m)
         end = _paragraph_end(text, m.end())   # ... and before the next body set up
         end = min(end, after.start()) if after else end
         st = _State(name, kind)
         _prose_members(em, st, (m.start("name"), end))   # from the name: a chain "以A为组长…的" in it
+        _member_lists(em, st, within=(m.end(), end))   # "…组成如下：" then "副组长：A（posts）、B（posts）"
         _office(em, st, (m.end(), end))
 
 
@@ -1373,8 +1389,8 @@ def _leads_in_order(em: Emitter, groups: list[str], pos: int) -> None:
     m = fr.regex.match(em.text, pos)
     if not m or len(groups) < 2:
         return
-    a = m.start(fr.subject)
-    units = split_list(m.group(fr.subject), "、，,")
+    a, seg = m.start(fr.subject), m.group(fr.subject)
+    units = [u for xy in split_list(seg, "、，,") for u in _split_units_and(seg, *xy)]   # "A和B": two
     if len(units) != len(groups) or not all(lexicon().is_org(m.group(fr.subject)[x:y]) for x, y in units):
         return
     for (x, y), group in zip(units, groups):
@@ -1408,9 +1424,12 @@ def extract_mentions(doc: ParsedDocument, em: Emitter | None = None, st: _State 
     if st is None:
         _bodies_set_up_in_text(em)
     if st is not None:   # the notice's body is the object: 成员单位包括A、B, X为牵头单位 …
+        starts = [a for a, _ in st.subgroup_lines]   # (not on a subgroup's lines: they are its own)
         for fr in frames("notice", "UNIT_OF") + frames("notice", "LEADS"):
             for fm in matches(fr, text):
-                _apply(em, fm, st.group)
+                k = bisect_right(starts, fm.start()) - 1
+                if k < 0 or fm.start() >= st.subgroup_lines[k][1]:
+                    _apply(em, fm, st.group)
     return em.out
 
 
@@ -1436,9 +1455,9 @@ def _apply(em: Emitter, fm: FrameMatch, body: str | None, at: tuple[int, int] | 
         em.emit(fr.rel, em.surface(a, b), "Organization", group, "TaskForce", at)
 
 
-@lru_cache(maxsize=1)
-def _alias_re() -> re.Pattern[str]:
-    return re.compile(rf"[（(](?:{_alt(_raw_forms()['alias_marks'])})[：:]?[“\"]?(?P<short>[{CJK}]{{2,10}})[”\"]?[）)]")
+# "某某委员会（以下简称规委会）": a short name the text gives a body.
+_ALIAS = re.compile(rf"[（(](?:{_alt(_RAW['alias_marks'])})[：:]?[“\"]?(?P<short>[{CJK}]{{2,10}})"
+                    r"[”\"]?[）)]")
 
 
 def _short_names(text: str, group: str) -> dict[str, str]:
@@ -1446,11 +1465,14 @@ def _short_names(text: str, group: str) -> dict[str, str]:
     (simplified), each to the body's name, read where the bracket follows that name."""
     full = to_simplified(re.sub(r"\s+", "", group))
     out: dict[str, str] = {}
-    for m in _alias_re().finditer(text):
+    for m in _ALIAS.finditer(text):
         before = re.sub(r"\s+", "", text[max(0, m.start() - len(full) - 8):m.start()])
         if before.endswith(full) or before.endswith(full + "制度"):
             out[m.group("short")] = group
     return out
+
+
+_COMMITTEE_END = re.compile(rf"[{CJK}]{{2,12}}(?:工委|委员会|委)$")   # "市规委", "某某工委"
 
 
 def _sub_bodies(em: Emitter, fm: FrameMatch, resolve: Callable[[str], str], recent: list[str],
@@ -1460,7 +1482,8 @@ def _sub_bodies(em: Emitter, fm: FrameMatch, resolve: Callable[[str], str], rece
     text, fr = em.text, fm.frame
     (pa, pb), (ka, kb) = fm.span(fr.subject), fm.span(fr.object)   # type: ignore[arg-type]
     parent_raw, kids = text[pa:pb], text[ka:kb]
-    parent_local = _local_group(parent_raw) or (re.search(rf"[{CJK}]{{2,12}}(?:工委|委员会|委)$", parent_raw) or [None])[0] \
+    committee = _COMMITTEE_END.search(parent_raw)
+    parent_local = _local_group(parent_raw) or (committee and committee[0]) \
         or next((short for short in shorts if parent_raw.endswith(short)), None)   # a short name the text gave
     if not parent_local:
         return
@@ -1468,21 +1491,20 @@ def _sub_bodies(em: Emitter, fm: FrameMatch, resolve: Callable[[str], str], rece
     kids = re.sub(r"^\d+个", "", kids)
     ca = kb - len(kids)
     kids = _COUNT_AFTER.sub("", kids)   # "下设A、B、C3个工作组": the count closes the list
+    at = _sentence(text, fm.start())
     if kids.startswith("办公室"):
-        em.emit(fr.rel, parent, "TaskForce", parent + em.surface(ca, ca + 3), "TaskForce", _sentence(text, fm.start()),
-                o_kind="办公室")
+        office = parent + em.surface(ca, ca + 3)
+        em.emit(fr.rel, parent, "TaskForce", office, "TaskForce", at, o_kind="办公室")
         return
-    if re.match(r"^(专项工作组|工作组|小组)$", kids):
-        return  # the list follows as headings (handled with the body's subgroups)
+    if kids in _RAW["subgroup_endings"]:
+        return  # a kind alone: the list follows as headings (read with the body's subgroups)
     named: list[str] = []
     for x, y in split_list(kids, "、和及"):
         child = kids[x:y]
         if not re.search(rf"{_GROUP_WORDS}$|[{CJK}]组$", child):
             continue
-        name = em.surface(ca + x, ca + y)
-        recent.append(name)
-        named.append(name)
-        em.emit(fr.rel, parent, "TaskForce", name, "TaskForce", _sentence(text, fm.start()),
-                o_kind=lexicon().task_force_kind(child) or "工作组")
-    recent.append(parent)
+        named.append(em.surface(ca + x, ca + y))
+        kind = lexicon().task_force_kind(child) or "工作组"
+        em.emit(fr.rel, parent, "TaskForce", named[-1], "TaskForce", at, o_kind=kind)
+    recent += named + [parent]
     _leads_in_order(em, named, fm.end())

@@ -287,3 +287,35 @@ def test_member_table_facts_in_traditional_characters(tmp_path: Path, form: str)
     body = "甲市河湖治理工作领导小组"
     assert {("成员", "王一平", body, "組長"), ("成员", "錢四海", body, "成員"), ("成员", "孫五嶽", body, "成員"),
             ("任职", "孫五嶽", "市水利局", "局長")} <= got
+
+
+# ---------------------------------------------------------------------------- tables drawn in text
+
+@pytest.mark.parametrize("line,cells", [
+    ("成    员      王 建 国       省委宣传部副部长", ["成    员", "王 建 国", "省委宣传部副部长"]),
+    ("指 挥 长       罗 文 强       省政府副省长", ["指 挥 长", "罗 文 强", "省政府副省长"]),
+    ("组 长    赵 一    市政府副市长", ["组 长", "赵 一", "市政府副市长"]),
+    ("任    宏      省应急厅厅长", ["任    宏", "省应急厅厅长"]),
+    ("王  建 国  县长", ["王  建 国", "县长"]),           # a gap one wider is the same run
+    ("组 长 赵 一 副县长", ["组 长 赵 一", "副县长"]),     # spaced alike: one run
+])
+def test_runs_of_lone_characters_end_at_a_wider_gap(line: str, cells: list[str]) -> None:
+    from extract.blocks import split_cells
+
+    assert [line[a:b] for a, b in split_cells(line, 0, len(line))] == cells
+
+
+RULES = ["|---|---|---|", "| --- | :---: | --- |", "+----+----+----+", "|—|—|—|"]
+
+
+@pytest.mark.parametrize("rule", RULES)
+@pytest.mark.parametrize("header", ["| 职务 | 姓名 | 单位及职务 |", "| 专班职务 | 姓  名 | 工作单位及职务 |"])
+def test_a_rule_line_under_a_header_is_no_row(rule: str, header: str) -> None:
+    from extract.blocks import parse, table_rows
+
+    text = "\n".join([header, rule, "| 组长 | 赵一 | 市政府副市长 |", "|  | 钱二 | 市财政局局长 |",
+                      "|  |  | 乙县政府分管负责同志 |"])
+    columns = {"职务": "role", "专班职务": "role", "姓名": "name", "单位及职务": "post", "工作单位及职务": "post"}
+    rows = table_rows(text, parse(text), columns, lambda kinds: "name" in kinds, carried=("role",))
+    got = [[text[a:b] for a, b in row.cells] for row in rows]
+    assert got == [["组长", "赵一", "市政府副市长"], ["", "钱二", "市财政局局长"], ["", "", "乙县政府分管负责同志"]]

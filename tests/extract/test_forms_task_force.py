@@ -1113,3 +1113,277 @@ def test_a_members_posts_parted_by_spaces_are_each_read(lvl: str, party: str, sp
     assert ("成员", "张三", group, "组长") in got
     assert ("任职", "张三", party, f"{party}副书记") in got
     assert ("任职", "张三", f"{lvl}政府", f"{lvl}长") in got
+
+
+# ---------------------------------------------------------------------------- dissolved bodies
+
+@pytest.mark.parametrize("place,level", [("甲", "市"), ("乙", "省"), ("丙", "县"), ("戊", "州"), ("己", "旗")])
+@pytest.mark.parametrize("body", [
+    "经{g}研究，决定撤销以下议事协调机构：\n1.{a}\n2.{b}（{p}政发〔2020〕3号）\n3.{c}制度\n"
+    "二、保留以下议事协调机构：\n1.{p}{lv}安全生产委员会\n",
+    "经{g}研究，决定撤销以下议事协调机构：\n（1）{a}\n（2）{b}\n（3）{c}\n",
+    "决定撤销{a}、{b}、{c}。\n",
+    "决定撤销{a},{b};{c}。\n",
+])
+def test_bodies_a_notice_dissolves(place: str, level: str, body: str) -> None:
+    a, b, c = (f"{place}{level}河湖治理工作领导小组", f"{place}{level}森林防火指挥部",
+               f"{place}{level}物流发展联席会议")
+    text = notice(body.format(g=f"{level}政府", a=a, b=b, c=c, p=place, lv=level),
+                  title=f"{place}{level}人民政府关于撤销部分议事协调机构的通知")
+    got = {f[1] for f in facts(text) if f[0] == "撤销"}
+    assert got == {a, b, c}
+
+
+# ---------------------------------------------------------------------------- dotted names
+
+@pytest.mark.parametrize("place,level,gov_title,party", LEVELS)
+@pytest.mark.parametrize("body", [
+    "组长由{party}常委、{gov}艾山·买买提担任，副组长由{gov}李小河担任。",
+    "{party}常委、{gov}艾山·买买提任组长，{gov}李小河任副组长。",
+    "组长：{party}常委、{gov}艾山·买买提\n副组长：{gov}李小河\n",
+    "组长：艾山·买买提（{party}常委、{gov}）\n副组长：李小河（{gov}）\n",
+])
+def test_members_named_with_a_middle_dot_after_their_posts(place: str, level: str, gov_title: str,
+                                                           party: str, body: str) -> None:
+    group = f"{place}{level}河湖治理工作领导小组"
+    title = f"{place}{level}人民政府办公室关于成立{group}的通知"
+    text = notice(body.format(party=party, gov=gov_title), title=title)
+    got = facts(text)
+    assert ("成员", "艾山·买买提", group, "组长") in got
+    assert ("任职", "艾山·买买提", party, f"{party}常委") in got
+    assert ("任职", "艾山·买买提", f"{level}政府", gov_title) in got
+    assert ("成员", "李小河", group, "副组长") in got
+
+
+# ---------------------------------------------------------------------------- another body's office
+
+@pytest.mark.parametrize("place,level", [("甲", "市"), ("乙", "省"), ("丙", "县"), ("戊", "州"), ("己", "旗")])
+@pytest.mark.parametrize("other", ["河长制工作委员会", "防汛抗旱指挥部", "水资源管理联席会议"])
+def test_an_office_named_for_another_body_is_that_bodys(place: str, level: str, other: str) -> None:
+    group, named = f"{place}{level}河湖治理工作领导小组", f"{place}{level}{other}"
+    text = notice(f"领导小组办公室设在{level}水利局。{named}办公室设在{level}生态环境局。",
+                  title=f"{place}{level}人民政府办公室关于成立{group}的通知")
+    got = facts(text)
+    assert ("办公室设在", group, f"{level}水利局", "") in got
+    assert ("办公室设在", named, f"{level}生态环境局", "") in got
+    assert ("办公室设在", group, f"{level}生态环境局", "") not in got
+
+
+# ------------------------------------------------------------------------ columns aligned by spaces
+
+@pytest.mark.parametrize("lvl,head", [("省", "副省长"), ("市", "副市长"), ("州", "副州长"), ("县", "副县长")])
+@pytest.mark.parametrize("gap", ["       ", "\u3000\u3000\u3000"])
+def test_space_aligned_columns_with_spaced_roles_and_names(lvl: str, head: str, gap: str) -> None:
+    """Roles and names spaced out character by character ("成    员      王 建 国"): a role
+    line with a spaced role word begins a new role (the role above is not carried on)."""
+    body = f"甲{lvl}森林防灭火指挥部"
+    rows = [f"指 挥 长{gap}钱 一 川{gap}{lvl}政府{head}",
+            f"副指挥长{gap}孙    二{gap}{lvl}应急厅厅长",
+            f"{gap}{gap}李 三 木{gap}{lvl}林草局局长",
+            f"成    员{gap}周 四 水{gap}{lvl}财政厅副厅长",
+            f"{gap}{gap}吴    五{gap}{lvl}公安厅副厅长"]
+    text = notice("现将调整后的组成人员名单通知如下：\n\n" + "\n".join(rows),
+                  title=f"甲{lvl}人民政府办公厅关于调整{body}组成人员的通知")
+    got = facts(text)
+    assert ("成员", "钱一川", body, "指挥长") in got
+    assert ("成员", "孙二", body, "副指挥长") in got
+    assert ("成员", "李三木", body, "副指挥长") in got
+    assert ("成员", "周四水", body, "成员") in got
+    assert ("任职", "周四水", f"{lvl}财政厅", "副厅长") in got
+    assert ("成员", "吴五", body, "成员") in got
+    assert not any(f[0] == "成员" and f[1] in ("周四水", "吴五") and f[3] == "副指挥长" for f in got)
+    assert not any(f[1].startswith("成员") for f in got)
+
+
+@pytest.mark.parametrize("lvl,unit", [("省", "省公安厅"), ("市", "市水利局"), ("旗", "旗应急管理局")])
+@pytest.mark.parametrize("open_,close,stop", [("（", "）", "。"), ("(", ")", ".")])
+def test_successor_after_by_with_posts_in_brackets(lvl: str, unit: str, open_: str, close: str,
+                                                   stop: str) -> None:
+    body = f"乙{lvl}防汛抗旱指挥部"
+    text = notice(f"另，因工作变动，由赵 海川{open_}{unit}副局长{close}接替黄 河任指挥部成员{stop}",
+                  title=f"乙{lvl}人民政府办公室关于调整{body}组成人员的通知")
+    got = facts(text)
+    assert ("成员", "赵海川", body, "成员") in got
+    assert ("任职", "赵海川", unit, "副局长") in got
+    assert not any(f[1] == "黄河" for f in got)
+
+
+# ---------------------------------------------------------------------------- member tables
+
+MEMBER_TABLE = [  # header, rows: (role, name, post); "" leaves a cell empty
+    ("{kind}职务", "姓  名", "单位及职务"),
+    ("{head}", "赵 一", "{lvl}政府副{lvl}长"),
+    ("{deputy}", "孙二平", "{lvl}政府副秘书长"),
+    ("", "周 三", "{lvl}经济和信息化局局长"),
+    ("成员", "黄四东", "{lvl}财政局副局长"),
+    ("", "", "丙{lvl}政府分管负责同志"),
+]
+
+
+def _table(kind: str, head: str, deputy: str, lvl: str, ruled: bool) -> str:
+    lines = []
+    for i, row in enumerate(MEMBER_TABLE):
+        cells = [c.format(kind=kind, head=head, deputy=deputy, lvl=lvl) for c in row]
+        if ruled:
+            lines.append("| " + " | ".join(cells) + " |")
+            if i == 0:
+                lines.append("|---|---|---|")
+        else:   # aligned by spaces, an empty cell left as its width (a post alone is one cell)
+            lines.append("    ".join(c or "      " for c in cells))
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("place,lvl", [("甲", "市"), ("乙", "县"), ("丁", "州"), ("戊", "区")])
+@pytest.mark.parametrize("kind,head,deputy", [("专班", "专班长", "副专班长"), ("领导小组", "组　长", "副组长"),
+                                              ("指挥部", "指挥长", "副指挥长"), ("小组", "小组长", "副小组长")])
+@pytest.mark.parametrize("ruled", [True, False])
+def test_member_table_named_by_its_header(place: str, lvl: str, kind: str, head: str, deputy: str,
+                                          ruled: bool) -> None:
+    """A table whose header names its columns (role | name | post): a role cell left empty
+    holds the role above, a row with no name is a member named by post, and a role word the
+    body's kind word forms (专班长, 副专班长) is read though the schema's roles lack it."""
+    body = f"{place}{lvl}化工产业转型工作{kind}"
+    table = _table(kind, head, deputy, lvl, ruled)
+    text = notice("一、组成人员\n\n" + table + "\n\n二、工作要求\n\n各成员单位要明确1名联络员。",
+                  title=f"{place}{lvl}人民政府办公室关于成立{body}的通知")
+    got = facts(text)
+    assert ("成员", "赵一", body, head.replace("　", "")) in got
+    assert ("任职", "赵一", f"{lvl}政府", f"副{lvl}长") in got
+    assert ("成员", "孙二平", body, deputy) in got
+    assert ("成员", "周三", body, deputy) in got
+    assert ("任职", "周三", f"{lvl}经济和信息化局", "局长") in got
+    assert ("成员", "黄四东", body, "成员") in got
+    assert ("成员", f"丙{lvl}政府分管负责", body, "成员") in got
+    assert not any(f[1] in ("---", "姓名") or f[2] in ("姓名", "单位及职务") for f in got)
+
+
+@pytest.mark.parametrize("lvl", ["省", "市", "旗"])
+@pytest.mark.parametrize("colon", ["：", ":"])
+def test_numbered_subgroup_items_after_sets_up(lvl: str, colon: str) -> None:
+    body = f"甲{lvl}化工产业转型工作专班"
+    text = notice(f"三、工作组\n\n专班下设3个工作组{colon}\n1.综合协调组{colon}由{lvl}经信局牵头，负责统筹调度。\n"
+                  f"2.安全环保组{colon}由{lvl}生态环境局牵头，负责督查；{lvl}应急局参与。\n"
+                  f"3.搬迁用地组{colon}由{lvl}自然资源局牵头，负责用地保障。\n",
+                  title=f"甲{lvl}人民政府办公室关于成立{body}的通知")
+    got = facts(text)
+    for group in ("综合协调组", "安全环保组", "搬迁用地组"):
+        assert ("下设", body, group, "") in got
+    assert not any(f[0] == "下设" and f[2] in ("工作组", "3个工作组") for f in got)
+
+
+@pytest.mark.parametrize("lvl", ["区", "县", "盟", "市"])
+@pytest.mark.parametrize("join", ["和", "及", "、"])
+@pytest.mark.parametrize("comma", ["，", ","])
+def test_subgroups_led_in_order_by_units_joined_by_and(lvl: str, join: str, comma: str) -> None:
+    body = f"甲{lvl}促进民营经济发展联席会议"
+    text = notice(f"联席会议下设政策协调组和服务保障组{comma}分别由{lvl}发展改革委{join}{lvl}商务局牵头。",
+                  title=f"甲{lvl}人民政府办公室关于建立{body}制度的通知")
+    got = facts(text)
+    assert ("牵头", f"{lvl}发展改革委", "政策协调组", "") in got
+    assert ("牵头", f"{lvl}商务局", "服务保障组", "") in got
+    assert ("牵头", f"{lvl}发展改革委{join}{lvl}商务局", "政策协调组", "") not in got
+
+
+@pytest.mark.parametrize("lvl,head", [("市", "副市长"), ("县", "副县长"), ("州", "副州长"), ("区", "副区长")])
+@pytest.mark.parametrize("colon,open_,close", [("：", "（", "）"), (":", "(", ")")])
+def test_body_set_up_in_a_plan_with_role_lines(lvl: str, head: str, colon: str, open_: str,
+                                               close: str) -> None:
+    """Inside a plan, a paragraph sets a body up, then "组长：/副组长：A（posts）、B（posts）"
+    lines give its members, up to the next heading."""
+    body = f"甲{lvl}城市更新工作领导小组"
+    text = (f"甲{lvl}人民政府关于印发甲{lvl}城市更新行动方案的通知\n\n甲政发〔2023〕9号\n\n各有关单位：\n\n"
+            f"三、保障措施\n\n（一）加强组织领导。成立{body}，由{lvl}政府主要领导任组长，统筹推进城市更新工作。"
+            f"领导小组组成如下{colon}\n组长{colon}{lvl}政府主要领导\n"
+            f"副组长{colon}杨 一{open_}{lvl}政府{head}{close}、陈二梅{open_}{lvl}政府副秘书长、{lvl}住建局局长{close}\n"
+            f"（二）强化考核督查。将城市更新工作纳入年度考核。\n")
+    got = facts(text)
+    assert ("成员", "杨一", body, "副组长") in got
+    assert ("任职", "杨一", f"{lvl}政府", head) in got
+    assert ("成员", "陈二梅", body, "副组长") in got
+    assert ("任职", "陈二梅", f"{lvl}住建局", "局长") in got
+    assert not any(f[0] == "成员" and "考核" in f[1] for f in got)
+
+
+@pytest.mark.parametrize("lvl", ["省", "市", "县"])
+@pytest.mark.parametrize("tail", ["，具体职责按《甲{lvl}森林火灾应急预案》执行。", ",负责相应工作."])
+def test_leads_of_subgroups_set_up_are_no_task_leads(lvl: str, tail: str) -> None:
+    """"下设A组、B组，分别由X、Y牵头，…": X and Y lead the subgroups; what follows is no task."""
+    body = f"甲{lvl}森林草原防灭火指挥部"
+    text = notice(f"指挥部下设综合协调组、火灾扑救组，分别由{lvl}应急厅、{lvl}林草局牵头" + tail.format(lvl=lvl),
+                  title=f"甲{lvl}人民政府办公厅关于调整{body}组成人员的通知")
+    got = facts(text)
+    assert ("牵头", f"{lvl}应急厅", "综合协调组", "") in got
+    assert ("牵头", f"{lvl}林草局", "火灾扑救组", "") in got
+    assert not any(f[0] == "牵头" and f[2] not in ("综合协调组", "火灾扑救组") for f in got)
+
+
+@pytest.mark.parametrize("lvl", ["市", "县", "州", "旗"])
+@pytest.mark.parametrize("colon,open_,close", [("：", "（", "）"), (":", "(", ")")])
+@pytest.mark.parametrize("head,deputy", [("专班长", "副专班长"), ("专 班 长", "副专班长")])
+def test_role_lines_with_roles_the_kind_word_forms(lvl: str, colon: str, open_: str, close: str,
+                                                   head: str, deputy: str) -> None:
+    body = f"甲{lvl}招商引资工作专班"
+    text = notice(f"一、专班组成\n{head}{colon}赵一{open_}{lvl}政府副{lvl}长{close}\n"
+                  f"{deputy}{colon}孙二平{open_}{lvl}政府副秘书长{close}\n"
+                  f"成员{colon}周三{open_}{lvl}商务局局长{close}\n",
+                  title=f"甲{lvl}人民政府办公室关于成立{body}的通知")
+    got = facts(text)
+    assert ("成员", "赵一", body, "专班长") in got
+    assert ("成员", "孙二平", body, "副专班长") in got
+    assert ("成员", "周三", body, "成员") in got
+    assert ("任职", "孙二平", f"{lvl}政府", "副秘书长") in got
+
+
+@pytest.mark.parametrize("lvl", ["市", "县", "旗", "州"])
+@pytest.mark.parametrize("colon,comma,stop", [("：", "，", "。"), (":", ",", ".")])
+@pytest.mark.parametrize("mark,lead", [
+    ("1.", "由{lvl}经信局牵头"), ("（1）", "{lvl}经信局牵头"), ("①", "牵头单位{colon}{lvl}经信局"),
+    ("1、", "由{lvl}经信局负责牵头"),
+])
+def test_subgroup_items_and_their_leads(lvl: str, colon: str, comma: str, stop: str, mark: str,
+                                        lead: str) -> None:
+    """"1.综合协调组：由A牵头，…": the item names a subgroup of the body, its lead leads the
+    subgroup (never the body); the other item alike."""
+    body = f"甲{lvl}化工产业转型工作专班"
+    second = mark.replace("1", "2").replace("①", "②")
+    text = notice(f"专班下设2个工作组{colon}\n{mark}综合协调组{colon}{lead.format(lvl=lvl, colon=colon)}{comma}"
+                  f"负责统筹调度{stop}\n{second}安全环保组{colon}由{lvl}生态环境局牵头{stop}\n",
+                  title=f"甲{lvl}人民政府办公室关于成立{body}的通知")
+    got = facts(text)
+    assert ("下设", body, "综合协调组", "") in got
+    assert ("下设", body, "安全环保组", "") in got
+    assert ("牵头", f"{lvl}经信局", "综合协调组", "") in got
+    assert ("牵头", f"{lvl}生态环境局", "安全环保组", "") in got
+    assert not any(f[0] == "牵头" and f[2] == body for f in got)
+
+
+@pytest.mark.parametrize("lvl", ["市", "县", "区"])
+@pytest.mark.parametrize("ruled", [True, False])
+def test_member_table_with_its_role_column_last(lvl: str, ruled: bool) -> None:
+    body = f"乙{lvl}招商引资工作专班"
+    rows = [("姓名", "工作单位及职务", "专班职务"), ("钱 一", f"{lvl}政府副{lvl}长", "专班长"),
+            ("孙二平", f"{lvl}商务局局长", "副专班长"), ("李 三", f"{lvl}财政局局长", ""),
+            ("周四水", f"{lvl}发改委副主任", "成员")]
+    if ruled:
+        table = "\n".join("| " + " | ".join(r) + " |" for r in rows)
+    else:
+        table = "\n".join("    ".join(c for c in r if c) for r in rows)
+    text = notice("一、专班组成\n\n" + table + "\n\n二、工作要求\n\n各单位要明确1名联络员。",
+                  title=f"乙{lvl}人民政府办公室关于成立{body}的通知")
+    got = facts(text)
+    assert ("成员", "钱一", body, "专班长") in got
+    assert ("成员", "孙二平", body, "副专班长") in got
+    assert ("成员", "李三", body, "副专班长") in got
+    assert ("任职", "李三", f"{lvl}财政局", "局长") in got
+    assert ("成员", "周四水", body, "成员") in got
+
+
+def test_member_table_in_traditional_characters() -> None:
+    body = "甲市化工產業轉型工作專班"
+    table = ("| 專班職務 | 姓名 | 單位及職務 |\n|---|---|---|\n| 專班長 | 趙 一 | 市政府副市長 |\n"
+             "| 副專班長 | 孫二平 | 市政府副秘書長 |\n|  | 周 三 | 市財政局局長 |\n|  |  | 丙縣政府分管負責同志 |")
+    got = facts(notice("一、專班組成\n\n" + table + "\n", title=f"甲市人民政府辦公室關於成立{body}的通知"))
+    assert ("成员", "趙一", body, "專班長") in got
+    assert ("成员", "周三", body, "副專班長") in got
+    assert ("任职", "周三", "市財政局", "局長") in got
+    assert ("成员", "丙縣政府分管負責", body, "副專班長") in got
