@@ -208,8 +208,10 @@ def _heads(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
         facts = members_of(ctx.view, ref, tuple(roles) if roles else None, as_of=ctx.as_of)
     elif asked in titles().leader_words:
         facts = leaders_of(ctx.view, ref, as_of=ctx.as_of)
-    else:
-        facts = heads_of(ctx.view, ref, asked, as_of=ctx.as_of)
+    else:  # 副市长: the 常务副市长 too
+        facts = [f for t in (asked, *vocabulary().title_includes.get(asked, ()))
+                 for f in heads_of(ctx.view, ref, t, as_of=ctx.as_of)]
+        facts = list({(f.subject.id, f.role): f for f in facts}.values())
     if not facts:
         return Reply([], [], f"没有找到{ref.name}{asked}的记录。")
     lines = [f"{f.subject.name}（{f.role or f.zh}）" for f in facts]
@@ -715,6 +717,13 @@ def ask(view: GraphView, question: str, *, as_of: str | None = None) -> Answer:
         core, subject = _yes_core(cat, core)
     changed = core != mods.plain or mods.ever
     _answer(view, cat, qb, core if changed else question, core, day, answer, ever=mods.ever, frames_first=changed)
+    if not answer.answers and answer.understood and not as_of and mods.as_of_end:  # 3月: later in March
+        later = Answer(question=question, normalized=answer.normalized, understood=False, as_of=mods.as_of_end,
+                       several_places=cat.several_places)
+        _answer(view, cat, qb, core if changed else question, core, mods.as_of_end, later, ever=mods.ever,
+                frames_first=changed)
+        if later.answers:
+            answer = later
     if not answer.understood or answer.ambiguous:
         return answer
     if mods.mode == "count" and answer.form not in _COUNTED:
@@ -858,6 +867,10 @@ def _succession(view: GraphView, text: str, found: list[Mention], place: str | N
     at = text.find(verb)
     person_at = next(m.start for m in found if m.of(PERSON))
     before = person_at < at and "谁" in text[at:] and "谁" not in text[:at]   # 郭峰接替了谁: whom he followed
+    if has_word(text, v.modes["successor"]):   # 吴强的继任者
+        before = False
+    elif has_word(text, v.modes["predecessor"]):   # 宋佳的前任
+        before = True
     orgs, title = _refs(found, ORG, place), _title_in(text)
     names: list[str] = []
     records: list[Any] = []
@@ -898,7 +911,12 @@ def _changes(view: GraphView, text: str, found: list[Mention], place: str | None
     bodies = [c for c in ch.task_forces_new + ch.task_forces_dissolved if keep(c.task_force)]
     if title:  # 局长换人: the posts only
         duties, handed, members, bodies = [], [], [], []
-    lines = ([f"{c.date or ''} {c.how} {c.person.name} {post_label(c.organization.name, c.title)}" for c in posts]
+    if re.search(r"任免|任命|免去|免职", text):  # 人事任免: what a 任免 notice did
+        posts = [c for c in posts if c.via in ("appoint", "remove")]
+        duties, handed, members, bodies = [], [], [], []
+    how = {"mention": "任职（见于文件）", "ended": "卸任"}
+    lines = ([f"{c.date or ''} {how.get(c.how, c.how)} {c.person.name} {post_label(c.organization.name, c.title)}"
+              for c in posts]
              + [f"{h.date or ''} {_zh_of(h.type)}：{h.describe()}" for h in handed]
              + [f"{c.date or ''} {c.fact.describe()}" for c in duties]
              + [f"{c.date or ''} {c.task_force.name}：{c.member.name}"
@@ -1032,7 +1050,7 @@ def _count(answer: Answer) -> None:
             lines.append(f"{g['place']}：共{g['count']}{unit}")
         answer.answers = [f"共{total}{unit}", *lines, *names]
         answer.places = [None] * (1 + len(lines)) + answer.places
-        answer.message = "\n".join(f"{g['place']}：共{g['count']}{unit}：{g['message']}" for g in answer.groups)
+        answer.message = f"共{total}{unit}。\n" + "\n".join(f"{g['place']}：共{g['count']}{unit}：{g['message']}" for g in answer.groups)
     else:
         answer.answers = [f"共{total}{unit}", *names]
         answer.places = [None, *answer.places]

@@ -110,6 +110,7 @@ class Modifiers:
     core: str                       # the question without time phrase and mode words
     mode: str | None = None         # count | yes | when | succession | changes | None
     as_of: str | None = None        # the day a time phrase names (9月份 -> its first day)
+    as_of_end: str | None = None    # the last day of that month or year (asked when the first finds nothing)
     since: str | None = None        # a window (exclusive), for changes
     until: str | None = None
     ever: bool = False              # 分管过, 曾经: ended facts count too
@@ -130,7 +131,7 @@ def _time_pattern(v: Vocabulary) -> re.Pattern[str]:
     return re.compile(
         rf"(?:(?P<y>\d{{4}})年|(?P<rel>{rel}))?(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?"
         rf"(?:(?P<d>[0-3]?\d)[日号])?(?P<side>{side})?(?:的)?"
-        rf"|(?P<y2>\d{{4}})年(?:度)?(?P<side2>{side})?(?:的)?"
+        rf"|(?:(?P<y2>\d{{4}})年(?:度)?|(?P<rel2>{rel}))(?P<side2>{side})?(?:的)?"
         rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?P<side3>{side})?")
 
 
@@ -152,8 +153,9 @@ def modifiers(question: str, latest: str | None, qb: QuestionBook) -> Modifiers:
         side = m["side"] or m["side2"] or m["side3"]
         if m["iso"]:
             start = end = date.fromisoformat(m["iso"])
-        elif m["y2"]:
-            start, end = date(int(m["y2"]), 1, 1), date(int(m["y2"]), 12, 31)
+        elif m["y2"] or m["rel2"]:
+            year = int(m["y2"]) if m["y2"] else year_now - (1 if m["rel2"] in v.time["last_year"] else 0)
+            start, end = date(year, 1, 1), date(year, 12, 31)
         else:
             year = int(m["y"]) if m["y"] else year_now - (1 if m["rel"] in v.time["last_year"] else 0)
             month = _month(m["m"]) or 1
@@ -167,7 +169,7 @@ def modifiers(question: str, latest: str | None, qb: QuestionBook) -> Modifiers:
         elif side in v.time["after"]:
             out.since = (start - timedelta(days=1)).isoformat()
         else:
-            out.as_of = start.isoformat()
+            out.as_of, out.as_of_end = start.isoformat(), end.isoformat()
             out.since, out.until = (start - timedelta(days=1)).isoformat(), end.isoformat()
         q = q[: m.start()] + q[m.end():]
     for each in v.modes["each_place"]:
