@@ -967,10 +967,14 @@ def _answer(view: GraphView, cat: Catalogue, qb: QuestionBook, question: str, te
         lines = "\n".join(f"  {x}" for x in answer.suggestions)
         answer.message = f"没有理解这个问题。可以这样问：\n{lines}"
         return
-    answer.understood, answer.form = True, best.form.id
     per_place: list[Parse] = []
     if best.ambiguous:
         best, per_place = _by_place(best, place)
+        if best.ambiguous and not per_place:  # the form took more than a name (卫生健康这块): the frames may not
+            composed = compose(cat, qb, text, place)
+            if composed is not None and composed.form.id != "describe":
+                best, per_place = _by_place(composed, place) if composed.ambiguous else (composed, [])
+    answer.understood, answer.form = True, best.form.id
     answer.entities = {k: v.entity for k, v in best.slots.items() if v.entity is not None}
     answer.scores = {k: v.score for k, v in best.slots.items() if v.entity is not None}
     if best.ambiguous and not per_place:

@@ -129,8 +129,8 @@ def _time_pattern(v: Vocabulary) -> re.Pattern[str]:
     side = _alt(v.time["before"] + v.time["after"])
     rel = _alt(v.time["this_year"] + v.time["last_year"])
     return re.compile(
-        rf"(?:(?P<y>\d{{4}})年|(?P<rel>{rel}))?(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?"
-        rf"(?:(?P<d>[0-3]?\d)[日号])?(?P<side>{side})?(?:的)?"
+        rf"(?:截至|截止到|截止|到)?(?:(?P<y>\d{{4}})年|(?P<rel>{rel}))?(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?"
+        rf"(?:(?P<d>[0-3]?\d)[日号]|(?P<part>初|底|末|中旬|上旬|下旬))?(?P<side>{side})?(?:的)?"
         rf"|(?:(?P<y2>\d{{4}})年(?:度)?|(?P<rel2>{rel}))(?P<side2>{side})?(?:的)?"
         rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?P<side3>{side})?")
 
@@ -159,8 +159,11 @@ def modifiers(question: str, latest: str | None, qb: QuestionBook) -> Modifiers:
         else:
             year = int(m["y"]) if m["y"] else year_now - (1 if m["rel"] in v.time["last_year"] else 0)
             month = _month(m["m"]) or 1
+            last = calendar.monthrange(year, month)[1]
             if m["d"]:
                 start = end = date(year, month, int(m["d"]))
+            elif m["part"] in ("底", "末", "下旬"):  # 6月底: its last day
+                start = end = date(year, month, last)
             else:
                 start, end = date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
         if side in v.time["before"]:
