@@ -869,7 +869,7 @@ def _succession(view: GraphView, text: str, found: list[Mention], place: str | N
     before = person_at < at and "谁" in text[at:] and "谁" not in text[:at]   # 郭峰接替了谁: whom he followed
     if has_word(text, v.modes["successor"]):   # 吴强的继任者
         before = False
-    elif has_word(text, v.modes["predecessor"]):   # 宋佳的前任
+    elif re.search(rf"(?<![之以])(?:{'|'.join(v.modes['predecessor'])})", text):   # 宋佳的前任
         before = True
     orgs, title = _refs(found, ORG, place), _title_in(text)
     names: list[str] = []

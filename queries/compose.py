@@ -181,7 +181,7 @@ def modifiers(question: str, latest: str | None, qb: QuestionBook) -> Modifiers:
     wh = re.search(r"谁|哪|什么|几|多少|何", q.replace("是不是", ""))
     if has_word(q, v.modes["when"]):
         out.mode = "when"
-    elif has_word(q, v.modes["succession"]):
+    elif re.search(rf"(?<![之以])(?:{_alt(v.modes['succession'])})", q):   # 之前任 is no 前任
         out.mode = "succession"
     elif has_word(q, v.modes["changes"]) and (out.time_text or has_word(q, ("换人", "换了", "变化", "变动"))):
         out.mode = "changes"
