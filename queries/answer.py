@@ -32,7 +32,7 @@ from queries.compose import Mention, Modifiers, compose, has_word, mentions, mod
 from queries.changes import changes
 from queries.chains import responsibility_chain
 from queries.display import candidate_line, label_zh
-from queries.linker import EXACT, Catalogue, Match, catalogue
+from queries.linker import EXACT, Catalogue, Match, catalogue, normalize
 from queries.named import TraceEntry, trace, within
 from queries.orgs import heads_of, holders_of_title, leaders_of, overseers_of, task_force_of, task_forces_of_org
 from queries.parse import Parse, QuestionBook, SlotValue, book, normalize_question, parse
@@ -958,7 +958,7 @@ def _answer(view: GraphView, cat: Catalogue, qb: QuestionBook, question: str, te
         place = _place_named(cat, text)[0]
     answer.place = place
     best = readings[0] if readings else None
-    if best is None or best.form.id == "describe" or frames_first or _kind_slot(best):
+    if best is None or best.form.id == "describe" or frames_first or _kind_slot(best) or _swallows(cat, best):
         composed = compose(cat, qb, text, place)
         if composed is not None and (best is None or composed.form.id != "describe"):
             best = composed
@@ -998,6 +998,18 @@ def _answer(view: GraphView, cat: Catalogue, qb: QuestionBook, question: str, te
     _settle(answer, parts)
     answer.evidence = evidence_of(answer.records)
     answer.queries = list(entries)
+
+
+def _swallows(cat: Catalogue, reading: Parse) -> bool:
+    """A reading whose name, linked only approximately, holds another entity's name
+    (云川市负责民政 read as 云川市人民政府): the frames read the parts apart."""
+    for value in reading.slots.values():
+        if value.entity is None or value.score >= EXACT - 2:
+            continue
+        if any(m.text != value.text and all(x.entity.id != value.entity.id for x in m.matches)
+               for m in mentions(cat, normalize(value.text))):
+            return True
+    return False
 
 
 def _kind_slot(reading: Parse) -> bool:

@@ -278,7 +278,7 @@ def _task_force_by_abbreviation(cat: Catalogue, text: str, found: list[Mention])
                 span = text[start:end]
                 name = span[: -len(kind)]
                 if len(name) < 2 or span in kinds or re.search(r"[谁哪什么几多少和与及或的了个各每有是在参加]", name) or any(
-                        f.start < end and start < f.end for f in found):
+                        f.start < start < f.end or f.start < end < f.end for f in found):  # a name it cuts in two
                     continue
                 matches = [x for x in _link(cat, span, ("TaskForce",), True) if x.score >= ACCEPT]
                 if matches and (best is None or matches[0].score > best.matches[0].score):
