@@ -908,11 +908,17 @@ def _changes(view: GraphView, text: str, found: list[Mention], place: str | None
     duties = [c for c in ch.duties_new + ch.duties_ended if keep(c.fact.subject, c.fact.object)]
     handed = [h for h in ch.duties_changed if keep(h.object, *(c.fact.subject for c in h.before + h.after))]
     members = [c for c in ch.members if keep(c.task_force, c.member)]
+    if re.search(r"新增|增加|加入|新进", text):  # 新增了哪些成员: those who joined
+        members = [c for c in members if c.change == "joined"]
+    elif re.search(r"退出|离开", text):
+        members = [c for c in members if c.change == "left"]
     bodies = [c for c in ch.task_forces_new + ch.task_forces_dissolved if keep(c.task_force)]
     if title:  # 局长换人: the posts only
         duties, handed, members, bodies = [], [], [], []
     if re.search(r"任免|任命|免去|免职", text):  # 人事任免: what a 任免 notice did
-        posts = [c for c in posts if c.via in ("appoint", "remove")]
+        via = ("remove",) if re.search(r"免去|免职", text) and "任免" not in text else (
+            ("appoint",) if "任命" in text else ("appoint", "remove"))
+        posts = [c for c in posts if c.via in via]
         duties, handed, members, bodies = [], [], [], []
     how = {"mention": "任职（见于文件）", "ended": "卸任"}
     lines = ([f"{c.date or ''} {how.get(c.how, c.how)} {c.person.name} {post_label(c.organization.name, c.title)}"
