@@ -645,7 +645,33 @@ def _kind_members(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     return Reply(_names(facts), facts, f"{asked}的{role}：{'；'.join(lines)}", lines)
 
 
+def _common_members(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    """Who sits on both task forces named (谁同时参加了A和B)."""
+    a, b = p.entity("a"), p.entity("b")
+    assert a is not None and b is not None
+    fa, fb = members_of(ctx.view, a, as_of=ctx.as_of), members_of(ctx.view, b, as_of=ctx.as_of)
+    both = {f.subject.id for f in fa} & {f.subject.id for f in fb}
+    facts = [f for f in fa + fb if f.subject.id in both]
+    if not facts:
+        return Reply([], [], f"没有找到同时参加{a.name}和{b.name}的人员。")
+    names = _names(f for f in fa if f.subject.id in both)
+    return Reply(names, facts, f"同时参加{a.name}和{b.name}的：{'、'.join(names)}")
+
+
+def _role_in_task_force(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    """The roles a person holds in a task force (组长, 成员, 办公室主任 …)."""
+    person, tf = p.entity("person"), p.entity("tf")
+    assert person is not None and tf is not None
+    facts = [f for f in members_of(ctx.view, tf, as_of=ctx.as_of, include_ended=True) if f.subject.id == person.id]
+    now = [f for f in facts if f.is_current(ctx.as_of)]
+    if not now:
+        return Reply([], facts, f"没有找到{person.name}在{tf.name}任职的记录。{_formerly(facts, ctx.as_of)}")
+    roles = _unique(f.role or f.zh for f in now)
+    return Reply(roles, now, f"{person.name}在{tf.name}任{'、'.join(roles)}")
+
+
 HANDLERS: dict[str, Handler] = {
+    "common_members": _common_members, "role_in_task_force": _role_in_task_force,
     "kind_overseers": _kind_overseers, "store_places": _store_places, "inventory": _inventory, "kind_members": _kind_members,
     "overseers": _overseers, "heads": _heads, "title_holders": _title_holders, "duties": _duties,
     "area_leaders": _area_leaders, "task_forces": _task_forces, "members": _members, "office": _office,
@@ -964,7 +990,8 @@ def _answer(view: GraphView, cat: Catalogue, qb: QuestionBook, question: str, te
         place = _place_named(cat, text)[0]
     answer.place = place
     best = readings[0] if readings else None
-    if best is None or best.form.id == "describe" or frames_first or _kind_slot(best) or _swallows(cat, best):
+    if best is None or best.form.id == "describe" or frames_first or _kind_slot(best) or _swallows(cat, best) \
+            or _two_bodies(cat, text, best):
         composed = compose(cat, qb, text, place)
         if composed is not None and (best is None or composed.form.id != "describe"):
             best = composed
@@ -1016,6 +1043,12 @@ def _swallows(cat: Catalogue, reading: Parse) -> bool:
                for m in mentions(cat, normalize(value.text))):
             return True
     return False
+
+
+def _two_bodies(cat: Catalogue, text: str, reading: Parse) -> bool:
+    """A question naming two task forces read by a form that takes one."""
+    return sum(bool(m.of(TASK_FORCE)) for m in mentions(cat, text)) > sum(
+        v.entity is not None and v.entity.label == TASK_FORCE for v in reading.slots.values())
 
 
 def _kind_slot(reading: Parse) -> bool:

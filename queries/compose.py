@@ -248,9 +248,11 @@ def mentions(cat: Catalogue, text: str, labels: tuple[str, ...] = MENTIONED) -> 
             i = found.end
         else:
             i += 1
-    if "TaskForce" in labels and not any(m.of("TaskForce") for m in out):
-        tf = _task_force_by_abbreviation(cat, text, out)
-        if tf is not None:
+    if "TaskForce" in labels:  # each kind word no task force's name ends at: an abbreviation (营商环境专班)
+        while True:
+            tf = _task_force_by_abbreviation(cat, text, out)
+            if tf is None:
+                break
             out = [m for m in out if m.end <= tf.start or m.start >= tf.end] + [tf]
             out.sort(key=lambda m: m.start)
     return out
@@ -274,6 +276,8 @@ def _task_force_by_abbreviation(cat: Catalogue, text: str, found: list[Mention])
     for kind in kinds:
         for m in re.finditer(re.escape(kind), text):
             end = m.end()
+            if any(f.of("TaskForce") and f.start <= m.start() and end <= f.end for f in found):
+                continue  # a task force found already
             for start in range(0, m.start()):
                 span = text[start:end]
                 name = span[: -len(kind)]
