@@ -20,6 +20,7 @@ candidate shown with its type in Chinese, its place and a fact that tells it apa
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Mapping
@@ -857,7 +858,13 @@ def _when(view: GraphView, text: str, found: list[Mention], place: str | None, m
                     if when:
                         lines.append((when, f"{person.name}{'卸任' if remove else '担任'}{post_label(f.object.name, f.role)}"))
                         records.append(f)
-    if not people:
+    if not people and orgs:  # 云川市财政局局长什么时候换的: the 任免 of that post
+        for org in orgs:
+            for r in appointments(view, org=org):
+                if _of_org(r, [org], title):
+                    lines.append((r.date or "?", r.describe()))
+                    records.append(r)
+    if not people and not lines:
         for tf in _refs(found, TASK_FORCE, place)[:1]:
             facts = members_of(view, tf, as_of=None, include_ended=True)
             starts = sorted({f.valid_from for f in facts if f.valid_from})
@@ -972,12 +979,15 @@ def _zh_of(rtype: str) -> str:
 def _latest(view: GraphView) -> str | None:
     """The newest document's day: 今年 and a month without a year are of its year."""
     cat = catalogue(view)
-    if not hasattr(cat, "_latest_day"):
+    if cat not in _LATEST:
         from queries.named import run
 
         days = [d["date"] for d in run(view, "documents_in_window", {"since": "", "until": ""}) if d.get("date")]
-        cat._latest_day = max(days) if days else None  # type: ignore[attr-defined]
-    return cat._latest_day  # type: ignore[attr-defined]
+        _LATEST[cat] = max(days) if days else None
+    return _LATEST[cat]
+
+
+_LATEST: "weakref.WeakKeyDictionary[Catalogue, str | None]" = weakref.WeakKeyDictionary()
 
 
 def _answer(view: GraphView, cat: Catalogue, qb: QuestionBook, question: str, text: str, as_of: str | None,
@@ -1019,13 +1029,16 @@ def _answer(view: GraphView, cat: Catalogue, qb: QuestionBook, question: str, te
     ctx = _Ctx(view, as_of, qb, ever=ever, text=text)
     whole = bool(best.form.options.get("whole_store"))
     with trace() as entries:
-        if per_place:  # one name, several places: each place's answer
+        named = [p for p in sorted(cat.store_places) if short_name(p) in text]  # 云川市和岭东市的市长
+        if per_place:  # one name, several places: each place's answer (of the places named, if some are)
             slot = best.ambiguous[0]
+            if len(named) > 1:
+                per_place = [p for p in per_place if p.slots[slot].entity.place in named] or per_place  # type: ignore[union-attr]
             parts = [(p.slots[slot].entity.place, _run(ctx, p, None)) for p in per_place]  # type: ignore[union-attr]
         elif whole or place is not None or not cat.several_places or any(e.place for e in answer.entities.values()):
             parts = [(place, _run(ctx, best, place))]
         else:  # a question about no one place in a store of several: each place's answer
-            parts = [(p, _run(ctx, best, p)) for p in sorted(cat.store_places)]
+            parts = [(p, _run(ctx, best, p)) for p in (named if len(named) > 1 else sorted(cat.store_places))]
             found = [(p, r) for p, r in parts if r.answers]
             parts = found or [(None, _run(ctx, best, None))]
     _settle(answer, parts)
