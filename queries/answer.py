@@ -786,7 +786,7 @@ def _ask_in_time(view: GraphView, cat: Catalogue, qb: QuestionBook, question: st
     answer.details = reply.details if reply.details is not None else [_line(r) for r in reply.records]
     answer.entities = {f"{m.matches[0].entity.label.lower()}{i}": m.matches[0].entity
                        for i, m in enumerate(found) if len(_narrow(m.matches, place)) == 1}
-    answer.places = [place] * len(answer.answers)
+    answer.places = [None if mods.mode == "when" else place] * len(answer.answers)
     answer.queries = list(entries)
     if mods.mode == "when":
         answer.dates = [a for a in reply.answers if re.fullmatch(r"\d{4}-\d{2}-\d{2}", a)]
@@ -886,7 +886,8 @@ def _when(view: GraphView, text: str, found: list[Mention], place: str | None, m
         return None
     lines.sort()
     days = _unique(d for d, _ in lines)
-    return Reply(days, records, "；".join(f"{d}：{line}" for d, line in lines), [f"{d} {line}" for d, line in lines])
+    said = [line if line.startswith(d) else f"{d} {line}" for d, line in lines]
+    return Reply(days, records, "；".join(said), said)
 
 
 def _succession(view: GraphView, text: str, found: list[Mention], place: str | None, mods: Modifiers,
@@ -1102,7 +1103,7 @@ def _yes(answer: Answer, subject: Mention | None) -> None:
     found = "、".join(answer.shown) if answer.answers else "没有找到"
     answer.yes = yes
     answer.message = f"{word}。{answer.message}" if answer.message else f"{word}。{found}"
-    answer.answers, answer.places = [word], [answer.place]
+    answer.answers, answer.places = [word], [None]
 
 
 def _count(answer: Answer) -> None:
