@@ -1029,6 +1029,16 @@ def _answer(view: GraphView, cat: Catalogue, qb: QuestionBook, question: str, te
         return
     ctx = _Ctx(view, as_of, qb, ever=ever, text=text)
     whole = bool(best.form.options.get("whole_store"))
+    each = [] if per_place else _conjoined(cat, text, best, place)
+    if each:  # 云川市财政局和民政局分别由谁分管: the reading once per body named
+        with trace() as entries:
+            parts = [(p.slots[s].entity.place, _run(ctx, p, p.slots[s].entity.place))  # type: ignore[union-attr]
+                     for s, p in each]
+        _settle(answer, parts)
+        answer.entities = {f"{k}{i}": p.slots[k].entity for i, (k, p) in enumerate(each)}  # type: ignore[misc]
+        answer.evidence = evidence_of(answer.records)
+        answer.queries = list(entries)
+        return
     with trace() as entries:
         named = [p for p in sorted(cat.store_places) if short_name(p) in text]  # 云川市和岭东市的市长
         if per_place:  # one name, several places: each place's answer (of the places named, if some are)
@@ -1045,6 +1055,29 @@ def _answer(view: GraphView, cat: Catalogue, qb: QuestionBook, question: str, te
     _settle(answer, parts)
     answer.evidence = evidence_of(answer.records)
     answer.queries = list(entries)
+
+
+def _conjoined(cat: Catalogue, text: str, reading: Parse, place: str | None) -> list[tuple[str, Parse]]:
+    """One reading per entity where the question joins several of the one slot's label
+    (A和B, A、B): the slot filled with each in turn. Empty where it names one."""
+    slots = [k for k, v in reading.slots.items() if v.entity is not None]
+    if len(slots) != 1:
+        return []
+    slot = slots[0]
+    label = reading.slots[slot].entity.label  # type: ignore[union-attr]
+    found = [m for m in mentions(cat, text) if m.of(label)]
+    if len(found) < 2 or not all(re.fullmatch(r"[和与及、跟同]|以及", text[a.end:b.start])
+                                 for a, b in zip(found, found[1:])):
+        return []
+    out = []
+    for m in found:
+        match = _narrow(m.of(label), place or reading.slots[slot].entity.place)  # type: ignore[union-attr]
+        if len(match) != 1:
+            return []
+        slots_ = dict(reading.slots)
+        slots_[slot] = SlotValue(m.text, match[0].entity, match[0])
+        out.append((slot, replace(reading, slots=slots_, ambiguous=[])))
+    return out
 
 
 def _swallows(cat: Catalogue, reading: Parse) -> bool:
