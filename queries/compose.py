@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -30,7 +30,7 @@ from graph.places import short_name
 from queries.linker import ACCEPT, EXACT, MARGIN, Catalogue, Match, normalize
 from queries.parse import Parse, QuestionBook, SlotValue
 
-__all__ = ["Modifiers", "Mention", "Vocabulary", "vocabulary", "modifiers", "mentions", "compose", "strip_words"]
+__all__ = ["Modifiers", "Mention", "Vocabulary", "vocabulary", "modifiers", "mentions", "compose", "strip_words", "has_word"]
 
 _DATA = Path(__file__).parent / "compose.yaml"
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
