@@ -20,6 +20,7 @@ candidate shown with its type in Chinese, its place and a fact that tells it apa
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Mapping
@@ -28,9 +29,11 @@ from graph.places import divisions, place_label, short_name
 from graph.stores.base import GraphView
 from queries.appointments import appointments
 from queries.as_of import parse_as_of
+from queries.compose import Mention, Modifiers, compose, has_word, mentions, modifiers, vocabulary
+from queries.changes import changes
 from queries.chains import responsibility_chain
 from queries.display import candidate_line, label_zh
-from queries.linker import EXACT, Catalogue, Match, catalogue
+from queries.linker import EXACT, Catalogue, Match, catalogue, normalize
 from queries.named import TraceEntry, trace, within
 from queries.orgs import heads_of, holders_of_title, leaders_of, overseers_of, task_force_of, task_forces_of_org
 from queries.parse import Parse, QuestionBook, SlotValue, book, normalize_question, parse
@@ -78,6 +81,9 @@ class Answer:
     places: list[str | None] = field(default_factory=list)       # the place of each answer
     groups: list[dict[str, Any]] = field(default_factory=list)   # {place, answers, message} per place
     several_places: bool = False            # the store holds more than one place
+    yes: bool | None = None                 # the answer to a yes/no question (是否, 吗)
+    count: int | None = None                # the number a 多少/几个 question asks for
+    dates: list[str] = field(default_factory=list)   # the days a 什么时候 question asks for
 
     @property
     def shown(self) -> list[str]:
@@ -122,6 +128,9 @@ class Answer:
             "place": self.place,
             "places": self.places,
             "groups": self.groups,
+            "yes": self.yes,
+            "count": self.count,
+            "dates": self.dates,
         }
 
 
@@ -130,6 +139,9 @@ class _Ctx:
     view: GraphView
     as_of: str | None
     book: QuestionBook
+    ever: bool = False              # 分管过, 曾经: what ended counts too
+    place: str | None = None        # the place a handler answers for (None: every place)
+    text: str = ""                  # the question as the frames read it
 
 
 Handler = Callable[[_Ctx, Parse, Mapping[str, Any]], Reply]
@@ -197,8 +209,10 @@ def _heads(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
         facts = members_of(ctx.view, ref, tuple(roles) if roles else None, as_of=ctx.as_of)
     elif asked in titles().leader_words:
         facts = leaders_of(ctx.view, ref, as_of=ctx.as_of)
-    else:
-        facts = heads_of(ctx.view, ref, asked, as_of=ctx.as_of)
+    else:  # 副市长: the 常务副市长 too
+        facts = [f for t in (asked, *vocabulary().title_includes.get(asked, ()))
+                 for f in heads_of(ctx.view, ref, t, as_of=ctx.as_of)]
+        facts = list({(f.subject.id, f.role): f for f in facts}.values())
     if not facts:
         return Reply([], [], f"没有找到{ref.name}{asked}的记录。")
     lines = [f"{f.subject.name}（{f.role or f.zh}）" for f in facts]
@@ -217,7 +231,7 @@ def _duties(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     if kind:
         cat = catalogue(ctx.view)
         every = [f for f in every if (cat.ref(f.object.id) or f.object).kind == kind]
-    facts = [f for f in every if f.is_current(ctx.as_of)]
+    facts = every if ctx.ever else [f for f in every if f.is_current(ctx.as_of)]
     answers = _unique(f"主持{f.object.name}工作" if f.type == PRESIDES_OVER else f.object.name for f in facts)
     if not facts:
         return Reply([], every, f"没有找到{ref.name}{_zh(types)}的记录。{_formerly(every, ctx.as_of)}")
@@ -226,7 +240,7 @@ def _duties(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
 
 def _title_holders(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     title = p.word("title") or ""
-    facts = holders_of_title(ctx.view, title, as_of=ctx.as_of)
+    facts = holders_of_title(ctx.view, title, *vocabulary().title_includes.get(title, ()), as_of=ctx.as_of)
     if not facts:
         return Reply([], [], f"没有找到现任{title}的记录。")
     lines = [f"{f.subject.name}（{post_label(f.object.name, f.role)}）" for f in facts]
@@ -251,8 +265,13 @@ def _task_forces(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     ref, kind = p.entity("member"), _kind(ctx, p)
     assert ref is not None
     if ref.label == PERSON:
-        every = task_forces_of_person(ctx.view, ref, as_of=ctx.as_of)
-        facts = [f for f in every if not kind or kind_matches(ctx.view, f.object, kind)]
+        # users call any body 专班 or 领导小组 when they ask what a person sits on: the kind
+        # narrows only where the person sits on a body of that kind and of another
+        every = task_forces_of_person(ctx.view, ref, as_of=ctx.as_of, include_ended=ctx.ever)
+        roles = ctx.book.meaning.get("role", {}).get(p.word("role") or "", None)
+        if roles:
+            every = [f for f in every if f.role in roles]
+        facts = every if _loose_kind(ctx, p) else [f for f in every if not kind or kind_matches(ctx.view, f.object, kind)]
         names = _names(facts, "object")
         lines = [f"{t}（{'、'.join(_unique(f.role or '' for f in facts if f.object.name == t))}）" for t in names]
     else:
@@ -271,6 +290,12 @@ def _task_forces(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
             msg += _formerly(every, ctx.as_of)
         return Reply([], every, msg)
     return Reply(names, facts, f"{ref.name}参加的{asked}：{'；'.join(lines)}")
+
+
+def _loose_kind(ctx: _Ctx, p: Parse) -> bool:
+    """A person's bodies asked by one kind word (专班, 领导小组): every body counts, as users
+    name them loosely; a question naming two kinds (领导小组和工作专班) asks for both anyway."""
+    return p.form.id == "person_task_forces"
 
 
 def _members(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
@@ -318,8 +343,9 @@ def _posts_of_members(ctx: _Ctx, members: list[Fact]) -> list[Fact]:
     out: list[Fact] = []
     for m in members:
         if m.subject.label == PERSON and m.subject.id not in catalogue(ctx.view).unnamed:
-            out += [f for f in posts_of(ctx.view, m.subject, as_of=ctx.as_of)
-                    if f.is_current(ctx.as_of) and f.evidence.docs == m.evidence.docs]
+            now = [f for f in posts_of(ctx.view, m.subject, as_of=ctx.as_of) if f.is_current(ctx.as_of)]
+            # the post the member list names, else the posts the member holds
+            out += [f for f in now if f.evidence.docs == m.evidence.docs] or now
     return out
 
 
@@ -399,6 +425,8 @@ def _posts(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     if not posts:
         return Reply([], facts, f"没有找到{ref.name}的现任职务。")
     msg = f"{ref.name}：{'、'.join(posts)}"
+    if opt.get("units"):  # 是哪个单位的: the bodies, the posts said beside them
+        return Reply(_unique(f.object.name for f in now), now, msg)
     ended = [f for f in facts if not f.is_current(ctx.as_of)]
     if ended:
         msg += f"；原任：{'、'.join(post_label(f.object.name, f.role) + _until(f, ctx.as_of) for f in ended)}"
@@ -479,6 +507,9 @@ def _doc_appointments(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
 
 def _all_appointments(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     records = appointments(ctx.view, action=opt["action"], as_of=ctx.as_of)
+    title = p.word("title")
+    if title and title not in titles().leader_words:  # 被任命为局长: posts of that title
+        records = [r for r in records if r.title and titles().matches(r.title, title)]
     verb = "任命" if opt["action"] == "appoint" else "免去"
     if not records:
         return Reply([], [], f"没有找到{verb}的记录。")
@@ -563,7 +594,86 @@ def _describe(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
                  lines)
 
 
+def _kind_overseers(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    """Who 联系/分管 the bodies of a kind (群团组织, 学校): each such body's leaders."""
+    word = p.word("unit") or ""
+    kind = ctx.book.meaning.get("unit", {}).get(word)
+    cat = catalogue(ctx.view)
+    bodies = [e.ref for e in cat.entries if e.ref.label == ORG and kind and e.ref.kind == kind
+              and (ctx.place is None or e.ref.place == ctx.place)]
+    facts = [f for b in bodies for f in overseers_of(ctx.view, b, tuple(opt["types"]), as_of=ctx.as_of)]
+    if not facts:
+        return Reply([], [], f"没有找到{_zh(opt['types'])}{word}的领导。")
+    names = _names(facts)
+    lines = [f"{n}（{'、'.join(_unique(f.object.name for f in facts if f.subject.name == n))}）" for n in names]
+    return Reply(names, facts, f"{_zh(f.type for f in facts)}{word}的：{'；'.join(lines)}")
+
+
+def _store_places(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    places = sorted(catalogue(ctx.view).store_places)
+    return Reply(places, [], f"库中有{len(places)}个地方的公报：{'、'.join(places)}")
+
+
+def _bodies(ctx: _Ctx, opt: Mapping[str, Any]) -> tuple[list[EntityRef], str]:
+    """Every entity of a label (task forces: of the kinds the question names) in the place
+    answered for; for task forces only those a document sets up or lists."""
+    cat = catalogue(ctx.view)
+    kinds = {k for w, k in ctx.book.meaning.get("kind", {}).items() if w in ctx.text and k}
+    refs = [e.ref for e in cat.entries if e.ref.label == opt["label"]
+            and (ctx.place is None or e.ref.place == ctx.place)
+            and (not kinds or any(kind_matches(ctx.view, e.ref, k) for k in kinds))]
+    # only bodies a document sets up or lists (not subgroups named in passing)
+    refs = [r for r in refs if members_of(ctx.view, r, as_of=ctx.as_of) or units_of(ctx.view, r, as_of=ctx.as_of)]
+    return refs, "、".join(sorted(kinds)) or label_zh(opt["label"])
+
+
+def _inventory(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    refs, asked = _bodies(ctx, opt)
+    names = _unique(r.name for r in refs)
+    records = [f for r in refs for f in members_of(ctx.view, r, ("组长", "第一组长"), as_of=ctx.as_of)]
+    return Reply(names, records, f"{asked}：{'、'.join(names)}" if names else f"没有找到{asked}。")
+
+
+def _kind_members(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    """The holders of a role (组长) in every body of a kind (各个专班的组长)."""
+    refs, asked = _bodies(ctx, opt)
+    role = p.word("role") or "成员"
+    roles = ctx.book.meaning.get("role", {}).get(role, [role])
+    facts = [f for r in refs for f in members_of(ctx.view, r, tuple(roles) if roles else None, as_of=ctx.as_of)]
+    if not facts:
+        return Reply([], [], f"没有找到{asked}的{role}。")
+    lines = [f"{r.name}：{'、'.join(_names(f for f in facts if f.object.id == r.id))}" for r in refs]
+    return Reply(_names(facts), facts, f"{asked}的{role}：{'；'.join(lines)}", lines)
+
+
+def _common_members(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    """Who sits on both task forces named (谁同时参加了A和B)."""
+    a, b = p.entity("a"), p.entity("b")
+    assert a is not None and b is not None
+    fa, fb = members_of(ctx.view, a, as_of=ctx.as_of), members_of(ctx.view, b, as_of=ctx.as_of)
+    both = {f.subject.id for f in fa} & {f.subject.id for f in fb}
+    facts = [f for f in fa + fb if f.subject.id in both]
+    if not facts:
+        return Reply([], [], f"没有找到同时参加{a.name}和{b.name}的人员。")
+    names = _names(f for f in fa if f.subject.id in both)
+    return Reply(names, facts, f"同时参加{a.name}和{b.name}的：{'、'.join(names)}")
+
+
+def _role_in_task_force(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    """The roles a person holds in a task force (组长, 成员, 办公室主任 …)."""
+    person, tf = p.entity("person"), p.entity("tf")
+    assert person is not None and tf is not None
+    facts = [f for f in members_of(ctx.view, tf, as_of=ctx.as_of, include_ended=True) if f.subject.id == person.id]
+    now = [f for f in facts if f.is_current(ctx.as_of)]
+    if not now:
+        return Reply([], facts, f"没有找到{person.name}在{tf.name}任职的记录。{_formerly(facts, ctx.as_of)}")
+    roles = _unique(f.role or f.zh for f in now)
+    return Reply(roles, now, f"{person.name}在{tf.name}任{'、'.join(roles)}")
+
+
 HANDLERS: dict[str, Handler] = {
+    "common_members": _common_members, "role_in_task_force": _role_in_task_force,
+    "kind_overseers": _kind_overseers, "store_places": _store_places, "inventory": _inventory, "kind_members": _kind_members,
     "overseers": _overseers, "heads": _heads, "title_holders": _title_holders, "duties": _duties,
     "area_leaders": _area_leaders, "task_forces": _task_forces, "members": _members, "office": _office,
     "units": _units, "subgroups": _subgroups, "leads": _leads, "appointed": _appointed,
@@ -594,6 +704,8 @@ def evidence_of(records: Iterable[Any]) -> list[Evidence]:
             items = [record.evidence]
         elif isinstance(record, (GroupCount, Overlap, Chain)):
             items = []
+        elif isinstance(getattr(record, "evidence", None), Evidence) and not isinstance(record, Fact):
+            items = [record.evidence]  # a change of `govkg changes` (a member who joined …)
         else:
             items = [f.evidence for f in _facts_of(record)]
         for e in items:
@@ -606,24 +718,307 @@ def evidence_of(records: Iterable[Any]) -> list[Evidence]:
 
 def ask(view: GraphView, question: str, *, as_of: str | None = None) -> Answer:
     """Answer a question in Chinese on a store: names, evidence, and the Cypher run;
-    on `as_of` (YYYY-MM-DD …, `AsOfError` if it is no day) or, without it, the newest state."""
+    on `as_of` (YYYY-MM-DD …, `AsOfError` if it is no day) or, without it, the newest state.
+
+    The question is read from its parts (queries/compose.py): a time phrase in it sets the
+    day (or the window of a change) unless `as_of` is given; 多少/几个 make the answer a
+    number, 是否/吗 a yes or no with the evidence, 什么时候 a date, 接替 who followed whom,
+    and 变化/换人 what changed. What is left is read by the forms of questions.yaml, or,
+    where none reads it, by the frames of compose.yaml."""
     as_of = parse_as_of(as_of)
     qb = book()
     cat = catalogue(view)
-    answer = Answer(question=question, normalized=normalize_question(question, qb), understood=False, as_of=as_of,
+    mods = modifiers(question, _latest(view), qb)
+    day = as_of or mods.as_of
+    answer = Answer(question=question, normalized=normalize_question(question, qb), understood=False, as_of=day,
                     several_places=cat.several_places)
+    if mods.mode in ("changes", "succession", "when") and _ask_in_time(view, cat, qb, question, mods, day, answer):
+        answer.evidence = evidence_of(answer.records)
+        return answer
+    core, subject = mods.core, None
+    if mods.mode == "count":
+        _, readings = _read(cat, question, qb)
+        if readings and readings[0].form.id in _COUNTED:  # 各位领导分别参加了几个专班: counted already
+            core, mods.mode = mods.plain, None
+    if mods.mode == "yes":
+        core, subject = _yes_core(cat, core)
+    changed = core != mods.plain or mods.ever
+    _answer(view, cat, qb, core if changed else question, core, day, answer, ever=mods.ever, frames_first=changed)
+    if not answer.answers and answer.understood and not as_of and mods.as_of_end:  # 3月: later in March
+        later = Answer(question=question, normalized=answer.normalized, understood=False, as_of=mods.as_of_end,
+                       several_places=cat.several_places)
+        _answer(view, cat, qb, core if changed else question, core, mods.as_of_end, later, ever=mods.ever,
+                frames_first=changed)
+        if later.answers:
+            answer = later
+    if not answer.understood or answer.ambiguous:
+        return answer
+    if mods.mode == "count" and answer.form not in _COUNTED:
+        _count(answer)
+    elif mods.mode == "yes":
+        _yes(answer, subject)
+    return answer
+
+
+_COUNTED = ("membership_counts", "membership_top")   # forms that answer with numbers already
+_PERSONS = ("task_force_members", "title_holders", "org_heads", "org_supervisors", "org_liaisons", "area_leaders",
+            "kind_liaisons", "kind_supervisors", "all_appointed", "all_removed")
+
+
+def _ask_in_time(view: GraphView, cat: Catalogue, qb: QuestionBook, question: str, mods: Modifiers,
+                 day: str | None, answer: Answer) -> bool:
+    """什么时候, 接替, 变化: answered from the dates of the facts and 任免 the question names.
+    False when the question names too little for that (the caller reads it as usual)."""
+    if mods.mode == "when":
+        _, readings = _read(cat, question, qb)
+        if readings and not _weak(readings[0]):
+            return False  # a form reads it (郝建平什么时候被任命的: the timeline)
+    text = mods.core
+    place = _place_named(cat, text)[0] if cat.several_places else None
+    found = mentions(cat, text)
+    handler = {"when": _when, "succession": _succession, "changes": _changes}[mods.mode or ""]
+    with trace() as entries:
+        reply = handler(view, text, found, place, mods, day)
+    if reply is None:
+        return False
+    answer.understood, answer.form, answer.place = True, mods.mode, place
+    answer.answers, answer.records, answer.message = reply.answers, reply.records, reply.message
+    answer.details = reply.details if reply.details is not None else [_line(r) for r in reply.records]
+    answer.entities = {f"{m.matches[0].entity.label.lower()}{i}": m.matches[0].entity
+                       for i, m in enumerate(found) if len(_narrow(m.matches, place)) == 1}
+    answer.places = [None if mods.mode == "when" else place] * len(answer.answers)
+    answer.queries = list(entries)
+    if mods.mode == "when":
+        answer.dates = [a for a in reply.answers if re.fullmatch(r"\d{4}-\d{2}-\d{2}", a)]
+    if mods.mode == "changes" and re.search(r"(吗|么)$|是否|有没有|是不是", mods.plain):
+        answer.yes = bool(reply.records)
+        word = "是" if answer.yes else "否"
+        answer.answers, answer.message = [word, *answer.answers], f"{word}。{answer.message}"
+        answer.places = [None, *answer.places]
+    return True
+
+
+def _narrow(matches: list[Match], place: str | None) -> list[Match]:
+    mine = [m for m in matches if place is not None and m.entity.place == place]
+    return mine or matches
+
+
+def _refs(found: list[Mention], label: str, place: str | None) -> list[EntityRef]:
+    """The entities of `label` the mentions may be, in the place asked about if any."""
+    return [m.entity for f in found for m in _narrow(f.of(label), place)]
+
+
+def _people(found: list[Mention], place: str | None) -> list[EntityRef]:
+    """The persons named; a name of several places narrowed to the place of the bodies named."""
+    people = _refs(found, PERSON, place)
+    places = {r.place for r in _refs(found, ORG, place) + _refs(found, TASK_FORCE, place) if r.place}
+    return [p for p in people if p.place in places] or people if places else people
+
+
+def _of_org(record: AppointmentRecord, orgs: list[EntityRef], title: str | None) -> bool:
+    return (not orgs or record.organization.id in {o.id for o in orgs}) and (
+        not title or bool(record.title) and (record.title == title or titles().matches(record.title, title)))
+
+
+def _title_in(text: str) -> str | None:
+    return has_word(text, tuple(sorted(book().vocab["title"], key=len, reverse=True)))
+
+
+def _when(view: GraphView, text: str, found: list[Mention], place: str | None, mods: Modifiers,
+          day: str | None) -> Reply | None:
+    """The days a holding, a 分工 or a task force began or ended."""
+    v = vocabulary()
+    people, orgs = _people(found, place), _refs(found, ORG, place)
+    targets = {r.id for r in orgs + _refs(found, "Area", place)}
+    title = _title_in(text.replace("什么时候", ""))
+    lines: list[tuple[str, str]] = []
+    records: list[Any] = []
+    stop = has_word(text, v.words["stop"])
+    duty = has_word(text, v.words["supervise"] + v.words["liaise"] + v.words["respond"])
+    remove = has_word(text, v.words["remove"])
+    for person in people:
+        if stop or duty and not title:
+            facts = [f for f in duties_of(view, person, include_ended=True) if not targets or f.object.id in targets]
+            for f in facts:
+                when = f.valid_to if stop else f.valid_from
+                if when:
+                    lines.append((when, f"{person.name}{'不再' if stop else '开始'}{f.zh}{f.object.name}"))
+                    records.append(f)
+            if facts:
+                continue
+        recs = [r for r in appointments(view, person=person, action="remove" if remove else "appoint")
+                if _of_org(r, orgs, title)]
+        for r in recs:
+            lines.append((r.date or "?", r.describe()))
+            records.append(r)
+        if not recs:  # a holding known from a list, not a 任免
+            for f in posts_of(view, person):
+                if (not orgs or f.object.id in {o.id for o in orgs}) and (not title or f.role == title):
+                    when = f.valid_to if remove else f.valid_from
+                    if when:
+                        lines.append((when, f"{person.name}{'卸任' if remove else '担任'}{post_label(f.object.name, f.role)}"))
+                        records.append(f)
+    if not people and orgs:  # 云川市财政局局长什么时候换的: the 任免 of that post
+        for org in orgs:
+            for r in appointments(view, org=org):
+                if _of_org(r, [org], title):
+                    lines.append((r.date or "?", r.describe()))
+                    records.append(r)
+    if not people and not lines:
+        for tf in _refs(found, TASK_FORCE, place)[:1]:
+            facts = members_of(view, tf, as_of=None, include_ended=True)
+            starts = sorted({f.valid_from for f in facts if f.valid_from})
+            ends = sorted({f.valid_to for f in facts if f.valid_to})
+            if not starts:
+                continue
+            if has_word(text, v.words["adjust"]) or has_word(text, v.words["member"]) and not has_word(text, v.words["setup"]):
+                days = sorted(set(starts[1:] + ends))
+                for d in days:
+                    changed = [f for f in facts if d in (f.valid_from, f.valid_to)]
+                    lines.append((d, f"{tf.name}调整成员：" + "、".join(
+                        f"{f.subject.name}{'加入' if f.valid_from == d else '退出'}" for f in changed)))
+                    records += changed
+            else:
+                first = [f for f in facts if f.valid_from == starts[0]]
+                lines.append((starts[0], f"{tf.name}成立（{first[0].evidence.doc or ''}）"))
+                records += first[:1]
+    if not lines:
+        return None
+    lines.sort()
+    days = _unique(d for d, _ in lines)
+    said = [line if line.startswith(d) else f"{d} {line}" for d, line in lines]
+    return Reply(days, records, "；".join(said), said)
+
+
+def _succession(view: GraphView, text: str, found: list[Mention], place: str | None, mods: Modifiers,
+                day: str | None) -> Reply | None:
+    """Who took a person's post after them (谁接替了刘洋), or whose post they took (郭峰接替了谁)."""
+    v = vocabulary()
+    people = _people(found, place)
+    if not people:
+        return None
+    verb = has_word(text, v.modes["succession"]) or ""
+    at = text.find(verb)
+    person_at = next(m.start for m in found if m.of(PERSON))
+    before = person_at < at and "谁" in text[at:] and "谁" not in text[:at]   # 郭峰接替了谁: whom he followed
+    if has_word(text, v.modes["successor"]):   # 吴强的继任者
+        before = False
+    elif re.search(rf"(?<![之以])(?:{'|'.join(v.modes['predecessor'])})", text):   # 宋佳的前任
+        before = True
+    orgs, title = _refs(found, ORG, place), _title_in(text)
+    names: list[str] = []
+    records: list[Any] = []
+    lines: list[str] = []
+    for person in people:
+        mine = [r for r in appointments(view, person=person, action="appoint" if before else "remove")
+                if _of_org(r, orgs, title)]
+        for r in mine:
+            other = [o for o in appointments(view, post=r.post, action="remove" if before else "appoint")
+                     if o.person.id != person.id and (o.date or "") <= (r.date or "") if before
+                     or o.person.id != person.id and (o.date or "") >= (r.date or "")]
+            for o in other:
+                names.append(o.person.name)
+                records += [r, o]
+                lines.append(f"{o.person.name}{'此前任' if before else '接任'}{post_label(r.organization.name, r.title)}"
+                             f"（{o.date}，{o.evidence.doc}）")
+    if not names:
+        return None
+    who = _unique(names)
+    return Reply(who, records, "；".join(_unique(lines)))
+
+
+def _changes(view: GraphView, text: str, found: list[Mention], place: str | None, mods: Modifiers,
+             day: str | None) -> Reply | None:
+    """What changed in the window the question names (or ever), about what it names."""
+    ch = changes(view, mods.since, mods.until)
+    ids = {m.entity.id for f in found for m in _narrow(f.matches, place)}
+    title = _title_in(text)
+
+    def keep(*refs: EntityRef) -> bool:
+        return (place is None or any(r.place == place for r in refs)) and (not ids or any(r.id in ids for r in refs))
+
+    posts = [c for c in ch.posts_new + ch.posts_ended if keep(c.person, c.organization)
+             and (not title or bool(c.title) and titles().matches(c.title or "", title))]
+    duties = [c for c in ch.duties_new + ch.duties_ended if keep(c.fact.subject, c.fact.object)]
+    handed = [h for h in ch.duties_changed if keep(h.object, *(c.fact.subject for c in h.before + h.after))]
+    members = [c for c in ch.members if keep(c.task_force, c.member)]
+    if re.search(r"新增|增加|加入|新进", text):  # 新增了哪些成员: those who joined
+        members = [c for c in members if c.change == "joined"]
+    elif re.search(r"退出|离开", text):
+        members = [c for c in members if c.change == "left"]
+    bodies = [c for c in ch.task_forces_new + ch.task_forces_dissolved if keep(c.task_force)]
+    if title:  # 局长换人: the posts only
+        duties, handed, members, bodies = [], [], [], []
+    if re.search(r"任免|任命|免去|免职", text):  # 人事任免: what a 任免 notice did
+        via = ("remove",) if re.search(r"免去|免职", text) and "任免" not in text else (
+            ("appoint",) if "任命" in text else ("appoint", "remove"))
+        posts = [c for c in posts if c.via in via]
+        duties, handed, members, bodies = [], [], [], []
+    how = {"mention": "任职（见于文件）", "ended": "卸任"}
+    lines = ([f"{c.date or ''} {how.get(c.how, c.how)} {c.person.name} {post_label(c.organization.name, c.title)}"
+              for c in posts]
+             + [f"{h.date or ''} {_zh_of(h.type)}：{h.describe()}" for h in handed]
+             + [f"{c.date or ''} {c.fact.describe()}" for c in duties]
+             + [f"{c.date or ''} {c.task_force.name}：{c.member.name}"
+                f"{ {'joined': '加入', 'left': '退出', 'role': '改任'}.get(c.change, c.change)}{c.role or ''}"
+                for c in members]
+             + [f"{c.date or ''} {c.task_force.name}（{'、'.join(c.heads)}）" for c in bodies])
+    records: list[Any] = ([c.fact for c in posts] + [c.fact for h in handed for c in h.before + h.after]
+                          + [c.fact for c in duties] + members + bodies)
+    window = (f"{mods.since or ''}之后" if mods.since else "") + (f"至{mods.until}" if mods.until else "")
+    if not lines:
+        return Reply([], [], f"{window or ''}没有找到变化。")
+    people = _unique([c.person.name for c in posts] + [c.fact.subject.name for h in handed for c in h.before + h.after]
+                     + [c.fact.subject.name for c in duties] + [c.member.name for c in members])
+    return Reply(people, records, f"{window}变化：" + "；".join(lines), lines)
+
+
+def _zh_of(rtype: str) -> str:
+    return _zh([rtype])
+
+
+def _latest(view: GraphView) -> str | None:
+    """The newest document's day: 今年 and a month without a year are of its year."""
+    cat = catalogue(view)
+    if cat not in _LATEST:
+        from queries.named import run
+
+        days = [d["date"] for d in run(view, "documents_in_window", {"since": "", "until": ""}) if d.get("date")]
+        _LATEST[cat] = max(days) if days else None
+    return _LATEST[cat]
+
+
+_LATEST: "weakref.WeakKeyDictionary[Catalogue, str | None]" = weakref.WeakKeyDictionary()
+
+
+def _answer(view: GraphView, cat: Catalogue, qb: QuestionBook, question: str, text: str, as_of: str | None,
+            answer: Answer, *, ever: bool = False, frames_first: bool = False) -> None:
+    """Read `question` (the forms) or `text` (the frames, where no form reads it) and answer.
+    A question whose modifiers were taken out (`frames_first`) is no whole sentence any more:
+    the frames read it first."""
     place, readings = _read(cat, question, qb)
+    if place is None and cat.several_places:
+        place = _place_named(cat, text)[0]
     answer.place = place
-    if not readings:
+    best = readings[0] if readings else None
+    if best is None or best.form.id == "describe" or frames_first or _kind_slot(best) or _swallows(cat, best) \
+            or _two_bodies(cat, text, best):
+        composed = compose(cat, qb, text, place)
+        if composed is not None and (best is None or composed.form.id != "describe"):
+            best = composed
+    if best is None:
         answer.suggestions = [f.ask for f in qb.forms]
         lines = "\n".join(f"  {x}" for x in answer.suggestions)
         answer.message = f"没有理解这个问题。可以这样问：\n{lines}"
-        return answer
-    best = readings[0]
-    answer.understood, answer.form = True, best.form.id
+        return
     per_place: list[Parse] = []
     if best.ambiguous:
         best, per_place = _by_place(best, place)
+        if best.ambiguous and not per_place:  # the form took more than a name (卫生健康这块): the frames may not
+            composed = compose(cat, qb, text, place)
+            if composed is not None and composed.form.id != "describe":
+                best, per_place = _by_place(composed, place) if composed.ambiguous else (composed, [])
+    answer.understood, answer.form = True, best.form.id
     answer.entities = {k: v.entity for k, v in best.slots.items() if v.entity is not None}
     answer.scores = {k: v.score for k, v in best.slots.items() if v.entity is not None}
     if best.ambiguous and not per_place:
@@ -631,22 +1026,137 @@ def ask(view: GraphView, question: str, *, as_of: str | None = None) -> Answer:
         options = "；".join(f"「{best.slots[s].text}」可能是：" + "、".join(
             candidate_line(view, m.entity) for m in best.slots[s].candidates) for s in best.ambiguous)
         answer.message = f"问题里的名称不够明确。{options}。请用更完整的名称再问一次。"
-        return answer
-    ctx = _Ctx(view, as_of, qb)
+        return
+    ctx = _Ctx(view, as_of, qb, ever=ever, text=text)
+    whole = bool(best.form.options.get("whole_store"))
+    each = [] if per_place else _conjoined(cat, text, best, place)
+    if each:  # 云川市财政局和民政局分别由谁分管: the reading once per body named
+        with trace() as entries:
+            parts = [(p.slots[s].entity.place, _run(ctx, p, p.slots[s].entity.place))  # type: ignore[union-attr]
+                     for s, p in each]
+        _settle(answer, parts)
+        answer.entities = {f"{k}{i}": p.slots[k].entity for i, (k, p) in enumerate(each)}  # type: ignore[misc]
+        answer.evidence = evidence_of(answer.records)
+        answer.queries = list(entries)
+        return
     with trace() as entries:
-        if per_place:  # one name, several places: each place's answer
+        named = [p for p in sorted(cat.store_places) if short_name(p) in text]  # 云川市和岭东市的市长
+        if per_place:  # one name, several places: each place's answer (of the places named, if some are)
             slot = best.ambiguous[0]
+            if len(named) > 1:
+                per_place = [p for p in per_place if p.slots[slot].entity.place in named] or per_place  # type: ignore[union-attr]
             parts = [(p.slots[slot].entity.place, _run(ctx, p, None)) for p in per_place]  # type: ignore[union-attr]
-        elif place is not None or not cat.several_places or any(e.place for e in answer.entities.values()):
+        elif whole or place is not None or not cat.several_places or any(e.place for e in answer.entities.values()):
             parts = [(place, _run(ctx, best, place))]
         else:  # a question about no one place in a store of several: each place's answer
-            parts = [(p, _run(ctx, best, p)) for p in sorted(cat.store_places)]
+            parts = [(p, _run(ctx, best, p)) for p in (named if len(named) > 1 else sorted(cat.store_places))]
             found = [(p, r) for p, r in parts if r.answers]
             parts = found or [(None, _run(ctx, best, None))]
     _settle(answer, parts)
     answer.evidence = evidence_of(answer.records)
     answer.queries = list(entries)
-    return answer
+
+
+def _conjoined(cat: Catalogue, text: str, reading: Parse, place: str | None) -> list[tuple[str, Parse]]:
+    """One reading per entity where the question joins several of the one slot's label
+    (A和B, A、B): the slot filled with each in turn. Empty where it names one."""
+    slots = [k for k, v in reading.slots.items() if v.entity is not None]
+    if len(slots) != 1:
+        return []
+    slot = slots[0]
+    label = reading.slots[slot].entity.label  # type: ignore[union-attr]
+    found = [m for m in mentions(cat, text) if m.of(label)]
+    if len(found) < 2 or not all(re.fullmatch(r"[和与及、跟同]|以及", text[a.end:b.start])
+                                 for a, b in zip(found, found[1:])):
+        return []
+    out = []
+    for m in found:
+        match = _narrow(m.of(label), place or reading.slots[slot].entity.place)  # type: ignore[union-attr]
+        if len(match) != 1:
+            return []
+        slots_ = dict(reading.slots)
+        slots_[slot] = SlotValue(m.text, match[0].entity, match[0])
+        out.append((slot, replace(reading, slots=slots_, ambiguous=[])))
+    return out
+
+
+def _swallows(cat: Catalogue, reading: Parse) -> bool:
+    """A reading whose name, linked only approximately, holds another entity's name
+    (云川市负责民政 read as 云川市人民政府): the frames read the parts apart."""
+    for value in reading.slots.values():
+        if value.entity is None or value.score >= EXACT - 2:
+            continue
+        if any(m.text != value.text and all(x.entity.id != value.entity.id for x in m.matches)
+               for m in mentions(cat, normalize(value.text))):
+            return True
+    return False
+
+
+def _two_bodies(cat: Catalogue, text: str, reading: Parse) -> bool:
+    """A question naming two task forces read by a form that takes one."""
+    return sum(bool(m.of(TASK_FORCE)) for m in mentions(cat, text)) > sum(
+        v.entity is not None and v.entity.label == TASK_FORCE for v in reading.slots.values())
+
+
+def _kind_slot(reading: Parse) -> bool:
+    """A reading that took a kind of body (学校, 群团组织) for the name of one."""
+    kinds = vocabulary().words["unit_kinds"]
+    return any(v.entity is not None and v.text in kinds for v in reading.slots.values())
+
+
+def _weak(reading: Parse) -> bool:
+    """A reading of the catch-all form (介绍一下X) whose name had to be cut out of the
+    question: the frames may read the question better."""
+    return reading.form.id == "describe" and reading.score < EXACT - 2
+
+
+# --------------------------------------------------------------------------- composed answers
+
+def _yes_core(cat: Catalogue, core: str) -> tuple[str, Mention | None]:
+    """A yes/no question as the question it checks: its person asked as 谁
+    (李慧敏分管云川市财政局 -> 谁分管云川市财政局, then: is 李慧敏 among them)."""
+    found = mentions(cat, core)
+    people = [m for m in found if m.of(PERSON)]
+    if not people or (len(found) == 1 and not re.search(r"[长任员记主书组]|管|负责|联系|参加", core)):
+        return core, None
+    m = people[0]
+    return core[: m.start] + "谁" + core[m.end:], m
+
+
+def _yes(answer: Answer, subject: Mention | None) -> None:
+    """是 or 否, then what the answer found, as evidence either way."""
+    if subject is None:
+        yes = bool(answer.answers)
+    else:
+        names = {(m.entity.name, m.entity.place) for m in subject.of(PERSON)}
+        places = answer.places + [None] * len(answer.answers)
+        yes = any(any(a == n and (p is None or q is None or p == q) for n, q in names)
+                  for a, p in zip(answer.answers, places))
+    word = "是" if yes else "否"
+    found = "、".join(answer.shown) if answer.answers else "没有找到"
+    answer.yes = yes
+    answer.message = f"{word}。{answer.message}" if answer.message else f"{word}。{found}"
+    answer.answers, answer.places = [word], [None]
+
+
+def _count(answer: Answer) -> None:
+    """The number first (共N个), then the items counted; per place where grouped."""
+    unit = "人" if answer.form in _PERSONS else "个"
+    names, total = list(answer.answers), len(_unique(f"{a}·{p}" for a, p in zip(
+        answer.answers, answer.places + [None] * len(answer.answers))))
+    answer.count = total
+    if answer.groups:
+        lines = []
+        for g in answer.groups:
+            g["count"] = len(g["answers"])
+            lines.append(f"{g['place']}：共{g['count']}{unit}")
+        answer.answers = [f"共{total}{unit}", *lines, *names]
+        answer.places = [None] * (1 + len(lines)) + answer.places
+        answer.message = f"共{total}{unit}。\n" + "\n".join(f"{g['place']}：共{g['count']}{unit}：{g['message']}" for g in answer.groups)
+    else:
+        answer.answers = [f"共{total}{unit}", *names]
+        answer.places = [None, *answer.places]
+        answer.message = f"共{total}{unit}。{answer.message}"
 
 
 def _read(cat: Catalogue, question: str, qb: QuestionBook) -> tuple[str | None, list[Parse]]:
@@ -710,6 +1220,7 @@ def _by_place(best: Parse, place: str | None) -> tuple[Parse, list[Parse]]:
 
 
 def _run(ctx: _Ctx, p: Parse, place: str | None) -> Reply:
+    ctx = replace(ctx, place=place)
     with within(place):
         return HANDLERS[p.form.handler](ctx, p, p.form.options)
 

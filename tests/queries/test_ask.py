@@ -137,7 +137,7 @@ EXPECTED: list[tuple[str, str, set[str] | frozenset[str]]] = [
      {"武跃飞", "刘亮", "刘红宇", "黄军", "杨秀峰", "王金华", "闫晓东", "陈志国", "张仁英", "高儒", "解勇", "刘冠雄"}),
     ("五个一体化专班有哪些成员", "task_force_members", frozenset({"杨秀峰", "解勇", "刘冠雄"})),
     ("五个一体化专班里有哪些人", "task_force_members", frozenset({"杨秀峰", "解勇", "刘冠雄"})),
-    ("充换电专班有几位副组长", "task_force_members", {"姜新明", "黄军"}),
+    ("充换电专班有几位副组长", "task_force_members", frozenset({"姜新明", "黄军"})),  # and 共2人 first
     ("万家寨引黄北干支线工程领导小组组长是谁", "task_force_members", {"田东"}),
     ("建设高标准市场体系工作专班的组长", "task_force_members", {"武跃飞"}),
     ("电子商务专班的副组长有哪些", "task_force_members", {"王玉锋", "王志福", "蔚玺"}),

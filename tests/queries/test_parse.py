@@ -31,9 +31,11 @@ def test_parse_normalize_question(raw: str, normal: str) -> None:
 @pytest.mark.parametrize("form", [f.id for f in book().forms])
 def test_parse_every_form_reads_its_own_example(reference: GraphView, form: str) -> None:
     for example in book().form(form).ask.split(" / "):
-        readings = parse(catalogue(reference), example)
-        assert readings and readings[0].form.id == form, (example, [r.form.id for r in readings])
-        answer = ask(reference, example)
+        if book().form(form).patterns:
+            readings = parse(catalogue(reference), example)
+            assert readings and readings[0].form.id == form, (example, [r.form.id for r in readings])
+        answer = ask(reference, example)  # a form without patterns is read by the frames of compose.yaml
+        assert answer.form == form, (example, answer.form)
         assert answer.understood and answer.answers, (example, answer.message)
 
 
