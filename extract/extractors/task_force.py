@@ -61,12 +61,14 @@ _RAW = yaml.safe_load((Path(__file__).parents[1] / "data" / "task_force.yaml").r
 _ROLES = _alt(lexicon().member_roles)   # alternation: member roles
 _SETUP, _TAILS = _alt(_RAW["setup_verbs"]), _alt(_RAW["name_tails"])
 _CHAIN_LEADS, _CHAIN_ENDS = f"(?:{_alt(_RAW['chain_leads'])})", f"(?:{_alt(_RAW['chain_ends'])})"
-_SET_UP_NAME = (rf"(?:{_SETUP})(?P<name>(?:{_CHAIN_LEADS}[^。；！？\n]{{4,200}}?{_CHAIN_ENDS})?"
+_SET_UP_TAIL = (rf"(?P<name>(?:{_CHAIN_LEADS}[^。；！？\n]{{4,200}}?{_CHAIN_ENDS})?"
                 rf"[^，。；、（(《》：\n]{{2,60}}?(?:{_GROUP_WORDS}))(?:{_TAILS})?(?=[（(，。；、\s]|的|$)")
 _TITLE_GROUP = re.compile(   # 关于成立<name>的通知
     rf"关于(?:{_SETUP}|{_alt(_RAW['change_verbs'])})(?P<name>.+?(?:{_GROUP_WORDS}))(?:{_TAILS})?"
     r"(?:的)?(?:通知|决定|函)")
-_BODY_SETUP = re.compile(rf"(?:{_alt(_RAW['setup_leads'])})[，\s]?{_SET_UP_NAME}")   # 决定成立<name>
+_SET_UP_NAME = rf"(?:{_SETUP}){_SET_UP_TAIL}"
+_BODY_SETUP = re.compile(   # 决定成立<name>; 会议决定调整<name>组成人员 (a body changed is named too)
+    rf"(?:{_alt(_RAW['setup_leads'])})[，\s]?(?:{_SETUP}|{_alt(_RAW['change_verbs'])}){_SET_UP_TAIL}")
 _BODY_SETUP_BARE = re.compile(_SET_UP_NAME)   # 成立<name>
 _TITLE_NAME = re.compile(   # a title that is the body's name: 附件1：<name>制度
     rf"^(?:(?:{_alt(_RAW['attachment_marks'])})[\d一二三四五六七八九十]*[：:]?)?"

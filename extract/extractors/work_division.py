@@ -201,10 +201,13 @@ _DIVISION_TITLE = re.compile(_DATA["division_title"])
 
 
 def extract_if_titled(doc: ParsedDocument) -> list[Assertion]:
-    """A document of another type whose title also states a division of its leaders' work
-    ("甲乡调整领导班子成员分工 成立某工作领导小组"): that division is read as well."""
-    title = _squeeze(to_simplified(doc.info.title or ""))
-    return extract(doc) if _DIVISION_TITLE.search(title) else []
+    """A document of another type whose title, or the paragraph that opens its body, also
+    states a division of its leaders' work ("甲乡调整领导班子成员分工 成立某工作领导小组";
+    a meeting's news "…研究调整县政府领导班子成员工作分工等事项"): that division is read as well.
+    Only the opening sentence: a division cited further on ("按照班子分工") states none."""
+    body = doc.norm.text[doc.body_start - doc.start:][:400]
+    lead = _squeeze(to_simplified((doc.info.title or "") + "\n" + body.split("。", 1)[0]))
+    return extract(doc) if _DIVISION_TITLE.search(lead) else []
 
 
 def _opens_line(text: str, sa: int) -> bool:
