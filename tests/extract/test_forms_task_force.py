@@ -1395,3 +1395,23 @@ def test_member_table_in_traditional_characters() -> None:
     assert ("成员", "周三", body, "副專班長") in got
     assert ("任职", "周三", "市財政局", "局長") in got
     assert ("成员", "丙縣政府分管負責", body, "副專班長") in got
+
+
+@pytest.mark.parametrize("lvl", ["市", "县", "旗", "自治州"])
+@pytest.mark.parametrize("mark,stop,comma", [("（一）", "。", "，"), ("（1）", "。", "，"), ("1.", ".", ","),
+                                             ("（一）", ".", ",")])
+def test_subgroup_run_in_headings_closed_by_a_stop(lvl: str, mark: str, stop: str, comma: str) -> None:
+    """"（一）老街改造组。由A牵头，B配合。": the item's name ends at the stop, the sentence after
+    it is the subgroup's own."""
+    body = f"丙{lvl}城市更新工作领导小组"
+    second = mark.replace("一", "二").replace("1", "2")
+    text = notice(f"二、工作机构\n领导小组下设办公室和2个专项工作组{stop}\n"
+                  f"{mark}老街改造组{stop}由{lvl}住建局牵头{comma}{lvl}财政局配合{stop}\n"
+                  f"{second}资金保障组{stop}由{lvl}财政局牵头{stop}\n三、工作要求\n各单位要按时报送{stop}\n",
+                  title=f"丙{lvl}人民政府办公室关于成立{body}的通知")
+    got = facts(text)
+    assert ("下设", body, "老街改造组", "") in got
+    assert ("下设", body, "资金保障组", "") in got
+    assert ("牵头", f"{lvl}住建局", "老街改造组", "") in got
+    assert ("牵头", f"{lvl}财政局", "资金保障组", "") in got
+    assert not any(f[0] == "下设" and f[2] in ("工作机构", "工作要求") for f in got)
