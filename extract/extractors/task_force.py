@@ -129,7 +129,11 @@ def main_body_name(doc: ParsedDocument) -> tuple[str, str | None] | None:
     simp = to_simplified(title)
     m = _TITLE_GROUP.search(simp)
     if m:
-        name = _first_body(title[m.start("name"):m.end("name")])
+        a = m.start("name")
+        verbs = list(_SETUP_VERBS.finditer(simp, a, m.end("name")))
+        if verbs:  # "关于调整领导成员分工及成立X的通知": the body is what was set up
+            a = verbs[-1].end()
+        name = _first_body(title[a:m.end("name")])
         return clean_name(name), lexicon().task_force_kind(to_simplified(name))
     text = doc.norm.text
     m = _BODY_SETUP.search(text)

@@ -436,3 +436,24 @@ def test_division_cited_later_is_not_read() -> None:
     got = facts(text, "news.txt")
     assert ("成员", "曹二", "丙县森林防火工作专班", "组长") in got
     assert not any(f[0] == "分管" for f in got)
+
+
+# "关于调整…分工及成立X领导小组的通知": the body is what is set up (after the last 成立), and its
+# section ("二、成立X领导小组", to the next heading) states no leader's duties.
+@pytest.mark.parametrize("lvl,head,deputy", [("旗", "旗长", "常务副旗长"), ("县", "县长", "副县长"),
+                                             ("州", "州长", "副州长"), ("镇", "镇长", "副镇长")])
+@pytest.mark.parametrize("colon,comma", [("：", "，"), (":", ",")])
+def test_division_and_body_set_up_in_one_notice(lvl: str, head: str, deputy: str, colon: str,
+                                               comma: str) -> None:
+    text = (f"甲{lvl}人民政府关于调整{lvl}政府领导成员工作分工\n及成立{lvl}营商环境领导小组的通知\n\n"
+            f"各有关单位{colon}\n一、{lvl}政府领导成员工作分工\n{deputy} 孟 一{colon}负责常务工作。分管{lvl}财政局。\n\n"
+            f"二、成立甲{lvl}营商环境领导小组\n组长{colon}孟一（{deputy}）\n成员{colon}其木格（{lvl}政务服务中心主任）\n"
+            f"领导小组办公室设在{lvl}政务服务中心{comma}其木格同志兼任办公室主任{comma}负责领导小组日常工作。\n"
+            f"三、其他事项\n各单位要抓好落实。\n")
+    got = facts(text)
+    assert ("分管", "孟一", f"{lvl}财政局", "") in got
+    assert ("成员", "孟一", f"甲{lvl}营商环境领导小组", "组长") in got \
+        or ("成员", "孟一", f"{lvl}营商环境领导小组", "组长") in got
+    assert not any(f[1] == "孟一" and f[2] == "办公室" for f in got)
+    assert not any("分工" in f[2] for f in got)
+    assert not any(f[0] == "负责" and f[1] == "孟一" and "日常" in f[2] for f in got)
