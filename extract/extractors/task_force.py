@@ -68,7 +68,8 @@ _TITLE_GROUP = re.compile(   # 关于成立<name>的通知
     r"(?:的)?(?:通知|决定|函)")
 _SET_UP_NAME = rf"(?:{_SETUP}){_SET_UP_TAIL}"
 _BODY_SETUP = re.compile(   # 决定成立<name>; 会议决定调整<name>组成人员 (a body changed is named too)
-    rf"(?:{_alt(_RAW['setup_leads'])})[，\s]?(?:{_SETUP}|{_alt(_RAW['change_verbs'])}){_SET_UP_TAIL}")
+    rf"(?:{_alt(_RAW['setup_leads'])})[，\s]?"
+    rf"(?:{_SETUP}|{_alt(_RAW['change_verbs'])}){_SET_UP_TAIL}")
 _BODY_SETUP_BARE = re.compile(_SET_UP_NAME)   # 成立<name>
 _TITLE_NAME = re.compile(   # a title that is the body's name: 附件1：<name>制度
     rf"^(?:(?:{_alt(_RAW['attachment_marks'])})[\d一二三四五六七八九十]*[：:]?)?"

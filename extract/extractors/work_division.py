@@ -69,7 +69,8 @@ def _forms() -> tuple[SimpleNamespace, list[tuple[str, str, re.Pattern[str]]]]:
                                         if t.startswith(body) and t != body]),
            "place_post": re.sub(r"\(\?P<\w+>", "(?:", place_post_pattern()),
            "heads": alternation(sorted(_CONTINUING)),
-           "body_kinds": alternation([k for k, v in lex.task_force_kinds.items() if v not in ("办公室", "委员会")]),
+           "body_kinds": alternation([k for k, v in lex.task_force_kinds.items()
+                                      if v not in ("办公室", "委员会")]),   # named by a specific kind
            # the duty verbs: "协助{any leader}{verb}", the plain ones, those after "由X" (not 主持)
            "assisting": alternation([*_LEADERS, *_OWN_TITLES]), "assisted": alternation(_ASSISTED),
            "plain_verbs": alternation([v for v in _DUTY if not v.startswith(_ASSIST)]),

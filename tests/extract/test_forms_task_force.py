@@ -1400,7 +1400,8 @@ def test_member_table_in_traditional_characters() -> None:
 @pytest.mark.parametrize("lvl", ["市", "县", "旗", "自治州"])
 @pytest.mark.parametrize("mark,stop,comma", [("（一）", "。", "，"), ("（1）", "。", "，"), ("1.", ".", ","),
                                              ("（一）", ".", ",")])
-def test_subgroup_run_in_headings_closed_by_a_stop(lvl: str, mark: str, stop: str, comma: str) -> None:
+def test_subgroup_run_in_headings_closed_by_a_stop(lvl: str, mark: str, stop: str,
+                                                   comma: str) -> None:
     """"（一）老街改造组。由A牵头，B配合。": the item's name ends at the stop, the sentence after
     it is the subgroup's own."""
     body = f"丙{lvl}城市更新工作领导小组"
