@@ -1208,7 +1208,8 @@ def _units(em: Emitter, a: int, b: int, group: str, role: str, at: tuple[int, in
         a, seg_clean = a + opening.end(), seg_clean[opening.end():]
     items = (part for xy in split_list(seg_clean, "、，,") for part in _split_units_and(seg_clean, *xy))
     for x, y in (unit for part in items for unit in _spaced_units(seg_clean, *part) or [part]):   # "A　B": two
-        item = _UNIT_TAIL.sub("", re.sub(r"\s+", "", seg_clean[x:y]))
+        # "A（以下简称B）": the unit is A
+        item = strip_alias(_UNIT_TAIL.sub("", re.sub(r"\s+", "", seg_clean[x:y])))[0]
         if not item or is_category(item) or not (lexicon().is_org(item) or len(item) >= min_len and not orgs_only):
             continue
         # a name may be broken over lines

@@ -1416,3 +1416,18 @@ def test_subgroup_run_in_headings_closed_by_a_stop(lvl: str, mark: str, stop: st
     assert ("牵头", f"{lvl}住建局", "老街改造组", "") in got
     assert ("牵头", f"{lvl}财政局", "资金保障组", "") in got
     assert not any(f[0] == "下设" and f[2] in ("工作机构", "工作要求") for f in got)
+
+
+@pytest.mark.parametrize("lvl,place", [("省", "甲省"), ("自治区", "乙自治区"), ("市", "丙市"), ("县", "丁县")])
+@pytest.mark.parametrize("alias,tail", [("（以下简称{lvl}金融局）", "等12个部门和单位"),
+                                        ("(以下简称{lvl}金融局)", "等4个部门及单位"), ("", "等12个单位")])
+def test_units_composed_with_an_alias_and_a_counted_pair_of_unit_words(
+        lvl: str, place: str, alias: str, tail: str) -> None:
+    """"联席会议由A（以下简称B）、C…、D等12个部门和单位组成": A and D are units too."""
+    body = f"{place}防范非法集资工作联席会议"
+    text = notice(f"联席会议由{lvl}地方金融监督管理局{alias.format(lvl=lvl)}、{lvl}委宣传部、{lvl}公安厅、"
+                  f"{lvl}通信管理局{tail}组成。\n", title=f"{place}人民政府办公厅关于建立{body}制度的通知")
+    got = facts(text)
+    for unit in ("地方金融监督管理局", "委宣传部", "公安厅", "通信管理局"):
+        assert ("成员单位", f"{lvl}{unit}", body, "成员单位") in got
+    assert not any(f[0] == "成员单位" and ("简称" in f[1] or "单位" in f[1]) for f in got)
