@@ -1431,3 +1431,20 @@ def test_units_composed_with_an_alias_and_a_counted_pair_of_unit_words(
     for unit in ("地方金融监督管理局", "委宣传部", "公安厅", "通信管理局"):
         assert ("成员单位", f"{lvl}{unit}", body, "成员单位") in got
     assert not any(f[0] == "成员单位" and ("简称" in f[1] or "单位" in f[1]) for f in got)
+
+
+@pytest.mark.parametrize("lvl,head", [("省", "副省长"), ("市", "副市长"), ("旗", "副旗长"), ("区", "副区长")])
+@pytest.mark.parametrize("verb,comma,colon", [("兼任", "，", "："), ("担任", ",", ":")])
+def test_office_sentence_after_a_spaced_member_list_is_no_member(lvl: str, head: str, verb: str,
+                                                                 comma: str, colon: str) -> None:
+    """"联席会议办公室主任由周二同志兼任，…" after the rows of 成员: a clause, no member named by post."""
+    body = f"甲{lvl}防范非法集资工作联席会议"
+    text = notice(f"召 集 人{colon}王一    {head}\n副召集人{colon}周二    {lvl}金融局局长\n"
+                  f"成　　员{colon}李三    {lvl}委宣传部副部长\n          陈四    {lvl}通信管理局副局长\n\n"
+                  f"联席会议办公室主任由周二同志{verb}{comma}办公室副主任{colon}贺五（{lvl}金融局副局长）。\n",
+                  title=f"甲{lvl}人民政府办公厅关于建立{body}制度的通知")
+    got = facts(text)
+    assert ("成员", "周二", body, "办公室主任") in got
+    assert ("成员", "陈四", body, "成员") in got
+    assert ("成员", "贺五", body, "办公室副主任") in got
+    assert not any(f[0] == "成员" and "由" in f[1] for f in got)
