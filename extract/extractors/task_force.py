@@ -61,12 +61,15 @@ _RAW = yaml.safe_load((Path(__file__).parents[1] / "data" / "task_force.yaml").r
 _ROLES = _alt(lexicon().member_roles)   # alternation: member roles
 _SETUP, _TAILS = _alt(_RAW["setup_verbs"]), _alt(_RAW["name_tails"])
 _CHAIN_LEADS, _CHAIN_ENDS = f"(?:{_alt(_RAW['chain_leads'])})", f"(?:{_alt(_RAW['chain_ends'])})"
-_SET_UP_NAME = (rf"(?:{_SETUP})(?P<name>(?:{_CHAIN_LEADS}[^。；！？\n]{{4,200}}?{_CHAIN_ENDS})?"
+_SET_UP_TAIL = (rf"(?P<name>(?:{_CHAIN_LEADS}[^。；！？\n]{{4,200}}?{_CHAIN_ENDS})?"
                 rf"[^，。；、（(《》：\n]{{2,60}}?(?:{_GROUP_WORDS}))(?:{_TAILS})?(?=[（(，。；、\s]|的|$)")
 _TITLE_GROUP = re.compile(   # 关于成立<name>的通知
     rf"关于(?:{_SETUP}|{_alt(_RAW['change_verbs'])})(?P<name>.+?(?:{_GROUP_WORDS}))(?:{_TAILS})?"
     r"(?:的)?(?:通知|决定|函)")
-_BODY_SETUP = re.compile(rf"(?:{_alt(_RAW['setup_leads'])})[，\s]?{_SET_UP_NAME}")   # 决定成立<name>
+_SET_UP_NAME = rf"(?:{_SETUP}){_SET_UP_TAIL}"
+_BODY_SETUP = re.compile(   # 决定成立<name>; 会议决定调整<name>组成人员 (a body changed is named too)
+    rf"(?:{_alt(_RAW['setup_leads'])})[，\s]?"
+    rf"(?:{_SETUP}|{_alt(_RAW['change_verbs'])}){_SET_UP_TAIL}")
 _BODY_SETUP_BARE = re.compile(_SET_UP_NAME)   # 成立<name>
 _TITLE_NAME = re.compile(   # a title that is the body's name: 附件1：<name>制度
     rf"^(?:(?:{_alt(_RAW['attachment_marks'])})[\d一二三四五六七八九十]*[：:]?)?"
@@ -83,6 +86,7 @@ _BODY_HEADING = re.compile(   # a heading naming a body or its office: 二、领
     rf"(?P<office>办公室)?(?:{_alt(_RAW['heading_tails'])})?")
 _UNIT_HEADING = re.compile(rf"(?:[^，。；：]{{0,20}})(?:{_alt(_RAW['unit_headings'])})")   # 成员单位
 _NOT_PERSON = re.compile(_alt(_RAW["not_person_words"]))   # "各成员单位有关负责同志": no member
+_HELD_BY = re.compile(rf"由.+(?:{_alt(_RAW['hold_verbs'])})$")   # "办公室主任由王五同志兼任"
 
 
 _NAME_TOKEN = re.compile(rf"^[{CJK}·•]+$")
@@ -127,7 +131,11 @@ def main_body_name(doc: ParsedDocument) -> tuple[str, str | None] | None:
     simp = to_simplified(title)
     m = _TITLE_GROUP.search(simp)
     if m:
-        name = _first_body(title[m.start("name"):m.end("name")])
+        a = m.start("name")
+        verbs = list(_SETUP_VERBS.finditer(simp, a, m.end("name")))
+        if verbs:  # "关于调整领导成员分工及成立X的通知": the body is what was set up
+            a = verbs[-1].end()
+        name = _first_body(title[a:m.end("name")])
         return clean_name(name), lexicon().task_force_kind(to_simplified(name))
     text = doc.norm.text
     m = _BODY_SETUP.search(text)
@@ -1040,7 +1048,7 @@ def _people(em: Emitter, st: _State, a: int, b: int) -> list[_Person]:
                 return []   # a unit: the phrase lists units, not persons
             if _BODY_END.search(c.rstrip("。；")):
                 continue  # a phrase naming a body ("成立…任组长的工作专班") is no person
-            if _all_posts(c) or marked:
+            if (_all_posts(c) or marked) and not _HELD_BY.search(c):   # "X由Y同志兼任": a clause
                 name = em.surface(pa, pb).removesuffix("等")
                 out.append(_Person(name, parse_posts(c), unnamed=True, posts_only=_all_posts(c)))
     return out
@@ -1201,7 +1209,8 @@ def _units(em: Emitter, a: int, b: int, group: str, role: str, at: tuple[int, in
         a, seg_clean = a + opening.end(), seg_clean[opening.end():]
     items = (part for xy in split_list(seg_clean, "、，,") for part in _split_units_and(seg_clean, *xy))
     for x, y in (unit for part in items for unit in _spaced_units(seg_clean, *part) or [part]):   # "A　B": two
-        item = _UNIT_TAIL.sub("", re.sub(r"\s+", "", seg_clean[x:y]))
+        # "A（以下简称B）": the unit is A
+        item = strip_alias(_UNIT_TAIL.sub("", re.sub(r"\s+", "", seg_clean[x:y])))[0]
         if not item or is_category(item) or not (lexicon().is_org(item) or len(item) >= min_len and not orgs_only):
             continue
         # a name may be broken over lines

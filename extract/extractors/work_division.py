@@ -69,6 +69,8 @@ def _forms() -> tuple[SimpleNamespace, list[tuple[str, str, re.Pattern[str]]]]:
                                         if t.startswith(body) and t != body]),
            "place_post": re.sub(r"\(\?P<\w+>", "(?:", place_post_pattern()),
            "heads": alternation(sorted(_CONTINUING)),
+           "body_kinds": alternation([k for k, v in lex.task_force_kinds.items()
+                                      if v not in ("办公室", "委员会")]),   # named by a specific kind
            # the duty verbs: "协助{any leader}{verb}", the plain ones, those after "由X" (not 主持)
            "assisting": alternation([*_LEADERS, *_OWN_TITLES]), "assisted": alternation(_ASSISTED),
            "plain_verbs": alternation([v for v in _DUTY if not v.startswith(_ASSIST)]),
@@ -124,6 +126,7 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
         known.update({to_simplified(_squeeze(x.s)): x.s for x in mentions(doc) if x.rel == "任职"})
     named_alone = False  # the previous line was a name alone: this one opens with its posts
     read_to = 0  # a leader's name read with the posts line before it: its own line is done
+    in_body = False  # in a section that sets up a coordinating body
     for (sa, sb), found in zip(sents, heads):
         if sb <= read_to:
             continue
@@ -136,6 +139,12 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
             leader = None  # a new leader we cannot name: what follows is not the previous one's
             doc.source.warnings.append(
                 f"{doc.info.source}:{doc.evidence(sa, sb)[3]}: 分工 leader line not understood: {sent.strip()[:60]}")
+            continue
+        if _opens_line(text, sa) and _F.number_at.match(sent):
+            # "二、成立X领导小组": the body's section (the task force's), to the next heading
+            in_body = bool(_F.body_heading.match(sent))
+        if in_body:
+            leader = None
             continue
         again = None if found else _F.named_again.match(sent)
         if again and _squeeze(again.group("name")) in known:
@@ -201,10 +210,13 @@ _DIVISION_TITLE = re.compile(_DATA["division_title"])
 
 
 def extract_if_titled(doc: ParsedDocument) -> list[Assertion]:
-    """A document of another type whose title also states a division of its leaders' work
-    ("甲乡调整领导班子成员分工 成立某工作领导小组"): that division is read as well."""
-    title = _squeeze(to_simplified(doc.info.title or ""))
-    return extract(doc) if _DIVISION_TITLE.search(title) else []
+    """A document of another type whose title, or the paragraph that opens its body, also
+    states a division of its leaders' work ("甲乡调整领导班子成员分工 成立某工作领导小组";
+    a meeting's news "…研究调整县政府领导班子成员工作分工等事项"): that division is read as well.
+    Only the opening sentence: a division cited further on ("按照班子分工") states none."""
+    body = doc.norm.text[doc.body_start - doc.start:][:400]
+    lead = _squeeze(to_simplified((doc.info.title or "") + "\n" + body.split("。", 1)[0]))
+    return extract(doc) if _DIVISION_TITLE.search(lead) else []
 
 
 def _opens_line(text: str, sa: int) -> bool:

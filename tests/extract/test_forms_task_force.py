@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from extract.text import to_simplified
 from tests.extract.test_extractors import facts
 
 
@@ -147,9 +148,16 @@ def test_member_line_lost_to_a_wrong_encoding_keeps_the_name() -> None:
      "甲市救助管理工作联席会议"),
     ("丙县成立人才工作领导小组\n日前，县委印发《关于成立县委人才工作领导小组的通知》，正式成立县委人才工作领导小组。\n"
      "领导小组组长由县委书记李一担任。\n", "县委人才工作领导小组"),
+    # a headline of two clauses, the body named in full where the meeting decides to change it
+    ("丁州政府召开常务会议 调整州防汛抗旱指挥部组成人员\n7月5日，丁州人民政府召开常务会议。"
+     "会议决定调整丁州防汛抗旱指挥部组成人员，调整后名单如下：\n组长：李一　州长\n", "丁州防汛抗旱指挥部"),
+    ("戊旗政府召開常務會議 調整旗森林防火指揮部組成人員\n會議研究決定，調整充實戊旗森林防火指揮部組成人員。\n"
+     "組長：李一　旗長\n", "戊旗森林防火指揮部"),
+    ("己街道召开工作会议 调整人居环境整治工作领导小组\n会议决定，调整己街道人居环境整治工作领导小组成员。\n"
+     "组长：李一 街道党工委书记\n", "己街道人居环境整治工作领导小组"),
 ])
 def test_body_named_in_the_text(text: str, body: str) -> None:
-    got = facts(text)
+    got = {f[:3] + (to_simplified(f[3]),) for f in facts(text)}   # roles as the scorer reads them
     assert ("成员", "李一", body, "组长") in got or ("成员", "李一", body, "召集人") in got
 
 
@@ -1387,3 +1395,56 @@ def test_member_table_in_traditional_characters() -> None:
     assert ("成员", "周三", body, "副專班長") in got
     assert ("任职", "周三", "市財政局", "局長") in got
     assert ("成员", "丙縣政府分管負責", body, "副專班長") in got
+
+
+@pytest.mark.parametrize("lvl", ["市", "县", "旗", "自治州"])
+@pytest.mark.parametrize("mark,stop,comma", [("（一）", "。", "，"), ("（1）", "。", "，"), ("1.", ".", ","),
+                                             ("（一）", ".", ",")])
+def test_subgroup_run_in_headings_closed_by_a_stop(lvl: str, mark: str, stop: str,
+                                                   comma: str) -> None:
+    """"（一）老街改造组。由A牵头，B配合。": the item's name ends at the stop, the sentence after
+    it is the subgroup's own."""
+    body = f"丙{lvl}城市更新工作领导小组"
+    second = mark.replace("一", "二").replace("1", "2")
+    text = notice(f"二、工作机构\n领导小组下设办公室和2个专项工作组{stop}\n"
+                  f"{mark}老街改造组{stop}由{lvl}住建局牵头{comma}{lvl}财政局配合{stop}\n"
+                  f"{second}资金保障组{stop}由{lvl}财政局牵头{stop}\n三、工作要求\n各单位要按时报送{stop}\n",
+                  title=f"丙{lvl}人民政府办公室关于成立{body}的通知")
+    got = facts(text)
+    assert ("下设", body, "老街改造组", "") in got
+    assert ("下设", body, "资金保障组", "") in got
+    assert ("牵头", f"{lvl}住建局", "老街改造组", "") in got
+    assert ("牵头", f"{lvl}财政局", "资金保障组", "") in got
+    assert not any(f[0] == "下设" and f[2] in ("工作机构", "工作要求") for f in got)
+
+
+@pytest.mark.parametrize("lvl,place", [("省", "甲省"), ("自治区", "乙自治区"), ("市", "丙市"), ("县", "丁县")])
+@pytest.mark.parametrize("alias,tail", [("（以下简称{lvl}金融局）", "等12个部门和单位"),
+                                        ("(以下简称{lvl}金融局)", "等4个部门及单位"), ("", "等12个单位")])
+def test_units_composed_with_an_alias_and_a_counted_pair_of_unit_words(
+        lvl: str, place: str, alias: str, tail: str) -> None:
+    """"联席会议由A（以下简称B）、C…、D等12个部门和单位组成": A and D are units too."""
+    body = f"{place}防范非法集资工作联席会议"
+    text = notice(f"联席会议由{lvl}地方金融监督管理局{alias.format(lvl=lvl)}、{lvl}委宣传部、{lvl}公安厅、"
+                  f"{lvl}通信管理局{tail}组成。\n", title=f"{place}人民政府办公厅关于建立{body}制度的通知")
+    got = facts(text)
+    for unit in ("地方金融监督管理局", "委宣传部", "公安厅", "通信管理局"):
+        assert ("成员单位", f"{lvl}{unit}", body, "成员单位") in got
+    assert not any(f[0] == "成员单位" and ("简称" in f[1] or "单位" in f[1]) for f in got)
+
+
+@pytest.mark.parametrize("lvl,head", [("省", "副省长"), ("市", "副市长"), ("旗", "副旗长"), ("区", "副区长")])
+@pytest.mark.parametrize("verb,comma,colon", [("兼任", "，", "："), ("担任", ",", ":")])
+def test_office_sentence_after_a_spaced_member_list_is_no_member(lvl: str, head: str, verb: str,
+                                                                 comma: str, colon: str) -> None:
+    """"联席会议办公室主任由周二同志兼任，…" after the rows of 成员: a clause, no member named by post."""
+    body = f"甲{lvl}防范非法集资工作联席会议"
+    text = notice(f"召 集 人{colon}王一    {head}\n副召集人{colon}周二    {lvl}金融局局长\n"
+                  f"成　　员{colon}李三    {lvl}委宣传部副部长\n          陈四    {lvl}通信管理局副局长\n\n"
+                  f"联席会议办公室主任由周二同志{verb}{comma}办公室副主任{colon}贺五（{lvl}金融局副局长）。\n",
+                  title=f"甲{lvl}人民政府办公厅关于建立{body}制度的通知")
+    got = facts(text)
+    assert ("成员", "周二", body, "办公室主任") in got
+    assert ("成员", "陈四", body, "成员") in got
+    assert ("成员", "贺五", body, "办公室副主任") in got
+    assert not any(f[0] == "成员" and "由" in f[1] for f in got)

@@ -737,3 +737,29 @@ def test_township_news_reads_posts_against_its_title(lvl: str, sep: str) -> None
             ("任职", "钱二", f"{lvl}党委", "党委副书记"), ("任职", "钱二", _government(lvl), f"{lvl}长"),
             ("主持", "钱二", _government(lvl), ""), ("分管", "钱二", "财政所", ""),
             ("任职", "吴五", f"{lvl}人民武装部", "武装部长")} <= got
+
+
+# A 街道办事处's own notice writes its heads' titles alone ("主任 黄一：", "副主任 陈 二:"), as a
+# 自治区's writes 主席: the posts are the 办事处's.
+@pytest.mark.parametrize("place", ["甲市乙区丙街街道办事处", "丁县戊街道办事处"])
+@pytest.mark.parametrize("colon,semi,stop", [("：", "；", "。"), (":", ";", "."), ("：", ";", "。")])
+def test_subdistrict_heads_titled_alone(place: str, colon: str, semi: str, stop: str) -> None:
+    text = (f"{place}关于班子成员工作分工的通知\n\n各科室、各社区{colon}\n"
+            f"经街道党工委会议研究，现将班子成员工作分工通知如下{colon}\n\n"
+            f"主任 黄一{colon}主持街道办事处全面工作{semi}分管街道经济发展办公室{stop}\n"
+            f"副主任 陈 二{colon}负责社区治理工作{semi}联系东山社区{stop}\n\n{place}\n2024年9月15日\n")
+    got = facts(text)
+    assert ("任职", "黄一", place, "主任") in got
+    assert ("任职", "陈二", place, "副主任") in got
+    assert ("主持", "黄一", place, "") in got
+    assert ("分管", "黄一", "街道经济发展办公室", "") in got
+    assert ("联系", "陈二", "东山社区", "") in got
+
+
+def test_head_titled_alone_is_a_subdistricts_only() -> None:
+    """"主任" alone in a county's notice is no post of its government."""
+    text = ("己县人民政府关于县长副县长工作分工的通知\n\n各乡镇人民政府：\n\n"
+            "副县长 庚一：分管县财政局。\n主任 辛二：负责县政府办公室工作。\n")
+    got = facts(text)
+    assert ("任职", "庚一", "县政府", "副县长") in got
+    assert not any(f[0] == "任职" and f[1] == "辛二" and f[2] in ("县政府", "己县人民政府") for f in got)

@@ -401,3 +401,59 @@ def test_assistant_post_without_its_level(level: str, gov: str, line: str, post:
     got = facts(text.translate(HALF) if half else text)
     assert ("任职", "严东升", f"甲{level}{gov}", post) in got
     assert ("分管", "严东升", f"{level}统计局", "") in got
+
+
+# A meeting's news whose title names only the meeting, its opening sentence the division
+# ("研究调整县政府领导班子成员工作分工等事项"), and that also sets up a body (typed a task force's).
+_T2S = opencc.OpenCC("s2t")
+
+
+@pytest.mark.parametrize("lvl,head,deputy,crumb,trad", [
+    ("县", "县长", "副县长", "首页 > 政务动态 > 常务会议\n\n", False),
+    ("旗", "旗长", "副旗长", "", False),
+    ("市", "市长", "副市长", "当前位置：首页>政务公开\n", True),
+    ("区", "区长", "副区长", "", True),
+])
+def test_division_stated_in_the_opening_sentence(lvl: str, head: str, deputy: str, crumb: str,
+                                                 trad: bool) -> None:
+    text = (f"{crumb}乙{lvl}政府召开第5次常务会议\n发布时间：2024-03-02  来源：{lvl}政府办\n\n"
+            f"3月1日，{head}孔一主持召开{lvl}政府第5次常务会议，研究调整{lvl}政府领导班子成员工作分工等事项。\n"
+            f"会议明确，{deputy}曹二同志不再分管{lvl}司法局，增加分管{lvl}信访局；{deputy}严 三同志协助{head}"
+            f"分管{lvl}财政局，联系{lvl}税务局。\n会议决定成立乙{lvl}城区供热保障工作专班，由{deputy}曹二任组长。\n")
+    got = facts(_T2S.convert(text) if trad else text, "news.txt")
+    assert ("分管", "曹二", f"{lvl}信访局", "") in got
+    assert ("分管", "曹二", f"{lvl}司法局", "") not in got
+    assert ("协助分管", "严三", f"{lvl}财政局", "") in got
+    assert ("联系", "严三", f"{lvl}税务局", "") in got
+    assert ("任职", "严三", f"{lvl}政府", deputy) in got
+    assert ("成员", "曹二", f"乙{lvl}城区供热保障工作专班", "组长") in got
+
+
+def test_division_cited_later_is_not_read() -> None:
+    """Only the opening sentence states a division; "按照班子分工" further on states none."""
+    text = ("丙县成立森林防火工作专班\n\n4月1日，丙县召开会议，决定成立丙县森林防火工作专班，由副县长曹二任组长。\n"
+            "会议要求，按照领导班子成员工作分工，副县长严三分管县林业局的同志要配合。\n")
+    got = facts(text, "news.txt")
+    assert ("成员", "曹二", "丙县森林防火工作专班", "组长") in got
+    assert not any(f[0] == "分管" for f in got)
+
+
+# "关于调整…分工及成立X领导小组的通知": the body is what is set up (after the last 成立), and its
+# section ("二、成立X领导小组", to the next heading) states no leader's duties.
+@pytest.mark.parametrize("lvl,head,deputy", [("旗", "旗长", "常务副旗长"), ("县", "县长", "副县长"),
+                                             ("州", "州长", "副州长"), ("镇", "镇长", "副镇长")])
+@pytest.mark.parametrize("colon,comma", [("：", "，"), (":", ",")])
+def test_division_and_body_set_up_in_one_notice(lvl: str, head: str, deputy: str, colon: str,
+                                               comma: str) -> None:
+    text = (f"甲{lvl}人民政府关于调整{lvl}政府领导成员工作分工\n及成立{lvl}营商环境领导小组的通知\n\n"
+            f"各有关单位{colon}\n一、{lvl}政府领导成员工作分工\n{deputy} 孟 一{colon}负责常务工作。分管{lvl}财政局。\n\n"
+            f"二、成立甲{lvl}营商环境领导小组\n组长{colon}孟一（{deputy}）\n成员{colon}其木格（{lvl}政务服务中心主任）\n"
+            f"领导小组办公室设在{lvl}政务服务中心{comma}其木格同志兼任办公室主任{comma}负责领导小组日常工作。\n"
+            f"三、其他事项\n各单位要抓好落实。\n")
+    got = facts(text)
+    assert ("分管", "孟一", f"{lvl}财政局", "") in got
+    assert ("成员", "孟一", f"甲{lvl}营商环境领导小组", "组长") in got \
+        or ("成员", "孟一", f"{lvl}营商环境领导小组", "组长") in got
+    assert not any(f[1] == "孟一" and f[2] == "办公室" for f in got)
+    assert not any("分工" in f[2] for f in got)
+    assert not any(f[0] == "负责" and f[1] == "孟一" and "日常" in f[2] for f in got)
