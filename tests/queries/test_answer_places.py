@@ -153,3 +153,20 @@ def test_places_within_narrows_every_named_query(view: GraphView) -> None:
     assert {r["s_name"] for r in rows} == {"周文静"}
     people = {e.ref.place: e.ref for e in catalogue(view).entries if e.ref.name == "王建国"}
     assert {f.object.place for f in posts_of(view, people["桐溪市"])} == {"桐溪市"}
+
+
+def test_places_the_place_is_a_parameter_of_the_cypher_shown(view: GraphView) -> None:
+    from queries.named import PLACE_COLUMNS, QUERIES, trace
+
+    with trace() as entries, within("岭东市"):
+        narrowed = run(view, "holders_of_titles", {"titles": ["市长"]})
+        ask_rows = run(view, "appointments")
+    assert [e.params["place"] for e in entries] == ["岭东市", "岭东市"]
+    assert all("$place" in QUERIES[e.name].cypher for e in entries)
+    everywhere = run(view, "holders_of_titles", {"titles": ["市长"]})
+    assert narrowed == [r for r in everywhere if "岭东市" in (r["s_place"], r["o_place"])] and narrowed
+    assert ask_rows == [r for r in run(view, "appointments") if "岭东市" in (r["person_place"], r["org_place"])]
+    takes = {n for n, q in QUERIES.items() if set(q.columns) & set(PLACE_COLUMNS)}
+    assert takes == {n for n, q in QUERIES.items() if "place" in q.params}
+    a = ask(view, "岭东市市长是谁")
+    assert any(q.params.get("place") == "岭东市" for q in a.queries), a.queries
