@@ -170,3 +170,11 @@ def test_places_the_place_is_a_parameter_of_the_cypher_shown(view: GraphView) ->
     assert takes == {n for n, q in QUERIES.items() if "place" in q.params}
     a = ask(view, "岭东市市长是谁")
     assert any(q.params.get("place") == "岭东市" for q in a.queries), a.queries
+
+
+def test_places_a_place_the_store_lacks_is_said_in_one_line(view: GraphView) -> None:
+    for question in ("朔州市财政局谁分管", "上海市市长是谁"):
+        a = ask(view, question)
+        assert not a.answers and "\n" not in a.message and "没有理解" not in a.message, a.message
+        assert a.message.startswith(f"库中没有{question[:3]}的文件") and "云川市、岭东市、桐溪市" in a.message
+    assert ask(view, "云川市财政局谁分管").answers == ["李慧敏"]
