@@ -178,3 +178,13 @@ def test_places_a_place_the_store_lacks_is_said_in_one_line(view: GraphView) -> 
         assert not a.answers and "\n" not in a.message and "没有理解" not in a.message, a.message
         assert a.message.startswith(f"库中没有{question[:3]}的文件") and "云川市、岭东市、桐溪市" in a.message
     assert ask(view, "云川市财政局谁分管").answers == ["李慧敏"]
+
+
+def test_places_the_store_contract_asks_by_id(view: GraphView) -> None:
+    from graph import contract
+
+    ids = contract.ids_of(view, "Person", "王建国")  # two people, in 云川 and 桐溪
+    assert len(ids) == 2
+    posts = [contract.posts_of(view, i) for i in ids]
+    assert all(posts) and posts[0] != posts[1]
+    assert contract.posts_of(view, "王建国") == []  # a name is no id
