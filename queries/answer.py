@@ -1050,7 +1050,8 @@ def _answer(view: GraphView, cat: Catalogue, qb: QuestionBook, question: str, te
             slot = best.ambiguous[0]
             if len(named) > 1:
                 per_place = [p for p in per_place if p.slots[slot].entity.place in named] or per_place  # type: ignore[union-attr]
-            parts = [(p.slots[slot].entity.place, _run(ctx, p, None)) for p in per_place]  # type: ignore[union-attr]
+            parts = [(p.slots[slot].entity.place, _run(ctx, p, p.slots[slot].entity.place))  # type: ignore[union-attr]
+                     for p in per_place]  # each run in its place, so its Cypher says which
         elif whole or place is not None or not cat.several_places or any(e.place for e in answer.entities.values()):
             parts = [(place, _run(ctx, best, place))]
         else:  # a question about no one place in a store of several: each place's answer
