@@ -188,3 +188,23 @@ def test_places_the_store_contract_asks_by_id(view: GraphView) -> None:
     posts = [contract.posts_of(view, i) for i in ids]
     assert all(posts) and posts[0] != posts[1]
     assert contract.posts_of(view, "王建国") == []  # a name is no id
+
+
+def test_places_tasks_carry_their_place() -> None:
+    """A task (工作任务) is its document's place's: the same words in two cities are two tasks."""
+    from dataclasses import replace
+
+    from extract.pipeline import extract_paths
+    from graph.records import Assertion
+    from graph.resolve import resolve
+
+    result = extract_paths([str(p) for p in sorted(CITIES.iterdir())], progress=False)
+    docs = {d.doc_id: d for d in result.documents}
+    lead = Assertion(rel="牵头", type="LEADS", s="市财政局", s_type="Organization", o="统筹推进预算绩效管理",
+                     o_type="Task", doc="", doc_id="", date="2023-01-01", evidence="…", source="x", line=1)
+    tasks = [replace(lead, doc=d.number or d.name, doc_id=d.doc_id) for d in docs.values()
+             if "lingdong" in (d.source or "") or "tongxi" in (d.source or "")]
+    assertions, _ = resolve(result.assertions + tasks, result.documents)
+    g = build_graph(assertions, result.documents).graph
+    placed = sorted(d.get("place") for _, d in g.nodes(data=True) if d["label"] == "Task")
+    assert placed == ["岭东市", "桐溪市"], placed
