@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import re
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence, TypeVar
@@ -387,8 +387,9 @@ def _example_questions(key: str, place: str | None) -> list[str]:
     from graph.places import short_name
 
     every = _places(key)
-    here = place if place in every else (every[0] if every else None)
-    refs = [e for e in _entities(key) if here is None or e.place in (here, None)]
+    held = Counter(e.place for e in _entities(key) if e.place in every)
+    here = place if place in every else min(held, key=lambda p: (-held[p], p), default=None)  # its main place
+    refs = sorted((e for e in _entities(key) if here is None or e.place in (here, None)), key=lambda e: e.place != here)
 
     def written(e: EntityRef) -> str:  # as a user writes it: 云川市财政局, 岭东市财政局 for 岭东's 市财政局
         if len(every) < 2 or not e.place or short_name(e.place) in e.name:
