@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import re
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence, TypeVar
@@ -44,12 +44,12 @@ from queries.as_of import bind_as_of
 from queries.records import AppointmentRecord, Chain, ChainStep, EntityRef, Fact, PathRecord, fact_from_row
 
 __all__ = [
-    "ROOT", "store_dir", "data_dir", "store_exists", "build_store", "store_key", "clear",
+    "ROOT", "store_dir", "store_name", "data_dir", "store_exists", "build_store", "store_key", "clear",
     "Handle", "handle", "counts", "manifest",
     "CypherAnswer", "WriteRefused", "QueryTooSlow", "run_cypher", "write_clause", "CYPHER_ROW_LIMIT",
     "CYPHER_TIMEOUT_S",
     "documents", "document", "document_lines", "document_facts", "preview_upload", "add_upload",
-    "search", "entities", "places", "entity", "changes", "gazettes", "relative_source", "portfolio", "OrgProfile", "org_profile", "TaskForceProfile",
+    "search", "entities", "places", "example_questions", "evidence_in_place", "queries_in_place", "entity", "changes", "gazettes", "relative_source", "portfolio", "OrgProfile", "org_profile", "TaskForceProfile",
     "task_force_profile", "area_leaders", "neighbourhood", "appointments_in", "paths_between",
     "membership_counts", "task_force_overlaps", "shared_task_forces", "Network", "network",
     "responsibility_chain", "Division", "DIVISION_TYPES", "division", "Quality", "quality",
@@ -69,6 +69,13 @@ T = TypeVar("T")
 def store_dir() -> Path:
     """The store folder: `GOVKG_STORE` (set by `govkg ui --store`), else `.govkg/`."""
     return Path(os.environ.get(STORE_ENV) or DEFAULT_STORE).resolve()
+
+
+def store_name() -> str:
+    """The store as the pages name it: its folder's name (with its parent's when the folder
+    is a bare `.govkg`), never the server's absolute path."""
+    path = store_dir()
+    return f"{path.parent.name}/{path.name}" if path.name.startswith(".") and path.parent.name else path.name
 
 
 def data_dir() -> Path:
@@ -372,6 +379,43 @@ def _places(key: str) -> list[str]:
 def places() -> list[str]:
     """The places the store's entities belong to (云川市, 岭东市 …), for the place filter."""
     return _places(store_key())
+
+
+@st.cache_data(show_spinner=False)
+def _example_questions(key: str, place: str | None) -> list[str]:
+    from app.examples import QUESTION_FORMS
+    from graph.places import short_name
+
+    every = _places(key)
+    held = Counter(e.place for e in _entities(key) if e.place in every)
+    here = place if place in every else min(held, key=lambda p: (-held[p], p), default=None)  # its main place
+    refs = sorted((e for e in _entities(key) if here is None or e.place in (here, None)), key=lambda e: e.place != here)
+
+    def written(e: EntityRef) -> str:  # as a user writes it: 云川市财政局, 岭东市财政局 for 岭东's 市财政局
+        if len(every) < 2 or not e.place or short_name(e.place) in e.name:
+            return e.name
+        return e.place + e.name[1:] if e.name.startswith("市") and e.place.endswith("市") else f"{e.place}的{e.name}"
+
+    orgs = [e for e in refs if e.label == "Organization"]
+    org = next((e for e in orgs if e.name.endswith("财政局")), orgs[0] if orgs else None)
+    groups = [e for e in refs if e.label == TASK_FORCE]
+    task_force = next((e for e in groups if e.kind == "工作专班"), groups[0] if groups else None)
+    leaders = [row["s_name"] for row in _call(key, named.run, "leaders_of_org",
+                                               {"orgs": [org.id], "types": list(SUPERVISION)})] if org else []
+    values = {"org": written(org) if org else None, "task_force": task_force.name if task_force else None,
+              "leader": leaders[0] if leaders else None, "place": here if here and len(every) > 1 else ""}
+    out = []
+    for form in QUESTION_FORMS:
+        wanted = {k: v for k, v in values.items() if "{" + k + "}" in form}
+        if all(v is not None for v in wanted.values()):
+            out.append(form.format(**wanted))
+    return out
+
+
+def example_questions(place: str | None = None) -> list[str]:
+    """Questions to try, about what this store holds (its places, a 市财政局 and a task force
+    of `place` or of its first place), never names it lacks."""
+    return _example_questions(store_key(), place)
 
 
 def entity(entity_id: str) -> EntityRef | None:
@@ -745,6 +789,22 @@ def _evidence_of(record: Any) -> Any:
     if ev is None and getattr(record, "fact", None) is not None:
         ev = record.fact.evidence
     return ev
+
+
+def evidence_in_place(answer: Answer, place: str | None) -> list[Any]:
+    """The answer's evidence kept to `place`: that of the records one of whose entities is of
+    the place, or none of whose has a place (a national body's); all of it for no place."""
+    if place is None:
+        return list(answer.evidence)
+    kept = [r for r in answer.records
+            if place in {ref.place for ref in _refs_in(r)} or not any(ref.place for ref in _refs_in(r))]
+    return answer_q.evidence_of(kept)
+
+
+def queries_in_place(answer: Answer, place: str | None) -> list[Any]:
+    """The queries behind the answer kept to `place`: those run for it or for no one place
+    (their `$place` is '' or absent); all of them for no place."""
+    return [q for q in answer.queries if place is None or q.params.get("place", "") in ("", place)]
 
 
 def answer_cards(answer: Answer) -> list[AnswerCard]:

@@ -10,16 +10,20 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["QUESTIONS", "CYPHER_EXAMPLES"]
+__all__ = ["QUESTION_FORMS", "CYPHER_EXAMPLES"]
 
-QUESTIONS: tuple[str, ...] = (
-    "谁分管市财政局",
-    "武跃飞分管哪些单位",
-    "市能源局的局长是谁",
-    "负责消防工作的市领导是谁",
-    "黄军参加了哪些工作专班",
-    "雷惊春被免去了什么职务",
-    "从市长到市财政局的责任链",
+# The example questions of the search page, filled from the store's own content
+# (`app.data.example_questions`): {org} a 财政局 it holds (else another body), {task_force}
+# one of its task forces, {leader} who 分管 {org}, {place} one of its places ('' for a store
+# of one place). A form whose value the store lacks is left out.
+QUESTION_FORMS: tuple[str, ...] = (
+    "谁分管{org}",
+    "{leader}分管哪些单位",
+    "{place}市长是谁",
+    "谁领导{task_force}",
+    "{task_force}有哪些成员",
+    "{leader}参加了哪些工作专班",
+    "从市长到{org}的责任链",
 )
 
 CYPHER_EXAMPLES: dict[str, tuple[str, dict[str, Any]]] = {

@@ -225,7 +225,7 @@ def evidence_md(row: dict[str, Any]) -> str:
 def sidebar_store_info() -> None:
     """Which store is open and how big it is, in the sidebar."""
     with st.sidebar:
-        st.caption(f"图谱：`{data.store_dir()}`")
+        st.caption(f"图谱：`{data.store_name()}`")
         if data.store_exists():
             labels, types = data.counts()
             st.caption(f"{sum(labels.values())} 个节点 · {sum(types.values())} 条关系 · "

@@ -2,9 +2,10 @@
 
 Each named query has one Cypher text (Neo4j's dialect; `graph.dialect` rewrites it for
 LadybugDB) with `$params`, and one networkx function for the in-memory store, which cannot
-run Cypher. Callers use the functions (`supervisors_of(view, "市财政局")`); every store's
-view answers `view.query(name, params)`. Rows come back as tuples in one canonical order,
-so answers from different stores compare equal.
+run Cypher. Callers use the functions (`supervisors_of(view, org_id)`); every store's
+view answers `view.query(name, params)`. Entities are asked for by id, never by name: names
+repeat across places (a 市财政局 in every city); `ids_of` finds the ids a name has. Rows
+come back as tuples in one canonical order, so answers from different stores compare equal.
 
 Who 分管 a body and who sits on a task force are answered for the newest state: a fact a
 later document ended (it has a `valid_to`) is left out. `posts_of` is a history, with
@@ -22,7 +23,7 @@ import networkx as nx
 from graph.model import SCHEMA
 
 __all__ = [
-    "NamedQuery", "QUERIES", "QueryView", "GraphIndex", "Row", "canonical_rows",
+    "NamedQuery", "QUERIES", "QueryView", "GraphIndex", "Row", "canonical_rows", "ids_of",
     "supervisors_of", "task_force_members", "members_of", "posts_of", "appointments_in",
     "label_counts", "type_counts", "distance_between",
 ]
@@ -75,12 +76,10 @@ class GraphIndex:
     def __init__(self, g: nx.MultiDiGraph) -> None:
         self.g = g
         self.by_name: dict[tuple[str, str], list[str]] = {}
-        self.any_name: dict[str, set[str]] = {}
         self.by_label: dict[str, list[str]] = {}
         for node_id, data in g.nodes(data=True):
             self.by_label.setdefault(data["label"], []).append(node_id)
             self.by_name.setdefault((data["label"], data.get("name")), []).append(node_id)
-            self.any_name.setdefault(data.get("name"), set()).add(node_id)
 
     def named(self, label: str, name: str) -> list[str]:
         return self.by_name.get((label, name), [])
@@ -96,9 +95,20 @@ class GraphIndex:
                 yield u, data
 
 
+def _ids(ix: GraphIndex, node: str, label: str) -> list[str]:
+    """[node] when the graph has it with this label, else []."""
+    return [node] if node in ix.g and ix.g.nodes[node]["label"] == label else []
+
+
+def _nx_ids_of(ix: GraphIndex, p: Mapping[str, Any]) -> Iterable[Row]:
+    for label in [p["label"]] if p["label"] else list(ix.by_label):
+        for node in ix.named(label, p["name"]):
+            yield (node,)
+
+
 def _nx_supervisors(ix: GraphIndex, p: Mapping[str, Any]) -> Iterable[Row]:
     g = ix.g
-    for org in ix.named(ORGANIZATION, p["org"]):
+    for org in _ids(ix, p["org"], ORGANIZATION):
         for u, _, data in g.in_edges(org, data=True):
             if data["type"] in SUPERVISION and g.nodes[u]["label"] == PERSON and data.get("valid_to") is None:
                 yield g.nodes[u]["name"], data["type"]
@@ -116,7 +126,7 @@ def _nx_members(ix: GraphIndex, p: Mapping[str, Any]) -> Iterable[Row]:
 
 def _nx_members_of(ix: GraphIndex, p: Mapping[str, Any]) -> Iterable[Row]:
     g = ix.g
-    for tf in ix.named(TASK_FORCE, p["task_force"]):
+    for tf in _ids(ix, p["task_force"], TASK_FORCE):
         for person, rel in ix.into(tf, MEMBER_OF):
             if rel.get("valid_to") is None:
                 yield g.nodes[person]["name"], rel.get("role")
@@ -124,7 +134,7 @@ def _nx_members_of(ix: GraphIndex, p: Mapping[str, Any]) -> Iterable[Row]:
 
 def _nx_posts(ix: GraphIndex, p: Mapping[str, Any]) -> Iterable[Row]:
     g = ix.g
-    for person in ix.named(PERSON, p["person"]):
+    for person in _ids(ix, p["person"], PERSON):
         for post, h in ix.out(person, HOLDS):
             for org, _ in ix.out(post, POST_IN):
                 yield (g.nodes[post]["title"], g.nodes[org]["name"], h["status"], h["valid_from"],
@@ -155,7 +165,7 @@ def _nx_type_counts(ix: GraphIndex, p: Mapping[str, Any]) -> Iterable[Row]:
 
 def _nx_distance(ix: GraphIndex, p: Mapping[str, Any]) -> Iterable[Row]:
     g = ix.g
-    sources, targets = ix.any_name.get(p["a"], set()), ix.any_name.get(p["b"], set())
+    sources, targets = {p["a"]} & set(g), {p["b"]} & set(g)
     if not sources or not targets:
         return []
     undirected = g.to_undirected(as_view=True)
@@ -172,8 +182,12 @@ _SUPERVISION = "|".join(SUPERVISION)
 
 QUERIES: dict[str, NamedQuery] = {q.name: q for q in (
     NamedQuery(
+        "ids_of",
+        "MATCH (n) WHERE ($label = '' OR labels(n)[0] = $label) AND n.name = $name RETURN n.id AS id ORDER BY id",
+        ("id",), _nx_ids_of, "The ids of the nodes with a name (of a label; '' = any): what the others take."),
+    NamedQuery(
         "supervisors_of",
-        f"MATCH (p:Person)-[r:{_SUPERVISION}]->(o:Organization {{name: $org}}) WHERE r.valid_to IS NULL "
+        f"MATCH (p:Person)-[r:{_SUPERVISION}]->(o:Organization {{id: $org}}) WHERE r.valid_to IS NULL "
         "RETURN p.name AS person, type(r) AS type ORDER BY person, type",
         ("person", "type"), _nx_supervisors, "Who 分管/协助分管/主管 an organisation."),
     NamedQuery(
@@ -183,12 +197,12 @@ QUERIES: dict[str, NamedQuery] = {q.name: q for q in (
         ("task_force", "person", "role"), _nx_members, "Members of every task force of a kind, with roles."),
     NamedQuery(
         "members_of",
-        "MATCH (p:Person)-[r:MEMBER_OF]->(t:TaskForce {name: $task_force}) WHERE r.valid_to IS NULL "
+        "MATCH (p:Person)-[r:MEMBER_OF]->(t:TaskForce {id: $task_force}) WHERE r.valid_to IS NULL "
         "RETURN p.name AS person, r.role AS role ORDER BY person, role",
         ("person", "role"), _nx_members_of, "Members of one task force, with roles."),
     NamedQuery(
         "posts_of",
-        "MATCH (p:Person {name: $person})-[h:HOLDS]->(post:Post)-[:POST_IN]->(o:Organization) "
+        "MATCH (p:Person {id: $person})-[h:HOLDS]->(post:Post)-[:POST_IN]->(o:Organization) "
         "RETURN post.title AS title, o.name AS organization, h.status AS status, "
         "h.valid_from AS valid_from, h.valid_to AS valid_to ORDER BY title, organization",
         ("title", "organization", "status", "valid_from", "valid_to"), _nx_posts,
@@ -212,9 +226,9 @@ QUERIES: dict[str, NamedQuery] = {q.name: q for q in (
         ("type", "count"), _nx_type_counts, "Relationships per type."),
     NamedQuery(
         "distance_between",
-        f"MATCH p = shortestPath((a {{name: $a}})-[*..{MAX_HOPS}]-(b {{name: $b}})) "
+        f"MATCH p = shortestPath((a {{id: $a}})-[*..{MAX_HOPS}]-(b {{id: $b}})) "
         "WHERE a <> b RETURN length(p) AS hops ORDER BY hops LIMIT 1",
-        ("hops",), _nx_distance, "Fewest hops between two named nodes, either direction."),
+        ("hops",), _nx_distance, "Fewest hops between two nodes, either direction."),
 )}
 
 
@@ -230,8 +244,13 @@ def canonical_rows(rows: Iterable[Iterable[Any]]) -> list[Row]:
     return sorted(out, key=lambda row: tuple((v is None, str(v)) for v in row))
 
 
+def ids_of(view: QueryView, label: str, name: str) -> list[str]:
+    """The ids of the nodes named `name` (of `label`; '' = any), one per place that has one."""
+    return [row[0] for row in view.query("ids_of", {"label": label, "name": name})]
+
+
 def supervisors_of(view: QueryView, org: str) -> list[Row]:
-    """(person, relationship type) for each leader who 分管/协助分管/主管 `org` now."""
+    """(person, relationship type) for each leader who 分管/协助分管/主管 the organisation `org` (an id) now."""
     return view.query("supervisors_of", {"org": org})
 
 
@@ -241,12 +260,12 @@ def task_force_members(view: QueryView, kind: str) -> list[Row]:
 
 
 def members_of(view: QueryView, task_force: str) -> list[Row]:
-    """(person, role) for every member now of the task force named `task_force`."""
+    """(person, role) for every member now of the task force `task_force` (an id)."""
     return view.query("members_of", {"task_force": task_force})
 
 
 def posts_of(view: QueryView, person: str) -> list[Row]:
-    """(title, organization, status, valid_from, valid_to) of the posts `person` holds or held."""
+    """(title, organization, status, valid_from, valid_to) of the posts `person` (an id) holds or held."""
     return view.query("posts_of", {"person": person})
 
 
@@ -266,5 +285,5 @@ def type_counts(view: QueryView) -> list[Row]:
 
 
 def distance_between(view: QueryView, a: str, b: str) -> list[Row]:
-    """[(hops,)] on the shortest path between nodes named `a` and `b`, or [] beyond 6 hops."""
+    """[(hops,)] on the shortest path between the nodes `a` and `b` (ids), or [] beyond 6 hops."""
     return view.query("distance_between", {"a": a, "b": b})

@@ -155,9 +155,9 @@ def resolve(assertions: list[Assertion], documents: list[DocumentInfo] | None = 
             found = places.prefix(n)  # 朔州市防汛抗旱指挥部 = 市防汛抗旱指挥部 in 朔州市's documents
             place, bare = found if found else (home, n)
             kk = ("TaskForce", f"{place}|{bare}")
-        elif label == "Area":  # who answers for 财政 is a fact of one place's government
+        elif label in ("Area", "Task"):  # who answers for 财政, or for a task, is a fact of one place's government
             place = places.of_document(a.doc_id)
-            kk = ("Area", f"{place}|{_norm(name)}" if place else _norm(name))
+            kk = (label, f"{place}|{_norm(name)}" if place else _norm(name))
         elif label == "Document":
             kk = ("Document", a.doc_id if name == a.doc else _norm(name))  # the citing document itself
         else:

@@ -996,6 +996,11 @@ def _answer(view: GraphView, cat: Catalogue, qb: QuestionBook, question: str, te
     """Read `question` (the forms) or `text` (the frames, where no form reads it) and answer.
     A question whose modifiers were taken out (`frames_first`) is no whole sentence any more:
     the frames read it first."""
+    foreign = _foreign_place(cat, text)
+    if foreign is not None:
+        answer.message = (f"库中没有{foreign}的文件；库中的文件来自：{'、'.join(sorted(cat.store_places))}。"
+                          if cat.store_places else f"库中没有{foreign}的文件。")
+        return
     place, readings = _read(cat, question, qb)
     if place is None and cat.several_places:
         place = _place_named(cat, text)[0]
@@ -1045,7 +1050,8 @@ def _answer(view: GraphView, cat: Catalogue, qb: QuestionBook, question: str, te
             slot = best.ambiguous[0]
             if len(named) > 1:
                 per_place = [p for p in per_place if p.slots[slot].entity.place in named] or per_place  # type: ignore[union-attr]
-            parts = [(p.slots[slot].entity.place, _run(ctx, p, None)) for p in per_place]  # type: ignore[union-attr]
+            parts = [(p.slots[slot].entity.place, _run(ctx, p, p.slots[slot].entity.place))  # type: ignore[union-attr]
+                     for p in per_place]  # each run in its place, so its Cypher says which
         elif whole or place is not None or not cat.several_places or any(e.place for e in answer.entities.values()):
             parts = [(place, _run(ctx, best, place))]
         else:  # a question about no one place in a store of several: each place's answer
@@ -1182,6 +1188,18 @@ def _provinces() -> str:
     names = {n for n, d in divisions().items() if d.code.endswith("0000")}
     names |= {short_name(n) for n in names}
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+def _foreign_place(cat: Catalogue, q: str) -> str | None:
+    """A division the question names in full (朔州市) of which the store holds no document,
+    when it names none of the store's places and no entity's name holds it."""
+    if not cat.store_places or any(short_name(p) in q for p in cat.store_places):
+        return None
+    named = [d for d in divisions() if len(d) >= 3 and d in q and d not in cat.store_places]
+    for name in sorted(named, key=len, reverse=True):
+        if not any(name in e.ref.name for e in cat.entries):
+            return name
+    return None
 
 
 def _place_named(cat: Catalogue, q: str) -> tuple[str | None, str]:

@@ -47,6 +47,11 @@ ENTITY_COLUMNS = ("id", "label", "name", "aliases", "kind", "unnamed", "place")
 PLACE_COLUMNS = ("s_place", "o_place", "person_place", "org_place")
 
 
+# a row is of `$place` when one of its entities is, or when none has a place (a national
+# body's); '' = every place. `within` sets it; the shown Cypher and params state it.
+_PLACE = "($place = '' OR ({a}.place IS NULL AND {b}.place IS NULL) OR {a}.place = $place OR {b}.place = $place)"
+_EDGE_PLACE = _PLACE.format(a="a", b="b")
+
 _AS_OF = ("($as_of = '' OR r.valid_from IS NULL OR r.valid_from <= $as_of) "
           "AND ($history OR r.valid_to IS NULL OR ($as_of <> '' AND r.valid_to > $as_of))")
 
@@ -255,7 +260,7 @@ def _nx_edges_in(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
 
 # --------------------------------------------------------------------------- the queries
 
-_TIME = {"as_of": "", "history": False}
+_TIME = {"as_of": "", "history": False, "place": ""}
 _TYPES_AS_OF = {"types": [], **_TIME}
 
 def _edges(match: str, where: str = "", role: str = "NULL") -> str:
@@ -265,7 +270,7 @@ def _edges(match: str, where: str = "", role: str = "NULL") -> str:
     statement that joins several hops under an `IN $list` selection and a date filter in
     one WHERE, can return rows for the earlier parameters (seen on posts_of_people)."""
     selection = f" WHERE {where}" if where else ""
-    return f"{match}{selection} WITH a, r, b WHERE {_AS_OF} {_edge_return(role)}"
+    return f"{match}{selection} WITH a, r, b WHERE {_AS_OF} AND {_EDGE_PLACE} {_edge_return(role)}"
 
 
 QUERIES: dict[str, Query] = {q.name: q for q in (
@@ -328,12 +333,13 @@ QUERIES: dict[str, Query] = {q.name: q for q in (
           "MATCH (ap)-[:ANNOUNCED_IN]->(d:Document) "
           "WHERE ($person = '' OR p.id = $person) AND ($org = '' OR o.id = $org) "
           "AND ($post = '' OR post.id = $post) AND ($doc = '' OR d.number = $doc OR d.id = $doc) "
+          f"AND {_PLACE.format(a='p', b='o')} "
           "RETURN ap.id AS id, ap.action AS action, ap.probation AS probation, ap.date AS date, "
           "ap.decided_on AS decided_on, ap.evidence AS evidence, d.number AS doc_number, "
           "p.id AS person_id, p.name AS person, post.id AS post_id, post.name AS post, "
           "post.title AS title, o.id AS org_id, o.name AS organization, p.place AS person_place, "
           "o.place AS org_place",
-          APPOINTMENT_COLUMNS, _nx_appointments, {"person": "", "org": "", "post": "", "doc": ""},
+          APPOINTMENT_COLUMNS, _nx_appointments, {"person": "", "org": "", "post": "", "doc": "", "place": ""},
           "任命 and 免去 by person, organisation, post or document ('' = any)."),
     Query("edges_out",
           _edges("MATCH (a)-[r]->(b)", "a.id IN $ids AND (size($types) = 0 OR type(r) IN $types)",
@@ -379,9 +385,9 @@ def trace() -> Iterator[list[TraceEntry]]:
 
 @contextmanager
 def within(place: str | None) -> Iterator[None]:
-    """Answer inside the block for one place only: rows whose entities all belong to other
-    places are left out (a row with no place at all, a national body's, stays). The
-    entity catalogue is never narrowed."""
+    """Answer inside the block for one place only: every query taking `$place` gets it, so
+    rows whose entities all belong to other places are left out in the query itself (a row
+    with no place at all, a national body's, stays). The entity catalogue is never narrowed."""
     token = _WITHIN.set(place)
     try:
         yield
@@ -422,16 +428,16 @@ def run(view: GraphView, name: str, params: Mapping[str, Any] | None = None) -> 
         full["as_of"] = parse_as_of(full["as_of"]) or ""
     if "history" in full:
         full["history"] = bool(full["history"])
+    if "place" in full and not full["place"]:
+        full["place"] = _WITHIN.get() or ""
     if isinstance(view, CypherView):
         rows = view.cypher(q.cypher, full).rows
-    else:
+    else:  # `_PLACE` for networkx
         rows = list(q.networkx(_index(view), full))
+        if full.get("place"):
+            at = [i for i, c in enumerate(q.columns) if c in PLACE_COLUMNS]
+            rows = [row for row in rows if _in_place(row, at, full["place"])]
     out = canonical_rows(rows)
-    place = _WITHIN.get()
-    if place and name != "entities":
-        at = [i for i, c in enumerate(q.columns) if c in PLACE_COLUMNS]
-        if at:
-            out = [row for row in out if _in_place(row, at, place)]
     entries = _TRACE.get()
     if entries is not None:
         entries.append(TraceEntry(name, cypher_of(view, name), dict(full), getattr(view, "engine", "?"), len(out)))
@@ -483,7 +489,7 @@ def _nx_documents_in_window(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Ro
 
 
 def _nx_appointments_in_window(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
-    for row in _nx_appointments(ix, {"person": "", "org": "", "post": "", "doc": ""}):
+    for row in _nx_appointments(ix, {"person": "", "org": "", "post": "", "doc": "", "place": ""}):
         if _in_window(row[APPOINTMENT_COLUMNS.index("date")], p):
             yield row
 
@@ -503,17 +509,17 @@ def _nx_facts_touching(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
 def _window_edges(match: str, where: str = "", role: str = "NULL") -> str:
     """Like `_edges`, with the window filter in its own WITH."""
     selection = f" WHERE {where}" if where else ""
-    return f"{match}{selection} WITH a, r, b WHERE {_CHANGED} {_edge_return(role)}"
+    return f"{match}{selection} WITH a, r, b WHERE {_CHANGED} AND {_EDGE_PLACE} {_edge_return(role)}"
 
 
 QUERIES.update({q.name: q for q in (
     Query("holdings_in_window",
           _window_edges("MATCH (a:Person)-[r:HOLDS]->(p:Post)-[:POST_IN]->(b:Organization)", role="r.title"),
-          EDGE_COLUMNS, _nx_holdings_in_window, dict(_WINDOW),
+          EDGE_COLUMNS, _nx_holdings_in_window, {**_WINDOW, "place": ""},
           "Holdings that began or ended in a window; role is the title."),
     Query("facts_in_window",
           _window_edges("MATCH (a)-[r]->(b)", "type(r) IN $types", "coalesce(r.role, r.title)"),
-          EDGE_COLUMNS, _nx_facts_in_window, {"types": [], **_WINDOW},
+          EDGE_COLUMNS, _nx_facts_in_window, {"types": [], **_WINDOW, "place": ""},
           "Relationships of some types that began or ended in a window."),
     Query("documents_in_window",
           "MATCH (d:Document) WHERE ($since = '' OR d.date > $since) AND ($until = '' OR d.date <= $until) "
@@ -525,17 +531,18 @@ QUERIES.update({q.name: q for q in (
           "MATCH (ap:Appointment)-[:OF_PERSON]->(p:Person) "
           "MATCH (ap)-[:TO_POST]->(post:Post)-[:POST_IN]->(o:Organization) "
           "MATCH (ap)-[:ANNOUNCED_IN]->(d:Document) "
-          f"WHERE {_IN_WINDOW.format(v='ap.date')} "
+          f"WHERE {_IN_WINDOW.format(v='ap.date')} AND {_PLACE.format(a='p', b='o')} "
           "RETURN ap.id AS id, ap.action AS action, ap.probation AS probation, ap.date AS date, "
           "ap.decided_on AS decided_on, ap.evidence AS evidence, d.number AS doc_number, "
           "p.id AS person_id, p.name AS person, post.id AS post_id, post.name AS post, "
           "post.title AS title, o.id AS org_id, o.name AS organization, p.place AS person_place, "
           "o.place AS org_place",
-          APPOINTMENT_COLUMNS, _nx_appointments_in_window, dict(_WINDOW),
+          APPOINTMENT_COLUMNS, _nx_appointments_in_window, {**_WINDOW, "place": ""},
           "任命 and 免去 announced in a window."),
     Query("facts_touching",
           "MATCH (a)-[r]->(b) WHERE (a.id IN $ids OR b.id IN $ids) AND (size($types) = 0 OR type(r) IN $types) "
+          f"AND {_EDGE_PLACE} "
           f"{_edge_return('coalesce(r.role, r.title)')}",
-          EDGE_COLUMNS, _nx_facts_touching, {"ids": [], "types": []},
+          EDGE_COLUMNS, _nx_facts_touching, {"ids": [], "types": [], "place": ""},
           "Every relationship of some nodes, either way, ended ones too ([] types = all): a body's whole record."),
 )})

@@ -20,7 +20,8 @@ MEMBER_CHANGE = {"joined": "加入", "left": "退出", "role": "角色变化"}
 DATES, GAZETTES = "两个日期之间", "两份公报之间"
 
 st.title("变化")
-ui.as_of_note()
+if ui.place():  # the window below is the page's own time: no 截至 day here
+    st.markdown(f":violet-badge[:material/location_on: {ui.place()}] 只显示这个地方的变化。")
 st.caption("某段时间内发生了什么：任免、分工的增减与交接、议事协调机构的设立与撤销、成员的进出；"
            "每一条都附有说明它的文件。与命令 `govkg changes` 相同。")
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import streamlit as st
 
 from app import data, ui
-from app.examples import QUESTIONS
 
 st.title("搜索与问答")
 AS_OF = ui.as_of_note()
@@ -19,9 +18,9 @@ def ask_example(question: str) -> None:
 
 
 query = st.text_input("输入名称或问题", key="q", bind="query-params",
-                      placeholder="例如：谁分管市财政局 · 武跃飞 · 发改委 · wuyuefei · 黄军参加了哪些工作专班")
+                      placeholder="名称（可用简称、拼音）或问题，例如下面这些")
 cols = st.columns(4)
-for i, question in enumerate(QUESTIONS):
+for i, question in enumerate(data.example_questions(ui.place())):  # about what this store holds
     cols[i % 4].button(question, key=f"search.example.{i}", on_click=ask_example, args=(question,),
                        type="tertiary")
 
@@ -61,17 +60,19 @@ if answer.understood and not answer.ambiguous and not describes:
     if details:
         with st.expander(f"详情（{len(details)}）"):
             st.markdown("\n".join(f"- {d}" for d in details))
-    if answer.evidence:
-        with st.expander(f"全部依据（{len(answer.evidence)}）"):
-            for ev in answer.evidence[:30]:
+    evidence = data.evidence_in_place(answer, ui.place())  # the sidebar's place, like the cards
+    if evidence:
+        with st.expander(f"全部依据（{len(evidence)}）"):
+            for ev in evidence[:30]:
                 c1, c2 = st.columns([2, 7])
                 with c1:
                     ui.evidence_link(ev)
                 c2.markdown(f"{ev.date or '日期不详'}：{ui.highlight_words(ev.sentence or '', words)}",
                             unsafe_allow_html=True)
-    if answer.queries:
+    queries = data.queries_in_place(answer, ui.place())
+    if queries:
         with st.expander("查询语句（Cypher）"):
-            for q in answer.queries:
+            for q in queries:
                 st.code(q.cypher, language="cypher")
                 st.caption(f"{q.name} · 参数 {q.params} · {q.rows} 行")
 elif answer.ambiguous:  # a name in the question could mean several entities

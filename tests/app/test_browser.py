@@ -339,7 +339,8 @@ def test_browser_places_answers_day_and_changes(chromium: Path, cities_server: s
         # the 变化 page, from the navigation: the day and the place are kept
         sidebar.get_by_role("link", name="变化").click()
         expect(page.get_by_role("heading", name="变化")).to_be_visible(timeout=30_000)
-        expect(page.get_by_text("截至 2023-06-01").first).to_be_visible(timeout=30_000)
+        expect(page.get_by_text("只显示这个地方的变化").first).to_be_visible(timeout=30_000)
+        expect(page.get_by_text("截至 2023-06-01")).to_have_count(0)  # its window is its own time
         expect(sidebar.get_by_role("textbox", name="截至日期 / as of")).to_have_value("2023-06-01")
         assert "as_of=2023-06-01" in page.url and "place=" in page.url
         since = page.get_by_role("textbox", name="从（不含）")

@@ -199,7 +199,11 @@ def test_day_applies_on_enter_and_stays_when_moving_between_pages(cities: Path) 
         at.switch_page(PAGES[page])
         at.run()
         assert not at.exception
-        assert "截至 2023-06-01" in next(m.value for m in at.markdown if "-badge[" in m.value), page
+        badges = [m.value for m in at.markdown if "-badge[" in m.value]
+        if page == "changes":  # its window is its own time: no 截至 badge
+            assert not any("截至" in b for b in badges), badges
+        else:
+            assert "截至 2023-06-01" in badges[0], page
         assert at.sidebar.text_input(key="as_of").value == "2023-06-01"
 
 
@@ -275,3 +279,46 @@ def test_chain_steps_open_their_document_at_the_sentence(cities: Path) -> None:
     at = open_page("chain", target=finance)
     opens = [l.proto.query_string for l in at.get("page_link") if l.proto.label.startswith("打开原文")]
     assert opens and all("line=" in q for q in opens)
+
+
+# -------------------------------------------------------------------- what the place filter and the store show
+
+def test_answer_evidence_and_cypher_follow_the_place_filter(cities: Path) -> None:
+    at = open_page("search", q="谁分管市财政局", place="岭东市")
+    evidence = next(e for e in at.expander if e.label.startswith("全部依据"))
+    assert evidence.label == "全部依据（1）", evidence.label
+    from urllib.parse import unquote
+
+    sources = [unquote(link.proto.query_string) for link in evidence.get("page_link")]
+    assert sources and all("doc=岭府办" in q for q in sources), sources  # 黄志雄's, not 云川's or 桐溪's
+    cypher = next(e for e in at.expander if e.label.startswith("查询语句"))
+    params = [c.value for c in cypher.caption]
+    assert params and all("'place': '岭东市'" in p or "'place'" not in p for p in params), params
+    assert not any("云川市" in p or "桐溪市" in p for p in params)
+    assert all("$place" in c.value for c in cypher.code)
+    every = open_page("search", q="谁分管市财政局")
+    assert next(e for e in every.expander if e.label.startswith("全部依据")).label == "全部依据（3）"
+
+
+def test_sidebar_names_the_store_by_its_folder(cities: Path) -> None:
+    at = open_page("search")
+    said = [c.value for c in at.sidebar.caption if c.value.startswith("图谱：")]
+    assert said == [f"图谱：`{cities.name}`"] and str(cities.parent) not in said[0]
+
+
+def test_example_questions_are_about_the_store(cities: Path) -> None:
+    at = open_page("search")
+    asked = [b.label for b in at.button if b.key and b.key.startswith("search.example.")]
+    assert "谁分管云川市财政局" in asked and "云川市市长是谁" in asked
+    assert any("云川市优化营商环境工作专班" in q for q in asked)
+    assert not any(seed in q for q in asked for seed in ("武跃飞", "黄军", "雷惊春", "市能源局", "消防"))
+    there = [b.label for b in open_page("search", place="岭东市").button if (b.key or "").startswith("search.example.")]
+    assert "谁分管岭东市财政局" in there and "岭东市数字政府建设工作专班有哪些成员" in there
+    for question in asked + there:
+        clicked = open_page("search", q=question)
+        assert clicked.subheader and clicked.subheader[0].value == "回答", question
+
+
+def test_changes_page_shows_no_as_of_badge(cities: Path) -> None:
+    page = texts(open_page("changes", since="2023-01-01", as_of="2023-07-01"))
+    assert "截至 2023-07-01" not in page and "最新状态" not in page

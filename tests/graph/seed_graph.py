@@ -122,3 +122,19 @@ EXPECTED: dict[str, tuple[dict[str, Any], list[tuple[Any, ...]]]] = {
     "label_counts": ({}, [("Appointment", 4), ("Area", 1), ("Document", 3), ("Organization", 11),
                           ("Person", 10), ("Post", 8), ("TaskForce", 1)]),
 }
+
+# The parameters that name an entity, and its label ('' = any): the contract takes ids.
+_BY_ID = {"supervisors_of": {"org": "Organization"}, "members_of": {"task_force": "TaskForce"},
+          "posts_of": {"person": "Person"}, "distance_between": {"a": "", "b": ""}}
+
+
+def by_id(view: Any, name: str, params: dict[str, Any]) -> dict[str, Any]:
+    """`params` of the named query `name` with each entity's name replaced by its one id ('' if none)."""
+    from graph.contract import ids_of
+
+    out = dict(params)
+    for key, label in _BY_ID.get(name, {}).items():
+        ids = ids_of(view, label, params[key])
+        assert len(ids) <= 1, (params[key], ids)
+        out[key] = ids[0] if ids else ""
+    return out

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 import pytest
-from seed_graph import APPOINT, EXPECTED, TASK_FORCE
+from seed_graph import APPOINT, EXPECTED, TASK_FORCE, by_id
 
 from graph import contract
 from graph.build import GraphBuild
@@ -47,7 +47,7 @@ def reference(seed_build: GraphBuild) -> GraphView:
 @pytest.mark.parametrize("name", list(EXPECTED))
 def test_store_contract_expected_answers(view: GraphView, name: str) -> None:
     params, expected = EXPECTED[name]
-    assert view.query(name, params) == expected
+    assert view.query(name, by_id(view, name, params)) == expected
 
 
 @pytest.mark.parametrize("name, params", [
@@ -59,26 +59,32 @@ def test_store_contract_expected_answers(view: GraphView, name: str) -> None:
     ("task_force_members", {"kind": "领导小组"}),
     ("appointments_in", {"number": "朔政办发〔2023〕26号"}),
     ("type_counts", {}),
+    ("ids_of", {"label": "Organization", "name": "市财政局"}),
+    ("ids_of", {"label": "", "name": "武跃飞"}),
     ("distance_between", {"a": "黄军", "b": "武跃飞"}),
     ("distance_between", {"a": "雷惊春", "b": "市财政局"}),
     ("distance_between", {"a": "薛拉格", "b": "没有这个人"}),
 ])
 def test_store_contract_same_answer_as_networkx(view: GraphView, reference: GraphView, name: str,
                                                 params: dict[str, Any]) -> None:
-    assert view.query(name, params) == reference.query(name, params)
+    assert view.query(name, by_id(view, name, params)) == reference.query(name, by_id(reference, name, params))
 
 
 def test_store_contract_functions(view: GraphView) -> None:
-    assert contract.supervisors_of(view, "市财政局") == [("武跃飞", "IN_CHARGE_OF")]
-    assert contract.posts_of(view, "雷惊春") == [
+    [org] = contract.ids_of(view, "Organization", "市财政局")
+    assert contract.supervisors_of(view, org) == [("武跃飞", "IN_CHARGE_OF")]
+    assert contract.supervisors_of(view, "市财政局") == []  # a name is no id
+    [lei] = contract.ids_of(view, "Person", "雷惊春")
+    assert contract.posts_of(view, lei) == [
         ("副院长", "朔州市艺术研究院", "ended", None, "2023-08-08"),
         ("院长", "朔州市艺术研究院", "current", "2023-08-08", None),
     ]
     assert {row[0] for row in contract.task_force_members(view, "工作专班")} == {TASK_FORCE}
     assert len(contract.appointments_in(view, APPOINT)) == 4
-    assert contract.distance_between(view, "黄军", "武跃飞") == [(2,)]
+    [huang], [wu] = contract.ids_of(view, "", "黄军"), contract.ids_of(view, "Person", "武跃飞")
+    assert contract.distance_between(view, huang, wu) == [(2,)]
 
 
 def test_store_contract_every_query_is_covered() -> None:
-    covered = set(EXPECTED) | {"type_counts", "distance_between"}
+    covered = set(EXPECTED) | {"type_counts", "distance_between", "ids_of"}
     assert covered == set(contract.QUERIES)

@@ -47,15 +47,18 @@ def view(request: pytest.FixtureRequest, city: GraphBuild, tmp_path_factory: pyt
 
 
 def test_store_contract_as_of_supervisors_are_the_newest(view: GraphView) -> None:
-    assert contract.supervisors_of(view, "市财政局") == [("王志刚", "IN_CHARGE_OF")]
-    assert contract.supervisors_of(view, "市统计局") == [("李文博", "IN_CHARGE_OF")]
+    [finance], [statistics] = (contract.ids_of(view, "Organization", n) for n in ("市财政局", "市统计局"))
+    assert contract.supervisors_of(view, finance) == [("王志刚", "IN_CHARGE_OF")]
+    assert contract.supervisors_of(view, statistics) == [("李文博", "IN_CHARGE_OF")]
 
 
 def test_store_contract_as_of_members_after_a_replacement(view: GraphView) -> None:
     members = [("王志刚", "组长"), ("郑晓东", "成员"), ("钱立新", "副组长"), ("陈嘉明", "办公室主任"), ("陈嘉明", "成员")]
-    assert contract.members_of(view, CITY_TASK_FORCE) == members
+    [task_force] = contract.ids_of(view, "TaskForce", CITY_TASK_FORCE)
+    assert contract.members_of(view, task_force) == members
     assert contract.task_force_members(view, "工作专班") == [(CITY_TASK_FORCE, *m) for m in members]
 
 
 def test_store_contract_as_of_posts_stay_a_history(view: GraphView) -> None:
-    assert contract.posts_of(view, "吴海峰") == [("主任", "市发展和改革委员会", "unknown", "2023-02-01", None)]
+    [wu] = contract.ids_of(view, "Person", "吴海峰")
+    assert contract.posts_of(view, wu) == [("主任", "市发展和改革委员会", "unknown", "2023-02-01", None)]

@@ -34,16 +34,19 @@ def _questions(b: GraphBuild) -> list[tuple[str, dict[str, Any]]]:
     g = b.graph
     names = {label: sorted({d["name"] for _, d in g.nodes(data=True) if d["label"] == label})
              for label in ("Organization", "TaskForce", "Person")}
+    ids = {label: sorted(n for n, d in g.nodes(data=True) if d["label"] == label)
+           for label in ("Organization", "TaskForce", "Person")}
     numbers = sorted({d["number"] for _, d in g.nodes(data=True) if d["label"] == "Document" and d["number"]})
     kinds = sorted({d["kind"] for _, d in g.nodes(data=True) if d["label"] == "TaskForce" and d["kind"]})
     questions: list[tuple[str, dict[str, Any]]] = [("label_counts", {}), ("type_counts", {})]
-    questions += [("supervisors_of", {"org": n}) for n in names["Organization"]]
-    questions += [("members_of", {"task_force": n}) for n in names["TaskForce"]]
+    questions += [("ids_of", {"label": label, "name": n}) for label in names for n in names[label]]
+    questions += [("supervisors_of", {"org": n}) for n in ids["Organization"]]
+    questions += [("members_of", {"task_force": n}) for n in ids["TaskForce"]]
     questions += [("task_force_members", {"kind": k}) for k in kinds]
-    questions += [("posts_of", {"person": n}) for n in names["Person"]]
+    questions += [("posts_of", {"person": n}) for n in ids["Person"]]
     questions += [("appointments_in", {"number": n}) for n in numbers]
-    people = names["Person"][:6]
-    questions += [("distance_between", {"a": a, "b": "市财政局"}) for a in people]
+    finance = [n for n in ids["Organization"] if g.nodes[n]["name"] == "市财政局"]
+    questions += [("distance_between", {"a": a, "b": b}) for a in ids["Person"][:6] for b in finance]
     assert {q for q, _ in questions} == set(QUERIES)
     return questions
 
@@ -82,4 +85,5 @@ def test_store_contract_seed_same_answers(seed_graph: GraphBuild, seed_view: Gra
                                           reference_answers: dict[str, list]) -> None:
     different = [q for q in _questions(seed_graph) if seed_view.query(*q) != reference_answers[repr(q)]]
     assert different == []
-    assert reference_answers[repr(("supervisors_of", {"org": "市财政局"}))] == [("武跃飞", "IN_CHARGE_OF")]
+    [org] = reference_answers[repr(("ids_of", {"label": "Organization", "name": "市财政局"}))]
+    assert reference_answers[repr(("supervisors_of", {"org": org[0]}))] == [("武跃飞", "IN_CHARGE_OF")]

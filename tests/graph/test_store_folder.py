@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from seed_graph import ASSERTIONS, DOCUMENTS, EXPECTED
+from seed_graph import ASSERTIONS, DOCUMENTS, EXPECTED, by_id
 
 from graph.folder import ASSERTIONS as ASSERTIONS_FILE
 from graph.folder import DATABASE, DOCUMENTS as DOCUMENTS_FILE, MANIFEST, StoreFolder, recover, write_store
@@ -34,7 +34,7 @@ def test_store_folder_write_and_read_back(tmp_path: Path) -> None:
     assert folder.manifest()["labels"] == report.labels
     with folder.view() as view:
         params, expected = EXPECTED["supervisors_of"]
-        assert view.query("supervisors_of", params) == expected
+        assert view.query("supervisors_of", by_id(view, "supervisors_of", params)) == expected
     assert [p.name for p in tmp_path.iterdir()] == [".govkg"]  # no temporaries left
 
 

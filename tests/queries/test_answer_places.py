@@ -153,3 +153,58 @@ def test_places_within_narrows_every_named_query(view: GraphView) -> None:
     assert {r["s_name"] for r in rows} == {"周文静"}
     people = {e.ref.place: e.ref for e in catalogue(view).entries if e.ref.name == "王建国"}
     assert {f.object.place for f in posts_of(view, people["桐溪市"])} == {"桐溪市"}
+
+
+def test_places_the_place_is_a_parameter_of_the_cypher_shown(view: GraphView) -> None:
+    from queries.named import PLACE_COLUMNS, QUERIES, trace
+
+    with trace() as entries, within("岭东市"):
+        narrowed = run(view, "holders_of_titles", {"titles": ["市长"]})
+        ask_rows = run(view, "appointments")
+    assert [e.params["place"] for e in entries] == ["岭东市", "岭东市"]
+    assert all("$place" in QUERIES[e.name].cypher for e in entries)
+    everywhere = run(view, "holders_of_titles", {"titles": ["市长"]})
+    assert narrowed == [r for r in everywhere if "岭东市" in (r["s_place"], r["o_place"])] and narrowed
+    assert ask_rows == [r for r in run(view, "appointments") if "岭东市" in (r["person_place"], r["org_place"])]
+    takes = {n for n, q in QUERIES.items() if set(q.columns) & set(PLACE_COLUMNS)}
+    assert takes == {n for n, q in QUERIES.items() if "place" in q.params}
+    a = ask(view, "岭东市市长是谁")
+    assert any(q.params.get("place") == "岭东市" for q in a.queries), a.queries
+
+
+def test_places_a_place_the_store_lacks_is_said_in_one_line(view: GraphView) -> None:
+    for question in ("朔州市财政局谁分管", "上海市市长是谁"):
+        a = ask(view, question)
+        assert not a.answers and "\n" not in a.message and "没有理解" not in a.message, a.message
+        assert a.message.startswith(f"库中没有{question[:3]}的文件") and "云川市、岭东市、桐溪市" in a.message
+    assert ask(view, "云川市财政局谁分管").answers == ["李慧敏"]
+
+
+def test_places_the_store_contract_asks_by_id(view: GraphView) -> None:
+    from graph import contract
+
+    ids = contract.ids_of(view, "Person", "王建国")  # two people, in 云川 and 桐溪
+    assert len(ids) == 2
+    posts = [contract.posts_of(view, i) for i in ids]
+    assert all(posts) and posts[0] != posts[1]
+    assert contract.posts_of(view, "王建国") == []  # a name is no id
+
+
+def test_places_tasks_carry_their_place() -> None:
+    """A task (工作任务) is its document's place's: the same words in two cities are two tasks."""
+    from dataclasses import replace
+
+    from extract.pipeline import extract_paths
+    from graph.records import Assertion
+    from graph.resolve import resolve
+
+    result = extract_paths([str(p) for p in sorted(CITIES.iterdir())], progress=False)
+    docs = {d.doc_id: d for d in result.documents}
+    lead = Assertion(rel="牵头", type="LEADS", s="市财政局", s_type="Organization", o="统筹推进预算绩效管理",
+                     o_type="Task", doc="", doc_id="", date="2023-01-01", evidence="…", source="x", line=1)
+    tasks = [replace(lead, doc=d.number or d.name, doc_id=d.doc_id) for d in docs.values()
+             if "lingdong" in (d.source or "") or "tongxi" in (d.source or "")]
+    assertions, _ = resolve(result.assertions + tasks, result.documents)
+    g = build_graph(assertions, result.documents).graph
+    placed = sorted(d.get("place") for _, d in g.nodes(data=True) if d["label"] == "Task")
+    assert placed == ["岭东市", "桐溪市"], placed
