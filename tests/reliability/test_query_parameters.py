@@ -138,7 +138,9 @@ def test_ask_cli_hostile_question_on_ladybug(seed_store: Path, value: str) -> No
     no_traceback(run)
     assert run.code == 0
     answer = json.loads(run.stdout)
-    assert not answer.get("answers")
+    # The question is read from its parts, so the entity it names may be answered; the hostile
+    # text itself is never a name in an answer, and the store is unchanged.
+    assert not any(value in a or "MATCH" in a or "1=1" in a for a in answer.get("answers") or [])
     assert fingerprint(seed_store) == before
 
 
