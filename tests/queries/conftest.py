@@ -15,6 +15,7 @@ from graph.stores import GraphView, open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "data" / "gazettes" / "shuozhou-2023-04.txt"
+CITIES = ROOT / "tests" / "fixtures" / "three_cities"
 
 BACKENDS = [
     pytest.param("networkx", id="networkx"),
@@ -58,9 +59,9 @@ def reference(seed_graph: nx.MultiDiGraph) -> GraphView:
     return store.view()
 
 
-@pytest.fixture(scope="module", params=BACKENDS)
-def view(request: pytest.FixtureRequest, seed_graph: nx.MultiDiGraph,
-         tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphView]:
+def _store_view(request: pytest.FixtureRequest, graph: nx.MultiDiGraph,
+                tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphView]:
+    """A read-only view of `graph` written to the store `request.param` names."""
     options: dict[str, Any] = {}
     if request.param == "ladybug":
         options["path"] = tmp_path_factory.mktemp("queries-ladybug") / "graph.lbug"
@@ -68,9 +69,32 @@ def view(request: pytest.FixtureRequest, seed_graph: nx.MultiDiGraph,
         options.update(request.getfixturevalue("neo4j_server"))
     store = open_store(request.param, **options)
     if request.param == "neo4j":
-        store.write(seed_graph, replace=True)  # type: ignore[call-arg]
+        store.write(graph, replace=True)  # type: ignore[call-arg]
     else:
-        store.write(seed_graph)
+        store.write(graph)
     with store.view() as v:
         yield v
     store.close()
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def view(request: pytest.FixtureRequest, seed_graph: nx.MultiDiGraph,
+         tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphView]:
+    yield from _store_view(request, seed_graph, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def cities_graph() -> nx.MultiDiGraph:
+    """The invented store of three cities (tests/fixtures/three_cities), built once."""
+    from extract.pipeline import extract_paths
+    from graph.resolve import resolve
+
+    result = extract_paths([str(p) for p in sorted(CITIES.iterdir())], progress=False)
+    assertions, _ = resolve(result.assertions, result.documents)
+    return build_graph(assertions, result.documents).graph
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def cities_view(request: pytest.FixtureRequest, cities_graph: nx.MultiDiGraph,
+                tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphView]:
+    yield from _store_view(request, cities_graph, tmp_path_factory)

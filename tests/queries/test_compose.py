@@ -17,7 +17,6 @@ import networkx as nx
 import pytest
 import yaml
 
-from graph.build import build_graph
 from graph.stores import GraphView, open_store
 from queries.answer import ask
 from queries.compose import compose, mentions, modifiers, vocabulary
@@ -25,42 +24,12 @@ from queries.linker import catalogue
 from queries.parse import book
 
 ROOT = Path(__file__).resolve().parents[2]
-CITIES = ROOT / "tests" / "fixtures" / "three_cities"
 QUESTIONS = ROOT / "tests" / "queries" / "data" / "user_questions.yaml"
 
-BACKENDS = [
-    pytest.param("networkx", id="networkx"),
-    pytest.param("ladybug", id="ladybug"),
-    pytest.param("neo4j", id="neo4j", marks=pytest.mark.neo4j),
-]
-
-
 @pytest.fixture(scope="module")
-def cities_graph() -> nx.MultiDiGraph:
-    from extract.pipeline import extract_paths
-    from graph.resolve import resolve
-
-    result = extract_paths([str(p) for p in sorted(CITIES.iterdir())], progress=False)
-    assertions, _ = resolve(result.assertions, result.documents)
-    return build_graph(assertions, result.documents).graph
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def view(request: pytest.FixtureRequest, cities_graph: nx.MultiDiGraph,
-         tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphView]:
-    options: dict[str, Any] = {}
-    if request.param == "ladybug":
-        options["path"] = tmp_path_factory.mktemp("compose-ladybug") / "graph.lbug"
-    if request.param == "neo4j":
-        options.update(request.getfixturevalue("neo4j_server"))
-    store = open_store(request.param, **options)
-    if request.param == "neo4j":
-        store.write(cities_graph, replace=True)  # type: ignore[call-arg]
-    else:
-        store.write(cities_graph)
-    with store.view() as v:
-        yield v
-    store.close()
+def view(cities_view: GraphView) -> GraphView:
+    """Every test here asks the three-city store (conftest), on each store kind."""
+    return cities_view
 
 
 @pytest.fixture(scope="module")
