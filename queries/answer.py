@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from datetime import date, timedelta
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Mapping
@@ -29,14 +30,14 @@ from graph.places import divisions, place_label, short_name
 from graph.stores.base import GraphView
 from queries.appointments import appointments
 from queries.as_of import parse_as_of
-from queries.compose import Mention, Modifiers, compose, has_word, mentions, modifiers, vocabulary
+from queries.compose import Mention, Modifiers, compose, has_word, homophones, mentions, modifiers, vocabulary
 from queries.changes import changes
 from queries.chains import responsibility_chain
 from queries.display import candidate_line, label_zh
 from queries.linker import EXACT, Catalogue, Match, catalogue, normalize
 from queries.named import TraceEntry, trace, within
 from queries.orgs import heads_of, holders_of_title, leaders_of, overseers_of, task_force_of, task_forces_of_org
-from queries.parse import Parse, QuestionBook, SlotValue, book, normalize_question, parse
+from queries.parse import Parse, QuestionBook, SlotValue, book, from_english, normalize_question, parse
 from queries.paths import MAX_HOPS, paths_between
 from queries.people import duties_of, leaders_of_area, portfolio_of, posts_of, task_forces_of_person
 from queries.records import AppointmentRecord, Chain, ChainStep, EntityRef, Evidence, Fact, PathRecord
@@ -142,6 +143,8 @@ class _Ctx:
     ever: bool = False              # 分管过, 曾经: what ended counts too
     place: str | None = None        # the place a handler answers for (None: every place)
     text: str = ""                  # the question as the frames read it
+    left_out: tuple[str, ...] = ()  # 除了/不算 X: titles or roles left out of the answer
+    included: tuple[str, ...] = ()  # 含/包括 X: taken in too
 
 
 Handler = Callable[[_Ctx, Parse, Mapping[str, Any]], Reply]
@@ -240,7 +243,8 @@ def _duties(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
 
 def _title_holders(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     title = p.word("title") or ""
-    facts = holders_of_title(ctx.view, title, *vocabulary().title_includes.get(title, ()), as_of=ctx.as_of)
+    asked = [t for t in (title, *vocabulary().title_includes.get(title, ()), *ctx.included) if t not in ctx.left_out]
+    facts = holders_of_title(ctx.view, *_unique(asked), as_of=ctx.as_of) if asked else []
     if not facts:
         return Reply([], [], f"没有找到现任{title}的记录。")
     lines = [f"{f.subject.name}（{post_label(f.object.name, f.role)}）" for f in facts]
@@ -276,7 +280,8 @@ def _task_forces(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
         lines = [f"{t}（{'、'.join(_unique(f.role or '' for f in facts if f.object.name == t))}）" for t in names]
     else:
         every = task_forces_of_org(ctx.view, ref, as_of=ctx.as_of)
-        facts = [f for f in every if not kind or kind_matches(ctx.view, task_force_of(f), kind)]
+        facts = every if _loose_kind(ctx, p) else [f for f in every if not kind or kind_matches(
+            ctx.view, task_force_of(f), kind)]
         names = _unique(task_force_of(f).name for f in facts)
         lines = names
     asked = p.word("kind") or "议事协调机构"
@@ -301,12 +306,35 @@ def _loose_kind(ctx: _Ctx, p: Parse) -> bool:
 def _members(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     ref, asked = p.entity("tf"), p.word("role") or "成员"
     assert ref is not None
-    roles = ctx.book.meaning.get("role", {}).get(asked, [asked])
+    named, left_out = _roles_named(ctx)
+    if asked in left_out:  # 成员有哪些（不算副组长）: the form took the role left out
+        asked = named[0] if named else "成员"
+    meaning = ctx.book.meaning.get("role", {})
+    roles: list[str] | None = meaning.get(asked, [asked])
+    if len(named) > 1:  # 组长和副组长分别是谁: every role named
+        roles = None if any(meaning.get(r, [r]) is None for r in named) else \
+            _unique(x for r in named for x in meaning.get(r, [r]) or [])
+    if not named and left_out:  # 成员有哪些（不算组长）: all but those
+        roles = None
     facts = members_of(ctx.view, ref, tuple(roles) if roles else None, as_of=ctx.as_of)
+    if left_out:
+        gone = set(_unique(x for r in left_out for x in meaning.get(r, [r]) or []))
+        holders = {f.subject.id for f in members_of(ctx.view, ref, as_of=ctx.as_of) if f.role in gone}
+        facts = [f for f in facts if f.subject.id not in holders]
     if not facts:
         return Reply([], [], f"没有找到{ref.name}的{asked}。")
     lines = [f"{f.role}：{f.subject.name}" for f in facts]
-    return Reply(_names(facts), facts, f"{ref.name}{asked if roles else '组成人员'}：{'；'.join(lines)}")
+    said = "、".join(named) if len(named) > 1 else (asked if roles else "组成人员")
+    if left_out:
+        said += f"（不含{'、'.join(left_out)}）"
+    return Reply(_names(facts), facts, f"{ref.name}{said}：{'；'.join(lines)}")
+
+
+def _roles_named(ctx: _Ctx) -> tuple[list[str], list[str]]:
+    """The member roles a question names, and those it leaves out (不算组长、副组长)."""
+    words = sorted(ctx.book.vocab.get("role", []), key=len, reverse=True)
+    named = re.findall("|".join(re.escape(w) for w in words), ctx.text) if words else []
+    return _unique(named), _unique(ctx.left_out)
 
 
 def _office(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
@@ -319,7 +347,8 @@ def _office(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     msg = f"{ref.name}办公室设在{'、'.join(_names(facts, 'object'))}"
     if directors:
         msg += f"；办公室主任：{'、'.join(_names(directors))}"
-    return Reply(_names(facts, "object"), facts + directors, msg)
+    who = _names(directors) if "谁" in ctx.text else []   # 办公室在哪，主任是谁: both asked
+    return Reply(_names(facts, "object") + who, facts + directors, msg)
 
 
 def _units(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
@@ -330,7 +359,8 @@ def _units(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
         lines = [f"{f.subject.name}（{f.role or f.zh}）" for f in facts]
         return Reply(_names(facts), facts, f"{ref.name}的成员单位：{'、'.join(lines)}")
     members = members_of(ctx.view, ref, as_of=ctx.as_of)
-    posts = _posts_of_members(ctx, members)
+    leading = vocabulary().words["leadership"]   # a 副市长's government is no member unit
+    posts = [f for f in _posts_of_members(ctx, members) if not f.object.name.endswith(leading)]
     orgs = _unique(f.object.name for f in posts)
     if not orgs:
         return Reply([], [], f"没有找到{ref.name}的成员单位。")
@@ -427,6 +457,10 @@ def _posts(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     msg = f"{ref.name}：{'、'.join(posts)}"
     if opt.get("units"):  # 是哪个单位的: the bodies, the posts said beside them
         return Reply(_unique(f.object.name for f in now), now, msg)
+    roles = [f for f in task_forces_of_person(ctx.view, ref, as_of=ctx.as_of) if f.role]
+    if roles:  # a role on a task force is a post too (领导小组副组长)
+        msg += f"；兼任：{'、'.join(_unique(f.object.name + (f.role or '') for f in roles))}"
+        facts = facts + roles
     ended = [f for f in facts if not f.is_current(ctx.as_of)]
     if ended:
         msg += f"；原任：{'、'.join(post_label(f.object.name, f.role) + _until(f, ctx.as_of) for f in ended)}"
@@ -717,6 +751,19 @@ def evidence_of(records: Iterable[Any]) -> list[Evidence]:
 # --------------------------------------------------------------------------- asking
 
 def ask(view: GraphView, question: str, *, as_of: str | None = None) -> Answer:
+    """Answer a question in Chinese on a store (see `_ask`); a question not understood is
+    tried once more with its question words typed as homophones put right (分官 -> 分管)."""
+    answer = _ask(view, question, question, as_of)
+    if not answer.understood:
+        fixed = homophones(catalogue(view), book(), from_english(question, book()))
+        if fixed != from_english(question, book()):
+            again = _ask(view, question, fixed, as_of)
+            if again.understood:
+                return again
+    return answer
+
+
+def _ask(view: GraphView, asked: str, question: str, as_of: str | None) -> Answer:
     """Answer a question in Chinese on a store: names, evidence, and the Cypher run;
     on `as_of` (YYYY-MM-DD …, `AsOfError` if it is no day) or, without it, the newest state.
 
@@ -728,9 +775,15 @@ def ask(view: GraphView, question: str, *, as_of: str | None = None) -> Answer:
     as_of = parse_as_of(as_of)
     qb = book()
     cat = catalogue(view)
+    question = from_english(question, qb)
     mods = modifiers(question, _latest(view), qb)
+    if mods.formerly:  # a form that reads 原来 itself (温贵原来担任什么职务) answers as it is
+        _, readings = _read(cat, question, qb)
+        words = vocabulary().modes["formerly"]
+        if readings and any(w in pattern for pattern in readings[0].form.patterns for w in words):
+            mods.formerly, mods.core = False, mods.plain
     day = as_of or mods.as_of
-    answer = Answer(question=question, normalized=normalize_question(question, qb), understood=False, as_of=day,
+    answer = Answer(question=asked, normalized=normalize_question(question, qb), understood=False, as_of=day,
                     several_places=cat.several_places)
     if mods.mode in ("changes", "succession", "when") and _ask_in_time(view, cat, qb, question, mods, day, answer):
         answer.evidence = evidence_of(answer.records)
@@ -740,17 +793,30 @@ def ask(view: GraphView, question: str, *, as_of: str | None = None) -> Answer:
         _, readings = _read(cat, question, qb)
         if readings and readings[0].form.id in _COUNTED:  # 各位领导分别参加了几个专班: counted already
             core, mods.mode = mods.plain, None
+    hint = None
     if mods.mode == "yes":
+        hint = _place_of_named(cat, core) if cat.several_places else None   # the subject's place
         core, subject = _yes_core(cat, core)
     changed = core != mods.plain or mods.ever
-    _answer(view, cat, qb, core if changed else question, core, day, answer, ever=mods.ever, frames_first=changed)
+    _answer(view, cat, qb, core if changed else question, core, day, answer, ever=mods.ever, frames_first=changed,
+            hint=hint, qualified=mods)
     if not answer.answers and answer.understood and not as_of and mods.as_of_end:  # 3月: later in March
-        later = Answer(question=question, normalized=answer.normalized, understood=False, as_of=mods.as_of_end,
+        later = Answer(question=asked, normalized=answer.normalized, understood=False, as_of=mods.as_of_end,
                        several_places=cat.several_places)
         _answer(view, cat, qb, core if changed else question, core, mods.as_of_end, later, ever=mods.ever,
-                frames_first=changed)
+                frames_first=changed, qualified=mods)
         if later.answers:
             answer = later
+    if mods.formerly and answer.answers:  # 以前是谁分管: asked again the day before the present began
+        began = sorted(f.valid_from for r in answer.records for f in _facts_of(r) if f.valid_from)
+        if began:
+            day_before = (date.fromisoformat(began[0][:10]) - timedelta(days=1)).isoformat()
+            before = Answer(question=asked, normalized=answer.normalized, understood=False, as_of=day_before,
+                            several_places=cat.several_places)
+            _answer(view, cat, qb, core, core, day_before, before, frames_first=True, hint=hint, qualified=mods)
+            if before.answers:
+                before.message = f"{began[0][:10]}以前：{before.message}"
+                answer = before
     if not answer.understood or answer.ambiguous:
         return answer
     if mods.mode == "count" and answer.form not in _COUNTED:
@@ -790,7 +856,7 @@ def _ask_in_time(view: GraphView, cat: Catalogue, qb: QuestionBook, question: st
     answer.queries = list(entries)
     if mods.mode == "when":
         answer.dates = [a for a in reply.answers if re.fullmatch(r"\d{4}-\d{2}-\d{2}", a)]
-    if mods.mode == "changes" and re.search(r"(吗|么)$|是否|有没有|是不是", mods.plain):
+    if mods.mode == "changes" and re.search(r"(吗|(?<![什怎])么)$|是否|有没有|是不是", mods.plain):
         answer.yes = bool(reply.records)
         word = "是" if answer.yes else "否"
         answer.answers, answer.message = [word, *answer.answers], f"{word}。{answer.message}"
@@ -895,17 +961,20 @@ def _succession(view: GraphView, text: str, found: list[Mention], place: str | N
     """Who took a person's post after them (谁接替了刘洋), or whose post they took (郭峰接替了谁)."""
     v = vocabulary()
     people = _people(found, place)
+    orgs, title = _refs(found, ORG, place), _title_in(text)
+    former = has_word(text, v.modes["former_holder"])
+    if not people and former and orgs:  # 教育局原来的局长: before the one holding it now
+        people = _unique_refs(f.subject for org in orgs for f in heads_of(view, org, title))
     if not people:
         return None
-    verb = has_word(text, v.modes["succession"]) or ""
+    verb = has_word(text, v.modes["succession"]) or former or ""
     at = text.find(verb)
-    person_at = next(m.start for m in found if m.of(PERSON))
+    person_at = next((m.start for m in found if m.of(PERSON)), -1)
     before = person_at < at and "谁" in text[at:] and "谁" not in text[:at]   # 郭峰接替了谁: whom he followed
     if has_word(text, v.modes["successor"]):   # 吴强的继任者
         before = False
-    elif re.search(rf"(?<![之以])(?:{'|'.join(v.modes['predecessor'])})", text):   # 宋佳的前任
+    elif former or re.search(rf"(?<![之以])(?:{'|'.join(v.modes['predecessor'])})", text):   # 宋佳的前任
         before = True
-    orgs, title = _refs(found, ORG, place), _title_in(text)
     names: list[str] = []
     records: list[Any] = []
     lines: list[str] = []
@@ -947,7 +1016,9 @@ def _changes(view: GraphView, text: str, found: list[Mention], place: str | None
     elif re.search(r"退出|离开", text):
         members = [c for c in members if c.change == "left"]
     bodies = [c for c in ch.task_forces_new + ch.task_forces_dissolved if keep(c.task_force)]
-    if title:  # 局长换人: the posts only
+    if has_word(text, vocabulary().words["supervise"] + vocabulary().words["liaise"]):  # 分管领导有什么变化
+        posts, members, bodies = [], [], []
+    elif title:  # 局长换人: the posts only
         duties, handed, members, bodies = [], [], [], []
     if re.search(r"任免|任命|免去|免职", text):  # 人事任免: what a 任免 notice did
         via = ("remove",) if re.search(r"免去|免职", text) and "任免" not in text else (
@@ -973,6 +1044,10 @@ def _changes(view: GraphView, text: str, found: list[Mention], place: str | None
     return Reply(people, records, f"{window}变化：" + "；".join(lines), lines)
 
 
+def _unique_refs(refs: Iterable[EntityRef]) -> list[EntityRef]:
+    return list({r.id: r for r in refs}.values())
+
+
 def _zh_of(rtype: str) -> str:
     return _zh([rtype])
 
@@ -992,18 +1067,20 @@ _LATEST: "weakref.WeakKeyDictionary[Catalogue, str | None]" = weakref.WeakKeyDic
 
 
 def _answer(view: GraphView, cat: Catalogue, qb: QuestionBook, question: str, text: str, as_of: str | None,
-            answer: Answer, *, ever: bool = False, frames_first: bool = False) -> None:
+            answer: Answer, *, ever: bool = False, frames_first: bool = False, hint: str | None = None,
+            qualified: Modifiers | None = None) -> None:
     """Read `question` (the forms) or `text` (the frames, where no form reads it) and answer.
     A question whose modifiers were taken out (`frames_first`) is no whole sentence any more:
     the frames read it first."""
     foreign = _foreign_place(cat, text)
-    if foreign is not None:
+    if foreign is not None:   # understood: the answer is that the store has nothing of that place
+        answer.understood, answer.form = True, "no_place"
         answer.message = (f"库中没有{foreign}的文件；库中的文件来自：{'、'.join(sorted(cat.store_places))}。"
                           if cat.store_places else f"库中没有{foreign}的文件。")
         return
     place, readings = _read(cat, question, qb)
     if place is None and cat.several_places:
-        place = _place_named(cat, text)[0]
+        place = _place_named(cat, text)[0] or _place_of_named(cat, text) or hint
     answer.place = place
     best = readings[0] if readings else None
     if best is None or best.form.id == "describe" or frames_first or _kind_slot(best) or _swallows(cat, best) \
@@ -1019,6 +1096,10 @@ def _answer(view: GraphView, cat: Catalogue, qb: QuestionBook, question: str, te
     per_place: list[Parse] = []
     if best.ambiguous:
         best, per_place = _by_place(best, place)
+        missing = _not_in_place(best, place)
+        if missing:   # 桐溪市公安局: other places have one, the place asked has none
+            answer.understood, answer.form, answer.message = True, best.form.id, missing
+            return
         if best.ambiguous and not per_place:  # the form took more than a name (卫生健康这块): the frames may not
             composed = compose(cat, qb, text, place)
             if composed is not None and composed.form.id != "describe":
@@ -1032,7 +1113,8 @@ def _answer(view: GraphView, cat: Catalogue, qb: QuestionBook, question: str, te
             candidate_line(view, m.entity) for m in best.slots[s].candidates) for s in best.ambiguous)
         answer.message = f"问题里的名称不够明确。{options}。请用更完整的名称再问一次。"
         return
-    ctx = _Ctx(view, as_of, qb, ever=ever, text=text)
+    ctx = _Ctx(view, as_of, qb, ever=ever, text=text, left_out=qualified.left_out if qualified else (),
+               included=qualified.included if qualified else ())
     whole = bool(best.form.options.get("whole_store"))
     each = [] if per_place else _conjoined(cat, text, best, place)
     if each:  # 云川市财政局和民政局分别由谁分管: the reading once per body named
@@ -1107,7 +1189,8 @@ def _two_bodies(cat: Catalogue, text: str, reading: Parse) -> bool:
 def _kind_slot(reading: Parse) -> bool:
     """A reading that took a kind of body (学校, 群团组织) for the name of one."""
     kinds = vocabulary().words["unit_kinds"]
-    return any(v.entity is not None and v.text in kinds for v in reading.slots.values())
+    return any(v.entity is not None and (v.text in kinds or re.search(r"哪|什么|谁|几", v.text) is not None)
+               for v in reading.slots.values())   # 哪些工作专班 names no body
 
 
 def _weak(reading: Parse) -> bool:
@@ -1209,9 +1292,38 @@ def _place_named(cat: Catalogue, q: str) -> tuple[str | None, str]:
         for written in (place, short_name(place)):
             if len(written) >= 2 and written in q and len(written) > len(found.get(place, "")):
                 found[place] = written
+    if not found:  # 岭冬市: one character off a store place's full name, and no real division
+        near = {p: q[i: i + len(p)] for p in cat.store_places if len(p) >= 3
+                for i in range(len(q) - len(p) + 1)
+                if q[i + len(p) - 1] == p[-1] and sum(a != b for a, b in zip(q[i: i + len(p)], p)) == 1
+                and q[i: i + len(p)] not in divisions()}
+        found = near if len(near) == 1 else {}
     if len(found) != 1:
         return None, ""
     return next(iter(found.items()))
+
+
+def _not_in_place(reading: Parse, place: str | None) -> str:
+    """Where the question names a place and a body only other places have, what to say
+    (empty otherwise)."""
+    if place is None or len(reading.ambiguous) != 1:
+        return ""
+    value = reading.slots[reading.ambiguous[0]]
+    others = _unique(m.entity.place or "" for m in value.candidates)
+    if not others or place in others:
+        return ""
+    return f"{place}没有找到「{value.text}」的记录；{'、'.join(others)}有同名的{label_zh(value.candidates[0].entity.label)}。"
+
+
+def _place_of_named(cat: Catalogue, text: str) -> str | None:
+    """The one place of the persons a question names where each is of one place
+    (林晓燕是不是联系市妇联的: the 市妇联 of 林晓燕's city)."""
+    places = set()
+    for m in mentions(cat, text):
+        people = {x.entity.place for x in m.of(PERSON)}
+        if len(people) == 1 and len(m.matches) == len(m.of(PERSON)):
+            places |= people
+    return places.pop() if len(places) == 1 and None not in places else None
 
 
 def _by_place(best: Parse, place: str | None) -> tuple[Parse, list[Parse]]:
@@ -1231,7 +1343,8 @@ def _by_place(best: Parse, place: str | None) -> tuple[Parse, list[Parse]]:
     if place is not None:  # the one candidate of the place the question names
         mine = [m for m in cands if m.entity.place == place]
         return (pick(mine[0]), []) if len(mine) == 1 else (best, [])
-    same_name = all(m.score >= EXACT - 2 for m in cands) and len({m.entity.label for m in cands}) == 1
+    one_name = len({m.entity.name for m in cands}) == 1 and len({m.score for m in cands}) == 1   # 妇联: 市妇联 ×3
+    same_name = (all(m.score >= EXACT - 2 for m in cands) or one_name) and len({m.entity.label for m in cands}) == 1
     if not same_name or None in places or len(set(places)) != len(places):
         return best, []
     return best, [pick(m) for m in sorted(cands, key=lambda m: m.entity.place or "")]

@@ -117,6 +117,9 @@ class Modifiers:
     each_place: bool = False
     time_text: str = ""             # the time phrase as written
     plain: str = ""                 # the normalised question, modifiers still in
+    formerly: bool = False          # 以前是谁分管: the state before the present one
+    left_out: tuple[str, ...] = ()  # 除了/不算 X: titles or roles the answer leaves out
+    included: tuple[str, ...] = ()  # 含/包括 X: titles or roles it takes in too
 
 
 def _month(text: str) -> int | None:
@@ -132,7 +135,31 @@ def _time_pattern(v: Vocabulary) -> re.Pattern[str]:
         rf"(?:截至|截止到|截止|到)?(?:(?P<y>\d{{4}})年|(?P<rel>{rel}))?(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?"
         rf"(?:(?P<d>[0-3]?\d)[日号]|(?P<part>初|底|末|中旬|上旬|下旬))?(?P<side>{side})?(?:的)?"
         rf"|(?:(?P<y2>\d{{4}})年(?:度)?|(?P<rel2>{rel}))(?P<side2>{side})?(?:的)?"
-        rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?P<side3>{side})?")
+        rf"|(?P<iso>\d{{4}}-?(?:0[1-9]|1[0-2])-?(?:0[1-9]|[12]\d|3[01]))(?P<side3>{side})?")
+
+
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")   # 在不在, 管不管: a yes/no question
+
+
+def _days(m: re.Match[str], year_now: int, v: Vocabulary) -> tuple[date, date, int]:
+    """The first and last day a time phrase names, and its year (a later month of a
+    window without a year is of this one)."""
+    if m["iso"]:   # 2023-09-01, or 20230901 once punctuation is dropped
+        digits = re.sub(r"\D", "", m["iso"])
+        day = date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+        return day, day, day.year
+    if m["y2"] or m["rel2"]:
+        year = int(m["y2"]) if m["y2"] else year_now - (1 if m["rel2"] in v.time["last_year"] else 0)
+        return date(year, 1, 1), date(year, 12, 31), year
+    year = int(m["y"]) if m["y"] else year_now - (1 if m["rel"] in v.time["last_year"] else 0)
+    month = _month(m["m"]) or 1
+    last = calendar.monthrange(year, month)[1]
+    if m["d"]:
+        day = date(year, month, int(m["d"]))
+        return day, day, year
+    if m["part"] in ("底", "末", "下旬"):  # 6月底: its last day
+        return date(year, month, last), date(year, month, last), year
+    return date(year, month, 1), date(year, month, last), year
 
 
 def modifiers(question: str, latest: str | None, qb: QuestionBook) -> Modifiers:
@@ -146,60 +173,138 @@ def modifiers(question: str, latest: str | None, qb: QuestionBook) -> Modifiers:
         if q.startswith(prefix) and len(q) > len(prefix) + 1:
             q = q[len(prefix):]
     out = Modifiers(core=q, plain=q)
-    m = _time_pattern(v).search(q)
+    pattern = _time_pattern(v)
+    m = pattern.search(q)
     if m and not re.search(r"[〔\[(（]|号文|第\d", q[max(0, m.start() - 1): m.end() + 1]):
         out.time_text = m.group(0)
         year_now = int((latest or date.today().isoformat())[:4])
+        start, end, year = _days(m, year_now, v)
         side = m["side"] or m["side2"] or m["side3"]
-        if m["iso"]:
-            start = end = date.fromisoformat(m["iso"])
-        elif m["y2"] or m["rel2"]:
-            year = int(m["y2"]) if m["y2"] else year_now - (1 if m["rel2"] in v.time["last_year"] else 0)
-            start, end = date(year, 1, 1), date(year, 12, 31)
+        to = re.match(rf"(?:{_alt(v.time['range'])})", q[m.end():])
+        m2 = pattern.match(q, m.end() + to.end()) if to else None
+        if m2 is not None and not (m2["side"] or m2["side2"] or m2["side3"]):  # 5月到12月: a window
+            end = _days(m2, year, v)[1]
+            out.since, out.until, out.as_of = (start - timedelta(days=1)).isoformat(), end.isoformat(), end.isoformat()
+            out.time_text = q[m.start(): m2.end()]
+            q = q[: m.start()] + re.sub(r"^(?:之间|期间|这段时间|内|相比|对比|比较|比)", "", q[m2.end():])
         else:
-            year = int(m["y"]) if m["y"] else year_now - (1 if m["rel"] in v.time["last_year"] else 0)
-            month = _month(m["m"]) or 1
-            last = calendar.monthrange(year, month)[1]
-            if m["d"]:
-                start = end = date(year, month, int(m["d"]))
-            elif m["part"] in ("底", "末", "下旬"):  # 6月底: its last day
-                start = end = date(year, month, last)
+            if side in v.time["before"]:
+                out.as_of = (start - timedelta(days=1)).isoformat()
+                out.until = out.as_of
+            elif side in v.time["after"]:
+                out.since = (start - timedelta(days=1)).isoformat()
             else:
-                start, end = date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-        if side in v.time["before"]:
-            out.as_of = (start - timedelta(days=1)).isoformat()
-            out.until = out.as_of
-        elif side in v.time["after"]:
-            out.since = (start - timedelta(days=1)).isoformat()
-        else:
-            out.as_of, out.as_of_end = start.isoformat(), end.isoformat()
-            out.since, out.until = (start - timedelta(days=1)).isoformat(), end.isoformat()
-        q = q[: m.start()] + q[m.end():]
+                out.as_of, out.as_of_end = start.isoformat(), end.isoformat()
+                out.since, out.until = (start - timedelta(days=1)).isoformat(), end.isoformat()
+            q = q[: m.start()] + q[m.end():]
+    for each_re in v.modes["each_place_re"]:
+        if re.search(each_re, q):
+            out.each_place, q = True, re.sub(each_re, "", q)
     for each in v.modes["each_place"]:
         if each in q:
             out.each_place, q = True, q.replace(each, "")
     wh = re.search(r"谁|哪|什么|几|多少|何", q.replace("是不是", ""))
-    if has_word(q, v.modes["when"]):
+    counted = [w for w in v.modes["count"] if has_word(w, v.modes["when"])]   # 几号人 asks how many
+    if has_word(strip_words(q, tuple(counted)), v.modes["when"]):
         out.mode = "when"
-    elif re.search(rf"(?<![之以])(?:{_alt(v.modes['succession'])})", q):   # 之前任 is no 前任
-        out.mode = "succession"
-    elif has_word(q, v.modes["changes"]) and (out.time_text or has_word(q, ("换人", "换了", "变化", "变动"))):
+    elif re.search(rf"(?<![之以])(?:{_alt(v.modes['succession'])})", q) or _former_holder(q, qb) and not out.time_text:
+        out.mode = "succession"   # 之前任 is no 前任
+    elif has_word(q, v.modes["changes"]) and (out.time_text or has_word(q, v.modes["changes_alone"])):
         out.mode = "changes"
     elif re.search(rf"(?<!哪)(?:{_alt(v.modes['count'])})", q):   # 哪几家 asks which, not how many
-        out.mode = "count"
-        q = re.sub(rf"(?<!哪)(?:{_alt(v.modes['count'])})", "", q)
+        out.mode = "count"   # 几号人, 多少人: the people are asked for (人 stays)
+        q = re.sub(rf"(?<!哪)(?:{_alt(v.modes['count'])})", lambda m: "人" if m.group(0).endswith("人") else "", q)
         q = strip_words(q, v.modes["count_fillers"])
-    elif re.search(_alt(("是不是", "是否", "有没有", "对不对")), q) or (re.search(r"(吗|么)$", q) and not wh):
+    elif re.search(_alt(("是不是", "是否", "有没有", "对不对")), q) or (re.search(r"(吗|么)$", q) and not wh) \
+            or _A_NOT_A.search(q):
         out.mode = "yes"
     if out.mode == "yes":
         q = re.sub(r"(吗|么|呢|啊)+$", "", q)
         q = q.replace("是不是", "是").replace("是否", "").replace("有没有", "有").replace("对不对", "")
+        q = _A_NOT_A.sub(r"\1", q)   # 在不在 -> 在, 进没进 -> 进
+    q = _qualifiers(q, qb, out)
     for pattern in v.ever:
         if pattern.search(q):
             out.ever = True
             q = pattern.sub(lambda m: m.group(3) if m.lastindex and m.lastindex >= 3 and m.group(3) else "", q)
             break
+    if not out.ever and out.mode is None and not out.time_text and has_word(q, v.modes["formerly"]) \
+            and not has_word(q, v.modes["now"]):   # 之前是什么职务，现在呢: both, as usual
+        out.formerly, q = True, strip_words(q, v.modes["formerly"])
     out.core = q
+    return out
+
+
+def _former_holder(q: str, qb: QuestionBook) -> bool:
+    """原来的局长, 宋佳之前的局长: a title asked of the one who held it before."""
+    former = re.search(_alt(vocabulary().modes["former_holder"]), q)
+    return former is not None and has_word(q[former.end():], _longest(qb.vocab.get("title", ()))) is not None
+
+
+def _qualifiers(q: str, qb: QuestionBook, out: Modifiers) -> str:
+    """The question without its 除了X / 不算X / 含X clauses (X: titles or roles, one or a
+    list), which are kept in `out`; what is left asks for the title or role as usual."""
+    v = vocabulary()
+    words = _alt(_longest({w for k in ("title", "gov_title", "role") for w in qb.vocab.get(k, ())}))
+    if not words:
+        return q
+    for mode, field_ in (("except", "left_out"), ("include", "included")):
+        pattern = re.compile(rf"(?:{_alt(v.modes[mode])})((?:{words})(?:(?:[和与及、或])?(?:{words}))*)(?:在内|以外|之外)?")
+        for m in pattern.finditer(q):
+            found = tuple(re.findall(words, m.group(1)))
+            setattr(out, field_, getattr(out, field_) + found)
+        q = pattern.sub("", q)
+    return q
+
+
+# --------------------------------------------------------------------------- homophone typos
+
+@lru_cache(maxsize=4096)
+def _sound(ch: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin(ch)[0]
+
+
+_SOUNDS: dict[int, dict[tuple[str, ...], str | None]] = {}
+
+
+def _by_sound(qb: QuestionBook) -> dict[tuple[str, ...], str | None]:
+    """The question words (relation words, titles, roles, kinds of body) by their sound;
+    None where two words sound alike (no correction is safe there). Built once per book."""
+    if id(qb) in _SOUNDS:
+        return _SOUNDS[id(qb)]
+    v = vocabulary()
+    words = {w for ws in (*v.words.values(), *v.inventory.values(), *qb.vocab.values()) for w in ws}
+    out: dict[tuple[str, ...], str | None] = {}
+    _SOUNDS[id(qb)] = out
+    for w in words:
+        if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w):
+            key = tuple(_sound(c) for c in w)
+            out[key] = w if out.get(key, w) == w else None
+    return out
+
+
+def homophones(cat: Catalogue, qb: QuestionBook, text: str) -> str:
+    """The question with a question word typed as a homophone put right (分官 -> 分管,
+    专斑 -> 专班); names of the store are left as they are."""
+    sounds = _by_sound(qb)
+    lengths = sorted({len(k) for k in sounds}, reverse=True)
+    known = {w for w in sounds.values() if w}
+    kept = [(m.start, m.end) for m in mentions(cat, text)]
+    out, i = text, 0
+    while i < len(out):
+        for n in lengths:
+            window = out[i: i + n]
+            if len(window) < n or window in known or not re.fullmatch(r"[\u4e00-\u9fff]+", window):
+                continue
+            word = sounds.get(tuple(_sound(c) for c in window))
+            if word and sum(a != b for a, b in zip(word, window)) == 1 and not any(
+                    a < i + n and i < b for a, b in kept):   # one character mistyped
+                out = out[:i] + word + out[i + n:]
+                i += n - 1
+                break
+        i += 1
     return out
 
 
@@ -281,7 +386,7 @@ def _task_force_by_abbreviation(cat: Catalogue, text: str, found: list[Mention])
             for start in range(0, m.start()):
                 span = text[start:end]
                 name = span[: -len(kind)]
-                if len(name) < 2 or span in kinds or re.search(r"[谁哪什么几多少和与及或的了个各每有是在参加]", name) or any(
+                if len(name) < 2 or span in kinds or any(k in name for k in kinds) or re.search(r"[谁哪些什么几多少和与及或的了个各每有是在参加、，,；;]", name) or any(
                         f.start < start < f.end or f.start < end < f.end for f in found):  # a name it cuts in two
                     continue
                 matches = [x for x in _link(cat, span, ("TaskForce",), True) if x.score >= ACCEPT]

@@ -101,7 +101,15 @@ def _places(names: Iterable[str]) -> frozenset[str]:
     return frozenset(p for p, n in counts.items() if n >= 2)
 
 
-def _in_order(needle: str, hay: str) -> bool:
+@lru_cache(maxsize=65536)
+def _syllables(text: str) -> tuple[str, ...]:
+    """The pinyin of each character (homophones agree)."""
+    from pypinyin import lazy_pinyin
+
+    return tuple(lazy_pinyin(text))
+
+
+def _in_order(needle: "str | tuple[str, ...]", hay: "str | tuple[str, ...]") -> bool:
     it = iter(hay)
     return all(ch in it for ch in needle)
 
@@ -205,7 +213,10 @@ class Catalogue:
         keys = _variants(text, self.places)
         named = self.place_in(text)  # a place named in front narrows to that place's entities
         if named is not None:
-            keys |= _variants(named[1], self.places)
+            rest = named[1]
+            if approximate and rest.startswith("的") and len(rest) > 2:   # 岭东的政数局, not a name as written
+                rest = rest[1:]
+            keys |= _variants(rest, self.places)
         for key in keys:
             for entry in self.by_key.get(key, []):
                 if entry.ref.label not in order:
@@ -244,7 +255,15 @@ class Catalogue:
                         offer(entry, 45 + 45 * len(key) / len(m), "contained", key)
                     elif len(m) >= 3 and _in_order(m, key):
                         same_end = 8 if key.endswith(m[-2:]) else 0  # 专班, 领导小组: the kind agrees
-                        offer(entry, 50 + 40 * len(m) / len(key) + same_end, "abbreviation", key)
+                        stem = key[1:] if key[0] in "市县区省州" else key
+                        # 政数局 for 政务服务数据管理局: the first character of the name and one of its
+                        # kind word (局, 委员会 -> 委) kept, the rest in order: a short form users write
+                        initials = 25 if stem[0] == m[0] and m[-1] in stem[-3:] and len(stem) > len(m) else 0
+                        offer(entry, min(95.0, 50 + 40 * len(m) / len(key) + max(same_end, initials)),
+                              "abbreviation", key)
+                    elif len(m) >= 4 and key.endswith(m[-2:]) and _in_order(_syllables(m), _syllables(key)):
+                        # 数字政俯专班: an abbreviation with a homophone typo; the kind word agrees
+                        offer(entry, 50 + 40 * len(m) / len(key) + 4, "abbreviation", key)
                     else:
                         ratio = fuzz.ratio(m, key)
                         if len(m) >= 6 and len(key) > len(m):

@@ -56,6 +56,7 @@ class QuestionBook:
     rewrites: tuple[tuple[re.Pattern[str], str], ...]
     vocab: Mapping[str, tuple[str, ...]]
     meaning: Mapping[str, Mapping[str, Any]]
+    english: tuple[tuple[str, str], ...] = ()   # (word, Chinese), longest first
 
     def form(self, form_id: str) -> Form:
         return next(f for f in self.forms if f.id == form_id)
@@ -120,7 +121,21 @@ def book(path: Path = _DATA) -> QuestionBook:
         rewrites=tuple((re.compile(a), b) for a, b in norm.get("rewrite", [])),
         vocab=vocab,
         meaning={k: dict(v) for k, v in (raw.get("meaning") or {}).items()},
+        english=tuple(sorted(((k.lower(), v) for k, v in (norm.get("english") or {}).items()),
+                             key=lambda kv: -len(kv[0]))),
     )
+
+
+def from_english(question: str, qb: QuestionBook | None = None) -> str:
+    """The question with the English words users mix in (mayor, members) read as Chinese;
+    a question in Chinese only is returned as it is."""
+    if not re.search(r"[A-Za-z]", question):
+        return question
+    qb = qb or book()
+    out = question
+    for word, zh in qb.english:
+        out = re.sub(r"(?<![a-z])" + r"\s*".join(map(re.escape, word)) + r"(?![a-z])", zh, out, flags=re.I)
+    return out
 
 
 def normalize_question(question: str, qb: QuestionBook | None = None) -> str:

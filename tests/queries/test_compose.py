@@ -223,6 +223,105 @@ def test_compose_changes_name_who_changed(view: GraphView, question: str, people
     assert answer.form == "changes" and set(answer.answers) == people, answer.message
 
 
+# --------------------------------------------------------------------------- forms users type (this session)
+
+WORDINGS = [
+    # 除了/不算/含 X: a title or role left out of, or taken into, the answer
+    ("岭东市的副市长有哪些，常务副市长不算", None),   # (a clause after: not read as 除了)
+    ("除了常务副市长，岭东市还有哪几位副市长", {"林晓燕", "郑伟", "罗建平"}),
+    ("农村供水保障专班成员有哪些（不含组长、副组长）", {"方琳", "顾磊", "叶青"}),
+    ("数字政府专班的组长和副组长各是谁", {"黄志雄", "郑伟"}),
+    # an English word mixed in
+    ("桐溪 mayor 是谁", {"周文静"}),
+    ("招商引资领导小组的 leader 是谁", {"赵立群"}),
+    ("who is in charge of 岭东市交通运输局", {"郑伟"}),
+    # a question word typed as a homophone (one character), read once the question is not understood
+    ("谁分官桐溪市水利局", {"朱海"}),
+    ("数字政府建设工作专斑的组长是谁", {"黄志雄"}),
+    # a body's short form by initials (first character, kind word kept), with the place before 的
+    ("谁管着岭东的政数局", {"郑伟"}),
+    # the person named says the place of the body (市妇联 exists in every city)
+    ("林晓燕联系市妇联吗", None),
+    # 原来的/之前的 + a title, 接谁的班, 被谁换掉: who held it before or after
+    ("岭东市教育局原来的局长是谁", {"蔡国平"}),
+    ("王建国接的谁的班", None),
+    ("何平的局长位置后来谁顶上了", {"王建国"}),
+    ("吴强被谁换掉了", {"宋佳"}),
+    # 以前 + a relation (no 过, no day): the state before the present one began
+    ("岭东市教育局以前的分管领导是谁", None),
+    ("云川市财政局原来是哪位副市长分管", {"孙明远"}),
+]
+
+
+@pytest.mark.parametrize("question, expected", [w for w in WORDINGS if w[1] is not None],
+                         ids=[q for q, e in WORDINGS if e is not None])
+def test_compose_wordings(view: GraphView, question: str, expected: set[str]) -> None:
+    answer = ask(view, question)
+    assert answer.understood and not answer.ambiguous, answer.message
+    assert set(answer.answers) == expected, (answer.form, answer.answers, answer.message)
+
+
+def test_compose_place_of_the_person_named(view: GraphView) -> None:
+    answer = ask(view, "林晓燕联系市妇联吗")
+    assert answer.yes is True and answer.place == "岭东市", (answer.place, answer.message)
+    assert answer.evidence and all("lingdong" in (e.source or "") for e in answer.evidence), answer.evidence
+
+
+def test_compose_a_body_the_place_lacks_is_said(view: GraphView) -> None:
+    answer = ask(view, "桐溪市公安局谁分管")   # only 云川 and 岭东 have one
+    assert answer.understood and not answer.ambiguous and not answer.answers
+    assert answer.message.startswith("桐溪市没有找到") and "云川市" in answer.message, answer.message
+
+
+def test_compose_a_place_typed_one_character_off(view: GraphView) -> None:
+    answer = ask(view, "岭冻市市长是谁")
+    assert answer.answers == ["陈海涛"] and answer.place == "岭东市", answer.message
+
+
+@pytest.mark.parametrize("question, count", [
+    ("数字政府建设工作专班一共几号人", 6),
+    ("云川市有几位副市长（含常务副市长）", 4),
+    ("除了常务副市长，桐溪还有几个副市长", 2),
+    ("how many people in 农村供水保障工作专班", 6),
+])
+def test_compose_counts_with_qualifiers(view: GraphView, question: str, count: int) -> None:
+    answer = ask(view, question)
+    assert answer.count == count, (answer.form, answer.answers, answer.message)
+
+
+def test_compose_counts_for_a_number_of_cities(view: GraphView) -> None:
+    answer = ask(view, "这三个市分别有几个专班和领导小组")
+    assert {(g["place"], g["count"]) for g in answer.groups} == {("云川市", 2), ("岭东市", 2), ("桐溪市", 1)}
+
+
+@pytest.mark.parametrize("question, yes", [
+    ("2023年6月李慧敏在不在营商环境专班", False),
+    ("许婷进没进教育高质量发展领导小组", True),
+    ("严明管不管桐溪市水利局", False),
+])
+def test_compose_a_not_a_is_yes_or_no(view: GraphView, question: str, yes: bool) -> None:
+    answer = ask(view, question)
+    assert answer.yes is yes, (answer.form, answer.message)
+
+
+@pytest.mark.parametrize("question, people", [
+    ("2023年5月到12月营商环境专班人员有什么变化", {"李慧敏", "刘洋", "郭峰"}),
+    ("营商环境专班2023年5月和12月相比有哪些调整", {"李慧敏", "刘洋", "郭峰"}),
+    ("2023-09-01至2023-09-30之间云川任免了哪些人", {"许文", "郭峰", "刘洋"}),
+    ("云川市财政局分管领导今年有什么变化", {"孙明远", "李慧敏"}),
+    ("营商环境专班人员调整了什么", {"李慧敏", "刘洋", "郭峰"}),
+])
+def test_compose_changes_in_a_window(view: GraphView, question: str, people: set[str]) -> None:
+    answer = ask(view, question)
+    assert answer.form == "changes" and people <= set(answer.answers), answer.message
+    assert answer.yes is None, "什么 ends in 么 but asks no yes or no"
+
+
+def test_compose_posts_hold_task_force_roles(view: GraphView) -> None:
+    answer = ask(view, "何志明担任哪些职务")
+    assert "教育局局长" in answer.message and "副组长" in answer.message, answer.message
+
+
 # --------------------------------------------------------------------------- the parts
 
 @pytest.mark.parametrize("question, mode, as_of, since, until", [
