@@ -382,8 +382,10 @@ def places() -> list[str]:
 
 
 @st.cache_data(show_spinner=False)
-def _example_questions(key: str, place: str | None) -> list[str]:
-    from app.examples import QUESTION_FORMS
+def _example_values(key: str, place: str | None) -> dict[str, str | None]:
+    """What the examples name, from this store: a 财政局 (else another body) of `place` or of
+    its main place, as users write it and as the store holds it; a task force; who 分管 the
+    body; the place ('' for a store of one place); one of its 任免 documents' numbers."""
     from graph.places import short_name
 
     every = _places(key)
@@ -402,13 +404,34 @@ def _example_questions(key: str, place: str | None) -> list[str]:
     task_force = next((e for e in groups if e.kind == "工作专班"), groups[0] if groups else None)
     leaders = [row["s_name"] for row in _call(key, named.run, "leaders_of_org",
                                                {"orgs": [org.id], "types": list(SUPERVISION)})] if org else []
-    values = {"org": written(org) if org else None, "task_force": task_force.name if task_force else None,
-              "leader": leaders[0] if leaders else None, "place": here if here and len(every) > 1 else ""}
+    docs = [d for d in _documents(key) if d.doc_type == "appointment" and d.number]
+    mine = [d for d in docs if here and short_name(here) in f"{d.number}{d.issuer or ''}{d.title}"] or docs
+    return {"org": written(org) if org else None, "task_force": task_force.name if task_force else None,
+            "leader": leaders[0] if leaders else None, "place": here if here and len(every) > 1 else "",
+            "org_name": org.name if org else None, "number": mine[0].number if mine else None}
+
+
+def _example_questions(key: str, place: str | None) -> list[str]:
+    from app.examples import QUESTION_FORMS
+
+    values = _example_values(key, place)
     out = []
     for form in QUESTION_FORMS:
         wanted = {k: v for k, v in values.items() if "{" + k + "}" in form}
         if all(v is not None for v in wanted.values()):
             out.append(form.format(**wanted))
+    return out
+
+
+def cypher_example(params: Mapping[str, Any], place: str | None = None) -> dict[str, Any]:
+    """A console example's parameters with its "{placeholders}" filled from this store (see
+    `_example_values`); a value the store lacks is left empty."""
+    values = _example_values(store_key(), place)
+    out: dict[str, Any] = {}
+    for name, value in params.items():
+        if isinstance(value, str) and value.startswith("{") and value.endswith("}"):
+            value = values.get(value[1:-1]) or ""
+        out[name] = value
     return out
 
 
@@ -807,6 +830,13 @@ def queries_in_place(answer: Answer, place: str | None) -> list[Any]:
     return [q for q in answer.queries if place is None or q.params.get("place", "") in ("", place)]
 
 
+def is_verdict(answer: Answer, text: str) -> bool:
+    """An answer line that is the yes/no word or a number (共6人, 云川市：共2个), not a name."""
+    if getattr(answer, "yes", None) is not None and text in ("是", "否"):
+        return True
+    return getattr(answer, "count", None) is not None and re.match(r"^(?:[^：]+：)?共\d+", text) is not None
+
+
 def answer_cards(answer: Answer) -> list[AnswerCard]:
     """The answers as cards, each tied to its entity by name and place (one name in two
     places is two cards) and to the records behind it, whose evidence it shows."""
@@ -818,6 +848,8 @@ def answer_cards(answer: Answer) -> list[AnswerCard]:
         by_name[e.name].append(e)
     cards = []
     for i, name in enumerate(answer.answers):
+        if is_verdict(answer, name):  # 是/否, 共N人: shown above the cards, not as an entity
+            continue
         place = places[i]
         ref: EntityRef | None = None
         evidence: list[Any] = []

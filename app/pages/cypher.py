@@ -17,7 +17,8 @@ st.caption("只读：可以 MATCH … RETURN，写入语句（CREATE、MERGE、S
 
 example = st.selectbox("示例查询", list(CYPHER_EXAMPLES), key="cypher.example",
                        on_change=lambda: st.session_state.pop("cypher.last", None))  # a new example runs at once
-text_default, params_default = CYPHER_EXAMPLES[example]
+text_default, params_example = CYPHER_EXAMPLES[example]
+params_default = data.cypher_example(params_example, ui.place())  # names this store holds, in its place
 query = st.text_area("Cypher", value=text_default, height=130, key=f"cypher.text.{example}")
 params_text = st.text_input("参数（JSON）", value=json.dumps(params_default, ensure_ascii=False),
                             key=f"cypher.params.{example}")

@@ -36,9 +36,21 @@ if answer.understood and not answer.ambiguous and not describes:
     named = [ref.name for ref in answer.entities.values()]
     named += [e.name for e in data.entities() if len(e.name) > 1 and e.name in query]
     words = ui.matched_words(query, named)
+    if answer.yes is not None:  # a yes/no question: the verdict first, the evidence below
+        (st.success if answer.yes else st.error)("是" if answer.yes else "否", icon=":material/check_circle:"
+                                                 if answer.yes else ":material/cancel:")
+    if answer.count is not None:  # 多少/几个: the number first, per place where grouped
+        groups = [g for g in (answer.groups or []) if g.get("count") is not None]
+        shown = [g for g in groups if not ui.place() or g.get("place") == ui.place()]
+        if shown and (len(shown) > 1 or ui.place()):
+            for col, g in zip(st.columns(min(len(shown), 4)), shown):
+                col.metric(g.get("place") or "地方不详", g["count"])
+        else:
+            st.metric("数量", answer.count)
     cards = [c for c in data.answer_cards(answer) if ui.in_place(c.ref)]
-    if ui.place() and len(cards) < len(answer.answers):
-        st.caption(f"只显示{ui.place()}的回答（侧栏“地方”）；另有 {len(answer.answers) - len(cards)} 项属于其他地方。")
+    listed = [a for a in answer.answers if not data.is_verdict(answer, a)]
+    if ui.place() and len(cards) < len(listed):
+        st.caption(f"只显示{ui.place()}的回答（侧栏“地方”）；另有 {len(listed) - len(cards)} 项属于其他地方。")
     if cards:
         groups = list(dict.fromkeys(c.place for c in cards)) if ui.several_places() else [None]
         for where in groups:
@@ -48,7 +60,7 @@ if answer.understood and not answer.ambiguous and not describes:
                 ui.answer_card(card.shown, card.ref, card.evidence, [*words, card.name], card.fact)
         if len(cards) > 40:
             st.caption(f"…… 另有 {len(cards) - 40} 项")
-    else:
+    elif answer.yes is None and answer.count is None:
         st.info("图谱里没有找到答案。")
     message, details = answer.message, answer.details
     others = [p for p in data.places() if p != ui.place()] if ui.place() else []

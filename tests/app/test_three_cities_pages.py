@@ -154,6 +154,38 @@ def test_place_filter_network_and_division(cities: Path) -> None:
 
 # -------------------------------------------------------------------- answers
 
+@pytest.mark.parametrize("place", ["岭东市", "桐溪市"])
+def test_console_examples_name_what_the_store_holds_in_the_place(cities: Path, place: str) -> None:
+    from app.examples import CYPHER_EXAMPLES
+
+    for name in CYPHER_EXAMPLES:
+        at = open_page("cypher", place=place)
+        at.selectbox(key="cypher.example").set_value(name)
+        at.run()
+        assert not at.exception and not at.error, (name, at.error)
+        shown = at.dataframe[0].value if at.dataframe else None
+        assert shown is not None and len(shown), name   # the example finds something in this store
+        params = at.text_input[0].value
+        assert "朔州" not in params and "武跃飞" not in params, params   # nothing of the seed
+        if "$place" in at.text_area[0].value:
+            assert place in params, params
+    every = open_page("cypher", place=place)
+    leaders = set(every.dataframe[0].value["领导"])
+    assert leaders and leaders <= {"黄志雄", "钱卫东"}, leaders   # 市财政局 of that place only
+
+
+def test_yes_no_and_numbers_are_shown_as_such_not_as_entities(cities: Path) -> None:
+    at = open_page("search", q="桐溪农村供水保障专班一共有几个成员")
+    assert [m.value for m in at.metric] == ["6"], [m.value for m in at.metric]
+    assert not any(n.startswith("共") for n in links(at)) and "共6" not in "".join(links(at))
+    per_place = open_page("search", q="每个市各有几位副市长")
+    assert {(m.label, m.value) for m in per_place.metric} == {("云川市", "4"), ("岭东市", "4"), ("桐溪市", "3")}
+    yes = open_page("search", q="郑伟是不是岭东市副市长")
+    assert [s.value for s in yes.success] == ["是"] and not yes.error
+    no = open_page("search", q="林晓燕分管岭东市公安局吗")
+    assert [e.value for e in no.error] == ["否"] and not no.success
+
+
 def test_answers_are_cards_grouped_by_place_with_marked_evidence(cities: Path) -> None:
     at = open_page("search", q="谁分管市财政局")
     page = texts(at)
