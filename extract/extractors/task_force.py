@@ -30,7 +30,7 @@ from pathlib import Path
 
 import yaml
 
-from extract.blocks import bracket_groups, table_rows
+from extract.blocks import Block, bracket_groups, table_rows
 from extract.document import ParsedDocument
 from extract.frames import FrameMatch, frame, frames, matches
 from extract.extractors.base import Emitter, clean_name, is_category, sentence_bounds, strip_alias
@@ -1243,9 +1243,8 @@ def _unit_sections(em: Emitter, st: _State) -> None:
     "市应急局、市公安局、市住建局"): each unit is a 成员单位. The lines may be numbered items
     ("1.省财政厅", "（2）省商务厅") or hold several units parted by spaces. A list broken over
     lines ("…、旗" then "消防救援大队、…") is read as one: a line goes on while it has no
-    closing stop and its last item is no unit."""
+    closing stop and its last item is no unit; a blank line, a heading or a sentence ends it."""
     text = em.text
-    heading = _UNIT_HEADING
     inside = False
     pending: tuple[int, int] | None = None   # a list read so far, not yet closed
 
@@ -1255,20 +1254,20 @@ def _unit_sections(em: Emitter, st: _State) -> None:
             _units(em, pending[0], pending[1], st.group, "成员单位", pending, orgs_only=True)
         pending = None
 
-    for start, line in _lines(em):
-        s = line.strip()
-        if not s:
+    for b in _body_blocks(em):
+        if b.blank:
             close()
-            continue
-        item = _unit_item(line) if inside else None
-        names = re.sub(r"\s+", "", HEADING_START.sub("", s)).rstrip("：:")   # "成 员 单 位：" too
-        key = _UNITS_KEY.match(line)   # "成员单位：A　B　C": the heading's key, the units after it
-        if key and heading.fullmatch(re.sub(r"\s+", "", key.group("key"))) and line[key.end():].strip():
+        s = text[b.start:b.end]
+        item = _unit_item(text, b) if inside else None
+        head = _UNIT_HEADING.fullmatch(re.sub(r"\s+", "", text[b.body:b.end]).rstrip("："))   # "成 员 单 位："
+        keyed = b.kind == "key_value" and b.value[1] > b.value[0] \
+            and _UNIT_HEADING.fullmatch(re.sub(r"\s+", "", text[slice(*b.key)]))   # "成员单位：A　B　C"
+        if keyed:
             close()
-            inside, item = True, (key.end(), len(line.rstrip().rstrip("。；;")))
-        elif item is None and (HEADING_START.match(line) or heading.fullmatch(names) or _is_signature(s)):
+            inside, item = True, (b.value[0], _unstopped(text, b.value[0], b.end))
+        elif item is None and (b.mark or head or s.startswith("附件") or _is_signature(s)):
             close()
-            inside = bool(heading.fullmatch(names))
+            inside = bool(head)
             continue
         if not inside:
             continue
@@ -1276,37 +1275,43 @@ def _unit_sections(em: Emitter, st: _State) -> None:
             close()
             inside = False
             continue
-        if key and item and not s.endswith(("、", "，", ",")):
+        if keyed and not s.endswith(("、", "，")):
             inside = False   # the units after the key end on its line unless the list goes on
-        lo, hi = item if item else (start + line.index(s[0]), start + len(line.rstrip().rstrip("。；;")))
-        lo += start if item else 0
-        hi += start if item else 0
+        lo, hi = item or (b.start, _unstopped(text, b.start, b.end))
         spaced = _spaced_units(text, lo, hi)
         if spaced:   # "省财政厅　省商务厅　省税务局": each a unit
             close()
             for ua, ub in spaced:
-                _units(em, ua, ub, st.group, "成员单位", (start, start + len(line)), orgs_only=True)
+                _units(em, ua, ub, st.group, "成员单位", (b.start - b.indent, b.end), orgs_only=True)
             continue
         pending = (lo if pending is None else pending[0], hi)
-        last = re.split(r"[、，,]", text[lo:hi])[-1].strip()
-        if s.endswith(("。", "；", ";")) or item or lexicon().is_org(last):
+        if s.endswith(("。", "；")) or item or lexicon().is_org(re.split(r"[、，]", text[lo:hi])[-1].strip()):
             close()
     close()
 
 
-_UNITS_KEY = re.compile(rf"^\s*(?:{HEADING_START.pattern.lstrip('^')})?(?P<key>[^：:，。；\n]{{2,24}})[：:]\s*")
+def _unstopped(text: str, a: int, b: int) -> int:
+    """Where text[a:b] ends without its closing stops (。；)."""
+    while b > a and text[b - 1] in "。；":
+        b -= 1
+    return b
 
 
-def _unit_item(line: str) -> tuple[int, int] | None:
+def _body_blocks(em: Emitter) -> list[Block]:
+    """The blocks (extract/blocks.py) of the notice's body: its lines after title and addressees."""
+    found, start = em.doc.blocks, _offset_of_body(em)
+    return found[bisect_left(found, start, key=lambda b: b.start - b.indent):]
+
+
+def _unit_item(text: str, b: Block) -> tuple[int, int] | None:
     """A numbered or bulleted line of a units section ("1.省发展改革委", "（3）省财政厅"):
     the span of its text when that text lists units only; None for a heading or a sentence."""
-    mark = _LIST_MARK.match(line)
-    if not mark:
+    if b.mark is None:
         return None
-    body = line[mark.end():].rstrip().rstrip("。；;")
-    if not body or not (_is_unit_list(body, 1) or _spaced_units(body, 0, len(body))):
+    end = _unstopped(text, b.body, b.end)
+    if end <= b.body or not (_is_unit_list(text[b.body:end], 1) or _spaced_units(text, b.body, end)):
         return None
-    return mark.end(), mark.end() + len(body)
+    return b.body, end
 
 
 def _spaced_units(text: str, a: int, b: int) -> list[tuple[int, int]]:
