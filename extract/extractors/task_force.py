@@ -1179,16 +1179,17 @@ def _subgroups(em: Emitter, st: _State) -> None:
         return
     current: str | None = None
     heads = frames("heading", "HAS_SUBGROUP")   # "（一）综合协调组", "1.综合协调组：…"
-    for start, line in _lines(em):
+    for b in _body_blocks(em):
+        start, end = _line(em, b)
+        line = text[b.start:b.end]
         head, m = next(((fr, m) for fr in heads if (m := fr.regex.match(line))), (None, None))
-        end = start + len(line)
         if head and m:
-            a, b = m.span(head.object)
-            current = em.surface(start + a, start + b)
+            a, z = m.span(head.object)
+            current = em.surface(b.start + a, b.start + z)
             em.emit(head.rel, st.group, "TaskForce", current, "TaskForce", (start, end),
                     s_kind=st.group_kind, o_kind=lexicon().task_force_kind(m.group(head.object)))
-            start += m.end()   # the rest of an item's line is the subgroup's own
-        elif current is None or HEADING_START.match(line):
+            start = b.start + m.end()   # the rest of an item's line is the subgroup's own
+        elif current is None or b.mark is not None:
             current = None
             continue
         st.subgroup_lines.append((start, end))
@@ -1282,7 +1283,7 @@ def _unit_sections(em: Emitter, st: _State) -> None:
         if spaced:   # "省财政厅　省商务厅　省税务局": each a unit
             close()
             for ua, ub in spaced:
-                _units(em, ua, ub, st.group, "成员单位", (b.start - b.indent, b.end), orgs_only=True)
+                _units(em, ua, ub, st.group, "成员单位", _line(em, b), orgs_only=True)
             continue
         pending = (lo if pending is None else pending[0], hi)
         if s.endswith(("。", "；")) or item or lexicon().is_org(re.split(r"[、，]", text[lo:hi])[-1].strip()):
@@ -1301,6 +1302,12 @@ def _body_blocks(em: Emitter) -> list[Block]:
     """The blocks (extract/blocks.py) of the notice's body: its lines after title and addressees."""
     found, start = em.doc.blocks, _offset_of_body(em)
     return found[bisect_left(found, start, key=lambda b: b.start - b.indent):]
+
+
+def _line(em: Emitter, b: Block) -> tuple[int, int]:
+    """A block's whole line, its indentation and trailing spaces too (a fact's evidence)."""
+    end = em.text.find("\n", b.end)
+    return b.start - b.indent, len(em.text) if end < 0 else end
 
 
 def _unit_item(text: str, b: Block) -> tuple[int, int] | None:
@@ -1332,11 +1339,9 @@ def _unit_duties(em: Emitter, st: _State) -> None:
     """"三、成员单位职责" sections: every unit given a duty is a member unit."""
     text = em.text
     in_duties = False
-    for start, line in _lines(em):
-        s = line.strip()
-        if not s:
-            continue
-        if HEADING_START.match(line) and len(s) < 30:
+    for b in _body_blocks(em):
+        s = text[b.start:b.end]
+        if b.mark is not None and len(s) < 30:
             in_duties = bool(_DUTY_HEAD.search(s))
             continue
         if not in_duties:
@@ -1344,9 +1349,9 @@ def _unit_duties(em: Emitter, st: _State) -> None:
         v = _DUTY_VERB.search(s)
         if not v or v.start() == 0:
             continue
-        a = start + line.index(s[0])
+        a, line = b.start, _line(em, b)
         lead = s[:v.start()].rstrip("：")   # "市某局：负责…" too
-        _units(em, a, a + len(lead), st.group, "成员单位", (start, start + len(line)), orgs_only=True)
+        _units(em, a, a + len(lead), st.group, "成员单位", line, orgs_only=True)
         for fr in frames("duties"):   # X（负责）牵头…: the body when it sets one up, else the task
             lm = fr.regex.match(s)
             if not lm or not lexicon().is_org(lm.group(fr.subject)):
@@ -1354,10 +1359,10 @@ def _unit_duties(em: Emitter, st: _State) -> None:
             rest = lm.group(fr.object)
             org = em.surface(a, a + len(lm.group(fr.subject)))
             if re.match(rf"^(?:{_SETUP_VERBS.pattern})?{_GROUP_WORDS}", rest):
-                em.emit(fr.rel, org, "Organization", st.group, "TaskForce", (start, start + len(line)))
+                em.emit(fr.rel, org, "Organization", st.group, "TaskForce", line)
             elif rest:
                 ta = a + lm.start(fr.object)
-                em.emit(fr.rel, org, "Organization", em.surface(ta, ta + len(rest)), "Task", (start, start + len(line)))
+                em.emit(fr.rel, org, "Organization", em.surface(ta, ta + len(rest)), "Task", line)
 
 
 # ---------------------------------------------------------------------------- mentions in any text
