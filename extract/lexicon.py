@@ -73,12 +73,6 @@ class Lexicon:
         role = re.sub(r"\s+", "", role)
         return dict(self.member_role_as).get(role, role)
 
-    @property
-    def role_re(self) -> re.Pattern[str]:
-        roles = sorted(self.member_roles, key=len, reverse=True)
-        spaced = ["\\s*".join(r) for r in roles]
-        return re.compile(rf"^\s*(?:[-·*]\s*)?(?P<role>{'|'.join(spaced)})\s*[：:]\s*")
-
     def task_force_kind(self, name: str) -> str | None:
         for word in sorted(self.task_force_kinds, key=len, reverse=True):
             if name.endswith(word):

@@ -507,7 +507,7 @@ def _wrapped_end(text: str, a: int, b: int, most: int = 3) -> int:
         nxt = text.find("\n", end + 1)
         nxt = len(text) if nxt == -1 else nxt
         line = text[end + 1:nxt]
-        if not line.strip() or lexicon().role_re.match(line) or HEADING_START.match(line):
+        if not line.strip() or _role_patterns("")[0].match(line) or HEADING_START.match(line):
             return b
         depth += sum(c in _OPEN for c in line) - sum(c in _CLOSE for c in line)
         end = nxt
@@ -604,31 +604,19 @@ def _is_unit_list(seg: str, min_units: int) -> bool:
         not (lex.is_org(i) or is_category(i)) or _name_and_posts(i) or parse_posts(i) for i in items)
 
 
-@lru_cache(maxsize=64)
-def _role_lines(roles: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """For roles (maybe spaced out: "成    员"): a role line ("组长：…", "专班长：…") and a role
-    word opening a row before its member (table rows from .docx: "组长 张三 副市长"; columns
-    aligned by spaces: "指 挥 长    罗 文 强    省政府副省长"). The schema's roles are built
-    once; those a body's kind word forms (`_body_roles`) are a few words more."""
-    spaced = _spaced(roles)
-    return (re.compile(rf"^\s*(?:[-·*]\s*)?(?P<role>{spaced})\s*[：:]\s*"),
-            re.compile(rf"^\s*(?P<role>{spaced})[ \t]+(?=[{CJK}]{{1,3}}\s?[{CJK}]{{0,2}}\s+\S)"))
-
-
 def _role_match(line: str, group: str) -> re.Match[str] | None:
     """A role opening a member line, of the roles the body `group`'s members may hold."""
     return next((m for pattern in _role_patterns(group) if (m := pattern.match(line))), None)
 
 
 @lru_cache(maxsize=64)
-def _role_patterns(group: str) -> tuple[re.Pattern[str], ...]:
-    """The patterns of `_role_lines` for a body: its kind-formed roles first (专班长), then the
-    schema's (compiled once for every body)."""
-    formed = _body_roles(group) - _SCHEMA_ROLES
-    return (*(_role_lines(formed) if formed else ()), *_role_lines(_SCHEMA_ROLES))
-
-
-_SCHEMA_ROLES = frozenset(lexicon().member_roles)
+def _role_patterns(group: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """For the roles of a body (`_body_roles`; maybe spaced out: "成    员"): a role line
+    ("组长：…", "专班长：…") and a role word opening a row before its member (table rows from
+    .docx: "组长 张三 副市长"; columns aligned by spaces: "指 挥 长    罗 文 强    省政府副省长")."""
+    spaced = _spaced(_body_roles(group))
+    return (re.compile(rf"^\s*(?:[-·*]\s*)?(?P<role>{spaced})\s*[：:]\s*"),
+            re.compile(rf"^\s*(?P<role>{spaced})[ \t]+(?=[{CJK}]{{1,3}}\s?[{CJK}]{{0,2}}\s+\S)"))
 
 
 def _is_post_fragment(t: str) -> bool:
