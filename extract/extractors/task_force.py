@@ -256,7 +256,7 @@ def _members_leaving(em: Emitter, st: _State) -> None:
             sm = after.regex.match(text, fm.end())
             if sm:
                 for person in _people(em, st, *sm.span(after.subject)):   # type: ignore[misc]
-                    _emit_person(em, st, person, _role_in_context(text, fm.span(fr.role_slot)[0], role), at)
+                    _emit_person(em, st, person, _role_in_context(em, fm.span(fr.role_slot)[0], role), at)
 
 
 # ---------------------------------------------------------------------------- members
@@ -415,49 +415,48 @@ def _member_lists(em: Emitter, st: _State, read: Collection[int] = (),
     role: str | None = None
     pending: Member | None = None
     joined_to = -1   # the end of lines already read as the wrapped part of the line before
-    for start, line in _lines(em):
-        stripped = line.strip()
-        if not stripped or start < joined_to or start + len(line) - len(line.lstrip()) in read \
-                or not lo <= start < hi:
+    for blk in _body_blocks(em):
+        start, end = _line(em, blk)
+        if start < joined_to or blk.start in read or not lo <= start < hi:
             continue
-        m = _role_match(line, st.group)
+        m = _role_match(text[start:end], st.group)
         if m or role is not None:   # an entry broken inside its bracket goes on below: read it whole
-            end = _wrapped_end(text, start, start + len(line))
-            joined_to, line = end, text[start:end]
-        heading = None if m else _body_heading(stripped)
+            joined_to = end = _wrapped_end(text, start, end)
+        heading = None if m else _body_heading(text[blk.body:blk.end])
         if heading is not None:   # "二、领导小组办公室", "（一）综合协调组": the lists below are theirs
             _flush(em, st, pending)
             pending, role = None, None
-            name, office = heading
-            st.current = None if not name or _same_body(st.group, name) else em.surface(start + line.index(name[0]),
-                                                                                    start + line.index(name[0]) + len(name))
-            st.office = office
+            name, st.office = heading
+            at = text.find(name[:1], blk.body)
+            st.current = None if not name or _same_body(st.group, name) else em.surface(at, at + len(name))
             continue
         if m:   # "组长：A；副组长：B、C；成员：D": each role's members up to the next role on the line
-            for role_text, a, b in _inline_roles(text, m.group("role"), start + m.end(), start + len(line)):
+            for role_text, a, b in _inline_roles(text, m.group("role"), start + m.end(), end):
                 role = lexicon().member_role(role_text)
                 if st.office and role in lexicon().office_roles:
                     role = "办公室" + role
-                pending = _read_members(em, st, a, b, role, (start, start + len(line)), pending)
+                pending = _read_members(em, st, a, b, role, (start, end), pending)
             continue
+        own = text[blk.start:blk.end]
         if role is None:
             continue
-        if HEADING_START.match(line) and not re.match(r"^\s*[-·*]\s", line) or _is_prose(stripped) \
-                or _is_signature(stripped):
+        if blk.mark is not None and text[blk.mark.start] not in _BULLETS or _is_prose(own) \
+                or _is_signature(own) or own.startswith(tuple(_RAW["attachment_marks"])):
             _flush(em, st, pending)
             pending, role = None, None
             continue
-        bullet = re.match(r"^\s*[-·*]\s*", line)
-        off = start + (bullet.end() if bullet else 0)
-        entry_text = text[off:start + len(line)]
-        if pending is not None and not re.search(r"\s", entry_text.strip()) and _is_post_fragment(entry_text.strip()):
-            pending.post_text += entry_text.strip()
+        off = blk.body if blk.mark is not None else start   # past a bullet
+        entry = text[off:end].strip()
+        if pending is not None and not re.search(r"\s", entry) and _is_post_fragment(entry):
+            pending.post_text += entry
             pending.posts = parse_posts(re.sub(r"\s+", "", pending.post_text))
             continue
-        end = start + len(line)
         pending = _read_members(em, st, off, end, role, (start, end), pending)
     _flush(em, st, pending)
     st.current, st.office = None, False
+
+
+_BULLETS = "-·*"
 
 
 def _read_members(em: Emitter, st: _State, a: int, b: int, role: str, line_span: tuple[int, int],
@@ -554,11 +553,10 @@ _BRACKET_CHARS = re.compile(r"[（()）]")
 _AFTER_ENTRY = re.compile(rf"\s+(?=[{CJK}])")
 
 
-def _body_heading(line: str) -> tuple[str, bool] | None:
-    """A heading line naming a body or the body's office: (name, is the office); the name is
-    "" for the office alone. None for any other line."""
-    t = re.sub(r"\s+", "", HEADING_START.sub("", line)).rstrip("：:")
-    m = _BODY_HEADING.fullmatch(t)
+def _body_heading(body: str) -> tuple[str, bool] | None:
+    """A heading (its text after the mark) naming a body or the body's office: (name, is the
+    office); the name is "" for the office alone. None for any other line."""
+    m = _BODY_HEADING.fullmatch(re.sub(r"\s+", "", body).rstrip("："))
     if m is None:
         return None
     name = m.group("name") or ""
@@ -824,7 +822,7 @@ def _prose_members(em: Emitter, st: _State, within: tuple[int, int] | None = Non
     for span, role_text, who, strict in _role_statements(text, lo, hi):
         if span[1] in taken or _in_subgroup(text, span[0]):
             continue
-        role = _role_in_context(text, span[0], role_text)
+        role = _role_in_context(em, span[0], role_text)
         units = role == "成员" and _is_unit_list(text[who[0]:who[1]].rstrip("。；"), 1)
         people = [] if units else [p for p in _people(em, st, *who)
                                    if not (p.unnamed and _GENERAL_PERSON.search(p.name))]
@@ -871,7 +869,7 @@ def _paired_roles(em: Emitter, st: _State, fm: FrameMatch) -> set[int]:
         return set()
     at = _sentence(em.text, fm.start())
     for (a, b), person in zip(role_spans, people):
-        _emit_person(em, st, person, _role_in_context(em.text, a, em.text[a:b]), at)
+        _emit_person(em, st, person, _role_in_context(em, a, em.text[a:b]), at)
     return {b for _, b in role_spans}
 
 
@@ -962,29 +960,25 @@ def _in_subgroup(text: str, at: int) -> bool:
     return bool(frame("subgroup_heading").regex.match(prev_line.strip("\n")))
 
 
-def _role_in_context(text: str, at: int, role: str) -> str:
-    """主任 after the body's 办公室 (in the same sentence) is the 办公室主任."""
+def _role_in_context(em: Emitter, at: int, role: str) -> str:
+    """主任 after the body's 办公室 (in the same sentence, or under its heading) is the 办公室主任."""
     role = lexicon().member_role(role)
     if role in lexicon().office_roles:
-        start = _sentence(text, at)[0]
-        if "办公室" in text[start:at] or _under_office_heading(text, at):
+        start = _sentence(em.text, at)[0]
+        if "办公室" in em.text[start:at] or _under_office_heading(em, at):
             return "办公室" + role
     return role
 
 
-def _under_office_heading(text: str, at: int, lines: int = 12) -> bool:
-    """Whether the nearest heading above `at` (a few lines up) names the body's office
-    ("二、指挥部办公室" then "主任：X（兼）")."""
-    end = text.rfind("\n", 0, at)
-    for _ in range(lines):
-        if end <= 0:
-            return False
-        begin = text.rfind("\n", 0, end) + 1
-        line = text[begin:end].strip()
-        if HEADING_START.match(line):
-            heading = _body_heading(line)
+def _under_office_heading(em: Emitter, at: int, most: int = 12) -> bool:
+    """Whether the nearest marked heading above `at`'s line (a few blocks up) names the body's
+    office ("二、指挥部办公室" then "主任：X（兼）")."""
+    found = em.doc.blocks
+    k = bisect_right(found, em.text.rfind("\n", 0, at), key=lambda b: b.start)
+    for b in reversed(found[max(0, k - most):k]):
+        if b.mark is not None:
+            heading = _body_heading(em.text[b.body:b.end])
             return bool(heading and heading[1])
-        end = begin - 1
     return False
 
 
