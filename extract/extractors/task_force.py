@@ -744,16 +744,6 @@ def _emit_member(em: Emitter, body: tuple[str, str | None], name: str, posts: li
             em.emit("任职", name, "Person", org, "Organization", at, position=post.title)
 
 
-def _lines(em: Emitter) -> list[tuple[int, str]]:
-    """The lines of the notice's body, each with its offset."""
-    out, pos, start = [], 0, _offset_of_body(em)
-    for line in em.text.split("\n"):
-        if pos >= start:
-            out.append((pos, line))
-        pos += len(line) + 1
-    return out
-
-
 def _offset_of_body(em: Emitter) -> int:
     """Normalised offset where the body starts (after title, number and addressees)."""
     return bisect_left(em.doc.norm.src, em.doc.body_start, 0, max(0, len(em.doc.norm.src) - 1))
@@ -820,7 +810,7 @@ def _prose_members(em: Emitter, st: _State, within: tuple[int, int] | None = Non
             for fm in matches(fr, text, lo, hi, sentences=False):
                 taken |= _paired_roles(em, st, fm)
     for span, role_text, who, strict in _role_statements(text, lo, hi):
-        if span[1] in taken or _in_subgroup(text, span[0]):
+        if span[1] in taken or _in_subgroup(em, span[0]):
             continue
         role = _role_in_context(em, span[0], role_text)
         units = role == "成员" and _is_unit_list(text[who[0]:who[1]].rstrip("。；"), 1)
@@ -950,14 +940,13 @@ def _clause_before(text: str, pos: int, stops: str, limit: int = 40) -> tuple[in
     return (start, pos) if 2 <= pos - start <= limit else None
 
 
-def _in_subgroup(text: str, at: int) -> bool:
-    """A sentence under a subgroup's heading speaks of that subgroup (its 组长单位)."""
-    lo = max(0, at - 2 * _EVIDENCE_MAX)   # a heading is a short line just above
-    line_start = text.rfind("\n", lo, at) + 1
-    if not line_start:
+def _in_subgroup(em: Emitter, at: int) -> bool:
+    """A sentence under a subgroup's heading (the block just above) speaks of that subgroup."""
+    found = em.doc.blocks
+    k = bisect_right(found, at, key=lambda b: b.start - b.indent) - 1
+    if k < 1:
         return False
-    prev_line = text[text.rfind("\n", lo, max(line_start - 2, lo)) + 1:line_start]
-    return bool(frame("subgroup_heading").regex.match(prev_line.strip("\n")))
+    return bool(frame("subgroup_heading").regex.match(em.text[found[k - 1].start:found[k - 1].end]))
 
 
 def _role_in_context(em: Emitter, at: int, role: str) -> str:
@@ -1361,7 +1350,7 @@ def _bodies_set_up_in_text(em: Emitter) -> None:
     found = [m for m in setups if not is_category(m["name"])]
     for m, after in zip(found, found[1:] + [None]):
         name, kind = _set_up_name(em.doc, m)
-        end = _paragraph_end(text, m.end())   # ... and before the next body set up
+        end = _paragraph_end(em, m.end())   # ... and before the next body set up
         end = min(end, after.start()) if after else end
         st = _State(name, kind)
         _prose_members(em, st, (m.start("name"), end))   # from the name: a chain "以A为组长…的" in it
@@ -1369,15 +1358,18 @@ def _bodies_set_up_in_text(em: Emitter) -> None:
         _office(em, st, (m.end(), end))
 
 
-def _paragraph_end(text: str, pos: int) -> int:
-    """Where the lines from `pos` stop: at a blank line or a heading, within _PARAGRAPH_MAX."""
-    hi = min(len(text), pos + _PARAGRAPH_MAX)
-    nl = text.find("\n", pos, hi)
-    while nl != -1:
-        nxt = text[nl + 1:nl + 41]
-        if not nxt.strip() or nxt.startswith("\n") or HEADING_START.match(nxt):
-            return nl
-        nl = text.find("\n", nl + 1, hi)
+def _paragraph_end(em: Emitter, pos: int) -> int:
+    """Where the lines from `pos` stop: before a blank line or a marked heading (the end of
+    the line above it), within _PARAGRAPH_MAX."""
+    hi = min(len(em.text), pos + _PARAGRAPH_MAX)
+    found = em.doc.blocks
+    k = bisect_right(found, pos, key=lambda b: b.start - b.indent)
+    for above, b in zip(found[k - 1:] if k else (), found[k:]):
+        end = _line(em, above)[1]
+        if end >= hi:
+            break
+        if b.blank or b.mark is not None or em.text.startswith("附件", b.start):
+            return end
     return hi
 
 _COUNT_AFTER = re.compile(r"(?:等)?[\d一二三四五六七八九十两]+个[^、]{0,12}$")
