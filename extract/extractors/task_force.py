@@ -65,7 +65,7 @@ _SET_UP_TAIL = (rf"(?P<name>(?:{_CHAIN_LEADS}[^。；！？\n]{{4,200}}?{_CHAIN_
                 rf"[^，。；、（(《》：\n]{{2,60}}?(?:{_GROUP_WORDS}))(?:{_TAILS})?(?=[（(，。；、\s]|的|$)")
 _TITLE_GROUP = re.compile(   # 关于成立<name>的通知
     rf"关于(?:{_SETUP}|{_alt(_RAW['change_verbs'])})(?P<name>.+?(?:{_GROUP_WORDS}))(?:{_TAILS})?"
-    r"(?:的)?(?:通知|决定|函)")
+    rf"(?:的)?(?:{_alt(_RAW['title_kinds'])})")
 _SET_UP_NAME = rf"(?:{_SETUP}){_SET_UP_TAIL}"
 _BODY_SETUP = re.compile(   # 决定成立<name>; 会议决定调整<name>组成人员 (a body changed is named too)
     rf"(?:{_alt(_RAW['setup_leads'])})[，\s]?"
@@ -90,7 +90,7 @@ _HELD_BY = re.compile(rf"由.+(?:{_alt(_RAW['hold_verbs'])})$")   # "办公室�
 
 
 _NAME_TOKEN = re.compile(rf"^[{CJK}·•]+$")
-_POST_START = re.compile(rf"^(?:市|县|区|省|州|国|中|自治|[{CJK}]{{2,6}}(?:市|县|区|省|公司|集团|海关|分局|支队|段))")
+_POST_START = re.compile(rf"^(?:{_alt(_RAW['post_openings'])}|[{CJK}]{{2,6}}(?:{_alt(_RAW['post_opening_units'])}))")
 
 
 @dataclass
@@ -171,7 +171,8 @@ def _set_up_name(doc: ParsedDocument, m: re.Match[str]) -> tuple[str, str | None
     return clean_name(name), lexicon().task_force_kind(to_simplified(name))
 
 
-_BODY_JOIN = re.compile(r"[和及、]")
+_AND = re.compile(_alt(_RAW["and_words"]))
+_BODY_JOIN = re.compile(rf"{_AND.pattern}|、")
 
 
 def _first_body(name: str) -> str:
@@ -229,7 +230,7 @@ def _dissolutions(em: Emitter) -> None:
     end_m = _DISSOLVE_UNTIL.search(text, m.end())
     for x, y in split_list(text[m.end():end_m.start() if end_m else len(text)], "\n、，,；;。"):
         item = _LIST_MARK.sub("", text[m.end() + x:m.end() + y]).strip()
-        item = re.sub(rf"^.*?(?:{_DISSOLVE_FROM.pattern})(?:以下|下列)?", "", item)
+        item = re.sub(rf"^.*?(?:{_DISSOLVE_FROM.pattern})(?:{_alt(_RAW['dissolve_list_leads'])})?", "", item)
         item = re.sub(r"^[^：:]*[：:]$", "", item).strip("：: ")
         found = _DISSOLVED_NAME.fullmatch(re.sub(r"[（(][^（）()]*[〔\[][^（）()]*[）)]$", "", item))
         if found and not is_category(found.group("name")):
@@ -617,10 +618,13 @@ def _role_patterns(group: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(rf"^\s*(?P<role>{spaced})[ \t]+(?=[{CJK}]{{1,3}}\s?[{CJK}]{{0,2}}\s+\S)"))
 
 
+_POST_FRAGMENT = re.compile(rf"[副正]?[{CJK}]{{0,4}}(?:{_alt(_RAW['post_heads'])})")
+
+
 def _is_post_fragment(t: str) -> bool:
     """A line that is only the end of the post on the line above ("主任" after "市发改委副")."""
     lex = lexicon()
-    return len(t) <= 8 and (lex.is_title(t) or bool(re.fullmatch(r"[副正]?[\u4e00-\u9fff]{0,4}(长|书记|主任|员)", t)))
+    return len(t) <= 8 and (lex.is_title(t) or bool(_POST_FRAGMENT.fullmatch(t)))
 
 
 def _is_signature(line: str) -> bool:
@@ -654,7 +658,7 @@ def _entries(text: str, a: int, b: int) -> list[tuple[int, int]]:
         spans = spaced
     elif _BRACKETED_THEN.search(seg) or _named_items(seg):
         spans = split_list(seg, "，,；;、")
-    elif re.search(rf"[{CJK}]\s*[（(][^）)]*[）)]\s*[，,；;]", seg) or seg.count("，") and not re.search(r"分管|负责", seg):
+    elif re.search(rf"[{CJK}]\s*[（(][^）)]*[）)]\s*[，,；;]", seg) or seg.count("，") and not _WORK_MARK.search(seg):
         spans = split_list(seg, "，,；;")
     else:
         spans = [(0, len(seg))] if seg.strip() else []
@@ -844,7 +848,8 @@ def _prose_members(em: Emitter, st: _State, within: tuple[int, int] | None = Non
 
 
 # A person named by the work they do: "分管农业农村工作的副县长" (SCHEMA §6), a holder too.
-_ROLE_PHRASE = re.compile(rf"^(?:{_alt(['分管', '负责'])})[{CJK}、（）()]{{2,30}}工作的(?:{lexicon().title_re.pattern})$")
+_WORK_MARK = re.compile(_alt(_RAW["work_marks"]))
+_ROLE_PHRASE = re.compile(rf"^(?:{_WORK_MARK.pattern})[{CJK}、（）()]{{2,30}}工作的(?:{lexicon().title_re.pattern})$")
 
 # "各成员单位负责人为成员" in a sentence: the units' people in general, no member named.
 _GENERAL_PERSON = re.compile(_alt(_RAW["general_person_words"]))
@@ -1073,7 +1078,7 @@ def _split_and(item: str) -> list[tuple[int, int]]:
     never inside a name ("住房和城乡建设局")."""
     lex = lexicon()
     out, start = [], 0
-    for m in re.finditer(r"[和及与]", item):
+    for m in _AND.finditer(item):
         left = item[start:m.start()]
         if m.end() < len(item) and (re.search(rf"(?:{lex.title_re.pattern}|负责人|负责同志)$", left)
                                     or _ends_with_person(re.sub(r"\s+", "", left))):
@@ -1197,7 +1202,7 @@ def _split_units_and(seg: str, x: int, y: int) -> list[tuple[int, int]]:
     """"A和B" / "A及B" is two units when both sides are units (the last of a list: "A、B和C");
     never inside a name (住房和城乡建设局: 住房 is no unit)."""
     item = seg[x:y]
-    for m in re.finditer(r"[和及与]", item):
+    for m in _AND.finditer(item):
         left, right = re.sub(r"\s+", "", item[:m.start()]), re.sub(r"\s+", "", item[m.end():])
         lex = lexicon()
         if lex.is_org(left) and not is_category(left) and len(right) >= 3 and (
@@ -1465,7 +1470,7 @@ def _short_names(text: str, group: str) -> dict[str, str]:
     return out
 
 
-_COMMITTEE_END = re.compile(rf"[{CJK}]{{2,12}}(?:工委|委员会|委)$")   # "市规委", "某某工委"
+_COMMITTEE_END = re.compile(rf"[{CJK}]{{2,12}}(?:{_alt(_RAW['committee_endings'])})$")   # "市规委", "某某工委"
 
 
 def _sub_bodies(em: Emitter, fm: FrameMatch, resolve: Callable[[str], str], recent: list[str],
