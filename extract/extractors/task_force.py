@@ -30,7 +30,7 @@ from pathlib import Path
 
 import yaml
 
-from extract.blocks import Block, bracket_groups, table_rows
+from extract.blocks import Block, bracket_groups, mark_at, split_cells, table_rows
 from extract.document import ParsedDocument
 from extract.frames import FrameMatch, frame, frames, matches
 from extract.extractors.base import Emitter, clean_name, is_category, sentence_bounds, strip_alias
@@ -90,7 +90,8 @@ _HELD_BY = re.compile(rf"由.+(?:{_alt(_RAW['hold_verbs'])})$")   # "办公室�
 
 
 _NAME_TOKEN = re.compile(rf"^[{CJK}·•]+$")
-_POST_START = re.compile(rf"^(?:{_alt(_RAW['post_openings'])}|[{CJK}]{{2,6}}(?:{_alt(_RAW['post_opening_units'])}))")
+_POST_START = re.compile(rf"^(?:{_alt(_RAW['post_openings'])}"
+                         rf"|[{CJK}]{{2,6}}(?:{_alt(_RAW['post_opening_units'])}))")
 
 
 @dataclass
@@ -211,12 +212,10 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
 
 # "决定撤销以下议事协调机构：" … up to a section keeping, merging or renaming bodies.
 _DISSOLVE_FROM = re.compile(_alt(_RAW["dissolve_verbs"]))
-_DISSOLVE_UNTIL = re.compile(
-    rf"\n\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)?[^\n]{{0,12}}"
-    rf"(?:{_alt(_RAW['dissolve_section_ends'])})"
-    r"|\n\s*[^\n]{0,12}(?:人民政府|办公室|办公厅)\s*\n\s*[\d０-９]{4}年")
+_DISSOLVE_UNTIL = re.compile(rf"[^\n]{{0,12}}(?:{_alt(_RAW['dissolve_section_ends'])})")   # 二、保留…
+_DISSOLVE_LEAD = re.compile(   # "…决定撤销以下": the words before the list
+    rf"^.*?(?:{_DISSOLVE_FROM.pattern})(?:{_alt(_RAW['dissolve_list_leads'])})?")
 _DISSOLVED_NAME = re.compile(rf"(?P<name>[{CJK}“”\"0-9０-９（）()·]{{2,48}}?{_GROUP_WORDS})(?:制度)?")
-_LIST_MARK = re.compile(r"^\s*(?:[\d０-９]+[.．、]|[（(][\d０-９一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[-·•])\s*")
 
 
 def _dissolutions(em: Emitter) -> None:
@@ -227,10 +226,15 @@ def _dissolutions(em: Emitter) -> None:
     m = _DISSOLVE_FROM.search(text, _offset_of_body(em))
     if m is None:
         return
-    end_m = _DISSOLVE_UNTIL.search(text, m.end())
-    for x, y in split_list(text[m.end():end_m.start() if end_m else len(text)], "\n、，,；;。"):
-        item = _LIST_MARK.sub("", text[m.end() + x:m.end() + y]).strip()
-        item = re.sub(rf"^.*?(?:{_DISSOLVE_FROM.pattern})(?:{_alt(_RAW['dissolve_list_leads'])})?", "", item)
+    found = em.doc.blocks
+    after = found[bisect_right(found, m.end(), key=lambda b: b.start):]
+    ends = (b.start for b in after   # a section keeping or merging bodies, or the closing
+            if _DISSOLVE_UNTIL.match(text, b.body, b.end) or _is_signature(text[b.start:b.end]))
+    end = next(ends, len(text))
+    for x, y in split_list(text[m.end():end], "\n、，,；;。"):
+        mark = mark_at(text, m.end() + x, m.end() + y)   # "1.", "（二）" opening an item
+        item = text[mark.body if mark else m.end() + x:m.end() + y].strip()
+        item = _DISSOLVE_LEAD.sub("", item)
         item = re.sub(r"^[^：:]*[：:]$", "", item).strip("：: ")
         found = _DISSOLVED_NAME.fullmatch(re.sub(r"[（(][^（）()]*[〔\[][^（）()]*[）)]$", "", item))
         if found and not is_category(found.group("name")):
@@ -257,7 +261,8 @@ def _members_leaving(em: Emitter, st: _State) -> None:
             sm = after.regex.match(text, fm.end())
             if sm:
                 for person in _people(em, st, *sm.span(after.subject)):   # type: ignore[misc]
-                    _emit_person(em, st, person, _role_in_context(em, fm.span(fr.role_slot)[0], role), at)
+                    held = _role_in_context(em, fm.span(fr.role_slot)[0], role)  # type: ignore
+                    _emit_person(em, st, person, held, at)
 
 
 # ---------------------------------------------------------------------------- members
@@ -429,7 +434,8 @@ def _member_lists(em: Emitter, st: _State, read: Collection[int] = (),
             pending, role = None, None
             name, st.office = heading
             at = text.find(name[:1], blk.body)
-            st.current = None if not name or _same_body(st.group, name) else em.surface(at, at + len(name))
+            own = not name or _same_body(st.group, name)
+            st.current = None if own else em.surface(at, at + len(name))
             continue
         if m:   # "组长：A；副组长：B、C；成员：D": each role's members up to the next role on the line
             for role_text, a, b in _inline_roles(text, m.group("role"), start + m.end(), end):
@@ -646,6 +652,7 @@ def _is_prose(line: str) -> bool:
 _PROSE_WORDS = re.compile(_alt(_RAW["prose_words"]))
 
 
+_BRACKETED_COMMA = re.compile(rf"[{CJK}]\s*[（(][^）)]*[）)]\s*[，,；;]")
 _BRACKETED_THEN = re.compile(rf"[{CJK}]\s*[（(][^）)]*[）)]\s*、")
 
 
@@ -658,7 +665,7 @@ def _entries(text: str, a: int, b: int) -> list[tuple[int, int]]:
         spans = spaced
     elif _BRACKETED_THEN.search(seg) or _named_items(seg):
         spans = split_list(seg, "，,；;、")
-    elif re.search(rf"[{CJK}]\s*[（(][^）)]*[）)]\s*[，,；;]", seg) or seg.count("，") and not _WORK_MARK.search(seg):
+    elif _BRACKETED_COMMA.search(seg) or seg.count("，") and not _WORK_MARK.search(seg):
         spans = split_list(seg, "，,；;")
     else:
         spans = [(0, len(seg))] if seg.strip() else []
@@ -849,7 +856,8 @@ def _prose_members(em: Emitter, st: _State, within: tuple[int, int] | None = Non
 
 # A person named by the work they do: "分管农业农村工作的副县长" (SCHEMA §6), a holder too.
 _WORK_MARK = re.compile(_alt(_RAW["work_marks"]))
-_ROLE_PHRASE = re.compile(rf"^(?:{_WORK_MARK.pattern})[{CJK}、（）()]{{2,30}}工作的(?:{lexicon().title_re.pattern})$")
+_ROLE_PHRASE = re.compile(rf"^(?:{_WORK_MARK.pattern})[{CJK}、（）()]{{2,30}}工作的"
+                          rf"(?:{lexicon().title_re.pattern})$")
 
 # "各成员单位负责人为成员" in a sentence: the units' people in general, no member named.
 _GENERAL_PERSON = re.compile(_alt(_RAW["general_person_words"]))
@@ -1236,7 +1244,7 @@ def _unit_sections(em: Emitter, st: _State) -> None:
             close()
         s = text[b.start:b.end]
         item = _unit_item(text, b) if inside else None
-        head = _UNIT_HEADING.fullmatch(re.sub(r"\s+", "", text[b.body:b.end]).rstrip("："))   # "成 员 单 位："
+        head = _UNIT_HEADING.fullmatch(re.sub(r"\s+", "", text[b.body:b.end]).rstrip("："))
         keyed = b.kind == "key_value" and b.value[1] > b.value[0] \
             and _UNIT_HEADING.fullmatch(re.sub(r"\s+", "", text[slice(*b.key)]))   # "成员单位：A　B　C"
         if keyed:
@@ -1262,7 +1270,8 @@ def _unit_sections(em: Emitter, st: _State) -> None:
                 _units(em, ua, ub, st.group, "成员单位", _line(em, b), orgs_only=True)
             continue
         pending = (lo if pending is None else pending[0], hi)
-        if s.endswith(("。", "；")) or item or lexicon().is_org(re.split(r"[、，]", text[lo:hi])[-1].strip()):
+        last = re.split(r"[、，]", text[lo:hi])[-1].strip()
+        if s.endswith(("。", "；")) or item or lexicon().is_org(last):
             close()
     close()
 
@@ -1292,7 +1301,8 @@ def _unit_item(text: str, b: Block) -> tuple[int, int] | None:
     if b.mark is None:
         return None
     end = _unstopped(text, b.body, b.end)
-    if end <= b.body or not (_is_unit_list(text[b.body:end], 1) or _spaced_units(text, b.body, end)):
+    body = text[b.body:end]
+    if not body or not (_is_unit_list(body, 1) or _spaced_units(text, b.body, end)):
         return None
     return b.body, end
 
@@ -1301,13 +1311,13 @@ def _spaced_units(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """Units parted by spaces on one line, each maybe numbered ("1.省财政厅  2.省商务厅"):
     their spans when there are two or more and every one is a unit; else empty."""
     out = []
-    for m in re.finditer(r"\S+", text[a:b]):
-        mark = _LIST_MARK.match(m.group())
-        x = m.start() + (mark.end() if mark else 0)
-        token = text[a + x:a + m.end()].rstrip("、，,。；;")
+    for x, y in split_cells(text, a, b):
+        mark = mark_at(text, x, y)
+        x = mark.body if mark else x
+        token = text[x:y].rstrip("、，,。；;")
         if not token or not lexicon().is_org(token) or is_category(token):
             return []
-        out.append((a + x, a + x + len(token)))
+        out.append((x, x + len(token)))
     return out if len(out) >= 2 else []
 
 
@@ -1470,7 +1480,7 @@ def _short_names(text: str, group: str) -> dict[str, str]:
     return out
 
 
-_COMMITTEE_END = re.compile(rf"[{CJK}]{{2,12}}(?:{_alt(_RAW['committee_endings'])})$")   # "市规委", "某某工委"
+_COMMITTEE_END = re.compile(rf"[{CJK}]{{2,12}}(?:{_alt(_RAW['committee_endings'])})$")   # "市规委"
 
 
 def _sub_bodies(em: Emitter, fm: FrameMatch, resolve: Callable[[str], str], recent: list[str],
