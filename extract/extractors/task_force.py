@@ -36,7 +36,7 @@ from extract.frames import FrameMatch, frame, frames, matches
 from extract.extractors.base import Emitter, clean_name, is_category, sentence_bounds, strip_alias
 from extract.lexicon import CJK, alternation, lexicon
 from extract.posts import Post, parse_posts, split_list
-from extract.text import HEADING_START, to_simplified
+from extract.text import to_simplified
 from graph.records import Assertion
 
 __all__ = ["extract", "extract_mentions", "main_body_name"]
@@ -421,13 +421,14 @@ def _member_lists(em: Emitter, st: _State, read: Collection[int] = (),
     role: str | None = None
     pending: Member | None = None
     joined_to = -1   # the end of lines already read as the wrapped part of the line before
-    for blk in _body_blocks(em):
+    found = _body_blocks(em)
+    for k, blk in enumerate(found):
         start, end = _line(em, blk)
         if start < joined_to or blk.start in read or not lo <= start < hi:
             continue
         m = _role_match(text[start:end], st.group)
         if m or role is not None:   # an entry broken inside its bracket goes on below: read it whole
-            joined_to = end = _wrapped_end(text, start, end)
+            joined_to = end = _wrapped_end(em, found[k + 1:k + 4], start, end)
         heading = None if m else _body_heading(text[blk.body:blk.end])
         if heading is not None:   # "二、领导小组办公室", "（一）综合协调组": the lists below are theirs
             _flush(em, st, pending)
@@ -447,8 +448,7 @@ def _member_lists(em: Emitter, st: _State, read: Collection[int] = (),
         own = text[blk.start:blk.end]
         if role is None:
             continue
-        if blk.mark is not None and text[blk.mark.start] not in _BULLETS or _is_prose(own) \
-                or _is_signature(own) or own.startswith(tuple(_RAW["attachment_marks"])):
+        if _opens_section(text, blk, bullets=False) or _is_prose(own) or _is_signature(own):
             _flush(em, st, pending)
             pending, role = None, None
             continue
@@ -501,23 +501,31 @@ def _inline_roles(text: str, role: str, a: int, b: int) -> list[tuple[str, int, 
 _OPEN, _CLOSE = "（(", "）)"
 
 
-def _wrapped_end(text: str, a: int, b: int, most: int = 3) -> int:
+def _wrapped_end(em: Emitter, below: list[Block], a: int, b: int) -> int:
     """Where a member line ends when an entry is broken inside its bracket ("赵四（县委常委、
-    常务副县" then "长）　钱五（副县长）"): the lines below are joined while the brackets stay
-    open, up to `most` lines; `b` when they never close (a stray bracket joins nothing)."""
-    depth = sum(c in _OPEN for c in text[a:b]) - sum(c in _CLOSE for c in text[a:b])
+    常务副县" then "长）　钱五（副县长）"): the blocks `below` (a few) are joined while the
+    brackets stay open; `b` when they never close (a stray bracket joins nothing)."""
+    depth = sum(c in _OPEN for c in em.text[a:b]) - sum(c in _CLOSE for c in em.text[a:b])
     end = b
-    for _ in range(most):
+    for blk in below:
         if depth <= 0:
             return end
-        nxt = text.find("\n", end + 1)
-        nxt = len(text) if nxt == -1 else nxt
-        line = text[end + 1:nxt]
-        if not line.strip() or _role_patterns("")[0].match(line) or HEADING_START.match(line):
+        line = em.text[blk.start:blk.end]
+        if blk.blank or _role_patterns("")[0].match(line) or _opens_section(em.text, blk):
             return b
         depth += sum(c in _OPEN for c in line) - sum(c in _CLOSE for c in line)
-        end = nxt
+        end = _line(em, blk)[1]
     return end if depth <= 0 else b
+
+
+def _opens_section(text: str, b: Block, bullets: bool = True) -> bool:
+    """A line opening a section: a marked one (a bulleted one too, unless not `bullets`), or
+    an attachment's label ("附件2")."""
+    marked = b.mark is not None and (bullets or text[b.mark.start] not in _BULLETS)
+    return marked or text.startswith(_ATTACHMENT, b.start)
+
+
+_ATTACHMENT = tuple(_RAW["attachment_marks"])
 
 
 def _spaced_entries(seg: str) -> list[tuple[int, int]]:
@@ -1250,7 +1258,7 @@ def _unit_sections(em: Emitter, st: _State) -> None:
         if keyed:
             close()
             inside, item = True, (b.value[0], _unstopped(text, b.value[0], b.end))
-        elif item is None and (b.mark or head or s.startswith("附件") or _is_signature(s)):
+        elif item is None and (head or _opens_section(text, b) or _is_signature(s)):
             close()
             inside = bool(head)
             continue
@@ -1383,7 +1391,7 @@ def _paragraph_end(em: Emitter, pos: int) -> int:
         end = _line(em, above)[1]
         if end >= hi:
             break
-        if b.blank or b.mark is not None or em.text.startswith("附件", b.start):
+        if b.blank or _opens_section(em.text, b):
             return end
     return hi
 
