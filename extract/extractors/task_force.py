@@ -344,12 +344,6 @@ _TABLE_COLUMNS = {w: kind for kind, words in _TABLES["header_words"].items() for
 _SAME_AS_ABOVE = frozenset(_TABLES["same_as_above"])
 
 
-def _member_table(kinds: tuple[str, ...]) -> bool:
-    """A header naming a member table: a name column, and a role or a post column (a task
-    table's header names tasks and units instead)."""
-    return "name" in kinds and ("role" in kinds or "post" in kinds)
-
-
 def _member_tables(em: Emitter, st: _State) -> set[int]:
     """Member tables whose header row names their columns (role | name | unit and post): a
     role cell left empty holds the role above; a row with no name is a member named by its
@@ -357,7 +351,10 @@ def _member_tables(em: Emitter, st: _State) -> set[int]:
     body's kind word forms: 专班长); one that does not is a post where no column holds posts.
     Returns where the rows read start (the line reader leaves them)."""
     text, found = em.text, em.doc.blocks
-    rows = table_rows(text, found, _TABLE_COLUMNS, _member_table, carried=("role",))
+    # a member table's header: a name column, and a role or a post column (a task table's
+    # header names tasks and units instead)
+    rows = table_rows(text, found, _TABLE_COLUMNS, lambda k: "name" in k and ("role" in k or "post" in k),
+                      carried=("role",))
     roles = _body_roles(st.group)
     role, kinds = "成员", None
     starts, spans, read = [b.start for b in found], {row.span[0] for row in rows}, set()
@@ -426,7 +423,8 @@ def _member_lists(em: Emitter, st: _State, read: Collection[int] = (),
         start, end = _line(em, blk)
         if start < joined_to or blk.start in read or not lo <= start < hi:
             continue
-        m = _role_match(text[start:end], st.group)
+        line = text[start:end]
+        m = next((m for p in _role_patterns(st.group) if (m := p.match(line))), None)   # "组长：…"
         if m or role is not None:   # an entry broken inside its bracket goes on below: read it whole
             joined_to = end = _wrapped_end(em, found[k + 1:k + 4], start, end)
         heading = None if m else _body_heading(text[blk.body:blk.end])
@@ -435,7 +433,8 @@ def _member_lists(em: Emitter, st: _State, read: Collection[int] = (),
             pending, role = None, None
             name, st.office = heading
             at = text.find(name[:1], blk.body)
-            own = not name or _same_body(st.group, name)
+            g, n = to_simplified(st.group), to_simplified(name)
+            own = not n or g.endswith(n) or n.endswith(g)   # "领导小组" in a notice on 某某领导小组
             st.current = None if own else em.surface(at, at + len(name))
             continue
         if m:   # "组长：A；副组长：B、C；成员：D": each role's members up to the next role on the line
@@ -454,7 +453,8 @@ def _member_lists(em: Emitter, st: _State, read: Collection[int] = (),
             continue
         off = blk.body if blk.mark is not None else start   # past a bullet
         entry = text[off:end].strip()
-        if pending is not None and not re.search(r"\s", entry) and _is_post_fragment(entry):
+        fragment = len(entry) <= 8 and (lexicon().is_title(entry) or _POST_FRAGMENT.fullmatch(entry))
+        if pending is not None and not re.search(r"\s", entry) and fragment:   # "主任" below "…副"
             pending.post_text += entry
             pending.posts = parse_posts(re.sub(r"\s+", "", pending.post_text))
             continue
@@ -580,12 +580,6 @@ def _body_heading(body: str) -> tuple[str, bool] | None:
     return (name, False) if name else None
 
 
-def _same_body(group: str, name: str) -> bool:
-    """Whether a heading's name is the body's own ("领导小组" in a notice on 某某领导小组)."""
-    g, n = to_simplified(group), to_simplified(name)
-    return g.endswith(n) or n.endswith(g)
-
-
 def _unit_line(em: Emitter, st: _State, a: int, b: int) -> bool:
     """A 成员 line that lists units, not persons ("各区人民政府，市委某某办、市发展改革局、
     工业和信息化局…分管负责同志。"): each unit is a 成员单位 (categories left out)."""
@@ -617,11 +611,6 @@ def _is_unit_list(seg: str, min_units: int) -> bool:
         not (lex.is_org(i) or is_category(i)) or _name_and_posts(i) or parse_posts(i) for i in items)
 
 
-def _role_match(line: str, group: str) -> re.Match[str] | None:
-    """A role opening a member line, of the roles the body `group`'s members may hold."""
-    return next((m for pattern in _role_patterns(group) if (m := pattern.match(line))), None)
-
-
 @lru_cache(maxsize=64)
 def _role_patterns(group: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """For the roles of a body (`_body_roles`; maybe spaced out: "成    员"): a role line
@@ -632,13 +621,8 @@ def _role_patterns(group: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(rf"^\s*(?P<role>{spaced})[ \t]+(?=[{CJK}]{{1,3}}\s?[{CJK}]{{0,2}}\s+\S)"))
 
 
+# The end of a post broken onto the next line ("市发改委副" then "主任").
 _POST_FRAGMENT = re.compile(rf"[副正]?[{CJK}]{{0,4}}(?:{_alt(_RAW['post_heads'])})")
-
-
-def _is_post_fragment(t: str) -> bool:
-    """A line that is only the end of the post on the line above ("主任" after "市发改委副")."""
-    lex = lexicon()
-    return len(t) <= 8 and (lex.is_title(t) or bool(_POST_FRAGMENT.fullmatch(t)))
 
 
 def _is_signature(line: str) -> bool:
@@ -943,22 +927,13 @@ def _holders_before(text: str, who: tuple[int, int], most: int = 4) -> tuple[int
     for _ in range(most):
         if a < 2 or text[a - 1] not in "，,":
             break
-        prev = _clause_before(text, a - 1, _CLAUSE_STOPS + "由")
-        if prev is None:
+        pos, lo = a - 1, max(0, a - 42)   # the clause before the comma: 2 to 40 characters
+        start = max(text.rfind(c, lo, pos) for c in _CLAUSE_STOPS + "由") + 1
+        if start == 0 and lo > 0 or not 2 <= pos - start <= 40 \
+                or not _ends_with_person(re.sub(r"\s+", "", text[start:pos]), posted=True):
             break
-        if not _ends_with_person(re.sub(r"\s+", "", text[prev[0]:prev[1]]), posted=True):
-            break
-        a = prev[0]
+        a = start
     return a, b
-
-
-def _clause_before(text: str, pos: int, stops: str, limit: int = 40) -> tuple[int, int] | None:
-    """The clause that ends at `pos` (from the last stop), when it is 2..limit characters."""
-    lo = max(0, pos - limit - 1)
-    start = max(text.rfind(c, lo, pos) for c in stops) + 1
-    if start == 0 and lo > 0:
-        return None
-    return (start, pos) if 2 <= pos - start <= limit else None
 
 
 def _in_subgroup(em: Emitter, at: int) -> bool:
