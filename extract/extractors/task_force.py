@@ -226,8 +226,8 @@ def _dissolutions(em: Emitter) -> None:
     m = _DISSOLVE_FROM.search(text, _offset_of_body(em))
     if m is None:
         return
-    found = em.doc.blocks
-    after = found[bisect_right(found, m.end(), key=lambda b: b.start):]
+    lines = em.doc.blocks
+    after = lines[bisect_right(lines, m.end(), key=lambda b: b.start):]
     ends = (b.start for b in after   # a section keeping or merging bodies, or the closing
             if _DISSOLVE_UNTIL.match(text, b.body, b.end) or _is_signature(text[b.start:b.end]))
     end = next(ends, len(text))
@@ -353,8 +353,8 @@ def _member_tables(em: Emitter, st: _State) -> set[int]:
     text, found = em.text, em.doc.blocks
     # a member table's header: a name column, and a role or a post column (a task table's
     # header names tasks and units instead)
-    rows = table_rows(text, found, _TABLE_COLUMNS, lambda k: "name" in k and ("role" in k or "post" in k),
-                      carried=("role",))
+    rows = table_rows(text, found, _TABLE_COLUMNS,
+                      lambda k: "name" in k and ("role" in k or "post" in k), carried=("role",))
     roles = _body_roles(st.group)
     role, kinds = "成员", None
     starts, spans, read = [b.start for b in found], {row.span[0] for row in rows}, set()
@@ -453,7 +453,8 @@ def _member_lists(em: Emitter, st: _State, read: Collection[int] = (),
             continue
         off = blk.body if blk.mark is not None else start   # past a bullet
         entry = text[off:end].strip()
-        fragment = len(entry) <= 8 and (lexicon().is_title(entry) or _POST_FRAGMENT.fullmatch(entry))
+        fragment = len(entry) <= 8 and (
+            lexicon().is_title(entry) or _POST_FRAGMENT.fullmatch(entry))
         if pending is not None and not re.search(r"\s", entry) and fragment:   # "主任" below "…副"
             pending.post_text += entry
             pending.posts = parse_posts(re.sub(r"\s+", "", pending.post_text))
