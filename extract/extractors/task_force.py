@@ -347,8 +347,9 @@ _SAME_AS_ABOVE = frozenset(_TABLES["same_as_above"])
 def _member_tables(em: Emitter, st: _State) -> set[int]:
     """Member tables whose header row names their columns (role | name | unit and post): a
     role cell left empty holds the role above; a row with no name is a member named by its
-    post ("某市政府分管负责同志"; aligned by spaces, that post is a line of its own). A role cell must read as a role (the schema's, or one the
-    body's kind word forms: 专班长); one that does not is a post where no column holds posts.
+    post ("某市政府分管负责同志"; aligned by spaces, that post is a line of its own). A role
+    cell must read as a role (the schema's, or one the body's kind word forms: 专班长); one
+    that does not is a post where no column holds posts.
     Returns where the rows read start (the line reader leaves them)."""
     text, found = em.text, em.doc.blocks
     # a member table's header: a name column, and a role or a post column (a task table's
