@@ -34,7 +34,7 @@ from extract.blocks import Block, bracket_groups, mark_at, split_cells, table_ro
 from extract.document import ParsedDocument
 from extract.frames import FrameMatch, frame, frames, matches
 from extract.extractors.base import Emitter, clean_name, is_category, sentence_bounds, strip_alias
-from extract.lexicon import CJK, alternation, lexicon
+from extract.lexicon import CJK, OFFICE, alternation, lexicon
 from extract.posts import Post, parse_posts, split_list
 from extract.text import to_simplified
 from graph.records import Assertion
@@ -53,7 +53,7 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
     return sentence_bounds(text, pos, _EVIDENCE_MAX)
 
 
-_GROUP_WORDS = "(?:" + _alt([w for w, kind in lexicon().task_force_kinds.items() if kind != "办公室"]) + ")"
+_GROUP_WORDS = "(?:" + _alt([w for w, kind in lexicon().task_force_kinds.items() if kind != OFFICE]) + ")"
 
 
 # The sentences of extract/data/task_force.yaml, built into regexes once.
@@ -80,6 +80,7 @@ _CHAIN = re.compile(   # 以<A为组长，B为副组长>的
     rf"{_CHAIN_LEADS}(?P<chain>[^。；！？\n]{{4,200}}?(?:{_IS_WORDS})(?:{_ROLES})){_CHAIN_ENDS}")
 _UNIT_TAIL = re.compile(   # …分管负责同志 (after a unit)
     rf"(?:等)?(?:相关|有关)?(?:{_alt(_RAW['unit_words'])})?(?:{_alt(_RAW['unit_person_tails'])})$")
+_HONORIFIC = _RAW["honorific"]   # 同志 after a name, no part of it
 _ROLE_PERSON = re.compile(_alt(_RAW["role_person_marks"]))   # marks of a person named by role
 _BODY_HEADING = re.compile(   # a heading naming a body or its office: 二、领导小组办公室
     rf"(?:{_SETUP})?(?P<name>[^，。；：]{{0,40}}?(?:{_GROUP_WORDS}|{_alt(_RAW['subgroup_endings'])}))?"
@@ -442,7 +443,7 @@ def _member_lists(em: Emitter, st: _State, read: Collection[int] = (),
             for role_text, a, b in _inline_roles(text, m.group("role"), start + m.end(), end):
                 role = lexicon().member_role(role_text)
                 if st.office and role in lexicon().office_roles:
-                    role = "办公室" + role
+                    role = OFFICE + role
                 pending = _read_members(em, st, a, b, role, (start, end), pending)
             continue
         own = text[blk.start:blk.end]
@@ -912,7 +913,7 @@ def _named_run(text: str, a: int, b: int, least: int) -> tuple[int, int] | None:
     b = nxt.start() if nxt else b
     for x, y in split_list(text[a:b], "，,、；"):
         y -= text[a + y - 1] == "."   # a half-width full stop closes the list
-        item = re.sub(r"\s+", "", text[a + x:a + y]).removesuffix("同志")
+        item = re.sub(r"\s+", "", text[a + x:a + y]).removesuffix(_HONORIFIC)
         if starts_role.match(item) or not _ends_with_person(item, bracketed=True):   # "副组长为B": the next statement
             break
         end, count = a + y, count + 1
@@ -952,8 +953,8 @@ def _role_in_context(em: Emitter, at: int, role: str) -> str:
     role = lexicon().member_role(role)
     if role in lexicon().office_roles:
         start = _sentence(em.text, at)[0]
-        if "办公室" in em.text[start:at] or _under_office_heading(em, at):
-            return "办公室" + role
+        if OFFICE in em.text[start:at] or _under_office_heading(em, at):
+            return OFFICE + role
     return role
 
 
@@ -996,14 +997,14 @@ def _people(em: Emitter, st: _State, a: int, b: int) -> list[_Person]:
             pa, pb = a + x + xx, a + x + yy
             raw = em.text[pa:pb]
             c = re.sub(r"\s+", "", raw).rstrip("等")
-            c = re.sub(r"同志$", "", c) if not c.endswith("负责同志") else c
+            c = c if _PERSON_TAIL.search(c) else c.removesuffix(_HONORIFIC)   # 负责同志 stays
             marked = bool(_ROLE_PERSON.search(c))
             if len(c) < 2 or is_category(c) and not marked or _NOT_PERSON.search(c):
                 continue
             found = _name_and_posts(c, name_first=not marked)
             if found is not None:
                 ns, ne, post_text = found
-                name = em.surface(*_compact_span(em.text, pa, pb, ns, ne)).removesuffix("同志")
+                name = em.surface(*_compact_span(em.text, pa, pb, ns, ne)).removesuffix(_HONORIFIC)
                 person = _Person(name, parse_posts(post_text))
                 if out and out[-1].posts_only and seps == "、":
                     person.posts = out.pop().posts + person.posts   # "市委常委、副市长张三"
@@ -1029,7 +1030,7 @@ _PERSON_TAIL = re.compile(rf"(?:{_alt(_RAW['unit_person_tails'])})$")
 
 def _person_tail(name: str) -> int:
     """Where the words for a unit's people ("…分管负责同志", 同志 maybe left out) begin; -1 if none."""
-    tail = _PERSON_TAIL.search(name) or _PERSON_TAIL.search(name + "同志")
+    tail = _PERSON_TAIL.search(name) or _PERSON_TAIL.search(name + _HONORIFIC)
     return tail.start() if tail else -1
 
 
@@ -1052,7 +1053,7 @@ def _each_units_person(em: Emitter, a: int, b: int) -> list[_Person]:
     """"市发改委、市财政局分管负责同志": units sharing the words for their person; each
     unit's person is one (unnamed) member. Empty unless two or more units are named."""
     text = em.text
-    end = b + 2 if text.startswith("同志", b) else b   # a holder form may leave 同志 out
+    end = b + len(_HONORIFIC) if text.startswith(_HONORIFIC, b) else b   # a holder form may leave 同志 out
     full = text[a:end].rstrip("。；; ")
     cut = _person_tail(full)
     if cut <= 0:
@@ -1485,9 +1486,9 @@ def _sub_bodies(em: Emitter, fm: FrameMatch, resolve: Callable[[str], str], rece
     ca = kb - len(kids)
     kids = _COUNT_AFTER.sub("", kids)   # "下设A、B、C3个工作组": the count closes the list
     at = _sentence(text, fm.start())
-    if kids.startswith("办公室"):
-        office = parent + em.surface(ca, ca + 3)
-        em.emit(fr.rel, parent, "TaskForce", office, "TaskForce", at, o_kind="办公室")
+    if kids.startswith(OFFICE):
+        office = parent + em.surface(ca, ca + len(OFFICE))
+        em.emit(fr.rel, parent, "TaskForce", office, "TaskForce", at, o_kind=OFFICE)
         return
     if kids in _RAW["subgroup_endings"]:
         return  # a kind alone: the list follows as headings (read with the body's subgroups)
