@@ -29,7 +29,7 @@ from typing import Any
 
 import yaml
 
-from extract.lexicon import OFFICE, lexicon
+from extract.lexicon import lexicon
 from graph.model import SCHEMA, RelType
 
 __all__ = ["Frame", "FrameError", "FrameMatch", "Slot", "frames", "frame", "load_frames", "matches"]
@@ -121,7 +121,7 @@ def _words() -> dict[str, list[str]]:
            for k, v in yaml.safe_load((DATA / f).read_text(encoding="utf-8")).items()}
     lex = lexicon()
     words = {k: [str(w) for w in v] for k, v in raw.items() if isinstance(v, list)}
-    words["group_words"] = [w for w, kind in lex.task_force_kinds.items() if kind != OFFICE]
+    words["group_words"] = list(lex.group_words)
     words["member_roles"] = list(lex.member_roles)
     return words
 

@@ -73,6 +73,11 @@ class Lexicon:
         role = re.sub(r"\s+", "", role)
         return dict(self.member_role_as).get(role, role)
 
+    @property
+    def group_words(self) -> tuple[str, ...]:
+        """The kind words a body's name ends with (领导小组, 专班 …), its office's left out."""
+        return tuple(w for w, kind in self.task_force_kinds.items() if kind != OFFICE)
+
     def task_force_kind(self, name: str) -> str | None:
         for word in sorted(self.task_force_kinds, key=len, reverse=True):
             if name.endswith(word):

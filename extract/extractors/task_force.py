@@ -53,7 +53,7 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
     return sentence_bounds(text, pos, _EVIDENCE_MAX)
 
 
-_GROUP_WORDS = "(?:" + _alt([w for w, kind in lexicon().task_force_kinds.items() if kind != OFFICE]) + ")"
+_GROUP_WORDS = f"(?:{_alt(lexicon().group_words)})"
 
 
 # The sentences of extract/data/task_force.yaml, built into regexes once.
@@ -1053,7 +1053,7 @@ def _each_units_person(em: Emitter, a: int, b: int) -> list[_Person]:
     """"市发改委、市财政局分管负责同志": units sharing the words for their person; each
     unit's person is one (unnamed) member. Empty unless two or more units are named."""
     text = em.text
-    end = b + len(_HONORIFIC) if text.startswith(_HONORIFIC, b) else b   # a holder form may leave 同志 out
+    end = b + len(_HONORIFIC) if text.startswith(_HONORIFIC, b) else b   # a holder may leave it out
     full = text[a:end].rstrip("。；; ")
     cut = _person_tail(full)
     if cut <= 0:
