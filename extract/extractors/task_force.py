@@ -547,7 +547,7 @@ def _spaced_pairs(seg: str) -> list[tuple[int, int]]:
     """"孙六　县财政局局长　　周 七　县水利局局长": names (maybe spaced out) each followed by their
     posts, parted by spaces, several on a line; or posts alone ("县财政局局长　县水利局局长"), a member each.
     Empty unless two entries or more are found and every token is read."""
-    tokens = [(x, y, seg[x:y]) for x, y in split_cells(seg, 0, len(seg.rstrip("。；;")))]   # "孙 六" one
+    tokens = [(x, y, seg[x:y]) for x, y in split_cells(seg, 0, len(seg.rstrip("。；;")))]
     if len(tokens) < 2 or any(_BRACKET_CHARS.search(t) for _, _, t in tokens):
         return []
     lex = lexicon()
