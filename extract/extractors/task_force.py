@@ -1067,15 +1067,18 @@ def _each_units_person(em: Emitter, a: int, b: int) -> list[_Person]:
     return [_Person(em.surface(a + x, a + y) + words, [], unnamed=True) for x, y in units]
 
 
+_TITLED_END = re.compile(   # a title, or the words for a unit's people, closing a phrase
+    rf"(?:{lexicon().title_re.pattern}|{_alt(_RAW['unit_person_tails'])})$")
+
+
 def _split_and(item: str) -> list[tuple[int, int]]:
     """Split on 和/及/与 where the left side ends with a title ("副秘书长和县文旅局主要负责人"),
     never inside a name ("住房和城乡建设局")."""
-    lex = lexicon()
     out, start = [], 0
     for m in _AND.finditer(item):
         left = item[start:m.start()]
-        if m.end() < len(item) and (re.search(rf"(?:{lex.title_re.pattern}|负责人|负责同志)$", left)
-                                    or _ends_with_person(re.sub(r"\s+", "", left))):
+        titled = _TITLED_END.search(left) or _ends_with_person(re.sub(r"\s+", "", left))
+        if m.end() < len(item) and titled:
             out.append((start, m.start()))
             start = m.end()
     out.append((start, len(item)))
