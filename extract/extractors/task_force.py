@@ -1368,11 +1368,11 @@ def _paragraph_end(em: Emitter, pos: int) -> int:
     hi = min(len(em.text), pos + _PARAGRAPH_MAX)
     found = em.doc.blocks
     k = bisect_right(found, pos, key=lambda b: b.start - b.indent)
-    for above, b in zip(found[k - 1:] if k else (), found[k:]):
-        end = _line(em, above)[1]
+    for i in range(k, len(found)) if k else ():
+        end = _line(em, found[i - 1])[1]   # the line above's
         if end >= hi:
             break
-        if b.blank or _opens_section(em.text, b):
+        if found[i].blank or _opens_section(em.text, found[i]):
             return end
     return hi
 
