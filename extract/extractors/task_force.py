@@ -436,8 +436,8 @@ def _member_lists(em: Emitter, st: _State, read: Collection[int] = (),
             name, st.office = heading
             at = text.find(name[:1], blk.body)
             g, n = to_simplified(st.group), to_simplified(name)
-            own = not n or g.endswith(n) or n.endswith(g)   # "领导小组" in a notice on 某某领导小组
-            st.current = None if own else em.surface(at, at + len(name))
+            same = not n or g.endswith(n) or n.endswith(g)   # "领导小组" in a notice on 某某领导小组
+            st.current = None if same else em.surface(at, at + len(name))
             continue
         if m:   # "组长：A；副组长：B、C；成员：D": each role's members up to the next role on the line
             for role_text, a, b in _inline_roles(text, m.group("role"), start + m.end(), end):
@@ -446,9 +446,9 @@ def _member_lists(em: Emitter, st: _State, read: Collection[int] = (),
                     role = OFFICE + role
                 pending = _read_members(em, st, a, b, role, (start, end), pending)
             continue
-        own = text[blk.start:blk.end]
         if role is None:
             continue
+        own = text[blk.start:blk.end]
         if _opens_section(text, blk, bullets=False) or _is_prose(own) or _is_signature(own):
             _flush(em, st, pending)
             pending, role = None, None
@@ -544,9 +544,10 @@ def _spaced_entries(seg: str) -> list[tuple[int, int]]:
 
 
 def _spaced_pairs(seg: str) -> list[tuple[int, int]]:
-    """"孙六　县财政局局长　　周 七　县水利局局长": names (maybe spaced out) each followed by their
-    posts, parted by spaces, several on a line; or posts alone ("县财政局局长　县水利局局长"), a member each.
-    Empty unless two entries or more are found and every token is read."""
+    """"孙六　县财政局局长　　周 七　县水利局局长": names (maybe spaced out: one cell, see
+    blocks.split_cells) each followed by their posts, parted by spaces, several on a line; or
+    posts alone ("县财政局局长　县水利局局长"), a member each. Empty unless two entries or more
+    are found and every cell is read."""
     tokens = [(x, y, seg[x:y]) for x, y in split_cells(seg, 0, len(seg.rstrip("。；;")))]
     if len(tokens) < 2 or any(_BRACKET_CHARS.search(t) for _, _, t in tokens):
         return []
