@@ -95,6 +95,7 @@ class Block:
     section: int
     indent: int
     wraps: int = 0
+    blank: bool = False
 
 
 @dataclass(frozen=True)
@@ -230,15 +231,18 @@ def parse(text: str, line_of: Callable[[int], int] | None = None) -> list[Block]
     above: Block | None = None  # the block before (blank lines between do not matter)
     pos = 0
     number = 0
+    blank = False
     for line in text.split("\n"):
         number += 1
         lo, pos = pos, pos + len(line) + 1
         stripped = line.strip()
         if not stripped:
-            continue  # double-spaced lists and tables are common: a blank line ends nothing
+            blank = True  # kept on the next block: a blank line ends no table, but may end a list
+            continue
         indent = len(line) - len(line.lstrip())
         b = _block(text, lo + indent, lo + indent + len(stripped), indent,
                    line_of(lo + indent) if line_of else number, section, above)
+        b.blank, blank = blank, False
         if b.kind == "heading":
             section = len(out)
         out.append(b)

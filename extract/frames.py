@@ -36,7 +36,6 @@ __all__ = ["Frame", "FrameError", "FrameMatch", "Slot", "frames", "frame", "load
 
 DATA = Path(__file__).parent / "data"
 FRAMES_PATH = DATA / "frames.yaml"
-_OFFICE = "办公室"
 # Literal punctuation of a pattern that documents write in either width after normalisation
 # (normalised text unifies brackets and colons, not commas).
 _WIDTHS = {"，": "[，,]", " ": r"\s*"}
@@ -122,7 +121,7 @@ def _words() -> dict[str, list[str]]:
            for k, v in yaml.safe_load((DATA / f).read_text(encoding="utf-8")).items()}
     lex = lexicon()
     words = {k: [str(w) for w in v] for k, v in raw.items() if isinstance(v, list)}
-    words["group_words"] = [w for w, kind in lex.task_force_kinds.items() if kind != _OFFICE]
+    words["group_words"] = list(lex.group_words)
     words["member_roles"] = list(lex.member_roles)
     return words
 

@@ -11,11 +11,11 @@ import yaml
 
 from graph.model import SCHEMA
 
-__all__ = ["Lexicon", "lexicon", "alternation", "CJK", "NAME_CHARS"]
+__all__ = ["Lexicon", "lexicon", "alternation", "CJK", "NAME_CHARS", "OFFICE"]
 
 CJK = r"\u4e00-\u9fff"
 NAME_CHARS = rf"[{CJK}·•]"
-_OFFICE = "办公室"  # a body's office roles are written 办公室 + role in the schema (办公室主任)
+OFFICE = "办公室"  # a body's office roles are written 办公室 + role in the schema (办公室主任)
 
 
 def alternation(words: list[str] | tuple[str, ...]) -> str:
@@ -74,10 +74,9 @@ class Lexicon:
         return dict(self.member_role_as).get(role, role)
 
     @property
-    def role_re(self) -> re.Pattern[str]:
-        roles = sorted(self.member_roles, key=len, reverse=True)
-        spaced = ["\\s*".join(r) for r in roles]
-        return re.compile(rf"^\s*(?:[-·*]\s*)?(?P<role>{'|'.join(spaced)})\s*[：:]\s*")
+    def group_words(self) -> tuple[str, ...]:
+        """The kind words a body's name ends with (领导小组, 专班 …), its office's left out."""
+        return tuple(w for w, kind in self.task_force_kinds.items() if kind != OFFICE)
 
     def task_force_kind(self, name: str) -> str | None:
         for word in sorted(self.task_force_kinds, key=len, reverse=True):
@@ -122,7 +121,7 @@ def lexicon() -> Lexicon:
         task_force_kinds=dict(raw["task_force_kinds"]),
         category_prefixes=tuple(raw["category_prefixes"]),
         category_words=tuple(raw["category_words"]),
-        office_roles=tuple(r.removeprefix(_OFFICE) for r in member_roles if r.startswith(_OFFICE)),
+        office_roles=tuple(r.removeprefix(OFFICE) for r in member_roles if r.startswith(OFFICE)),
         member_role_as=tuple((raw.get("member_role_as") or {}).items()),
         leader_heads=tuple(sorted(set(heads), key=len, reverse=True)),
         levels=tuple(sorted(raw.get("leader_levels") or {}, key=len, reverse=True)),

@@ -30,13 +30,13 @@ from pathlib import Path
 
 import yaml
 
-from extract.blocks import bracket_groups, table_rows
+from extract.blocks import Block, bracket_groups, mark_at, split_cells, table_rows
 from extract.document import ParsedDocument
 from extract.frames import FrameMatch, frame, frames, matches
 from extract.extractors.base import Emitter, clean_name, is_category, sentence_bounds, strip_alias
-from extract.lexicon import CJK, alternation, lexicon
+from extract.lexicon import CJK, OFFICE, alternation, lexicon
 from extract.posts import Post, parse_posts, split_list
-from extract.text import HEADING_START, to_simplified
+from extract.text import to_simplified
 from graph.records import Assertion
 
 __all__ = ["extract", "extract_mentions", "main_body_name"]
@@ -53,7 +53,7 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
     return sentence_bounds(text, pos, _EVIDENCE_MAX)
 
 
-_GROUP_WORDS = "(?:" + _alt([w for w, kind in lexicon().task_force_kinds.items() if kind != "办公室"]) + ")"
+_GROUP_WORDS = f"(?:{_alt(lexicon().group_words)})"
 
 
 # The sentences of extract/data/task_force.yaml, built into regexes once.
@@ -65,7 +65,7 @@ _SET_UP_TAIL = (rf"(?P<name>(?:{_CHAIN_LEADS}[^。；！？\n]{{4,200}}?{_CHAIN_
                 rf"[^，。；、（(《》：\n]{{2,60}}?(?:{_GROUP_WORDS}))(?:{_TAILS})?(?=[（(，。；、\s]|的|$)")
 _TITLE_GROUP = re.compile(   # 关于成立<name>的通知
     rf"关于(?:{_SETUP}|{_alt(_RAW['change_verbs'])})(?P<name>.+?(?:{_GROUP_WORDS}))(?:{_TAILS})?"
-    r"(?:的)?(?:通知|决定|函)")
+    rf"(?:的)?(?:{_alt(_RAW['title_kinds'])})")
 _SET_UP_NAME = rf"(?:{_SETUP}){_SET_UP_TAIL}"
 _BODY_SETUP = re.compile(   # 决定成立<name>; 会议决定调整<name>组成人员 (a body changed is named too)
     rf"(?:{_alt(_RAW['setup_leads'])})[，\s]?"
@@ -80,6 +80,7 @@ _CHAIN = re.compile(   # 以<A为组长，B为副组长>的
     rf"{_CHAIN_LEADS}(?P<chain>[^。；！？\n]{{4,200}}?(?:{_IS_WORDS})(?:{_ROLES})){_CHAIN_ENDS}")
 _UNIT_TAIL = re.compile(   # …分管负责同志 (after a unit)
     rf"(?:等)?(?:相关|有关)?(?:{_alt(_RAW['unit_words'])})?(?:{_alt(_RAW['unit_person_tails'])})$")
+_HONORIFIC = _RAW["honorific"]   # 同志 after a name, no part of it
 _ROLE_PERSON = re.compile(_alt(_RAW["role_person_marks"]))   # marks of a person named by role
 _BODY_HEADING = re.compile(   # a heading naming a body or its office: 二、领导小组办公室
     rf"(?:{_SETUP})?(?P<name>[^，。；：]{{0,40}}?(?:{_GROUP_WORDS}|{_alt(_RAW['subgroup_endings'])}))?"
@@ -90,7 +91,8 @@ _HELD_BY = re.compile(rf"由.+(?:{_alt(_RAW['hold_verbs'])})$")   # "办公室�
 
 
 _NAME_TOKEN = re.compile(rf"^[{CJK}·•]+$")
-_POST_START = re.compile(rf"^(?:市|县|区|省|州|国|中|自治|[{CJK}]{{2,6}}(?:市|县|区|省|公司|集团|海关|分局|支队|段))")
+_POST_START = re.compile(rf"^(?:{_alt(_RAW['post_openings'])}"
+                         rf"|[{CJK}]{{2,6}}(?:{_alt(_RAW['post_opening_units'])}))")
 
 
 @dataclass
@@ -171,7 +173,8 @@ def _set_up_name(doc: ParsedDocument, m: re.Match[str]) -> tuple[str, str | None
     return clean_name(name), lexicon().task_force_kind(to_simplified(name))
 
 
-_BODY_JOIN = re.compile(r"[和及、]")
+_AND = re.compile(_alt(_RAW["and_words"]))
+_BODY_JOIN = re.compile(rf"{_AND.pattern}|、")
 
 
 def _first_body(name: str) -> str:
@@ -210,12 +213,10 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
 
 # "决定撤销以下议事协调机构：" … up to a section keeping, merging or renaming bodies.
 _DISSOLVE_FROM = re.compile(_alt(_RAW["dissolve_verbs"]))
-_DISSOLVE_UNTIL = re.compile(
-    rf"\n\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)?[^\n]{{0,12}}"
-    rf"(?:{_alt(_RAW['dissolve_section_ends'])})"
-    r"|\n\s*[^\n]{0,12}(?:人民政府|办公室|办公厅)\s*\n\s*[\d０-９]{4}年")
+_DISSOLVE_UNTIL = re.compile(rf"[^\n]{{0,12}}(?:{_alt(_RAW['dissolve_section_ends'])})")   # 二、保留…
+_DISSOLVE_LEAD = re.compile(   # "…决定撤销以下": the words before the list
+    rf"^.*?(?:{_DISSOLVE_FROM.pattern})(?:{_alt(_RAW['dissolve_list_leads'])})?")
 _DISSOLVED_NAME = re.compile(rf"(?P<name>[{CJK}“”\"0-9０-９（）()·]{{2,48}}?{_GROUP_WORDS})(?:制度)?")
-_LIST_MARK = re.compile(r"^\s*(?:[\d０-９]+[.．、]|[（(][\d０-９一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[-·•])\s*")
 
 
 def _dissolutions(em: Emitter) -> None:
@@ -226,10 +227,15 @@ def _dissolutions(em: Emitter) -> None:
     m = _DISSOLVE_FROM.search(text, _offset_of_body(em))
     if m is None:
         return
-    end_m = _DISSOLVE_UNTIL.search(text, m.end())
-    for x, y in split_list(text[m.end():end_m.start() if end_m else len(text)], "\n、，,；;。"):
-        item = _LIST_MARK.sub("", text[m.end() + x:m.end() + y]).strip()
-        item = re.sub(rf"^.*?(?:{_DISSOLVE_FROM.pattern})(?:以下|下列)?", "", item)
+    lines = em.doc.blocks
+    after = lines[bisect_right(lines, m.end(), key=lambda b: b.start):]
+    ends = (b.start for b in after   # a section keeping or merging bodies, or the closing
+            if _DISSOLVE_UNTIL.match(text, b.body, b.end) or _is_signature(text[b.start:b.end]))
+    end = next(ends, len(text))
+    for x, y in split_list(text[m.end():end], "\n、，,；;。"):
+        mark = mark_at(text, m.end() + x, m.end() + y)   # "1.", "（二）" opening an item
+        item = text[mark.body if mark else m.end() + x:m.end() + y].strip()
+        item = _DISSOLVE_LEAD.sub("", item)
         item = re.sub(r"^[^：:]*[：:]$", "", item).strip("：: ")
         found = _DISSOLVED_NAME.fullmatch(re.sub(r"[（(][^（）()]*[〔\[][^（）()]*[）)]$", "", item))
         if found and not is_category(found.group("name")):
@@ -256,7 +262,8 @@ def _members_leaving(em: Emitter, st: _State) -> None:
             sm = after.regex.match(text, fm.end())
             if sm:
                 for person in _people(em, st, *sm.span(after.subject)):   # type: ignore[misc]
-                    _emit_person(em, st, person, _role_in_context(text, fm.span(fr.role_slot)[0], role), at)
+                    held = _role_in_context(em, fm.span(fr.role_slot)[0], role)  # type: ignore
+                    _emit_person(em, st, person, held, at)
 
 
 # ---------------------------------------------------------------------------- members
@@ -338,20 +345,18 @@ _TABLE_COLUMNS = {w: kind for kind, words in _TABLES["header_words"].items() for
 _SAME_AS_ABOVE = frozenset(_TABLES["same_as_above"])
 
 
-def _member_table(kinds: tuple[str, ...]) -> bool:
-    """A header naming a member table: a name column, and a role or a post column (a task
-    table's header names tasks and units instead)."""
-    return "name" in kinds and ("role" in kinds or "post" in kinds)
-
-
 def _member_tables(em: Emitter, st: _State) -> set[int]:
     """Member tables whose header row names their columns (role | name | unit and post): a
     role cell left empty holds the role above; a row with no name is a member named by its
-    post ("某市政府分管负责同志"; aligned by spaces, that post is a line of its own). A role cell must read as a role (the schema's, or one the
-    body's kind word forms: 专班长); one that does not is a post where no column holds posts.
+    post ("某市政府分管负责同志"; aligned by spaces, that post is a line of its own). A role
+    cell must read as a role (the schema's, or one the body's kind word forms: 专班长); one
+    that does not is a post where no column holds posts.
     Returns where the rows read start (the line reader leaves them)."""
     text, found = em.text, em.doc.blocks
-    rows = table_rows(text, found, _TABLE_COLUMNS, _member_table, carried=("role",))
+    # a member table's header: a name column, and a role or a post column (a task table's
+    # header names tasks and units instead)
+    rows = table_rows(text, found, _TABLE_COLUMNS,
+                      lambda k: "name" in k and ("role" in k or "post" in k), carried=("role",))
     roles = _body_roles(st.group)
     role, kinds = "成员", None
     starts, spans, read = [b.start for b in found], {row.span[0] for row in rows}, set()
@@ -415,49 +420,53 @@ def _member_lists(em: Emitter, st: _State, read: Collection[int] = (),
     role: str | None = None
     pending: Member | None = None
     joined_to = -1   # the end of lines already read as the wrapped part of the line before
-    for start, line in _lines(em):
-        stripped = line.strip()
-        if not stripped or start < joined_to or start + len(line) - len(line.lstrip()) in read \
-                or not lo <= start < hi:
+    found = _body_blocks(em)
+    for k, blk in enumerate(found):
+        start, end = _line(em, blk)
+        if start < joined_to or blk.start in read or not lo <= start < hi:
             continue
-        m = _role_match(line, st.group)
+        line = text[start:end]
+        m = next((m for p in _role_patterns(st.group) if (m := p.match(line))), None)   # "组长：…"
         if m or role is not None:   # an entry broken inside its bracket goes on below: read it whole
-            end = _wrapped_end(text, start, start + len(line))
-            joined_to, line = end, text[start:end]
-        heading = None if m else _body_heading(stripped)
+            joined_to = end = _wrapped_end(em, found[k + 1:k + 4], start, end)
+        heading = None if m else _body_heading(text[blk.body:blk.end])
         if heading is not None:   # "二、领导小组办公室", "（一）综合协调组": the lists below are theirs
             _flush(em, st, pending)
             pending, role = None, None
-            name, office = heading
-            st.current = None if not name or _same_body(st.group, name) else em.surface(start + line.index(name[0]),
-                                                                                    start + line.index(name[0]) + len(name))
-            st.office = office
+            name, st.office = heading
+            at = text.find(name[:1], blk.body)
+            g, n = to_simplified(st.group), to_simplified(name)
+            same = not n or g.endswith(n) or n.endswith(g)   # "领导小组" in a notice on 某某领导小组
+            st.current = None if same else em.surface(at, at + len(name))
             continue
         if m:   # "组长：A；副组长：B、C；成员：D": each role's members up to the next role on the line
-            for role_text, a, b in _inline_roles(text, m.group("role"), start + m.end(), start + len(line)):
+            for role_text, a, b in _inline_roles(text, m.group("role"), start + m.end(), end):
                 role = lexicon().member_role(role_text)
                 if st.office and role in lexicon().office_roles:
-                    role = "办公室" + role
-                pending = _read_members(em, st, a, b, role, (start, start + len(line)), pending)
+                    role = OFFICE + role
+                pending = _read_members(em, st, a, b, role, (start, end), pending)
             continue
         if role is None:
             continue
-        if HEADING_START.match(line) and not re.match(r"^\s*[-·*]\s", line) or _is_prose(stripped) \
-                or _is_signature(stripped):
+        own = text[blk.start:blk.end]
+        if _opens_section(text, blk, bullets=False) or _is_prose(own) or _is_signature(own):
             _flush(em, st, pending)
             pending, role = None, None
             continue
-        bullet = re.match(r"^\s*[-·*]\s*", line)
-        off = start + (bullet.end() if bullet else 0)
-        entry_text = text[off:start + len(line)]
-        if pending is not None and not re.search(r"\s", entry_text.strip()) and _is_post_fragment(entry_text.strip()):
-            pending.post_text += entry_text.strip()
+        off = blk.body if blk.mark is not None else start   # past a bullet
+        entry = text[off:end].strip()
+        fragment = len(entry) <= 8 and (
+            lexicon().is_title(entry) or _POST_FRAGMENT.fullmatch(entry))
+        if pending is not None and not re.search(r"\s", entry) and fragment:   # "主任" below "…副"
+            pending.post_text += entry
             pending.posts = parse_posts(re.sub(r"\s+", "", pending.post_text))
             continue
-        end = start + len(line)
         pending = _read_members(em, st, off, end, role, (start, end), pending)
     _flush(em, st, pending)
     st.current, st.office = None, False
+
+
+_BULLETS = "-·*"
 
 
 def _read_members(em: Emitter, st: _State, a: int, b: int, role: str, line_span: tuple[int, int],
@@ -495,23 +504,31 @@ def _inline_roles(text: str, role: str, a: int, b: int) -> list[tuple[str, int, 
 _OPEN, _CLOSE = "（(", "）)"
 
 
-def _wrapped_end(text: str, a: int, b: int, most: int = 3) -> int:
+def _wrapped_end(em: Emitter, below: list[Block], a: int, b: int) -> int:
     """Where a member line ends when an entry is broken inside its bracket ("赵四（县委常委、
-    常务副县" then "长）　钱五（副县长）"): the lines below are joined while the brackets stay
-    open, up to `most` lines; `b` when they never close (a stray bracket joins nothing)."""
-    depth = sum(c in _OPEN for c in text[a:b]) - sum(c in _CLOSE for c in text[a:b])
+    常务副县" then "长）　钱五（副县长）"): the blocks `below` (a few) are joined while the
+    brackets stay open; `b` when they never close (a stray bracket joins nothing)."""
+    depth = sum(c in _OPEN for c in em.text[a:b]) - sum(c in _CLOSE for c in em.text[a:b])
     end = b
-    for _ in range(most):
+    for blk in below:
         if depth <= 0:
             return end
-        nxt = text.find("\n", end + 1)
-        nxt = len(text) if nxt == -1 else nxt
-        line = text[end + 1:nxt]
-        if not line.strip() or lexicon().role_re.match(line) or HEADING_START.match(line):
+        line = em.text[blk.start:blk.end]
+        if blk.blank or _role_patterns("")[0].match(line) or _opens_section(em.text, blk):
             return b
         depth += sum(c in _OPEN for c in line) - sum(c in _CLOSE for c in line)
-        end = nxt
+        end = _line(em, blk)[1]
     return end if depth <= 0 else b
+
+
+def _opens_section(text: str, b: Block, bullets: bool = True) -> bool:
+    """A line opening a section: a marked one (a bulleted one too, unless not `bullets`), or
+    an attachment's label ("附件2")."""
+    marked = b.mark is not None and (bullets or text[b.mark.start] not in _BULLETS)
+    return marked or text.startswith(_ATTACHMENT, b.start)
+
+
+_ATTACHMENT = tuple(_RAW["attachment_marks"])
 
 
 def _spaced_entries(seg: str) -> list[tuple[int, int]]:
@@ -527,10 +544,11 @@ def _spaced_entries(seg: str) -> list[tuple[int, int]]:
 
 
 def _spaced_pairs(seg: str) -> list[tuple[int, int]]:
-    """"孙六　县财政局局长　　周七　县水利局局长": names each followed by their posts, parted
-    by spaces, several on a line; or posts alone ("县财政局局长　县水利局局长"), a member each.
-    Empty unless two entries or more are found and every token is read."""
-    tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", seg.rstrip("。；;"))]
+    """"孙六　县财政局局长　　周 七　县水利局局长": names (maybe spaced out: one cell, see
+    blocks.split_cells) each followed by their posts, parted by spaces, several on a line; or
+    posts alone ("县财政局局长　县水利局局长"), a member each. Empty unless two entries or more
+    are found and every cell is read."""
+    tokens = [(x, y, seg[x:y]) for x, y in split_cells(seg, 0, len(seg.rstrip("。；;")))]
     if len(tokens) < 2 or any(_BRACKET_CHARS.search(t) for _, _, t in tokens):
         return []
     lex = lexicon()
@@ -554,23 +572,16 @@ _BRACKET_CHARS = re.compile(r"[（()）]")
 _AFTER_ENTRY = re.compile(rf"\s+(?=[{CJK}])")
 
 
-def _body_heading(line: str) -> tuple[str, bool] | None:
-    """A heading line naming a body or the body's office: (name, is the office); the name is
-    "" for the office alone. None for any other line."""
-    t = re.sub(r"\s+", "", HEADING_START.sub("", line)).rstrip("：:")
-    m = _BODY_HEADING.fullmatch(t)
+def _body_heading(body: str) -> tuple[str, bool] | None:
+    """A heading (its text after the mark) naming a body or the body's office: (name, is the
+    office); the name is "" for the office alone. None for any other line."""
+    m = _BODY_HEADING.fullmatch(re.sub(r"\s+", "", body).rstrip("："))
     if m is None:
         return None
     name = m.group("name") or ""
     if m.group("office"):
         return name, True
     return (name, False) if name else None
-
-
-def _same_body(group: str, name: str) -> bool:
-    """Whether a heading's name is the body's own ("领导小组" in a notice on 某某领导小组)."""
-    g, n = to_simplified(group), to_simplified(name)
-    return g.endswith(n) or n.endswith(g)
 
 
 def _unit_line(em: Emitter, st: _State, a: int, b: int) -> bool:
@@ -605,36 +616,17 @@ def _is_unit_list(seg: str, min_units: int) -> bool:
 
 
 @lru_cache(maxsize=64)
-def _role_lines(roles: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """For roles (maybe spaced out: "成    员"): a role line ("组长：…", "专班长：…") and a role
-    word opening a row before its member (table rows from .docx: "组长 张三 副市长"; columns
-    aligned by spaces: "指 挥 长    罗 文 强    省政府副省长"). The schema's roles are built
-    once; those a body's kind word forms (`_body_roles`) are a few words more."""
-    spaced = _spaced(roles)
+def _role_patterns(group: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """For the roles of a body (`_body_roles`; maybe spaced out: "成    员"): a role line
+    ("组长：…", "专班长：…") and a role word opening a row before its member (table rows from
+    .docx: "组长 张三 副市长"; columns aligned by spaces: "指 挥 长    罗 文 强    省政府副省长")."""
+    spaced = _spaced(_body_roles(group))
     return (re.compile(rf"^\s*(?:[-·*]\s*)?(?P<role>{spaced})\s*[：:]\s*"),
             re.compile(rf"^\s*(?P<role>{spaced})[ \t]+(?=[{CJK}]{{1,3}}\s?[{CJK}]{{0,2}}\s+\S)"))
 
 
-def _role_match(line: str, group: str) -> re.Match[str] | None:
-    """A role opening a member line, of the roles the body `group`'s members may hold."""
-    return next((m for pattern in _role_patterns(group) if (m := pattern.match(line))), None)
-
-
-@lru_cache(maxsize=64)
-def _role_patterns(group: str) -> tuple[re.Pattern[str], ...]:
-    """The patterns of `_role_lines` for a body: its kind-formed roles first (专班长), then the
-    schema's (compiled once for every body)."""
-    formed = _body_roles(group) - _SCHEMA_ROLES
-    return (*(_role_lines(formed) if formed else ()), *_role_lines(_SCHEMA_ROLES))
-
-
-_SCHEMA_ROLES = frozenset(lexicon().member_roles)
-
-
-def _is_post_fragment(t: str) -> bool:
-    """A line that is only the end of the post on the line above ("主任" after "市发改委副")."""
-    lex = lexicon()
-    return len(t) <= 8 and (lex.is_title(t) or bool(re.fullmatch(r"[副正]?[\u4e00-\u9fff]{0,4}(长|书记|主任|员)", t)))
+# The end of a post broken onto the next line ("市发改委副" then "主任").
+_POST_FRAGMENT = re.compile(rf"[副正]?[{CJK}]{{0,4}}(?:{_alt(_RAW['post_heads'])})")
 
 
 def _is_signature(line: str) -> bool:
@@ -656,6 +648,7 @@ def _is_prose(line: str) -> bool:
 _PROSE_WORDS = re.compile(_alt(_RAW["prose_words"]))
 
 
+_BRACKETED_COMMA = re.compile(rf"[{CJK}]\s*[（(][^）)]*[）)]\s*[，,；;]")
 _BRACKETED_THEN = re.compile(rf"[{CJK}]\s*[（(][^）)]*[）)]\s*、")
 
 
@@ -668,7 +661,7 @@ def _entries(text: str, a: int, b: int) -> list[tuple[int, int]]:
         spans = spaced
     elif _BRACKETED_THEN.search(seg) or _named_items(seg):
         spans = split_list(seg, "，,；;、")
-    elif re.search(rf"[{CJK}]\s*[（(][^）)]*[）)]\s*[，,；;]", seg) or seg.count("，") and not re.search(r"分管|负责", seg):
+    elif _BRACKETED_COMMA.search(seg) or seg.count("，") and not _WORK_MARK.search(seg):
         spans = split_list(seg, "，,；;")
     else:
         spans = [(0, len(seg))] if seg.strip() else []
@@ -758,16 +751,6 @@ def _emit_member(em: Emitter, body: tuple[str, str | None], name: str, posts: li
             em.emit("任职", name, "Person", org, "Organization", at, position=post.title)
 
 
-def _lines(em: Emitter) -> list[tuple[int, str]]:
-    """The lines of the notice's body, each with its offset."""
-    out, pos, start = [], 0, _offset_of_body(em)
-    for line in em.text.split("\n"):
-        if pos >= start:
-            out.append((pos, line))
-        pos += len(line) + 1
-    return out
-
-
 def _offset_of_body(em: Emitter) -> int:
     """Normalised offset where the body starts (after title, number and addressees)."""
     return bisect_left(em.doc.norm.src, em.doc.body_start, 0, max(0, len(em.doc.norm.src) - 1))
@@ -834,9 +817,9 @@ def _prose_members(em: Emitter, st: _State, within: tuple[int, int] | None = Non
             for fm in matches(fr, text, lo, hi, sentences=False):
                 taken |= _paired_roles(em, st, fm)
     for span, role_text, who, strict in _role_statements(text, lo, hi):
-        if span[1] in taken or _in_subgroup(text, span[0]):
+        if span[1] in taken or _in_subgroup(em, span[0]):
             continue
-        role = _role_in_context(text, span[0], role_text)
+        role = _role_in_context(em, span[0], role_text)
         units = role == "成员" and _is_unit_list(text[who[0]:who[1]].rstrip("。；"), 1)
         people = [] if units else [p for p in _people(em, st, *who)
                                    if not (p.unnamed and _GENERAL_PERSON.search(p.name))]
@@ -868,7 +851,9 @@ def _prose_members(em: Emitter, st: _State, within: tuple[int, int] | None = Non
 
 
 # A person named by the work they do: "分管农业农村工作的副县长" (SCHEMA §6), a holder too.
-_ROLE_PHRASE = re.compile(rf"^(?:{_alt(['分管', '负责'])})[{CJK}、（）()]{{2,30}}工作的(?:{lexicon().title_re.pattern})$")
+_WORK_MARK = re.compile(_alt(_RAW["work_marks"]))
+_ROLE_PHRASE = re.compile(rf"^(?:{_WORK_MARK.pattern})[{CJK}、（）()]{{2,30}}工作的"
+                          rf"(?:{lexicon().title_re.pattern})$")
 
 # "各成员单位负责人为成员" in a sentence: the units' people in general, no member named.
 _GENERAL_PERSON = re.compile(_alt(_RAW["general_person_words"]))
@@ -883,7 +868,7 @@ def _paired_roles(em: Emitter, st: _State, fm: FrameMatch) -> set[int]:
         return set()
     at = _sentence(em.text, fm.start())
     for (a, b), person in zip(role_spans, people):
-        _emit_person(em, st, person, _role_in_context(em.text, a, em.text[a:b]), at)
+        _emit_person(em, st, person, _role_in_context(em, a, em.text[a:b]), at)
     return {b for _, b in role_spans}
 
 
@@ -929,7 +914,7 @@ def _named_run(text: str, a: int, b: int, least: int) -> tuple[int, int] | None:
     b = nxt.start() if nxt else b
     for x, y in split_list(text[a:b], "，,、；"):
         y -= text[a + y - 1] == "."   # a half-width full stop closes the list
-        item = re.sub(r"\s+", "", text[a + x:a + y]).removesuffix("同志")
+        item = re.sub(r"\s+", "", text[a + x:a + y]).removesuffix(_HONORIFIC)
         if starts_role.match(item) or not _ends_with_person(item, bracketed=True):   # "副组长为B": the next statement
             break
         end, count = a + y, count + 1
@@ -946,57 +931,43 @@ def _holders_before(text: str, who: tuple[int, int], most: int = 4) -> tuple[int
     for _ in range(most):
         if a < 2 or text[a - 1] not in "，,":
             break
-        prev = _clause_before(text, a - 1, _CLAUSE_STOPS + "由")
-        if prev is None:
+        pos, lo = a - 1, max(0, a - 42)   # the clause before the comma: 2 to 40 characters
+        start = max(text.rfind(c, lo, pos) for c in _CLAUSE_STOPS + "由") + 1
+        if start == 0 and lo > 0 or not 2 <= pos - start <= 40 \
+                or not _ends_with_person(re.sub(r"\s+", "", text[start:pos]), posted=True):
             break
-        if not _ends_with_person(re.sub(r"\s+", "", text[prev[0]:prev[1]]), posted=True):
-            break
-        a = prev[0]
+        a = start
     return a, b
 
 
-def _clause_before(text: str, pos: int, stops: str, limit: int = 40) -> tuple[int, int] | None:
-    """The clause that ends at `pos` (from the last stop), when it is 2..limit characters."""
-    lo = max(0, pos - limit - 1)
-    start = max(text.rfind(c, lo, pos) for c in stops) + 1
-    if start == 0 and lo > 0:
-        return None
-    return (start, pos) if 2 <= pos - start <= limit else None
-
-
-def _in_subgroup(text: str, at: int) -> bool:
-    """A sentence under a subgroup's heading speaks of that subgroup (its 组长单位)."""
-    lo = max(0, at - 2 * _EVIDENCE_MAX)   # a heading is a short line just above
-    line_start = text.rfind("\n", lo, at) + 1
-    if not line_start:
+def _in_subgroup(em: Emitter, at: int) -> bool:
+    """A sentence under a subgroup's heading (the block just above) speaks of that subgroup."""
+    found = em.doc.blocks
+    k = bisect_right(found, at, key=lambda b: b.start - b.indent) - 1
+    if k < 1:
         return False
-    prev_line = text[text.rfind("\n", lo, max(line_start - 2, lo)) + 1:line_start]
-    return bool(frame("subgroup_heading").regex.match(prev_line.strip("\n")))
+    return bool(frame("subgroup_heading").regex.match(em.text[found[k - 1].start:found[k - 1].end]))
 
 
-def _role_in_context(text: str, at: int, role: str) -> str:
-    """主任 after the body's 办公室 (in the same sentence) is the 办公室主任."""
+def _role_in_context(em: Emitter, at: int, role: str) -> str:
+    """主任 after the body's 办公室 (in the same sentence, or under its heading) is the 办公室主任."""
     role = lexicon().member_role(role)
     if role in lexicon().office_roles:
-        start = _sentence(text, at)[0]
-        if "办公室" in text[start:at] or _under_office_heading(text, at):
-            return "办公室" + role
+        start = _sentence(em.text, at)[0]
+        if OFFICE in em.text[start:at] or _under_office_heading(em, at):
+            return OFFICE + role
     return role
 
 
-def _under_office_heading(text: str, at: int, lines: int = 12) -> bool:
-    """Whether the nearest heading above `at` (a few lines up) names the body's office
-    ("二、指挥部办公室" then "主任：X（兼）")."""
-    end = text.rfind("\n", 0, at)
-    for _ in range(lines):
-        if end <= 0:
-            return False
-        begin = text.rfind("\n", 0, end) + 1
-        line = text[begin:end].strip()
-        if HEADING_START.match(line):
-            heading = _body_heading(line)
+def _under_office_heading(em: Emitter, at: int, most: int = 12) -> bool:
+    """Whether the nearest marked heading above `at`'s line (a few blocks up) names the body's
+    office ("二、指挥部办公室" then "主任：X（兼）")."""
+    found = em.doc.blocks
+    k = bisect_right(found, em.text.rfind("\n", 0, at), key=lambda b: b.start)
+    for b in reversed(found[max(0, k - most):k]):
+        if b.mark is not None:
+            heading = _body_heading(em.text[b.body:b.end])
             return bool(heading and heading[1])
-        end = begin - 1
     return False
 
 
@@ -1027,14 +998,14 @@ def _people(em: Emitter, st: _State, a: int, b: int) -> list[_Person]:
             pa, pb = a + x + xx, a + x + yy
             raw = em.text[pa:pb]
             c = re.sub(r"\s+", "", raw).rstrip("等")
-            c = re.sub(r"同志$", "", c) if not c.endswith("负责同志") else c
+            c = c if _PERSON_TAIL.search(c) else c.removesuffix(_HONORIFIC)   # 负责同志 stays
             marked = bool(_ROLE_PERSON.search(c))
             if len(c) < 2 or is_category(c) and not marked or _NOT_PERSON.search(c):
                 continue
             found = _name_and_posts(c, name_first=not marked)
             if found is not None:
                 ns, ne, post_text = found
-                name = em.surface(*_compact_span(em.text, pa, pb, ns, ne)).removesuffix("同志")
+                name = em.surface(*_compact_span(em.text, pa, pb, ns, ne)).removesuffix(_HONORIFIC)
                 person = _Person(name, parse_posts(post_text))
                 if out and out[-1].posts_only and seps == "、":
                     person.posts = out.pop().posts + person.posts   # "市委常委、副市长张三"
@@ -1060,7 +1031,7 @@ _PERSON_TAIL = re.compile(rf"(?:{_alt(_RAW['unit_person_tails'])})$")
 
 def _person_tail(name: str) -> int:
     """Where the words for a unit's people ("…分管负责同志", 同志 maybe left out) begin; -1 if none."""
-    tail = _PERSON_TAIL.search(name) or _PERSON_TAIL.search(name + "同志")
+    tail = _PERSON_TAIL.search(name) or _PERSON_TAIL.search(name + _HONORIFIC)
     return tail.start() if tail else -1
 
 
@@ -1083,7 +1054,7 @@ def _each_units_person(em: Emitter, a: int, b: int) -> list[_Person]:
     """"市发改委、市财政局分管负责同志": units sharing the words for their person; each
     unit's person is one (unnamed) member. Empty unless two or more units are named."""
     text = em.text
-    end = b + 2 if text.startswith("同志", b) else b   # a holder form may leave 同志 out
+    end = b + len(_HONORIFIC) if text.startswith(_HONORIFIC, b) else b   # a holder may leave it out
     full = text[a:end].rstrip("。；; ")
     cut = _person_tail(full)
     if cut <= 0:
@@ -1097,15 +1068,18 @@ def _each_units_person(em: Emitter, a: int, b: int) -> list[_Person]:
     return [_Person(em.surface(a + x, a + y) + words, [], unnamed=True) for x, y in units]
 
 
+_TITLED_END = re.compile(   # a title, or the words for a unit's people, closing a phrase
+    rf"(?:{lexicon().title_re.pattern}|{_alt(_RAW['unit_person_tails'])})$")
+
+
 def _split_and(item: str) -> list[tuple[int, int]]:
     """Split on 和/及/与 where the left side ends with a title ("副秘书长和县文旅局主要负责人"),
     never inside a name ("住房和城乡建设局")."""
-    lex = lexicon()
     out, start = [], 0
-    for m in re.finditer(r"[和及与]", item):
+    for m in _AND.finditer(item):
         left = item[start:m.start()]
-        if m.end() < len(item) and (re.search(rf"(?:{lex.title_re.pattern}|负责人|负责同志)$", left)
-                                    or _ends_with_person(re.sub(r"\s+", "", left))):
+        titled = _TITLED_END.search(left) or _ends_with_person(re.sub(r"\s+", "", left))
+        if m.end() < len(item) and titled:
             out.append((start, m.start()))
             start = m.end()
     out.append((start, len(item)))
@@ -1179,16 +1153,17 @@ def _subgroups(em: Emitter, st: _State) -> None:
         return
     current: str | None = None
     heads = frames("heading", "HAS_SUBGROUP")   # "（一）综合协调组", "1.综合协调组：…"
-    for start, line in _lines(em):
+    for b in _body_blocks(em):
+        start, end = _line(em, b)
+        line = text[b.start:b.end]
         head, m = next(((fr, m) for fr in heads if (m := fr.regex.match(line))), (None, None))
-        end = start + len(line)
         if head and m:
-            a, b = m.span(head.object)
-            current = em.surface(start + a, start + b)
+            a, z = m.span(head.object)
+            current = em.surface(b.start + a, b.start + z)
             em.emit(head.rel, st.group, "TaskForce", current, "TaskForce", (start, end),
                     s_kind=st.group_kind, o_kind=lexicon().task_force_kind(m.group(head.object)))
-            start += m.end()   # the rest of an item's line is the subgroup's own
-        elif current is None or HEADING_START.match(line):
+            start = b.start + m.end()   # the rest of an item's line is the subgroup's own
+        elif current is None or b.mark is not None:
             current = None
             continue
         st.subgroup_lines.append((start, end))
@@ -1225,7 +1200,7 @@ def _split_units_and(seg: str, x: int, y: int) -> list[tuple[int, int]]:
     """"A和B" / "A及B" is two units when both sides are units (the last of a list: "A、B和C");
     never inside a name (住房和城乡建设局: 住房 is no unit)."""
     item = seg[x:y]
-    for m in re.finditer(r"[和及与]", item):
+    for m in _AND.finditer(item):
         left, right = re.sub(r"\s+", "", item[:m.start()]), re.sub(r"\s+", "", item[m.end():])
         lex = lexicon()
         if lex.is_org(left) and not is_category(left) and len(right) >= 3 and (
@@ -1243,9 +1218,8 @@ def _unit_sections(em: Emitter, st: _State) -> None:
     "市应急局、市公安局、市住建局"): each unit is a 成员单位. The lines may be numbered items
     ("1.省财政厅", "（2）省商务厅") or hold several units parted by spaces. A list broken over
     lines ("…、旗" then "消防救援大队、…") is read as one: a line goes on while it has no
-    closing stop and its last item is no unit."""
+    closing stop and its last item is no unit; a blank line, a heading or a sentence ends it."""
     text = em.text
-    heading = _UNIT_HEADING
     inside = False
     pending: tuple[int, int] | None = None   # a list read so far, not yet closed
 
@@ -1255,20 +1229,20 @@ def _unit_sections(em: Emitter, st: _State) -> None:
             _units(em, pending[0], pending[1], st.group, "成员单位", pending, orgs_only=True)
         pending = None
 
-    for start, line in _lines(em):
-        s = line.strip()
-        if not s:
+    for b in _body_blocks(em):
+        if b.blank:
             close()
-            continue
-        item = _unit_item(line) if inside else None
-        names = re.sub(r"\s+", "", HEADING_START.sub("", s)).rstrip("：:")   # "成 员 单 位：" too
-        key = _UNITS_KEY.match(line)   # "成员单位：A　B　C": the heading's key, the units after it
-        if key and heading.fullmatch(re.sub(r"\s+", "", key.group("key"))) and line[key.end():].strip():
+        s = text[b.start:b.end]
+        item = _unit_item(text, b) if inside else None
+        head = _UNIT_HEADING.fullmatch(re.sub(r"\s+", "", text[b.body:b.end]).rstrip("："))
+        keyed = b.kind == "key_value" and b.value[1] > b.value[0] \
+            and _UNIT_HEADING.fullmatch(re.sub(r"\s+", "", text[slice(*b.key)]))   # "成员单位：A　B　C"
+        if keyed:
             close()
-            inside, item = True, (key.end(), len(line.rstrip().rstrip("。；;")))
-        elif item is None and (HEADING_START.match(line) or heading.fullmatch(names) or _is_signature(s)):
+            inside, item = True, (b.value[0], _unstopped(text, b.value[0], b.end))
+        elif item is None and (head or _opens_section(text, b) or _is_signature(s)):
             close()
-            inside = bool(heading.fullmatch(names))
+            inside = bool(head)
             continue
         if not inside:
             continue
@@ -1276,50 +1250,64 @@ def _unit_sections(em: Emitter, st: _State) -> None:
             close()
             inside = False
             continue
-        if key and item and not s.endswith(("、", "，", ",")):
+        if keyed and not s.endswith(("、", "，")):
             inside = False   # the units after the key end on its line unless the list goes on
-        lo, hi = item if item else (start + line.index(s[0]), start + len(line.rstrip().rstrip("。；;")))
-        lo += start if item else 0
-        hi += start if item else 0
+        lo, hi = item or (b.start, _unstopped(text, b.start, b.end))
         spaced = _spaced_units(text, lo, hi)
         if spaced:   # "省财政厅　省商务厅　省税务局": each a unit
             close()
             for ua, ub in spaced:
-                _units(em, ua, ub, st.group, "成员单位", (start, start + len(line)), orgs_only=True)
+                _units(em, ua, ub, st.group, "成员单位", _line(em, b), orgs_only=True)
             continue
         pending = (lo if pending is None else pending[0], hi)
-        last = re.split(r"[、，,]", text[lo:hi])[-1].strip()
-        if s.endswith(("。", "；", ";")) or item or lexicon().is_org(last):
+        last = re.split(r"[、，]", text[lo:hi])[-1].strip()
+        if s.endswith(("。", "；")) or item or lexicon().is_org(last):
             close()
     close()
 
 
-_UNITS_KEY = re.compile(rf"^\s*(?:{HEADING_START.pattern.lstrip('^')})?(?P<key>[^：:，。；\n]{{2,24}})[：:]\s*")
+def _unstopped(text: str, a: int, b: int) -> int:
+    """Where text[a:b] ends without its closing stops (。；)."""
+    while b > a and text[b - 1] in "。；":
+        b -= 1
+    return b
 
 
-def _unit_item(line: str) -> tuple[int, int] | None:
+def _body_blocks(em: Emitter) -> list[Block]:
+    """The blocks (extract/blocks.py) of the notice's body: its lines after title and addressees."""
+    found, start = em.doc.blocks, _offset_of_body(em)
+    return found[bisect_left(found, start, key=lambda b: b.start - b.indent):]
+
+
+def _line(em: Emitter, b: Block) -> tuple[int, int]:
+    """A block's whole line, its indentation and trailing spaces too (a fact's evidence)."""
+    end = em.text.find("\n", b.end)
+    return b.start - b.indent, len(em.text) if end < 0 else end
+
+
+def _unit_item(text: str, b: Block) -> tuple[int, int] | None:
     """A numbered or bulleted line of a units section ("1.省发展改革委", "（3）省财政厅"):
     the span of its text when that text lists units only; None for a heading or a sentence."""
-    mark = _LIST_MARK.match(line)
-    if not mark:
+    if b.mark is None:
         return None
-    body = line[mark.end():].rstrip().rstrip("。；;")
-    if not body or not (_is_unit_list(body, 1) or _spaced_units(body, 0, len(body))):
+    end = _unstopped(text, b.body, b.end)
+    body = text[b.body:end]
+    if not body or not (_is_unit_list(body, 1) or _spaced_units(text, b.body, end)):
         return None
-    return mark.end(), mark.end() + len(body)
+    return b.body, end
 
 
 def _spaced_units(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """Units parted by spaces on one line, each maybe numbered ("1.省财政厅  2.省商务厅"):
     their spans when there are two or more and every one is a unit; else empty."""
     out = []
-    for m in re.finditer(r"\S+", text[a:b]):
-        mark = _LIST_MARK.match(m.group())
-        x = m.start() + (mark.end() if mark else 0)
-        token = text[a + x:a + m.end()].rstrip("、，,。；;")
+    for x, y in split_cells(text, a, b):
+        mark = mark_at(text, x, y)
+        x = mark.body if mark else x
+        token = text[x:y].rstrip("、，,。；;")
         if not token or not lexicon().is_org(token) or is_category(token):
             return []
-        out.append((a + x, a + x + len(token)))
+        out.append((x, x + len(token)))
     return out if len(out) >= 2 else []
 
 
@@ -1327,11 +1315,9 @@ def _unit_duties(em: Emitter, st: _State) -> None:
     """"三、成员单位职责" sections: every unit given a duty is a member unit."""
     text = em.text
     in_duties = False
-    for start, line in _lines(em):
-        s = line.strip()
-        if not s:
-            continue
-        if HEADING_START.match(line) and len(s) < 30:
+    for b in _body_blocks(em):
+        s = text[b.start:b.end]
+        if b.mark is not None and len(s) < 30:
             in_duties = bool(_DUTY_HEAD.search(s))
             continue
         if not in_duties:
@@ -1339,9 +1325,9 @@ def _unit_duties(em: Emitter, st: _State) -> None:
         v = _DUTY_VERB.search(s)
         if not v or v.start() == 0:
             continue
-        a = start + line.index(s[0])
+        a, line = b.start, _line(em, b)
         lead = s[:v.start()].rstrip("：")   # "市某局：负责…" too
-        _units(em, a, a + len(lead), st.group, "成员单位", (start, start + len(line)), orgs_only=True)
+        _units(em, a, a + len(lead), st.group, "成员单位", line, orgs_only=True)
         for fr in frames("duties"):   # X（负责）牵头…: the body when it sets one up, else the task
             lm = fr.regex.match(s)
             if not lm or not lexicon().is_org(lm.group(fr.subject)):
@@ -1349,10 +1335,10 @@ def _unit_duties(em: Emitter, st: _State) -> None:
             rest = lm.group(fr.object)
             org = em.surface(a, a + len(lm.group(fr.subject)))
             if re.match(rf"^(?:{_SETUP_VERBS.pattern})?{_GROUP_WORDS}", rest):
-                em.emit(fr.rel, org, "Organization", st.group, "TaskForce", (start, start + len(line)))
+                em.emit(fr.rel, org, "Organization", st.group, "TaskForce", line)
             elif rest:
                 ta = a + lm.start(fr.object)
-                em.emit(fr.rel, org, "Organization", em.surface(ta, ta + len(rest)), "Task", (start, start + len(line)))
+                em.emit(fr.rel, org, "Organization", em.surface(ta, ta + len(rest)), "Task", line)
 
 
 # ---------------------------------------------------------------------------- mentions in any text
@@ -1369,7 +1355,7 @@ def _bodies_set_up_in_text(em: Emitter) -> None:
     found = [m for m in setups if not is_category(m["name"])]
     for m, after in zip(found, found[1:] + [None]):
         name, kind = _set_up_name(em.doc, m)
-        end = _paragraph_end(text, m.end())   # ... and before the next body set up
+        end = _paragraph_end(em, m.end())   # ... and before the next body set up
         end = min(end, after.start()) if after else end
         st = _State(name, kind)
         _prose_members(em, st, (m.start("name"), end))   # from the name: a chain "以A为组长…的" in it
@@ -1377,15 +1363,18 @@ def _bodies_set_up_in_text(em: Emitter) -> None:
         _office(em, st, (m.end(), end))
 
 
-def _paragraph_end(text: str, pos: int) -> int:
-    """Where the lines from `pos` stop: at a blank line or a heading, within _PARAGRAPH_MAX."""
-    hi = min(len(text), pos + _PARAGRAPH_MAX)
-    nl = text.find("\n", pos, hi)
-    while nl != -1:
-        nxt = text[nl + 1:nl + 41]
-        if not nxt.strip() or nxt.startswith("\n") or HEADING_START.match(nxt):
-            return nl
-        nl = text.find("\n", nl + 1, hi)
+def _paragraph_end(em: Emitter, pos: int) -> int:
+    """Where the lines from `pos` stop: before a blank line or a marked heading (the end of
+    the line above it), within _PARAGRAPH_MAX."""
+    hi = min(len(em.text), pos + _PARAGRAPH_MAX)
+    found = em.doc.blocks
+    k = bisect_right(found, pos, key=lambda b: b.start - b.indent)
+    for i in range(k, len(found)) if k else ():
+        end = _line(em, found[i - 1])[1]   # the line above's
+        if end >= hi:
+            break
+        if found[i].blank or _opens_section(em.text, found[i]):
+            return end
     return hi
 
 _COUNT_AFTER = re.compile(r"(?:等)?[\d一二三四五六七八九十两]+个[^、]{0,12}$")
@@ -1481,7 +1470,7 @@ def _short_names(text: str, group: str) -> dict[str, str]:
     return out
 
 
-_COMMITTEE_END = re.compile(rf"[{CJK}]{{2,12}}(?:工委|委员会|委)$")   # "市规委", "某某工委"
+_COMMITTEE_END = re.compile(rf"[{CJK}]{{2,12}}(?:{_alt(_RAW['committee_endings'])})$")   # "市规委"
 
 
 def _sub_bodies(em: Emitter, fm: FrameMatch, resolve: Callable[[str], str], recent: list[str],
@@ -1501,9 +1490,9 @@ def _sub_bodies(em: Emitter, fm: FrameMatch, resolve: Callable[[str], str], rece
     ca = kb - len(kids)
     kids = _COUNT_AFTER.sub("", kids)   # "下设A、B、C3个工作组": the count closes the list
     at = _sentence(text, fm.start())
-    if kids.startswith("办公室"):
-        office = parent + em.surface(ca, ca + 3)
-        em.emit(fr.rel, parent, "TaskForce", office, "TaskForce", at, o_kind="办公室")
+    if kids.startswith(OFFICE):
+        office = parent + em.surface(ca, ca + len(OFFICE))
+        em.emit(fr.rel, parent, "TaskForce", office, "TaskForce", at, o_kind=OFFICE)
         return
     if kids in _RAW["subgroup_endings"]:
         return  # a kind alone: the list follows as headings (read with the body's subgroups)

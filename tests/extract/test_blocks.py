@@ -159,6 +159,21 @@ def test_nothing_carried(lines: str) -> None:
     assert not any(b.carried for b in parse(text))
 
 
+@pytest.mark.parametrize("lines, blank", [
+    ("成员单位：\n甲县财政局、甲县民政局\n\n乙县水利局", [False, False, True]),
+    ("组长：王五\n\n\n副组长：李六 丙旗副旗长\n \n　赵七 丙旗副旗长", [False, True, True]),   # spaces only
+    ("一、总体要求\r\n\r\n（一）工作目标", [False, True]),
+])
+def test_blank_line_above(lines: str, blank: list[bool]) -> None:
+    """A blank line is kept on the block below it (a list may end there); it ends no table:
+    the role cell is still carried over it."""
+    text = normalize(lines).text
+    found = parse(text)
+    assert [b.blank for b in found] == blank
+    if "副组长" in text:
+        assert found[-1].carried and cut(text, found[-1].cells[0]) == "副组长"
+
+
 def test_split_cells_of_any_span() -> None:
     text = "甲 乙 丙丁  戊"
     assert [text[a:b] for a, b in split_cells(text, 0, len(text))] == ["甲 乙", "丙丁", "戊"]

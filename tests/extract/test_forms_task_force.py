@@ -1094,6 +1094,20 @@ def test_name_post_pairs_parted_by_spaces(lvl: str, space: str, colon: str) -> N
     assert len({f[1] for f in got if f[0] == "成员"}) == 3
 
 
+@pytest.mark.parametrize("lvl", ["省", "自治区", "市", "州", "盟", "地区", "县", "区", "旗", "乡", "镇", "街道"])
+@pytest.mark.parametrize("gap,colon", [("\u3000\u3000", "："), ("    ", ":"), ("\t", "：")])
+def test_spaced_out_names_with_posts_several_a_line(lvl: str, gap: str, colon: str) -> None:
+    """Names spaced out character by character ("孙 六"), each followed by its post, several
+    pairs on one line: a member each (a spaced name is one cell of the line's columns)."""
+    group = f"酉{lvl}防汛抗旱指挥部"
+    body = f"成　员{colon}孙 六{gap}{lvl}财政局局长{gap}周 七{gap}{lvl}水利局局长\n"
+    got = facts(notice(body, title=f"酉{lvl}人民政府办公室关于调整{group}组成人员的通知"))
+    for name, unit in (("孙六", "财政局"), ("周七", "水利局")):
+        assert ("成员", name, group, "成员") in got
+        assert ("任职", name, f"{lvl}{unit}", "局长") in got
+    assert len({f[1] for f in got if f[0] == "成员"}) == 2
+
+
 @pytest.mark.parametrize("lvl", ["市", "县", "区", "旗", "镇"])
 @pytest.mark.parametrize("space", ["\u3000", "  "])
 def test_members_by_post_alone_parted_by_spaces(lvl: str, space: str) -> None:
