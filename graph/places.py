@@ -79,6 +79,11 @@ def _grammar() -> _Grammar:
                     tuple(raw["national_prefixes"]), dict(raw["province_abbreviations"]))
 
 
+def level_words() -> tuple[str, ...]:
+    """The administrative level words (省, 自治区, 市, 自治州, 州, 盟 … 街道), highest first."""
+    return tuple(_grammar().levels)
+
+
 def level_of(place: str) -> str | None:
     """The level word a place name ends with (自治州, 市, 镇 …), or None."""
     for level in sorted(_grammar().levels, key=len, reverse=True):
@@ -94,6 +99,20 @@ def short_name(place: str) -> str:
     if level and len(place) - len(level) >= 2:
         return place[: -len(level)]
     return place
+
+
+_ETHNIC = re.compile(r"^(?P<core>[\u4e00-\u9fff]{2,}?)(?:[\u4e00-\u9fff]{1,3}?族)+$")
+
+
+def written_forms(place: str) -> tuple[str, ...]:
+    """How users write a place: 朔州市 -> 朔州市, 朔州; an autonomous one also without its
+    peoples, with and without the last character of its level: 延边朝鲜族自治州 -> …, 延边州, 延边."""
+    out = [place, short_name(place)]
+    level = level_of(place) or ""
+    m = _ETHNIC.match(short_name(place))
+    if level.startswith("自治") and m:
+        out += [m["core"] + level[-1], m["core"]]
+    return tuple(dict.fromkeys(x for x in out if len(x) >= 2))
 
 
 @lru_cache(maxsize=1)
@@ -157,8 +176,7 @@ class Places:
         # a name may begin with a store place in full (云川市财政局) or short (云川团市委)
         self._prefixes: dict[str, tuple[str, str] | None] = {}   # the same names recur in every notice
         self._within: dict[str, str | None] = {}
-        self._starts = sorted({(p, p) for p in self.known} | {(short_name(p), p) for p in self.known
-                                                              if len(short_name(p)) >= 2},
+        self._starts = sorted({(w, p) for p in self.known for w in written_forms(p)},
                               key=lambda sp: len(sp[0]), reverse=True)
 
     # -- documents -------------------------------------------------------------------------
@@ -270,6 +288,10 @@ def issuer_place(text: str) -> str | None:
         if t[:size] in divisions() and re.match(_grammar().government, t[size:]):
             return t[:size]
     m = _issuer_pattern().match(t)
+    province = next((t[:size] for size in range(min(len(t), 9), 1, -1) if t[:size] in divisions()
+                     and _grammar().levels.get(divisions()[t[:size]].level) == 1), None)
+    if province is not None and _issuer_pattern().match(t[len(province):]):  # 湖北省某某自治州人民政府
+        m = _issuer_pattern().match(t[len(province):])
     if not m:
         return None
     return _most_specific(m["place"])

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Mapping
 
-from graph.places import divisions, place_label, short_name
+from graph.places import divisions, place_label, short_name, written_forms
 from graph.stores.base import GraphView
 from queries.appointments import appointments
 from queries.as_of import parse_as_of
@@ -44,7 +44,7 @@ from queries.records import AppointmentRecord, Chain, ChainStep, EntityRef, Evid
 from queries.task_forces import (GroupCount, Overlap, kind_matches, leads_of, members_of, membership_counts,
                                  office_of, shared_task_forces, subgroups_of, task_force_overlaps, units_of)
 from queries.titles import titles
-from queries.types import AREA, DOCUMENT, LEADS, ORG, PERSON, POST, PRESIDES_OVER, RESPONSIBLE_FOR, TASK_FORCE
+from queries.types import AREA, ASSISTS_IN_CHARGE_OF, DOCUMENT, LEADS, ORG, PERSON, POST, PRESIDES_OVER, RESPONSIBLE_FOR, TASK_FORCE
 
 __all__ = ["Answer", "Reply", "ask", "HANDLERS", "post_label", "evidence_of"]
 
@@ -193,6 +193,9 @@ def _overseers(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
         facts = leaders_of_area(ctx.view, ref, (RESPONSIBLE_FOR,) + types, as_of=ctx.as_of)
     else:
         facts = overseers_of(ctx.view, ref, types, as_of=ctx.as_of)
+    assisting = [f for f in facts if f.type == ASSISTS_IN_CHARGE_OF]
+    if assisting and has_word(ctx.text, vocabulary().words["assist"]):  # 谁协助分管: the one who assists
+        facts = assisting
     if facts:
         names = _names(facts)
         return Reply(names, facts, f"{ref.name}：{'、'.join(names)}（{_zh(f.type for f in facts)}）")
@@ -243,7 +246,8 @@ def _duties(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
 
 def _title_holders(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     title = p.word("title") or ""
-    asked = [t for t in (title, *vocabulary().title_includes.get(title, ()), *ctx.included) if t not in ctx.left_out]
+    deputy = ("常务" + title,) if title.startswith("副") else ()   # 副州长: the 常务副州长 is one too
+    asked = [t for t in (title, *vocabulary().title_includes.get(title, deputy), *ctx.included) if t not in ctx.left_out]
     facts = holders_of_title(ctx.view, *_unique(asked), as_of=ctx.as_of) if asked else []
     if not facts:
         return Reply([], [], f"没有找到现任{title}的记录。")
@@ -465,6 +469,12 @@ def _posts(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     if ended:
         msg += f"；原任：{'、'.join(post_label(f.object.name, f.role) + _until(f, ctx.as_of) for f in ended)}"
     return Reply(posts, facts, msg)
+
+
+def _not_recorded(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    ref = p.entity("person")
+    assert ref is not None
+    return Reply([], [], f"图谱里没有{ref.name}的{p.word('asked') or '这项信息'}：公报只记载职务、分工、任免和议事协调机构。")
 
 
 def _relation(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
@@ -714,7 +724,7 @@ HANDLERS: dict[str, Handler] = {
     "person_appointments": _person_appointments, "former_posts": _former_posts, "posts": _posts,
     "relation": _relation, "chain": _chain, "shared": _shared, "counts": _counts, "overlaps": _overlaps,
     "doc_appointments": _doc_appointments, "timeline": _timeline, "all_appointments": _all_appointments,
-    "person_supervisor": _person_supervisor, "describe": _describe,
+    "person_supervisor": _person_supervisor, "describe": _describe, "not_recorded": _not_recorded,
 }
 
 
@@ -826,7 +836,7 @@ def _ask(view: GraphView, asked: str, question: str, as_of: str | None) -> Answe
     return answer
 
 
-_COUNTED = ("membership_counts", "membership_top")   # forms that answer with numbers already
+_COUNTED = ("membership_counts", "membership_top", "not_recorded")   # forms whose 多少 is no count to add
 _PERSONS = ("task_force_members", "title_holders", "org_heads", "org_supervisors", "org_liaisons", "area_leaders",
             "kind_liaisons", "kind_supervisors", "all_appointed", "all_removed")
 
@@ -1127,7 +1137,7 @@ def _answer(view: GraphView, cat: Catalogue, qb: QuestionBook, question: str, te
         answer.queries = list(entries)
         return
     with trace() as entries:
-        named = [p for p in sorted(cat.store_places) if short_name(p) in text]  # 云川市和岭东市的市长
+        named = [p for p in sorted(cat.store_places) if any(w in text for w in written_forms(p)[1:])]  # 云川市和岭东市的市长
         if per_place:  # one name, several places: each place's answer (of the places named, if some are)
             slot = best.ambiguous[0]
             if len(named) > 1:
@@ -1276,7 +1286,7 @@ def _provinces() -> str:
 def _foreign_place(cat: Catalogue, q: str) -> str | None:
     """A division the question names in full (朔州市) of which the store holds no document,
     when it names none of the store's places and no entity's name holds it."""
-    if not cat.store_places or any(short_name(p) in q for p in cat.store_places):
+    if not cat.store_places or any(w in q for p in cat.store_places for w in written_forms(p)):
         return None
     named = [d for d in divisions() if len(d) >= 3 and d in q and d not in cat.store_places]
     for name in sorted(named, key=len, reverse=True):
@@ -1289,7 +1299,7 @@ def _place_named(cat: Catalogue, q: str) -> tuple[str | None, str]:
     """The one store place a question names, in full or short (云川市, 云川), and as written."""
     found: dict[str, str] = {}
     for place in cat.store_places:
-        for written in (place, short_name(place)):
+        for written in written_forms(place):
             if len(written) >= 2 and written in q and len(written) > len(found.get(place, "")):
                 found[place] = written
     if not found:  # 岭冬市: one character off a store place's full name, and no real division

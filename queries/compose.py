@@ -26,7 +26,7 @@ from typing import Any, Mapping
 
 import yaml
 
-from graph.places import short_name
+from graph.places import short_name, written_forms
 from queries.linker import ACCEPT, EXACT, MARGIN, Catalogue, Match, normalize
 from queries.parse import Parse, QuestionBook, SlotValue
 
@@ -326,7 +326,7 @@ class Mention:
 def _place_words(cat: Catalogue) -> set[str]:
     out: set[str] = set()
     for place in cat.store_places | cat.entity_places:
-        out |= {normalize(place), normalize(short_name(place))}
+        out |= {normalize(w) for w in written_forms(place)}
     return {w for w in out if len(w) >= 2}
 
 

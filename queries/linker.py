@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any, Iterable, Sequence
 
-from graph.places import Places, short_name
+from graph.places import Places, level_words, short_name, written_forms
 from graph.resolve import body_key
 from graph.stores.base import GraphView
 from queries.display import label_zh
@@ -36,7 +36,11 @@ MARGIN = 4.0    # a best match closer than this to the runner-up is ambiguous
 
 _DROP = re.compile(r"[\s\"'“”‘’「」『』《》<>〈〉·•・,，、。.:：;；!！?？"
                    r"（）()\[\]［］〔〕【】{}｛｝—\-_/\\|]+")
+_LEVEL1 = "".join(w for w in level_words() if len(w) == 1)   # 省市州盟县区旗乡镇: a bare name's first character
+# a city prefix the graph's names repeat (朔州市…): the common levels only, as 州 ends too many
+# other words (国网朔州供电公司); other levels' prefixes are read by the place reader
 _PLACE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,3}?)(?P<level>市|县|区|省)(?P<rest>[\u4e00-\u9fff].+)$")
+OFFICE_WORD = "办公室"
 _LATIN = re.compile(r"^[a-z0-9]+$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -60,6 +64,11 @@ def normalize(text: str) -> str:
     return _DROP.sub("", text).lower()
 
 
+def _other_level(mention: str, name: str) -> bool:
+    """A bare name's level (市财政局) against another level's body of that name (州财政局)."""
+    return mention[:1] in _LEVEL1 and name[:1] in _LEVEL1 and mention[:1] != name[:1]
+
+
 def _variants(name: str, places: frozenset[str] = frozenset()) -> set[str]:
     """The keys a name is known by: as written, without the city prefix (of a place in
     `places`), canonical."""
@@ -69,14 +78,14 @@ def _variants(name: str, places: frozenset[str] = frozenset()) -> set[str]:
     if m and m["place"] in places:
         forms.add(m["level"] + m["rest"])
     for place in places:  # 朔州市, 朔州: the city's government (市人民政府)
-        for level in "市县区省":
+        for level in _LEVEL1:
             if n in (place + level, place):
                 forms.add(f"{level}人民政府")
     for form in list(forms):
         key = normalize(body_key(form, "")[0])
         forms.add(key)
     for form in list(forms):
-        if form[:1] in "市县区省" and len(form) > 3:  # 市财政局 -> 财政局, but 市政府 stays
+        if form[:1] in _LEVEL1 and len(form) > 3:  # 市财政局 -> 财政局, 州教育局 -> 教育局, but 市政府 stays
             forms.add(form[1:])
     return {f for f in forms if f}
 
@@ -96,7 +105,7 @@ def _places(names: Iterable[str]) -> frozenset[str]:
     counts: dict[str, int] = {}
     for name in names:
         m = _PLACE.match(normalize(name))
-        if m and m["place"][0] not in "市县区省":  # 市城市管理局 names no place 市城
+        if m and m["place"][0] not in _LEVEL1:  # 市城市管理局 names no place 市城
             counts[m["place"]] = counts.get(m["place"], 0) + 1
     return frozenset(p for p, n in counts.items() if n >= 2)
 
@@ -154,7 +163,7 @@ class Catalogue:
         self.store_places = frozenset(row["place"] for row in rows if row.get("place") and row["label"] == "Document")
         self.reader = Places(known=self.entity_places)
         self.places = _places(row["name"] for row in rows if row.get("name")) | frozenset(
-            short_name(p) for p in self.store_places if len(short_name(p)) >= 2)
+            w for p in self.store_places for w in written_forms(p)[1:])
         for row in rows:
             if not row.get("name"):
                 continue
@@ -225,11 +234,14 @@ class Catalogue:
                     offer(entry, EXACT, "exact", key)
                 elif key == mention and key in entry.names:
                     offer(entry, EXACT - 1, "alias", key)
+                elif _other_level(mention, entry.names[0]):  # 市财政局 asked, 州财政局 found: less sure
+                    offer(entry, EXACT - 6, "canonical", key)
                 else:  # through the city prefix, an abbreviation, or a same-body table
                     offer(entry, EXACT - 2, "canonical", key)
         if approximate and not any(m.score >= EXACT - 2 for m in best.values()):
             self._approximate(mention, keys, pool, offer)
             self._discount_shared_parts(best)
+            self._discount_offices(mention, best)
         if named is not None:
             best = {k: m for k, m in best.items() if m.entity.place in (named[0], None)}
         ranked = sorted(best.values(), key=lambda m: (-m.score, order[m.entity.label], len(m.name), m.name,
@@ -255,7 +267,7 @@ class Catalogue:
                         offer(entry, 45 + 45 * len(key) / len(m), "contained", key)
                     elif len(m) >= 3 and _in_order(m, key):
                         same_end = 8 if key.endswith(m[-2:]) else 0  # 专班, 领导小组: the kind agrees
-                        stem = key[1:] if key[0] in "市县区省州" else key
+                        stem = key[1:] if key[0] in _LEVEL1 else key
                         # 政数局 for 政务服务数据管理局: the first character of the name and one of its
                         # kind word (局, 委员会 -> 委) kept, the rest in order: a short form users write
                         initials = 25 if stem[0] == m[0] and m[-1] in stem[-3:] and len(stem) > len(m) else 0
@@ -284,6 +296,14 @@ class Catalogue:
                         ratio = fuzz.ratio(mention, full)
                         if ratio >= 80:
                             offer(entry, ratio * 0.85, "pinyin", full)
+
+    @staticmethod
+    def _discount_offices(mention: str, best: dict[str, Match]) -> None:
+        """A body's office (…领导小组办公室) named only approximately, by a mention that does
+        not say 办公室, is the body itself far more often than its office."""
+        for k, m in list(best.items()):
+            if m.score < EXACT - 2 and m.entity.name.endswith(OFFICE_WORD) and OFFICE_WORD not in mention:
+                best[k] = Match(m.entity, round(m.score - 20, 1), m.how, m.key)
 
     @staticmethod
     def _discount_shared_parts(best: dict[str, Match]) -> None:

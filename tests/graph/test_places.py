@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from graph.model import SCHEMA
-from graph.places import Places, divisions, issuer_place, place_label, short_name
+from graph.places import Places, divisions, issuer_place, place_label, short_name, written_forms
 from graph.records import DocumentInfo
 
 
@@ -45,6 +45,30 @@ def test_places_schema_declares_the_place_once() -> None:
 ])
 def test_places_issuer_at_every_level(issuer: str, place: str | None) -> None:
     assert issuer_place(issuer) == place
+
+
+@pytest.mark.parametrize("issuer, place", [
+    # a province (a listed division) in front of an invented place of any level
+    ("湖北省甲乙土家族苗族自治州人民政府", "甲乙土家族苗族自治州"),
+    ("云南省甲乙彝族自治州人民政府办公室", "甲乙彝族自治州"),
+    ("广西壮族自治区甲乙市人民政府", "甲乙市"),
+    ("内蒙古自治区甲乙盟行政公署", "甲乙盟"),
+    ("江西省甲乙市人民政府关于市长副市长工作分工的通知", "甲乙市"),
+    ("四川省甲乙县人民政府", "甲乙县"),
+])
+def test_places_a_province_in_front_of_an_invented_place(issuer: str, place: str) -> None:
+    assert issuer_place(issuer) == place
+
+
+@pytest.mark.parametrize("place, forms", [
+    ("甲乙市", ("甲乙市", "甲乙")),
+    ("甲乙土家族苗族自治州", ("甲乙土家族苗族自治州", "甲乙土家族苗族", "甲乙州", "甲乙")),
+    ("甲乙彝族自治县", ("甲乙彝族自治县", "甲乙彝族", "甲乙县", "甲乙")),
+    ("甲乙蒙古族自治旗", ("甲乙蒙古族自治旗", "甲乙蒙古族", "甲乙旗", "甲乙")),
+    ("甲县", ("甲县",)),
+])
+def test_places_written_forms_users_type(place: str, forms: tuple[str, ...]) -> None:
+    assert written_forms(place) == forms
 
 
 def test_places_document_from_issuer_title_then_number() -> None:

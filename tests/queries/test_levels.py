@@ -1,0 +1,66 @@
+"""Questions about places of other levels than a city (an invented 自治州 in
+tests/fixtures/autonomous): its place found behind a province in the issuer, written as users
+write it (赤杉州, 赤杉), its heads' titles (州长, 常务副州长), its bodies' short forms (民宗委), 协助分管
+asked apart, a bare name's level kept (州财政局 is no 市财政局), and what the graph does not hold."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from graph.build import build_graph
+from graph.stores import GraphView, open_store
+from queries.answer import ask
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "autonomous"
+PLACE = "赤杉彝族自治州"
+
+
+@pytest.fixture(scope="module")
+def view() -> GraphView:
+    from extract.pipeline import extract_paths
+    from graph.resolve import resolve
+
+    result = extract_paths([str(p) for p in sorted(FIXTURES.iterdir())], progress=False)
+    assertions, _ = resolve(result.assertions, result.documents)
+    graph: nx.MultiDiGraph = build_graph(assertions, result.documents).graph
+    store = open_store("networkx")
+    store.write(graph)
+    with store.view() as v:
+        yield v
+
+
+@pytest.mark.parametrize("question, names", [
+    ("赤杉州州长是谁", {"阿木日哈"}),
+    ("赤杉彝族自治州的州长是哪位", {"阿木日哈"}),
+    ("赤杉常务副州长是谁", {"罗文清"}),
+    ("副州长有哪些", {"罗文清", "沙玉芬"}),            # the 常务副州长 is one of them
+    ("谁分管赤杉州民宗委", {"罗文清"}),                # 民族宗教事务委员会 by its initials
+    ("赤杉州审计局谁协助分管", {"罗文清"}),            # 协助分管 asked apart from 分管
+    ("州审计局谁分管", {"阿木日哈", "罗文清"}),
+    ("教育振兴专班办公室主任是谁", {"吉克伍呷"}),
+    ("市财政局局长是谁", set()),                       # 州财政局 is no 市财政局: nothing said of it
+])
+def test_levels_questions(view: GraphView, question: str, names: set[str]) -> None:
+    answer = ask(view, question)
+    assert answer.understood and not answer.ambiguous, answer.message
+    assert set(answer.answers) == names, (answer.form, answer.answers, answer.message)
+
+
+def test_levels_place_of_every_entity(view: GraphView) -> None:
+    answer = ask(view, "沙玉芬分管哪些单位")
+    assert set(answer.answers) == {"州教育局", "州卫生健康委员会"}
+    assert answer.entities and all(e.place == PLACE for e in answer.entities.values())
+
+
+def test_levels_a_count_of_the_heads(view: GraphView) -> None:
+    assert ask(view, "赤杉州有几位副州长").count == 2
+
+
+@pytest.mark.parametrize("question", ["沙玉芬的电话是多少", "罗文清的年龄", "阿木日哈手机号"])
+def test_levels_what_the_graph_does_not_hold_is_said(view: GraphView, question: str) -> None:
+    answer = ask(view, question)
+    assert answer.understood and not answer.answers and answer.count is None, answer.answers
+    assert answer.message.startswith("图谱里没有") and "职务" in answer.message
