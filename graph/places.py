@@ -177,7 +177,8 @@ class Places:
         self._prefixes: dict[str, tuple[str, str] | None] = {}   # the same names recur in every notice
         self._within: dict[str, str | None] = {}
         self._starts = sorted({(w, p) for p in self.known for w in written_forms(p)},
-                              key=lambda sp: len(sp[0]), reverse=True)
+                              key=lambda sp: (-len(sp[0]), sp[0] != sp[1], sp))  # longest first, a name
+        # in full before another place's short form of it (上海市 before 上海市市's), the rest in a fixed order
 
     # -- documents -------------------------------------------------------------------------
 

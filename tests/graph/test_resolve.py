@@ -85,3 +85,21 @@ def test_org_kinds_from_names() -> None:
     assert org_kind("平鲁区人民政府") == "县区政府"
     assert org_kind("市公安局交警支队") == "政府部门"
     assert org_kind("朔州海关") == "驻地单位"
+
+
+
+def test_resolve_places_are_chosen_in_a_fixed_order_under_any_hash_seed() -> None:
+    """A place written in full wins over another place whose short form is the same text
+    (甲乙市 against a misread 甲乙市市), whatever order a set gives: runs under three hash
+    seeds read the same place."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    code = ("from graph.places import Places; p = Places(known=['甲乙市市', '甲乙市', '丙丁县']); "
+            "print(p.prefix('甲乙市财政局'), p.named_within('国家统计局甲乙市调查队'))")
+    outs = {subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True,
+                           env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin", "PYTHONPATH": str(root)}).stdout
+            for seed in ("1", "2", "3", "4", "5", "6", "7", "8")}
+    assert outs == {"('甲乙市', '市财政局') 甲乙市\n"}, outs
