@@ -847,8 +847,10 @@ def _ask_in_time(view: GraphView, cat: Catalogue, qb: QuestionBook, question: st
     False when the question names too little for that (the caller reads it as usual)."""
     if mods.mode == "when":
         _, readings = _read(cat, question, qb)
-        if readings and not _weak(readings[0]):
-            return False  # a form reads it (郝建平什么时候被任命的: the timeline)
+        words = vocabulary().modes["when"]
+        if readings and not _weak(readings[0]) and any(w in pattern for pattern in readings[0].form.patterns
+                                                       for w in words):
+            return False  # a form that reads the when itself (郝建平什么时候被任命的: the timeline)
     text = mods.core
     place = _place_named(cat, text)[0] if cat.several_places else None
     found = mentions(cat, text)
@@ -948,7 +950,7 @@ def _when(view: GraphView, text: str, found: list[Mention], place: str | None, m
             if not starts:
                 continue
             if has_word(text, v.words["adjust"]) or has_word(text, v.words["member"]) and not has_word(text, v.words["setup"]):
-                days = sorted(set(starts[1:] + ends))
+                days = sorted(set(starts[1:] + ends)) or starts[:1]   # known from its adjustment alone
                 for d in days:
                     changed = [f for f in facts if d in (f.valid_from, f.valid_to)]
                     lines.append((d, f"{tf.name}调整成员：" + "、".join(
@@ -958,12 +960,29 @@ def _when(view: GraphView, text: str, found: list[Mention], place: str | None, m
                 first = [f for f in facts if f.valid_from == starts[0]]
                 lines.append((starts[0], f"{tf.name}成立（{first[0].evidence.doc or ''}）"))
                 records += first[:1]
+    if not people and not lines and not orgs and not _refs(found, TASK_FORCE, place):
+        lines, records = _documents_when(view, text, place)
     if not lines:
         return None
     lines.sort()
     days = _unique(d for d, _ in lines)
     said = [line if line.startswith(d) else f"{d} {line}" for d, line in lines]
     return Reply(days, records, "；".join(said), said)
+
+
+def _documents_when(view: GraphView, text: str, place: str | None) -> tuple[list[tuple[str, str]], list[Any]]:
+    """分工什么时候调整的, 任免是哪天: the days of the documents of the kind the question names
+    (of its place), the adjusting ones only where it says 调整."""
+    from queries.named import run
+
+    kinds = [k for k, words in vocabulary().document_kinds.items() if has_word(text, tuple(words))]
+    if not kinds:
+        return [], []
+    docs = [d for d in run(view, "documents_in_window", {"since": "", "until": ""})
+            if d.get("doc_type") in kinds and d.get("date") and (place is None or d.get("place") == place)]
+    if has_word(text, vocabulary().words["adjust"]):
+        docs = [d for d in docs if has_word(d.get("title") or "", vocabulary().words["adjust"])] or docs[-1:]
+    return [(d["date"], f"{d['date']} {d.get('number') or ''} {d.get('title') or ''}".strip()) for d in docs], []
 
 
 def _succession(view: GraphView, text: str, found: list[Mention], place: str | None, mods: Modifiers,

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -61,6 +61,7 @@ class Vocabulary:
     inventory: Mapping[str, tuple[str, ...]]
     title_includes: Mapping[str, tuple[str, ...]]
     frames: tuple[Frame, ...]
+    document_kinds: Mapping[str, tuple[str, ...]] = field(default_factory=dict)   # doc_type -> words
 
 
 def _longest(words: Any) -> tuple[str, ...]:
@@ -85,7 +86,8 @@ def vocabulary(path: Path = _DATA) -> Vocabulary:
         words={k: _longest(v) for k, v in raw["words"].items()},
         inventory={k: _longest(v) for k, v in raw["inventory"].items()},
         title_includes={k: tuple(v) for k, v in raw["title_includes"].items()},
-        frames=tuple(frames))
+        frames=tuple(frames),
+        document_kinds={k: _longest(v) for k, v in (raw.get("document_kinds") or {}).items()})
 
 
 def _alt(words: tuple[str, ...]) -> str:
@@ -376,7 +378,7 @@ def _link(cat: Catalogue, span: str, labels: tuple[str, ...], approximate: bool 
 
 
 def _task_force_by_abbreviation(cat: Catalogue, text: str, found: list[Mention]) -> Mention | None:
-    kinds = vocabulary().inventory["TaskForce"]
+    kinds = vocabulary().inventory["TaskForce"] + vocabulary().words["task_force_short_ends"]
     best: Mention | None = None
     for kind in kinds:
         for m in re.finditer(re.escape(kind), text):

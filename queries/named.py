@@ -449,7 +449,7 @@ def run(view: GraphView, name: str, params: Mapping[str, Any] | None = None) -> 
 # <= until) or ended (since < valid_to <= until) in the window, the documents dated in it
 # and the 任免 announced in it. '' leaves a side of the window open.
 
-DOCUMENT_COLUMNS = ("id", "name", "number", "date", "source", "title", "doc_type")
+DOCUMENT_COLUMNS = ("id", "name", "number", "date", "source", "title", "doc_type", "place")
 
 _IN_WINDOW = "({v} IS NOT NULL AND ($since = '' OR {v} > $since) AND ($until = '' OR {v} <= $until))"
 _CHANGED = f"({_IN_WINDOW.format(v='r.valid_from')} OR {_IN_WINDOW.format(v='r.valid_to')})"
@@ -485,7 +485,8 @@ def _nx_documents_in_window(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Ro
         date = d.get("date")
         if (not p["since"] or date is not None and date > p["since"]) and (
                 not p["until"] or date is not None and date <= p["until"]):
-            yield doc, d.get("name"), d.get("number"), date, d.get("source"), d.get("title"), d.get("doc_type")
+            yield (doc, d.get("name"), d.get("number"), date, d.get("source"), d.get("title"), d.get("doc_type"),
+                   d.get("place"))
 
 
 def _nx_appointments_in_window(ix: GraphIndex, p: Mapping[str, Any]) -> Iterator[Row]:
@@ -524,7 +525,7 @@ QUERIES.update({q.name: q for q in (
     Query("documents_in_window",
           "MATCH (d:Document) WHERE ($since = '' OR d.date > $since) AND ($until = '' OR d.date <= $until) "
           "RETURN d.id AS id, d.name AS name, d.number AS number, d.date AS date, d.source AS source, "
-          "d.title AS title, d.doc_type AS doc_type",
+          "d.title AS title, d.doc_type AS doc_type, d.place AS place",
           DOCUMENT_COLUMNS, _nx_documents_in_window, dict(_WINDOW),
           "Documents dated in a window ('' '' = every document, undated ones too)."),
     Query("appointments_in_window",

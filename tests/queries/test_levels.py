@@ -42,6 +42,7 @@ def view() -> GraphView:
     ("州审计局谁分管", {"阿木日哈", "罗文清"}),
     ("教育振兴专班办公室主任是谁", {"吉克伍呷"}),
     ("市财政局局长是谁", set()),                       # 州财政局 is no 市财政局: nothing said of it
+    ("州防指的指挥长是谁", {"罗文清"}),                # 防汛抗旱指挥部 by its short form
 ])
 def test_levels_questions(view: GraphView, question: str, names: set[str]) -> None:
     answer = ask(view, question)
@@ -64,3 +65,12 @@ def test_levels_what_the_graph_does_not_hold_is_said(view: GraphView, question: 
     answer = ask(view, question)
     assert answer.understood and not answer.answers and answer.count is None, answer.answers
     assert answer.message.startswith("图谱里没有") and "职务" in answer.message
+
+
+@pytest.mark.parametrize("question, day", [
+    ("赤杉州的领导分工是哪天印发的", "2024-02-06"),      # the days of the documents of a kind
+    ("州防指组成人员什么时候调整的", "2024-05-09"),      # a body known from its adjustment alone
+])
+def test_levels_when_of_documents_and_adjustments(view: GraphView, question: str, day: str) -> None:
+    answer = ask(view, question)
+    assert answer.form == "when" and answer.answers == [day], (answer.form, answer.message)
