@@ -65,6 +65,7 @@ class _Grammar:
     issuer_prefixes: tuple[str, ...]
     national: tuple[str, ...]
     provinces: Mapping[str, str]
+    determiners: str = ""     # first characters that make a phrase no place name (各地区, 本市)
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -76,7 +77,8 @@ def _grammar() -> _Grammar:
     raw = yaml.safe_load((_DATA / "places.yaml").read_text(encoding="utf-8"))
     levels = {k: int(v) for k, v in raw["levels"].items()}
     return _Grammar(levels, _alt(levels), _alt(raw["government_words"]), tuple(raw["issuer_prefixes"]),
-                    tuple(raw["national_prefixes"]), dict(raw["province_abbreviations"]))
+                    tuple(raw["national_prefixes"]), dict(raw["province_abbreviations"]),
+                    "".join(raw.get("determiners") or []))
 
 
 def level_words() -> tuple[str, ...]:
@@ -137,7 +139,10 @@ def _by_code() -> dict[str, Division]:
 @lru_cache(maxsize=1)
 def _issuer_pattern() -> re.Pattern[str]:
     g = _grammar()
-    return re.compile(rf"(?P<place>[{_HAN}]{{2,7}}?(?:{g.level_alt}))(?={g.government})")
+    # the government may repeat its level (上海市市政府, 某县县委); a determiner is no place (各地区)
+    levels1 = "".join(w for w in g.levels if len(w) == 1)
+    return re.compile(rf"(?P<place>(?![{g.determiners}])[{_HAN}]{{2,7}}?(?:{g.level_alt}))"
+                      rf"(?=[{levels1}]?(?:{g.government}))")
 
 
 def place_label(name: str, place: str | None) -> str:

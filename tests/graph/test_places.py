@@ -60,6 +60,18 @@ def test_places_a_province_in_front_of_an_invented_place(issuer: str, place: str
     assert issuer_place(issuer) == place
 
 
+@pytest.mark.parametrize("issuer, place", [
+    ("甲乙市市政府领导工作分工公布", "甲乙市"),       # the government repeats its level
+    ("甲乙州州政府", "甲乙州"),
+    ("甲乙县县政府办公室", "甲乙县"),
+    ("各地区行政公署", None),                         # a determiner is no place
+    ("本市人民政府", None),
+    ("全省人民政府", None),
+])
+def test_places_level_repeated_and_determiners(issuer: str, place: str | None) -> None:
+    assert issuer_place(issuer) == place
+
+
 @pytest.mark.parametrize("place, forms", [
     ("甲乙市", ("甲乙市", "甲乙")),
     ("甲乙土家族苗族自治州", ("甲乙土家族苗族自治州", "甲乙土家族苗族", "甲乙州", "甲乙")),
