@@ -133,9 +133,15 @@ def _continues(prev: str, nxt: str) -> bool:
     p, n = prev.rstrip(), nxt.strip()
     if not p or not n:
         return False
+    if p[-1] == "。" and _NOTE_LINE.fullmatch(n) and _opens_with_mark(p.strip()):
+        return True  # "（二）某项任务。…。\n（县甲局牵头，县乙局配合）": a list item's note on the line below
     if p[-1] in TERMINAL or p[-1] in "）)》」":
         return False
+    if _open_bracket(p) and _CLOSES_FIRST.match(n):
+        return True  # "（县甲局牵头，县乙局、县丙\n局配合）": a note broken before its closing bracket
     if HEADING_START.match(n) or _ROLE_LINE.match(n) or HEADING_START.match(p) and len(p) < 30:
+        return False
+    if _ruled(p.strip()) or _ruled(n):  # a table drawn with rules ("| 王五 | 副镇长 |"): one row a line
         return False
     if _opens_with_mark(n):  # any enumeration mark of the layout (1）, ⑴, ①) opens a line of its own
         return False
@@ -161,6 +167,15 @@ def _continues(prev: str, nxt: str) -> bool:
     return len(p) >= 12 and (len(n) >= 15 and bool(_PROSE_PUNCT.search(n)) or n[-1] in "。；")
 
 
+_NOTE_LINE = re.compile(r"[（(][^（()）]{4,}[）)]?")  # a line that is one bracketed note (its close maybe below)
+_CLOSES_FIRST = re.compile(r"[^（()）\n]{0,40}[）)]")  # a line whose first bracket closes one
+
+
+def _open_bracket(line: str) -> bool:
+    """Whether a line leaves a bracket open ("…（县甲局牵头，县乙局配"): its text goes on below."""
+    return line.count("（") + line.count("(") > line.count("）") + line.count(")")
+
+
 _PARAGRAPH_INDENT = 4  # columns: two full-width spaces, as normalised
 
 
@@ -174,6 +189,13 @@ def _opens_with_mark(line: str) -> bool:
     from extract.blocks import mark_at  # the layout layer reads normalised text; imported late
 
     return mark_at(line, 0) is not None
+
+
+def _ruled(line: str) -> bool:
+    """Whether a line opens or closes with a rule between table cells (layout.yaml cell_rules)."""
+    from extract.blocks import layout  # the layout layer reads normalised text; imported late
+
+    return bool(layout().cell_rule.match(line[0]) or layout().cell_rule.match(line[-1]))
 
 
 def normalize(source: str, start: int = 0, end: int | None = None, rejoin: bool = True) -> NormText:
@@ -285,7 +307,9 @@ def _rejoin(text: str, src: list[int]) -> tuple[str, list[int]]:
         j = i + 1
         while j < len(lines) and (not lines[j].strip() or j in pages):
             j += 1
-        if j < len(lines) and _continues(lines[i], lines[j]):
+        # a table's row with a blank line under it is its last: the text below is no cell of it
+        closed = j > i + 1 and bool(_TABLE_ROW.match(lines[i].strip()))
+        if j < len(lines) and not closed and _continues(lines[i], lines[j]):
             # drop trailing spaces of line i, the breaks and blank lines, leading spaces of j
             a = pos[i] + len(lines[i].rstrip())
             b = pos[j] + (len(lines[j]) - len(lines[j].lstrip()))

@@ -27,6 +27,7 @@ from types import SimpleNamespace
 
 import yaml
 
+from extract.blocks import Row, table_rows
 from extract.document import ParsedDocument
 from extract.extractors.appointment import frames, mentions
 from extract.extractors.base import Emitter, is_category, strip_alias
@@ -127,8 +128,9 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
     named_alone = False  # the previous line was a name alone: this one opens with its posts
     read_to = 0  # a leader's name read with the posts line before it: its own line is done
     in_body = False  # in a section that sets up a coordinating body
+    rows = _table(em)  # a 分工 table (姓名 | 职务 | 分工 | 联系村): its rows are read whole
     for (sa, sb), found in zip(sents, heads):
-        if sb <= read_to:
+        if sb <= read_to or any(ra <= sa < rb for ra, rb in rows):
             continue
         sent = text[sa:sb]
         at = (sa, sb)
@@ -204,6 +206,48 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
             doc.source.warnings.append(
                 f"{doc.info.source}:{doc.evidence(sa, sb)[3]}: 分工 sentence not understood: {rest[:60]}")
     return em.out
+
+
+_TABLE_DATA = _DATA["division_table"]
+_TABLE_COLUMNS = {**{w: kind for kind, words in _TABLE_DATA.items() if kind != "objects" for w in words},
+                  **{w: rel for rel, words in _TABLE_DATA["objects"].items() for w in words}}
+
+
+def _division_table(kinds: tuple[str, ...] | list[str]) -> bool:
+    """A 分工 table: a name column, and duties or objects of a relation beside it."""
+    return "name" in kinds and any(k in _DUTY.values() or k == "duties" for k in kinds)
+
+
+def _table(em: _Reader) -> list[tuple[int, int]]:
+    """The rows of 分工 tables (work_division.yaml division_table), each read whole: the name
+    cell is the leader, the post cell their posts, the duties cell a clause of duties, and an
+    object column's cell its relation's objects (联系村: 联系 each village). The spans read (a
+    row whose cells are not in their columns' order, "副县长 | 王五", is left to the line reader)."""
+    rows = table_rows(em.text, em.doc.blocks, _TABLE_COLUMNS, _division_table)
+    return [row.span for row in rows if _table_row(em, row)]
+
+
+def _table_row(em: _Reader, row: Row) -> bool:
+    """One row of a 分工 table (see `_table`); False, nothing read, when its name cell reads as no name."""
+    cell = {kind: span for kind, span in zip(row.kinds, row.cells)}
+    name = _squeeze(em.text[slice(*cell["name"])])
+    if not _name_ok(name):
+        return False
+    who = em.surface(*cell["name"])
+    if "post" in cell:
+        _posts(em, who, em.text[slice(*cell["post"])], row.span)
+    if "duties" in cell:  # sentence by sentence, as the lines of a notice are read
+        a, b = cell["duties"]
+        for m in _F.sentence.finditer(em.text, a, b):
+            _clauses(em, who, *m.span())
+    for kind, (a, b) in cell.items():
+        if kind not in _DUTY.values():
+            continue
+        for x, y in _items(em.text[a:b]):
+            item = _clean_item(em.text[a + x:a + y], kind)
+            if item is not None:
+                _emit_duty(em, kind, who, a + x + max(em.text[a + x:a + y].find(item), 0), item, row.span)
+    return True
 
 
 _DIVISION_TITLE = re.compile(_DATA["division_title"])

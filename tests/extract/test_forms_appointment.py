@@ -560,3 +560,19 @@ def test_procuratorate_division_posts(body: str) -> None:
     got = facts(text)
     assert {("任命", "孙八", body, "检察委员会委员", False), ("任命", "孙八", body, "第三检察部主任", False)} <= got
     assert not any(f[2] == "第三检察部" for f in got)
+
+
+# A people's congress 任免名单 (no document number): each line "X为<post>" states a 任命 and
+# is not read again as a post beside a name ("X为" is no name), spaced names included.
+@pytest.mark.parametrize("level", ["县", "区", "旗", "市", "州", "盟"])
+@pytest.mark.parametrize("name,clean", [("欧阳 昊", "欧阳昊"), ("柏 青", "柏青"), ("柏青", "柏青"),
+                                        ("司马一鸣", "司马一鸣")])
+@pytest.mark.parametrize("half", [False, True])
+def test_congress_list_acts_give_no_post_mentions(level: str, name: str, clean: str, half: bool) -> None:
+    body = (f"甲{level}人民代表大会常务委员会任免名单\n（2024年3月1日甲{level}第三届人民代表大会常务委员会"
+            f"第九次会议通过）\n\n一、决定任命：\n{name}为{level}卫生健康局局长；\n"
+            f"范二为{level}人民法院审判委员会委员、刑事审判庭庭长。\n\n二、免去：\n丁三的{level}统计局局长职务。\n")
+    got = facts(body.translate(HALF) if half else body)
+    assert ("任命", clean, f"{level}卫生健康局", "局长", False) in got
+    assert ("免去", "丁三", f"{level}统计局", "局长") in got
+    assert not [f for f in got if f[0] == "任职"], got

@@ -375,3 +375,46 @@ def test_title_colon_name(issuer: str, posts: str, lvl: str, held: list, half: b
 def test_title_colon_name_needs_a_leader_and_duties(line: str) -> None:
     got = facts(notice("庚县人民政府", "领导班子成员", line, "　　负责财政工作。"))
     assert not any(f[0] == "负责" for f in got)
+
+
+# 6. A 分工 table: a header row naming its columns (姓名 | 职务 | 分工 | 联系村, maybe an index
+# first, header cells spaced), cells parted by rules (markdown, full-width, box drawing) or runs of
+# spaces; the duties cell read sentence by sentence, the 联系村 cell one 联系 an item.
+@pytest.mark.parametrize("issuer,party,head,lvl", [
+    ("甲镇人民政府", "镇党委", "镇长", "镇"), ("乙乡人民政府", "乡党委", "乡长", "乡"),
+    ("丙县人民政府", "县委", "县长", "县"), ("丁旗人民政府", "旗委", "旗长", "旗"),
+    ("戊区人民政府", "区委", "区长", "区"), ("己市人民政府", "市委", "市长", "市"),
+])
+@pytest.mark.parametrize("sep", ["|", "｜", "│", "  "])
+@pytest.mark.parametrize("index", [False, True])
+@pytest.mark.parametrize("liaison", ["联系村", "联系村（社区）", "挂点村", "联系单位"])
+def test_division_table(issuer: str, party: str, head: str, lvl: str, sep: str, index: bool,
+                        liaison: str) -> None:
+    rows = [["姓  名", "职务", "分工", liaison],
+            ["严东升", f"{party}副书记、{head}", f"主持{lvl}政府全面工作，负责财政、审计工作", "甲村、乙村"],
+            ["林 东", f"副{head}", f"负责教育、民政工作。分管{lvl}财政所。", "丙社区"]]
+    if index:
+        rows = [[n, *r] for n, r in zip(["序号", "1", "2"], rows)]
+    ruled = sep.strip()
+    lines = [f"{sep} {f' {sep} '.join(r)} {sep}" if ruled else sep.join(r) for r in rows]
+    if ruled:
+        lines.insert(1, sep + sep.join(["---"] * len(rows[0])) + sep)
+    text = notice(issuer, "领导班子成员", *lines, "", "各位班子成员要按照分工，各司其职")
+    got = facts(text)
+    gov = issuer
+    expected = {("任职", "严东升", party, f"{party}副书记"), ("任职", "严东升", gov, head),
+                ("主持", "严东升", gov, ""), ("负责", "严东升", "财政", ""), ("负责", "严东升", "审计", ""),
+                ("联系", "严东升", "甲村", ""), ("联系", "严东升", "乙村", ""),
+                ("任职", "林东", gov, f"副{head}"), ("负责", "林东", "教育", ""), ("负责", "林东", "民政", ""),
+                ("分管", "林东", f"{lvl}财政所", ""), ("联系", "林东", "丙社区", "")}
+    assert expected <= got, expected - got
+    assert {f[1] for f in got} == {"严东升", "林东"}
+    assert not any(f[2].endswith(("村", "社区")) and f[0] != "联系" for f in got)
+
+
+# The row closing a ruled table is no line broken inside a sentence: the paragraph below stays apart.
+@pytest.mark.parametrize("rule", ["|", "｜", "│"])
+def test_ruled_row_is_not_rejoined(rule: str) -> None:
+    from extract.text import normalize
+    text = f"{rule} 林东 {rule} 副镇长 {rule}\n\n各位班子成员要按照分工"
+    assert normalize(text).text.count("\n") >= 1
