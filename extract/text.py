@@ -167,7 +167,8 @@ def _continues(prev: str, nxt: str) -> bool:
     return len(p) >= 12 and (len(n) >= 15 and bool(_PROSE_PUNCT.search(n)) or n[-1] in "。；")
 
 
-_NOTE_LINE = re.compile(r"[（(][^（()）]{4,}[）)]?")  # a line that is one bracketed note (its close maybe below)
+# a line that is one bracketed note (its close maybe on the line below)
+_NOTE_LINE = re.compile(r"[（(][^（()）]{4,}[）)]?")
 _CLOSES_FIRST = re.compile(r"[^（()）\n]{0,40}[）)]")  # a line whose first bracket closes one
 
 

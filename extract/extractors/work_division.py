@@ -209,7 +209,8 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
 
 
 _TABLE_DATA = _DATA["division_table"]
-_TABLE_COLUMNS = {**{w: kind for kind, words in _TABLE_DATA.items() if kind != "objects" for w in words},
+_TABLE_COLUMNS = {**{w: kind for kind, words in _TABLE_DATA.items() if kind != "objects"
+                     for w in words},
                   **{w: rel for rel, words in _TABLE_DATA["objects"].items() for w in words}}
 
 
@@ -228,7 +229,8 @@ def _table(em: _Reader) -> list[tuple[int, int]]:
 
 
 def _table_row(em: _Reader, row: Row) -> bool:
-    """One row of a 分工 table (see `_table`); False, nothing read, when its name cell reads as no name."""
+    """One row of a 分工 table (see `_table`); False, nothing read, when its name cell reads
+    as no name."""
     cell = {kind: span for kind, span in zip(row.kinds, row.cells)}
     name = _squeeze(em.text[slice(*cell["name"])])
     if not _name_ok(name):
@@ -244,9 +246,10 @@ def _table_row(em: _Reader, row: Row) -> bool:
         if kind not in _DUTY.values():
             continue
         for x, y in _items(em.text[a:b]):
-            item = _clean_item(em.text[a + x:a + y], kind)
+            raw = em.text[a + x:a + y]
+            item = _clean_item(raw, kind)
             if item is not None:
-                _emit_duty(em, kind, who, a + x + max(em.text[a + x:a + y].find(item), 0), item, row.span)
+                _emit_duty(em, kind, who, a + x + max(raw.find(item), 0), item, row.span)
     return True
 
 
@@ -323,6 +326,11 @@ def _line_check(check: str, m: re.Match[str], text: str, sa: int, sb: int,
         posts = _F.posts_opening.match(text[a:b])
         read = _person(name) and posts and _all_posts(posts.group("posts"))
         return (m.span("name"), "") if read else None
+    if check == "duties_below":  # "一、王五同志" alone: its duties open the next line
+        a, b = _next_line(text, sb)
+        s = _F.sentence.match(text, a, b)
+        first = (s.group(0) if s else "").split("，", 1)[0].strip()
+        return (m.span("name"), "") if _name_ok(name) and _verb(first) else None
     if check == "next_name":  # the posts alone: the name alone on the next line
         a, b = _next_line(text, sb)
         lone = _F.lone_name.match(text, a, b)

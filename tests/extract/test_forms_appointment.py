@@ -568,7 +568,8 @@ def test_procuratorate_division_posts(body: str) -> None:
 @pytest.mark.parametrize("name,clean", [("欧阳 昊", "欧阳昊"), ("柏 青", "柏青"), ("柏青", "柏青"),
                                         ("司马一鸣", "司马一鸣")])
 @pytest.mark.parametrize("half", [False, True])
-def test_congress_list_acts_give_no_post_mentions(level: str, name: str, clean: str, half: bool) -> None:
+def test_congress_list_acts_give_no_post_mentions(level: str, name: str, clean: str,
+                                                  half: bool) -> None:
     body = (f"甲{level}人民代表大会常务委员会任免名单\n（2024年3月1日甲{level}第三届人民代表大会常务委员会"
             f"第九次会议通过）\n\n一、决定任命：\n{name}为{level}卫生健康局局长；\n"
             f"范二为{level}人民法院审判委员会委员、刑事审判庭庭长。\n\n二、免去：\n丁三的{level}统计局局长职务。\n")

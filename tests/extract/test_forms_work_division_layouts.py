@@ -412,9 +412,33 @@ def test_division_table(issuer: str, party: str, head: str, lvl: str, sep: str, 
     assert not any(f[2].endswith(("村", "社区")) and f[0] != "联系" for f in got)
 
 
-# The row closing a ruled table is no line broken inside a sentence: the paragraph below stays apart.
+# The row closing a ruled table is no line broken inside a sentence: the paragraph below
+# stays apart.
 @pytest.mark.parametrize("rule", ["|", "｜", "│"])
 def test_ruled_row_is_not_rejoined(rule: str) -> None:
     from extract.text import normalize
     text = f"{rule} 林东 {rule} 副镇长 {rule}\n\n各位班子成员要按照分工"
     assert normalize(text).text.count("\n") >= 1
+
+
+# 7. "一、王五同志" alone (同志 sets the name apart, no post), the duties opening the next line;
+# and "王五同志（posts）" whose bracketed posts need not all be a leader's (副旗长、旗公安局局长),
+# names of up to five characters without a known family name (乌云其木格同志).
+@pytest.mark.parametrize("issuer,posts,lvl,held", LEVEL_POSTS)
+@pytest.mark.parametrize("half", [False, True])
+@pytest.mark.parametrize("name,who", [("严东升", "严东升"), ("林 东", "林东"), ("乌云其木格", "乌云其木格")])
+def test_name_tongzhi_alone_then_duties(issuer: str, posts: str, lvl: str, held: list, half: bool,
+                                        name: str, who: str) -> None:
+    gov = next(org for org, _ in held if org.endswith(("人民政府", "行政公署", "办事处")))
+    own = {"人民政府": "政府", "行政公署": "行署", "办事处": "办事处"}[next(w for w in ("人民政府", "行政公署", "办事处")
+                                                                  if gov.endswith(w))]
+    lines = [f"一、{name}同志", f"主持{lvl}{own}全面工作。负责审计工作。分管{lvl}审计局。", "",
+             f"二、柏建军同志（{posts}、{lvl}统计局局长）", f"负责统计工作。分管{lvl}统计局。"]
+    got = facts(notice(issuer, "领导班子成员", *[ln.translate(HALF) if half else ln for ln in lines]))
+    expected = {("主持", who, gov, ""), ("负责", who, "审计", ""), ("分管", who, f"{lvl}审计局", ""),
+                ("负责", "柏建军", "统计", ""), ("分管", "柏建军", f"{lvl}统计局", ""),
+                ("任职", "柏建军", f"{lvl}统计局", "局长")}
+    expected |= {("任职", "柏建军", org, pos) for org, pos in held}
+    assert expected <= got, expected - got
+    assert {f[1] for f in got} == {who, "柏建军"}
+    assert not any(f[0] == "任职" and f[1] == who for f in got)
