@@ -1448,3 +1448,25 @@ def test_office_sentence_after_a_spaced_member_list_is_no_member(lvl: str, head:
     assert ("成员", "陈四", body, "成员") in got
     assert ("成员", "贺五", body, "办公室副主任") in got
     assert not any(f[0] == "成员" and "由" in f[1] for f in got)
+
+
+# A member table whose role column is headed by the body's kind ("联席会议职务", "工作组职务"),
+# ruled or spaced, the role cell left empty under the role above.
+@pytest.mark.parametrize("place,level,gov_title,party", LEVELS)
+@pytest.mark.parametrize("kind", ["联席会议", "工作组", "协调机制"])
+@pytest.mark.parametrize("ruled", [True, False])
+def test_member_table_role_column_named_by_kind(place: str, level: str, gov_title: str, party: str,
+                                                kind: str, ruled: bool) -> None:
+    group = f"{place}{level}养老服务体系建设{kind}"
+    rows = [[f"{kind}职务", "姓  名", "工作单位及职务"], ["召集人", "张大山", f"{level}政府{gov_title}"],
+            ["副召集人", "李小河", f"{level}民政局局长"], ["", "王 五", f"{level}财政局副局长"],
+            ["成员", "赵六", f"{level}卫生健康局副局长"]]
+    lines = [f"| {' | '.join(r)} |" if ruled else "    ".join(c or "    " for c in r) for r in rows]
+    if ruled:
+        lines.insert(1, "|---|---|---|")
+    text = notice(f"调整后的{kind}组成人员名单：\n\n" + "\n".join(lines),
+                  title=f"{place}{level}人民政府办公室关于调整{group}组成人员的通知")
+    got = {f for f in facts(text) if f[0] == "成员"}
+    expected = {("成员", "张大山", group, "召集人"), ("成员", "李小河", group, "副召集人"),
+                ("成员", "王五", group, "副召集人"), ("成员", "赵六", group, "成员")}
+    assert expected <= got, (expected - got, got)
