@@ -577,3 +577,27 @@ def test_congress_list_acts_give_no_post_mentions(level: str, name: str, clean: 
     assert ("任命", clean, f"{level}卫生健康局", "局长", False) in got
     assert ("免去", "丁三", f"{level}统计局", "局长") in got
     assert not [f for f in got if f[0] == "任职"], got
+
+
+# A notice of a kind no extractor reads (河长, 林长, 路长 lists) still names people with their
+# posts in brackets ("县级总河长：王五（县委书记）"): each post a 任职; "局长X兼任…" too.
+@pytest.mark.parametrize("place,level,party,head", [
+    ("甲", "县", "县委", "县长"), ("乙", "市", "市委", "市长"), ("丙", "区", "区委", "区长"),
+    ("丁", "旗", "旗委", "旗长"), ("戊", "省", "省委", "省长"), ("己", "镇", "镇党委", "镇长"),
+])
+@pytest.mark.parametrize("chief", ["河长", "林长", "路长"])
+@pytest.mark.parametrize("half", [False, True])
+def test_posts_beside_names_in_an_unread_notice(place: str, level: str, party: str, head: str,
+                                                 chief: str, half: bool) -> None:
+    body = (f"{place}{level}人民政府办公室关于调整{level}级{chief}的通知\n{place}政办〔2024〕7号\n\n各有关单位：\n"
+            f"现将{level}级{chief}调整如下：\n{level}级总{chief}：柏一（{party}书记）\n"
+            f"　　　　　　陈 二（{party}副书记、{head}）\n{level}级副总{chief}：吴三（副{head}）\n"
+            f"{level}{chief}制办公室设在{level}水利局，{level}水利局局长郑四兼任办公室主任。\n\n"
+            f"{place}{level}人民政府办公室\n2024年2月14日\n")
+    got = {f for f in facts(body.translate(HALF) if half else body) if f[0] == "任职"}
+    gov = f"{place}{level}人民政府"
+    expected = {("任职", "柏一", party, f"{party}书记"), ("任职", "陈二", party, f"{party}副书记"),
+                ("任职", "陈二", gov, head), ("任职", "吴三", gov, f"副{head}"),
+                ("任职", "郑四", f"{level}水利局", "局长")}
+    assert expected <= got, (expected - got, got)
+    assert not [f for f in got if chief in f[3]], got
