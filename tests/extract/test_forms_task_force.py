@@ -1470,3 +1470,19 @@ def test_member_table_role_column_named_by_kind(place: str, level: str, gov_titl
     expected = {("成员", "张大山", group, "召集人"), ("成员", "李小河", group, "副召集人"),
                 ("成员", "王五", group, "副召集人"), ("成员", "赵六", group, "成员")}
     assert expected <= got, (expected - got, got)
+
+
+# Chairs named by a post alone with its modifier ("常务副县长任副组长", "执行副主任"): the post is an
+# unnamed member, no person "常务副" holding 县长.
+@pytest.mark.parametrize("lvl,head", [("县", "县长"), ("市", "市长"), ("旗", "旗长"), ("区", "区长"),
+                                      ("州", "州长"), ("镇", "镇长")])
+@pytest.mark.parametrize("mod", ["常务副", "执行副"])
+@pytest.mark.parametrize("half", [False, True])
+def test_chairs_named_by_a_modified_post(lvl: str, head: str, mod: str, half: bool) -> None:
+    group = f"卯{lvl}优化营商环境工作领导小组"
+    sentence = f"成立{group}，由{head}任组长，{mod}{head}任副组长，{lvl}财政局主要负责人为成员。"
+    if half:
+        sentence = sentence.replace("，", ",")
+    got = facts(notice(sentence, title=f"卯{lvl}人民政府办公室关于印发某方案的通知"))
+    assert ("成员", f"{mod}{head}", group, "副组长") in got, got
+    assert not any(f[1] in ("常务副", "执行副") for f in got), got
