@@ -402,7 +402,10 @@ _GENERIC_KINDS = tuple(_DATA["generic_body_kinds"])
 
 def _coordinating(body: str) -> bool:
     """A coordinating body: named by its kind (领导小组, 工作专班 …); a generic kind (办公室)
-    only as such a body's own (领导小组办公室), not a government's (区政府办公室)."""
+    only as such a body's own (领导小组办公室), not a government's (区政府办公室); a level's own
+    body (街道党工委, whose 工委 a coordinating body's name may end with too) never."""
+    if body in _LEVEL_BODIES:
+        return False
     kind = lexicon().task_force_kind(body)
     word = next((w for w in _GENERIC_KINDS if body.endswith(w)), None) if kind else None
     if word is None:

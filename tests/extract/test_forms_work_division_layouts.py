@@ -442,3 +442,20 @@ def test_name_tongzhi_alone_then_duties(issuer: str, posts: str, lvl: str, held:
     assert expected <= got, expected - got
     assert {f[1] for f in got} == {who, "柏建军"}
     assert not any(f[0] == "任职" and f[1] == who for f in got)
+
+
+# 8. A level's own party body named with its level in a leader's posts ("街道党工委委员",
+# "镇党委委员"): a 任职 at that body, never a membership of a coordinating body (工委).
+@pytest.mark.parametrize("issuer,lvl,party,member,head", [
+    ("丑街道办事处", "街道", "街道党工委", "委员", "办事处副主任"), ("子镇人民政府", "镇", "镇党委", "委员", "副镇长"),
+    ("癸乡人民政府", "乡", "乡党委", "委员", "副乡长"), ("庚县人民政府", "县", "县委", "常委", "副县长"),
+])
+@pytest.mark.parametrize("half", [False, True])
+def test_level_party_body_posts_are_posts(issuer: str, lvl: str, party: str, member: str, head: str,
+                                          half: bool) -> None:
+    line = f"3. 严东升（{party}{member}，{head}）：负责城市管理、安全生产工作。分管{lvl}财政所。"
+    got = facts(notice(issuer, "领导班子成员", line.translate(HALF) if half else line))
+    assert ("任职", "严东升", party, f"{party}{member}") in got, got
+    assert ("任职", "严东升", issuer, head.replace("办事处", "")) in got, got
+    assert ("分管", "严东升", f"{lvl}财政所", "") in got, got
+    assert not any(f[0] == "成员" for f in got)
