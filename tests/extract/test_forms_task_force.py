@@ -1486,3 +1486,19 @@ def test_chairs_named_by_a_modified_post(lvl: str, head: str, mod: str, half: bo
     got = facts(notice(sentence, title=f"卯{lvl}人民政府办公室关于印发某方案的通知"))
     assert ("成员", f"{mod}{head}", group, "副组长") in got, got
     assert not any(f[1] in ("常务副", "执行副") for f in got), got
+
+
+# The last member of a list, indented under the value of the key line above ("成　　员：…" then
+# "　　　　　县交通运输局局长"), followed by a paragraph: its indentation is no text, the line is
+# short, so it is not rejoined with the paragraph below.
+@pytest.mark.parametrize("place,level,gov_title,party", LEVELS)
+@pytest.mark.parametrize("indent", ["　　　　　", "          ", "\t\t"])
+def test_indented_last_member_stays_a_line(place: str, level: str, gov_title: str, party: str,
+                                            indent: str) -> None:
+    group = f"{place}{level}防汛抗旱指挥部"
+    body = (f"指 挥 长：张大山　{party}副书记\n副指挥长：李小河　{gov_title}\n"
+            f"成　　员：{level}财政局局长\n{indent}{level}水利局局长\n{indent}{level}交通运输局局长\n\n"
+            f"{level}防指办公室设在{level}应急管理局，李小河同志兼任办公室主任。\n")
+    got = facts(notice(body, title=f"{place}{level}人民政府关于调整{group}组成人员的通知"))
+    for post in ("财政局局长", "水利局局长", "交通运输局局长"):
+        assert ("成员", f"{level}{post}", group, "成员") in got, got
