@@ -164,7 +164,8 @@ def _continues(prev: str, nxt: str) -> bool:
         return False  # an indented line opens a paragraph: a wrapped one is indented no more than
         # the line before it, and not by a paragraph's two characters ("　　", after a margin of none)
     # prose continues: the next line reads as running text and this one is not a title
-    return len(p.lstrip()) >= 12 and (len(n) >= 15 and bool(_PROSE_PUNCT.search(n)) or n[-1] in "。；")
+    long_enough = len(p.lstrip()) >= 12  # its text, not its indentation
+    return long_enough and (len(n) >= 15 and bool(_PROSE_PUNCT.search(n)) or n[-1] in "。；")
 
 
 # a line that is one bracketed note (its close maybe on the line below)
