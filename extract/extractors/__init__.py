@@ -44,9 +44,11 @@ _BY_TYPE = {
 
 
 # What reads a document its type's extractors read nothing of: a notice of a kind they do not
-# know still names people with their posts ("县级总河长：王五（县委书记）"), each a 任职.
+# know still names people with their posts ("县级总河长：王五（县委书记）"), each a 任职. Not
+# for types whose texts are about tasks, not people (plans, task lists, approvals): long, and
+# their posts name no one.
 _FALLBACK = ["posts_beside_names"]
-_NO_FALLBACK = ("approval",)
+_NO_FALLBACK = ("approval", "plan", "task_allocation")
 
 
 def fallbacks_for(doc_type: str) -> list[tuple[str, Extractor]]:
