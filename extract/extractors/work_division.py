@@ -566,6 +566,11 @@ def _mentions(em: _Reader, a: int, b: int, known: dict[str, str]) -> list[tuple[
                 _posts(em, who, m.group("title"), (a, b))
             known[n] = who
             pos += len(n) + 1
+    for m in _F.title_tongzhi.finditer(text) if titled else ():  # "因县长王五同志外出": a post only
+        name = m.group("name")
+        if _person(name):
+            known[name] = who = surface(m.start("name"), m.end("name"))
+            _posts(em, who, m.group("title"), (a, b))
     forms = (_F.name_before, _F.title_before, _F.title_of) if titled else ()
     found = [m for form in forms for m in form.finditer(text)]
     for m in found:

@@ -459,3 +459,19 @@ def test_level_party_body_posts_are_posts(issuer: str, lvl: str, party: str, mem
     assert ("任职", "严东升", issuer, head.replace("办事处", "")) in got, got
     assert ("分管", "严东升", f"{lvl}财政所", "") in got, got
     assert not any(f[0] == "成员" for f in got)
+
+
+# 9. A leader named in a notice's preamble by title, name and 同志, acting in no duty ("因县长王五
+# 同志外出学习"): the post holds; a past one (原县长) does not.
+@pytest.mark.parametrize("issuer,head,gov", [
+    ("庚县人民政府", "县长", "庚县人民政府"), ("辛区人民政府", "区长", "辛区人民政府"),
+    ("壬旗人民政府", "旗长", "壬旗人民政府"), ("丁自治州人民政府", "州长", "丁自治州人民政府"),
+    ("丙市人民政府", "市长", "丙市人民政府"), ("子镇人民政府", "镇长", "子镇人民政府"),
+])
+@pytest.mark.parametrize("half", [False, True])
+def test_title_name_tongzhi_in_a_preamble(issuer: str, head: str, gov: str, half: bool) -> None:
+    text = (f"{issuer}关于调整领导工作分工的通知\n\n各有关单位：\n因{head}严东升同志外出学习，原{head}柏一同志已调离，"
+            f"经研究，现对领导工作分工作如下调整：\n一、副{head}林东同志增加分管财政局。\n\n{issuer}\n2024年2月26日\n")
+    got = facts(text.translate(HALF) if half else text)
+    assert ("任职", "严东升", gov, head) in got, got
+    assert not any(f[1] == "柏一" for f in got), got
