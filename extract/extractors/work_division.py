@@ -238,11 +238,11 @@ def _table_row(em: _Reader, row: Row) -> bool:
     who = em.surface(*cell["name"])
     if "post" in cell:
         _posts(em, who, em.text[slice(*cell["post"])], row.span)
-    if "duties" in cell:  # sentence by sentence, as the lines of a notice are read
-        a, b = cell["duties"]
-        for m in _F.sentence.finditer(em.text, a, b):
-            _clauses(em, who, *m.span())
     for kind, (a, b) in cell.items():
+        if kind == "duties" or kind in _DUTY.values() and _verb(em.text[a:b].split("，", 1)[0]):
+            for m in _F.sentence.finditer(em.text, a, b):  # as the lines of a notice are read
+                _clauses(em, who, *m.span())
+            continue
         if kind not in _DUTY.values():
             continue
         for x, y in _items(em.text[a:b]):

@@ -475,3 +475,26 @@ def test_title_name_tongzhi_in_a_preamble(issuer: str, head: str, gov: str, half
     got = facts(text.translate(HALF) if half else text)
     assert ("任职", "严东升", gov, head) in got, got
     assert not any(f[1] == "柏一" for f in got), got
+
+
+# 10. A 分工 table whose column names the verb (分管工作, 负责领域): a cell of bare items is read
+# with that verb; a cell opening with a verb of its own is read as duties.
+@pytest.mark.parametrize("issuer,party,head,lvl", [
+    ("甲镇人民政府", "镇党委", "镇长", "镇"), ("乙乡人民政府", "乡党委", "乡长", "乡"),
+    ("丙县人民政府", "县委", "县长", "县"), ("丁旗人民政府", "旗委", "旗长", "旗"),
+])
+@pytest.mark.parametrize("column,rel", [("分管工作", "分管"), ("负责领域", "负责")])
+@pytest.mark.parametrize("sep", ["|", "  "])
+def test_division_table_column_names_the_verb(issuer: str, party: str, head: str, lvl: str,
+                                              column: str, rel: str, sep: str) -> None:
+    rows = [["班子成员", "职  务", column, "挂点村"],
+            ["严东升", f"{party}副书记、{head}", f"负责财政工作，分管{lvl}财政所", "东村"],
+            ["林 东", f"副{head}", "教育、民政", "南村、北村"]]
+    lines = [f"{sep} {f' {sep} '.join(r)} {sep}" if sep.strip() else sep.join(r) for r in rows]
+    got = facts(notice(issuer, "领导班子成员", *lines))
+    expected = {("负责", "严东升", "财政", ""), ("分管", "严东升", f"{lvl}财政所", ""),
+                ("联系", "严东升", "东村", ""), ("任职", "林东", issuer, f"副{head}"),
+                (rel, "林东", "教育", ""), (rel, "林东", "民政", ""), ("联系", "林东", "南村", ""),
+                ("联系", "林东", "北村", "")}
+    assert expected <= got, expected - got
+    assert {f[1] for f in got} == {"严东升", "林东"}
