@@ -38,6 +38,7 @@ HEADING_START = re.compile(
 )
 _MEMBER_LIKE = re.compile(r"^\s*[\u4e00-\u9fff·]{1,4}(?:\s[\u4e00-\u9fff]{1,2})?\s+[\u4e00-\u9fff]")
 _MEMBER_END = re.compile(r"\S[ \t\u3000]+[\u4e00-\u9fff·]{2,4}$|负责(?:人|同志)$")
+_WIDE_ROW = re.compile(r"^\S+(?: {2,}\S+){2,}$")  # "组  长    王五    县长": cells, wide gaps
 _TABLE_ROW = re.compile(r"^\S+(?:[ \t]+\S+){2,}$")
 _NEW_SUBJECT = re.compile(r"^\s*(?:工作专班|专班|领导小组|联席会议|指挥部|办公室|各成员单位|成员单位)")
 _ROLE_LINE = re.compile(r"^\s*[\u4e00-\u9fff\s]{1,12}[：:]")
@@ -151,8 +152,8 @@ def _continues(prev: str, nxt: str) -> bool:
         return False
     if _NEW_SUBJECT.match(n):
         return False  # "工作专班办公室设在…" starts a sentence of its own
-    if _TABLE_ROW.match(p.strip()) and _TABLE_ROW.match(n):
-        return False  # rows of a table, cells parted by spaces ("1 任务 牵头单位 …"): one a line
+    if _TABLE_ROW.match(p.strip()) and _TABLE_ROW.match(n) or _WIDE_ROW.match(n):
+        return False  # a row of cells parted by wide gaps never continues the line above  # rows of a table, cells parted by spaces ("1 任务 牵头单位 …"): one a line
     role = _ROLE_LINE.match(p)  # "成员：张三 局长" is a member line too
     if _MEMBER_LIKE.match(p[role.end():] if role else p) and not re.search(r"[，。；]", p):
         return False  # member lines are one per line; their broken tails are the parser's

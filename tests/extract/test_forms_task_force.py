@@ -1502,3 +1502,24 @@ def test_indented_last_member_stays_a_line(place: str, level: str, gov_title: st
     got = facts(notice(body, title=f"{place}{level}人民政府关于调整{group}组成人员的通知"))
     for post in ("财政局局长", "水利局局长", "交通运输局局长"):
         assert ("成员", f"{level}{post}", group, "成员") in got, got
+
+
+# An attachment's title, then a member list whose rows are cells parted by wide gaps ("组  长
+# 王五    副盟长、盟公安处处长"): the first row is no continuation of the title, and the members
+# belong to the body the title names, not to a heading above that speaks of its subgroups.
+@pytest.mark.parametrize("place,level,gov_title,party", LEVELS)
+@pytest.mark.parametrize("gap", ["    ", "  ", "\t\t"])
+def test_wide_gap_rows_under_an_attachment_title(place: str, level: str, gov_title: str, party: str,
+                                                  gap: str) -> None:
+    group = f"{place}{level}草原生态保护修复工作领导小组"
+    body = (f"为统筹推进草原保护修复工作，成立{group}（以下简称领导小组）。组成人员名单见附件。\n"
+            f"一、领导小组下设办公室和三个专项工作组\n（一）领导小组办公室。办公室设在{level}林业和草原局。\n\n"
+            f"附件：领导小组组成人员名单\n\n附件\n{group}组成人员名单\n"
+            f"组  长{gap}张大山{gap}{party}委员、{gov_title}\n副组长{gap}李小河{gap}{level}林业和草原局局长\n"
+            f"成  员{gap}赵 六{gap}{level}财政局副局长\n")
+    got = facts(notice(body, title=f"{place}{level}人民政府办公室关于成立{group}的通知"))
+    members = {f for f in got if f[0] == "成员"}
+    assert {("成员", "张大山", group, "组长"), ("成员", "李小河", group, "副组长"),
+            ("成员", "赵六", group, "成员")} <= members, members
+    assert all(f[2] == group for f in members), members
+    assert ("任职", "张大山", party, f"{party}委员") in got, got
