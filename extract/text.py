@@ -152,8 +152,10 @@ def _continues(prev: str, nxt: str) -> bool:
         return False
     if _NEW_SUBJECT.match(n):
         return False  # "工作专班办公室设在…" starts a sentence of its own
+    # rows of a table, cells parted by spaces ("1 任务 牵头单位 …"): one a line; a row of cells
+    # parted by wide gaps never continues the line above (a title, then "组  长    王五    县长")
     if _TABLE_ROW.match(p.strip()) and _TABLE_ROW.match(n) or _WIDE_ROW.match(n):
-        return False  # a row of cells parted by wide gaps never continues the line above  # rows of a table, cells parted by spaces ("1 任务 牵头单位 …"): one a line
+        return False
     role = _ROLE_LINE.match(p)  # "成员：张三 局长" is a member line too
     if _MEMBER_LIKE.match(p[role.end():] if role else p) and not re.search(r"[，。；]", p):
         return False  # member lines are one per line; their broken tails are the parser's
