@@ -198,9 +198,15 @@ def _opens_with_mark(line: str) -> bool:
 
 def _ruled(line: str) -> bool:
     """Whether a line opens or closes with a rule between table cells (layout.yaml cell_rules)."""
+    return line[0] in _rules() or line[-1] in _rules()
+
+
+@lru_cache(maxsize=1)
+def _rules() -> str:
+    """The characters that rule table cells apart (layout.yaml cell_rules), read once."""
     from extract.blocks import layout  # the layout layer reads normalised text; imported late
 
-    return bool(layout().cell_rule.match(line[0]) or layout().cell_rule.match(line[-1]))
+    return layout().cell_rules
 
 
 def normalize(source: str, start: int = 0, end: int | None = None, rejoin: bool = True) -> NormText:
