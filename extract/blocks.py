@@ -115,6 +115,7 @@ class Layout:
     sentence_stops: re.Pattern[str]
     wrap_min_columns: int
     cell_rule: re.Pattern[str]         # a rule between cells ("|")
+    cell_rules: str                    # ... its characters
     rule_row: re.Pattern[str]          # a character that is no rule's: a line without one is a rule
     brackets_open: str
     bracket: re.Pattern[str]           # any bracket, opening or closing
@@ -142,6 +143,7 @@ def layout() -> Layout:
         sentence_stops=re.compile(f"[{re.escape(raw['sentence_stops'])}]"),
         wrap_min_columns=int(raw["wrap_min_columns"]),
         cell_rule=re.compile(f"[{re.escape(raw['cell_rules'])}]"),
+        cell_rules=raw["cell_rules"],
         rule_row=re.compile(f"[^\\s{re.escape(raw['cell_rules'] + raw['rule_fills'])}]"),
         brackets_open=raw["brackets_open"],
         bracket=re.compile(f"[{re.escape(raw['brackets_open'] + raw['brackets_close'])}]"),

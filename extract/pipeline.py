@@ -41,23 +41,33 @@ class ExtractionResult:
 
 def extract_documents(docs: list["ParsedDocument"]) -> tuple[list[Assertion], list[Problem]]:
     """Run the extractors each document's type calls for; a failing one is reported."""
-    from extract.extractors import extractors_for
+    from extract.extractors import extractors_for, fallbacks_for
 
     out: list[Assertion] = []
     problems: list[Problem] = []
     for doc in docs:
+        before = len(out)
         for name, fn in extractors_for(doc.info.doc_type):
-            try:
-                out.extend(fn(doc))
-            except Exception as exc:  # one document's failure must not lose the others
-                problems.append(Problem(f"{doc.info.source}:{doc.info.lines[0]}",
-                                        f"{name} extractor failed on {doc.info.label}: {exc!r}", "warning",
-                                        doc.info.doc_id))
+            _run(doc, name, fn, out, problems)
+        for name, fn in fallbacks_for(doc.info.doc_type) if len(out) == before else ():
+            _run(doc, name, fn, out, problems)  # nothing read by the type's own: posts beside names
         for w in doc.source.warnings:
             problems.append(_doc_warning(doc.info, w))
         doc.source.warnings.clear()
         doc.forget_norm()  # a corpus's normalised texts held at once would take gigabytes
     return out, problems
+
+
+def _run(doc: "ParsedDocument", name: str, fn: Callable[["ParsedDocument"], list[Assertion]],
+         out: list[Assertion], problems: list[Problem]) -> None:
+    """One extractor on one document; its failure is reported, not raised, so that one
+    document's failure does not lose the others."""
+    try:
+        out.extend(fn(doc))
+    except Exception as exc:
+        problems.append(Problem(f"{doc.info.source}:{doc.info.lines[0]}",
+                                f"{name} extractor failed on {doc.info.label}: {exc!r}", "warning",
+                                doc.info.doc_id))
 
 
 def _doc_warning(info: DocumentInfo, warning: str) -> Problem:

@@ -340,7 +340,8 @@ def home_government(org: str, place: str | None) -> str:
     its bare body (区政府 in a document of 甲自治区)."""
     level = _level_of(place) if place else None
     gov = _governments().get(level or "")
-    if gov and org == _short_names().get(level or ""):  # "行署" in a 地区's notice: its 行政公署
+    short = _short_names().get(level or "")
+    if gov and short and org in (short, level + short):  # "(地区)行署" in a 地区's notice: its 行政公署
         org = gov
     if not place or not gov or org not in (gov, gov.replace("政府", "人民政府")):
         return org

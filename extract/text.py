@@ -38,6 +38,7 @@ HEADING_START = re.compile(
 )
 _MEMBER_LIKE = re.compile(r"^\s*[\u4e00-\u9fff·]{1,4}(?:\s[\u4e00-\u9fff]{1,2})?\s+[\u4e00-\u9fff]")
 _MEMBER_END = re.compile(r"\S[ \t\u3000]+[\u4e00-\u9fff·]{2,4}$|负责(?:人|同志)$")
+_WIDE_ROW = re.compile(r"^\S+(?: {2,}\S+){2,}$")  # "组  长    王五    县长": cells, wide gaps
 _TABLE_ROW = re.compile(r"^\S+(?:[ \t]+\S+){2,}$")
 _NEW_SUBJECT = re.compile(r"^\s*(?:工作专班|专班|领导小组|联席会议|指挥部|办公室|各成员单位|成员单位)")
 _ROLE_LINE = re.compile(r"^\s*[\u4e00-\u9fff\s]{1,12}[：:]")
@@ -133,9 +134,15 @@ def _continues(prev: str, nxt: str) -> bool:
     p, n = prev.rstrip(), nxt.strip()
     if not p or not n:
         return False
+    if p[-1] == "。" and _NOTE_LINE.fullmatch(n) and _opens_with_mark(p.strip()):
+        return True  # "（二）某项任务。…。\n（县甲局牵头，县乙局配合）": a list item's note on the line below
     if p[-1] in TERMINAL or p[-1] in "）)》」":
         return False
+    if _open_bracket(p) and _CLOSES_FIRST.match(n):
+        return True  # "（县甲局牵头，县乙局、县丙\n局配合）": a note broken before its closing bracket
     if HEADING_START.match(n) or _ROLE_LINE.match(n) or HEADING_START.match(p) and len(p) < 30:
+        return False
+    if _ruled(p.strip()) or _ruled(n):  # a table drawn with rules ("| 王五 | 副镇长 |"): one row a line
         return False
     if _opens_with_mark(n):  # any enumeration mark of the layout (1）, ⑴, ①) opens a line of its own
         return False
@@ -145,8 +152,10 @@ def _continues(prev: str, nxt: str) -> bool:
         return False
     if _NEW_SUBJECT.match(n):
         return False  # "工作专班办公室设在…" starts a sentence of its own
-    if _TABLE_ROW.match(p.strip()) and _TABLE_ROW.match(n):
-        return False  # rows of a table, cells parted by spaces ("1 任务 牵头单位 …"): one a line
+    # rows of a table, cells parted by spaces ("1 任务 牵头单位 …"): one a line; a row of cells
+    # parted by wide gaps never continues the line above (a title, then "组  长    王五    县长")
+    if _TABLE_ROW.match(p.strip()) and _TABLE_ROW.match(n) or _WIDE_ROW.match(n):
+        return False
     role = _ROLE_LINE.match(p)  # "成员：张三 局长" is a member line too
     if _MEMBER_LIKE.match(p[role.end():] if role else p) and not re.search(r"[，。；]", p):
         return False  # member lines are one per line; their broken tails are the parser's
@@ -158,7 +167,18 @@ def _continues(prev: str, nxt: str) -> bool:
         return False  # an indented line opens a paragraph: a wrapped one is indented no more than
         # the line before it, and not by a paragraph's two characters ("　　", after a margin of none)
     # prose continues: the next line reads as running text and this one is not a title
-    return len(p) >= 12 and (len(n) >= 15 and bool(_PROSE_PUNCT.search(n)) or n[-1] in "。；")
+    long_enough = len(p.lstrip()) >= 12  # its text, not its indentation
+    return long_enough and (len(n) >= 15 and bool(_PROSE_PUNCT.search(n)) or n[-1] in "。；")
+
+
+# a line that is one bracketed note (its close maybe on the line below)
+_NOTE_LINE = re.compile(r"[（(][^（()）]{4,}[）)]?")
+_CLOSES_FIRST = re.compile(r"[^（()）\n]{0,40}[）)]")  # a line whose first bracket closes one
+
+
+def _open_bracket(line: str) -> bool:
+    """Whether a line leaves a bracket open ("…（县甲局牵头，县乙局配"): its text goes on below."""
+    return line.count("（") + line.count("(") > line.count("）") + line.count(")")
 
 
 _PARAGRAPH_INDENT = 4  # columns: two full-width spaces, as normalised
@@ -174,6 +194,19 @@ def _opens_with_mark(line: str) -> bool:
     from extract.blocks import mark_at  # the layout layer reads normalised text; imported late
 
     return mark_at(line, 0) is not None
+
+
+def _ruled(line: str) -> bool:
+    """Whether a line opens or closes with a rule between table cells (layout.yaml cell_rules)."""
+    return line[0] in _rules() or line[-1] in _rules()
+
+
+@lru_cache(maxsize=1)
+def _rules() -> str:
+    """The characters that rule table cells apart (layout.yaml cell_rules), read once."""
+    from extract.blocks import layout  # the layout layer reads normalised text; imported late
+
+    return layout().cell_rules
 
 
 def normalize(source: str, start: int = 0, end: int | None = None, rejoin: bool = True) -> NormText:
@@ -285,7 +318,9 @@ def _rejoin(text: str, src: list[int]) -> tuple[str, list[int]]:
         j = i + 1
         while j < len(lines) and (not lines[j].strip() or j in pages):
             j += 1
-        if j < len(lines) and _continues(lines[i], lines[j]):
+        # a table's row with a blank line under it is its last: the text below is no cell of it
+        closed = j > i + 1 and bool(_TABLE_ROW.match(lines[i].strip()))
+        if j < len(lines) and not closed and _continues(lines[i], lines[j]):
             # drop trailing spaces of line i, the breaks and blank lines, leading spaces of j
             a = pos[i] + len(lines[i].rstrip())
             b = pos[j] + (len(lines[j]) - len(lines[j].lstrip()))

@@ -7,7 +7,7 @@ from typing import Callable
 from extract.document import ParsedDocument
 from graph.records import Assertion
 
-__all__ = ["EXTRACTORS", "extractors_for"]
+__all__ = ["EXTRACTORS", "extractors_for", "fallbacks_for"]
 
 Extractor = Callable[[ParsedDocument], list[Assertion]]
 
@@ -23,6 +23,7 @@ def _registry() -> dict[str, Extractor]:
         "task_allocation": task_allocation.extract,
         "bodies_in_text": task_force.extract_mentions,
         "post_mentions": appointment.report_mentions,
+        "posts_beside_names": appointment.mentions,
     }
 
 
@@ -40,6 +41,20 @@ _BY_TYPE = {
     "plan": ["bodies_in_text", "task_allocation"],  # 实施意见/方案 with (牵头单位：…) brackets
     "other": ["bodies_in_text", "work_division", "appointment", "task_allocation"],  # reports: 由A牵头…
 }
+
+
+# What reads a document its type's extractors read nothing of: a notice of a kind they do not
+# know still names people with their posts ("县级总河长：王五（县委书记）"), each a 任职. Not
+# for types whose texts are about tasks, not people (plans, task lists, approvals): long, and
+# their posts name no one.
+_FALLBACK = ["posts_beside_names"]
+_NO_FALLBACK = ("approval", "plan", "task_allocation")
+
+
+def fallbacks_for(doc_type: str) -> list[tuple[str, Extractor]]:
+    """The extractors to run on a document of `doc_type` when its own gave nothing."""
+    extractors_for(doc_type)
+    return [] if doc_type in _NO_FALLBACK else [(name, EXTRACTORS[name]) for name in _FALLBACK]
 
 
 def extractors_for(doc_type: str) -> list[tuple[str, Extractor]]:

@@ -207,8 +207,11 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
     if doc.info.number is None:  # reports name people with their posts
         mentions(doc, em)
         appointed = {(x.s, x.position) for x in em.out if x.rel == "任命"}
-        # "副市长A列席会议" after A was appointed 副市长: a 任命 gets no extra 任职 (SCHEMA §7)
-        em.out[:] = [x for x in em.out if x.rel != "任职" or (x.s, x.position) not in appointed]
+        acts = [(x.start, x.end) for x in em.out if x.rel in ("任命", "免去")]
+        # "副市长A列席会议" after A was appointed 副市长: a 任命 gets no extra 任职 (SCHEMA §7);
+        # nor does the line that states the act ("张三为县某局局长") read again as a post beside a name
+        em.out[:] = [x for x in em.out if x.rel != "任职" or (x.s, x.position) not in appointed
+                     and not any(a < x.end and x.start < b for a, b in acts)]
     return em.out
 
 

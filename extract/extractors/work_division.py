@@ -27,6 +27,7 @@ from types import SimpleNamespace
 
 import yaml
 
+from extract.blocks import Row, table_rows
 from extract.document import ParsedDocument
 from extract.extractors.appointment import frames, mentions
 from extract.extractors.base import Emitter, is_category, strip_alias
@@ -127,8 +128,9 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
     named_alone = False  # the previous line was a name alone: this one opens with its posts
     read_to = 0  # a leader's name read with the posts line before it: its own line is done
     in_body = False  # in a section that sets up a coordinating body
+    rows = _table(em)  # a 分工 table (姓名 | 职务 | 分工 | 联系村): its rows are read whole
     for (sa, sb), found in zip(sents, heads):
-        if sb <= read_to:
+        if sb <= read_to or any(ra <= sa < rb for ra, rb in rows):
             continue
         sent = text[sa:sb]
         at = (sa, sb)
@@ -206,6 +208,51 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
     return em.out
 
 
+_TABLE_DATA = _DATA["division_table"]
+_TABLE_COLUMNS = {**{w: kind for kind, words in _TABLE_DATA.items() if kind != "objects"
+                     for w in words},
+                  **{w: rel for rel, words in _TABLE_DATA["objects"].items() for w in words}}
+
+
+def _division_table(kinds: tuple[str, ...] | list[str]) -> bool:
+    """A 分工 table: a name column, and duties or objects of a relation beside it."""
+    return "name" in kinds and any(k in _DUTY.values() or k == "duties" for k in kinds)
+
+
+def _table(em: _Reader) -> list[tuple[int, int]]:
+    """The rows of 分工 tables (work_division.yaml division_table), each read whole: the name
+    cell is the leader, the post cell their posts, the duties cell a clause of duties, and an
+    object column's cell its relation's objects (联系村: 联系 each village). The spans read (a
+    row whose cells are not in their columns' order, "副县长 | 王五", is left to the line reader)."""
+    rows = table_rows(em.text, em.doc.blocks, _TABLE_COLUMNS, _division_table)
+    return [row.span for row in rows if _table_row(em, row)]
+
+
+def _table_row(em: _Reader, row: Row) -> bool:
+    """One row of a 分工 table (see `_table`); False, nothing read, when its name cell reads
+    as no name."""
+    cell = {kind: span for kind, span in zip(row.kinds, row.cells)}
+    name = _squeeze(em.text[slice(*cell["name"])])
+    if not _name_ok(name):
+        return False
+    who = em.surface(*cell["name"])
+    if "post" in cell:
+        _posts(em, who, em.text[slice(*cell["post"])], row.span)
+    for kind, (a, b) in cell.items():
+        if kind == "duties" or kind in _DUTY.values() and _verb(em.text[a:b].split("，", 1)[0]):
+            for m in _F.sentence.finditer(em.text, a, b):  # as the lines of a notice are read
+                _clauses(em, who, *m.span())
+            continue
+        if kind not in _DUTY.values():
+            continue
+        for x, y in _items(em.text[a:b]):
+            raw = em.text[a + x:a + y]
+            item = _clean_item(raw, kind)
+            if item is not None:
+                _emit_duty(em, kind, who, a + x + max(raw.find(item), 0), item, row.span)
+    return True
+
+
 _DIVISION_TITLE = re.compile(_DATA["division_title"])
 
 
@@ -279,6 +326,11 @@ def _line_check(check: str, m: re.Match[str], text: str, sa: int, sb: int,
         posts = _F.posts_opening.match(text[a:b])
         read = _person(name) and posts and _all_posts(posts.group("posts"))
         return (m.span("name"), "") if read else None
+    if check == "duties_below":  # "一、王五同志" alone: its duties open the next line
+        a, b = _next_line(text, sb)
+        s = _F.sentence.match(text, a, b)
+        first = (s.group(0) if s else "").split("，", 1)[0].strip()
+        return (m.span("name"), "") if _name_ok(name) and _verb(first) else None
     if check == "next_name":  # the posts alone: the name alone on the next line
         a, b = _next_line(text, sb)
         lone = _F.lone_name.match(text, a, b)
@@ -350,7 +402,10 @@ _GENERIC_KINDS = tuple(_DATA["generic_body_kinds"])
 
 def _coordinating(body: str) -> bool:
     """A coordinating body: named by its kind (领导小组, 工作专班 …); a generic kind (办公室)
-    only as such a body's own (领导小组办公室), not a government's (区政府办公室)."""
+    only as such a body's own (领导小组办公室), not a government's (区政府办公室); a level's own
+    body (街道党工委, whose 工委 a coordinating body's name may end with too) never."""
+    if body in _LEVEL_BODIES:
+        return False
     kind = lexicon().task_force_kind(body)
     word = next((w for w in _GENERIC_KINDS if body.endswith(w)), None) if kind else None
     if word is None:
@@ -511,6 +566,11 @@ def _mentions(em: _Reader, a: int, b: int, known: dict[str, str]) -> list[tuple[
                 _posts(em, who, m.group("title"), (a, b))
             known[n] = who
             pos += len(n) + 1
+    for m in _F.title_tongzhi.finditer(text) if titled else ():  # "因县长王五同志外出": a post only
+        name = m.group("name")
+        if _person(name):
+            known[name] = who = surface(m.start("name"), m.end("name"))
+            _posts(em, who, m.group("title"), (a, b))
     forms = (_F.name_before, _F.title_before, _F.title_of) if titled else ()
     found = [m for form in forms for m in form.finditer(text)]
     for m in found:

@@ -560,3 +560,44 @@ def test_procuratorate_division_posts(body: str) -> None:
     got = facts(text)
     assert {("任命", "孙八", body, "检察委员会委员", False), ("任命", "孙八", body, "第三检察部主任", False)} <= got
     assert not any(f[2] == "第三检察部" for f in got)
+
+
+# A people's congress 任免名单 (no document number): each line "X为<post>" states a 任命 and
+# is not read again as a post beside a name ("X为" is no name), spaced names included.
+@pytest.mark.parametrize("level", ["县", "区", "旗", "市", "州", "盟"])
+@pytest.mark.parametrize("name,clean", [("欧阳 昊", "欧阳昊"), ("柏 青", "柏青"), ("柏青", "柏青"),
+                                        ("司马一鸣", "司马一鸣")])
+@pytest.mark.parametrize("half", [False, True])
+def test_congress_list_acts_give_no_post_mentions(level: str, name: str, clean: str,
+                                                  half: bool) -> None:
+    body = (f"甲{level}人民代表大会常务委员会任免名单\n（2024年3月1日甲{level}第三届人民代表大会常务委员会"
+            f"第九次会议通过）\n\n一、决定任命：\n{name}为{level}卫生健康局局长；\n"
+            f"范二为{level}人民法院审判委员会委员、刑事审判庭庭长。\n\n二、免去：\n丁三的{level}统计局局长职务。\n")
+    got = facts(body.translate(HALF) if half else body)
+    assert ("任命", clean, f"{level}卫生健康局", "局长", False) in got
+    assert ("免去", "丁三", f"{level}统计局", "局长") in got
+    assert not [f for f in got if f[0] == "任职"], got
+
+
+# A notice of a kind no extractor reads (河长, 林长, 路长 lists) still names people with their
+# posts in brackets ("县级总河长：王五（县委书记）"): each post a 任职; "局长X兼任…" too.
+@pytest.mark.parametrize("place,level,party,head", [
+    ("甲", "县", "县委", "县长"), ("乙", "市", "市委", "市长"), ("丙", "区", "区委", "区长"),
+    ("丁", "旗", "旗委", "旗长"), ("戊", "省", "省委", "省长"), ("己", "镇", "镇党委", "镇长"),
+])
+@pytest.mark.parametrize("chief", ["河长", "林长", "路长"])
+@pytest.mark.parametrize("half", [False, True])
+def test_posts_beside_names_in_an_unread_notice(place: str, level: str, party: str, head: str,
+                                                 chief: str, half: bool) -> None:
+    body = (f"{place}{level}人民政府办公室关于调整{level}级{chief}的通知\n{place}政办〔2024〕7号\n\n各有关单位：\n"
+            f"现将{level}级{chief}调整如下：\n{level}级总{chief}：柏一（{party}书记）\n"
+            f"　　　　　　陈 二（{party}副书记、{head}）\n{level}级副总{chief}：吴三（副{head}）\n"
+            f"{level}{chief}制办公室设在{level}水利局，{level}水利局局长郑四兼任办公室主任。\n\n"
+            f"{place}{level}人民政府办公室\n2024年2月14日\n")
+    got = {f for f in facts(body.translate(HALF) if half else body) if f[0] == "任职"}
+    gov = f"{place}{level}人民政府"
+    expected = {("任职", "柏一", party, f"{party}书记"), ("任职", "陈二", party, f"{party}副书记"),
+                ("任职", "陈二", gov, head), ("任职", "吴三", gov, f"副{head}"),
+                ("任职", "郑四", f"{level}水利局", "局长")}
+    assert expected <= got, (expected - got, got)
+    assert not [f for f in got if chief in f[3]], got

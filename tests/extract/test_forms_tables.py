@@ -319,3 +319,30 @@ def test_a_rule_line_under_a_header_is_no_row(rule: str, header: str) -> None:
     rows = table_rows(text, parse(text), columns, lambda kinds: "name" in kinds, carried=("role",))
     got = [[text[a:b] for a, b in row.cells] for row in rows]
     assert got == [["组长", "赵一", "市政府副市长"], ["", "钱二", "市财政局局长"], ["", "", "乙县政府分管负责同志"]]
+
+
+# A 分工 table in a .docx or .html notice (姓名 | 职务 | 分工 | 联系村): its rows read whole, the
+# duties cell as clauses, the 联系村 cell one 联系 a village; levels 镇, 乡, 县, 旗.
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("place,lvl,party,head", [
+    ("甲镇", "镇", "镇党委", "镇长"), ("乙乡", "乡", "乡党委", "乡长"),
+    ("丙县", "县", "县委", "县长"), ("丁旗", "旗", "旗委", "旗长")])
+def test_division_table_in_docx_and_html(tmp_path: Path, form: str, place: str, lvl: str,
+                                         party: str, head: str) -> None:
+    table: Table = [["姓名", "职务", "分工", "联系村"],
+                    ["王一平", f"{party}副书记、{head}", f"主持{lvl}政府全面工作，负责财政、审计工作", "东村、西村"],
+                    ["李二中", f"副{head}", "负责教育、民政工作", "南村"]]
+    blocks: list[str | Table] = [f"{place}人民政府关于调整领导班子成员工作分工的通知", "各有关单位：",
+                                 "现将领导班子成员工作分工通知如下：", table, "各位班子成员要按照分工，各司其职。",
+                                 f"{place}人民政府", "2024年5月6日"]
+    path = tmp_path / f"notice.{form}"
+    path.write_bytes(MAKERS[form](blocks))
+    docs, _ = split_source(load_source(path))
+    got = {(a.rel, a.s, a.o, a.position or "") for a in extract_documents(docs)[0]}
+    gov = f"{place}人民政府"
+    expected = {("任职", "王一平", party, f"{party}副书记"), ("任职", "王一平", gov, head),
+                ("主持", "王一平", gov, ""), ("负责", "王一平", "财政", ""), ("负责", "王一平", "审计", ""),
+                ("联系", "王一平", "东村", ""), ("联系", "王一平", "西村", ""),
+                ("任职", "李二中", gov, f"副{head}"), ("负责", "李二中", "教育", ""),
+                ("负责", "李二中", "民政", ""), ("联系", "李二中", "南村", "")}
+    assert expected <= got, (expected - got, got)

@@ -369,3 +369,22 @@ def test_tables_ruled_into_cells(rule: str, place: str, short: str) -> None:
     got = leads(PLAN.format(title=f"{place}重点任务责任分工表", body=body))
     assert got == {(f"{short}商务局", "改造提升商业设施"), (f"{short}住房和城乡建设局", "改造提升商业设施"),
                    (f"{short}交通运输局", "建设物流配送中心")}, got
+
+
+# A numbered task's bracketed note on the line below its item, or broken before its closing
+# bracket (a page's line ran out: "…县丙\n局配合）"): it is still the item's note.
+@pytest.mark.parametrize("level", ["县", "区", "旗", "市", "州", "镇", "乡", "街道"])
+@pytest.mark.parametrize("break_at", ["below", "inside", "both"])
+@pytest.mark.parametrize("half", [False, True])
+def test_bracket_note_broken_across_lines(level: str, break_at: str, half: bool) -> None:
+    note = f"（{level}住房和城乡建设局牵头，{level}自然资源局、{level}发展和改革局配合）"
+    task = "（二）优化工程建设项目审批。推行并联审批，审批时间压减至90个工作日以内。"
+    if break_at in ("inside", "both"):
+        note = note[:-8] + "\n" + note[-8:]
+    lines = f"{task}\n{note}" if break_at != "inside" else task + note
+    if half:
+        lines = lines.translate(str.maketrans({"（": "(", "）": ")", "，": ","}))
+    body = f"一、主要任务\n  （一）压减企业开办时间。全面推行一窗受理。（{level}市场监督管理局牵头）\n  {lines}\n二、保障措施\n"
+    got = leads(PLAN.format(title=f"甲{level}优化营商环境三年行动实施方案", body=body))
+    assert (f"{level}住房和城乡建设局", "优化工程建设项目审批") in got, got
+    assert (f"{level}市场监督管理局", "压减企业开办时间") in got, got

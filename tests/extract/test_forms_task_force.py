@@ -1462,3 +1462,78 @@ def test_office_sentence_after_a_spaced_member_list_is_no_member(lvl: str, head:
     assert ("成员", "陈四", body, "成员") in got
     assert ("成员", "贺五", body, "办公室副主任") in got
     assert not any(f[0] == "成员" and "由" in f[1] for f in got)
+
+
+# A member table whose role column is headed by the body's kind ("联席会议职务", "工作组职务"),
+# ruled or spaced, the role cell left empty under the role above.
+@pytest.mark.parametrize("place,level,gov_title,party", LEVELS)
+@pytest.mark.parametrize("kind", ["联席会议", "工作组", "协调机制"])
+@pytest.mark.parametrize("ruled", [True, False])
+def test_member_table_role_column_named_by_kind(place: str, level: str, gov_title: str, party: str,
+                                                kind: str, ruled: bool) -> None:
+    group = f"{place}{level}养老服务体系建设{kind}"
+    rows = [[f"{kind}职务", "姓  名", "工作单位及职务"], ["召集人", "张大山", f"{level}政府{gov_title}"],
+            ["副召集人", "李小河", f"{level}民政局局长"], ["", "王 五", f"{level}财政局副局长"],
+            ["成员", "赵六", f"{level}卫生健康局副局长"]]
+    lines = [f"| {' | '.join(r)} |" if ruled else "    ".join(c or "    " for c in r) for r in rows]
+    if ruled:
+        lines.insert(1, "|---|---|---|")
+    text = notice(f"调整后的{kind}组成人员名单：\n\n" + "\n".join(lines),
+                  title=f"{place}{level}人民政府办公室关于调整{group}组成人员的通知")
+    got = {f for f in facts(text) if f[0] == "成员"}
+    expected = {("成员", "张大山", group, "召集人"), ("成员", "李小河", group, "副召集人"),
+                ("成员", "王五", group, "副召集人"), ("成员", "赵六", group, "成员")}
+    assert expected <= got, (expected - got, got)
+
+
+# Chairs named by a post alone with its modifier ("常务副县长任副组长", "执行副主任"): the post is an
+# unnamed member, no person "常务副" holding 县长.
+@pytest.mark.parametrize("lvl,head", [("县", "县长"), ("市", "市长"), ("旗", "旗长"), ("区", "区长"),
+                                      ("州", "州长"), ("镇", "镇长")])
+@pytest.mark.parametrize("mod", ["常务副", "执行副"])
+@pytest.mark.parametrize("half", [False, True])
+def test_chairs_named_by_a_modified_post(lvl: str, head: str, mod: str, half: bool) -> None:
+    group = f"卯{lvl}优化营商环境工作领导小组"
+    sentence = f"成立{group}，由{head}任组长，{mod}{head}任副组长，{lvl}财政局主要负责人为成员。"
+    if half:
+        sentence = sentence.replace("，", ",")
+    got = facts(notice(sentence, title=f"卯{lvl}人民政府办公室关于印发某方案的通知"))
+    assert ("成员", f"{mod}{head}", group, "副组长") in got, got
+    assert not any(f[1] in ("常务副", "执行副") for f in got), got
+
+
+# The last member of a list, indented under the value of the key line above ("成　　员：…" then
+# "　　　　　县交通运输局局长"), followed by a paragraph: its indentation is no text, the line is
+# short, so it is not rejoined with the paragraph below.
+@pytest.mark.parametrize("place,level,gov_title,party", LEVELS)
+@pytest.mark.parametrize("indent", ["　　　　　", "          ", "\t\t"])
+def test_indented_last_member_stays_a_line(place: str, level: str, gov_title: str, party: str,
+                                            indent: str) -> None:
+    group = f"{place}{level}防汛抗旱指挥部"
+    body = (f"指 挥 长：张大山　{party}副书记\n副指挥长：李小河　{gov_title}\n"
+            f"成　　员：{level}财政局局长\n{indent}{level}水利局局长\n{indent}{level}交通运输局局长\n\n"
+            f"{level}防指办公室设在{level}应急管理局，李小河同志兼任办公室主任。\n")
+    got = facts(notice(body, title=f"{place}{level}人民政府关于调整{group}组成人员的通知"))
+    for post in ("财政局局长", "水利局局长", "交通运输局局长"):
+        assert ("成员", f"{level}{post}", group, "成员") in got, got
+
+
+# An attachment's title, then a member list whose rows are cells parted by wide gaps ("组  长
+# 王五    副盟长、盟公安处处长"): the first row is no continuation of the title, and the members
+# belong to the body the title names, not to a heading above that speaks of its subgroups.
+@pytest.mark.parametrize("place,level,gov_title,party", LEVELS)
+@pytest.mark.parametrize("gap", ["    ", "  ", "\t\t"])
+def test_wide_gap_rows_under_an_attachment_title(place: str, level: str, gov_title: str, party: str,
+                                                  gap: str) -> None:
+    group = f"{place}{level}草原生态保护修复工作领导小组"
+    body = (f"为统筹推进草原保护修复工作，成立{group}（以下简称领导小组）。组成人员名单见附件。\n"
+            f"一、领导小组下设办公室和三个专项工作组\n（一）领导小组办公室。办公室设在{level}林业和草原局。\n\n"
+            f"附件：领导小组组成人员名单\n\n附件\n{group}组成人员名单\n"
+            f"组  长{gap}张大山{gap}{party}委员、{gov_title}\n副组长{gap}李小河{gap}{level}林业和草原局局长\n"
+            f"成  员{gap}赵 六{gap}{level}财政局副局长\n")
+    got = facts(notice(body, title=f"{place}{level}人民政府办公室关于成立{group}的通知"))
+    members = {f for f in got if f[0] == "成员"}
+    assert {("成员", "张大山", group, "组长"), ("成员", "李小河", group, "副组长"),
+            ("成员", "赵六", group, "成员")} <= members, members
+    assert all(f[2] == group for f in members), members
+    assert ("任职", "张大山", party, f"{party}委员") in got, got

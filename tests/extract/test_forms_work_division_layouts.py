@@ -375,3 +375,126 @@ def test_title_colon_name(issuer: str, posts: str, lvl: str, held: list, half: b
 def test_title_colon_name_needs_a_leader_and_duties(line: str) -> None:
     got = facts(notice("庚县人民政府", "领导班子成员", line, "　　负责财政工作。"))
     assert not any(f[0] == "负责" for f in got)
+
+
+# 6. A 分工 table: a header row naming its columns (姓名 | 职务 | 分工 | 联系村, maybe an index
+# first, header cells spaced), cells parted by rules (markdown, full-width, box drawing) or runs of
+# spaces; the duties cell read sentence by sentence, the 联系村 cell one 联系 an item.
+@pytest.mark.parametrize("issuer,party,head,lvl", [
+    ("甲镇人民政府", "镇党委", "镇长", "镇"), ("乙乡人民政府", "乡党委", "乡长", "乡"),
+    ("丙县人民政府", "县委", "县长", "县"), ("丁旗人民政府", "旗委", "旗长", "旗"),
+    ("戊区人民政府", "区委", "区长", "区"), ("己市人民政府", "市委", "市长", "市"),
+])
+@pytest.mark.parametrize("sep", ["|", "｜", "│", "  "])
+@pytest.mark.parametrize("index", [False, True])
+@pytest.mark.parametrize("liaison", ["联系村", "联系村（社区）", "挂点村", "联系单位"])
+def test_division_table(issuer: str, party: str, head: str, lvl: str, sep: str, index: bool,
+                        liaison: str) -> None:
+    rows = [["姓  名", "职务", "分工", liaison],
+            ["严东升", f"{party}副书记、{head}", f"主持{lvl}政府全面工作，负责财政、审计工作", "甲村、乙村"],
+            ["林 东", f"副{head}", f"负责教育、民政工作。分管{lvl}财政所。", "丙社区"]]
+    if index:
+        rows = [[n, *r] for n, r in zip(["序号", "1", "2"], rows)]
+    ruled = sep.strip()
+    lines = [f"{sep} {f' {sep} '.join(r)} {sep}" if ruled else sep.join(r) for r in rows]
+    if ruled:
+        lines.insert(1, sep + sep.join(["---"] * len(rows[0])) + sep)
+    text = notice(issuer, "领导班子成员", *lines, "", "各位班子成员要按照分工，各司其职")
+    got = facts(text)
+    gov = issuer
+    expected = {("任职", "严东升", party, f"{party}副书记"), ("任职", "严东升", gov, head),
+                ("主持", "严东升", gov, ""), ("负责", "严东升", "财政", ""), ("负责", "严东升", "审计", ""),
+                ("联系", "严东升", "甲村", ""), ("联系", "严东升", "乙村", ""),
+                ("任职", "林东", gov, f"副{head}"), ("负责", "林东", "教育", ""), ("负责", "林东", "民政", ""),
+                ("分管", "林东", f"{lvl}财政所", ""), ("联系", "林东", "丙社区", "")}
+    assert expected <= got, expected - got
+    assert {f[1] for f in got} == {"严东升", "林东"}
+    assert not any(f[2].endswith(("村", "社区")) and f[0] != "联系" for f in got)
+
+
+# The row closing a ruled table is no line broken inside a sentence: the paragraph below
+# stays apart.
+@pytest.mark.parametrize("rule", ["|", "｜", "│"])
+def test_ruled_row_is_not_rejoined(rule: str) -> None:
+    from extract.text import normalize
+    text = f"{rule} 林东 {rule} 副镇长 {rule}\n\n各位班子成员要按照分工"
+    assert normalize(text).text.count("\n") >= 1
+
+
+# 7. "一、王五同志" alone (同志 sets the name apart, no post), the duties opening the next line;
+# and "王五同志（posts）" whose bracketed posts need not all be a leader's (副旗长、旗公安局局长),
+# names of up to five characters without a known family name (乌云其木格同志).
+@pytest.mark.parametrize("issuer,posts,lvl,held", LEVEL_POSTS)
+@pytest.mark.parametrize("half", [False, True])
+@pytest.mark.parametrize("name,who", [("严东升", "严东升"), ("林 东", "林东"), ("乌云其木格", "乌云其木格")])
+def test_name_tongzhi_alone_then_duties(issuer: str, posts: str, lvl: str, held: list, half: bool,
+                                        name: str, who: str) -> None:
+    gov = next(org for org, _ in held if org.endswith(("人民政府", "行政公署", "办事处")))
+    own = {"人民政府": "政府", "行政公署": "行署", "办事处": "办事处"}[next(w for w in ("人民政府", "行政公署", "办事处")
+                                                                  if gov.endswith(w))]
+    lines = [f"一、{name}同志", f"主持{lvl}{own}全面工作。负责审计工作。分管{lvl}审计局。", "",
+             f"二、柏建军同志（{posts}、{lvl}统计局局长）", f"负责统计工作。分管{lvl}统计局。"]
+    got = facts(notice(issuer, "领导班子成员", *[ln.translate(HALF) if half else ln for ln in lines]))
+    expected = {("主持", who, gov, ""), ("负责", who, "审计", ""), ("分管", who, f"{lvl}审计局", ""),
+                ("负责", "柏建军", "统计", ""), ("分管", "柏建军", f"{lvl}统计局", ""),
+                ("任职", "柏建军", f"{lvl}统计局", "局长")}
+    expected |= {("任职", "柏建军", org, pos) for org, pos in held}
+    assert expected <= got, expected - got
+    assert {f[1] for f in got} == {who, "柏建军"}
+    assert not any(f[0] == "任职" and f[1] == who for f in got)
+
+
+# 8. A level's own party body named with its level in a leader's posts ("街道党工委委员",
+# "镇党委委员"): a 任职 at that body, never a membership of a coordinating body (工委).
+@pytest.mark.parametrize("issuer,lvl,party,member,head", [
+    ("丑街道办事处", "街道", "街道党工委", "委员", "办事处副主任"), ("子镇人民政府", "镇", "镇党委", "委员", "副镇长"),
+    ("癸乡人民政府", "乡", "乡党委", "委员", "副乡长"), ("庚县人民政府", "县", "县委", "常委", "副县长"),
+])
+@pytest.mark.parametrize("half", [False, True])
+def test_level_party_body_posts_are_posts(issuer: str, lvl: str, party: str, member: str, head: str,
+                                          half: bool) -> None:
+    line = f"3. 严东升（{party}{member}，{head}）：负责城市管理、安全生产工作。分管{lvl}财政所。"
+    got = facts(notice(issuer, "领导班子成员", line.translate(HALF) if half else line))
+    assert ("任职", "严东升", party, f"{party}{member}") in got, got
+    assert ("任职", "严东升", issuer, head.replace("办事处", "")) in got, got
+    assert ("分管", "严东升", f"{lvl}财政所", "") in got, got
+    assert not any(f[0] == "成员" for f in got)
+
+
+# 9. A leader named in a notice's preamble by title, name and 同志, acting in no duty ("因县长王五
+# 同志外出学习"): the post holds; a past one (原县长) does not.
+@pytest.mark.parametrize("issuer,head,gov", [
+    ("庚县人民政府", "县长", "庚县人民政府"), ("辛区人民政府", "区长", "辛区人民政府"),
+    ("壬旗人民政府", "旗长", "壬旗人民政府"), ("丁自治州人民政府", "州长", "丁自治州人民政府"),
+    ("丙市人民政府", "市长", "丙市人民政府"), ("子镇人民政府", "镇长", "子镇人民政府"),
+])
+@pytest.mark.parametrize("half", [False, True])
+def test_title_name_tongzhi_in_a_preamble(issuer: str, head: str, gov: str, half: bool) -> None:
+    text = (f"{issuer}关于调整领导工作分工的通知\n\n各有关单位：\n因{head}严东升同志外出学习，原{head}柏一同志已调离，"
+            f"经研究，现对领导工作分工作如下调整：\n一、副{head}林东同志增加分管财政局。\n\n{issuer}\n2024年2月26日\n")
+    got = facts(text.translate(HALF) if half else text)
+    assert ("任职", "严东升", gov, head) in got, got
+    assert not any(f[1] == "柏一" for f in got), got
+
+
+# 10. A 分工 table whose column names the verb (分管工作, 负责领域): a cell of bare items is read
+# with that verb; a cell opening with a verb of its own is read as duties.
+@pytest.mark.parametrize("issuer,party,head,lvl", [
+    ("甲镇人民政府", "镇党委", "镇长", "镇"), ("乙乡人民政府", "乡党委", "乡长", "乡"),
+    ("丙县人民政府", "县委", "县长", "县"), ("丁旗人民政府", "旗委", "旗长", "旗"),
+])
+@pytest.mark.parametrize("column,rel", [("分管工作", "分管"), ("负责领域", "负责")])
+@pytest.mark.parametrize("sep", ["|", "  "])
+def test_division_table_column_names_the_verb(issuer: str, party: str, head: str, lvl: str,
+                                              column: str, rel: str, sep: str) -> None:
+    rows = [["班子成员", "职  务", column, "挂点村"],
+            ["严东升", f"{party}副书记、{head}", f"负责财政工作，分管{lvl}财政所", "东村"],
+            ["林 东", f"副{head}", "教育、民政", "南村、北村"]]
+    lines = [f"{sep} {f' {sep} '.join(r)} {sep}" if sep.strip() else sep.join(r) for r in rows]
+    got = facts(notice(issuer, "领导班子成员", *lines))
+    expected = {("负责", "严东升", "财政", ""), ("分管", "严东升", f"{lvl}财政所", ""),
+                ("联系", "严东升", "东村", ""), ("任职", "林东", issuer, f"副{head}"),
+                (rel, "林东", "教育", ""), (rel, "林东", "民政", ""), ("联系", "林东", "南村", ""),
+                ("联系", "林东", "北村", "")}
+    assert expected <= got, expected - got
+    assert {f[1] for f in got} == {"严东升", "林东"}
