@@ -678,6 +678,21 @@ def _inventory(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     return Reply(names, records, f"{asked}：{'、'.join(names)}" if names else f"没有找到{asked}。")
 
 
+def _org_inventory(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
+    """The bodies of a kind in the place answered for (有哪些局: names ending 局; 部门: the
+    government's departments; 单位: every body), each a body something is said of."""
+    word = p.word("unit") or "单位"
+    every = word in ("单位", "机构")
+    department = word in ("部门", "委办局")
+    cat = catalogue(ctx.view)
+    refs = [e.ref for e in cat.entries if e.ref.label == ORG and (ctx.place is None or e.ref.place == ctx.place)
+            and (every or (e.ref.kind == "政府部门" if department else
+                           e.ref.name.endswith(word) or e.ref.name.endswith(word + "员会")))]
+    held = [r for r in refs if leaders_of(ctx.view, r, as_of=ctx.as_of) or overseers_of(ctx.view, r, as_of=ctx.as_of)]
+    names = sorted(_unique(r.name for r in held))
+    return Reply(names, [], f"{word}：{'、'.join(names)}" if names else f"没有找到{word}。")
+
+
 def _kind_members(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     """The holders of a role (组长) in every body of a kind (各个专班的组长)."""
     refs, asked = _bodies(ctx, opt)
@@ -725,6 +740,7 @@ HANDLERS: dict[str, Handler] = {
     "relation": _relation, "chain": _chain, "shared": _shared, "counts": _counts, "overlaps": _overlaps,
     "doc_appointments": _doc_appointments, "timeline": _timeline, "all_appointments": _all_appointments,
     "person_supervisor": _person_supervisor, "describe": _describe, "not_recorded": _not_recorded,
+    "org_inventory": _org_inventory,
 }
 
 

@@ -317,6 +317,17 @@ def test_compose_changes_in_a_window(view: GraphView, question: str, people: set
     assert answer.yes is None, "什么 ends in 么 but asks no yes or no"
 
 
+@pytest.mark.parametrize("question, must, never", [
+    ("桐溪市有几个局", {"桐溪市财政局", "桐溪市水利局", "市教育局"}, {"桐溪市人民政府", "市妇联"}),
+    ("岭东市有哪些部门", {"岭东市教育局", "市公安局"}, {"岭东市人民政府"}),
+    ("云川市有哪些委", {"市发展和改革委员会", "市卫生健康委员会"}, {"云川市财政局"}),
+])
+def test_compose_bodies_of_a_kind_in_a_place(view: GraphView, question: str, must: set[str], never: set[str]) -> None:
+    answer = ask(view, question)
+    assert answer.form == "org_inventory", (answer.form, answer.message)
+    assert must <= set(answer.answers) and not never & set(answer.answers), answer.answers
+
+
 def test_compose_posts_hold_task_force_roles(view: GraphView) -> None:
     answer = ask(view, "何志明担任哪些职务")
     assert "教育局局长" in answer.message and "副组长" in answer.message, answer.message
