@@ -646,6 +646,11 @@ def _kind_overseers(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     bodies = [e.ref for e in cat.entries if e.ref.label == ORG and kind and e.ref.kind == kind
               and (ctx.place is None or e.ref.place == ctx.place)]
     facts = [f for b in bodies for f in overseers_of(ctx.view, b, tuple(opt["types"]), as_of=ctx.as_of)]
+    title = has_word(ctx.text, tuple(sorted(ctx.book.vocab.get("gov_title", ()), key=len, reverse=True)))
+    if title:  # 哪些副县长联系群团组织: those who hold that title (a 副县长 is of a county)
+        deputy = ("常务" + title,) if title.startswith("副") else ()
+        holders = {f.subject.id for f in holders_of_title(ctx.view, title, *deputy, as_of=ctx.as_of)}
+        facts = [f for f in facts if f.subject.id in holders]
     if not facts:
         return Reply([], [], f"没有找到{_zh(opt['types'])}{word}的领导。")
     names = _names(facts)
@@ -884,6 +889,10 @@ def _ask_in_time(view: GraphView, cat: Catalogue, qb: QuestionBook, question: st
     answer.queries = list(entries)
     if mods.mode == "when":
         answer.dates = [a for a in reply.answers if re.fullmatch(r"\d{4}-\d{2}-\d{2}", a)]
+    if mods.counted and answer.answers:  # 任命了多少人: the number of those named
+        answer.count = len(answer.answers)
+        answer.answers, answer.message = [f"共{answer.count}人", *answer.answers], f"共{answer.count}人。{answer.message}"
+        answer.places = [None, *answer.places]
     if mods.mode == "changes" and re.search(r"(吗|(?<![什怎])么)$|是否|有没有|是不是", mods.plain):
         answer.yes = bool(reply.records)
         word = "是" if answer.yes else "否"
@@ -1361,14 +1370,17 @@ def _not_in_place(reading: Parse, place: str | None) -> str:
 
 
 def _place_of_named(cat: Catalogue, text: str) -> str | None:
-    """The one place of the persons a question names where each is of one place
-    (林晓燕是不是联系市妇联的: the 市妇联 of 林晓燕's city)."""
-    places = set()
-    for m in mentions(cat, text):
-        people = {x.entity.place for x in m.of(PERSON)}
-        if len(people) == 1 and len(m.matches) == len(m.of(PERSON)):
-            places |= people
-    return places.pop() if len(places) == 1 and None not in places else None
+    """The one place where everything a question names can be, when a person is among them
+    (林晓燕是不是联系市妇联的: the 市妇联 of 林晓燕's city; 陈立新 of two cities and a 卫健委 of
+    one of them: that one)."""
+    found = mentions(cat, text)
+    if not any(m.of(PERSON) for m in found):
+        return None
+    common: set[str | None] | None = None
+    for m in found:
+        places = {x.entity.place for x in m.matches}
+        common = places if common is None else common & places
+    return next(iter(common)) if common is not None and len(common) == 1 and None not in common else None
 
 
 def _by_place(best: Parse, place: str | None) -> tuple[Parse, list[Parse]]:

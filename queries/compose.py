@@ -120,6 +120,7 @@ class Modifiers:
     time_text: str = ""             # the time phrase as written
     plain: str = ""                 # the normalised question, modifiers still in
     formerly: bool = False          # 以前是谁分管: the state before the present one
+    counted: bool = False           # 多少/几个 in a question of another mode (任命了多少人): a number too
     left_out: tuple[str, ...] = ()  # 除了/不算 X: titles or roles the answer leaves out
     included: tuple[str, ...] = ()  # 含/包括 X: titles or roles it takes in too
 
@@ -213,6 +214,7 @@ def modifiers(question: str, latest: str | None, qb: QuestionBook) -> Modifiers:
         out.mode = "succession"   # 之前任 is no 前任
     elif has_word(q, v.modes["changes"]) and (out.time_text or has_word(q, v.modes["changes_alone"])):
         out.mode = "changes"
+        out.counted = re.search(rf"(?<!哪)(?:{_alt(v.modes['count'])})", q) is not None   # 任命了多少人
     elif re.search(rf"(?<!哪)(?:{_alt(v.modes['count'])})", q):   # 哪几家 asks which, not how many
         out.mode = "count"   # 几号人, 多少人: the people are asked for (人 stays)
         q = re.sub(rf"(?<!哪)(?:{_alt(v.modes['count'])})", lambda m: "人" if m.group(0).endswith("人") else "", q)

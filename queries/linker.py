@@ -234,7 +234,7 @@ class Catalogue:
                     offer(entry, EXACT, "exact", key)
                 elif key == mention and key in entry.names:
                     offer(entry, EXACT - 1, "alias", key)
-                elif _other_level(mention, entry.names[0]):  # 市财政局 asked, 州财政局 found: less sure
+                elif _other_level(mention, self._bare(entry.names[0])):  # 市财政局 asked, 州财政局 found
                     offer(entry, EXACT - 6, "canonical", key)
                 else:  # through the city prefix, an abbreviation, or a same-body table
                     offer(entry, EXACT - 2, "canonical", key)
@@ -296,6 +296,11 @@ class Catalogue:
                         ratio = fuzz.ratio(mention, full)
                         if ratio >= 80:
                             offer(entry, ratio * 0.85, "pinyin", full)
+
+    def _bare(self, name: str) -> str:
+        """A name without the place in front (澄川市财政局 -> 市财政局), as its level shows."""
+        found = self.place_in(name)
+        return found[1] if found else name
 
     @staticmethod
     def _discount_offices(mention: str, best: dict[str, Match]) -> None:

@@ -328,6 +328,21 @@ def test_compose_bodies_of_a_kind_in_a_place(view: GraphView, question: str, mus
     assert must <= set(answer.answers) and not never & set(answer.answers), answer.answers
 
 
+def test_compose_a_count_of_those_a_change_names(view: GraphView) -> None:
+    answer = ask(view, "2023年9月云川市一共任命了多少人")
+    assert answer.form == "changes" and answer.count == 2 and answer.answers[0] == "共2人", answer.message
+    assert set(answer.answers[1:]) == {"许文", "郭峰"}
+
+
+@pytest.mark.parametrize("question, names", [
+    ("云川市财政局局长刘洋之后是谁", {"郭峰"}),
+    ("吴强以后是谁当的市场监督管理局局长", {"宋佳"}),
+])
+def test_compose_who_came_after(view: GraphView, question: str, names: set[str]) -> None:
+    answer = ask(view, question)
+    assert answer.form == "succession" and set(answer.answers) == names, answer.message
+
+
 def test_compose_posts_hold_task_force_roles(view: GraphView) -> None:
     answer = ask(view, "何志明担任哪些职务")
     assert "教育局局长" in answer.message and "副组长" in answer.message, answer.message
