@@ -38,6 +38,7 @@ HEADING_START = re.compile(
 )
 _MEMBER_LIKE = re.compile(r"^\s*[\u4e00-\u9fff·]{1,4}(?:\s[\u4e00-\u9fff]{1,2})?\s+[\u4e00-\u9fff]")
 _MEMBER_END = re.compile(r"\S[ \t\u3000]+[\u4e00-\u9fff·]{2,4}$|负责(?:人|同志)$")
+_CELL_RULES = "|｜│┃"  # layout.yaml cell_rules
 _TABLE_ROW = re.compile(r"^\S+(?:[ \t]+\S+){2,}$")
 _NEW_SUBJECT = re.compile(r"^\s*(?:工作专班|专班|领导小组|联席会议|指挥部|办公室|各成员单位|成员单位)")
 _ROLE_LINE = re.compile(r"^\s*[\u4e00-\u9fff\s]{1,12}[：:]")
@@ -134,6 +135,8 @@ def _continues(prev: str, nxt: str) -> bool:
     if not p or not n:
         return False
     if p[-1] in TERMINAL or p[-1] in "）)》」":
+        return False
+    if p[-1] in _CELL_RULES:  # a table's row or rule line ("|---|---|") closed by its rule
         return False
     if HEADING_START.match(n) or _ROLE_LINE.match(n) or HEADING_START.match(p) and len(p) < 30:
         return False

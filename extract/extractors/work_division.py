@@ -27,6 +27,7 @@ from types import SimpleNamespace
 
 import yaml
 
+from extract.blocks import blocks, table_rows
 from extract.document import ParsedDocument
 from extract.extractors.appointment import frames, mentions
 from extract.extractors.base import Emitter, is_category, strip_alias
@@ -127,8 +128,9 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
     named_alone = False  # the previous line was a name alone: this one opens with its posts
     read_to = 0  # a leader's name read with the posts line before it: its own line is done
     in_body = False  # in a section that sets up a coordinating body
+    rows = _table(em, doc)  # a table of leaders and their duties, read by its columns
     for (sa, sb), found in zip(sents, heads):
-        if sb <= read_to:
+        if sb <= read_to or any(ra <= sa < rb for ra, rb in rows):
             continue
         sent = text[sa:sb]
         at = (sa, sb)
@@ -206,6 +208,40 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
     return em.out
 
 
+_COLUMNS = {w: kind for kind, words in _DATA["table_columns"].items() for w in words}
+
+
+def _table(em: _Reader, doc: ParsedDocument) -> list[tuple[int, int]]:
+    """The rows of a table of leaders ("| 姓名 | 职务 | 负责工作 | 分管部门 |"): the name cell's
+    person holds the post cell's posts; each duty cell's parts are read as duties, a part
+    without a verb of its own under its column's relation. Returns the rows' spans."""
+    wanted = lambda kinds: "name" in kinds and any(k in _DUTY for k in kinds)  # noqa: E731
+    spans = []
+    for row in table_rows(em.text, blocks(doc), _COLUMNS, wanted):
+        a, b = row.cells[row.kinds.index("name")]
+        name = _squeeze(em.text[a:b])
+        if not (_person(name) or _F.dotted.fullmatch(name)):
+            continue
+        who = em.surface(a, b)
+        spans.append(row.span)
+        # the evidence: the row's sentence a cell's part is in (a row may hold several)
+        sents = [s.span() for s in _F.sentence.finditer(em.text, *row.span)] or [row.span]
+        for kind, (x, y) in sorted(zip(row.kinds, row.cells), key=lambda c: c[0] != "post"):
+            if kind == "post" and _all_posts(em.text[x:y]):
+                _posts(em, who, em.text[x:y], sents[0])
+            for part in _F.sentence.finditer(em.text, x, y) if kind in _DUTY else ():
+                at = next((s for s in sents if s[0] <= part.start() < s[1]), row.span)
+                if _verb(re.split(r"[，,]", part.group().strip())[0]):  # its own verbs
+                    _clauses(em, who, part.start(), part.end())
+                    continue
+                for ia, ib in _items(part.group()):
+                    item = _clean_item(part.group()[ia:ib], kind)
+                    if item is not None:
+                        start = part.start() + ia + max(part.group()[ia:ib].find(item), 0)
+                        _emit_duty(em, kind, who, start, item, at)
+    return spans
+
+
 _DIVISION_TITLE = re.compile(_DATA["division_title"])
 
 
@@ -274,6 +310,8 @@ def _line_check(check: str, m: re.Match[str], text: str, sa: int, sb: int,
     """A leader line's name span (in the sentence) and posts, when they read as its check says
     (work_division.yaml leader_lines); None when they do not."""
     name, title = _squeeze(m.groupdict().get("name") or ""), m.groupdict().get("title") or ""
+    if check == "glued":  # "王五副省长（省委常委）", "王五同志（省政府秘书长）"
+        return _glued(m)
     if check == "bare":  # the name alone: its posts open the next line ("常务副省长，负责…")
         a, b = _next_line(text, sb)
         posts = _F.posts_opening.match(text[a:b])
@@ -292,6 +330,37 @@ def _line_check(check: str, m: re.Match[str], text: str, sa: int, sb: int,
             or check == "numbered" and not _all_posts(title, lexicon().is_title):  # 党委副书记、镇长
         return None
     return m.span("name"), _placed_posts(title) if check == "numbered" else title
+
+
+def _glued(m: re.Match[str]) -> tuple[tuple[int, int], str] | None:
+    """A leader line's name with its titles glued on ("王五常务副州长"), or with 同志 only,
+    and posts noted after it ("（州委常委、州政府党组成员）"): the name's span and all posts,
+    when the titles or the note name a leader and every post reads."""
+    head, note = m.group("head"), _squeeze(m.group("title") or "")
+    if note and not _all_posts(note):
+        return None
+    bare = _squeeze(head)
+    honorific = _DATA["honorific"]
+    if bare.endswith(honorific) and _person(bare[:-len(honorific)]) and _leads(note):
+        end = head.rfind(honorific[0])
+        return (m.start("head"), m.start("head") + len(head[:end].rstrip())), note
+    got = _split_head(head, longest=4, apart=True) or _long_name_first(head)
+    if not got:
+        return None
+    (x, y), titles = got[1], got[0]
+    return (m.start("head") + x, m.start("head") + y), "、".join(t for t in (titles, note) if t)
+
+
+def _long_name_first(head: str) -> tuple[str, tuple[int, int]] | None:
+    """"阿依努尔·吐尔逊副州长", "阿不都热依木副旗长": a name longer than a family name and
+    three characters, its titles glued on; the shortest name after which all reads as posts."""
+    h = _squeeze(head)
+    where = [i for i, c in enumerate(head) if not c.isspace()]
+    for n in range(5 if "·" not in h else h.index("·") + 3, min(len(h) - 1, _LONGEST_NAME + 1)):
+        rest = h[n:]
+        if _name_ok(h[:n]) and _all_posts(rest) and _leads(rest) and not _one_char_place(rest):
+            return rest, (where[0], where[n - 1] + 1)
+    return None
 
 
 def _placed_posts(titles: str) -> str:
