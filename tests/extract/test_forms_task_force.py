@@ -1462,3 +1462,26 @@ def test_office_sentence_after_a_spaced_member_list_is_no_member(lvl: str, head:
     assert ("成员", "陈四", body, "成员") in got
     assert ("成员", "贺五", body, "办公室副主任") in got
     assert not any(f[0] == "成员" and "由" in f[1] for f in got)
+
+
+# forms of set I
+# A member table pasted as one cell a line (the header's cells on lines that follow each
+# other): a blank line stands for a cell left empty, so the rows stay aligned and an empty
+# role cell holds the role above.
+@pytest.mark.parametrize("place,lvl", [("甲", "市"), ("乙", "县"), ("丁", "州"), ("戊", "旗"), ("己", "盟")])
+@pytest.mark.parametrize("kind,head,deputy", [("领导小组", "组　长", "副组长"), ("指挥部", "总指挥", "副总指挥")])
+def test_member_table_one_cell_a_line_blank_cells(place: str, lvl: str, kind: str, head: str,
+                                                  deputy: str) -> None:
+    body = f"{place}{lvl}化工产业转型工作{kind}"
+    rows = [MEMBER_TABLE[0], *MEMBER_TABLE[1:5]]
+    lines = [c.format(kind=kind, head=head, deputy=deputy, lvl=lvl) for row in rows for c in row]
+    text = notice("调整后名单如下：\n\n" + "\n".join(lines) + "\n\n各成员单位要明确1名联络员。",
+                  title=f"{place}{lvl}人民政府办公室关于调整{body}组成人员的通知")
+    got = facts(text)
+    assert ("成员", "赵一", body, head.replace("　", "")) in got
+    assert ("成员", "孙二平", body, deputy) in got
+    assert ("成员", "周三", body, deputy) in got
+    assert ("任职", "周三", f"{lvl}经济和信息化局", "局长") in got
+    assert ("成员", "黄四东", body, "成员") in got
+    assert not any(f[0] == "成员" and f[3] != "成员" and f[1] == "黄四东" for f in got)
+    assert not any(f[1] in ("姓名", "") or f[2] in ("姓名", "单位及职务") for f in got)
