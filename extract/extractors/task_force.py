@@ -87,6 +87,7 @@ _BODY_HEADING = re.compile(   # a heading naming a body or its office: 二、领
     rf"(?P<office>办公室)?(?:{_alt(_RAW['heading_tails'])})?")
 _UNIT_HEADING = re.compile(rf"(?:[^，。；：]{{0,20}})(?:{_alt(_RAW['unit_headings'])})")   # 成员单位
 _NOT_PERSON = re.compile(_alt(_RAW["not_person_words"]))   # "各成员单位有关负责同志": no member
+_SUCCEEDS = re.compile(_alt(_RAW["successor_verbs"]))   # "X接替Y": who follows whom
 _HELD_BY = re.compile(rf"由.+(?:{_alt(_RAW['hold_verbs'])})$")   # "办公室主任由王五同志兼任"
 
 
@@ -1019,7 +1020,8 @@ def _people(em: Emitter, st: _State, a: int, b: int) -> list[_Person]:
                 return []   # a unit: the phrase lists units, not persons
             if _BODY_END.search(c.rstrip("。；")):
                 continue  # a phrase naming a body ("成立…任组长的工作专班") is no person
-            if (_all_posts(c) or marked) and not _HELD_BY.search(c):   # "X由Y同志兼任": a clause
+            # "X由Y同志兼任", "X同志（…）接替Y": a clause, no person
+            if (_all_posts(c) or marked) and not _HELD_BY.search(c) and not _SUCCEEDS.search(c):
                 name = em.surface(pa, pb).removesuffix("等")
                 out.append(_Person(name, parse_posts(c), unnamed=True, posts_only=_all_posts(c)))
     return out

@@ -1485,3 +1485,27 @@ def test_member_table_one_cell_a_line_blank_cells(place: str, lvl: str, kind: st
     assert ("成员", "黄四东", body, "成员") in got
     assert not any(f[0] == "成员" and f[3] != "成员" and f[1] == "黄四东" for f in got)
     assert not any(f[1] in ("姓名", "") or f[2] in ("姓名", "单位及职务") for f in got)
+
+
+# forms of set I
+# "由A同志（posts）接替B同志任<body><role>": 同志 before the bracketed posts and after the one
+# replaced; a web copy's breadcrumb above the title and its "来源：… 字号：…" line below it.
+@pytest.mark.parametrize("place,lvl,unit", [("甲", "省", "省公安厅"), ("乙", "自治区", "自治区水利厅"),
+                                            ("丙", "市", "市应急管理局"), ("丁", "州", "州水利局"),
+                                            ("戊", "盟", "盟林草局"), ("己", "旗", "旗应急管理局")])
+@pytest.mark.parametrize("role", ["副组长", "成员"])
+@pytest.mark.parametrize("web", [False, True])
+def test_successor_with_honorific_before_bracketed_posts(place: str, lvl: str, unit: str, role: str,
+                                                         web: bool) -> None:
+    body = f"{place}{lvl}稳就业工作专班"
+    title = f"{place}{lvl}人民政府办公室关于调整{body}组成人员的通知"
+    sentence = f"因工作变动，由钱 一川同志（{unit}副局长）接替孙二河同志任专班{role}；其他组成人员不变。"
+    if web:
+        text = (f"首页 > 政务公开 > 通知公告\n{title}\n来源：{place}{lvl}人民政府办公室　　发布日期：2024-04-28"
+                f"　　字号：甲政办函〔2024〕72号\n\n各有关单位：\n　　{sentence}\n")
+    else:
+        text = notice(sentence, title=title)
+    got = facts(text)
+    assert ("成员", "钱一川", body, role) in got
+    assert ("任职", "钱一川", unit, "副局长") in got
+    assert not any("接替" in f[1] or f[1] == "孙二河" for f in got)

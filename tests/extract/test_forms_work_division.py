@@ -763,3 +763,22 @@ def test_head_titled_alone_is_a_subdistricts_only() -> None:
     got = facts(text)
     assert ("任职", "庚一", "县政府", "副县长") in got
     assert not any(f[0] == "任职" and f[1] == "辛二" and f[2] in ("县政府", "己县人民政府") for f in got)
+
+
+# forms of set I
+# A meeting's news adjusting the division: "并协助{head}分管…" after another duty; 并 opens no name.
+@pytest.mark.parametrize("level,head,deputy", [("市", "市长", "副市长"), ("州", "州长", "副州长"),
+                                               ("旗", "旗长", "副旗长"), ("盟", "盟长", "副盟长"),
+                                               ("县", "县长", "副县长"), ("省", "省长", "副省长")])
+@pytest.mark.parametrize("comma", ["，", ","])
+def test_and_assists_the_head_after_a_duty(level: str, head: str, deputy: str, comma: str) -> None:
+    text = (f"甲{level}政府召开常务会议 调整{level}政府领导班子成员工作分工\n"
+            f"会议明确{comma}对{level}政府领导班子成员工作分工作如下调整：{deputy}柯小川同志增加联系"
+            f"某某海关{comma}并协助{head}分管{level}审计局；{deputy}严东升同志负责招商引资工作{comma}"
+            f"分管{level}投资促进局。\n")
+    got = facts(text, "news.txt")
+    for f in [("联系", "柯小川", "某某海关", ""), ("协助分管", "柯小川", f"{level}审计局", ""),
+              ("负责", "严东升", "招商引资", ""), ("分管", "严东升", f"{level}投资促进局", "")]:
+        assert f in got, f
+    assert not any(f[1].startswith("并") for f in got)
+    assert ("分管", "柯小川", f"{level}审计局", "") not in got
