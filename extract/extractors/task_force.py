@@ -35,7 +35,7 @@ from extract.document import ParsedDocument
 from extract.frames import FrameMatch, frame, frames, matches
 from extract.extractors.base import Emitter, clean_name, is_category, sentence_bounds, strip_alias
 from extract.lexicon import CJK, OFFICE, alternation, lexicon
-from extract.posts import Post, parse_posts, split_list
+from extract.posts import Post, home_place, parse_posts, split_list
 from extract.text import to_simplified
 from graph.records import Assertion
 
@@ -138,8 +138,8 @@ def main_body_name(doc: ParsedDocument) -> tuple[str, str | None] | None:
         verbs = list(_SETUP_VERBS.finditer(simp, a, m.end("name")))
         if verbs:  # "关于调整领导成员分工及成立X的通知": the body is what was set up
             a = verbs[-1].end()
-        name = _first_body(title[a:m.end("name")])
-        return clean_name(name), lexicon().task_force_kind(to_simplified(name))
+        name = _in_full(doc, clean_name(_first_body(title[a:m.end("name")])))
+        return name, lexicon().task_force_kind(to_simplified(name))
     text = doc.norm.text
     m = _BODY_SETUP.search(text)
     if m:
@@ -157,6 +157,23 @@ def main_body_name(doc: ParsedDocument) -> tuple[str, str | None] | None:
             return clean_name(name), lexicon().task_force_kind(to_simplified(name))
     m = _BODY_SETUP_BARE.search(text)   # "近日，甲县成立X": a set-up verb with no lead
     return _set_up_name(doc, m) if m else None
+
+
+def _in_full(doc: ParsedDocument, name: str) -> str:
+    """A body the title names by its level word alone ("地区防汛抗旱指挥部" in a 地区's notice)
+    as the opening of the text names it in full, its place before it ("甲地区防汛抗旱指挥部（以下
+    简称地区防指）"); as the title names it when the text does not."""
+    place = home_place(doc.info.issuer, doc.info.title)
+    simp = to_simplified(name)
+    level = next((lv for lv in lexicon().levels if simp.startswith(lv)), None)
+    if not place or not level or not place.endswith(level) or place == level:
+        return name
+    head = doc.norm.text[:_FULL_NAME_WITHIN]
+    at = to_simplified(head).find(place + simp[len(level):])
+    return head[at:at + len(place) + len(simp) - len(level)] if at >= 0 else name
+
+
+_FULL_NAME_WITHIN = 3000  # the opening of a notice, where the body is named in full
 
 
 def _set_up_name(doc: ParsedDocument, m: re.Match[str]) -> tuple[str, str | None]:

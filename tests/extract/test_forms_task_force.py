@@ -1509,3 +1509,25 @@ def test_successor_with_honorific_before_bracketed_posts(place: str, lvl: str, u
     assert ("成员", "钱一川", body, role) in got
     assert ("任职", "钱一川", unit, "副局长") in got
     assert not any("接替" in f[1] or f[1] == "孙二河" for f in got)
+
+
+# A title naming the body by its level word alone ("调整地区防汛抗旱指挥部成员") where the text
+# names it in full with its place ("甲地区防汛抗旱指挥部（以下简称地区防指）"): the full name;
+# 常务副总指挥 is a role of its own.
+@pytest.mark.parametrize("place,lvl,gov", [("甲", "地区", "地区行署"), ("乙", "盟", "盟行署"), ("丙", "市", "市政府"),
+                                           ("丁", "县", "县政府"), ("戊", "旗", "旗政府"), ("己", "自治州", "州政府")])
+@pytest.mark.parametrize("full", [True, False])
+def test_body_named_in_full_in_the_text(place: str, lvl: str, gov: str, full: bool) -> None:
+    issuer = f"{place}{lvl}行政公署" if gov.endswith("行署") else f"{place}{lvl}人民政府"
+    named = f"{place}{lvl}" if full else lvl
+    text = notice(f"决定对{named}防汛抗旱指挥部（以下简称{lvl}防指）成员进行调整，调整后的组成人员如下：\n"
+                  f"总指挥：柯明远　{lvl}水利局局长\n常务副总指挥：尤国庆　{lvl}应急管理局局长\n"
+                  f"副总指挥：卜　文　{lvl}气象局局长",
+                  title=f"{issuer}关于调整{lvl}防汛抗旱指挥部成员的通知")
+    body = f"{named}防汛抗旱指挥部"
+    got = facts(text)
+    for f in [("成员", "柯明远", body, "总指挥"), ("成员", "尤国庆", body, "常务副总指挥"),
+              ("成员", "卜文", body, "副总指挥"), ("任职", "尤国庆", f"{lvl}应急管理局", "局长")]:
+        assert f in got, f
+    assert not any(f[0] == "成员" and f[2] != body for f in got)
+    assert ("成员", "尤国庆", body, "总指挥") not in got
