@@ -790,7 +790,9 @@ def _office(em: Emitter, st: _State, within: tuple[int, int] | None = None) -> N
                            or lexicon().task_force_kind(named) == lexicon().task_force_kind(to_simplified(st.group))
                            and len(named) <= 4)
         group = named if named and not short else st.group
-        office = strip_alias(em.surface(a, b))[0]
+        # "设在市爱卫会办公室（市爱国卫生运动委员会办公室）": the second name, cut at its
+        # closing bracket, is an alias
+        office = re.sub(r"[（(][^）)]*$", "", strip_alias(em.surface(a, b))[0])
         em.emit(fr.rel, group, "TaskForce", office, "Organization", _sentence(text, a))
 
 

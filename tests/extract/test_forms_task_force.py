@@ -1531,3 +1531,24 @@ def test_body_named_in_full_in_the_text(place: str, lvl: str, gov: str, full: bo
         assert f in got, f
     assert not any(f[0] == "成员" and f[2] != body for f in got)
     assert ("成员", "尤国庆", body, "总指挥") not in got
+
+
+# Subgroup items "（一）X组，由Y牵头；" (a comma before the lead closes the name), and an office
+# "设在A（B）" whose bracketed second name is an alias.
+@pytest.mark.parametrize("place,lvl", [("甲", "市"), ("乙", "县"), ("丙", "旗"), ("丁", "州"), ("戊", "盟")])
+@pytest.mark.parametrize("comma", ["，", ","])
+@pytest.mark.parametrize("marks", [("（一）", "（二）"), ("1.", "2."), ("（1）", "（2）")])
+def test_subgroup_items_led_after_a_comma(place: str, lvl: str, comma: str, marks: tuple) -> None:
+    body = f"{place}{lvl}创建卫生城市工作领导小组"
+    text = notice(f"{lvl}政府决定成立{body}。\n"
+                  f"领导小组下设办公室和两个专项工作组。领导小组办公室设在{lvl}爱卫办（{lvl}爱国卫生运动委员会"
+                  f"办公室）{comma}负责日常工作。各专项工作组分别是：\n"
+                  f"{marks[0]}市容整治组{comma}由{lvl}城管局牵头；\n"
+                  f"{marks[1]}宣传教育组{comma}由{lvl}委宣传部牵头。\n",
+                  title=f"{place}{lvl}人民政府关于成立{body}的通知")
+    got = facts(text)
+    for f in [("下设", body, "市容整治组", ""), ("下设", body, "宣传教育组", ""),
+              ("牵头", f"{lvl}城管局", "市容整治组", ""), ("牵头", f"{lvl}委宣传部", "宣传教育组", ""),
+              ("办公室设在", body, f"{lvl}爱卫办", "")]:
+        assert f in got, f
+    assert not any(f[0] == "办公室设在" and "（" in f[2] for f in got)
