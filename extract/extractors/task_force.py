@@ -85,7 +85,8 @@ _ROLE_PERSON = re.compile(_alt(_RAW["role_person_marks"]))   # marks of a person
 _BODY_HEADING = re.compile(   # a heading naming a body or its office: 二、领导小组办公室
     rf"(?:{_SETUP})?(?P<name>[^，。；：]{{0,40}}?(?:{_GROUP_WORDS}|{_alt(_RAW['subgroup_endings'])}))?"
     rf"(?P<office>办公室)?(?:{_alt(_RAW['heading_tails'])})?")
-_UNIT_HEADING = re.compile(rf"(?:[^，。；：]{{0,20}})(?:{_alt(_RAW['unit_headings'])})")   # 成员单位
+# 成员单位, "领导小组成员单位为" (the key of "…为：A、B")
+_UNIT_HEADING = re.compile(rf"(?:[^，。；：]{{0,20}})(?:{_alt(_RAW['unit_headings'])})(?:{_IS_WORDS})?")
 _NOT_PERSON = re.compile(_alt(_RAW["not_person_words"]))   # "各成员单位有关负责同志": no member
 _SUCCEEDS = re.compile(_alt(_RAW["successor_verbs"]))   # "X接替Y": who follows whom
 _HELD_BY = re.compile(rf"由.+(?:{_alt(_RAW['hold_verbs'])})$")   # "办公室主任由王五同志兼任"

@@ -324,7 +324,8 @@ def _line_check(check: str, m: re.Match[str], text: str, sa: int, sb: int,
             return None
         return ((lone.start("name") - sa, lone.end("name") - sa), title) \
             if _name_ok(_squeeze(lone.group("name"))) else None
-    if not _name_ok(name) or check == "own" and not _own_posts(title, place) \
+    if not _name_ok(name, apart=True) or check == "own" and not _own_posts(title, place) \
+            or check == "honored" and _F.any_title.search(name) \
             or check == "posts" and not parse_posts(_squeeze(title)) \
             or check == "row_posts" and not (_all_posts(title) and _leads(title)) \
             or check == "numbered" and not _all_posts(title, lexicon().is_title):  # 党委副书记、镇长
@@ -499,9 +500,12 @@ def _one_char_place(posts: str) -> bool:
     return first.org_span is not None and bool(_F.one_char_place.match(first.org))
 
 
-def _name_ok(name: str) -> bool:
-    """Not a word we know in a name's place: a title, a verb's opener ("副省长分别分管")."""
-    return bool(name) and name[0] not in _NOT_NAME_START and name not in _NOT_NAMES \
+def _name_ok(name: str, apart: bool = False) -> bool:
+    """Not a word we know in a name's place: a title, a verb's opener ("副省长分别分管").
+    `apart`: the line sets the name apart ("二、向红梅 常务副州长"), so a family name that is
+    also a word (向, 由) may open it."""
+    return bool(name) and (name[0] not in _NOT_NAME_START or apart and lexicon().has_surname(name)) \
+        and name not in _NOT_NAMES \
         and name not in _LEVEL_BODIES and not name.startswith(tuple(_NOT_NAMES)) \
         and bool(_F.person_name.fullmatch(name)) \
         and not lexicon().is_title(name) \

@@ -1552,3 +1552,19 @@ def test_subgroup_items_led_after_a_comma(place: str, lvl: str, comma: str, mark
               ("办公室设在", body, f"{lvl}爱卫办", "")]:
         assert f in got, f
     assert not any(f[0] == "办公室设在" and "（" in f[2] for f in got)
+
+
+# A unit section's line "领导小组成员单位为：A、B、C。": the key ends in 为, the units follow.
+@pytest.mark.parametrize("place,lvl", [("甲", "市"), ("乙", "县"), ("丙", "旗"), ("丁", "州"), ("戊", "省")])
+@pytest.mark.parametrize("kind", ["领导小组", "工作专班", "指挥部"])
+@pytest.mark.parametrize("colon", ["：", ":"])
+def test_unit_section_key_ends_in_is(place: str, lvl: str, kind: str, colon: str) -> None:
+    body = f"{place}{lvl}优化营商环境工作{kind}"
+    text = notice(f"一、组成人员\n组长：柯小川　{lvl}长\n\n二、成员单位\n\n"
+                  f"{kind}成员单位为{colon}{lvl}发展和改革委员会、{lvl}财政局、{lvl}司法局。\n\n三、工作要求\n\n"
+                  "各成员单位要明确1名联络员。",
+                  title=f"{place}{lvl}人民政府办公室关于成立{body}的通知")
+    got = facts(text)
+    for unit in ("发展和改革委员会", "财政局", "司法局"):
+        assert ("成员单位", f"{lvl}{unit}", body, "成员单位") in got
+    assert not any(f[0] == "成员单位" and "为" in f[1] for f in got)
