@@ -31,9 +31,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -519,23 +520,23 @@ def _cell_rows(text: str, found: list[Block], columns: Mapping[str, str],
             i = k + 1
             continue
         n, number = len(kinds), 1
-        seq = _cell_sequence(text, found, named, i, k)
-        p = 0
-        while p + n <= len(seq):
-            row = tuple(span for span, _, _ in seq[p:p + n])
+        seq = _cell_sequence(text, found, named, i, k)  # read as far as the table goes
+        part = list(islice(seq, n))
+        while len(part) == n:
+            row = tuple(span for span, _, _ in part)
             if kinds[0] == "index" and not _numbered(text, row[0], number):
                 break
-            if kinds[0] != "index" and any(head for _, head, _ in seq[p:p + n]):
+            if kinds[0] != "index" and any(head for _, head, _ in part):
                 break  # another header: another table
             rows.append(Row(kinds, row, (row[0][0], row[-1][1]), tuple([] for _ in kinds)))
-            p += n
+            part = list(islice(seq, n))
             number += 1
-        i = seq[p][2] if p < len(seq) else len(found)
+        i = part[0][2] if part else len(found)
     return rows
 
 
 def _cell_sequence(text: str, found: list[Block], named: list[str], head: int,
-                   k: int) -> list[tuple[Span, str, int]]:
+                   k: int) -> Iterator[tuple[Span, str, int]]:
     """The cells after a header of one cell a line (found[head:k]), each with its header word
     and its block's index. Where the header's lines follow each other with no blank line
     between, a blank line below stands for a cell left empty (a Word table pasted as text:
@@ -543,12 +544,10 @@ def _cell_sequence(text: str, found: list[Block], named: list[str], head: int,
     def blank(j: int) -> int:  # the blank lines between found[j - 1] and found[j]
         return text.count("\n", found[j - 1].end, found[j].start) - 1
     tight = all(blank(j) == 0 for j in range(head + 1, k))
-    seq: list[tuple[Span, str, int]] = []
     for j in range(k, len(found)):
-        gap = blank(j) if tight else 0
-        seq.extend([((found[j].start, found[j].start), "", j)] * max(gap, 0))
-        seq.append(((found[j].start, found[j].end), named[j], j))
-    return seq
+        for _ in range(blank(j) if tight else 0):
+            yield (found[j].start, found[j].start), "", j
+        yield (found[j].start, found[j].end), named[j], j
 
 
 def _numbered(text: str, cell: Span, number: int) -> bool:
