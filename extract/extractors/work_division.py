@@ -503,8 +503,9 @@ def _one_char_place(posts: str) -> bool:
 def _name_ok(name: str, apart: bool = False) -> bool:
     """Not a word we know in a name's place: a title, a verb's opener ("副省长分别分管").
     `apart`: the line sets the name apart ("二、向红梅 常务副州长"), so a family name that is
-    also a word (向, 由) may open it."""
-    return bool(name) and (name[0] not in _NOT_NAME_START or apart and lexicon().has_surname(name)) \
+    also a word (向, 位) may open it."""
+    opens = name[:1] not in _NOT_NAME_START or apart and lexicon().has_surname(name)
+    return bool(name) and opens \
         and name not in _NOT_NAMES \
         and name not in _LEVEL_BODIES and not name.startswith(tuple(_NOT_NAMES)) \
         and bool(_F.person_name.fullmatch(name)) \

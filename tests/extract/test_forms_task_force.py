@@ -1514,8 +1514,9 @@ def test_successor_with_honorific_before_bracketed_posts(place: str, lvl: str, u
 # A title naming the body by its level word alone ("调整地区防汛抗旱指挥部成员") where the text
 # names it in full with its place ("甲地区防汛抗旱指挥部（以下简称地区防指）"): the full name;
 # 常务副总指挥 is a role of its own.
-@pytest.mark.parametrize("place,lvl,gov", [("甲", "地区", "地区行署"), ("乙", "盟", "盟行署"), ("丙", "市", "市政府"),
-                                           ("丁", "县", "县政府"), ("戊", "旗", "旗政府"), ("己", "自治州", "州政府")])
+@pytest.mark.parametrize("place,lvl,gov", [("甲", "地区", "地区行署"), ("乙", "盟", "盟行署"),
+                                           ("丙", "市", "市政府"), ("丁", "县", "县政府"),
+                                           ("戊", "旗", "旗政府"), ("己", "自治州", "州政府")])
 @pytest.mark.parametrize("full", [True, False])
 def test_body_named_in_full_in_the_text(place: str, lvl: str, gov: str, full: bool) -> None:
     issuer = f"{place}{lvl}行政公署" if gov.endswith("行署") else f"{place}{lvl}人民政府"
