@@ -1569,3 +1569,23 @@ def test_unit_section_key_ends_in_is(place: str, lvl: str, kind: str, colon: str
     for unit in ("发展和改革委员会", "财政局", "司法局"):
         assert ("成员单位", f"{lvl}{unit}", body, "成员单位") in got
     assert not any(f[0] == "成员单位" and "为" in f[1] for f in got)
+
+
+# "…任<role>，并兼任<body>办公室副主任": the second role after the first, in a successor's
+# sentence ("由A同志（posts）接替B同志任…") or a plain one ("A同志任…").
+@pytest.mark.parametrize("place,lvl,kind", [("甲", "自治区", "工作专班"), ("乙", "市", "领导小组"),
+                                            ("丙", "县", "指挥部"), ("丁", "旗", "领导小组"),
+                                            ("戊", "州", "工作专班")])
+@pytest.mark.parametrize("succeeds", [True, False])
+@pytest.mark.parametrize("comma,also", [("，", "并兼任"), (",", "兼任")])
+def test_second_role_after_the_first(place: str, lvl: str, kind: str, succeeds: bool, comma: str,
+                                     also: str) -> None:
+    body = f"{place}{lvl}稳就业{kind}"
+    short = kind.removeprefix("工作")
+    who = "由钱 一川同志（{lvl}人社局副局长）接替孙二河同志" if succeeds else "钱 一川同志"
+    text = notice(who.format(lvl=lvl) + f"任{short}成员{comma}{also}{short}办公室副主任。",
+                  title=f"{place}{lvl}人民政府办公室关于调整{body}组成人员的通知")
+    got = facts(text)
+    assert ("成员", "钱一川", body, "成员") in got
+    assert ("成员", "钱一川", body, "办公室副主任") in got
+    assert not any(f[1] in ("孙二河", "并") or "接替" in f[1] for f in got)
