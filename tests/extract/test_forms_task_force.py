@@ -1577,7 +1577,7 @@ def test_unit_section_key_ends_in_is(place: str, lvl: str, kind: str, colon: str
                                             ("丙", "县", "指挥部"), ("丁", "旗", "领导小组"),
                                             ("戊", "州", "工作专班")])
 @pytest.mark.parametrize("succeeds", [True, False])
-@pytest.mark.parametrize("comma,also", [("，", "并兼任"), (",", "兼任")])
+@pytest.mark.parametrize("comma,also", [("，", "并兼任"), (",", "兼任"), ("，", "同时兼任")])
 def test_second_role_after_the_first(place: str, lvl: str, kind: str, succeeds: bool, comma: str,
                                      also: str) -> None:
     body = f"{place}{lvl}稳就业{kind}"
@@ -1588,4 +1588,4 @@ def test_second_role_after_the_first(place: str, lvl: str, kind: str, succeeds: 
     got = facts(text)
     assert ("成员", "钱一川", body, "成员") in got
     assert ("成员", "钱一川", body, "办公室副主任") in got
-    assert not any(f[1] in ("孙二河", "并") or "接替" in f[1] for f in got)
+    assert not any(f[1] in ("孙二河", "并", "同时") or "接替" in f[1] for f in got)
