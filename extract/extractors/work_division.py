@@ -748,7 +748,7 @@ def _clauses(em: Emitter, leader: str, a: int, b: int) -> bool:
     for ca, cb in split_list(sent, "，,"):
         clause = sent[ca:cb]
         if _F.stand_in.search(clause):
-            break  # who stands in for whom is not a division of work
+            return True  # who stands in for whom: read, and no division of work
         got = _verb(clause)
         if not got and ca == 0 and len(clause.strip()) >= 3 and not _F.continues.match(clause) \
                 and not _F.openers.fullmatch(clause):

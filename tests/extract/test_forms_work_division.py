@@ -821,3 +821,18 @@ def test_numbered_line_name_opening_with_a_word(issuer: str, title: str, name: s
     who = name.replace(" ", "")
     assert ("任职", who, issuer, title) in got
     assert ("负责", who, "财政", "") in got and ("分管", who, "某某财政局", "") in got
+
+
+# A closing remark on who stands in ("…外出或休假期间，其分管工作由…代为负责") is read as no
+# division of work and not reported as a line not understood.
+@pytest.mark.parametrize("issuer,lvl", [("甲市人民政府", "市"), ("乙自治州人民政府", "州"), ("丙旗人民政府", "旗")])
+@pytest.mark.parametrize("remark", [
+    "{lvl}政府领导同志因公外出或休假期间，其分管工作原则上由{lvl}长指定其他领导同志代为负责。",
+    "副{lvl}长外出期间,其分管工作由{lvl}长临时指定人员负责."])
+def test_stand_in_remark_is_no_unread_line(issuer: str, lvl: str, remark: str) -> None:
+    text = (f"{issuer}关于领导工作分工的通知\n\n各有关单位：\n现将工作分工通知如下：\n\n"
+            f"一、严东升 副{lvl}长\n负责财政工作。\n分管某某财政局。\n\n{remark.format(lvl=lvl)}\n")
+    assert not any("not understood" in w for w in warnings(text))
+    got = facts(text)
+    assert ("分管", "严东升", "某某财政局", "") in got
+    assert not any(f[0] == "负责" and f[2] != "财政" for f in got)
