@@ -31,9 +31,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -508,7 +509,8 @@ def _line_rows(text: str, found: list[Block], columns: Mapping[str, str],
 def _cell_rows(text: str, found: list[Block], columns: Mapping[str, str],
                wanted: Callable[[Sequence[str]], bool]) -> list[Row]:
     longest = max(map(len, columns), default=0)
-    named = [columns.get(text[b.start:b.end], "") if b.end - b.start <= longest else "" for b in found]
+    named = [columns.get(_SPACES.sub("", text[b.start:b.end]), "") if b.end - b.start <= 2 * longest
+             else "" for b in found]  # "姓  名": spaces inside a header cell do not count
     rows: list[Row] = []
     i = 0
     while i < len(found):
@@ -520,17 +522,34 @@ def _cell_rows(text: str, found: list[Block], columns: Mapping[str, str],
             i = k + 1
             continue
         n, number = len(kinds), 1
-        while k + n <= len(found):
-            row = tuple((b.start, b.end) for b in found[k:k + n])
+        seq = _cell_sequence(text, found, named, i, k)  # read as far as the table goes
+        part = list(islice(seq, n))
+        while len(part) == n:
+            row = tuple(span for span, _, _ in part)
             if kinds[0] == "index" and not _numbered(text, row[0], number):
                 break
-            if kinds[0] != "index" and any(named[k:k + n]):
+            if kinds[0] != "index" and any(head for _, head, _ in part):
                 break  # another header: another table
             rows.append(Row(kinds, row, (row[0][0], row[-1][1]), tuple([] for _ in kinds)))
-            k += n
+            part = list(islice(seq, n))
             number += 1
-        i = k
+        i = part[0][2] if part else len(found)
     return rows
+
+
+def _cell_sequence(text: str, found: list[Block], named: list[str], head: int,
+                   k: int) -> Iterator[tuple[Span, str, int]]:
+    """The cells after a header of one cell a line (found[head:k]), each with its header word
+    and its block's index. Where the header's lines follow each other with no blank line
+    between, a blank line below stands for a cell left empty (a Word table pasted as text:
+    "组长 / 王五 / 市长 / (blank) / 李四 / 副市长"), placed where the next cell begins."""
+    def blank(j: int) -> int:  # the blank lines between found[j - 1] and found[j]
+        return text.count("\n", found[j - 1].end, found[j].start) - 1
+    tight = all(blank(j) == 0 for j in range(head + 1, k))
+    for j in range(k, len(found)):
+        for _ in range(blank(j) if tight else 0):
+            yield (found[j].start, found[j].start), "", j
+        yield (found[j].start, found[j].end), named[j], j
 
 
 def _numbered(text: str, cell: Span, number: int) -> bool:

@@ -149,6 +149,12 @@ def _read_posts(text: str) -> list[Post]:
             if duty and not lex.is_title(text[pa:pb]) and split_post(text[pa + duty:pb]):  # "分管副省长": 副省长
                 pa += duty
             piece = text[pa:pb]
+            short = _short_government(piece)  # "地区行署副专员", "盟行署秘书长"
+            if short:
+                org, k = short
+                posts.append(Post(org, piece[k:], (pa, pa + k), (pa + k, pb)))
+                prev_org = (org, (pa, pa + k))
+                continue
             res = split_post(piece)
             if res is None:
                 continue
@@ -332,6 +338,21 @@ def _short_names() -> dict[str, str]:
     """Each level's government's short name (地区 -> 行署), from lexicon.yaml."""
     raw = yaml.safe_load((Path(__file__).parent / "data" / "lexicon.yaml").read_text(encoding="utf-8"))
     return {level: v["short"] for level, v in (raw.get("leader_levels") or {}).items() if v.get("short")}
+
+
+def _short_government(piece: str) -> tuple[str, int] | None:
+    """A post at a government written by its short name, the level word maybe before it
+    ("地区行署副专员", "盟行署秘书长", "行署副秘书长"): (the government, where the title
+    begins); the short name alone stands for the document's own level (home_government).
+    None for any other piece, and for a title that holds the short name (行署专员)."""
+    lex = lexicon()
+    if lex.is_title(piece):
+        return None
+    for level, short in _short_names().items():
+        for head, org in ((level + short, _governments()[level]), (short, short)):
+            if piece.startswith(head) and lex.is_title(piece[len(head):]):
+                return org, len(head)
+    return None
 
 
 def home_government(org: str, place: str | None) -> str:

@@ -43,6 +43,8 @@ _TITLE_WORDS = re.compile(r"关于|通知|决定|批复|意见|方案|规划|办
 _TITLE_END = re.compile(r"(?:通知|决定|批复|意见|通报|公告|通告|命令|决议|函|复函|方案|办法|规定|规则|细则|规划)》?\s*$")
 _MASTHEAD = re.compile(r"^\s*(?P<iss>[\u4e00-\u9fff（）()]{2,40}?)\s*文\s*件\s*$")
 _BACK_MATTER = re.compile(r"^\s*《[^》]{2,30}公报》简介\s*$|^\s*主办单位[：:]")
+# A web page's line of facts about the copy ("来源：某办公厅　发布日期：2024-04-28　字号：…").
+_PAGE_META = re.compile(r"^(?:来源|信息来源|发布(?:时间|日期)|发文字号|字号|索引号|浏览次数|点击(?:数|量)|作者)\s*[：:]")
 _ISSUER_LINE = re.compile(
     r"^\s*[\u4e00-\u9fff]{2,30}(?:人民政府|行政公署|政府办公室|政府办公厅|办公室|办公厅|委员会|常务委员会|局|厅|委|部)\s*$"
 )
@@ -376,6 +378,9 @@ def _title_above(lines: list[str], simp: list[str], addr: int, floor: int) -> _H
             j -= 1
             continue
         blanks = 0
+        if _PAGE_META.match(s):  # a web copy's line "来源：… 发布日期：… 字号：…" under its title
+            j -= 1
+            continue
         if s.endswith(("。", "；", "：", ":", "！", "？")) or _DATE_LINE.match(s) or _NUMBER_LINE.match(s) \
                 or _SECTION.match(s) or s.startswith("（此件") or len(s) > 100:
             break

@@ -39,6 +39,7 @@ HEADING_START = re.compile(
 _MEMBER_LIKE = re.compile(r"^\s*[\u4e00-\u9fff·]{1,4}(?:\s[\u4e00-\u9fff]{1,2})?\s+[\u4e00-\u9fff]")
 _MEMBER_END = re.compile(r"\S[ \t\u3000]+[\u4e00-\u9fff·]{2,4}$|负责(?:人|同志)$")
 _WIDE_ROW = re.compile(r"^\S+(?: {2,}\S+){2,}$")  # "组  长    王五    县长": cells, wide gaps
+_CELL_RULES = "|｜│┃"  # layout.yaml cell_rules
 _TABLE_ROW = re.compile(r"^\S+(?:[ \t]+\S+){2,}$")
 _NEW_SUBJECT = re.compile(r"^\s*(?:工作专班|专班|领导小组|联席会议|指挥部|办公室|各成员单位|成员单位)")
 _ROLE_LINE = re.compile(r"^\s*[\u4e00-\u9fff\s]{1,12}[：:]")
@@ -140,6 +141,8 @@ def _continues(prev: str, nxt: str) -> bool:
         return False
     if _open_bracket(p) and _CLOSES_FIRST.match(n):
         return True  # "（县甲局牵头，县乙局、县丙\n局配合）": a note broken before its closing bracket
+    if p[-1] in _CELL_RULES:  # a table's row or rule line ("|---|---|") closed by its rule
+        return False
     if HEADING_START.match(n) or _ROLE_LINE.match(n) or HEADING_START.match(p) and len(p) < 30:
         return False
     if _ruled(p.strip()) or _ruled(n):  # a table drawn with rules ("| 王五 | 副镇长 |"): one row a line

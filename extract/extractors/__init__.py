@@ -21,6 +21,7 @@ def _registry() -> dict[str, Extractor]:
         "task_force": task_force.extract,
         "appointment": appointment.extract,
         "task_allocation": task_allocation.extract,
+        "task_brackets": task_allocation.extract_brackets,  # 制度's tasks: "T（A牵头，B配合）"
         "bodies_in_text": task_force.extract_mentions,
         "post_mentions": appointment.report_mentions,
         "posts_beside_names": appointment.mentions,
@@ -34,7 +35,7 @@ EXTRACTORS: dict[str, Extractor] = {}
 _BY_TYPE = {
     "work_division": ["work_division", "post_mentions"],  # news of a division: "X转任省政协主席"
     "task_force": ["task_force", "division_in_title", "task_allocation"],  # news of a body: "T由A牵头负责"
-    "coordination": ["task_force"],
+    "coordination": ["task_force", "task_brackets"],
     "appointment": ["appointment"],
     "task_allocation": ["task_allocation", "bodies_in_text"],
     "approval": [],

@@ -133,6 +133,16 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
     return em.out
 
 
+def extract_brackets(doc: ParsedDocument) -> list[Assertion]:
+    """The tasks of a document of another kind that closes each with its leads in a bracket
+    ("（一）T（A牵头，B配合）。" in a 联席会议制度's 重点任务): its prose, where a body's own
+    牵头单位 is said ("A为牵头单位"), is the other extractor's."""
+    em = Emitter(doc, "task_allocation")
+    if frames().any_word.search(em.text):
+        _brackets(em, blocks(doc))
+    return em.out
+
+
 # ---------------------------------------------------------------------------- brackets closing a task
 
 def _brackets(em: Emitter, found: list[Block]) -> None:

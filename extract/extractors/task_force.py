@@ -35,7 +35,7 @@ from extract.document import ParsedDocument
 from extract.frames import FrameMatch, frame, frames, matches
 from extract.extractors.base import Emitter, clean_name, is_category, sentence_bounds, strip_alias
 from extract.lexicon import CJK, OFFICE, alternation, lexicon
-from extract.posts import Post, parse_posts, split_list
+from extract.posts import Post, home_place, parse_posts, split_list
 from extract.text import to_simplified
 from graph.records import Assertion
 
@@ -85,8 +85,10 @@ _ROLE_PERSON = re.compile(_alt(_RAW["role_person_marks"]))   # marks of a person
 _BODY_HEADING = re.compile(   # a heading naming a body or its office: 二、领导小组办公室
     rf"(?:{_SETUP})?(?P<name>[^，。；：]{{0,40}}?(?:{_GROUP_WORDS}|{_alt(_RAW['subgroup_endings'])}))?"
     rf"(?P<office>办公室)?(?:{_alt(_RAW['heading_tails'])})?")
-_UNIT_HEADING = re.compile(rf"(?:[^，。；：]{{0,20}})(?:{_alt(_RAW['unit_headings'])})")   # 成员单位
+# 成员单位, "领导小组成员单位为" (the key of "…为：A、B")
+_UNIT_HEADING = re.compile(rf"(?:[^，。；：]{{0,20}})(?:{_alt(_RAW['unit_headings'])})(?:{_IS_WORDS})?")
 _NOT_PERSON = re.compile(_alt(_RAW["not_person_words"]))   # "各成员单位有关负责同志": no member
+_SUCCEEDS = re.compile(_alt(_RAW["successor_verbs"]))   # "X接替Y": who follows whom
 _HELD_BY = re.compile(rf"由.+(?:{_alt(_RAW['hold_verbs'])})$")   # "办公室主任由王五同志兼任"
 
 
@@ -137,8 +139,8 @@ def main_body_name(doc: ParsedDocument) -> tuple[str, str | None] | None:
         verbs = list(_SETUP_VERBS.finditer(simp, a, m.end("name")))
         if verbs:  # "关于调整领导成员分工及成立X的通知": the body is what was set up
             a = verbs[-1].end()
-        name = _first_body(title[a:m.end("name")])
-        return clean_name(name), lexicon().task_force_kind(to_simplified(name))
+        name = _in_full(doc, clean_name(_first_body(title[a:m.end("name")])))
+        return name, lexicon().task_force_kind(to_simplified(name))
     text = doc.norm.text
     m = _BODY_SETUP.search(text)
     if m:
@@ -156,6 +158,23 @@ def main_body_name(doc: ParsedDocument) -> tuple[str, str | None] | None:
             return clean_name(name), lexicon().task_force_kind(to_simplified(name))
     m = _BODY_SETUP_BARE.search(text)   # "近日，甲县成立X": a set-up verb with no lead
     return _set_up_name(doc, m) if m else None
+
+
+def _in_full(doc: ParsedDocument, name: str) -> str:
+    """A body the title names by its level word alone ("地区防汛抗旱指挥部" in a 地区's notice)
+    as the opening of the text names it in full, its place before it ("甲地区防汛抗旱指挥部（以下
+    简称地区防指）"); as the title names it when the text does not."""
+    place = home_place(doc.info.issuer, doc.info.title)
+    simp = to_simplified(name)
+    level = next((lv for lv in lexicon().levels if simp.startswith(lv)), None)
+    if not place or not level or not place.endswith(level) or place == level:
+        return name
+    head = doc.norm.text[:_FULL_NAME_WITHIN]
+    at = to_simplified(head).find(place + simp[len(level):])
+    return head[at:at + len(place) + len(simp) - len(level)] if at >= 0 else name
+
+
+_FULL_NAME_WITHIN = 3000  # the opening of a notice, where the body is named in full
 
 
 def _set_up_name(doc: ParsedDocument, m: re.Match[str]) -> tuple[str, str | None]:
@@ -772,7 +791,9 @@ def _office(em: Emitter, st: _State, within: tuple[int, int] | None = None) -> N
                            or lexicon().task_force_kind(named) == lexicon().task_force_kind(to_simplified(st.group))
                            and len(named) <= 4)
         group = named if named and not short else st.group
-        office = strip_alias(em.surface(a, b))[0]
+        # "设在市爱卫会办公室（市爱国卫生运动委员会办公室）": the second name, cut at its
+        # closing bracket, is an alias
+        office = re.sub(r"[（(][^）)]*$", "", strip_alias(em.surface(a, b))[0])
         em.emit(fr.rel, group, "TaskForce", office, "Organization", _sentence(text, a))
 
 
@@ -1019,7 +1040,8 @@ def _people(em: Emitter, st: _State, a: int, b: int) -> list[_Person]:
                 return []   # a unit: the phrase lists units, not persons
             if _BODY_END.search(c.rstrip("。；")):
                 continue  # a phrase naming a body ("成立…任组长的工作专班") is no person
-            if (_all_posts(c) or marked) and not _HELD_BY.search(c):   # "X由Y同志兼任": a clause
+            # "X由Y同志兼任", "X同志（…）接替Y": a clause, no person
+            if (_all_posts(c) or marked) and not _HELD_BY.search(c) and not _SUCCEEDS.search(c):
                 name = em.surface(pa, pb).removesuffix("等")
                 out.append(_Person(name, parse_posts(c), unnamed=True, posts_only=_all_posts(c)))
     return out

@@ -239,17 +239,18 @@ def _table_row(em: _Reader, row: Row) -> bool:
     if "post" in cell:
         _posts(em, who, em.text[slice(*cell["post"])], row.span)
     for kind, (a, b) in cell.items():
-        if kind == "duties" or kind in _DUTY.values() and _verb(em.text[a:b].split("，", 1)[0]):
-            for m in _F.sentence.finditer(em.text, a, b):  # as the lines of a notice are read
+        if kind != "duties" and kind not in _DUTY.values():
+            continue
+        for m in _F.sentence.finditer(em.text, a, b):  # as the lines of a notice are read
+            part = m.group(0)
+            if kind == "duties" or _verb(re.split(r"[，,]", part.strip())[0]):  # a part with its own verb
                 _clauses(em, who, *m.span())
-            continue
-        if kind not in _DUTY.values():
-            continue
-        for x, y in _items(em.text[a:b]):
-            raw = em.text[a + x:a + y]
-            item = _clean_item(raw, kind)
-            if item is not None:
-                _emit_duty(em, kind, who, a + x + max(raw.find(item), 0), item, row.span)
+                continue
+            for x, y in _items(part):  # a part without: its column's relation (联系村: each village)
+                raw = part[x:y]
+                item = _clean_item(raw, kind)
+                if item is not None:
+                    _emit_duty(em, kind, who, m.start() + x + max(raw.find(item), 0), item, row.span)
     return True
 
 
@@ -321,6 +322,8 @@ def _line_check(check: str, m: re.Match[str], text: str, sa: int, sb: int,
     """A leader line's name span (in the sentence) and posts, when they read as its check says
     (work_division.yaml leader_lines); None when they do not."""
     name, title = _squeeze(m.groupdict().get("name") or ""), m.groupdict().get("title") or ""
+    if check == "glued":  # "王五副省长（省委常委）", "王五同志（省政府秘书长）"
+        return _glued(m)
     if check == "bare":  # the name alone: its posts open the next line ("常务副省长，负责…")
         a, b = _next_line(text, sb)
         posts = _F.posts_opening.match(text[a:b])
@@ -338,12 +341,45 @@ def _line_check(check: str, m: re.Match[str], text: str, sa: int, sb: int,
             return None
         return ((lone.start("name") - sa, lone.end("name") - sa), title) \
             if _name_ok(_squeeze(lone.group("name"))) else None
-    if not _name_ok(name) or check == "own" and not _own_posts(title, place) \
+    if not _name_ok(name, apart=True) or check == "own" and not _own_posts(title, place) \
+            or check == "honored" and _F.any_title.search(name) \
             or check == "posts" and not parse_posts(_squeeze(title)) \
-            or check == "row_posts" and not (_all_posts(title) and _leads(title)) \
+            or check == "row_posts" and (not (_all_posts(title) and _leads(title))
+                                         or _F.any_title.search(name)) \
             or check == "numbered" and not _all_posts(title, lexicon().is_title):  # 党委副书记、镇长
         return None
     return m.span("name"), _placed_posts(title) if check == "numbered" else title
+
+
+def _glued(m: re.Match[str]) -> tuple[tuple[int, int], str] | None:
+    """A leader line's name with its titles glued on ("王五常务副州长"), or with 同志 only,
+    and posts noted after it ("（州委常委、州政府党组成员）"): the name's span and all posts,
+    when the titles or the note name a leader and every post reads."""
+    head, note = m.group("head"), _squeeze(m.group("title") or "")
+    if note and not _all_posts(note):
+        return None
+    bare = _squeeze(head)
+    honorific = _DATA["honorific"]
+    if bare.endswith(honorific) and _person(bare[:-len(honorific)]) and _leads(note):
+        end = head.rfind(honorific[0])
+        return (m.start("head"), m.start("head") + len(head[:end].rstrip())), note
+    got = _split_head(head, longest=4, apart=True) or _long_name_first(head)
+    if not got:
+        return None
+    (x, y), titles = got[1], got[0]
+    return (m.start("head") + x, m.start("head") + y), "、".join(t for t in (titles, note) if t)
+
+
+def _long_name_first(head: str) -> tuple[str, tuple[int, int]] | None:
+    """"阿依努尔·吐尔逊副州长", "阿不都热依木副旗长": a name longer than a family name and
+    three characters, its titles glued on; the shortest name after which all reads as posts."""
+    h = _squeeze(head)
+    where = [i for i, c in enumerate(head) if not c.isspace()]
+    for n in range(5 if "·" not in h else h.index("·") + 3, min(len(h) - 1, _LONGEST_NAME + 1)):
+        rest = h[n:]
+        if _name_ok(h[:n]) and _all_posts(rest) and _leads(rest) and not _one_char_place(rest):
+            return rest, (where[0], where[n - 1] + 1)
+    return None
 
 
 def _placed_posts(titles: str) -> str:
@@ -485,9 +521,13 @@ def _one_char_place(posts: str) -> bool:
     return first.org_span is not None and bool(_F.one_char_place.match(first.org))
 
 
-def _name_ok(name: str) -> bool:
-    """Not a word we know in a name's place: a title, a verb's opener ("副省长分别分管")."""
-    return bool(name) and name[0] not in _NOT_NAME_START and name not in _NOT_NAMES \
+def _name_ok(name: str, apart: bool = False) -> bool:
+    """Not a word we know in a name's place: a title, a verb's opener ("副省长分别分管").
+    `apart`: the line sets the name apart ("二、向红梅 常务副州长"), so a family name that is
+    also a word (向, 位) may open it."""
+    opens = name[:1] not in _NOT_NAME_START or apart and lexicon().has_surname(name)
+    return bool(name) and opens \
+        and name not in _NOT_NAMES \
         and name not in _LEVEL_BODIES and not name.startswith(tuple(_NOT_NAMES)) \
         and bool(_F.person_name.fullmatch(name)) \
         and not lexicon().is_title(name) \
@@ -734,7 +774,7 @@ def _clauses(em: Emitter, leader: str, a: int, b: int) -> bool:
     for ca, cb in split_list(sent, "，,"):
         clause = sent[ca:cb]
         if _F.stand_in.search(clause):
-            break  # who stands in for whom is not a division of work
+            return True  # who stands in for whom: read, and no division of work
         got = _verb(clause)
         if not got and ca == 0 and len(clause.strip()) >= 3 and not _F.continues.match(clause) \
                 and not _F.openers.fullmatch(clause):

@@ -245,3 +245,24 @@ def test_party_group_member_header(lvl: str, half: bool) -> None:
     assert {("任职", "胡雨", issuer, "党组成员"), ("分管", "胡雨", f"{lvl}应急管理局", ""),
             ("负责", "胡雨", "应急管理", "")} <= got
     assert ("分管", "汤远", f"{lvl}应急管理局", "") not in got
+
+
+# forms of set I
+# A post at a government written by its short name after the level word ("地区行署副专员",
+# "盟行署秘书长"), or by the short name alone in that level's document ("行署副秘书长").
+@pytest.mark.parametrize("place,level,head", [("辛地区", "地区", "专员"), ("壬盟", "盟", "盟长")])
+@pytest.mark.parametrize("written", ["{level}行署", "行署"])
+@pytest.mark.parametrize("half", [False, True])
+def test_short_government_after_its_level(place: str, level: str, head: str, written: str,
+                                          half: bool) -> None:
+    gov = place + "行政公署"
+    short = written.format(level=level)
+    text = notice(gov, "领导成员",
+                  f"　　一、{short}副{head}柯明远同志：负责财政工作。分管{level}财政局。",
+                  f"　　二、{short}常务副{head}尤国庆同志：负责农业工作。",
+                  f"　　三、{short}副秘书长卜 文同志：负责信访工作。")
+    got = facts(text.translate(HALF) if half else text)
+    assert {("任职", "柯明远", gov, f"副{head}"), ("分管", "柯明远", f"{level}财政局", ""),
+            ("任职", "尤国庆", gov, f"常务副{head}"), ("负责", "尤国庆", "农业", ""),
+            ("任职", "卜文", gov, "副秘书长"), ("负责", "卜文", "信访", "")} <= got
+    assert not any(f[0] == "任职" and f[2] in (level, "行署", f"{level}行署") for f in got)

@@ -388,3 +388,24 @@ def test_bracket_note_broken_across_lines(level: str, break_at: str, half: bool)
     got = leads(PLAN.format(title=f"甲{level}优化营商环境三年行动实施方案", body=body))
     assert (f"{level}住房和城乡建设局", "优化工程建设项目审批") in got, got
     assert (f"{level}市场监督管理局", "压减企业开办时间") in got, got
+
+
+# forms of set I
+# A 联席会议制度 notice whose 重点任务 close each task with its leads in a bracket
+# ("（一）T（A牵头，B、C配合）。"): each lead 牵头 its task; "A为牵头单位" leads the body only.
+@pytest.mark.parametrize("place,lvl", [("甲", "省"), ("乙", "市"), ("丙", "州"), ("丁", "县"), ("戊", "旗")])
+@pytest.mark.parametrize("comma", ["，", ","])
+def test_coordination_notice_tasks_closed_by_brackets(place: str, lvl: str, comma: str) -> None:
+    body = f"{place}{lvl}根治欠薪工作联席会议"
+    text = (f"{place}{lvl}人民政府办公室关于建立{body}制度的通知\n\n甲政办函〔2024〕5号\n\n各有关单位：\n"
+            f"经{lvl}政府同意，建立{body}（以下简称联席会议）制度。现将有关事项通知如下：\n\n"
+            f"一、成员单位\n联席会议由{lvl}人社局、{lvl}财政局、{lvl}公安局组成，{lvl}人社局为牵头单位。\n\n"
+            f"二、重点任务\n（一）全面落实工资支付保障制度（{lvl}人社局牵头{comma}{lvl}财政局配合）。\n"
+            f"（二）加强工程项目资金监管（{lvl}财政局、{lvl}人社局牵头{comma}各主管部门配合）。\n"
+            f"（三）依法打击拒不支付劳动报酬违法犯罪（{lvl}公安局牵头）。\n")
+    got = leads(text)
+    assert {(f"{lvl}人社局", "全面落实工资支付保障制度"), (f"{lvl}财政局", "加强工程项目资金监管"),
+            (f"{lvl}人社局", "加强工程项目资金监管"), (f"{lvl}公安局", "依法打击拒不支付劳动报酬违法犯罪"),
+            (f"{lvl}人社局", body)} <= got
+    assert not any(o.startswith("联席会议由") for _, o in got)
+    assert not any(s == f"{lvl}财政局" and o == "全面落实工资支付保障制度" for s, o in got)

@@ -1537,3 +1537,130 @@ def test_wide_gap_rows_under_an_attachment_title(place: str, level: str, gov_tit
             ("成员", "赵六", group, "成员")} <= members, members
     assert all(f[2] == group for f in members), members
     assert ("任职", "张大山", party, f"{party}委员") in got, got
+
+
+# forms of set I
+# A member table pasted as one cell a line (the header's cells on lines that follow each
+# other): a blank line stands for a cell left empty, so the rows stay aligned and an empty
+# role cell holds the role above.
+@pytest.mark.parametrize("place,lvl", [("甲", "市"), ("乙", "县"), ("丁", "州"), ("戊", "旗"), ("己", "盟")])
+@pytest.mark.parametrize("kind,head,deputy", [("领导小组", "组　长", "副组长"), ("指挥部", "总指挥", "副总指挥")])
+def test_member_table_one_cell_a_line_blank_cells(place: str, lvl: str, kind: str, head: str,
+                                                  deputy: str) -> None:
+    body = f"{place}{lvl}化工产业转型工作{kind}"
+    rows = [MEMBER_TABLE[0], *MEMBER_TABLE[1:5]]
+    lines = [c.format(kind=kind, head=head, deputy=deputy, lvl=lvl) for row in rows for c in row]
+    text = notice("调整后名单如下：\n\n" + "\n".join(lines) + "\n\n各成员单位要明确1名联络员。",
+                  title=f"{place}{lvl}人民政府办公室关于调整{body}组成人员的通知")
+    got = facts(text)
+    assert ("成员", "赵一", body, head.replace("　", "")) in got
+    assert ("成员", "孙二平", body, deputy) in got
+    assert ("成员", "周三", body, deputy) in got
+    assert ("任职", "周三", f"{lvl}经济和信息化局", "局长") in got
+    assert ("成员", "黄四东", body, "成员") in got
+    assert not any(f[0] == "成员" and f[3] != "成员" and f[1] == "黄四东" for f in got)
+    assert not any(f[1] in ("姓名", "") or f[2] in ("姓名", "单位及职务") for f in got)
+
+
+# forms of set I
+# "由A同志（posts）接替B同志任<body><role>": 同志 before the bracketed posts and after the one
+# replaced; a web copy's breadcrumb above the title and its "来源：… 字号：…" line below it.
+@pytest.mark.parametrize("place,lvl,unit", [("甲", "省", "省公安厅"), ("乙", "自治区", "自治区水利厅"),
+                                            ("丙", "市", "市应急管理局"), ("丁", "州", "州水利局"),
+                                            ("戊", "盟", "盟林草局"), ("己", "旗", "旗应急管理局")])
+@pytest.mark.parametrize("role", ["副组长", "成员"])
+@pytest.mark.parametrize("web", [False, True])
+def test_successor_with_honorific_before_bracketed_posts(place: str, lvl: str, unit: str, role: str,
+                                                         web: bool) -> None:
+    body = f"{place}{lvl}稳就业工作专班"
+    title = f"{place}{lvl}人民政府办公室关于调整{body}组成人员的通知"
+    sentence = f"因工作变动，由钱 一川同志（{unit}副局长）接替孙二河同志任专班{role}；其他组成人员不变。"
+    if web:
+        text = (f"首页 > 政务公开 > 通知公告\n{title}\n来源：{place}{lvl}人民政府办公室　　发布日期：2024-04-28"
+                f"　　字号：甲政办函〔2024〕72号\n\n各有关单位：\n　　{sentence}\n")
+    else:
+        text = notice(sentence, title=title)
+    got = facts(text)
+    assert ("成员", "钱一川", body, role) in got
+    assert ("任职", "钱一川", unit, "副局长") in got
+    assert not any("接替" in f[1] or f[1] == "孙二河" for f in got)
+
+
+# A title naming the body by its level word alone ("调整地区防汛抗旱指挥部成员") where the text
+# names it in full with its place ("甲地区防汛抗旱指挥部（以下简称地区防指）"): the full name;
+# 常务副总指挥 is a role of its own.
+@pytest.mark.parametrize("place,lvl,gov", [("甲", "地区", "地区行署"), ("乙", "盟", "盟行署"),
+                                           ("丙", "市", "市政府"), ("丁", "县", "县政府"),
+                                           ("戊", "旗", "旗政府"), ("己", "自治州", "州政府")])
+@pytest.mark.parametrize("full", [True, False])
+def test_body_named_in_full_in_the_text(place: str, lvl: str, gov: str, full: bool) -> None:
+    issuer = f"{place}{lvl}行政公署" if gov.endswith("行署") else f"{place}{lvl}人民政府"
+    named = f"{place}{lvl}" if full else lvl
+    text = notice(f"决定对{named}防汛抗旱指挥部（以下简称{lvl}防指）成员进行调整，调整后的组成人员如下：\n"
+                  f"总指挥：柯明远　{lvl}水利局局长\n常务副总指挥：尤国庆　{lvl}应急管理局局长\n"
+                  f"副总指挥：卜　文　{lvl}气象局局长",
+                  title=f"{issuer}关于调整{lvl}防汛抗旱指挥部成员的通知")
+    body = f"{named}防汛抗旱指挥部"
+    got = facts(text)
+    for f in [("成员", "柯明远", body, "总指挥"), ("成员", "尤国庆", body, "常务副总指挥"),
+              ("成员", "卜文", body, "副总指挥"), ("任职", "尤国庆", f"{lvl}应急管理局", "局长")]:
+        assert f in got, f
+    assert not any(f[0] == "成员" and f[2] != body for f in got)
+    assert ("成员", "尤国庆", body, "总指挥") not in got
+
+
+# Subgroup items "（一）X组，由Y牵头；" (a comma before the lead closes the name), and an office
+# "设在A（B）" whose bracketed second name is an alias.
+@pytest.mark.parametrize("place,lvl", [("甲", "市"), ("乙", "县"), ("丙", "旗"), ("丁", "州"), ("戊", "盟")])
+@pytest.mark.parametrize("comma", ["，", ","])
+@pytest.mark.parametrize("marks", [("（一）", "（二）"), ("1.", "2."), ("（1）", "（2）")])
+def test_subgroup_items_led_after_a_comma(place: str, lvl: str, comma: str, marks: tuple) -> None:
+    body = f"{place}{lvl}创建卫生城市工作领导小组"
+    text = notice(f"{lvl}政府决定成立{body}。\n"
+                  f"领导小组下设办公室和两个专项工作组。领导小组办公室设在{lvl}爱卫办（{lvl}爱国卫生运动委员会"
+                  f"办公室）{comma}负责日常工作。各专项工作组分别是：\n"
+                  f"{marks[0]}市容整治组{comma}由{lvl}城管局牵头；\n"
+                  f"{marks[1]}宣传教育组{comma}由{lvl}委宣传部牵头。\n",
+                  title=f"{place}{lvl}人民政府关于成立{body}的通知")
+    got = facts(text)
+    for f in [("下设", body, "市容整治组", ""), ("下设", body, "宣传教育组", ""),
+              ("牵头", f"{lvl}城管局", "市容整治组", ""), ("牵头", f"{lvl}委宣传部", "宣传教育组", ""),
+              ("办公室设在", body, f"{lvl}爱卫办", "")]:
+        assert f in got, f
+    assert not any(f[0] == "办公室设在" and "（" in f[2] for f in got)
+
+
+# A unit section's line "领导小组成员单位为：A、B、C。": the key ends in 为, the units follow.
+@pytest.mark.parametrize("place,lvl", [("甲", "市"), ("乙", "县"), ("丙", "旗"), ("丁", "州"), ("戊", "省")])
+@pytest.mark.parametrize("kind", ["领导小组", "工作专班", "指挥部"])
+@pytest.mark.parametrize("colon", ["：", ":"])
+def test_unit_section_key_ends_in_is(place: str, lvl: str, kind: str, colon: str) -> None:
+    body = f"{place}{lvl}优化营商环境工作{kind}"
+    text = notice(f"一、组成人员\n组长：柯小川　{lvl}长\n\n二、成员单位\n\n"
+                  f"{kind}成员单位为{colon}{lvl}发展和改革委员会、{lvl}财政局、{lvl}司法局。\n\n三、工作要求\n\n"
+                  "各成员单位要明确1名联络员。",
+                  title=f"{place}{lvl}人民政府办公室关于成立{body}的通知")
+    got = facts(text)
+    for unit in ("发展和改革委员会", "财政局", "司法局"):
+        assert ("成员单位", f"{lvl}{unit}", body, "成员单位") in got
+    assert not any(f[0] == "成员单位" and "为" in f[1] for f in got)
+
+
+# "…任<role>，并兼任<body>办公室副主任": the second role after the first, in a successor's
+# sentence ("由A同志（posts）接替B同志任…") or a plain one ("A同志任…").
+@pytest.mark.parametrize("place,lvl,kind", [("甲", "自治区", "工作专班"), ("乙", "市", "领导小组"),
+                                            ("丙", "县", "指挥部"), ("丁", "旗", "领导小组"),
+                                            ("戊", "州", "工作专班")])
+@pytest.mark.parametrize("succeeds", [True, False])
+@pytest.mark.parametrize("comma,also", [("，", "并兼任"), (",", "兼任"), ("，", "同时兼任")])
+def test_second_role_after_the_first(place: str, lvl: str, kind: str, succeeds: bool, comma: str,
+                                     also: str) -> None:
+    body = f"{place}{lvl}稳就业{kind}"
+    short = kind.removeprefix("工作")
+    who = "由钱 一川同志（{lvl}人社局副局长）接替孙二河同志" if succeeds else "钱 一川同志"
+    text = notice(who.format(lvl=lvl) + f"任{short}成员{comma}{also}{short}办公室副主任。",
+                  title=f"{place}{lvl}人民政府办公室关于调整{body}组成人员的通知")
+    got = facts(text)
+    assert ("成员", "钱一川", body, "成员") in got
+    assert ("成员", "钱一川", body, "办公室副主任") in got
+    assert not any(f[1] in ("孙二河", "并", "同时") or "接替" in f[1] for f in got)

@@ -763,3 +763,76 @@ def test_head_titled_alone_is_a_subdistricts_only() -> None:
     got = facts(text)
     assert ("任职", "庚一", "县政府", "副县长") in got
     assert not any(f[0] == "任职" and f[1] == "辛二" and f[2] in ("县政府", "己县人民政府") for f in got)
+
+
+# forms of set I
+# A meeting's news adjusting the division: "并协助{head}分管…" after another duty; 并 opens no name.
+@pytest.mark.parametrize("level,head,deputy", [("市", "市长", "副市长"), ("州", "州长", "副州长"),
+                                               ("旗", "旗长", "副旗长"), ("盟", "盟长", "副盟长"),
+                                               ("县", "县长", "副县长"), ("省", "省长", "副省长")])
+@pytest.mark.parametrize("comma", ["，", ","])
+def test_and_assists_the_head_after_a_duty(level: str, head: str, deputy: str, comma: str) -> None:
+    text = (f"甲{level}政府召开常务会议 调整{level}政府领导班子成员工作分工\n"
+            f"会议明确{comma}对{level}政府领导班子成员工作分工作如下调整：{deputy}柯小川同志增加联系"
+            f"某某海关{comma}并协助{head}分管{level}审计局；{deputy}严东升同志负责招商引资工作{comma}"
+            f"分管{level}投资促进局。\n")
+    got = facts(text, "news.txt")
+    for f in [("联系", "柯小川", "某某海关", ""), ("协助分管", "柯小川", f"{level}审计局", ""),
+              ("负责", "严东升", "招商引资", ""), ("分管", "严东升", f"{level}投资促进局", "")]:
+        assert f in got, f
+    assert not any(f[1].startswith("并") for f in got)
+    assert ("分管", "柯小川", f"{level}审计局", "") not in got
+
+
+# An adjustment notice's numbered items "一、王五同志增加负责…，增加分管A、B。", "二、…同志不再
+# 负责…，不再分管A；增加分管C。", "三、…同志不再分管D。": the name set apart by 同志; 增加分管
+# is 分管, 不再分管 gives no fact (SCHEMA §3).
+@pytest.mark.parametrize("issuer,lvl", [("甲市人民政府办公室", "市"), ("乙自治州人民政府办公室", "州"),
+                                        ("丙旗人民政府办公室", "旗"), ("丁县人民政府办公室", "县"),
+                                        ("戊盟行政公署办公室", "盟")])
+@pytest.mark.parametrize("mark", ["一、", "（一）", "1."])
+@pytest.mark.parametrize("comma", ["，", ","])
+def test_adjustment_items_name_with_honorific(issuer: str, lvl: str, mark: str, comma: str) -> None:
+    n = [mark.replace("一", k).replace("1", d) for k, d in (("一", "1"), ("二", "2"), ("三", "3"))]
+    text = (f"{issuer}关于调整{lvl}政府领导工作分工的通知\n\n甲政办发〔2024〕31号\n\n各有关单位：\n\n"
+            f"因工作需要，对{lvl}政府领导同志工作分工作如下调整：\n\n"
+            f"{n[0]}柯小川同志增加负责卫生健康、医疗保障方面工作{comma}增加分管{lvl}卫生健康委、{lvl}医保局。\n\n"
+            f"{n[1]}阿依努尔·吐尔逊同志不再负责卫生健康方面工作{comma}不再分管{lvl}卫生健康委；"
+            f"增加分管{lvl}统计局。\n\n{n[2]}严 东 升同志不再分管{lvl}统计局。\n\n其他领导同志工作分工不变。\n")
+    got = facts(text)
+    for f in [("负责", "柯小川", "卫生健康", ""), ("负责", "柯小川", "医疗保障", ""),
+              ("分管", "柯小川", f"{lvl}卫生健康委", ""), ("分管", "柯小川", f"{lvl}医保局", ""),
+              ("分管", "阿依努尔·吐尔逊", f"{lvl}统计局", "")]:
+        assert f in got, f
+    assert not any(f[1] == "阿依努尔·吐尔逊" and f[2] in ("卫生健康", f"{lvl}卫生健康委") for f in got)
+    assert not any(f[1] == "严东升" for f in got)
+    assert not any(f[1].endswith("同志") for f in got)
+
+
+# A numbered leader line whose name opens with a family name that is also a word (向, 由): the
+# line sets the name apart.
+@pytest.mark.parametrize("issuer,title", [("甲自治州人民政府", "常务副州长"), ("乙市人民政府", "副市长"),
+                                          ("丙旗人民政府", "副旗长"), ("丁省人民政府", "副省长")])
+@pytest.mark.parametrize("name", ["向红川", "位小川", "向 东"])
+def test_numbered_line_name_opening_with_a_word(issuer: str, title: str, name: str) -> None:
+    text = (f"{issuer}关于领导工作分工的通知\n\n各有关单位：\n现将工作分工通知如下：\n\n"
+            f"一、{name} {title}\n负责财政、审计方面工作。\n分管某某财政局。\n")
+    got = facts(text)
+    who = name.replace(" ", "")
+    assert ("任职", who, issuer, title) in got
+    assert ("负责", who, "财政", "") in got and ("分管", who, "某某财政局", "") in got
+
+
+# A closing remark on who stands in ("…外出或休假期间，其分管工作由…代为负责") is read as no
+# division of work and not reported as a line not understood.
+@pytest.mark.parametrize("issuer,lvl", [("甲市人民政府", "市"), ("乙自治州人民政府", "州"), ("丙旗人民政府", "旗")])
+@pytest.mark.parametrize("remark", [
+    "{lvl}政府领导同志因公外出或休假期间，其分管工作原则上由{lvl}长指定其他领导同志代为负责。",
+    "副{lvl}长外出期间,其分管工作由{lvl}长临时指定人员负责."])
+def test_stand_in_remark_is_no_unread_line(issuer: str, lvl: str, remark: str) -> None:
+    text = (f"{issuer}关于领导工作分工的通知\n\n各有关单位：\n现将工作分工通知如下：\n\n"
+            f"一、严东升 副{lvl}长\n负责财政工作。\n分管某某财政局。\n\n{remark.format(lvl=lvl)}\n")
+    assert not any("not understood" in w for w in warnings(text))
+    got = facts(text)
+    assert ("分管", "严东升", "某某财政局", "") in got
+    assert not any(f[0] == "负责" and f[2] != "财政" for f in got)

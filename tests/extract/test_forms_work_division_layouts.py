@@ -498,3 +498,80 @@ def test_division_table_column_names_the_verb(issuer: str, party: str, head: str
                 ("联系", "林东", "北村", "")}
     assert expected <= got, expected - got
     assert {f[1] for f in got} == {"严东升", "林东"}
+
+
+# forms of set I
+# A numbered leader line, the name with its titles glued on ("一、严东升副州长") or with 同志,
+# posts noted after it in brackets; the duties on the lines below.
+@pytest.mark.parametrize("issuer,title,gov,short", [
+    ("丙省人民政府", "副省长", "丙省人民政府", "省政府"),
+    ("甲自治区人民政府", "副主席", "甲自治区人民政府", "自治区政府"),
+    ("丁市人民政府", "常务副市长", "丁市人民政府", "市政府"),
+    ("戊自治州人民政府", "副州长", "戊自治州人民政府", "州政府"),
+    ("己盟行政公署", "副盟长", "己盟行政公署", "盟行政公署"),
+    ("庚县人民政府", "副县长", "庚县人民政府", "县政府"),
+    ("辛旗人民政府", "副旗长", "辛旗人民政府", "旗政府"),
+])
+@pytest.mark.parametrize("note", [False, True])
+@pytest.mark.parametrize("half", [False, True])
+def test_numbered_name_with_glued_title_line(issuer: str, title: str, gov: str, short: str,
+                                             note: bool, half: bool) -> None:
+    posts = f"（{short}党组成员）" if note else ""
+    lines = [f"　　一、严东升{title}{posts}",
+             "　　负责财政、审计方面工作。",
+             "　　分管某某财政局。",
+             f"　　二、阿依努尔·吐尔逊{title}",
+             "　　负责教育方面工作。分管某某教育局。",
+             f"　　三、柯 小 川同志（{short}秘书长、党组成员）",
+             "　　协助严东升同志分管某某财政局，协助阿依努尔·吐尔逊同志联系某某大学。"]
+    if half:
+        lines = [ln.translate(HALF) for ln in lines]
+    got = facts(notice(issuer, "领导成员", *lines))
+    want = [("任职", "严东升", gov, title), ("负责", "严东升", "财政", ""), ("负责", "严东升", "审计", ""),
+            ("分管", "严东升", "某某财政局", ""), ("任职", "阿依努尔·吐尔逊", gov, title),
+            ("负责", "阿依努尔·吐尔逊", "教育", ""), ("分管", "阿依努尔·吐尔逊", "某某教育局", ""),
+            ("任职", "柯小川", gov, "秘书长"), ("任职", "柯小川", gov, "党组成员"),
+            ("协助分管", "柯小川", "某某财政局", ""), ("协助联系", "柯小川", "某某大学", "")]
+    if note:
+        want.append(("任职", "严东升", gov, "党组成员"))
+    for f in want:
+        assert f in got, f
+    assert ("分管", "阿依努尔·吐尔逊", "某某财政局", "") not in got
+    assert not any(f[0] == "任职" and f[1] == "阿依努尔·吐尔逊" and f[3] == "党组成员" for f in got)
+
+
+# A division laid out as a table whose header names its columns (markdown, box-drawn, a Word
+# table's cells parted by spaces): name, posts, and columns of duties; a cell part without a
+# verb of its own states the column's relation.
+TABLE_HEADS = {"markdown": ("| {} |", " | "), "box": ("│ {} │", " │ "), "spaces": ("{}", "　　")}
+
+
+@pytest.mark.parametrize("issuer,head,title,gov", [
+    ("丁市人民政府", "市长", "副市长", "丁市人民政府"),
+    ("戊自治州人民政府", "州长", "副州长", "戊自治州人民政府"),
+    ("庚县人民政府", "县长", "常务副县长", "庚县人民政府"),
+    ("辛旗人民政府", "旗长", "副旗长", "辛旗人民政府"),
+    ("甲自治区人民政府", "主席", "副主席", "甲自治区人民政府"),
+])
+@pytest.mark.parametrize("layout", ["markdown", "box", "spaces"])
+def test_division_table_by_columns(issuer: str, head: str, title: str, gov: str,
+                                   layout: str) -> None:
+    frame, sep = TABLE_HEADS[layout]
+    rows = [["姓名", "职务", "负责工作", "分管部门", "联系单位"],
+            ["严东升", head, "主持全面工作；负责审计工作", "某某审计局", "—"],
+            ["柯小川", title, "负责财政、统计工作", "某某财政局、某某统计局；协助分管某某审计局", "某某税务局"],
+            ["阿依努尔·吐尔逊", title, "负责教育、卫生健康工作", "某某教育局", "某某大学、某某医院"]]
+    lines = [frame.format(sep.join(r)) for r in rows]
+    if layout == "markdown":
+        lines.insert(1, "|---|---|---|---|---|")
+    got = facts(notice(issuer, "领导成员", *lines))
+    for f in [("任职", "严东升", gov, head), ("主持", "严东升", gov, ""), ("负责", "严东升", "审计", ""),
+              ("分管", "严东升", "某某审计局", ""), ("任职", "柯小川", gov, title), ("负责", "柯小川", "财政", ""),
+              ("负责", "柯小川", "统计", ""), ("分管", "柯小川", "某某财政局", ""), ("分管", "柯小川", "某某统计局", ""),
+              ("协助分管", "柯小川", "某某审计局", ""), ("联系", "柯小川", "某某税务局", ""),
+              ("任职", "阿依努尔·吐尔逊", gov, title), ("负责", "阿依努尔·吐尔逊", "教育", ""),
+              ("负责", "阿依努尔·吐尔逊", "卫生健康", ""), ("分管", "阿依努尔·吐尔逊", "某某教育局", ""),
+              ("联系", "阿依努尔·吐尔逊", "某某大学", ""), ("联系", "阿依努尔·吐尔逊", "某某医院", "")]:
+        assert f in got, f
+    assert not any(f[1] in ("姓名", "职务") or f[2] in ("—", "负责工作") for f in got)
+    assert ("分管", "柯小川", "某某审计局", "") not in got
