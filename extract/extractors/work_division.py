@@ -517,7 +517,10 @@ def _leads(titles: str) -> bool:
 def _one_char_place(posts: str) -> bool:
     """"乐省政府党组成员": an organisation named after a one-character place is no
     organisation; that character ends the name before it (王五乐)."""
-    first = parse_posts(posts)[0]
+    read = parse_posts(posts)
+    if not read:  # posts _leads accepted but the post grammar reads none of: no org to check
+        return False
+    first = read[0]
     return first.org_span is not None and bool(_F.one_char_place.match(first.org))
 
 

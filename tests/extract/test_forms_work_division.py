@@ -836,3 +836,13 @@ def test_stand_in_remark_is_no_unread_line(issuer: str, lvl: str, remark: str) -
     got = facts(text)
     assert ("分管", "严东升", "某某财政局", "") in got
     assert not any(f[0] == "负责" and f[2] != "财政" for f in got)
+
+
+@pytest.mark.parametrize("rest", ["因工作变动", "不再担任", "同志", "、"])
+def test_header_rest_no_post_reads_is_no_place_and_no_error(rest: str) -> None:
+    """A header's rest the post grammar reads nothing of (an adjustment's words after a
+    comma) is no one-character place's body, and reading it raises nothing (an extractor
+    failed on it once with an IndexError)."""
+    from extract.extractors.work_division import _one_char_place
+
+    assert _one_char_place(rest) is False
