@@ -1664,3 +1664,19 @@ def test_second_role_after_the_first(place: str, lvl: str, kind: str, succeeds: 
     assert ("成员", "钱一川", body, "成员") in got
     assert ("成员", "钱一川", body, "办公室副主任") in got
     assert not any(f[1] in ("孙二河", "并", "同时") or "接替" in f[1] for f in got)
+
+
+@pytest.mark.parametrize("place, level, title, _party", LEVELS)
+@pytest.mark.parametrize("announce", ["下设以下专项工作组：", "下设如下工作组:", "下设下列3个工作组："])
+def test_subgroups_announced_by_a_list_below(place: str, level: str, title: str, _party: str,
+                                             announce: str) -> None:
+    """"领导小组下设以下专项工作组：" announces the subgroups listed below and names none: the
+    subgroups are the items, never "以下专项工作组"."""
+    body = f"{place}{level}禁牧工作领导小组"
+    text = notice(f"为加强草原保护，决定成立{body}。\n\n组　长：赵一　{level}政府{title}\n\n"
+                  f"领导小组{announce}\n（一）禁牧监管组。由{level}林草局牵头。\n（二）矿区修复组。由{level}自然资源局牵头。",
+                  title=f"关于成立{body}的通知")
+    got = facts(text)
+    subs = {f[2] for f in got if f[0] == "下设"}
+    assert {"禁牧监管组", "矿区修复组"} <= subs, subs
+    assert not any(s.startswith(("以下", "如下", "下列")) for s in subs), subs
