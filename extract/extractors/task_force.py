@@ -838,7 +838,8 @@ def _prose_members(em: Emitter, st: _State, within: tuple[int, int] | None = Non
             for fm in matches(fr, text, lo, hi, sentences=False):
                 taken |= _paired_roles(em, st, fm)
     for span, role_text, who, strict in _role_statements(text, lo, hi):
-        if span[1] in taken or _in_subgroup(em, span[0]):
+        own = _item_subgroup(em, span[0])   # "（一）X组。由A牵头。组长：王五。": X组's member
+        if span[1] in taken or own is None and _in_subgroup(em, span[0]):
             continue
         role = _role_in_context(em, span[0], role_text)
         units = role == "成员" and _is_unit_list(text[who[0]:who[1]].rstrip("。；"), 1)
@@ -855,7 +856,10 @@ def _prose_members(em: Emitter, st: _State, within: tuple[int, int] | None = Non
         taken.add(span[1])
         at = _sentence(text, span[0])
         for person in people:
-            _emit_person(em, st, person, role, at)
+            if own is not None:
+                _emit_member(em, own, person.name, person.posts, role, at, person.unnamed)
+            else:
+                _emit_person(em, st, person, role, at)
     lex = lexicon()
     for fm in (fm for fr in frames("notice", "HOLDS") for fm in matches(fr, text, lo, hi, sentences=False)):
         fr = fm.frame   # X任省某某局局长
@@ -968,6 +972,23 @@ def _in_subgroup(em: Emitter, at: int) -> bool:
     if k < 1:
         return False
     return bool(frame("subgroup_heading").regex.match(em.text[found[k - 1].start:found[k - 1].end]))
+
+
+def _item_subgroup(em: Emitter, at: int) -> tuple[str, str | None] | None:
+    """The subgroup (name, kind) whose item line ("（一）禁牧监管组。…") holds `at` after its
+    heading: a role stated there is that subgroup's, not the notice's body's."""
+    found = em.doc.blocks
+    k = bisect_right(found, at, key=lambda b: b.start - b.indent) - 1
+    if k < 0 or not found[k].start <= at < found[k].end:
+        return None
+    line = em.text[found[k].start:found[k].end]
+    for head in frames("heading", "HAS_SUBGROUP"):
+        m = head.regex.match(line)
+        if m and found[k].start + m.end() <= at:
+            a, z = m.span(head.object)
+            name = em.surface(found[k].start + a, found[k].start + z)
+            return name, lexicon().task_force_kind(m.group(head.object))
+    return None
 
 
 def _role_in_context(em: Emitter, at: int, role: str) -> str:

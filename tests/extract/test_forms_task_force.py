@@ -1680,3 +1680,23 @@ def test_subgroups_announced_by_a_list_below(place: str, level: str, title: str,
     subs = {f[2] for f in got if f[0] == "下设"}
     assert {"禁牧监管组", "矿区修复组"} <= subs, subs
     assert not any(s.startswith(("以下", "如下", "下列")) for s in subs), subs
+
+
+@pytest.mark.parametrize("place, level, title, _party", LEVELS)
+@pytest.mark.parametrize("mark", ["（一）", "1.", "(一)"])
+@pytest.mark.parametrize("colon", ["：", ":"])
+def test_subgroup_item_states_its_own_leader(place: str, level: str, title: str, _party: str,
+                                             mark: str, colon: str) -> None:
+    """A subgroup's item line whose sentences go on with its own role line ("（一）X组。由A牵头。
+    组长：王五。"): the person is the subgroup's member in that role, not the notice's body's."""
+    body = f"{place}{level}禁牧工作领导小组"
+    second = mark.replace("一", "二").replace("1", "2")
+    text = notice(f"为加强草原保护，决定成立{body}。\n\n组　长：赵一　{level}政府{title}\n\n"
+                  f"领导小组下设2个专项工作组。\n{mark}禁牧监管组。由{level}林草局牵头。组长{colon}王五。\n"
+                  f"{second}矿区修复组。由{level}自然资源局牵头。组长{colon}{level}自然资源局副局长李四。",
+                  title=f"关于成立{body}的通知")
+    got = facts(text)
+    assert ("成员", "王五", "禁牧监管组", "组长") in got, sorted(got)
+    assert ("成员", "李四", "矿区修复组", "组长") in got
+    assert ("任职", "李四", f"{level}自然资源局", "副局长") in got
+    assert not any(f[0] == "成员" and f[1] in ("王五", "李四") and f[2] == body for f in got)
