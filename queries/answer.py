@@ -244,10 +244,21 @@ def _duties(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     return Reply(answers, facts, f"{ref.name}（{_zh(f.type for f in facts)}）：{'、'.join(answers)}")
 
 
+def _titles_meant(title: str) -> tuple[str, ...]:
+    """A title and those it names too: compose.yaml title_includes, else 副X长 -> 常务副X长."""
+    deputy = ("常务" + title,) if title.startswith("副") else ()   # 副州长: the 常务副州长 is one too
+    return (title, *vocabulary().title_includes.get(title, deputy))
+
+
+def _form_reads(reading: Parse, words: tuple[str, ...]) -> bool:
+    """Whether the form of a reading has one of `words` in its own patterns (it reads 原来 or
+    什么时候 itself, so the question needs no modifier taken out)."""
+    return any(w in pattern for pattern in reading.form.patterns for w in words)
+
+
 def _title_holders(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     title = p.word("title") or ""
-    deputy = ("常务" + title,) if title.startswith("副") else ()   # 副州长: the 常务副州长 is one too
-    asked = [t for t in (title, *vocabulary().title_includes.get(title, deputy), *ctx.included) if t not in ctx.left_out]
+    asked = [t for t in (*_titles_meant(title), *ctx.included) if t not in ctx.left_out]
     facts = holders_of_title(ctx.view, *_unique(asked), as_of=ctx.as_of) if asked else []
     if not facts:
         return Reply([], [], f"没有找到现任{title}的记录。")
@@ -648,8 +659,7 @@ def _kind_overseers(ctx: _Ctx, p: Parse, opt: Mapping[str, Any]) -> Reply:
     facts = [f for b in bodies for f in overseers_of(ctx.view, b, tuple(opt["types"]), as_of=ctx.as_of)]
     title = has_word(ctx.text, tuple(sorted(ctx.book.vocab.get("gov_title", ()), key=len, reverse=True)))
     if title:  # 哪些副县长联系群团组织: those who hold that title (a 副县长 is of a county)
-        deputy = ("常务" + title,) if title.startswith("副") else ()
-        holders = {f.subject.id for f in holders_of_title(ctx.view, title, *deputy, as_of=ctx.as_of)}
+        holders = {f.subject.id for f in holders_of_title(ctx.view, *_titles_meant(title), as_of=ctx.as_of)}
         facts = [f for f in facts if f.subject.id in holders]
     if not facts:
         return Reply([], [], f"没有找到{_zh(opt['types'])}{word}的领导。")
@@ -810,8 +820,7 @@ def _ask(view: GraphView, asked: str, question: str, as_of: str | None) -> Answe
     mods = modifiers(question, _latest(view), qb)
     if mods.formerly:  # a form that reads 原来 itself (温贵原来担任什么职务) answers as it is
         _, readings = _read(cat, question, qb)
-        words = vocabulary().modes["formerly"]
-        if readings and any(w in pattern for pattern in readings[0].form.patterns for w in words):
+        if readings and _form_reads(readings[0], vocabulary().modes["formerly"]):
             mods.formerly, mods.core = False, mods.plain
     day = as_of or mods.as_of
     answer = Answer(question=asked, normalized=normalize_question(question, qb), understood=False, as_of=day,
@@ -868,9 +877,7 @@ def _ask_in_time(view: GraphView, cat: Catalogue, qb: QuestionBook, question: st
     False when the question names too little for that (the caller reads it as usual)."""
     if mods.mode == "when":
         _, readings = _read(cat, question, qb)
-        words = vocabulary().modes["when"]
-        if readings and not _weak(readings[0]) and any(w in pattern for pattern in readings[0].form.patterns
-                                                       for w in words):
+        if readings and not _weak(readings[0]) and _form_reads(readings[0], vocabulary().modes["when"]):
             return False  # a form that reads the when itself (郝建平什么时候被任命的: the timeline)
     text = mods.core
     place = _place_named(cat, text)[0] if cat.several_places else None

@@ -83,15 +83,20 @@ def view(request: pytest.FixtureRequest, seed_graph: nx.MultiDiGraph,
     yield from _store_view(request, seed_graph, tmp_path_factory)
 
 
-@pytest.fixture(scope="session")
-def cities_graph() -> nx.MultiDiGraph:
-    """The invented store of three cities (tests/fixtures/three_cities), built once."""
+def graph_of_folder(folder: Path) -> nx.MultiDiGraph:
+    """The graph of every notice in a fixture folder: extracted, resolved and built."""
     from extract.pipeline import extract_paths
     from graph.resolve import resolve
 
-    result = extract_paths([str(p) for p in sorted(CITIES.iterdir())], progress=False)
+    result = extract_paths([str(p) for p in sorted(folder.iterdir())], progress=False)
     assertions, _ = resolve(result.assertions, result.documents)
     return build_graph(assertions, result.documents).graph
+
+
+@pytest.fixture(scope="session")
+def cities_graph() -> nx.MultiDiGraph:
+    """The invented store of three cities (tests/fixtures/three_cities), built once."""
+    return graph_of_folder(CITIES)
 
 
 @pytest.fixture(scope="module", params=BACKENDS)

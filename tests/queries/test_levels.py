@@ -7,10 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import networkx as nx
 import pytest
 
-from graph.build import build_graph
 from graph.stores import GraphView, open_store
 from queries.answer import ask
 
@@ -20,14 +18,10 @@ PLACE = "赤杉彝族自治州"
 
 @pytest.fixture(scope="module")
 def view() -> GraphView:
-    from extract.pipeline import extract_paths
-    from graph.resolve import resolve
+    from tests.queries.conftest import graph_of_folder
 
-    result = extract_paths([str(p) for p in sorted(FIXTURES.iterdir())], progress=False)
-    assertions, _ = resolve(result.assertions, result.documents)
-    graph: nx.MultiDiGraph = build_graph(assertions, result.documents).graph
     store = open_store("networkx")
-    store.write(graph)
+    store.write(graph_of_folder(FIXTURES))
     with store.view() as v:
         yield v
 
