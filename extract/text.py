@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 __all__ = ["NormText", "normalize", "to_simplified", "unify_char", "HEADING_START"]
 
@@ -303,10 +304,55 @@ def _page_lines(lines: list[str]) -> set[int]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _header_cells() -> frozenset[str]:
+    """Every word that heads a table's column for some reader (tables.yaml header_words,
+    work_division.yaml division_table, appointment.yaml table_columns, task_allocation.yaml's
+    table headers), read from the readers' own data: the layout layer needs them only to see
+    where a table pasted one cell a line begins."""
+    import yaml  # read once, on the first document read
+
+    data = Path(__file__).parent / "data"
+
+    def words(node: object) -> list[str]:
+        if isinstance(node, str):
+            return [node]
+        if isinstance(node, dict):
+            return [w for v in node.values() for w in words(v)]
+        return [w for v in node for w in words(v)] if isinstance(node, list) else []
+
+    wanted = {"tables.yaml": ["header_words"], "work_division.yaml": ["division_table"],
+              "appointment.yaml": ["table_columns"],
+              "task_allocation.yaml": ["table_task_headers", "table_other_headers"]}
+    out: set[str] = set()
+    for name, keys in wanted.items():
+        raw = yaml.safe_load((data / name).read_text(encoding="utf-8"))
+        out.update(w for key in keys for w in words(raw.get(key)))
+    return frozenset(out)
+
+
+def _cell_lines(lines: list[str], pages: set[int]) -> set[int]:
+    """Lines of tables pasted one cell a line (a Word table copied as text: "姓名", "职务",
+    "分工" on lines of their own, then each row's cells likewise): from two adjacent lines that
+    are both header cells down to the next blank line. No line there continues another: a
+    cell that reads like the start of a sentence ("…办事处主任" above "主持全面工作") is a cell."""
+    heads = _header_cells()
+    keep: set[int] = set()
+    k = 0
+    while k + 1 < len(lines):
+        if "".join(lines[k].split()) in heads and "".join(lines[k + 1].split()) in heads:
+            while k < len(lines) and (lines[k].strip() or k in pages):
+                keep.add(k)
+                k += 1
+        k += 1
+    return keep
+
+
 def _rejoin(text: str, src: list[int]) -> tuple[str, list[int]]:
     """Remove the breaks (and blank lines, page marks, and the spaces around them) inside sentences."""
     lines = text.split("\n")
     pages = _page_lines(lines)
+    cells = _cell_lines(lines, pages) if len(lines) > 2 else set()
     pos = [0] * len(lines)
     p = 0
     for k, line in enumerate(lines):
@@ -322,7 +368,7 @@ def _rejoin(text: str, src: list[int]) -> tuple[str, list[int]]:
         while j < len(lines) and (not lines[j].strip() or j in pages):
             j += 1
         # a table's row with a blank line under it is its last: the text below is no cell of it
-        closed = j > i + 1 and bool(_TABLE_ROW.match(lines[i].strip()))
+        closed = j > i + 1 and bool(_TABLE_ROW.match(lines[i].strip())) or i in cells
         if j < len(lines) and not closed and _continues(lines[i], lines[j]):
             # drop trailing spaces of line i, the breaks and blank lines, leading spaces of j
             a = pos[i] + len(lines[i].rstrip())

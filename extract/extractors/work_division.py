@@ -808,6 +808,11 @@ def _clauses(em: Emitter, leader: str, a: int, b: int) -> bool:
                 em.emit(rel, leader, "Person", own, "Organization", (a, b))
             if item is None:
                 continue
+            body = em.bodies.get(leader, "") if rel == "主持" and isinstance(em, _Reader) else ""
+            if len(item) > 2 and body.endswith(item) and body != item:
+                # "主持办事处全面工作" by the 街道办事处's 主任: the leader's own body, named short
+                em.emit(rel, leader, "Person", body, "Organization", (a, b))
+                continue
             start = a + seg_a + x + max(raw.find(item), 0)
             _emit_duty(em, rel, leader, start, item, (a, b))
     return read

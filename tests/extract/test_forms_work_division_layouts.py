@@ -421,6 +421,39 @@ def test_ruled_row_is_not_rejoined(rule: str) -> None:
     assert normalize(text).text.count("\n") >= 1
 
 
+# The same table pasted one cell a line (a Word table copied as text): header cells on lines of
+# their own, then each row's cells likewise. A post cell above a duties cell that opens with a
+# verb ("…主任" / "主持…全面工作") stays a cell, not a broken sentence; the last row may leave
+# its object cell empty before the blank line that closes the table.
+@pytest.mark.parametrize("issuer,party,head,lvl", [
+    ("甲镇人民政府", "镇党委", "镇长", "镇"), ("乙乡人民政府", "乡党委", "乡长", "乡"),
+    ("丙县人民政府", "县委", "县长", "县"), ("丁旗人民政府", "旗委", "旗长", "旗"),
+    ("戊区人民政府", "区委", "区长", "区"), ("己市人民政府", "市委", "市长", "市"),
+    ("庚街道办事处", "街道党工委", "主任", "街道"),
+])
+@pytest.mark.parametrize("header", [["姓名", "职务", "工作分工", "联系社区"],
+                                    ["姓  名", "职务", "分工", "挂点村"]])
+@pytest.mark.parametrize("last_object", [True, False])
+def test_division_table_one_cell_a_line(issuer: str, party: str, head: str, lvl: str,
+                                        header: list[str], last_object: bool) -> None:
+    lead = "办事处" if lvl == "街道" else f"{lvl}政府"
+    cells = [*header,
+             "严东升", f"{party}副书记、{head}", f"主持{lead}全面工作；负责财政、审计工作。", "甲社区、乙社区",
+             "林 东", f"副{head}", f"负责教育、民政工作；分管{lvl}财政所。"]
+    if last_object:
+        cells.append("丙社区")
+    got = facts(notice(issuer, "领导班子成员", *cells))
+    gov = issuer
+    expected = {("任职", "严东升", gov, head), ("主持", "严东升", gov, ""),
+                ("负责", "严东升", "财政", ""), ("负责", "严东升", "审计", ""),
+                ("联系", "严东升", "甲社区", ""), ("联系", "严东升", "乙社区", ""),
+                ("任职", "林东", gov, f"副{head}"), ("负责", "林东", "教育", ""), ("负责", "林东", "民政", ""),
+                ("分管", "林东", f"{lvl}财政所", "")}
+    if last_object:
+        expected.add(("联系", "林东", "丙社区", ""))
+    assert expected <= got, expected - got
+    assert {f[1] for f in got} == {"严东升", "林东"}, got
+
 # 7. "一、王五同志" alone (同志 sets the name apart, no post), the duties opening the next line;
 # and "王五同志（posts）" whose bracketed posts need not all be a leader's (副旗长、旗公安局局长),
 # names of up to five characters without a known family name (乌云其木格同志).
