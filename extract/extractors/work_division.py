@@ -616,6 +616,8 @@ def _mentions(em: _Reader, a: int, b: int, known: dict[str, str]) -> list[tuple[
             _posts(em, who, m.group("title"), (a, b))
     forms = (_F.name_before, _F.title_before, _F.title_of) if titled else ()
     found = [m for form in forms for m in form.finditer(text)]
+    if _F.has_own_title.search(text):  # "副主席王五负责…": only where the place's level writes it
+        found += [m for m in _F.own_title_before.finditer(text) if own_head(m.group("title"), em.place)]
     for m in found:
         name, na, title = m.group("name"), m.start("name"), m.group("title")
         if m.re is _F.name_before:
@@ -634,7 +636,7 @@ def _mentions(em: _Reader, a: int, b: int, known: dict[str, str]) -> list[tuple[
                 continue
             if prior and not _past(text, prior.start()):
                 _posts(em, surface(na, na + len(name)), prior.group(0), (a, b))
-        elif not _person(name) and not (m.re is _F.title_before and _named_apart(text, m)):
+        elif not _person(name) and not (m.re is not _F.name_before and _named_apart(text, m)):
             if _name_ok(name):
                 acting.append((na, "", m.end()))  # someone acts whom we cannot name
             continue
@@ -642,7 +644,7 @@ def _mentions(em: _Reader, a: int, b: int, known: dict[str, str]) -> list[tuple[
             continue
         who = surface(na, na + len(name))
         if not _past(text, m.start("title")):
-            if m.re is _F.title_before:
+            if m.re is not _F.name_before and m.re is not _F.title_of:
                 posts, body = _posts_before(text, m.start())
                 _posts(em, who, posts, (a, b))
                 title = body + title

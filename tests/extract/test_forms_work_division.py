@@ -846,3 +846,33 @@ def test_header_rest_no_post_reads_is_no_place_and_no_error(rest: str) -> None:
     from extract.extractors.work_division import _one_char_place
 
     assert _one_char_place(rest) is False
+
+
+# A news report whose leaders carry the title their level writes without its level word
+# ("副主席王五负责…" under a 自治区's title, "副专员…" for a 地区, "副主任…" for a 街道): read where
+# the document's place is of that level, and only there.
+@pytest.mark.parametrize("place,gov,head,deputy", [
+    ("甲自治区", "甲自治区人民政府", "主席", "副主席"), ("自治区", "自治区人民政府", "主席", "副主席"),
+    ("乙地区", "乙地区行政公署", "专员", "副专员"), ("丙街道", "丙街道办事处", "主任", "副主任"),
+])
+@pytest.mark.parametrize("sep", ["，", ","])
+@pytest.mark.parametrize("name,who", [("严东升", "严东升"), ("林 东", "林东")])
+def test_news_own_titles_in_prose(place: str, gov: str, head: str, deputy: str, sep: str,
+                                  name: str, who: str) -> None:
+    title = gov.removeprefix(place.removesuffix("自治区").removesuffix("地区").removesuffix("街道"))
+    text = (f"{place}召开会议 确定{title}领导分工\n"
+            f"　　本报讯 会议确定了新的分工。{head}马一鸣主持全面工作{sep}分管审计工作。\n"
+            f"　　常务{deputy}{name}负责常务工作{sep}分管财政、统计工作。\n"
+            f"　　{deputy}韦二负责教育、文化工作{sep}联系甲大学。\n")
+    got = facts(text, "news.txt")
+    for fact in [("分管", who, "财政", ""), ("分管", who, "统计", ""), ("负责", who, "常务工作", ""),
+                 ("负责", "韦二", "教育", ""), ("联系", "韦二", "甲大学", "")]:
+        assert fact in got, (fact, got)
+    assert not any(f[1] == "马一鸣" and f[2] in ("财政", "教育") for f in got)
+
+
+# Elsewhere a bare 副主任 is no post in the government: a 市's report gives 韦二 no 任职 there.
+def test_own_titles_need_their_level() -> None:
+    text = ("甲市召开会议 确定市政府领导分工\n"
+            "　　副主任韦二负责教育工作，联系甲大学。\n")
+    assert not any(f[0] == "任职" and f[1] == "韦二" and "政府" in f[2] for f in facts(text, "news.txt"))
