@@ -303,6 +303,21 @@ def home_place(*texts: str | None) -> str | None:
     return None
 
 
+def implied_level(title: str | None, text: str) -> str | None:
+    """The level of a document whose title names its government alone, no place before it
+    ("行署召开专员办公会议": 地区), when the text writes that level's own titles without the level
+    word (副专员, 副主席, 副主任; lexicon.yaml head_alone): the level word, standing for the
+    unnamed place, so that those titles are read as its government's. None otherwise."""
+    title = re.sub(r"\s+", "", to_simplified(title or ""))
+    named = [lv for lv in lexicon().levels
+             if any(w and w in title for w in (_governments().get(lv), _short_names().get(lv)))
+             and any(t in text for t in lexicon().heads_alone.get(lv, {}) if t not in _SECRETARIES)]
+    return named[0] if len(named) == 1 else None
+
+
+_SECRETARIES = ("秘书长", "副秘书长")  # every level's government has them: they name no level
+
+
 def _one_place(place: str) -> bool:
     """A place names each level once: "甲区召开区" is no place."""
     levels = [lv.group() for lv in _levels_re().finditer(place)]

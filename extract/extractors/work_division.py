@@ -32,7 +32,7 @@ from extract.document import ParsedDocument
 from extract.extractors.appointment import frames, mentions
 from extract.extractors.base import Emitter, is_category, strip_alias
 from extract.lexicon import CJK, alternation, lexicon
-from extract.posts import (home_government, home_place, is_place_post, own_head, parse_posts, place_post,
+from extract.posts import (home_government, home_place, implied_level, is_place_post, own_head, parse_posts, place_post,
                            place_post_pattern, split_list)
 from extract.text import to_simplified
 from graph.model import SCHEMA
@@ -115,7 +115,8 @@ class _Reader(Emitter):
 
 def extract(doc: ParsedDocument) -> list[Assertion]:
     """The division of work a notice, list or report states, sentence by sentence."""
-    em = _Reader(doc, "work_division", place=home_place(doc.info.issuer, doc.info.title))
+    em = _Reader(doc, "work_division", place=home_place(doc.info.issuer, doc.info.title)
+                 or implied_level(doc.info.title, doc.norm.text))
     text = em.text
     sents = [m.span() for m in _F.sentence.finditer(text)]  # split at 。；！？ and line ends
     # a notice or list (leaders open lines): prose mentions are not read, unread lines are reported
@@ -846,7 +847,8 @@ def _backward_list(em: Emitter, who: str, rel: str, a: int, b: int, at: tuple[in
         # "王五不再分管A，改由李四分管": A changes hands
         elif held and held.group(0).startswith(_DATA["release_word"]):
             ca, clause = ca + held.end(), clause[held.end():]
-        elif _F.stop.match(clause) or held and not _F.continues.match(clause):
+        elif _F.stop.match(clause) or held and not _F.continues.match(clause) or \
+                _F.time_clause.match(clause):
             continue
         for x, y in _items(clause):
             raw = clause[x:y]

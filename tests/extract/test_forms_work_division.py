@@ -876,3 +876,31 @@ def test_own_titles_need_their_level() -> None:
     text = ("甲市召开会议 确定市政府领导分工\n"
             "　　副主任韦二负责教育工作，联系甲大学。\n")
     assert not any(f[0] == "任职" and f[1] == "韦二" and "政府" in f[2] for f in facts(text, "news.txt"))
+
+
+# An adjustment reported in prose: "X同志在原分工基础上，增加分管A、B，不再分管C" (the old division
+# stands); objects before the leader ("C、D由副X长Y同志分管"), a title written without its level
+# word where the title names the level's government alone (行署: 地区, by its 副专员), a dotted
+# name; and a clause saying when ("在新任…到任前，") is no item of the list before the leader.
+@pytest.mark.parametrize("title,deputy,lvl,gov", [
+    ("行署召开专员办公会议 调整行署领导工作分工", "副专员", "地区", "地区行政公署"),
+    ("甲市召开常务会议 调整市政府领导分工", "副市长", "市", "甲市人民政府"),
+    ("乙旗召开常务会议 调整旗政府领导分工", "副旗长", "旗", "乙旗人民政府"),
+    ("丙县召开常务会议 调整县政府领导分工", "副县长", "县", "丙县人民政府"),
+])
+@pytest.mark.parametrize("basis", ["在原分工基础上", "在原有分工的基础上", "除原分工外"])
+@pytest.mark.parametrize("comma", ["，", ","])
+@pytest.mark.parametrize("name,who", [("艾山·吐尔逊", "艾山·吐尔逊"), ("严东升", "严东升")])
+def test_news_adjustment_on_the_old_division(title: str, deputy: str, lvl: str, gov: str, basis: str,
+                                            comma: str, name: str, who: str) -> None:
+    text = (f"{title}\n"
+            f"　　本报讯 会议确定{comma}{deputy}{name}同志{basis}{comma}增加分管{lvl}民族宗教事务局、"
+            f"{lvl}广播电视局{comma}不再分管{lvl}文化局。{lvl}文化局、{lvl}体育局由{deputy}林北同志分管。"
+            f"在新任{deputy}到任前{comma}{lvl}交通局由{deputy}林北同志临时代管。\n")
+    got = facts(text, "news.txt")
+    for fact in [("分管", who, f"{lvl}民族宗教事务局", ""), ("分管", who, f"{lvl}广播电视局", ""),
+                 ("分管", "林北", f"{lvl}文化局", ""), ("分管", "林北", f"{lvl}体育局", ""),
+                 ("任职", "林北", bare_government(gov), deputy)]:
+        assert fact in got, (fact, got)
+    assert ("分管", who, f"{lvl}文化局", "") not in got
+    assert not any(f[2].startswith("在新任") for f in got), got
