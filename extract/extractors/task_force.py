@@ -63,9 +63,9 @@ _SETUP, _TAILS = _alt(_RAW["setup_verbs"]), _alt(_RAW["name_tails"])
 _CHAIN_LEADS, _CHAIN_ENDS = f"(?:{_alt(_RAW['chain_leads'])})", f"(?:{_alt(_RAW['chain_ends'])})"
 _SET_UP_TAIL = (rf"(?P<name>(?:{_CHAIN_LEADS}[^。；！？\n]{{4,200}}?{_CHAIN_ENDS})?"
                 rf"[^，。；、（(《》：\n]{{2,60}}?(?:{_GROUP_WORDS}))(?:{_TAILS})?(?=[（(，。；、\s]|的|$)")
-_TITLE_GROUP = re.compile(   # 关于成立<name>的通知
+_TITLE_GROUP = re.compile(   # 关于成立<name>的通知; 关于调整<name>组成人员及<another item>的通知
     rf"关于(?:{_SETUP}|{_alt(_RAW['change_verbs'])})(?P<name>.+?(?:{_GROUP_WORDS}))(?:{_TAILS})?"
-    rf"(?:的)?(?:{_alt(_RAW['title_kinds'])})")
+    rf"(?:(?:{_alt(_RAW['and_words'])})[^，。的]{{1,16}})?(?:的)?(?:{_alt(_RAW['title_kinds'])})")
 _SET_UP_NAME = rf"(?:{_SETUP}){_SET_UP_TAIL}"
 _BODY_SETUP = re.compile(   # 决定成立<name>; 会议决定调整<name>组成人员 (a body changed is named too)
     rf"(?:{_alt(_RAW['setup_leads'])})[，\s]?"

@@ -1700,3 +1700,28 @@ def test_subgroup_item_states_its_own_leader(place: str, level: str, title: str,
     assert ("成员", "李四", "矿区修复组", "组长") in got
     assert ("任职", "李四", f"{level}自然资源局", "副局长") in got
     assert not any(f[0] == "成员" and f[1] in ("王五", "李四") and f[2] == body for f in got)
+
+
+# ---------------------------------------------------------------------------- chief systems
+
+# A 河长制/湖长制/林长制 body's list: its chiefs (总河长, 副总河长) are its members in those roles,
+# posts before names, spaced role words; the title may name another item after the list
+# ("关于调整X组成人员及县级河长的通知"); the office set up at a bureau, its head 兼任 its director.
+@pytest.mark.parametrize("place,level,gov_title,party", LEVELS)
+@pytest.mark.parametrize("chief", ["河", "湖", "林"])
+@pytest.mark.parametrize("spaced,colon", [(False, "："), (True, ":")])
+@pytest.mark.parametrize("tail", ["组成人员", "组成人员及{level}级{chief}长", "成员"])
+def test_chief_system_members(place: str, level: str, gov_title: str, party: str, chief: str,
+                              spaced: bool, colon: str, tail: str) -> None:
+    group = f"{place}{level}{chief}长制工作委员会"
+    head = f"总{chief}长" if not spaced else f"总 {chief} 长"
+    deputy = f"副总{chief}长"
+    title = f"{place}{level}人民政府办公室关于调整{level}{chief}长制工作委员会{tail}的通知"
+    body = (f"经研究，现将{group}组成人员调整如下：\n"
+            f"{head}{colon}{party}书记　严东升\n"
+            f"{deputy}{colon}{gov_title}　林东\n"
+            f"{level}{chief}长制办公室设在{level}水务局，办公室主任由{level}水务局局长韦北兼任。\n")
+    got = facts(notice(body, title=title.format(level=level, chief=chief)))
+    assert ("成员", "严东升", group, f"总{chief}长") in got, got
+    assert ("成员", "林东", group, deputy) in got, got
+    assert ("任职", "林东", f"{level}政府", gov_title) in got, got
