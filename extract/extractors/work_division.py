@@ -415,7 +415,7 @@ def _post_clauses(em: Emitter, who: str, sent: str, start: int, at: tuple[int, i
 def _all_posts(text: str, also: Callable[[str], bool] | None = None, seps: str = "、") -> bool:
     """Whether `text` is nothing but posts ("省政府党组副书记", "副省长兼任省司法厅厅长"), or
     items `also` accepts (a title, for posts relative to the issuing body)."""
-    t = _squeeze(text)
+    t = _F.trailing_note.sub("", _squeeze(text))  # "副乡长（挂职）": a note on the person, no post
     return bool(t) and len(t) <= 40 and \
         all(_is_post(t[a:b]) or also is not None and also(t[a:b]) for a, b in split_list(t, seps))
 
@@ -547,7 +547,7 @@ def _posts(em: _Reader, who: str, titles: str, at: tuple[int, int]) -> None:
     """A 任职 for each post in `titles` (or a 成员 of a coordinating body), read against the
     document: a government of its own level named in full, a post written without its place
     at that place, a bare 副主任 at the body named just before in the sentence."""
-    compact = _squeeze(titles)
+    compact = _F.trailing_note.sub("", _squeeze(titles))  # "副乡长（挂职）": the post is 副乡长
     prev: str | None = None  # the body of the post before: a 党组 post after it is its ("副市长、党组成员")
     for a, b in split_list(compact, "、，,"):
         item = compact[a:b]

@@ -337,10 +337,11 @@ LEVEL_POSTS = [
 @pytest.mark.parametrize("half", [False, True])
 @pytest.mark.parametrize("first,second", [("一、严东升同志", "二、林 东同志"), ("（一）严东升", "（二）林 东"),
                                           ("严东升同志", "林东"), ("一、严东升同志：", "林 东：")])
+@pytest.mark.parametrize("note", ["", "（挂职）", "(挂职)", "（兼）"])  # a note on the person, no post
 def test_name_heading_then_posts_sentence(issuer: str, posts: str, lvl: str, held: list, half: bool,
-                                          first: str, second: str) -> None:
+                                          first: str, second: str, note: str) -> None:
     lines = [first, f"　　{posts}。负责财政、审计方面的工作。分管{lvl}财政局。", "",
-             second, f"　　{posts}。联系{lvl}税务局。"]
+             second, f"　　{posts}{note}。联系{lvl}税务局。"]
     got = facts(notice(issuer, "领导成员", *[ln.translate(HALF) if half else ln for ln in lines]))
     expected = {("负责", "严东升", "财政", ""), ("负责", "严东升", "审计", ""), ("分管", "严东升", f"{lvl}财政局", ""),
                 ("联系", "林东", f"{lvl}税务局", "")}
