@@ -324,9 +324,14 @@ def _find_heads(lines: list[str], simp: list[str], lo: int, hi: int) -> list[_He
     title that is followed by addressees (notices without a number)."""
     heads: list[_Head] = []
     claimed: set[int] = set()  # addressee lines that belong to a numbered head
+    seen: set[str] = set()  # the numbers of the documents found
     for i in range(lo, hi):
-        if not _NUMBER_LINE.match(simp[i]):
+        num = _NUMBER_LINE.match(simp[i])
+        if not num:
             continue
+        if _clean_number(num.group("num")) in seen:
+            continue  # a number already read heads the pages of its document (a running head)
+        seen.add(_clean_number(num.group("num")))
         start = _title_start(simp, i, lo)
         title = [j for j in range(start, i) if lines[j].strip()]
         header_end = i

@@ -374,6 +374,10 @@ def _rejoin(text: str, src: list[int]) -> tuple[str, list[int]]:
             a = pos[i] + len(lines[i].rstrip())
             b = pos[j] + (len(lines[j]) - len(lines[j].lstrip()))
             cuts.append((a, b))
+        elif j < len(lines) and any(k in pages for k in range(i + 1, j)):
+            # a page break between two lines of their own (a member list going on over the page):
+            # its page number, running head and blank lines go, the lines stay one a line
+            cuts.append((pos[i] + len(lines[i]) + 1, pos[j]))
         i = j
     if not cuts:
         return text, src

@@ -1725,3 +1725,31 @@ def test_chief_system_members(place: str, level: str, gov_title: str, party: str
     assert ("成员", "严东升", group, f"总{chief}长") in got, got
     assert ("成员", "林东", group, deputy) in got, got
     assert ("任职", "林东", f"{level}政府", gov_title) in got, got
+
+
+# A member list going on over a PDF page: the page number ("— 1 —", "- 1 -", "第 1 页"), the
+# running head repeating the notice's number, and the blank lines between are page furniture:
+# one document, every member read, the list not ended by the page's blank line.
+@pytest.mark.parametrize("place,level,gov_title,party", LEVELS)
+@pytest.mark.parametrize("page", ["— 1 —", "- 1 -", "第 1 页"])
+@pytest.mark.parametrize("head", [True, False])
+def test_member_list_over_a_page_break(place: str, level: str, gov_title: str, party: str, page: str,
+                                       head: bool) -> None:
+    number = f"{place}政办发〔2017〕6号"
+    group = f"{place}{level}防范非法集资工作联席会议"
+    running = f"\n{number}\n" if head else "\n"
+    text = (f"{place}{level}人民政府办公室文件\n{number}\n"
+            f"{place}{level}人民政府办公室关于调整{group}组成人员的通知\n各有关单位：\n"
+            f"现将调整后的组成人员名单通知如下：\n"
+            f"召 集 人：严东升（{level}政府{gov_title}）\n"
+            f"成 员：林 东（{level}财政局副局长）\n韦北辰（{level}公安局副局长）\n"
+            f"{page}\n{running}"
+            f"马南山（{level}商务局副局长）\n贺 西（{level}审计局副局长）\n"
+            f"{place}{level}人民政府办公室\n2017年7月3日\n")
+    from extract.source import SourceText
+    from extract.split import split_source
+    docs, _ = split_source(SourceText("n.txt", text))
+    assert len(docs) == 1
+    got = facts(text)
+    for who in ("林东", "韦北辰", "马南山", "贺西"):
+        assert ("成员", who, group, "成员") in got, (who, got)
