@@ -609,3 +609,22 @@ def test_division_table_by_columns(issuer: str, head: str, title: str, gov: str,
         assert f in got, f
     assert not any(f[1] in ("姓名", "职务") or f[2] in ("—", "负责工作") for f in got)
     assert ("分管", "柯小川", "某某审计局", "") not in got
+
+
+# A paragraph a leader, no numbering: "王五同志主持…", "李四同志（副X长）负责…，分管…" (the
+# name set apart by 同志, posts in brackets, the duties at once); across levels and widths.
+@pytest.mark.parametrize("issuer,posts,lvl,held", LEVEL_POSTS)
+@pytest.mark.parametrize("half", [False, True])
+@pytest.mark.parametrize("name,who", [("严东升", "严东升"), ("林 东", "林东"), ("艾山·吐尔逊", "艾山·吐尔逊")])
+def test_paragraph_a_leader_name_tongzhi(issuer: str, posts: str, lvl: str, held: list, half: bool,
+                                         name: str, who: str) -> None:
+    lines = [f"　　韦北辰同志负责审计工作，分管{lvl}审计局。", "",
+             f"　　{name}同志（{posts}）负责财政、统计方面的工作，分管{lvl}财政局，联系{lvl}税务局。", "",
+             f"　　班子成员外出期间，由主要负责同志指定其他成员代为负责。"]
+    got = facts(notice(issuer, "领导班子成员", *[ln.translate(HALF) if half else ln for ln in lines]))
+    expected = {("负责", "韦北辰", "审计", ""), ("分管", "韦北辰", f"{lvl}审计局", ""),
+                ("负责", who, "财政", ""), ("负责", who, "统计", ""), ("分管", who, f"{lvl}财政局", ""),
+                ("联系", who, f"{lvl}税务局", "")}
+    expected |= {("任职", who, org, pos) for org, pos in held}
+    assert expected <= got, expected - got
+    assert {f[1] for f in got} == {"韦北辰", who}, got
