@@ -130,7 +130,8 @@ def supersessions(facts: Iterable[TimedFact], documents: Mapping[str, DocumentIn
     of_body: dict[str, list[TimedFact]] = defaultdict(list)
     dissolved: dict[str, list[Statement]] = defaultdict(list)
     places = Places(documents.values())
-    for fact in facts:
+    facts_list = list(facts)
+    for fact in facts_list:
         if fact.type == _DISSOLVED_BY:
             dissolved[fact.u] += [Statement(st.date, END, st.doc_id) for st in fact.statements if st.date]
             continue
@@ -147,8 +148,13 @@ def supersessions(facts: Iterable[TimedFact], documents: Mapping[str, DocumentIn
                 if labels.get(body) == _TASK_FORCE:
                     memberships[(body, fact.type)].append((fact, st))
     ends: dict[str, list[Statement]] = defaultdict(list)
+    # a notice that releases duties ("不再分管A") adjusts the division: it ends what it
+    # releases, not the other duties of the persons it names
+    adjusting = {st.doc_id for fact in facts_list if SCHEMA.relationships[fact.type].timeline == _ASSIGNMENT
+                 for st in fact.statements if st.event == END}
     for stated in assignments.values():
-        _walk(stated, _division_covers, ends)
+        _walk(stated, lambda f, d, day: d not in adjusting and _division_covers(f, d, day)
+              or d in adjusting and _given_to_another(f, d, day), ends)
     for (_, rtype), stated in memberships.items():
         _walk(stated, _list_covers if rtype == _MEMBER_OF else _always, ends)
     for body, dissolutions in dissolved.items():  # a dissolved body's memberships all end
@@ -185,6 +191,12 @@ def _division_covers(fact: TimedFact, doc_id: str, day: list[tuple[TimedFact, St
         return True
     return SCHEMA.relationships[fact.type].exclusive and any(
         f.type == fact.type and f.v == fact.v for f in in_doc)
+
+
+def _given_to_another(fact: TimedFact, doc_id: str, day: list[tuple[TimedFact, Statement]]) -> bool:
+    """An adjusting notice covers a fact only by giving its exclusive object to another."""
+    return SCHEMA.relationships[fact.type].exclusive and any(
+        st.doc_id == doc_id and f.type == fact.type and f.v == fact.v for f, st in day)
 
 
 def _list_covers(fact: TimedFact, doc_id: str, day: list[tuple[TimedFact, Statement]]) -> bool:

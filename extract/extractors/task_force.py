@@ -204,7 +204,12 @@ def _first_body(name: str) -> str:
         left, right = simp[:j.start()], simp[j.end():]
         if len(left) >= 4 and _BODY_END.search(left) and len(right) >= 4 and _BODY_END.search(right):
             return name[:j.start()]
+        if left.endswith(_OTHER_ITEMS) and len(right) >= 4 and _BODY_END.search(right):
+            return name[j.end():]  # "调整市政府领导工作分工及X领导小组成员": the body is the second
     return name
+
+
+_OTHER_ITEMS = tuple(_RAW["title_other_items"])
 
 
 def extract(doc: ParsedDocument) -> list[Assertion]:

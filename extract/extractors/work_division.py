@@ -790,6 +790,8 @@ def _clauses(em: Emitter, leader: str, a: int, b: int) -> bool:
             seg_a = ca + v.end()
             if rel is None:
                 read = True
+                if v.group(0) in _RELEASES:  # 不再分管A: the end of the leader's 分管 of A
+                    _released(em, leader, v.group(0), a + seg_a, sent[seg_a:cb], (a, b))
                 continue  # 协助市长负责…, 不再分管…: read, but no duty of this leader
         elif _F.openers.fullmatch(clause):
             continue  # "…等工作，同时，他还分管…": a connective alone is no item
@@ -821,19 +823,36 @@ def _clauses(em: Emitter, leader: str, a: int, b: int) -> bool:
     return read
 
 
-def _emit_duty(em: Emitter, rel: str, who: str, start: int, item: str, at: tuple[int, int]) -> None:
+_RELEASES: dict[str, str] = _DATA["release_verbs"]
+
+
+def _released(em: Emitter, who: str, verb: str, start: int, seg: str, at: tuple[int, int]) -> None:
+    """"不再分管A、B": each item as the end of the leader's duty (rel the release verb, the type
+    of the duty it ends), read as that duty's objects are."""
+    duty = _RELEASES[verb]
+    for x, y in _items(seg):
+        raw = seg[x:y]
+        item = _clean_item(raw, duty)
+        if item is not None:
+            _emit_duty(em, duty, who, start + x + max(raw.find(item), 0), item, at, ended_by=verb)
+
+
+def _emit_duty(em: Emitter, rel: str, who: str, start: int, item: str, at: tuple[int, int],
+               ended_by: str | None = None) -> None:
     """One duty; its object is a body or an area as the relation's data says, and for
-    分管 as the item reads (分管市财政局, 分管安全生产)."""
+    分管 as the item reads (分管市财政局, 分管安全生产). `ended_by`: the verb that ends it
+    (不再分管), the assertion's term, the duty's relationship its type."""
     name = em.surface(start, start + len(item))
     kind = _OBJECTS.get(rel)
+    term, rtype = (ended_by, SCHEMA.rel_by_zh(rel).name) if ended_by else (rel, None)
     if kind == "Area":
-        em.emit(rel, who, "Person", name, "Area", at)
+        em.emit(term, who, "Person", name, "Area", at, rtype=rtype)
         return
     first = strip_alias(item)[0]  # "市发改委（市物价局）": the body's first name, read in simplified text
     if first != item:
         name = em.surface(start, start + len(first))
     is_body = kind == "Organization" or lexicon().is_org(first)
-    em.emit(rel, who, "Person", name, "Organization" if is_body else "Area", at)
+    em.emit(term, who, "Person", name, "Organization" if is_body else "Area", at, rtype=rtype)
 
 
 def _backward_list(em: Emitter, who: str, rel: str, a: int, b: int, at: tuple[int, int]) -> None:

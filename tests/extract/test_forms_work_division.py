@@ -71,7 +71,8 @@ def test_notice_title_first_with_comma(fact: tuple) -> None:
 
 def test_notice_no_longer_and_no_strays() -> None:
     got = facts(ZHOU)
-    assert not any(f[2] == "州体育局" for f in got)  # 不再分管 ends a duty, it gives none
+    # 不再分管 ends a duty, it gives none: only the release names it
+    assert {f[0] for f in got if f[2] == "州体育局"} <= {"不再分管"}
     assert {f[1] for f in got} == {"王一", "李二", "赵三", "钱四"}
     assert ZHOU and classify("甲州人民政府关于调整州长副州长工作分工的通知") == "work_division"
 
@@ -506,7 +507,7 @@ ADJUSTED = """某省人民政府關於臨時調整省政府領導同志分工的
 def test_traditional_adjustment_notice(fact: tuple) -> None:
     got = {(r, s, to_simplified(o), to_simplified(x)) for r, s, o, x in facts(ADJUSTED)}
     assert fact in got
-    assert not any("科协" in f[2] for f in got)
+    assert not any("科协" in f[2] and not f[0].startswith("不再") for f in got)  # released, not given
     assert not any("分工" in w for w in warnings(ADJUSTED))
 
 
@@ -804,8 +805,11 @@ def test_adjustment_items_name_with_honorific(issuer: str, lvl: str, mark: str, 
               ("分管", "柯小川", f"{lvl}卫生健康委", ""), ("分管", "柯小川", f"{lvl}医保局", ""),
               ("分管", "阿依努尔·吐尔逊", f"{lvl}统计局", "")]:
         assert f in got, f
-    assert not any(f[1] == "阿依努尔·吐尔逊" and f[2] in ("卫生健康", f"{lvl}卫生健康委") for f in got)
-    assert not any(f[1] == "严东升" for f in got)
+    # what is released is no duty, only its release (不再负责/不再分管, which the timeline ends)
+    assert not any(f[1] == "阿依努尔·吐尔逊" and f[2] in ("卫生健康", f"{lvl}卫生健康委")
+                   and not f[0].startswith("不再") for f in got)
+    assert ("不再分管", "阿依努尔·吐尔逊", f"{lvl}卫生健康委", "") in got
+    assert {f[0] for f in got if f[1] == "严东升"} == {"不再分管"}
     assert not any(f[1].endswith("同志") for f in got)
 
 
@@ -904,3 +908,28 @@ def test_news_adjustment_on_the_old_division(title: str, deputy: str, lvl: str, 
         assert fact in got, (fact, got)
     assert ("分管", who, f"{lvl}文化局", "") not in got
     assert not any(f[2].startswith("在新任") for f in got), got
+
+
+# "不再分管A、B" / "不再负责X工作" / "不再联系Y": the end of the leader's duty, as an assertion
+# under the release verb (no fact of the division: the scorer and SCHEMA leave it out) whose
+# type is the duty's relationship, so that the timeline ends it.
+@pytest.mark.parametrize("issuer,lvl,head", [
+    ("甲市人民政府", "市", "副市长"), ("乙县人民政府", "县", "副县长"), ("丙旗人民政府", "旗", "副旗长"),
+    ("丁自治州人民政府", "州", "副州长"), ("戊镇人民政府", "镇", "副镇长"),
+])
+@pytest.mark.parametrize("mark", ["一、", "（一）", ""])
+@pytest.mark.parametrize("half", [False, True])
+def test_releases_end_duties(issuer: str, lvl: str, head: str, mark: str, half: bool) -> None:
+    text = (f"{issuer}关于调整{lvl}政府领导工作分工的通知\n\n各有关单位：\n"
+            f"　　经研究，对{lvl}政府领导工作分工作如下调整：\n"
+            f"　　{mark}严东升同志不再分管{lvl}统计局、{lvl}审计局，不再负责统计方面的工作，不再联系{lvl}税务局。\n"
+            f"　　{mark.replace('一', '二')}林北同志增加分管{lvl}统计局。\n")
+    if half:
+        text = text.translate(str.maketrans("，：（）", ",:()"))
+    docs, _ = split_source(SourceText("adj.txt", text))
+    assertions, _ = extract_documents(docs)
+    got = {(a.rel, a.type, a.s, a.o) for a in assertions if a.extractor == "work_division"}
+    assert {("不再分管", "IN_CHARGE_OF", "严东升", f"{lvl}统计局"), ("不再分管", "IN_CHARGE_OF", "严东升", f"{lvl}审计局"),
+            ("不再负责", "RESPONSIBLE_FOR", "严东升", "统计"), ("不再联系", "LIAISES_WITH", "严东升", f"{lvl}税务局"),
+            ("分管", "IN_CHARGE_OF", "林北", f"{lvl}统计局")} <= got, got
+    assert not any(r in ("分管", "负责", "联系") and s == "严东升" for r, _, s, _ in got)

@@ -162,3 +162,16 @@ def test_entities_belong_to_the_place_of_their_documents() -> None:
     assert place[("TaskForce", "云州市数字经济发展领导小组")] == "云州市"
     # two cities' 市教育局 are two nodes, each in its place
     assert sorted(d["place"] for _, d in g.nodes(data=True) if d["name"] == "市教育局") == ["云州市", "河源市"]
+
+
+def test_a_released_duty_ends_and_the_rest_stays() -> None:
+    """An adjusting notice (2023-08-01: 李小红 不再分管市统计局; 孙海 增加分管市统计局) ends what
+    it releases, puts the new duty in force, and leaves the persons' other duties as they were."""
+    release = Path(__file__).parent / "fixtures" / "release"
+    facts = _facts(sorted(FIXTURES.iterdir()) + sorted(release.iterdir()))
+    assert _when(facts[("李小红", "IN_CHARGE_OF", "市统计局", None)]) == ("ended", "2022-03-01", "2023-08-01")
+    assert facts[("李小红", "IN_CHARGE_OF", "市统计局", None)]["ended_by"] == "云政发〔2023〕31号"
+    assert _when(facts[("李小红", "RESPONSIBLE_FOR", "统计", None)])[0] == "ended"
+    assert _when(facts[("李小红", "IN_CHARGE_OF", "市财政局", None)]) == ("current", "2022-03-01", None)
+    assert _when(facts[("孙海", "IN_CHARGE_OF", "市统计局", None)]) == ("current", "2023-08-01", None)
+    assert _when(facts[("孙海", "IN_CHARGE_OF", "市教育局", None)]) == ("current", "2023-02-01", None)
