@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from graph.kinds import org_kind
-from graph.places import Places
+from graph.places import Places, level_of
 from graph.records import Assertion, DocumentInfo, make_id
 
 __all__ = ["resolve", "ResolutionReport", "Merge", "body_key"]
@@ -154,6 +154,11 @@ def resolve(assertions: list[Assertion], documents: list[DocumentInfo] | None = 
             n = _norm(name)
             found = places.prefix(n)  # 朔州市防汛抗旱指挥部 = 市防汛抗旱指挥部 in 朔州市's documents
             place, bare = found if found else (home, n)
+            # its own level word is no part of a body's name within its place: 市X领导小组 and
+            # X领导小组 in 霁州市's documents are one body
+            level = level_of(place) or ""
+            if level and bare.startswith(level) and len(bare) > len(level) + 3:
+                bare = bare[len(level):]
             kk = ("TaskForce", f"{place}|{bare}")
         elif label in ("Area", "Task"):  # who answers for 财政, or for a task, is a fact of one place's government
             place = places.of_document(a.doc_id)

@@ -135,7 +135,7 @@ def task_force_overlaps(view: GraphView, *, as_of: str | None = None) -> list[Ov
         members[f.object.id].add(f.subject.id)
         refs[f.object.id] = f.object
         names[f.subject.id] = f.subject.name
-    ids = sorted(members)
+    ids = sorted(members, key=lambda i: (refs[i].name, i))  # each pair named in name order, whatever the ids
     out = []
     for i, x in enumerate(ids):
         for y in ids[i + 1:]:

@@ -103,3 +103,19 @@ def test_resolve_places_are_chosen_in_a_fixed_order_under_any_hash_seed() -> Non
                            env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin", "PYTHONPATH": str(root)}).stdout
             for seed in ("1", "2", "3", "4", "5", "6", "7", "8")}
     assert outs == {"('甲乙市', '市财政局') 甲乙市\n"}, outs
+
+
+def test_resolve_task_force_with_and_without_its_place_and_level_word() -> None:
+    """霁州市X领导小组, 市X领导小组 and X领导小组 in one place's documents are one body, at every
+    level; the same name at another place stays another body."""
+    for place, issuer in [("青禾市", "青禾市人民政府"), ("白桦县", "白桦县人民政府"), ("红柳旗", "红柳旗人民政府"),
+                          ("西岭区", "西岭区人民政府")]:
+        level = place[-1]
+        docs = [doc("d1", issuer), doc("d2", issuer), doc("d3", issuer), doc("d4", "东岚市人民政府")]
+        facts = [fact("成员", "严东升", "Person", f"{place}优化营商环境工作领导小组", "TaskForce", "d1"),
+                 fact("成员", "林北", "Person", f"{level}优化营商环境工作领导小组", "TaskForce", "d2"),
+                 fact("成员", "韦南", "Person", "优化营商环境工作领导小组", "TaskForce", "d3"),
+                 fact("成员", "贺西", "Person", "优化营商环境工作领导小组", "TaskForce", "d4")]
+        out, _ = resolve(facts, docs)
+        assert out[0].o_id == out[1].o_id == out[2].o_id, place
+        assert out[3].o_id != out[0].o_id
