@@ -415,9 +415,19 @@ def _post_clauses(em: Emitter, who: str, sent: str, start: int, at: tuple[int, i
 def _all_posts(text: str, also: Callable[[str], bool] | None = None, seps: str = "、") -> bool:
     """Whether `text` is nothing but posts ("省政府党组副书记", "副省长兼任省司法厅厅长"), or
     items `also` accepts (a title, for posts relative to the issuing body)."""
-    t = _F.trailing_note.sub("", _squeeze(text))  # "副乡长（挂职）": a note on the person, no post
+    t = _without_note(_squeeze(text))
     return bool(t) and len(t) <= 40 and \
         all(_is_post(t[a:b]) or also is not None and also(t[a:b]) for a, b in split_list(t, seps))
+
+
+def _without_note(titles: str) -> str:
+    """Posts without a note after them: "副乡长（挂职）" -> "副乡长" (a note on the person), and
+    "副市长（兼市公安局局长）" -> "副市长、市公安局局长" (a post held with them)."""
+    note = _F.trailing_note.search(titles)
+    if note is None:
+        return titles
+    also = lexicon().concurrent_note(note.group(0)[1:-1])
+    return titles[:note.start()] + (f"、{also}" if also else "")
 
 
 def _is_post(item: str) -> bool:
@@ -547,7 +557,7 @@ def _posts(em: _Reader, who: str, titles: str, at: tuple[int, int]) -> None:
     """A 任职 for each post in `titles` (or a 成员 of a coordinating body), read against the
     document: a government of its own level named in full, a post written without its place
     at that place, a bare 副主任 at the body named just before in the sentence."""
-    compact = _F.trailing_note.sub("", _squeeze(titles))  # "副乡长（挂职）": the post is 副乡长
+    compact = _without_note(_squeeze(titles))
     prev: str | None = None  # the body of the post before: a 党组 post after it is its ("副市长、党组成员")
     for a, b in split_list(compact, "、，,"):
         item = compact[a:b]

@@ -628,3 +628,24 @@ def test_paragraph_a_leader_name_tongzhi(issuer: str, posts: str, lvl: str, held
     expected |= {("任职", who, org, pos) for org, pos in held}
     assert expected <= got, expected - got
     assert {f[1] for f in got} == {"韦北辰", who}, got
+
+
+# A leader's line "二、王五　副X长（兼X公安局局长）": the bracket after the posts holds one more
+# post (兼, 兼任), not a note; "（挂职）" after them is a note on the person.
+@pytest.mark.parametrize("issuer,head,lvl", [
+    ("甲市人民政府", "副市长", "市"), ("乙县人民政府", "副县长", "县"), ("丙旗人民政府", "副旗长", "旗"),
+    ("丁区人民政府", "副区长", "区"), ("戊自治州人民政府", "副州长", "州"), ("己盟行政公署", "副盟长", "盟"),
+])
+@pytest.mark.parametrize("sep", ["　", "  "])
+@pytest.mark.parametrize("opening,bracket", [("兼", "（{}）"), ("兼任", "（{}）"), ("兼", "({})")])
+def test_leader_line_with_a_concurrent_post_in_brackets(issuer: str, head: str, lvl: str, sep: str,
+                                                        opening: str, bracket: str) -> None:
+    note = bracket.format(f"{opening}{lvl}公安局局长")
+    lines = [f"一、严东升{sep}{head}{note}", f"　　负责公安、应急管理方面的工作。", f"　　分管{lvl}公安局。", "",
+             f"二、林北{sep}{head}（挂职）", f"　　负责商务工作。"]
+    got = facts(notice(issuer, "领导班子成员", *lines))
+    expected = {("任职", "严东升", issuer, head), ("任职", "严东升", f"{lvl}公安局", "局长"),
+                ("负责", "严东升", "公安", ""), ("分管", "严东升", f"{lvl}公安局", ""),
+                ("任职", "林北", issuer, head), ("负责", "林北", "商务", "")}
+    assert expected <= got, expected - got
+    assert not any("挂职" in f[2] or "挂职" in f[3] for f in got)
