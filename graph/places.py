@@ -306,9 +306,12 @@ def issuer_place(text: str) -> str | None:
 def _most_specific(chain: str) -> str:
     """山西省朔州市 -> 朔州市 (a known division in front is dropped); 某县某镇 stays whole."""
     divs = divisions()
+    levels = _grammar().levels
     for size in range(len(chain) - 2, 1, -1):
         head, rest = chain[:size], chain[size:]
-        if head in divs and level_of(rest) and (_grammar().levels.get(level_of(rest) or "", 0) < 4):
+        # a known division in front, or any province (a name the list lacks: 东陵省禾丰市 -> 禾丰市)
+        known = head in divs or size >= 3 and levels.get(level_of(head) or "", 0) == 1
+        if known and level_of(rest) and (levels.get(level_of(rest) or "", 0) < 4):
             return _most_specific(rest)
     return chain
 

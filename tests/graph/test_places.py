@@ -55,6 +55,9 @@ def test_places_issuer_at_every_level(issuer: str, place: str | None) -> None:
     ("内蒙古自治区甲乙盟行政公署", "甲乙盟"),
     ("江西省甲乙市人民政府关于市长副市长工作分工的通知", "甲乙市"),
     ("四川省甲乙县人民政府", "甲乙县"),
+    # an invented province too: its level word says it is one
+    ("东岚省甲乙市人民政府", "甲乙市"), ("东岚省甲乙瑶族自治县人民政府", "甲乙瑶族自治县"),
+    ("青川自治区甲乙市人民政府", "甲乙市"), ("东岚省甲乙自治州人民政府", "甲乙自治州"),
 ])
 def test_places_a_province_in_front_of_an_invented_place(issuer: str, place: str) -> None:
     assert issuer_place(issuer) == place
