@@ -110,11 +110,24 @@ def written_forms(place: str) -> tuple[str, ...]:
     """How users write a place: 朔州市 -> 朔州市, 朔州; an autonomous one also without its
     peoples, with and without the last character of its level: 延边朝鲜族自治州 -> …, 延边州, 延边."""
     out = [place, short_name(place)]
+    tail = _chain_tail(place)
+    if tail:  # 鹭港市澜湾区: also 澜湾区, 澜湾
+        out += written_forms(tail)
     level = level_of(place) or ""
     m = _ETHNIC.match(short_name(place))
     if level.startswith("自治") and m:
         out += [m["core"] + level[-1], m["core"]]
     return tuple(dict.fromkeys(x for x in out if len(x) >= 2))
+
+
+def _chain_tail(place: str) -> str | None:
+    """The last place of a chain of places (鹭港市澜湾区 -> 澜湾区, 甲县乙镇 -> 乙镇); None
+    for a single place."""
+    for k in range(len(place) - 3, 1, -1):
+        head, tail = place[:k], place[k:]
+        if level_of(head) and head.endswith(level_of(head) or "") and level_of(tail) and len(tail) >= 3:
+            return tail
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -1044,9 +1044,13 @@ def test_the_last_unit_joined_by_and(lvl: str, join: str, form: str) -> None:
 @pytest.mark.parametrize("lvl", ["省", "自治区", "市", "州", "盟", "县", "区", "旗", "乡", "镇", "街道"])
 @pytest.mark.parametrize("comma,stop", [("，", "。"), (",", ".")])
 @pytest.mark.parametrize("verb", ["接任", "接替"])
-def test_a_successor_after_one_leaving_takes_that_role(lvl: str, comma: str, stop: str, verb: str) -> None:
+@pytest.mark.parametrize("heading", ["", "二、领导小组成员调整\n　　"])  # a heading line above: no part of the list
+def test_a_successor_after_one_leaving_takes_that_role(lvl: str, comma: str, stop: str, verb: str,
+                                                       heading: str) -> None:
     group = f"辰{lvl}河湖治理工作领导小组"
-    body = (f"因工作变动{comma}张大山同志不再担任领导小组副组长{comma}由{lvl}水利局局长李 小河同志{verb}{stop}\n"
+    leaving = f"张大山同志因工作分工调整不再担任领导小组副组长" if heading else \
+        f"因工作变动{comma}张大山同志不再担任领导小组副组长"
+    body = (f"{heading}{leaving}{comma}由{lvl}水利局局长李 小河同志{verb}{stop}\n"
             f"王五一同志不再担任领导小组成员{stop}\n")
     got = facts(notice(body, title=f"辰{lvl}人民政府办公室关于调整{group}成员的通知"))
     assert ("不再担任", "张大山", group, "副组长") in got

@@ -81,6 +81,9 @@ def test_places_level_repeated_and_determiners(issuer: str, place: str | None) -
     ("甲乙彝族自治县", ("甲乙彝族自治县", "甲乙彝族", "甲乙县", "甲乙")),
     ("甲乙蒙古族自治旗", ("甲乙蒙古族自治旗", "甲乙蒙古族", "甲乙旗", "甲乙")),
     ("甲县", ("甲县",)),
+    # a district or county kept with its city: users write it alone too
+    ("甲乙市丙丁区", ("甲乙市丙丁区", "甲乙市丙丁", "丙丁区", "丙丁")),
+    ("甲乙市丙丁县", ("甲乙市丙丁县", "甲乙市丙丁", "丙丁县", "丙丁")),
 ])
 def test_places_written_forms_users_type(place: str, forms: tuple[str, ...]) -> None:
     assert written_forms(place) == forms
