@@ -933,3 +933,28 @@ def test_releases_end_duties(issuer: str, lvl: str, head: str, mark: str, half: 
             ("不再负责", "RESPONSIBLE_FOR", "严东升", "统计"), ("不再联系", "LIAISES_WITH", "严东升", f"{lvl}税务局"),
             ("分管", "IN_CHARGE_OF", "林北", f"{lvl}统计局")} <= got, got
     assert not any(r in ("分管", "负责", "联系") and s == "严东升" for r, _, s, _ in got)
+
+
+# An adjustment's numbered items naming the leader with the title glued on, the verbs at once:
+# "一、王五副市长不再负责A方面工作，不再分管B；增加负责C工作，增加分管D。"
+@pytest.mark.parametrize("issuer,lvl,head", [
+    ("甲市人民政府", "市", "副市长"), ("乙县人民政府", "县", "常务副县长"), ("丙旗人民政府", "旗", "副旗长"),
+    ("丁自治州人民政府", "州", "副州长"), ("戊盟行政公署", "盟", "副盟长"), ("己区人民政府", "区", "副区长"),
+])
+@pytest.mark.parametrize("mark", ["一、", "（一）", "1."])
+@pytest.mark.parametrize("half", [False, True])
+def test_adjustment_items_name_with_title_glued(issuer: str, lvl: str, head: str, mark: str, half: bool) -> None:
+    second = mark.replace("一", "二").replace("1", "2")
+    text = (f"{issuer}关于调整部分{lvl}政府领导同志工作分工的通知\n\n各有关单位：\n"
+            f"　　经研究，决定对部分领导同志的工作分工作如下调整：\n"
+            f"　　{mark}严东升{head}不再负责卫生健康方面工作，不再分管{lvl}卫生健康委员会；增加负责统计工作，"
+            f"增加分管{lvl}统计局。\n"
+            f"　　{second}林北{head}增加分管{lvl}卫生健康委员会。\n")
+    if half:
+        text = text.translate(str.maketrans("，；：（）", ",;:()"))
+    got = facts(text)
+    for fact in [("负责", "严东升", "统计", ""), ("分管", "严东升", f"{lvl}统计局", ""),
+                 ("不再分管", "严东升", f"{lvl}卫生健康委员会", ""), ("不再负责", "严东升", "卫生健康", ""),
+                 ("分管", "林北", f"{lvl}卫生健康委员会", ""), ("任职", "林北", bare_government(issuer), head)]:
+        assert fact in got, (fact, got)
+    assert ("分管", "严东升", f"{lvl}卫生健康委员会", "") not in got
