@@ -1062,7 +1062,9 @@ def _changes(view: GraphView, text: str, found: list[Mention], place: str | None
     """What changed in the window the question names (or ever), about what it names."""
     ch = changes(view, mods.since, mods.until)
     ids = {m.entity.id for f in found for m in _narrow(f.matches, place)}
-    title = _title_in(text)
+    # "领导分工有什么变化" asks for the division of work: 领导 there names no post
+    division = has_word(text, vocabulary().document_kinds.get("work_division", ()))
+    title = None if division else _title_in(text)
 
     def keep(*refs: EntityRef) -> bool:
         return (place is None or any(r.place == place for r in refs)) and (not ids or any(r.id in ids for r in refs))
@@ -1077,7 +1079,7 @@ def _changes(view: GraphView, text: str, found: list[Mention], place: str | None
     elif re.search(r"退出|离开", text):
         members = [c for c in members if c.change == "left"]
     bodies = [c for c in ch.task_forces_new + ch.task_forces_dissolved if keep(c.task_force)]
-    if has_word(text, vocabulary().words["supervise"] + vocabulary().words["liaise"]):  # 分管领导有什么变化
+    if division or has_word(text, vocabulary().words["supervise"] + vocabulary().words["liaise"]):  # 分管领导有什么变化
         posts, members, bodies = [], [], []
     elif title:  # 局长换人: the posts only
         duties, handed, members, bodies = [], [], [], []

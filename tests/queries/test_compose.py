@@ -317,6 +317,14 @@ def test_compose_changes_in_a_window(view: GraphView, question: str, people: set
     assert answer.yes is None, "什么 ends in 么 but asks no yes or no"
 
 
+@pytest.mark.parametrize("question", ["云川市今年领导分工有什么变化", "今年云川的领导工作分工有哪些调整"])
+def test_compose_changes_of_the_division_of_work(view: GraphView, question: str) -> None:
+    """领导分工 names the division of work: the changes of 分工 are shown, 领导 asks for no post."""
+    answer = ask(view, question)
+    assert answer.form == "changes" and {"孙明远", "李慧敏"} <= set(answer.answers), answer.message
+    assert "分管" in answer.message and "任命" not in answer.message, answer.message
+
+
 @pytest.mark.parametrize("question, must, never", [
     ("桐溪市有几个局", {"桐溪市财政局", "桐溪市水利局", "市教育局"}, {"桐溪市人民政府", "市妇联"}),
     ("岭东市有哪些部门", {"岭东市教育局", "市公安局"}, {"岭东市人民政府"}),
