@@ -33,7 +33,7 @@ EXTRACTORS: dict[str, Extractor] = {}
 # Which extractors run on which document type. Coordinating bodies mentioned in plans
 # (领导小组下设监测组 …) are found in every document.
 _BY_TYPE = {
-    "work_division": ["work_division", "post_mentions"],  # news of a division: "X转任省政协主席"
+    "work_division": ["work_division", "post_mentions", "bodies_in_text"],  # news: "X转任…", "会议决定成立X"
     "task_force": ["task_force", "division_in_title", "task_allocation"],  # news of a body: "T由A牵头负责"
     "coordination": ["task_force", "task_brackets"],
     "appointment": ["appointment"],

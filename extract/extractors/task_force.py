@@ -1409,6 +1409,10 @@ def _bodies_set_up_in_text(em: Emitter) -> None:
         _prose_members(em, st, (m.start("name"), end))   # from the name: a chain "以A为组长…的" in it
         _member_lists(em, st, within=(m.end(), end))   # "…组成如下：" then "副组长：A（posts）、B（posts）"
         _office(em, st, (m.end(), end))
+        for fr in frames("notice", "UNIT_OF") + frames("notice", "LEADS"):   # "A、B为成员单位"
+            for fm in matches(fr, text):
+                if m.end() <= fm.start() and fm.end() <= end:
+                    _apply(em, fm, name)
 
 
 def _paragraph_end(em: Emitter, pos: int) -> int:

@@ -199,7 +199,8 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
             continue
         before = len(em.out)
         for cm in _F.concurrent.finditer(sent, body_from):
-            _posts(em, leader, cm.group("post"), at)
+            if _F.concurrent_own.search(sent, 0, cm.start()):  # "…，兼任…": the leader's; "王五兼任…": 王五's
+                _posts(em, leader, cm.group("post"), at)
         read = _clauses(em, leader, sa + body_from, sb)
         rest = text[sa + body_from:sb].strip()
         if structured and not read and len(em.out) == before and rest and \

@@ -1757,3 +1757,29 @@ def test_member_list_over_a_page_break(place: str, level: str, gov_title: str, p
     got = facts(text)
     for who in ("林东", "韦北辰", "马南山", "贺西"):
         assert ("成员", who, group, "成员") in got, (who, got)
+
+
+# A news report of a government meeting that sets the division of work and also sets up a body
+# ("会议决定成立X指挥部，由县长A任指挥长，副县长B、C任副指挥长，D、E为成员单位。指挥部办公室设在D，
+# D局长F兼任办公室主任。"): the body's members, units and office are read as in a notice, and the
+# office director's 兼任 is his own, not the last leader's.
+@pytest.mark.parametrize("place,level,gov_title,party", LEVELS)
+@pytest.mark.parametrize("kind,head,deputy", [("防灭火指挥部", "指挥长", "副指挥长"), ("工作领导小组", "组长", "副组长")])
+@pytest.mark.parametrize("comma", ["，", ","])
+def test_body_set_up_in_a_division_report(place: str, level: str, gov_title: str, party: str, kind: str,
+                                          head: str, deputy: str, comma: str) -> None:
+    body_name = f"{place}{level}森林草原{kind}"
+    short = kind[-3:] if kind.endswith("指挥部") else "领导小组"
+    text = (f"{level}政府召开常务会议 研究{level}政府领导班子成员工作分工等事项\n\n"
+            f"　　会议明确了{level}政府领导班子成员工作分工。{gov_title}严东升负责农业农村工作{comma}分管{level}林业局。"
+            f"{gov_title}林北负责公安工作{comma}分管{level}公安局。\n\n"
+            f"　　会议决定成立{body_name}{comma}由{gov_title}严东升任{head}{comma}{gov_title}林北任{deputy}{comma}"
+            f"{level}林业局、{level}应急管理局为成员单位。{short}办公室设在{level}林业局{comma}"
+            f"{level}林业局局长韦南兼任办公室主任。\n")
+    got = facts(text, "news.txt")
+    for fact in [("成员", "严东升", body_name, head), ("成员", "林北", body_name, deputy),
+                 ("成员", "韦南", body_name, "办公室主任"), ("成员单位", f"{level}林业局", body_name, "成员单位"),
+                 ("成员单位", f"{level}应急管理局", body_name, "成员单位"), ("办公室设在", body_name, f"{level}林业局", ""),
+                 ("分管", "严东升", f"{level}林业局", ""), ("分管", "林北", f"{level}公安局", "")]:
+        assert fact in got, (fact, got)
+    assert not any(f[0] == "任职" and f[1] == "林北" and "办公室" in f[2] for f in got), got
