@@ -32,7 +32,7 @@ import yaml
 
 from graph.records import DocumentInfo
 
-__all__ = ["Division", "Places", "divisions", "place_label", "short_name", "level_of"]
+__all__ = ["Division", "Places", "divisions", "place_label", "short_name", "level_of", "without_level"]
 
 _DATA = Path(__file__).parent / "data"
 _HAN = "\u4e00-\u9fff"
@@ -92,6 +92,15 @@ def level_of(place: str) -> str | None:
         if place.endswith(level) and len(place) > len(level):
             return level
     return None
+
+
+def without_level(name: str) -> str:
+    """A body's name without the level word it opens with (市财政局 -> 财政局, 县供销合作社 ->
+    供销合作社): what the same body of places of other levels is also called."""
+    for level in sorted(_grammar().levels, key=len, reverse=True):
+        if name.startswith(level) and len(name) > len(level) + 1:
+            return name[len(level):]
+    return name
 
 
 def short_name(place: str) -> str:
@@ -247,7 +256,8 @@ class Places:
         """(place, characters used, written in full) for a place at the start of `n`."""
         for written, place in self._starts:
             if n.startswith(written) and len(n) > len(written) + 1:
-                return place, len(written), written == place
+                # in full: the place's name, or its last part with the level word (澜湾区 of 鹭港市澜湾区)
+                return place, len(written), written == place or written.endswith(level_of(place) or "\0")
         divs = divisions()
         for size in range(min(len(n) - 2, 10), 2, -1):
             head = n[:size]

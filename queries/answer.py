@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Mapping
 
-from graph.places import divisions, place_label, short_name, written_forms
+from graph.places import divisions, place_label, short_name, without_level, written_forms
 from graph.stores.base import GraphView
 from queries.appointments import appointments
 from queries.as_of import parse_as_of
@@ -1409,7 +1409,8 @@ def _by_place(best: Parse, place: str | None) -> tuple[Parse, list[Parse]]:
     if place is not None:  # the one candidate of the place the question names
         mine = [m for m in cands if m.entity.place == place]
         return (pick(mine[0]), []) if len(mine) == 1 else (best, [])
-    one_name = len({m.entity.name for m in cands}) == 1 and len({m.score for m in cands}) == 1   # 妇联: 市妇联 ×3
+    # 妇联: 市妇联 ×3; 卫健委: 市卫生健康委员会, 州卫生健康委员会 (one body at places of two levels)
+    one_name = len({without_level(m.entity.name) for m in cands}) == 1 and len({m.score for m in cands}) == 1
     same_name = (all(m.score >= EXACT - 2 for m in cands) or one_name) and len({m.entity.label for m in cands}) == 1
     if not same_name or None in places or len(set(places)) != len(places):
         return best, []

@@ -100,6 +100,14 @@ def test_places_document_from_issuer_title_then_number() -> None:
     assert [places.of_document(d) for d in "abcde"] == ["甲乙市", "甲乙市", "甲乙市", "上海市", None]
 
 
+def test_places_a_district_named_alone_in_a_body_is_its_city_district() -> None:
+    """A district kept with its city (甲乙市丙丁区): a body named with the district alone
+    (丙丁区教育局) is the district's 区教育局, as the full chain names it."""
+    places = Places([_doc("a", issuer="甲乙市丙丁区人民政府")])
+    assert places.prefix("丙丁区教育局") == ("甲乙市丙丁区", "区教育局")
+    assert places.prefix("甲乙市丙丁区教育局") == ("甲乙市丙丁区", "区教育局")
+
+
 def test_places_prefix_in_a_name_wins_and_a_bare_name_is_its_documents() -> None:
     places = Places([_doc("a", issuer="甲乙市人民政府"), _doc("b", issuer="丙丁市人民政府")])
     assert places.of_entity("Organization", "市财政局", "a") == "甲乙市"

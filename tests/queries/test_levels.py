@@ -68,3 +68,49 @@ def test_levels_what_the_graph_does_not_hold_is_said(view: GraphView, question: 
 def test_levels_when_of_documents_and_adjustments(view: GraphView, question: str, day: str) -> None:
     answer = ask(view, question)
     assert answer.form == "when" and answer.answers == [day], (answer.form, answer.message)
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory) -> GraphView:
+    """The 自治州 beside the three cities: one body (教育局) at places of two levels."""
+    import shutil
+
+    from tests.queries.conftest import graph_of_folder
+
+    folder = tmp_path_factory.mktemp("mixed")
+    for source in (FIXTURES, FIXTURES.parent / "three_cities"):
+        for path in source.iterdir():
+            shutil.copy(path, folder / path.name)
+    store = open_store("networkx")
+    store.write(graph_of_folder(folder))
+    with store.view() as v:
+        yield v
+
+
+@pytest.mark.parametrize("question, least", [("谁分管教育局", 3), ("教育局归谁分管", 3), ("谁分管卫健委", 2)])
+def test_levels_one_body_at_places_of_two_levels_answers_by_place(mixed: GraphView, question: str,
+                                                                  least: int) -> None:
+    """A bare 教育局 (or a short form, 卫健委) names 州教育局 and each city's 市教育局 alike: the
+    answer is grouped by place, not a question back."""
+    answer = ask(mixed, question)
+    assert answer.understood and not answer.ambiguous, answer.message
+    assert "沙玉芬" in answer.answers and len(set(answer.places)) >= least, (answer.answers, answer.places)
+
+
+def test_levels_a_short_form_of_one_body_at_two_levels_answers_by_place(tmp_path: Path) -> None:
+    """供销社 names 市供销合作社 of a city and 县供销合作社 of a county alike (a short form: both
+    near, neither exact): the answer is grouped by place."""
+    from tests.queries.conftest import graph_of_folder
+
+    for name, gov, head, lvl, who in [("a.txt", "青禾市人民政府", "副市长", "市", "严东升"),
+                                      ("b.txt", "白桦县人民政府", "副县长", "县", "林北")]:
+        (tmp_path / name).write_text(
+            f"{gov}关于{lvl}政府领导工作分工的通知\n\n各有关单位：\n　　现将分工通知如下：\n"
+            f"　　{head}{who}：负责农业农村工作。分管{lvl}农业农村局。联系{lvl}供销合作社。\n\n{gov}\n2024年3月1日\n",
+            encoding="utf-8")
+    store = open_store("networkx")
+    store.write(graph_of_folder(tmp_path))
+    with store.view() as v:
+        answer = ask(v, "供销社是谁联系的")
+    assert answer.understood and not answer.ambiguous, answer.message
+    assert set(answer.answers) == {"严东升", "林北"}, answer.message
