@@ -1062,9 +1062,13 @@ def _changes(view: GraphView, text: str, found: list[Mention], place: str | None
     """What changed in the window the question names (or ever), about what it names."""
     ch = changes(view, mods.since, mods.until)
     ids = {m.entity.id for f in found for m in _narrow(f.matches, place)}
-    # "领导分工有什么变化" asks for the division of work: 领导 there names no post
+    # "领导分工有什么变化" asks for the division of work: 领导 there names no post; nor does the
+    # 领导 of "领导小组成员有什么调整"
     division = has_word(text, vocabulary().document_kinds.get("work_division", ()))
-    title = None if division else _title_in(text)
+    bare = text
+    for word in vocabulary().inventory["TaskForce"]:  # longest first
+        bare = bare.replace(word, "")
+    title = None if division else _title_in(bare)
 
     def keep(*refs: EntityRef) -> bool:
         return (place is None or any(r.place == place for r in refs)) and (not ids or any(r.id in ids for r in refs))

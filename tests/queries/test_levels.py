@@ -114,3 +114,24 @@ def test_levels_a_short_form_of_one_body_at_two_levels_answers_by_place(tmp_path
         answer = ask(v, "供销社是谁联系的")
     assert answer.understood and not answer.ambiguous, answer.message
     assert set(answer.answers) == {"严东升", "林北"}, answer.message
+
+
+@pytest.mark.parametrize("question", ["2024年4月到12月河湖治理领导小组成员有什么调整",
+                                      "河湖治理领导小组的人员今年有什么变化"])
+def test_levels_changes_of_a_leading_group_asked_by_its_kind(tmp_path: Path, question: str) -> None:
+    """The 领导 of 领导小组 names no post: the members who left and joined are the changes."""
+    from tests.queries.conftest import graph_of_folder
+
+    (tmp_path / "a.txt").write_text(
+        "青禾市人民政府办公室关于成立青禾市河湖治理工作领导小组的通知\n青政办发〔2024〕3号\n各有关单位：\n"
+        "　　经研究，决定成立青禾市河湖治理工作领导小组，组成人员如下：\n组　长：严东升　市长\n副组长：林北　副市长\n"
+        "成　员：韦南　市水利局局长\n青禾市人民政府办公室\n2024年3月1日\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "青禾市人民政府办公室关于调整青禾市河湖治理工作领导小组成员的通知\n青政办发〔2024〕19号\n各有关单位：\n"
+        "　　林北同志因工作变动不再担任领导小组副组长，由贺西同志接任。\n青禾市人民政府办公室\n2024年9月1日\n",
+        encoding="utf-8")
+    store = open_store("networkx")
+    store.write(graph_of_folder(tmp_path))
+    with store.view() as v:
+        answer = ask(v, question, as_of="2024-12-31")
+    assert answer.form == "changes" and {"林北", "贺西"} <= set(answer.answers), answer.message
