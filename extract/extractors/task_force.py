@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -230,7 +230,27 @@ def extract(doc: ParsedDocument) -> list[Assertion]:
     _unit_duties(em, st)
     _unit_sections(em, st)
     extract_mentions(doc, em, st)
+    _posts_in_own_body(em, st)
     return em.out
+
+
+def _posts_in_own_body(em: Emitter, st: _State) -> None:
+    """"王五任州安委会副主任": a post read at the notice's own body (its name, or the short name the
+    text gives it) whose title is a member role is a membership in that role."""
+    own = {to_simplified(re.sub(r"\s+", "", st.group)), *_short_names(em.text, st.group)}
+    roles = set(lexicon().member_roles)
+    for i, a in enumerate(em.out):
+        if a.rel == "任职" and a.position in roles and to_simplified(re.sub(r"\s+", "", a.o)) in own:
+            em.out[i] = replace(a, rel="成员", type="MEMBER_OF", o=st.group, o_type="TaskForce",
+                                role=a.position, position=None, o_kind=st.group_kind)
+    seen: set[tuple[str, str, str, str | None]] = set()
+    kept = []
+    for a in em.out:   # a membership also read in another form is one
+        key = (a.rel, a.s, a.o, a.role or a.position)
+        if key not in seen:
+            seen.add(key)
+            kept.append(a)
+    em.out[:] = kept
 
 
 # ---------------------------------------------------------------------------- dissolved

@@ -1783,3 +1783,23 @@ def test_body_set_up_in_a_division_report(place: str, level: str, gov_title: str
                  ("分管", "严东升", f"{level}林业局", ""), ("分管", "林北", f"{level}公安局", "")]:
         assert fact in got, (fact, got)
     assert not any(f[0] == "任职" and f[1] == "林北" and "办公室" in f[2] for f in got), got
+
+
+# A post named at the notice's own body, by its name or the short name the text gives it
+# ("…安全生产委员会（以下简称州安委会）… 王五任州安委会主任"): a membership in that role.
+@pytest.mark.parametrize("place,level,gov_title,party", LEVELS)
+@pytest.mark.parametrize("full,short,head,deputy", [
+    ("安全生产委员会", "安委会", "主任", "副主任"), ("食品安全委员会", "食安委", "主任", "副主任"),
+    ("环境保护委员会", "环委会", "主任", "副主任"),
+])
+@pytest.mark.parametrize("comma", ["，", ","])
+def test_a_post_at_the_notices_own_body_is_a_membership(place: str, level: str, gov_title: str, party: str,
+                                                       full: str, short: str, head: str, deputy: str,
+                                                       comma: str) -> None:
+    group = f"{place}{level}{full}"
+    body = (f"因人事变动{comma}决定对{group}（以下简称{level}{short}）组成人员进行调整。\n"
+            f"　　严东升任{level}{short}{head}{comma}林北任{level}{short}{deputy}。\n")
+    got = facts(notice(body, title=f"{place}{level}人民政府关于调整{group}组成人员的通知"))
+    assert ("成员", "严东升", group, head) in got, got
+    assert ("成员", "林北", group, deputy) in got, got
+    assert not any(f[0] == "任职" and short in f[2] for f in got), got
