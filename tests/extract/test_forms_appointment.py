@@ -601,3 +601,20 @@ def test_posts_beside_names_in_an_unread_notice(place: str, level: str, party: s
                 ("任职", "郑四", f"{level}水利局", "局长")}
     assert expected <= got, (expected - got, got)
     assert not [f for f in got if chief in f[3]], got
+
+
+# A name opening with the pronoun's character (其美多吉, 其其格) after 免去: the name, not "其" and a
+# post; "免去其X职务" after an appointment still refers back.
+@pytest.mark.parametrize("place,abbr,lvl", [("丙县", "丙", "县"), ("丁州", "丁", "州"), ("戊旗", "戊", "旗"),
+                                            ("己市", "己", "市")])
+@pytest.mark.parametrize("name", ["其美多吉", "其其格"])
+@pytest.mark.parametrize("link", ["的", "同志的", "同志"])
+def test_a_name_opening_with_the_pronouns_character(place: str, abbr: str, lvl: str, name: str,
+                                                    link: str) -> None:
+    body = (f"经研究决定：\n\n任命{name}为{place}民族宗教事务局局长；\n"
+            f"免去{name}{link}{place}林业局副局长职务。\n"
+            f"任命王五为{place}林业局局长，免去其{place}水利局副局长职务。\n")
+    got = facts(notice(place, abbr, body, name))
+    assert ("免去", name, f"{place}林业局", "副局长") in got, got
+    assert ("免去", "王五", f"{place}水利局", "副局长") in got, got
+    assert not any(f[0] == "免去" and f[2].startswith(name[1:]) for f in got), got
